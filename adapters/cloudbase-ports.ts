@@ -1,0 +1,44 @@
+/**
+ * CloudBase adapters for the notifier and content check. They take the wx-server-sdk `cloud`
+ * object as an argument so this file never imports the SDK itself.
+ */
+import type { ContentCheck, Notifier, OutgoingMessage, SendResult } from '../core/ports';
+
+export type TemplateConfig = Record<string, { templateId: string; fields: Record<string, string> }>;
+
+/** errcodes after which retrying cannot help: the user did not subscribe, bad template, bad data */
+const PERMANENT = new Set([43101, 40003, 40037, 41030, 47003]);
+
+export function cloudbaseNotifier(cloud: any, templates: TemplateConfig, miniprogramState = 'formal'): Notifier {
+  return {
+    async send(m: OutgoingMessage): Promise<SendResult> {
+      const t = templates[m.template];
+      if (!t || !t.templateId) return { ok: false, retry: false, error: `template ${m.template} not configured` };
+      const data: Record<string, { value: string }> = {};
+      for (const [key, from] of Object.entries(t.fields)) data[key] = { value: String(m.data[from] ?? '').slice(0, 20) };
+      try {
+        await cloud.openapi.subscribeMessage.send({ touser: m.openid, page: m.page, data, templateId: t.templateId, miniprogramState });
+        return { ok: true };
+      } catch (e: any) {
+        const code = Number(e?.errCode ?? e?.errcode);
+        return { ok: false, retry: !PERMANENT.has(code), error: `${code || ''} ${e?.errMsg ?? e?.message ?? e}`.trim() };
+      }
+    },
+  };
+}
+
+export function cloudbaseContentCheck(cloud: any): ContentCheck {
+  return {
+    async check(content, openid) {
+      try {
+        const r = await cloud.openapi.security.msgSecCheck({ content, version: 2, scene: 1, openid });
+        const suggest = r?.result?.suggest;
+        return suggest && suggest !== 'pass' ? { ok: false, reason: '内容未通过安全检测' } : { ok: true };
+      } catch (e: any) {
+        // 87014: risky content (v1 API); anything else: do not block the enterprise on our outage
+        if (Number(e?.errCode) === 87014) return { ok: false, reason: '内容未通过安全检测' };
+        return { ok: true };
+      }
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Assignment policy (DOMAIN.md): the enterprise's liaison first; else the least-loaded active,
+ * on-duty officer of its grid below capacity (ties: longest since last assigned); else the
+ * request waits in its tier center's queue and the assign timer retries when capacity frees.
+ *
+ * Race safety: an officer's slot is claimed with a conditional increment (load below capacity),
+ * then the request is claimed with a conditional update (still queued, same version). If the
+ * second claim loses, the slot is given back, so two assigners never double-assign.
+ */
+import { ROLES } from '../catalog';
+import { C } from '../collections';
+import type { Enterprise, Org, ServiceRequest, User } from '../model';
+import type { Ports } from '../ports';
+import { SYSTEM, tryTransition } from '../request-record';
+
+export const DEFAULT_CAPACITY = 10;
+
+type Candidate = { user: User; why: string };
+
+const load = (u: User) => u.openCount ?? 0;
+const capacity = (u: User) => u.capacity ?? DEFAULT_CAPACITY;
+const available = (u: User | null): u is User => !!u && u.active && u.onDuty !== false && load(u) < capacity(u);
+
+export async function candidatesFor(ports: Ports, ent: Enterprise): Promise<Candidate[]> {
+  const users = ports.store.collection<User>(C.users);
+  const orgs = ports.store.collection<Org>(C.orgs);
+  const out: Candidate[] = [];
+  if (ent.liaisonId) {
+    const liaison = await users.get(ent.liaisonId);
+    if (available(liaison)) out.push({ user: liaison, why: `包联 ${ent.name}` });
+  }
+  const grid = await orgs.get(ent.gridId);
+  const officers = await users.find(
+    { roles: { $all: ['officer'] }, gridIds: { $all: [ent.gridId] }, active: true },
+    { orderBy: [['openCount', 'asc'], ['lastAssignedAt', 'asc']], limit: 50 },
+  );
+  officers
+    .filter(available)
+    // the store orders by load; re-sort so a missing lastAssignedAt (never assigned) comes first
+    .sort((a, b) => load(a) - load(b) || (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? ''))
+    .forEach((u) => out.push({ user: u, why: `网格 ${grid?.name ?? ent.gridId}` }));
+  return out;
+}
+
+export type AssignOutcome = 'assigned' | 'waiting' | 'skipped';
+
+export async function assignRequest(ports: Ports, requestId: string, now: Date): Promise<AssignOutcome> {
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const users = ports.store.collection<User>(C.users);
+  const req = await requests.get(requestId);
+  if (!req || req.status !== 'queued') return 'skipped';
+  const ent = await ports.store.collection<Enterprise>(C.enterprises).get(req.enterpriseId);
+  if (!ent) return 'skipped';
+
+  for (const { user, why } of await candidatesFor(ports, ent)) {
+    const claimed = await users.update(
+      user._id,
+      { $inc: { openCount: 1 }, $set: { lastAssignedAt: now.toISOString() } },
+      { active: true, openCount: user.openCount === undefined ? { $exists: false } : { $lt: capacity(user) } },
+    );
+    if (!claimed) continue;
+    const role = user.roles.includes('liaison') && why.startsWith('包联') ? 'liaison' : 'officer';
+    const moved = await tryTransition(ports, req, {
+      from: ['queued'],
+      set: { status: 'assigned', assigneeId: user._id, assigneeName: user.name, assigneeRole: role, assignedAt: now.toISOString() },
+      event: { type: 'assigned', text: `分派给 ${ROLES[role]} ${user.name}（${why}，在办 ${load(user)} 件）` },
+      actor: SYSTEM,
+      now,
+    });
+    if (moved) return 'assigned';
+    await users.update(user._id, { $inc: { openCount: -1 } });
+    return 'skipped';
+  }
+
+  if (!req.waitingNoted) {
+    const center = await ports.store.collection<Org>(C.orgs).get(req.queueOrgId);
+    await tryTransition(ports, req, {
+      from: ['queued'],
+      set: { waitingNoted: true },
+      event: {
+        type: 'queued',
+        text: `暂无可接单的网格员或特派员，已进入 ${center?.name ?? ''}营商环境优化中心 队列，有空位时自动分派`,
+      },
+      actor: SYSTEM,
+      now,
+    });
+  }
+  return 'waiting';
+}
+
+/** Timer and capacity-freed retries: oldest waiting requests first, one page per call. */
+export async function assignWaiting(ports: Ports, now: Date, filter: { gridId?: string } = {}, limit = 50) {
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const waiting = await requests.find(
+    { status: 'queued', ...(filter.gridId ? { gridId: filter.gridId } : {}) },
+    { orderBy: [['createdAt', 'asc']], limit },
+  );
+  const results: Record<AssignOutcome, string[]> = { assigned: [], waiting: [], skipped: [] };
+  for (const r of waiting) results[await assignRequest(ports, r._id, now)].push(r._id);
+  return results;
+}

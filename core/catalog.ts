@@ -1,0 +1,71 @@
+/** Reference data the whole product shares: categories, statuses, roles, channels (DOMAIN.md). */
+
+export const CATEGORIES = [
+  // the 13 core indicators (Langfang)
+  { code: 'kaiban', name: '开办企业' },
+  { code: 'jianzhu', name: '办理建筑许可' },
+  { code: 'dianli', name: '获得电力' },
+  { code: 'shuiqi', name: '获得用水用气供热' },
+  { code: 'caichan', name: '登记财产' },
+  { code: 'nashui', name: '纳税及社保' },
+  { code: 'laodong', name: '劳动力市场监管' },
+  { code: 'zhaobiao', name: '招标投标' },
+  { code: 'zhengwu', name: '政务服务' },
+  { code: 'zhichan', name: '知识产权创造保护运用' },
+  { code: 'shichang', name: '市场监管' },
+  { code: 'baorong', name: '包容普惠创新' },
+  { code: 'rexian', name: '12345便民热线' },
+  // problem kinds the articles name
+  { code: 'yongdi', name: '用地' },
+  { code: 'rongzi', name: '融资' },
+  { code: 'jiaotong', name: '交通' },
+  { code: 'huanjing', name: '环境' },
+  { code: 'shuidian', name: '用电/供水/管网' },
+  { code: 'qianqi', name: '前期手续' },
+  { code: 'yonggong', name: '用工招聘' },
+  { code: 'zhengce', name: '政策兑现' },
+  { code: 'falv', name: '法律援助' },
+  { code: 'tuoqian', name: '拖欠款' },
+  { code: 'other', name: '其他' },
+] as const;
+
+export type CategoryCode = (typeof CATEGORIES)[number]['code'];
+export const CATEGORY_CODES = CATEGORIES.map((c) => c.code) as [CategoryCode, ...CategoryCode[]];
+export const categoryName = (code: string) => CATEGORIES.find((c) => c.code === code)?.name ?? code;
+
+export const STATUSES = {
+  queued: '待分派',
+  assigned: '待签收',
+  accepted: '办理中',
+  resolved: '待评价',
+  closed: '已办结',
+} as const;
+export type RequestStatus = keyof typeof STATUSES;
+/** statuses that count against an officer's load */
+export const OPEN_FOR_ASSIGNEE: RequestStatus[] = ['assigned', 'accepted'];
+
+export const ROLES = {
+  enterprise: '企业用户',
+  officer: '网格员',
+  liaison: '特派员',
+  department: '部门承办人',
+  dispatcher: '调度员',
+  leader: '领导',
+  admin: '管理员',
+} as const;
+export type Role = keyof typeof ROLES;
+
+export const CHANNELS = {
+  self: '小程序自主上报',
+  visit: '走访代报',
+  liaison: '特派员代报',
+  cppcc: '政协委员直通车',
+  hotline: '12345热线',
+  meeting: '茶叙会/企业家日',
+  report: '线上举报',
+} as const;
+export type Channel = keyof typeof CHANNELS;
+
+export const MAX_PHOTOS = 3;
+export const MAX_DESCRIPTION = 1000;
+export const MAX_CONTACTS_PER_ENTERPRISE = 5;

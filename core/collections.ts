@@ -1,0 +1,23 @@
+/**
+ * Collection names and the fields queried on each. The SQLite adapter creates these indexes;
+ * on CloudBase create the same ones in the console (README lists them).
+ */
+export const C = {
+  orgs: 'orgs',
+  users: 'users',
+  enterprises: 'enterprises',
+  requests: 'requests',
+  outbox: 'outbox',
+  messages: 'messages',
+  counters: 'counters',
+  sessions: 'sessions',
+} as const;
+
+export const INDEXES: Record<string, string[]> = {
+  orgs: ['kind', 'parentId'],
+  users: ['openid', 'gridIds', 'enterpriseId'],
+  enterprises: ['creditCode', 'gridId'],
+  requests: ['clientKey', 'enterpriseId,createdAt', 'assigneeId,status', 'status,createdAt', 'needsNotify'],
+  outbox: ['status,nextAttemptAt'],
+  messages: ['userId,createdAt', 'userId,read'],
+};

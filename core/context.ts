@@ -1,0 +1,24 @@
+/** What every use case receives: the ports, the instant it runs at, and who is calling. */
+import { randomBytes } from 'crypto';
+import type { Role } from './catalog';
+import { AppError } from './errors';
+import type { User } from './model';
+import type { Ports } from './ports';
+
+
+export type Ctx = { ports: Ports; now: Date; user: User };
+
+export const nowIso = (ctx: { now: Date }) => ctx.now.toISOString();
+
+export function newId(ports: Ports): string {
+  return ports.newId ? ports.newId() : randomBytes(12).toString('hex');
+}
+
+export function hasRole(user: User, ...roles: Role[]): boolean {
+  return roles.some((r) => user.roles.includes(r));
+}
+
+export function requireRole(user: User, ...roles: Role[]): void {
+  if (!user.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
+  if (!hasRole(user, ...roles)) throw new AppError('FORBIDDEN', '当前账号无权进行此操作');
+}

@@ -1,0 +1,42 @@
+/** One error type for the whole core: a stable code for programs, a Chinese message for users. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'VALIDATION_FAILED'
+  | 'BAD_CREDIT_CODE'
+  | 'ENTERPRISE_NOT_FOUND'
+  | 'ENTERPRISE_NAME_MISMATCH'
+  | 'ENTERPRISE_CONTACTS_FULL'
+  | 'NOT_BOUND'
+  | 'ALREADY_BOUND'
+  | 'NOT_FOUND'
+  | 'INVALID_STATE'
+  | 'CONFLICT'
+  | 'CONTENT_REJECTED'
+  | 'UNKNOWN_ACTION'
+  | 'INTERNAL';
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: Array<{ field: string; message: string }>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const fail = (code: ErrorCode, message: string, details?: AppError['details']): never => {
+  throw new AppError(code, message, details);
+};
+
+/** What every transport returns for an error. */
+export type ErrorBody = { ok: false; code: ErrorCode; message: string; details?: AppError['details'] };
+
+export function toErrorBody(err: unknown): ErrorBody {
+  if (err instanceof AppError) {
+    return { ok: false, code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+  }
+  return { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
+}

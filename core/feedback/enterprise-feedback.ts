@@ -1,0 +1,70 @@
+/**
+ * The enterprise closes the loop: confirms the result with a 1-5 score and a comment, or sends it
+ * back (退回重办) — a reopened case returns to the same officer when possible and counts as 重办.
+ */
+import { z } from 'zod';
+import { C } from '../collections';
+import { Ctx, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { ServiceRequest, User } from '../model';
+import { loadRequest, transition } from '../request-record';
+import { parseInput, zId } from '../validation';
+
+export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRequest> {
+  requireRole(ctx.user, 'enterprise');
+  const req = await loadRequest(ctx.ports, id);
+  // another enterprise's request reads as not found: its existence is not disclosed
+  if (!ctx.user.enterpriseId || req.enterpriseId !== ctx.user.enterpriseId) throw new AppError('NOT_FOUND', '未找到该诉求');
+  return req;
+}
+
+export const ConfirmInput = z.object({
+  id: zId,
+  score: z.number({ required_error: '请为办理结果打分', invalid_type_error: '评分应为1到5的整数' }).int('评分应为1到5的整数').min(1, '评分应为1到5的整数').max(5, '评分应为1到5的整数'),
+  comment: z.string().trim().max(300, '评价内容不能超过300字').optional().default(''),
+});
+
+export async function confirmRequest(ctx: Ctx, input: unknown) {
+  const { id, score, comment } = parseInput(ConfirmInput, input);
+  const req = await loadForEnterprise(ctx, id);
+  return transition(ctx.ports, req, {
+    from: ['resolved'],
+    set: { status: 'closed', score, comment: comment || null, closedAt: ctx.now.toISOString() },
+    event: { type: 'closed', text: `企业确认办结，评分 ${score} 分${comment ? `：${comment}` : ''}` },
+    actor: { id: ctx.user._id, name: ctx.user.name },
+    now: ctx.now,
+  });
+}
+
+export const ReopenInput = z.object({
+  id: zId,
+  reason: z.string({ required_error: '请说明退回原因' }).trim().min(2, '请说明退回原因').max(300, '退回原因不能超过300字'),
+});
+
+export async function reopenRequest(ctx: Ctx, input: unknown) {
+  const { id, reason } = parseInput(ReopenInput, input);
+  const req = await loadForEnterprise(ctx, id);
+  const users = ctx.ports.store.collection<User>(C.users);
+  const assignee = req.assigneeId ? await users.get(req.assigneeId) : null;
+  const actor = { id: ctx.user._id, name: ctx.user.name };
+  if (assignee && assignee.active) {
+    const next = await transition(ctx.ports, req, {
+      from: ['resolved'],
+      set: { status: 'assigned', result: null, resolvedAt: null, acceptedAt: null, assignedAt: ctx.now.toISOString() },
+      inc: { reopenCount: 1 },
+      event: { type: 'reopened', text: `企业退回重办：${reason}；退回原承办人 ${assignee.name}` },
+      actor,
+      now: ctx.now,
+    });
+    await users.update(assignee._id, { $inc: { openCount: 1 } });
+    return next;
+  }
+  return transition(ctx.ports, req, {
+    from: ['resolved'],
+    set: { status: 'queued', assigneeId: null, assigneeName: null, assigneeRole: null, result: null, resolvedAt: null, acceptedAt: null, waitingNoted: false },
+    inc: { reopenCount: 1 },
+    event: { type: 'reopened', text: `企业退回重办：${reason}；原承办人不可用，重新分派` },
+    actor,
+    now: ctx.now,
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * The cloud functions, as plain handlers over the ports. CloudBase (cloudfunctions/*) and the
+ * local server (server/) both call these with the same event, so the product behaves the same
+ * in WeChat and in a browser.
+ */
+import { assignRequest, assignWaiting } from './assignment/assign';
+import { Ctx } from './context';
+import { AppError, toErrorBody, type ErrorBody } from './errors';
+import { confirmRequest, reopenRequest } from './feedback/enterprise-feedback';
+import { acceptRequest, addProgress, resolveRequest } from './handling/officer-actions';
+import { resolveCaller } from './identity/resolve-caller';
+import { bindEnterprise } from './intake/bind-enterprise';
+import { submitRequest } from './intake/submit';
+import { afterChange } from './notify/after-change';
+import { materializeNotifications } from './notify/outbox';
+import { sendDue } from './notify/sender';
+import type { ServiceRequest } from './model';
+import type { Caller, Ports } from './ports';
+import { C } from './collections';
+import { listMessages, readMessages } from './queries/messages';
+import { me, meta } from './queries/me';
+import { detailView, getRequest, myRequests, officerInbox } from './queries/read-requests';
+import { hasRole } from './context';
+
+export type Envelope<T = unknown> = { ok: true; data: T } | ErrorBody;
+export type Handler = (event: Record<string, unknown>, caller: Caller | null) => Promise<Envelope>;
+
+type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
+
+/** A request changed: notify, and hand a freshly queued one to assignment right away. */
+async function settle(ctx: Ctx, req: ServiceRequest) {
+  const { ports, now } = ctx;
+  if (req.status === 'queued') await assignRequest(ports, req._id, now).catch(logAndGoOn('assign'));
+  await afterChange(ports, req._id, now).catch(logAndGoOn('notify'));
+  const fresh = (await ports.store.collection<ServiceRequest>(C.requests).get(req._id))!;
+  return detailView(ctx, fresh);
+}
+
+const logAndGoOn = (what: string) => (e: unknown) => {
+  // the timers retry both steps, so a failure here delays but never loses anything
+  console.error(`[${what}] deferred to timer:`, (e as Error)?.message ?? e);
+};
+
+const ACTIONS: Record<string, Action> = {
+  me: (ctx) => me(ctx),
+  meta: async () => meta(),
+  'enterprise.bind': bindEnterprise,
+  'request.submit': async (ctx, input) => {
+    const { request, created } = await submitRequest(ctx, input);
+    const req = (await ctx.ports.store.collection<ServiceRequest>(C.requests).get(request._id))!;
+    const view = created ? await settle(ctx, req) : detailView(ctx, req);
+    return { request: view.request, created };
+  },
+  'request.mine': myRequests,
+  'request.get': getRequest,
+  'request.accept': async (ctx, input) => settle(ctx, await acceptRequest(ctx, input)),
+  'request.progress': async (ctx, input) => settle(ctx, await addProgress(ctx, input)),
+  'request.resolve': async (ctx, input) => {
+    const view = await settle(ctx, await resolveRequest(ctx, input));
+    // a slot freed: give waiting requests of this officer's grids a chance now
+    for (const gridId of ctx.user.gridIds ?? []) {
+      await assignWaitingAndNotify(ctx.ports, ctx.now, gridId).catch(logAndGoOn('assign'));
+    }
+    return view;
+  },
+  'request.confirm': async (ctx, input) => settle(ctx, await confirmRequest(ctx, input)),
+  'request.reopen': async (ctx, input) => settle(ctx, await reopenRequest(ctx, input)),
+  'officer.inbox': officerInbox,
+  'messages.list': listMessages,
+  'messages.read': readMessages,
+};
+
+export const SERVICE_ACTIONS = Object.keys(ACTIONS);
+
+async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string) {
+  const r = await assignWaiting(ports, now, gridId ? { gridId } : {});
+  for (const id of [...r.assigned, ...r.waiting]) await afterChange(ports, id, now);
+  return { assigned: r.assigned.length, waiting: r.waiting.length, skipped: r.skipped.length };
+}
+
+async function envelope(run: () => Promise<unknown>): Promise<Envelope> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (e) {
+    if (!(e instanceof AppError)) console.error('[internal]', e);
+    return toErrorBody(e);
+  }
+}
+
+/** Timer-triggered calls carry no caller; a person calling an internal function must be desk staff. */
+async function requireSystemOrDesk(ports: Ports, caller: Caller | null, now: Date) {
+  if (!caller) return;
+  const user = await resolveCaller(ports, caller, now);
+  if (!hasRole(user, 'dispatcher', 'admin')) throw new AppError('FORBIDDEN', '当前账号无权进行此操作');
+}
+
+export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'notify', Handler> {
+  return {
+    service: (event, caller) =>
+      envelope(async () => {
+        const { action, ...input } = event ?? {};
+        const run = typeof action === 'string' ? ACTIONS[action] : undefined;
+        if (!run) throw new AppError('UNKNOWN_ACTION', '不支持的操作');
+        const now = ports.clock.now();
+        const user = await resolveCaller(ports, caller, now);
+        return run({ ports, now, user }, input);
+      }),
+
+    /** event: { requestId } to assign one, or a timer tick to retry every waiting request */
+    assign: (event, caller) =>
+      envelope(async () => {
+        const now = ports.clock.now();
+        await requireSystemOrDesk(ports, caller, now);
+        if (typeof event?.requestId === 'string') {
+          const outcome = await assignRequest(ports, event.requestId, now);
+          await afterChange(ports, event.requestId, now);
+          return { outcome };
+        }
+        return assignWaitingAndNotify(ports, now);
+      }),
+
+    /** timer: write outbox entries for any request still marked, then send what is due */
+    notify: (_event, caller) =>
+      envelope(async () => {
+        const now = ports.clock.now();
+        await requireSystemOrDesk(ports, caller, now);
+        const marked = await ports.store.collection<ServiceRequest>(C.requests).find({ needsNotify: true }, { limit: 100 });
+        for (const r of marked) await materializeNotifications(ports, r._id, now);
+        return { materialized: marked.length, sent: await sendDue(ports, now) };
+      }),
+  };
+}

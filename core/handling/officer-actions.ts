@@ -1,0 +1,65 @@
+/** The assigned officer or liaison works the request: accept (签收), progress notes, resolve. */
+import { z } from 'zod';
+import { C } from '../collections';
+import { Ctx, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { ServiceRequest, User } from '../model';
+import { loadRequest, transition } from '../request-record';
+import { parseInput, zId } from '../validation';
+
+async function loadOwn(ctx: Ctx, id: string): Promise<ServiceRequest> {
+  requireRole(ctx.user, 'officer', 'liaison');
+  const req = await loadRequest(ctx.ports, id);
+  if (req.assigneeId !== ctx.user._id) throw new AppError('FORBIDDEN', '该诉求未分派给您');
+  return req;
+}
+
+const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
+
+export async function acceptRequest(ctx: Ctx, input: unknown) {
+  const { id } = parseInput(z.object({ id: zId }), input);
+  const req = await loadOwn(ctx, id);
+  return transition(ctx.ports, req, {
+    from: ['assigned'],
+    set: { status: 'accepted', acceptedAt: ctx.now.toISOString() },
+    event: { type: 'accepted', text: `${ctx.user.name} 已签收，开始办理` },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+}
+
+export const NoteInput = z.object({
+  id: zId,
+  note: z.string({ required_error: '请填写办理进展' }).trim().min(2, '办理进展至少2个字').max(500, '办理进展不能超过500字'),
+});
+
+export async function addProgress(ctx: Ctx, input: unknown) {
+  const { id, note } = parseInput(NoteInput, input);
+  const req = await loadOwn(ctx, id);
+  return transition(ctx.ports, req, {
+    from: ['accepted'],
+    event: { type: 'progress', text: note },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+}
+
+export const ResolveInput = z.object({
+  id: zId,
+  result: z.string({ required_error: '请填写办理结果' }).trim().min(2, '办理结果至少2个字').max(1000, '办理结果不能超过1000字'),
+});
+
+export async function resolveRequest(ctx: Ctx, input: unknown) {
+  const { id, result } = parseInput(ResolveInput, input);
+  const req = await loadOwn(ctx, id);
+  const next = await transition(ctx.ports, req, {
+    from: ['accepted'],
+    set: { status: 'resolved', result, resolvedAt: ctx.now.toISOString() },
+    event: { type: 'resolved', text: `办结：${result}` },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+  // the slot frees up for the next waiting request
+  await ctx.ports.store.collection<User>(C.users).update(ctx.user._id, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+  return next;
+}

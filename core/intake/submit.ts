@@ -1,0 +1,104 @@
+/**
+ * An enterprise user submits a request (诉求). Idempotent on a client-generated key: the
+ * document id is derived from submitter + key, so a retried or double-tapped submit returns the
+ * first request instead of creating a second one.
+ */
+import { createHash } from 'crypto';
+import { z } from 'zod';
+import { CATEGORY_CODES, MAX_DESCRIPTION, MAX_PHOTOS } from '../catalog';
+import { C } from '../collections';
+import { Ctx, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { Enterprise, Org, ServiceRequest } from '../model';
+import { StoreError } from '../ports';
+import { summary } from '../request-record';
+import { beijingDateKey } from '../time';
+import { parseInput, zPhone } from '../validation';
+
+/** cloud:// file ids from Taro.cloud.uploadFile, local:// ones from the local server's upload */
+const zPhoto = z.string().regex(/^(cloud|local):\/\/[\w./-]{1,200}$/, '图片地址不正确');
+
+export const SubmitInput = z.object({
+  clientKey: z.string({ required_error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不正确'),
+  category: z.enum(CATEGORY_CODES, {
+    errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }),
+  }),
+  description: z
+    .string({ required_error: '请描述遇到的问题' })
+    .trim()
+    .min(5, '问题描述至少5个字')
+    .max(MAX_DESCRIPTION, `问题描述不能超过${MAX_DESCRIPTION}字`),
+  photos: z.array(zPhoto).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张图片`).default([]),
+  phone: zPhone,
+});
+
+export function requestDocId(submitterId: string, clientKey: string) {
+  return 'r' + createHash('sha256').update(`${submitterId}\u0000${clientKey}`).digest('hex').slice(0, 23);
+}
+
+export async function submitRequest(ctx: Ctx, input: unknown): Promise<{ request: ReturnType<typeof summary>; created: boolean }> {
+  requireRole(ctx.user, 'enterprise');
+  const data = parseInput(SubmitInput, input);
+  const { ports } = ctx;
+  if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '请先绑定您的企业，再提交诉求');
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const id = requestDocId(ctx.user._id, data.clientKey);
+  const existing = await requests.get(id);
+  if (existing) return { request: summary(existing), created: false };
+
+  const ent = await ports.store.collection<Enterprise>(C.enterprises).get(ctx.user.enterpriseId);
+  if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '所绑定的企业已不存在，请重新绑定');
+  const grid = await ports.store.collection<Org>(C.orgs).get(ent.gridId);
+  const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);
+  if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
+
+  const dateKey = beijingDateKey(ctx.now);
+  const n = await ports.store.collection(C.counters).increment(`request-${dateKey}`, 'seq', 1);
+  const at = ctx.now.toISOString();
+  const doc: ServiceRequest = {
+    _id: id,
+    no: `SQ${dateKey}${String(n).padStart(4, '0')}`,
+    clientKey: data.clientKey,
+    enterpriseId: ent._id,
+    enterpriseName: ent.name,
+    gridId: ent.gridId,
+    queueOrgId: grid?.parentId ?? ent.gridId,
+    submitterId: ctx.user._id,
+    channel: 'self',
+    category: data.category,
+    description: data.description,
+    photos: data.photos,
+    phone: data.phone,
+    status: 'queued',
+    assigneeId: null,
+    assigneeName: null,
+    assigneeRole: null,
+    result: null,
+    score: null,
+    comment: null,
+    reopenCount: 0,
+    createdAt: at,
+    updatedAt: at,
+    assignedAt: null,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    seq: 1,
+    needsNotify: true,
+    notifiedSeq: 0,
+    waitingNoted: false,
+    timeline: [
+      { seq: 1, at, type: 'submitted', actorId: ctx.user._id, actorName: ctx.user.name, text: `${ent.name} 提交诉求，进入分派队列` },
+    ],
+  };
+  try {
+    await requests.add(doc);
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'DUPLICATE_ID') {
+      const first = await requests.get(id);
+      if (first) return { request: summary(first), created: false };
+    }
+    throw e;
+  }
+  return { request: summary(doc), created: true };
+}

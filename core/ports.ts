@@ -1,0 +1,108 @@
+/**
+ * Ports: the only ways the domain core touches the world.
+ * Shaped by WeChat cloud DB semantics so the same core runs on CloudBase unchanged:
+ * documents by _id, a Mongo-style filter subset, paged reads, single-document atomic
+ * conditional updates, atomic increments.
+ */
+
+export type Doc = { _id: string; [key: string]: unknown };
+
+/** A comparison on one field. Plain values mean equality. */
+export type FieldCondition =
+  | string | number | boolean | null
+  | {
+      $eq?: unknown; $ne?: unknown;
+      $gt?: number | string; $gte?: number | string; $lt?: number | string; $lte?: number | string;
+      $in?: unknown[]; $nin?: unknown[];
+      /** array field contains every listed value */
+      $all?: unknown[];
+      $exists?: boolean;
+    };
+
+/** Field paths may be dotted ("contact.phone"). `$or` takes a list of sub-filters. */
+export type Filter = { [field: string]: FieldCondition | Filter[] | undefined; $or?: Filter[] };
+
+export type Update = {
+  $set?: Record<string, unknown>;
+  $inc?: Record<string, number>;
+  /** append one value or { $each: [...] } to an array field */
+  $push?: Record<string, unknown>;
+  $unset?: string[];
+};
+
+export type FindOptions = {
+  orderBy?: Array<[string, 'asc' | 'desc']>;
+  skip?: number;
+  /** page size; adapters cap it at MAX_PAGE */
+  limit?: number;
+};
+
+export const MAX_PAGE = 100;
+
+export interface Collection<T extends Doc = Doc> {
+  get(id: string): Promise<T | null>;
+  /** insert; fails with StoreError('DUPLICATE_ID') if _id exists. Returns the _id. */
+  add(doc: Omit<T, '_id'> & { _id?: string }): Promise<string>;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  count(filter: Filter): Promise<number>;
+  /**
+   * Atomic conditional update of one document: applied only if the document with this id
+   * also matches `where`. Returns true if it was applied.
+   */
+  update(id: string, update: Update, where?: Filter): Promise<boolean>;
+  /** atomically add `by` to a numeric field (created as 0 if missing, doc created if missing); returns the new value */
+  increment(id: string, field: string, by?: number): Promise<number>;
+  remove(id: string): Promise<boolean>;
+}
+
+export interface Store {
+  collection<T extends Doc = Doc>(name: string): Collection<T>;
+}
+
+export class StoreError extends Error {
+  constructor(public code: 'DUPLICATE_ID' | 'BAD_FILTER' | 'BAD_UPDATE' | 'STORE_FAILED', message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Wall clock. Always UTC instants; Beijing-time views come from core/time.ts. */
+export interface Clock {
+  now(): Date;
+}
+
+/** One subscribe message (订阅消息) to one WeChat user. */
+export type OutgoingMessage = {
+  openid: string;
+  /** key into the template config (config/notify-templates.json), not a raw template id */
+  template: string;
+  /** page the message opens, e.g. "subpkg-enterprise/detail/index?id=..." */
+  page: string;
+  data: Record<string, string>;
+};
+
+export type SendResult =
+  | { ok: true }
+  /** retryable: network, rate limit, system busy */
+  | { ok: false; retry: boolean; error: string };
+
+export interface Notifier {
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** Who is calling: resolved by the transport (CloudBase: getWXContext().OPENID; local: dev-login token). */
+export type Caller = { openid: string };
+
+/** Text safety check (CloudBase: security.msgSecCheck). Local: always passes. */
+export interface ContentCheck {
+  check(text: string, openid: string): Promise<{ ok: true } | { ok: false; reason: string }>;
+}
+
+export type Ports = {
+  store: Store;
+  clock: Clock;
+  notifier: Notifier;
+  contentCheck: ContentCheck;
+  /** makes unique ids; injectable so tests are deterministic */
+  newId?: () => string;
+};

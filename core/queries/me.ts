@@ -1,0 +1,19 @@
+import { CATEGORIES, STATUSES } from '../catalog';
+import { C } from '../collections';
+import type { Ctx } from '../context';
+import type { Enterprise } from '../model';
+import { unreadCount } from './messages';
+
+export async function me(ctx: Ctx) {
+  const u = ctx.user;
+  const ent = u.enterpriseId ? await ctx.ports.store.collection<Enterprise>(C.enterprises).get(u.enterpriseId) : null;
+  return {
+    user: {
+      id: u._id, name: u.name, roles: u.roles, enterpriseId: u.enterpriseId ?? null,
+      enterprise: ent ? { id: ent._id, name: ent.name, creditCode: ent.creditCode } : null,
+    },
+    unread: await unreadCount(ctx),
+  };
+}
+
+export const meta = () => ({ categories: CATEGORIES.map(({ code, name }) => ({ code, name })), statuses: STATUSES });

@@ -1,0 +1,62 @@
+/**
+ * Every change to a request is one atomic conditional update of its document: the new state,
+ * the timeline event and the "needs notify" mark land together or not at all. The update is
+ * conditioned on the status it comes from and on the version (seq) that was read, so two actors
+ * can never both move the same request.
+ */
+import type { RequestStatus } from './catalog';
+import { C } from './collections';
+import { AppError } from './errors';
+import type { ServiceRequest, TimelineEvent } from './model';
+import type { Ports, Update } from './ports';
+
+export type Actor = { id: string | null; name: string };
+
+export const SYSTEM: Actor = { id: null, name: '系统' };
+
+export async function loadRequest(ports: Ports, id: string): Promise<ServiceRequest> {
+  const req = await ports.store.collection<ServiceRequest>(C.requests).get(id);
+  if (!req) throw new AppError('NOT_FOUND', '未找到该诉求');
+  return req;
+}
+
+export type Transition = {
+  from: RequestStatus[];
+  set?: Partial<ServiceRequest>;
+  inc?: Record<string, number>;
+  event: { type: TimelineEvent['type']; text: string };
+  actor: Actor;
+  now: Date;
+};
+
+/** Applies the transition or returns null when the request moved meanwhile. */
+export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest | null> {
+  const at = t.now.toISOString();
+  const seq = req.seq + 1;
+  const event: TimelineEvent = { seq, at, type: t.event.type, actorId: t.actor.id, actorName: t.actor.name, text: t.event.text };
+  const update: Update = {
+    $set: { ...(t.set ?? {}), seq, updatedAt: at, needsNotify: true },
+    $push: { timeline: event },
+    ...(t.inc ? { $inc: t.inc } : {}),
+  };
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const ok = await requests.update(req._id, update, { status: { $in: t.from }, seq: req.seq });
+  if (!ok) return null;
+  return (await requests.get(req._id))!;
+}
+
+export async function transition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest> {
+  if (!t.from.includes(req.status)) {
+    throw new AppError('INVALID_STATE', `诉求当前状态不能进行此操作`);
+  }
+  const next = await tryTransition(ports, req, t);
+  if (!next) throw new AppError('CONFLICT', '诉求状态已变化，请刷新后重试');
+  return next;
+}
+
+/** Summary without the timeline, for lists. */
+export function summary(req: ServiceRequest) {
+  const { timeline, clientKey, needsNotify, notifiedSeq, waitingNoted, ...rest } = req;
+  void timeline; void clientKey; void needsNotify; void notifiedSeq; void waitingNoted;
+  return rest;
+}

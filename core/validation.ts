@@ -1,0 +1,34 @@
+/** Schema checking for every action's input: zod issues become one AppError with Chinese text. */
+import { z } from 'zod';
+import { AppError } from './errors';
+
+export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({ field: i.path.join('.') || '(输入)', message: chineseIssue(i) }));
+  throw new AppError('VALIDATION_FAILED', details.map((d) => d.message).join('；'), details);
+}
+
+function chineseIssue(i: z.ZodIssue): string {
+  // schemas set Chinese messages on their own checks; these cover the generic cases
+  if (i.message && /[\u4e00-\u9fa5]/.test(i.message)) return i.message;
+  const f = i.path.join('.') || '输入';
+  switch (i.code) {
+    case 'invalid_type':
+      return i.received === 'undefined' ? `缺少必填项：${f}` : `${f} 格式不正确`;
+    case 'too_small':
+      return `${f} 不能为空或过短`;
+    case 'too_big':
+      return `${f} 超出长度或数量上限`;
+    case 'invalid_enum_value':
+      return `${f} 不是可选的值`;
+    default:
+      return `${f} 不正确`;
+  }
+}
+
+export const zId = z.string({ required_error: '缺少编号' }).min(1, '缺少编号').max(64, '编号不正确');
+export const zPhone = z
+  .string({ required_error: '请填写联系电话' })
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确（手机号11位，或区号-座机号）');

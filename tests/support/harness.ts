@@ -1,0 +1,52 @@
+/** The core wired to a fresh SQLite file, the demo district, a fake clock and a recording notifier. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INDEXES, C } from '../../core/collections';
+import { createFunctions, type Envelope } from '../../core/functions';
+import type { Ports } from '../../core/ports';
+import type { ServiceRequest } from '../../core/model';
+import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
+import { openSqliteStore } from '../../adapters/sqlite-store';
+import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
+
+export async function makeHarness(start = '2026-11-23T01:30:00Z') {
+  const dir = mkdtempSync(join(tmpdir(), 'yszt-'));
+  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES });
+  const clock = fakeClock(start);
+  const notifier = recordingNotifier();
+  let n = 0;
+  const ports: Ports = { store, clock, notifier, contentCheck: permissiveContentCheck, newId: () => `id${++n}` };
+  await seedDemoDistrict(store, clock.now());
+  const fns = createFunctions(ports);
+
+  /** calls the service function as a user (by user id or a raw openid) and returns the envelope */
+  const call = (who: string, event: Record<string, unknown>): Promise<Envelope<any>> =>
+    fns.service(event, { openid: who.startsWith('u-') ? devOpenid(who) : who });
+  /** same, but unwraps data and fails the test on an error envelope */
+  const ok = async (who: string, event: Record<string, unknown>) => {
+    const r = await call(who, event);
+    if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
+    return r.data as any;
+  };
+  const requests = () => store.collection<ServiceRequest>(C.requests);
+  return {
+    ports, store, clock, notifier, fns, call, ok, requests,
+    cleanup: () => { store.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+let keySeq = 0;
+export const clientKey = () => `key-${Date.now()}-${++keySeq}`;
+
+export const submission = (over: Record<string, unknown> = {}) => ({
+  action: 'request.submit',
+  clientKey: clientKey(),
+  category: 'dianli',
+  description: '厂区新建车间需要增容用电，报装申请提交两周仍无人联系。',
+  photos: [],
+  phone: '13612340001',
+  ...over,
+});
