@@ -10,7 +10,7 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/adapters/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
     },
-    { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
+    { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

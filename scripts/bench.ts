@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing. Runs the local server on a temp data dir and
+ * measures, over HTTP as the H5 app calls it:
+ *  - submit → assigned latency (request.submit assigns inline; the figure is the round trip
+ *    until the response says "assigned")
+ *  - an officer's inbox read and a request detail read
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalServer } from '../server/app';
+
+const N = Number(process.env.BENCH_N ?? 300);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`;
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yszt-bench-'));
+  const root = join(__dirname, '..');
+  const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
+  const base = `http://127.0.0.1:${server.port}`;
+  const login = async (userId: string) => {
+    const r = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) });
+    return ((await r.json()) as any).data.token as string;
+  };
+  const call = async (token: string, event: object) => {
+    const r = await fetch(`${base}/api/service`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(event) });
+    return (await r.json()) as any;
+  };
+  try {
+    const ent = await login('u-linxiao');
+    const officers = { 'u-zhangwei': await login('u-zhangwei'), 'u-wangfang': await login('u-wangfang') } as Record<string, string>;
+    const submitMs: number[] = [];
+    let lastId = '';
+    let lastAssignee = '';
+    for (let i = 0; i < N; i++) {
+      const t0 = performance.now();
+      const r = await call(ent, { action: 'request.submit', clientKey: `bench-${i}-${Date.now()}`, category: 'dianli', description: `基准测试诉求 ${i}：用电增容`, photos: [], phone: '13612340001' });
+      if (!r.ok || r.data.request.status !== 'assigned') throw new Error(`submit ${i}: ${JSON.stringify(r).slice(0, 200)}`);
+      submitMs.push(performance.now() - t0);
+      lastId = r.data.request._id;
+      lastAssignee = r.data.request.assigneeId;
+      // keep officers below capacity so every submit is assigned at once
+      await call(officers[lastAssignee], { action: 'request.accept', id: lastId });
+      await call(officers[lastAssignee], { action: 'request.resolve', id: lastId, result: '已处理' });
+    }
+    const inboxMs: number[] = [];
+    const detailMs: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      let t0 = performance.now();
+      await call(officers[lastAssignee], { action: 'officer.inbox', tab: 'done' });
+      inboxMs.push(performance.now() - t0);
+      t0 = performance.now();
+      await call(ent, { action: 'request.get', id: lastId });
+      detailMs.push(performance.now() - t0);
+    }
+    console.log(`submit → assigned (HTTP round trip, SQLite WAL): ${fmt(submitMs)}`);
+    console.log(`officer inbox read (${N} requests in the store):    ${fmt(inboxMs)}`);
+    console.log(`request detail read:                                ${fmt(detailMs)}`);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
