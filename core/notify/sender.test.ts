@@ -1,0 +1,60 @@
+/** Pushes that fail are retried with backoff, never dropped; refused subscriptions are skipped. */
+import { C } from '../collections';
+import type { OutboxEntry } from '../model';
+import { backoffMs, MAX_ATTEMPTS, sendDue } from './sender';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness(); });
+afterEach(() => h.cleanup());
+
+const outbox = () => h.store.collection<OutboxEntry>(C.outbox);
+
+test('a failed push retries with backoff until it is sent', async () => {
+  h.notifier.failNext({ ok: false, retry: true, error: 'system busy' });
+  const { request } = await h.ok('u-linxiao', submission());
+  const pending = await outbox().find({ requestId: request._id, status: 'pending' });
+  expect(pending).toHaveLength(1);
+  expect(pending[0]).toMatchObject({ attempts: 1, lastError: 'system busy' });
+  // the in-app message is there already
+  expect((await h.ok('u-linxiao', { action: 'messages.list' })).total).toBe(2);
+
+  expect(await sendDue(h.ports, h.clock.now())).toEqual({});          // not due yet
+  h.clock.advance(backoffMs(1));
+  expect(await sendDue(h.ports, h.clock.now())).toEqual({ sent: 1 });
+  expect((await outbox().get(pending[0]._id))!.status).toBe('sent');
+});
+
+test('after the last attempt an entry is kept as failed; a refused subscription is skipped', async () => {
+  // the officer's pushes always time out; the enterprise refused the receipt template
+  h.ports.notifier = {
+    send: async (m) =>
+      m.openid === 'dev-u-zhangwei' || m.openid === 'dev-u-wangfang'
+        ? { ok: false, retry: true, error: 'timeout' }
+        : m.data.remark.includes('提交诉求')
+          ? { ok: false, retry: false, error: '43101 user refuse to accept the msg' }
+          : { ok: true },
+  };
+  await h.ok('u-linxiao', submission());
+  for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+    h.clock.advance(backoffMs(MAX_ATTEMPTS));
+    await sendDue(h.ports, h.clock.now());
+  }
+  const all = await outbox().find({}, { orderBy: [['_id', 'asc']] });
+  expect(all.map((e) => e.status).sort()).toEqual(['failed', 'sent', 'skipped']);
+  expect(all.find((e) => e.status === 'failed')).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'timeout' });
+  expect(all.find((e) => e.status === 'skipped')!.lastError).toMatch(/^43101/);
+});
+
+test('the notify timer rebuilds outbox entries a crash left unwritten, once', async () => {
+  const { request } = await h.ok('u-linxiao', submission());
+  // simulate a crash after the request update: entries gone, mark still set
+  for (const e of await outbox().find({})) await outbox().remove(e._id);
+  await h.requests().update(request._id, { $set: { needsNotify: true, notifiedSeq: 0 } });
+  const r1 = await h.fns.notify({ Type: 'Timer' }, null);
+  expect(r1.ok && (r1.data as any).materialized).toBe(1);
+  const count = await outbox().count({});
+  expect(count).toBeGreaterThan(0);
+  await h.fns.notify({ Type: 'Timer' }, null);
+  expect(await outbox().count({})).toBe(count);
+});
