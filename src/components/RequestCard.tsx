@@ -1,0 +1,31 @@
+import { View, Text } from '@tarojs/components';
+import type { Meta, RequestSummary } from '../shared/api-types';
+import { formatTime } from '../shared/format';
+import { categoryLabel, statusLabel } from '../services/profile';
+import StatusTag from './StatusTag';
+
+type Props = {
+  request: RequestSummary;
+  meta: Meta | null;
+  /** handlers see which enterprise asked; enterprises see who handles it */
+  viewer: 'enterprise' | 'officer';
+  onClick: () => void;
+};
+
+export default function RequestCard({ request: r, meta, viewer, onClick }: Props) {
+  const who = viewer === 'officer' ? r.enterpriseName : r.assigneeName ? `承办人：${r.assigneeName}` : '等待分派';
+  return (
+    <View className='card request-card' onClick={onClick}>
+      <View className='request-card__head'>
+        <Text className='request-card__no'>{r.no}</Text>
+        <StatusTag status={r.status} label={statusLabel(meta, r.status)} />
+      </View>
+      <View className='request-card__category'>{categoryLabel(meta, r.category)}</View>
+      <View className='request-card__desc'>{r.description}</View>
+      <View className='request-card__foot'>
+        <Text className='request-card__who'>{who}</Text>
+        <Text>{formatTime(r.createdAt)}</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,42 @@
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ReactNode } from 'react';
+
+/** Loading / error / empty placeholder shared by every page. */
+export function Loading({ text = '加载中…' }: { text?: string }) {
+  return (
+    <View className='state'>
+      <View className='state__spinner' />
+      <Text className='state__text'>{text}</Text>
+    </View>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='state state--error'>
+      <Text className='state__text'>{message}</Text>
+      {onRetry && (
+        <Button size='small' type='primary' fill='outline' onClick={onRetry}>
+          重新加载
+        </Button>
+      )}
+    </View>
+  );
+}
+
+export function EmptyState({ text, children }: { text: string; children?: ReactNode }) {
+  return (
+    <View className='state state--empty'>
+      <View className='state__icon'>○</View>
+      <Text className='state__text'>{text}</Text>
+      {children}
+    </View>
+  );
+}
+
+/** Footer of a paged list. */
+export function ListFooter({ loading, hasMore, count }: { loading: boolean; hasMore: boolean; count: number }) {
+  if (count === 0) return null;
+  return <View className='list-footer'>{loading ? '加载中…' : hasMore ? '上拉加载更多' : '没有更多了'}</View>;
+}

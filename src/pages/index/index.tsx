@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Me } from '../../shared/api-types';
+import { isHandler, roleLabel } from '../../shared/labels';
+import { ROUTES } from '../../shared/routes';
+import { errorText } from '../../services/call';
+import { loadMe } from '../../services/profile';
+import { ErrorState, Loading } from '../../components/StateView';
+import './index.css';
+
+type EntryProps = { title: string; hint: string; icon: string; tone: string; url: string; badge?: number };
+
+function Entry({ title, hint, icon, tone, url, badge }: EntryProps) {
+  return (
+    <View className='entry' onClick={() => Taro.navigateTo({ url })}>
+      <View className={`entry__icon entry__icon--${tone}`}>{icon}</View>
+      <View className='entry__body'>
+        <Text className='entry__title'>{title}</Text>
+        <Text className='entry__hint'>{hint}</Text>
+      </View>
+      {!!badge && <Text className='entry__badge'>{badge > 99 ? '99+' : badge}</Text>}
+      <Text className='entry__arrow'>›</Text>
+    </View>
+  );
+}
+
+export default function Home() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState('');
+
+  const refresh = () => {
+    loadMe()
+      .then((m) => {
+        setMe(m);
+        setError('');
+      })
+      .catch((e) => setError(errorText(e)));
+  };
+  useDidShow(refresh);
+
+  const isH5 = process.env.TARO_ENV === 'h5';
+  const switchUser = isH5 && (
+    <View className='home__switch' onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
+      切换用户（本地演示）
+    </View>
+  );
+
+  if (!me) {
+    return (
+      <View className='page'>
+        {error ? <ErrorState message={error} onRetry={refresh} /> : <Loading />}
+        {switchUser}
+      </View>
+    );
+  }
+
+  const { user, unread } = me;
+  const isEnterprise = user.roles.includes('enterprise');
+  const handler = isHandler(user.roles);
+
+  return (
+    <View className='page home'>
+      <View className='home__hero'>
+        <View className='home__app'>营商环境 · 诉求直通</View>
+        <View className='home__hello'>{user.name}，您好</View>
+        <View className='home__roles'>
+          {user.roles.map((r) => (
+            <Text className='home__role' key={r}>
+              {roleLabel(r)}
+            </Text>
+          ))}
+        </View>
+        {user.enterprise && <View className='home__enterprise'>{user.enterprise.name}</View>}
+      </View>
+
+      {isEnterprise && !user.enterprise && (
+        <View className='card home__bind'>
+          <View className='home__bind-title'>尚未关联企业</View>
+          <View className='home__bind-text'>关联您所在的企业后，即可在线反映经营中遇到的问题，并随时查看办理进度。</View>
+          <Button type='primary' size='large' block onClick={() => Taro.navigateTo({ url: ROUTES.bind })}>
+            绑定企业
+          </Button>
+        </View>
+      )}
+
+      <View className='entries'>
+        {isEnterprise && user.enterprise && (
+          <>
+            <Entry title='提交诉求' hint='反映经营中遇到的困难和问题' icon='✎' tone='blue' url={ROUTES.submit} />
+            <Entry title='我的诉求' hint='查看办理进度，评价办理结果' icon='☰' tone='green' url={ROUTES.myRequests} />
+          </>
+        )}
+        {handler && <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='▤' tone='orange' url={ROUTES.inbox} />}
+        <Entry title='消息中心' hint='办理进度与工作提醒' icon='✉' tone='purple' url={ROUTES.messages} badge={unread} />
+      </View>
+
+      {!isEnterprise && !handler && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
+
+      <View className='home__footer'>无事不扰 · 有求必应</View>
+      {switchUser}
+    </View>
+  );
+}

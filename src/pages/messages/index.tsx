@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { Message } from '../../shared/api-types';
+import { formatTime } from '../../shared/format';
+import { detailUrlFor } from '../../shared/routes';
+import { usePagedList } from '../../shared/use-paged-list';
+import { callService, toastError } from '../../services/call';
+import { currentMe } from '../../services/profile';
+import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import './index.css';
+
+type MessagePage = { items: Message[]; total: number; unread: number };
+
+export default function MessagesPage() {
+  const list = usePagedList<Message, MessagePage>((page) => callService<MessagePage>('messages.list', { page }));
+  const [unread, setUnread] = useState<number | null>(null);
+  const shownUnread = unread ?? list.last?.unread ?? 0;
+
+  const reload = () => {
+    setUnread(null);
+    return list.reload();
+  };
+  useDidShow(() => {
+    reload();
+  });
+  usePullDownRefresh(() => {
+    reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    list.loadMore();
+  });
+
+  const markRead = (ids: string[] | 'all', left: number) => {
+    list.setItems((items) => items.map((m) => (ids === 'all' || ids.includes(m._id) ? { ...m, read: true } : m)));
+    setUnread(left);
+  };
+
+  const open = async (m: Message) => {
+    if (!m.read) {
+      try {
+        const res = await callService<{ unread: number }>('messages.read', { id: m._id });
+        markRead([m._id], res.unread);
+      } catch (e) {
+        toastError(e);
+      }
+    }
+    if (m.requestId) {
+      const me = await currentMe().catch(() => null);
+      Taro.navigateTo({ url: detailUrlFor(me, m.requestId) });
+    }
+  };
+
+  const readAll = async () => {
+    try {
+      const res = await callService<{ unread: number }>('messages.read', { all: true });
+      markRead('all', res.unread);
+    } catch (e) {
+      toastError(e);
+    }
+  };
+
+  return (
+    <View className='page'>
+      {list.loaded && list.items.length > 0 && (
+        <View className='messages__bar'>
+          <Text>{shownUnread > 0 ? `${shownUnread} 条未读` : '全部已读'}</Text>
+          {shownUnread > 0 && (
+            <Text className='link' onClick={readAll}>
+              全部标为已读
+            </Text>
+          )}
+        </View>
+      )}
+      {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={reload} />}
+      {!list.loaded && !list.error && <Loading />}
+      {list.loaded && !list.error && list.items.length === 0 && <EmptyState text='暂无消息' />}
+      {list.items.map((m) => (
+        <View className={`card message${m.read ? '' : ' message--unread'}`} key={m._id} onClick={() => open(m)}>
+          <View className='message__head'>
+            {!m.read && <View className='message__dot' />}
+            <Text className='message__title'>{m.title}</Text>
+            <Text className='message__time'>{formatTime(m.createdAt)}</Text>
+          </View>
+          {m.body && <View className='message__body'>{m.body}</View>}
+          {m.requestId && <View className='message__more'>查看详情 ›</View>}
+        </View>
+      ))}
+      <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+    </View>
+  );
+}

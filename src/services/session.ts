@@ -1,0 +1,11 @@
+import Taro from '@tarojs/taro';
+
+/** H5 local mode keeps a dev-login bearer token in storage; WeChat identifies by openid instead. */
+const TOKEN_KEY = 'devToken';
+
+export const getDevToken = (): string => (Taro.getStorageSync(TOKEN_KEY) as string) || '';
+export const setDevToken = (token: string) => Taro.setStorageSync(TOKEN_KEY, token);
+export const clearDevToken = () => Taro.removeStorageSync(TOKEN_KEY);
+
+export const LOGIN_PAGE = '/pages/login/index';
+export const HOME_PAGE = '/pages/index/index';

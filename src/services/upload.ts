@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro';
+import { ApiError, unwrap } from './call';
+import { getDevToken } from './session';
+
+function extensionOf(path: string): string {
+  const match = /\.(jpe?g|png|gif|webp|heic)(?:\?|$)/i.exec(path);
+  return match ? `.${match[1].toLowerCase()}` : '.jpg';
+}
+
+function randomName(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Upload one chosen photo; resolves to its fileID (cloud://… in WeChat, local://uploads/… in H5). */
+export async function uploadPhoto(tempFilePath: string): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const res = await Taro.cloud.uploadFile({
+        cloudPath: `requests/${randomName()}${extensionOf(tempFilePath)}`,
+        filePath: tempFilePath,
+      });
+      return res.fileID;
+    } catch {
+      throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
+    }
+  }
+  let res: Response;
+  try {
+    const blob = await (await fetch(tempFilePath)).blob();
+    res = await fetch('/upload', {
+      method: 'POST',
+      headers: { 'content-type': blob.type || 'application/octet-stream', authorization: `Bearer ${getDevToken()}` },
+      body: blob,
+    });
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
+  }
+  let envelope;
+  try {
+    envelope = await res.json();
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', `图片上传失败（HTTP ${res.status}）`);
+  }
+  return unwrap<{ fileID: string; url: string }>(envelope).fileID;
+}
+
+/** A src an <Image> can show: cloud:// ids as they are, local://uploads/x as /files/x. */
+export function photoUrl(fileID: string): string {
+  const local = 'local://uploads/';
+  return fileID.startsWith(local) ? `/files/${fileID.slice(local.length)}` : fileID;
+}

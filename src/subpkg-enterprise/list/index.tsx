@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Meta, Page, RequestSummary } from '../../shared/api-types';
+import { ROUTES } from '../../shared/routes';
+import { usePagedList } from '../../shared/use-paged-list';
+import { callService } from '../../services/call';
+import { loadMeta } from '../../services/profile';
+import RequestCard from '../../components/RequestCard';
+import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+
+export default function MyRequestsPage() {
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const list = usePagedList<RequestSummary, Page<RequestSummary>>((page) =>
+    callService('request.mine', { page, pageSize: 10 }),
+  );
+
+  useEffect(() => {
+    loadMeta().then(setMeta).catch(() => undefined); // names fall back to codes
+  }, []);
+  useDidShow(() => {
+    list.reload();
+  });
+  usePullDownRefresh(() => {
+    list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    list.loadMore();
+  });
+
+  return (
+    <View className='page'>
+      {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
+      {!list.loaded && !list.error && <Loading />}
+      {list.loaded && !list.error && list.items.length === 0 && (
+        <EmptyState text='还没有反映过问题'>
+          <Button type='primary' size='small' onClick={() => Taro.redirectTo({ url: ROUTES.submit })}>
+            提交诉求
+          </Button>
+        </EmptyState>
+      )}
+      {list.items.length > 0 && <View className='list-total'>共 {list.total} 件</View>}
+      {list.items.map((r) => (
+        <RequestCard
+          key={r._id}
+          request={r}
+          meta={meta}
+          viewer='enterprise'
+          onClick={() => Taro.navigateTo({ url: ROUTES.enterpriseDetail(r._id) })}
+        />
+      ))}
+      <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+    </View>
+  );
+}

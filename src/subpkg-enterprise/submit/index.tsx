@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { Meta, RequestSummary } from '../../shared/api-types';
+import { newClientKey } from '../../shared/format';
+import { ROUTES } from '../../shared/routes';
+import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { loadMeta } from '../../services/profile';
+import { requestSubscribe } from '../../services/subscribe';
+import { uploadPhoto } from '../../services/upload';
+import Field, { fieldErrors } from '../../components/Field';
+import PhotoGrid from '../../components/PhotoGrid';
+import { ErrorState, Loading } from '../../components/StateView';
+import './index.css';
+
+const MAX_PHOTOS = 3;
+const MAX_DESCRIPTION = 1000;
+const MIN_DESCRIPTION = 5;
+const PHONE_KEY = 'lastPhone';
+// same rule as the server: a mobile number, or area code + landline
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/** A chosen photo: shown from its local path, sent as the fileID once uploaded. */
+type Photo = { local: string; fileID: string };
+
+export default function SubmitPage() {
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [metaError, setMetaError] = useState('');
+  const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [uploading, setUploading] = useState(0);
+  const [phone, setPhone] = useState(() => (Taro.getStorageSync(PHONE_KEY) as string) || '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const edited = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
+  const [busy, setBusy] = useState(false);
+  // one key per form, reused on retry, so a resent submission cannot create a second request
+  const clientKey = useRef(newClientKey());
+
+  const fetchMeta = () => {
+    setMetaError('');
+    loadMeta()
+      .then(setMeta)
+      .catch((e) => setMetaError(errorText(e)));
+  };
+  useEffect(fetchMeta, []);
+
+  const choosePhotos = async () => {
+    const left = MAX_PHOTOS - photos.length - uploading;
+    if (left <= 0) return;
+    let paths: string[];
+    try {
+      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      paths = res.tempFilePaths.slice(0, left);
+    } catch {
+      return; // cancelled
+    }
+    setUploading((n) => n + paths.length);
+    for (const local of paths) {
+      try {
+        const fileID = await uploadPhoto(local);
+        setPhotos((prev) => (prev.length < MAX_PHOTOS ? [...prev, { local, fileID }] : prev));
+      } catch (e) {
+        toastError(e);
+      } finally {
+        setUploading((n) => n - 1);
+      }
+    }
+  };
+
+  const validate = () => {
+    const e: Record<string, string> = {};
+    if (!category) e.category = '请选择诉求类别';
+    const text = description.trim();
+    if (text.length < MIN_DESCRIPTION) e.description = `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
+    else if (text.length > MAX_DESCRIPTION) e.description = `描述不能超过 ${MAX_DESCRIPTION} 字`;
+    if (!phone.trim()) e.phone = '请填写联系电话';
+    else if (!PHONE.test(phone.trim())) e.phone = '联系电话格式不正确（手机号11位，或区号-座机号）';
+    setErrors(e);
+    const first = Object.values(e)[0];
+    if (first) Taro.showToast({ title: first, icon: 'none' });
+    return !first;
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    if (uploading > 0) {
+      Taro.showToast({ title: '图片上传中，请稍候', icon: 'none' });
+      return;
+    }
+    if (!validate()) return;
+    setBusy(true);
+    requestSubscribe('statusChanged'); // must start inside the tap; never blocks the submission
+    try {
+      const res = await callService<{ request: RequestSummary; created: boolean }>('request.submit', {
+        clientKey: clientKey.current,
+        category,
+        description: description.trim(),
+        photos: photos.map((p) => p.fileID),
+        phone: phone.trim(),
+      });
+      Taro.setStorageSync(PHONE_KEY, phone.trim());
+      Taro.showToast({ title: '已受理，请留意进度', icon: 'none' });
+      Taro.redirectTo({ url: ROUTES.enterpriseDetail(res.request._id) });
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
+      toastError(e);
+      setBusy(false);
+    }
+  };
+
+  if (!meta) {
+    return (
+      <View className='page'>{metaError ? <ErrorState message={metaError} onRetry={fetchMeta} /> : <Loading />}</View>
+    );
+  }
+
+  const slotsLeft = MAX_PHOTOS - photos.length - uploading;
+  return (
+    <View className='page'>
+      <View className='card form'>
+        <Field label='诉求类别' required error={errors.category}>
+          <View className='chips'>
+            {meta.categories.map((c) => (
+              <Text
+                key={c.code}
+                className={`chip${category === c.code ? ' chip--active' : ''}`}
+                onClick={() => {
+                  setCategory(c.code);
+                  edited('category');
+                }}
+              >
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        </Field>
+
+        <Field label='问题描述' required error={errors.description}>
+          <TextArea
+            className='form-textarea'
+            placeholder='请描述遇到的问题、发生地点和希望得到的帮助'
+            value={description}
+            maxLength={MAX_DESCRIPTION}
+            rows={5}
+            onChange={(v) => {
+              setDescription(v);
+              edited('description');
+            }}
+          />
+          <View className='counter'>
+            {description.length}/{MAX_DESCRIPTION}
+          </View>
+        </Field>
+
+        <Field label='现场照片' extra={<Text className='field__extra'>选填，最多 {MAX_PHOTOS} 张</Text>}>
+          <PhotoGrid urls={photos.map((p) => p.local)} onDelete={(i) => setPhotos((prev) => prev.filter((_, j) => j !== i))}>
+            {uploading > 0 && <View className='uploader__tile'>上传中…</View>}
+            {slotsLeft > 0 && (
+              <View className='uploader__tile uploader__add' onClick={choosePhotos}>
+                <Text className='uploader__plus'>＋</Text>
+                <Text>添加照片</Text>
+              </View>
+            )}
+          </PhotoGrid>
+        </Field>
+
+        <Field label='联系电话' required error={errors.phone}>
+          <Input
+            className='form-input'
+            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'tel'}
+            placeholder='承办人员将通过此电话联系您'
+            value={phone}
+            maxLength={20}
+            onChange={(v) => {
+              setPhone(v);
+              edited('phone');
+            }}
+          />
+        </Field>
+      </View>
+
+      <View className='actions'>
+        <Button type='primary' size='large' block loading={busy} onClick={submit}>
+          提交
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import type { Meta, Permissions, RequestDetail } from '../../shared/api-types';
+import { callService, errorText, toastError } from '../../services/call';
+import { loadMeta } from '../../services/profile';
+import { requestSubscribe } from '../../services/subscribe';
+import RequestInfo from '../../components/RequestInfo';
+import { ErrorState, Loading } from '../../components/StateView';
+
+type Detail = { request: RequestDetail; can: Permissions };
+
+export default function OfficerDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [error, setError] = useState('');
+  const [note, setNote] = useState('');
+  const [result, setResult] = useState('');
+  const [formError, setFormError] = useState<{ note?: string; result?: string }>({});
+  const [busy, setBusy] = useState('');
+
+  const load = async () => {
+    try {
+      const [d, m] = await Promise.all([
+        callService<Detail>('request.get', { id }),
+        loadMeta().catch(() => null),
+      ]);
+      setDetail(d);
+      setMeta(m);
+      setError('');
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useDidShow(() => {
+    load();
+  });
+
+  /** run one action, then reload so the timeline and the allowed actions are fresh */
+  const act = async (key: string, action: string, fields: object, done: string): Promise<boolean> => {
+    if (busy) return false;
+    setBusy(key);
+    try {
+      await callService(action, { id, ...fields });
+      Taro.showToast({ title: done, icon: 'none' });
+      await load();
+      return true;
+    } catch (e) {
+      toastError(e);
+      return false;
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const accept = () => {
+    requestSubscribe('newAssignment'); // keep hearing about new assignments; inside the tap on purpose
+    act('accept', 'request.accept', {}, '已接单，请尽快办理');
+  };
+
+  const addProgress = async () => {
+    if (!note.trim()) return setFormError({ note: '请填写办理进展' });
+    setFormError({});
+    if (await act('progress', 'request.progress', { note: note.trim() }, '进展已记录')) setNote('');
+  };
+
+  const resolve = async () => {
+    if (!result.trim()) return setFormError({ result: '请填写办理结果' });
+    setFormError({});
+    if (await act('resolve', 'request.resolve', { result: result.trim() }, '结果已反馈给企业')) setResult('');
+  };
+
+  if (!detail) {
+    return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
+  }
+  const { request, can } = detail;
+
+  const actions = (can.accept || can.progress || can.resolve) && (
+    <View className='card'>
+      <View className='card__title'>办理操作</View>
+      {can.accept && (
+        <View className='action-block'>
+          <View className='muted small'>接单后即开始办理，企业会同步收到通知。</View>
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'accept'} onClick={accept}>
+              签收
+            </Button>
+          </View>
+        </View>
+      )}
+      {can.progress && (
+        <View className='action-block'>
+          <TextArea
+            className='form-textarea'
+            placeholder='记录联系企业、现场查看、协调部门等进展'
+            value={note}
+            maxLength={500}
+            rows={3}
+            onChange={setNote}
+          />
+          {formError.note && <View className='field__error'>{formError.note}</View>}
+          <View className='actions'>
+            <Button type='primary' fill='outline' size='large' block loading={busy === 'progress'} onClick={addProgress}>
+              添加进展
+            </Button>
+          </View>
+        </View>
+      )}
+      {can.resolve && (
+        <View className='action-block'>
+          <TextArea
+            className='form-textarea'
+            placeholder='填写办理结果，将反馈给企业评价'
+            value={result}
+            maxLength={1000}
+            rows={4}
+            onChange={setResult}
+          />
+          {formError.result && <View className='field__error'>{formError.result}</View>}
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'resolve'} onClick={resolve}>
+              办结
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+
+  return (
+    <View className='page'>
+      <RequestInfo request={request} meta={meta} viewer='officer' actions={actions} />
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { Inbox, InboxTab, Meta, RequestSummary } from '../../shared/api-types';
+import { ROUTES } from '../../shared/routes';
+import { usePagedList } from '../../shared/use-paged-list';
+import { callService } from '../../services/call';
+import { loadMeta } from '../../services/profile';
+import { requestSubscribe } from '../../services/subscribe';
+import RequestCard from '../../components/RequestCard';
+import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import './index.css';
+
+const TABS: { key: InboxTab; title: string; empty: string }[] = [
+  { key: 'todo', title: '待签收', empty: '暂无待签收的工单' },
+  { key: 'doing', title: '办理中', empty: '暂无办理中的工单' },
+  { key: 'done', title: '已办结', empty: '暂无已完成的工单' },
+];
+
+const canSubscribe = process.env.TARO_ENV === 'weapp' && !!SUBSCRIBE_TEMPLATES.newAssignment?.templateId;
+
+export default function InboxPage() {
+  const [tab, setTab] = useState<InboxTab>('todo');
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const list = usePagedList<RequestSummary, Inbox>((page) => callService<Inbox>('officer.inbox', { tab, page }));
+  const counts = list.last?.counts;
+
+  useEffect(() => {
+    loadMeta().then(setMeta).catch(() => undefined);
+  }, []);
+  useDidShow(() => {
+    list.reload();
+  });
+  usePullDownRefresh(() => {
+    list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    list.loadMore();
+  });
+
+  // a tab switch refetches; the first render is left to useDidShow
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    list.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tab]);
+  const switchTab = (key: InboxTab) => {
+    if (key === tab) return;
+    list.reset();
+    setTab(key);
+  };
+
+  const current = TABS.find((t) => t.key === tab)!;
+  return (
+    <View className='inbox'>
+      <View className='tabs'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`tabs__item${t.key === tab ? ' tabs__item--active' : ''}`} onClick={() => switchTab(t.key)}>
+            <Text className='tabs__title'>{t.title}</Text>
+            {counts && <Text className='tabs__count'>{counts[t.key]}</Text>}
+          </View>
+        ))}
+      </View>
+      <View className='page'>
+        {canSubscribe && (
+          <View className='inbox__subscribe link' onClick={() => requestSubscribe('newAssignment')}>
+            订阅新工单提醒
+          </View>
+        )}
+        {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
+        {!list.loaded && !list.error && <Loading />}
+        {list.loaded && !list.error && list.items.length === 0 && <EmptyState text={current.empty} />}
+        {list.items.map((r) => (
+          <RequestCard
+            key={r._id}
+            request={r}
+            meta={meta}
+            viewer='officer'
+            onClick={() => Taro.navigateTo({ url: ROUTES.officerDetail(r._id) })}
+          />
+        ))}
+        <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+      </View>
+    </View>
+  );
+}
