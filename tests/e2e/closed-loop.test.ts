@@ -1,0 +1,159 @@
+/**
+ * The whole loop in a real browser against the local server on a temp data dir, with two
+ * identities: the enterprise submits → the assigned officer finds it, accepts, resolves →
+ * the enterprise sees the notification and scores it. Screenshots of each step go to
+ * E2E_SHOTS (default .tmp/e2e-shots) for people to look at.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startLocalServer } from '../../server/app';
+import { launchChromium } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const root = join(__dirname, '..', '..');
+const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
+let server: Awaited<ReturnType<typeof startLocalServer>>;
+let browser: Browser;
+let dataDir: string;
+let base: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-'));
+  server = await startLocalServer({
+    port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
+  });
+  base = `http://127.0.0.1:${server.port}`;
+  const launched = await launchChromium();
+  browser = launched.browser;
+  console.log(`e2e browser: ${launched.source}`);
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function phone(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(500); // let Taro's page transition finish
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Taro keeps earlier pages in the DOM, hidden: only look at what is visible. */
+const visible = (page: Page, text: string | RegExp) => page.getByText(text, { exact: typeof text === 'string' }).locator('visible=true').first();
+/** Taro wraps native inputs in custom elements that carry the placeholder; fill the native one. */
+const field = (page: Page, placeholder: string) =>
+  page
+    .locator(['input', 'textarea'].flatMap((t) => [`${t}[placeholder*="${placeholder}"]`, `[placeholder*="${placeholder}"] ${t}`]).join(', '))
+    .locator('visible=true')
+    .first();
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).locator('visible=true').first();
+
+async function loginAs(page: Page, name: string) {
+  await page.goto(`${base}/#/pages/login/index`);
+  await visible(page, name).click();
+  await visible(page, /您好|欢迎/).waitFor();
+}
+
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('enterprise submits, officer accepts and resolves, enterprise sees the notice and scores', async () => {
+  const photoPath = join(dataDir, 'site.png');
+  writeFileSync(photoPath, PHOTO);
+  const description = '新建车间需要增容用电，报装申请提交两周仍无人联系，影响设备调试。';
+
+  // 1. the enterprise user (林晓, 东城新材料科技有限公司) submits
+  const ent = await phone();
+  await loginAs(ent, '林晓');
+  await shot(ent, '01-enterprise-home');
+  await visible(ent, '提交诉求').click();
+  await visible(ent, '获得电力').click();
+  await field(ent, '请描述遇到的问题').fill(description);
+  const chooser = ent.waitForEvent('filechooser');
+  const uploaded = ent.waitForResponse((r) => r.url().endsWith('/upload') && r.status() === 200);
+  await ent.locator('.uploader__add').locator('visible=true').first().click();
+  await (await chooser).setFiles(photoPath);
+  await uploaded;
+  await visible(ent, '上传中…').waitFor({ state: 'detached' }).catch(() => undefined);
+  await field(ent, '承办人员将通过此电话联系您').fill('13612340001');
+  await shot(ent, '02-enterprise-submit-form');
+  await button(ent, '提交').click();
+  await visible(ent, /分派给 网格员/).waitFor({ timeout: 15_000 });
+  await shot(ent, '03-enterprise-detail-assigned');
+  const assignedText = await visible(ent, /分派给 网格员/).textContent();
+  const officerName = /分派给 网格员 (\S+)（/.exec(assignedText ?? '')![1];
+  expect(['张伟', '王芳']).toContain(officerName);
+  const requestNo = /SQ\d{12}/.exec((await visible(ent, /SQ\d{12}/).textContent())!)![0];
+
+  // 2. the assigned officer finds it in the inbox, accepts, adds progress, resolves
+  const off = await phone();
+  await loginAs(off, officerName);
+  await visible(off, '我的工单').click();
+  await visible(off, requestNo).click();
+  await shot(off, '04-officer-detail-assigned');
+  await button(off, '签收').click();
+  await visible(off, /已签收，开始办理/).waitFor();
+  await field(off, '记录联系企业').fill('已联系供电公司，明天上午现场勘察');
+  await button(off, '添加进展').click();
+  await visible(off, '已联系供电公司，明天上午现场勘察').waitFor();
+  await field(off, '填写办理结果').fill('供电公司已完成增容并送电，设备恢复调试');
+  await button(off, '办结').click();
+  await visible(off, /办结：供电公司已完成增容/).waitFor();
+  await shot(off, '05-officer-resolved');
+
+  // 3. back to the enterprise: the notification is there; open it and score
+  await ent.goto(`${base}/#/pages/index/index`);
+  await ent.reload();
+  await visible(ent, '消息中心').click();
+  await visible(ent, '诉求已办结，请评价').waitFor();
+  await shot(ent, '06-enterprise-messages');
+  await visible(ent, '诉求已办结，请评价').click();
+  await button(ent, '确认并评价').waitFor();
+  await ent.locator('.nut-rate-item').locator('visible=true').nth(4).click();
+  await field(ent, '说说您的感受').fill('响应及时，解决彻底');
+  await shot(ent, '07-enterprise-scoring');
+  await button(ent, '确认并评价').click();
+  await visible(ent, /企业确认办结，评分 5 分/).waitFor();
+  await shot(ent, '08-enterprise-closed');
+
+  // what the browser showed is what was stored
+  const stored = await server.ports.store.collection('requests').find({ no: requestNo });
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ status: 'closed', score: 5, comment: '响应及时，解决彻底', description });
+  expect((stored[0].photos as string[])[0]).toMatch(/^local:\/\/uploads\/[a-f0-9]{24}\.png$/);
+  expect((stored[0].timeline as Array<{ type: string }>).map((e) => e.type)).toEqual(['submitted', 'assigned', 'accepted', 'progress', 'resolved', 'closed']);
+});
+
+test('bad input in the browser gets a Chinese error and stores nothing', async () => {
+  const before = await server.ports.store.collection('requests').count({});
+  const page = await phone();
+  await loginAs(page, '何军');
+  await visible(page, '提交诉求').click();
+  await button(page, '提交').click();
+  await visible(page, /请选择诉求类别|请描述遇到的问题/).waitFor();
+  await shot(page, '09-submit-errors');
+  // a wrong credit code on the bind page of a new user
+  await page.goto(`${base}/#/pages/login/index`);
+  await visible(page, '新企业用户（未绑定）').click();
+  await button(page, '绑定企业').click();
+  await field(page, '营业执照').fill('云溪精密机械制造有限公司');
+  await field(page, '18 位').fill('91130182100000008A');
+  await button(page, '绑定企业').click();
+  await visible(page, /统一社会信用代码校验失败/).waitFor();
+  await shot(page, '10-bind-bad-credit-code');
+  expect(await server.ports.store.collection('requests').count({})).toBe(before);
+});
