@@ -4,6 +4,7 @@ const transform = { '^.+\\.tsx?$': '<rootDir>/tests/support/esbuild-transform.cj
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
   projects: [
     {
       ...common,
