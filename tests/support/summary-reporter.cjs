@@ -2,7 +2,7 @@
 class SummaryReporter {
   onRunComplete(_contexts, r) {
     const skipped = r.numPendingTests + r.numTodoTests;
-    process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stderr.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }
 module.exports = SummaryReporter;
