@@ -35,14 +35,20 @@ export const categoryName = (code: string) => CATEGORIES.find((c) => c.code === 
 
 export const STATUSES = {
   queued: '待分派',
+  dispatch: '待调度',
   assigned: '待签收',
   accepted: '办理中',
+  paused: '待补充材料',
+  supervised: '督办中',
   resolved: '待评价',
   closed: '已办结',
+  rejected: '不予受理',
 } as const;
 export type RequestStatus = keyof typeof STATUSES;
+/** statuses in which the request still waits for an answer */
+export const OPEN_STATUSES: RequestStatus[] = ['queued', 'dispatch', 'assigned', 'accepted', 'paused', 'supervised'];
 /** statuses that count against an officer's load */
-export const OPEN_FOR_ASSIGNEE: RequestStatus[] = ['assigned', 'accepted'];
+export const OPEN_FOR_ASSIGNEE: RequestStatus[] = ['assigned', 'accepted', 'paused'];
 
 export const ROLES = {
   enterprise: '企业用户',
@@ -69,3 +75,16 @@ export type Channel = keyof typeof CHANNELS;
 export const MAX_PHOTOS = 3;
 export const MAX_DESCRIPTION = 1000;
 export const MAX_CONTACTS_PER_ENTERPRISE = 5;
+
+export const LEVELS = { general: '一般', complex: '复杂', special: '特殊' } as const;
+export type Level = keyof typeof LEVELS;
+
+/** ledger colours (台账): white not started, green on track, yellow close to its deadline, red overdue */
+export const COLOURS = { white: '未开始', green: '正常', yellow: '临期', red: '超期' } as const;
+export type Colour = keyof typeof COLOURS;
+
+export const TIERS = { community: '社区', street: '街道', district: '区' } as const;
+export type Tier = keyof typeof TIERS;
+
+export const REJECT_KINDS = { invalid: '无效诉求', duplicate: '重复诉求', out_of_scope: '不属于受理范围' } as const;
+export type RejectKind = keyof typeof REJECT_KINDS;

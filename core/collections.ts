@@ -11,13 +11,17 @@ export const C = {
   messages: 'messages',
   counters: 'counters',
   sessions: 'sessions',
+  cards: 'cards',
+  settings: 'settings',
+  warnings: 'warnings',
 } as const;
 
 export const INDEXES: Record<string, string[]> = {
   orgs: ['kind', 'parentId'],
   users: ['openid', 'gridIds', 'enterpriseId'],
   enterprises: ['creditCode', 'gridId'],
-  requests: ['clientKey', 'enterpriseId,createdAt', 'assigneeId,status', 'status,createdAt', 'needsNotify'],
+  requests: ['clientKey', 'enterpriseId,createdAt', 'assigneeId,status', 'status,createdAt', 'needsNotify', 'nextCheckAt', 'colour,createdAt', 'tierOrgId,status', 'no'],
+  cards: ['requestId', 'status'],
   outbox: ['status,nextAttemptAt'],
   messages: ['userId,createdAt', 'userId,read'],
 };

@@ -1,5 +1,5 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
-import type { CategoryCode, Channel, RequestStatus, Role } from './catalog';
+import type { CategoryCode, Channel, Colour, Level, RejectKind, RequestStatus, Role, Tier } from './catalog';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
 
@@ -52,11 +52,17 @@ export type TimelineEvent = {
   at: string;
   type:
     | 'submitted' | 'queued' | 'assigned' | 'accepted' | 'progress' | 'resolved'
-    | 'closed' | 'reopened' | 'requeued';
+    | 'closed' | 'reopened' | 'requeued'
+    | 'paused' | 'resumed' | 'supplemented' | 'verified' | 'rejected' | 'reassigned' | 'escalated' | 'referred'
+    | 'card_issued' | 'card_accepted' | 'card_replied' | 'card_returned' | 'sla' | 'urged' | 'timeout';
   actorId: string | null;
   actorName: string;
   text: string;
+  /** people to tell besides the default recipients (supervisors, department handlers) */
+  notify?: string[];
 };
+
+export type SlaHistoryEntry = { at: string; kind: 'started' | 'paused' | 'resumed' | 'changed' | 'restarted' | 'met' | 'missed'; text: string; dueAt: string | null };
 
 export type ServiceRequest = {
   _id: string;
@@ -65,8 +71,41 @@ export type ServiceRequest = {
   enterpriseId: string;
   enterpriseName: string;
   gridId: string;
-  /** tier center whose queue holds it while unassigned (the grid's community) */
+  /** community center whose queue holds it while waiting for an officer */
   queueOrgId: string;
+  /** the tier center currently responsible (community → street → district on escalation) */
+  tier: Tier;
+  tierOrgId: string;
+  level: Level;
+  /** a dispatcher checked category and level (核实定级) */
+  verified: boolean;
+  /** departments involved through a supervision card */
+  deptIds: string[];
+  cardId: string | null;
+  referral: { at: string; byId: string; byName: string; reason: string } | null;
+  rejection: { kind: RejectKind; reason: string; at: string } | null;
+  // --- deadlines (core/sla): instants in UTC ISO, computed in Beijing working time ---
+  startedAt: string | null;
+  acceptDueAt: string | null;
+  dueAt: string | null;
+  yellowAt: string | null;
+  /** a special-level deadline the dispatcher set (YYYY-MM-DD, end of that working day) */
+  specialDueDate: string | null;
+  pausedAt: string | null;
+  /** working minutes left on the clock when it was paused (negative when already overdue) */
+  remainingAtPause: number | null;
+  /** the deadline crossed a year without official calendar data: weekdays were assumed */
+  slaProvisional: boolean;
+  colour: Colour;
+  /** when the sweep must look at it next (indexed); null when nothing can change by itself */
+  nextCheckAt: string | null;
+  clockNo: number;
+  closedOnTime: boolean | null;
+  urgeCount: number;
+  lastUrgedAt: string | null;
+  /** officers who let it pass its response deadline, so the sweep moves it elsewhere */
+  timedOutIds: string[];
+  slaHistory: SlaHistoryEntry[];
   submitterId: string;
   channel: Channel;
   category: CategoryCode;
@@ -126,3 +165,38 @@ export type Message = {
 };
 
 export type Session = { _id: string; openid: string; createdAt: string };
+
+export type CardParty = {
+  deptId: string;
+  deptName: string;
+  role: 'lead' | 'co';
+  status: 'issued' | 'accepted' | 'replied' | 'returned';
+  reply: string | null;
+  reason: string | null;
+  at: string | null;
+  handlerId: string | null;
+  handlerName: string | null;
+};
+
+/** 督办卡: a dispatcher hands a request to a lead department and co-operating departments. */
+export type SupervisionCard = {
+  _id: string;
+  no: string;
+  requestId: string;
+  requestNo: string;
+  enterpriseName: string;
+  category: string;
+  description: string;
+  deadline: string;
+  instructions: string;
+  status: 'open' | 'answered' | 'returned';
+  issuedAt: string;
+  issuedById: string;
+  issuedByName: string;
+  /** dept ids of every party, for the indexed "my department's cards" query */
+  deptIds: string[];
+  parties: CardParty[];
+  version: number;
+};
+
+export type Setting = { _id: string; value: unknown; updatedAt: string; updatedBy: string | null };

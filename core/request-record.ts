@@ -7,7 +7,7 @@
 import type { RequestStatus } from './catalog';
 import { C } from './collections';
 import { AppError } from './errors';
-import type { ServiceRequest, TimelineEvent } from './model';
+import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';
 
 export type Actor = { id: string | null; name: string };
@@ -24,7 +24,9 @@ export type Transition = {
   from: RequestStatus[];
   set?: Partial<ServiceRequest>;
   inc?: Record<string, number>;
-  event: { type: TimelineEvent['type']; text: string };
+  /** entries for the SLA history (from core/sla/clock) */
+  history?: SlaHistoryEntry[];
+  event: { type: TimelineEvent['type']; text: string; notify?: string[] };
   actor: Actor;
   now: Date;
 };
@@ -33,10 +35,13 @@ export type Transition = {
 export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest | null> {
   const at = t.now.toISOString();
   const seq = req.seq + 1;
-  const event: TimelineEvent = { seq, at, type: t.event.type, actorId: t.actor.id, actorName: t.actor.name, text: t.event.text };
+  const event: TimelineEvent = {
+    seq, at, type: t.event.type, actorId: t.actor.id, actorName: t.actor.name, text: t.event.text,
+    ...(t.event.notify?.length ? { notify: t.event.notify } : {}),
+  };
   const update: Update = {
     $set: { ...(t.set ?? {}), seq, updatedAt: at, needsNotify: true },
-    $push: { timeline: event },
+    $push: { timeline: event, ...(t.history?.length ? { slaHistory: { $each: t.history } } : {}) },
     ...(t.inc ? { $inc: t.inc } : {}),
   };
   const requests = ports.store.collection<ServiceRequest>(C.requests);
@@ -54,9 +59,12 @@ export async function transition(ports: Ports, req: ServiceRequest, t: Transitio
   return next;
 }
 
-/** Summary without the timeline, for lists. */
+/** Summary without the timeline and bookkeeping, for lists. */
 export function summary(req: ServiceRequest) {
-  const { timeline, clientKey, needsNotify, notifiedSeq, waitingNoted, ...rest } = req;
-  void timeline; void clientKey; void needsNotify; void notifiedSeq; void waitingNoted;
+  const { timeline, clientKey, needsNotify, notifiedSeq, waitingNoted, slaHistory, timedOutIds, remainingAtPause, nextCheckAt, ...rest } = req;
+  void timeline; void clientKey; void needsNotify; void notifiedSeq; void waitingNoted; void slaHistory; void timedOutIds; void remainingAtPause; void nextCheckAt;
   return rest;
 }
+
+/** event types the enterprise does not see: internal supervision stays internal */
+export const INTERNAL_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['sla', 'urged', 'referred', 'card_accepted', 'card_returned', 'timeout', 'verified'];

@@ -12,6 +12,8 @@ import { C } from '../collections';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import type { Ports } from '../ports';
 import { SYSTEM, tryTransition } from '../request-record';
+import { responseDeadline, startIfNeeded } from '../sla/clock';
+import { loadSla } from '../sla/policy';
 
 export const DEFAULT_CAPACITY = 10;
 
@@ -21,13 +23,13 @@ const load = (u: User) => u.openCount ?? 0;
 const capacity = (u: User) => u.capacity ?? DEFAULT_CAPACITY;
 const available = (u: User | null): u is User => !!u && u.active && u.onDuty !== false && load(u) < capacity(u);
 
-export async function candidatesFor(ports: Ports, ent: Enterprise): Promise<Candidate[]> {
+export async function candidatesFor(ports: Ports, ent: Enterprise, exclude: string[] = []): Promise<Candidate[]> {
   const users = ports.store.collection<User>(C.users);
   const orgs = ports.store.collection<Org>(C.orgs);
   const out: Candidate[] = [];
   if (ent.liaisonId) {
     const liaison = await users.get(ent.liaisonId);
-    if (available(liaison)) out.push({ user: liaison, why: `包联 ${ent.name}` });
+    if (available(liaison) && !exclude.includes(liaison._id)) out.push({ user: liaison, why: `包联 ${ent.name}` });
   }
   const grid = await orgs.get(ent.gridId);
   const officers = await users.find(
@@ -35,7 +37,7 @@ export async function candidatesFor(ports: Ports, ent: Enterprise): Promise<Cand
     { orderBy: [['openCount', 'asc'], ['lastAssignedAt', 'asc']], limit: 50 },
   );
   officers
-    .filter(available)
+    .filter((u) => available(u) && !exclude.includes(u._id))
     // the store orders by load; re-sort so a missing lastAssignedAt (never assigned) comes first
     .sort((a, b) => load(a) - load(b) || (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? ''))
     .forEach((u) => out.push({ user: u, why: `网格 ${grid?.name ?? ent.gridId}` }));
@@ -52,7 +54,8 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
   const ent = await ports.store.collection<Enterprise>(C.enterprises).get(req.enterpriseId);
   if (!ent) return 'skipped';
 
-  for (const { user, why } of await candidatesFor(ports, ent)) {
+  const sla = await loadSla(ports);
+  for (const { user, why } of await candidatesFor(ports, ent, req.timedOutIds ?? [])) {
     const claimed = await users.update(
       user._id,
       { $inc: { openCount: 1 }, $set: { lastAssignedAt: now.toISOString() } },
@@ -60,9 +63,14 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
     );
     if (!claimed) continue;
     const role = user.roles.includes('liaison') && why.startsWith('包联') ? 'liaison' : 'officer';
+    const clock = startIfNeeded(req, now, sla, {
+      status: 'assigned', assigneeId: user._id, assigneeName: user.name, assigneeRole: role, assignedAt: now.toISOString(),
+      acceptDueAt: responseDeadline(now, sla),
+    });
     const moved = await tryTransition(ports, req, {
       from: ['queued'],
-      set: { status: 'assigned', assigneeId: user._id, assigneeName: user.name, assigneeRole: role, assignedAt: now.toISOString() },
+      set: clock.set,
+      history: clock.history,
       event: { type: 'assigned', text: `分派给 ${ROLES[role]} ${user.name}（${why}，在办 ${load(user)} 件）` },
       actor: SYSTEM,
       now,

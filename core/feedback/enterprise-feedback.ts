@@ -8,6 +8,9 @@ import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest, User } from '../model';
 import { loadRequest, transition } from '../request-record';
+import { responseDeadline, restart, resume, settleClock } from '../sla/clock';
+import { loadSla } from '../sla/policy';
+import { MAX_PHOTOS } from '../catalog';
 import { parseInput, zId } from '../validation';
 
 export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRequest> {
@@ -27,9 +30,10 @@ export const ConfirmInput = z.object({
 export async function confirmRequest(ctx: Ctx, input: unknown) {
   const { id, score, comment } = parseInput(ConfirmInput, input);
   const req = await loadForEnterprise(ctx, id);
+  const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'closed', score, comment: comment || null, closedAt: ctx.now.toISOString() });
   return transition(ctx.ports, req, {
     from: ['resolved'],
-    set: { status: 'closed', score, comment: comment || null, closedAt: ctx.now.toISOString() },
+    set: clock.set,
     event: { type: 'closed', text: `企业确认办结，评分 ${score} 分${comment ? `：${comment}` : ''}` },
     actor: { id: ctx.user._id, name: ctx.user.name },
     now: ctx.now,
@@ -47,10 +51,15 @@ export async function reopenRequest(ctx: Ctx, input: unknown) {
   const users = ctx.ports.store.collection<User>(C.users);
   const assignee = req.assigneeId ? await users.get(req.assigneeId) : null;
   const actor = { id: ctx.user._id, name: ctx.user.name };
+  const sla = await loadSla(ctx.ports);
   if (assignee && assignee.active) {
+    const clock = restart(req, ctx.now, sla, {
+      status: 'assigned', result: null, resolvedAt: null, acceptedAt: null, assignedAt: ctx.now.toISOString(), acceptDueAt: responseDeadline(ctx.now, sla),
+    });
     const next = await transition(ctx.ports, req, {
       from: ['resolved'],
-      set: { status: 'assigned', result: null, resolvedAt: null, acceptedAt: null, assignedAt: ctx.now.toISOString() },
+      set: clock.set,
+      history: clock.history,
       inc: { reopenCount: 1 },
       event: { type: 'reopened', text: `企业退回重办：${reason}；退回原承办人 ${assignee.name}` },
       actor,
@@ -59,12 +68,38 @@ export async function reopenRequest(ctx: Ctx, input: unknown) {
     await users.update(assignee._id, { $inc: { openCount: 1 } });
     return next;
   }
+  const clock = restart(req, ctx.now, sla, {
+    status: 'queued', assigneeId: null, assigneeName: null, assigneeRole: null, result: null, resolvedAt: null, acceptedAt: null, waitingNoted: false,
+  });
   return transition(ctx.ports, req, {
     from: ['resolved'],
-    set: { status: 'queued', assigneeId: null, assigneeName: null, assigneeRole: null, result: null, resolvedAt: null, acceptedAt: null, waitingNoted: false },
+    set: clock.set,
+    history: clock.history,
     inc: { reopenCount: 1 },
     event: { type: 'reopened', text: `企业退回重办：${reason}；原承办人不可用，重新分派` },
     actor,
+    now: ctx.now,
+  });
+}
+
+const zPhoto = z.string().regex(/^(cloud|local):\/\/[\w./-]{1,200}$/, '图片地址不正确');
+export const SupplementInput = z.object({
+  id: zId,
+  note: z.string({ required_error: '请填写补充说明' }).trim().min(2, '请填写补充说明').max(1000, '补充说明不能超过1000字'),
+  photos: z.array(zPhoto).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张图片`).default([]),
+});
+
+/** the enterprise supplies what was asked for: the clock runs again */
+export async function supplementRequest(ctx: Ctx, input: unknown) {
+  const { id, note, photos } = parseInput(SupplementInput, input);
+  const req = await loadForEnterprise(ctx, id);
+  const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', photos: [...req.photos, ...photos].slice(0, MAX_PHOTOS * 2) });
+  return transition(ctx.ports, req, {
+    from: ['paused'],
+    set: clock.set,
+    history: clock.history,
+    event: { type: 'supplemented', text: `企业补充材料：${note}${photos.length ? `（附图${photos.length}张）` : ''}` },
+    actor: { id: ctx.user._id, name: ctx.user.name },
     now: ctx.now,
   });
 }

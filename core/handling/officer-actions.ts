@@ -5,6 +5,8 @@ import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest, User } from '../model';
 import { loadRequest, transition } from '../request-record';
+import { pause, resume, settleClock, stop } from '../sla/clock';
+import { loadSla } from '../sla/policy';
 import { parseInput, zId } from '../validation';
 
 async function loadOwn(ctx: Ctx, id: string): Promise<ServiceRequest> {
@@ -19,9 +21,10 @@ const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
 export async function acceptRequest(ctx: Ctx, input: unknown) {
   const { id } = parseInput(z.object({ id: zId }), input);
   const req = await loadOwn(ctx, id);
+  const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', acceptedAt: ctx.now.toISOString(), acceptDueAt: null });
   return transition(ctx.ports, req, {
     from: ['assigned'],
-    set: { status: 'accepted', acceptedAt: ctx.now.toISOString() },
+    set: clock.set,
     event: { type: 'accepted', text: `${ctx.user.name} 已签收，开始办理` },
     actor: actor(ctx),
     now: ctx.now,
@@ -52,9 +55,11 @@ export const ResolveInput = z.object({
 export async function resolveRequest(ctx: Ctx, input: unknown) {
   const { id, result } = parseInput(ResolveInput, input);
   const req = await loadOwn(ctx, id);
+  const clock = stop(req, ctx.now, await loadSla(ctx.ports), { status: 'resolved', result, resolvedAt: ctx.now.toISOString() });
   const next = await transition(ctx.ports, req, {
     from: ['accepted'],
-    set: { status: 'resolved', result, resolvedAt: ctx.now.toISOString() },
+    set: clock.set,
+    history: clock.history,
     event: { type: 'resolved', text: `办结：${result}` },
     actor: actor(ctx),
     now: ctx.now,
@@ -62,4 +67,38 @@ export async function resolveRequest(ctx: Ctx, input: unknown) {
   // the slot frees up for the next waiting request
   await ctx.ports.store.collection<User>(C.users).update(ctx.user._id, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
   return next;
+}
+
+export const PauseInput = z.object({
+  id: zId,
+  reason: z.string({ required_error: '请说明需要企业补充的材料' }).trim().min(2, '请说明需要企业补充的材料').max(300, '说明不能超过300字'),
+});
+
+/** 需补充材料: the clock stops until the enterprise answers (or the officer resumes). */
+export async function pauseRequest(ctx: Ctx, input: unknown) {
+  const { id, reason } = parseInput(PauseInput, input);
+  const req = await loadOwn(ctx, id);
+  const clock = pause(req, ctx.now, await loadSla(ctx.ports), { status: 'paused' });
+  return transition(ctx.ports, req, {
+    from: ['accepted'],
+    set: clock.set,
+    history: clock.history,
+    event: { type: 'paused', text: `需企业补充材料：${reason}（暂停计时）` },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+}
+
+export async function resumeRequest(ctx: Ctx, input: unknown) {
+  const { id, note } = parseInput(z.object({ id: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') }), input);
+  const req = await loadOwn(ctx, id);
+  const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted' });
+  return transition(ctx.ports, req, {
+    from: ['paused'],
+    set: clock.set,
+    history: clock.history,
+    event: { type: 'resumed', text: `恢复办理${note ? `：${note}` : ''}` },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
 }

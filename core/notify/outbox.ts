@@ -10,18 +10,24 @@ import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { formatBeijing } from '../time';
+import { INTERNAL_EVENTS } from '../request-record';
 
-type Recipient = { userId: string; role: 'enterprise' | 'assignee' };
+type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
+
+/** what the officer handling it hears about */
+const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'supplemented', 'reassigned'];
 
 function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   const out: Recipient[] = [];
-  // the enterprise hears of every change, but not of its own actions beyond the submission receipt
-  if (ev.type === 'submitted' || ev.actorId !== req.submitterId) out.push({ userId: req.submitterId, role: 'enterprise' });
-  // the officer hears of new work, and of the enterprise reopening or scoring a case
-  if (req.assigneeId && ['assigned', 'reopened', 'closed'].includes(ev.type)) {
-    out.push({ userId: req.assigneeId, role: 'assignee' });
+  // the enterprise hears of every outward change, but not of its own actions beyond the receipt,
+  // and never of internal supervision (urges, referrals, colour changes)
+  if (!INTERNAL_EVENTS.includes(ev.type) && (ev.type === 'submitted' || ev.actorId !== req.submitterId)) {
+    out.push({ userId: req.submitterId, role: 'enterprise' });
   }
-  return out;
+  if (req.assigneeId && ASSIGNEE_EVENTS.includes(ev.type) && ev.actorId !== req.assigneeId) out.push({ userId: req.assigneeId, role: 'assignee' });
+  for (const userId of ev.notify ?? []) out.push({ userId, role: 'staff' });
+  const seen = new Set<string>();
+  return out.filter((r) => !seen.has(r.userId) && seen.add(r.userId));
 }
 
 const TITLES: Record<TimelineEvent['type'], string> = {
@@ -34,12 +40,28 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   resolved: '诉求已办结，请评价',
   closed: '诉求已评价',
   reopened: '诉求被退回重办',
+  paused: '请补充材料',
+  resumed: '诉求恢复办理',
+  supplemented: '企业已补充材料',
+  verified: '诉求已核实定级',
+  rejected: '诉求不予受理',
+  reassigned: '诉求已改派',
+  escalated: '诉求已提级办理',
+  referred: '诉求已移交纪委监委',
+  card_issued: '督办卡已下发',
+  card_accepted: '督办卡已接收',
+  card_replied: '督办卡已答复',
+  card_returned: '督办卡被退回',
+  sla: '诉求期限预警',
+  urged: '诉求催办',
+  timeout: '诉求超时未签收',
 };
 
-function pageFor(role: Recipient['role'], requestId: string) {
-  return role === 'assignee'
-    ? `subpkg-officer/detail/index?id=${requestId}`
-    : `subpkg-enterprise/detail/index?id=${requestId}`;
+function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
+  if (role === 'enterprise') return `subpkg-enterprise/detail/index?id=${req._id}`;
+  if (role === 'assignee' || user.roles.includes('officer') || user.roles.includes('liaison')) return `subpkg-officer/detail/index?id=${req._id}`;
+  if (user.roles.includes('department') && req.cardId) return `subpkg-dept/card/index?cardId=${req.cardId}`;
+  return `subpkg-desk/detail/index?id=${req._id}`;
 }
 
 export async function materializeNotifications(ports: Ports, requestId: string, now: Date): Promise<number> {
@@ -56,7 +78,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       const user = await users.get(r.userId);
       if (!user) continue;
       const key = `${req._id}:${ev.seq}:${r.userId}`;
-      const title = r.role === 'assignee' && ev.type === 'assigned' ? '您有新的诉求待签收' : TITLES[ev.type];
+      const title = r.role !== 'enterprise' && (ev.type === 'assigned' || ev.type === 'reassigned') ? '您有新的诉求待签收' : TITLES[ev.type];
       const body = `【${req.no}】${req.enterpriseName}：${ev.text}`;
       const at = now.toISOString();
       const ignoreDuplicate = (e: unknown) => {
@@ -68,8 +90,8 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       await outbox
         .add({
           _id: key, userId: r.userId, openid: user.openid, requestId: req._id,
-          template: r.role === 'assignee' && ev.type === 'assigned' ? 'newAssignment' : 'statusChanged',
-          page: pageFor(r.role, req._id),
+          template: r.role !== 'enterprise' && ['assigned', 'reassigned', 'card_issued'].includes(ev.type) ? 'newAssignment' : 'statusChanged',
+          page: pageFor(r.role, user, req),
           data: {
             no: req.no,
             status: STATUSES[req.status],

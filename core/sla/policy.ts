@@ -1,0 +1,59 @@
+/**
+ * SLA policy as data (frappe-helpdesk style): deadlines per level in working days, the response
+ * deadline, the yellow threshold and the urge interval, plus the working calendar's overrides.
+ * Stored in the settings collection so the admin can change them; defaults apply until then.
+ */
+import { C } from '../collections';
+import type { Setting } from '../model';
+import type { Ports } from '../ports';
+import { DEFAULT_WORKING_HOURS, WorkCalendar, type CalendarOverride, type WorkingHours } from './calendar';
+
+export type SlaPolicy = {
+  /** 一般: within 5 working days; 复杂: within 10 (Hanshan) */
+  generalDays: number;
+  complexDays: number;
+  /** accept (签收) within this many working days of assignment */
+  responseDays: number;
+  /** yellow when at most this many working days are left */
+  yellowDays: number;
+  /** an overdue request is urged (催办) again every this many working days */
+  urgeEveryDays: number;
+  workingHours: WorkingHours;
+};
+
+export const DEFAULT_POLICY: SlaPolicy = {
+  generalDays: 5,
+  complexDays: 10,
+  responseDays: 1,
+  yellowDays: 1,
+  urgeEveryDays: 1,
+  workingHours: DEFAULT_WORKING_HOURS,
+};
+
+export type CalendarSettings = { overrides: CalendarOverride[]; adminYears: number[] };
+
+export type SlaContext = { policy: SlaPolicy; calendar: WorkCalendar };
+
+const CACHE_MS = 10_000;
+const cache = new WeakMap<Ports, { at: number; value: SlaContext }>();
+
+export async function loadSla(ports: Ports): Promise<SlaContext> {
+  const hit = cache.get(ports);
+  const t = Date.now();
+  if (hit && t - hit.at < CACHE_MS) return hit.value;
+  const settings = ports.store.collection<Setting>(C.settings);
+  const [sla, cal] = await Promise.all([settings.get('sla'), settings.get('calendar')]);
+  const policy = { ...DEFAULT_POLICY, ...((sla?.value as Partial<SlaPolicy>) ?? {}) };
+  const calendarSettings = { overrides: [], adminYears: [], ...((cal?.value as Partial<CalendarSettings>) ?? {}) };
+  const value = {
+    policy,
+    calendar: new WorkCalendar({ workingHours: policy.workingHours, overrides: calendarSettings.overrides, adminYears: calendarSettings.adminYears }),
+  };
+  cache.set(ports, { at: t, value });
+  return value;
+}
+
+/** After the admin saves rules, new requests must see them at once. */
+export function forgetSla(ports: Ports) {
+  cache.delete(ports);
+}
