@@ -8,7 +8,7 @@ const cloud = require('wx-server-sdk');
 import { createFunctions } from '../core/functions';
 import type { Ports } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
-import { cloudbaseContentCheck, cloudbaseNotifier, type TemplateConfig } from './cloudbase-ports';
+import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, type TemplateConfig } from './cloudbase-ports';
 import { cloudbaseStore } from './cloudbase-store';
 
 let fns: ReturnType<typeof createFunctions> | null = null;
@@ -21,13 +21,14 @@ function functions() {
       clock: { now: () => new Date() },
       notifier: cloudbaseNotifier(cloud, templates as unknown as TemplateConfig, process.env.MINIPROGRAM_STATE || 'formal'),
       contentCheck: cloudbaseContentCheck(cloud),
+      files: cloudbaseFiles(cloud),
     };
     fns = createFunctions(ports);
   }
   return fns;
 }
 
-export function cloudbaseMain(name: 'service' | 'assign' | 'notify') {
+export function cloudbaseMain(name: 'service' | 'assign' | 'notify' | 'sweep') {
   return async (event: Record<string, unknown>) => {
     const { OPENID } = cloud.getWXContext();
     // timer events carry Type: 'Timer'; they and server-side calls have no OPENID

@@ -2,7 +2,7 @@
  * CloudBase adapters for the notifier and content check. They take the wx-server-sdk `cloud`
  * object as an argument so this file never imports the SDK itself.
  */
-import type { ContentCheck, Notifier, OutgoingMessage, SendResult } from '../core/ports';
+import type { ContentCheck, FileStore, Notifier, OutgoingMessage, SendResult } from '../core/ports';
 
 export type TemplateConfig = Record<string, { templateId: string; fields: Record<string, string> }>;
 
@@ -39,6 +39,17 @@ export function cloudbaseContentCheck(cloud: any): ContentCheck {
         if (Number(e?.errCode) === 87014) return { ok: false, reason: '内容未通过安全检测' };
         return { ok: true };
       }
+    },
+  };
+}
+
+/** generated files go to cloud storage; the URL is a temporary download link */
+export function cloudbaseFiles(cloud: any): FileStore {
+  return {
+    async save(path, bytes) {
+      const { fileID } = await cloud.uploadFile({ cloudPath: path, fileContent: Buffer.from(bytes) });
+      const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
+      return { fileID, url: fileList?.[0]?.tempFileURL ?? '' };
     },
   };
 }

@@ -1,5 +1,7 @@
 /** Local adapters for development, demos and tests. */
-import type { Clock, ContentCheck, Notifier, OutgoingMessage, SendResult } from '../core/ports';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Clock, ContentCheck, FileStore, Notifier, OutgoingMessage, SendResult } from '../core/ports';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -35,3 +37,16 @@ export function recordingNotifier() {
 
 /** Local mode has no WeChat content-safety service; everything passes. */
 export const permissiveContentCheck: ContentCheck = { check: async () => ({ ok: true }) };
+
+/** generated files under a folder the local server serves at /files/<path> */
+export function localFiles(root: string): FileStore {
+  return {
+    async save(path, bytes) {
+      if (!/^[\w-]+(\/[\w.-]+)+$/.test(path) || path.includes('..')) throw new Error(`bad file path ${path}`);
+      const full = join(root, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, bytes);
+      return { fileID: `local://${path}`, url: `/files/${path}` };
+    },
+  };
+}

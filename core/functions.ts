@@ -21,6 +21,14 @@ import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
 import { detailView, getRequest, myRequests, officerInbox } from './queries/read-requests';
 import { hasRole } from './context';
+import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
+import { acceptCard, getCard, issueCard, listCards, replyCard, returnCard } from './cards/supervision-card';
+import { deskOptions } from './desk/options';
+import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
+import { pauseRequest, resumeRequest } from './handling/officer-actions';
+import { supplementRequest } from './feedback/enterprise-feedback';
+import { exportLedger, listLedger } from './ledger/ledger';
+import { sweep } from './sweep/sweep';
 
 export type Envelope<T = unknown> = { ok: true; data: T } | ErrorBody;
 export type Handler = (event: Record<string, unknown>, caller: Caller | null) => Promise<Envelope>;
@@ -36,6 +44,12 @@ async function settle(ctx: Ctx, req: ServiceRequest) {
   return detailView(ctx, fresh);
 }
 
+/** card actions change the card and the request: settle the request, return both */
+async function settleCard(ctx: Ctx, r: { card: unknown; request: ServiceRequest }) {
+  const view = await settle(ctx, r.request);
+  return { card: r.card, request: view.request };
+}
+
 const logAndGoOn = (what: string) => (e: unknown) => {
   // the timers retry both steps, so a failure here delays but never loses anything
   console.error(`[${what}] deferred to timer:`, (e as Error)?.message ?? e);
@@ -43,12 +57,12 @@ const logAndGoOn = (what: string) => (e: unknown) => {
 
 const ACTIONS: Record<string, Action> = {
   me: (ctx) => me(ctx),
-  meta: async () => meta(),
+  meta: async () => ({ ...meta(), levels: LEVELS, channels: CHANNELS, colours: COLOURS, rejectKinds: REJECT_KINDS, tiers: TIERS }),
   'enterprise.bind': bindEnterprise,
   'request.submit': async (ctx, input) => {
     const { request, created } = await submitRequest(ctx, input);
     const req = (await ctx.ports.store.collection<ServiceRequest>(C.requests).get(request._id))!;
-    const view = created ? await settle(ctx, req) : detailView(ctx, req);
+    const view = created ? await settle(ctx, req) : await detailView(ctx, req);
     return { request: view.request, created };
   },
   'request.mine': myRequests,
@@ -65,7 +79,27 @@ const ACTIONS: Record<string, Action> = {
   },
   'request.confirm': async (ctx, input) => settle(ctx, await confirmRequest(ctx, input)),
   'request.reopen': async (ctx, input) => settle(ctx, await reopenRequest(ctx, input)),
+  'request.pause': async (ctx, input) => settle(ctx, await pauseRequest(ctx, input)),
+  'request.resume': async (ctx, input) => settle(ctx, await resumeRequest(ctx, input)),
+  'request.supplement': async (ctx, input) => settle(ctx, await supplementRequest(ctx, input)),
   'officer.inbox': officerInbox,
+  'desk.options': deskOptions,
+  'desk.verify': async (ctx, input) => settle(ctx, await verifyRequest(ctx, input)),
+  'desk.reject': async (ctx, input) => settle(ctx, await rejectRequest(ctx, input)),
+  'desk.reassign': async (ctx, input) => settle(ctx, await reassignRequest(ctx, input)),
+  'desk.escalate': async (ctx, input) => settle(ctx, await escalateRequest(ctx, input)),
+  'desk.refer': async (ctx, input) => settle(ctx, await referRequest(ctx, input)),
+  'card.issue': async (ctx, input) => settleCard(ctx, await issueCard(ctx, input)),
+  'card.list': listCards,
+  'card.get': async (ctx, input) => {
+    const r = await getCard(ctx, input);
+    return { ...r, request: (await detailView(ctx, r.request)).request };
+  },
+  'card.accept': async (ctx, input) => settleCard(ctx, await acceptCard(ctx, input)),
+  'card.reply': async (ctx, input) => settleCard(ctx, await replyCard(ctx, input)),
+  'card.return': async (ctx, input) => settleCard(ctx, await returnCard(ctx, input)),
+  'ledger.list': listLedger,
+  'ledger.export': exportLedger,
   'messages.list': listMessages,
   'messages.read': readMessages,
 };
@@ -94,7 +128,7 @@ async function requireSystemOrDesk(ports: Ports, caller: Caller | null, now: Dat
   if (!hasRole(user, 'dispatcher', 'admin')) throw new AppError('FORBIDDEN', '当前账号无权进行此操作');
 }
 
-export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'notify', Handler> {
+export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'notify' | 'sweep', Handler> {
   return {
     service: (event, caller) =>
       envelope(async () => {
@@ -117,6 +151,14 @@ export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'no
           return { outcome };
         }
         return assignWaitingAndNotify(ports, now);
+      }),
+
+    /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
+    sweep: (_event, caller) =>
+      envelope(async () => {
+        const now = ports.clock.now();
+        await requireSystemOrDesk(ports, caller, now);
+        return sweep(ports, now);
       }),
 
     /** timer: write outbox entries for any request still marked, then send what is due */

@@ -98,11 +98,17 @@ export interface ContentCheck {
   check(text: string, openid: string): Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
+/** Where generated files (ledger exports, briefings) go. CloudBase: cloud storage; local: DATA_DIR/files. */
+export interface FileStore {
+  save(path: string, bytes: Uint8Array, contentType: string): Promise<{ fileID: string; url: string }>;
+}
+
 export type Ports = {
   store: Store;
   clock: Clock;
   notifier: Notifier;
   contentCheck: ContentCheck;
+  files?: FileStore;
   /** makes unique ids; injectable so tests are deterministic */
   newId?: () => string;
 };

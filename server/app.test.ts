@@ -8,5 +8,5 @@ test('CloudBase 7-field cron maps to croner', () => {
 
 test('every timer trigger in cloudfunctions/ is found', () => {
   const t = readTriggers(join(__dirname, '..', 'cloudfunctions')).map((x) => `${x.fn}/${x.trigger.name}`).sort();
-  expect(t).toEqual(['assign/assignWaiting', 'notify/sendOutbox']);
+  expect(t).toEqual(['assign/assignWaiting', 'notify/sendOutbox', 'sweep/sweepDeadlines']);
 });

@@ -17,7 +17,7 @@ import type { Session, User } from '../core/model';
 import { ROLES } from '../core/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
 import { openSqliteStore } from '../adapters/sqlite-store';
-import { permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
+import { localFiles, permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
 
 export type LocalOptions = {
   port: number;
@@ -89,7 +89,7 @@ export async function startLocalServer(opts: LocalOptions) {
   mkdirSync(uploadsDir, { recursive: true });
   const store = openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
   const notifier = recordingNotifier();
-  const ports: Ports = { store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck };
+  const ports: Ports = { store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir) };
   if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) log('seeded the demo district 云溪区');
   const functions = createFunctions(ports) as Record<string, Handler>;
 
@@ -156,6 +156,20 @@ export async function startLocalServer(opts: LocalOptions) {
       if (!existsSync(full)) return badRequest(res, 'NOT_FOUND', '文件不存在', 404);
       const type = Object.entries(IMAGE_TYPES).find(([, e]) => e === '.' + file[2])![0];
       res.writeHead(200, { 'content-type': type, 'content-length': statSync(full).size, 'cache-control': 'private, max-age=86400' });
+      return createReadStream(full).pipe(res);
+    }
+
+    // generated exports: only desk users, and only by the unguessable name the export returned
+    const exported = /^\/files\/exports\/([\w.-]+\.xlsx)$/.exec(path);
+    if (exported && req.method === 'GET') {
+      const full = join(uploadsDir, 'exports', exported[1]);
+      if (!existsSync(full)) return badRequest(res, 'NOT_FOUND', '文件不存在或已过期', 404);
+      res.writeHead(200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('台账-' + exported[1])}`,
+        'content-length': statSync(full).size,
+        'cache-control': 'no-store',
+      });
       return createReadStream(full).pipe(res);
     }
 

@@ -5,7 +5,10 @@ import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import type { Filter } from '../ports';
-import { loadRequest, summary } from '../request-record';
+import { INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
+import { OPEN_STATUSES } from '../catalog';
+import type { Org, SupervisionCard } from '../model';
+import { canSupervise } from '../desk/scope';
 import { parseInput, zId } from '../validation';
 
 const PAGE_SIZE = 20;
@@ -30,7 +33,7 @@ export async function myRequests(ctx: Ctx, input: unknown) {
   return paged(ctx, { enterpriseId: ctx.user.enterpriseId }, page, pageSize);
 }
 
-const TABS = { todo: ['assigned'], doing: ['accepted'], done: ['resolved', 'closed'] } as const;
+const TABS = { todo: ['assigned'], doing: ['accepted', 'paused'], done: ['resolved', 'closed'] } as const;
 
 export async function officerInbox(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'officer', 'liaison');
@@ -47,29 +50,53 @@ export async function officerInbox(ctx: Ctx, input: unknown) {
   return { ...list, counts: { todo, doing, done } };
 }
 
-/** Who may read a request: its enterprise's users, its assignee, and desk roles. */
-export function canRead(ctx: Ctx, req: ServiceRequest): boolean {
+/** Who may read a request: its enterprise's users, its assignee, its departments, and desk roles in scope. */
+export async function canRead(ctx: Ctx, req: ServiceRequest): Promise<boolean> {
   const u = ctx.user;
-  if (hasRole(u, 'dispatcher', 'leader', 'admin')) return true;
+  if (hasRole(u, 'leader', 'admin')) return true;
+  if (hasRole(u, 'dispatcher') && (await canSupervise(ctx.ports, u, req))) return true;
   if (req.assigneeId === u._id) return true;
+  if (hasRole(u, 'department') && u.departmentId && req.deptIds.includes(u.departmentId)) return true;
   return hasRole(u, 'enterprise') && !!u.enterpriseId && u.enterpriseId === req.enterpriseId;
 }
 
-export function permissionsFor(ctx: Ctx, req: ServiceRequest) {
+export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
   const mine = req.assigneeId === ctx.user._id && hasRole(ctx.user, 'officer', 'liaison');
   const ownEnterprise = hasRole(ctx.user, 'enterprise') && ctx.user.enterpriseId === req.enterpriseId;
+  const desk = await canSupervise(ctx.ports, ctx.user, req);
+  const open = OPEN_STATUSES.includes(req.status);
   return {
     accept: mine && req.status === 'assigned',
     progress: mine && req.status === 'accepted',
     resolve: mine && req.status === 'accepted',
+    pause: mine && req.status === 'accepted',
+    resume: mine && req.status === 'paused',
+    supplement: ownEnterprise && req.status === 'paused',
     confirm: ownEnterprise && req.status === 'resolved',
     reopen: ownEnterprise && req.status === 'resolved',
+    verify: desk && open,
+    reject: desk && open,
+    reassign: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
+    issueCard: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
+    escalate: desk && open && req.tier !== 'district',
+    refer: desk && !req.referral,
   };
 }
 
-export function detailView(ctx: Ctx, req: ServiceRequest) {
-  const timeline = req.timeline.map(({ seq, at, type, actorName, text }) => ({ seq, at, type, actorName, text }));
-  return { request: { ...summary(req), timeline }, can: permissionsFor(ctx, req) };
+export async function detailView(ctx: Ctx, req: ServiceRequest) {
+  // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
+  const staff = !hasRole(ctx.user, 'enterprise');
+  const timeline = req.timeline
+    .filter((e) => staff || !INTERNAL_EVENTS.includes(e.type))
+    .map(({ seq, at, type, actorName, text }) => ({ seq, at, type, actorName, text }));
+  const card = staff && req.cardId ? await ctx.ports.store.collection<SupervisionCard>(C.cards).get(req.cardId) : null;
+  const view = summary(req);
+  const orgName = (await ctx.ports.store.collection<Org>(C.orgs).get(req.tierOrgId))?.name ?? '';
+  return {
+    request: { ...view, referral: staff ? view.referral : null, tierOrgName: orgName, timeline, ...(staff ? { slaHistory: req.slaHistory } : {}) },
+    can: await permissionsFor(ctx, req),
+    card,
+  };
 }
 
 export async function getRequest(ctx: Ctx, input: unknown) {
@@ -77,6 +104,6 @@ export async function getRequest(ctx: Ctx, input: unknown) {
   if (!ctx.user.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
   const req = await loadRequest(ctx.ports, id).catch(() => null);
   // the same answer for "missing" and "not yours", so ids cannot be probed
-  if (!req || !canRead(ctx, req)) throw new AppError('NOT_FOUND', '未找到该诉求');
+  if (!req || !(await canRead(ctx, req))) throw new AppError('NOT_FOUND', '未找到该诉求');
   return detailView(ctx, req);
 }

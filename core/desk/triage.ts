@@ -1,0 +1,153 @@
+/**
+ * The dispatcher's console actions on one request: verify and set the level (核实定级), reject
+ * with a reason the enterprise is told (不予受理), re-assign (改派), escalate one tier up (提级),
+ * and refer to the discipline commission (移交纪委监委, dispatchers only).
+ */
+import { z } from 'zod';
+import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName, type RequestStatus } from '../catalog';
+import { C } from '../collections';
+import { Ctx, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { Org, ServiceRequest, User } from '../model';
+import { loadRequest, transition } from '../request-record';
+import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '../sla/clock';
+import { loadSla } from '../sla/policy';
+import { parseInput, zId } from '../validation';
+import { allOrgs, canSupervise, supervisorsOf } from './scope';
+
+const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zReason = (what: string) => z.string({ required_error: `请填写${what}` }).trim().min(2, `请填写${what}`).max(500, `${what}不能超过500字`);
+
+export async function loadSupervised(ctx: Ctx, id: string): Promise<ServiceRequest> {
+  requireRole(ctx.user, 'dispatcher');
+  const req = await loadRequest(ctx.ports, id).catch(() => null);
+  if (!req || !(await canSupervise(ctx.ports, ctx.user, req))) throw new AppError('NOT_FOUND', '未找到该诉求，或不在本中心管辖范围');
+  return req;
+}
+
+const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
+/** slots held by an officer are given back when a request leaves them */
+async function releaseSlot(ctx: Ctx, req: ServiceRequest) {
+  if (req.assigneeId && (['assigned', 'accepted', 'paused'] as RequestStatus[]).includes(req.status)) {
+    await ctx.ports.store.collection<User>(C.users).update(req.assigneeId, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+  }
+}
+
+export const VerifyInput = z
+  .object({
+    id: zId,
+    level: z.enum(Object.keys(LEVELS) as [keyof typeof LEVELS], { errorMap: () => ({ message: '请选择诉求等级' }) }),
+    category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }) }),
+    dueDate: zDate.optional(),
+  })
+  .refine((v) => v.level !== 'special' || !!v.dueDate, { message: '特殊诉求须设定办理期限', path: ['dueDate'] });
+
+export async function verifyRequest(ctx: Ctx, input: unknown) {
+  const { id, level, category, dueDate } = parseInput(VerifyInput, input);
+  const req = await loadSupervised(ctx, id);
+  if (level === 'special' && dueDate! < new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)) {
+    throw new AppError('VALIDATION_FAILED', '办理期限不能早于今天', [{ field: 'dueDate', message: '办理期限不能早于今天' }]);
+  }
+  const clock = recompute(req, ctx.now, await loadSla(ctx.ports), { level, category, verified: true, specialDueDate: level === 'special' ? dueDate! : null });
+  return transition(ctx.ports, req, {
+    from: OPEN_STATUSES,
+    set: clock.set,
+    history: clock.history,
+    event: { type: 'verified', text: `核实定级：${categoryName(category)}，${LEVELS[level]}${level === 'special' ? `，期限 ${dueDate}` : ''}` },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+}
+
+export const RejectInput = z.object({
+  id: zId,
+  kind: z.enum(Object.keys(REJECT_KINDS) as [keyof typeof REJECT_KINDS], { errorMap: () => ({ message: '请选择不予受理的类型' }) }),
+  reason: zReason('不予受理的理由'),
+});
+
+export async function rejectRequest(ctx: Ctx, input: unknown) {
+  const { id, kind, reason } = parseInput(RejectInput, input);
+  const req = await loadSupervised(ctx, id);
+  const clock = stop(req, ctx.now, await loadSla(ctx.ports), {
+    status: 'rejected', rejection: { kind, reason, at: ctx.now.toISOString() }, acceptDueAt: null, closedAt: ctx.now.toISOString(),
+  });
+  // a rejection is not an SLA outcome
+  clock.set.closedOnTime = null;
+  const next = await transition(ctx.ports, req, {
+    from: OPEN_STATUSES,
+    set: clock.set,
+    event: { type: 'rejected', text: `不予受理（${REJECT_KINDS[kind]}）：${reason}`, notify: req.assigneeId ? [req.assigneeId] : [] },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+  await releaseSlot(ctx, req);
+  return next;
+}
+
+export const ReassignInput = z.object({ id: zId, assigneeId: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') });
+
+export async function reassignRequest(ctx: Ctx, input: unknown) {
+  const { id, assigneeId, note } = parseInput(ReassignInput, input);
+  const req = await loadSupervised(ctx, id);
+  const users = ctx.ports.store.collection<User>(C.users);
+  const to = await users.get(assigneeId);
+  if (!to || !to.active || !to.roles.some((r) => r === 'officer' || r === 'liaison')) {
+    throw new AppError('VALIDATION_FAILED', '只能改派给在岗的网格员或特派员', [{ field: 'assigneeId', message: '请选择网格员或特派员' }]);
+  }
+  if (to._id === req.assigneeId && req.status !== 'queued') throw new AppError('INVALID_STATE', '该诉求已由此人承办');
+  const role = to.roles.includes('officer') ? 'officer' : 'liaison';
+  const sla = await loadSla(ctx.ports);
+  const clock = startIfNeeded(req, ctx.now, sla, {
+    status: 'assigned', assigneeId: to._id, assigneeName: to.name, assigneeRole: role, assignedAt: ctx.now.toISOString(),
+    acceptedAt: null, acceptDueAt: responseDeadline(ctx.now, sla), pausedAt: null, remainingAtPause: null,
+  });
+  const next = await transition(ctx.ports, req, {
+    from: ['queued', 'dispatch', 'assigned', 'accepted'],
+    set: clock.set,
+    history: clock.history,
+    event: {
+      type: 'reassigned',
+      text: `调度员改派给 ${ROLES[role]} ${to.name}${note ? `：${note}` : ''}`,
+      notify: req.assigneeId && req.assigneeId !== to._id ? [req.assigneeId] : [],
+    },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+  await releaseSlot(ctx, req);
+  await users.update(to._id, { $inc: { openCount: 1 }, $set: { lastAssignedAt: ctx.now.toISOString() } });
+  return next;
+}
+
+export async function escalateRequest(ctx: Ctx, input: unknown) {
+  const { id, reason } = parseInput(z.object({ id: zId, reason: zReason('提级原因') }), input);
+  const req = await loadSupervised(ctx, id);
+  const orgs = await allOrgs(ctx.ports);
+  const current = orgs.find((o) => o._id === req.tierOrgId);
+  const up: Org | undefined = current?.parentId ? orgs.find((o) => o._id === current.parentId) : undefined;
+  if (!up || (up.kind !== 'street' && up.kind !== 'district')) throw new AppError('INVALID_STATE', '已是区级中心，无法再提级');
+  const tier = up.kind === 'street' ? 'street' : 'district';
+  const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), {
+    status: req.status === 'queued' ? 'dispatch' : req.status, tier, tierOrgId: up._id,
+  });
+  const supervisors = await supervisorsOf(ctx.ports, { ...req, tierOrgId: up._id });
+  return transition(ctx.ports, req, {
+    from: OPEN_STATUSES,
+    set: clock.set,
+    event: { type: 'escalated', text: `提级至 ${up.name}营商环境优化中心（${TIERS[tier]}级）：${reason}`, notify: supervisors },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+}
+
+export async function referRequest(ctx: Ctx, input: unknown) {
+  const { id, reason } = parseInput(z.object({ id: zId, reason: zReason('移交理由') }), input);
+  const req = await loadSupervised(ctx, id);
+  if (req.referral) throw new AppError('INVALID_STATE', '该诉求已移交纪委监委');
+  return transition(ctx.ports, req, {
+    from: [...OPEN_STATUSES, 'resolved', 'closed', 'rejected'],
+    set: { referral: { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, reason } },
+    event: { type: 'referred', text: `移交纪委监委：${reason}` },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The SLA sweep (timer-triggered). It reads only requests whose next-check time has come, through
+ * the index on nextCheckAt — never a scan of open requests — and for each:
+ *  - an assignment not accepted by its response deadline moves to the next officer of the grid,
+ *    or back to the tier center's queue;
+ *  - a colour change (green → yellow → red) is recorded, the assignee reminded before the deadline;
+ *  - an overdue request is urged (催办) every urgeEveryDays working days, and its supervisors told.
+ * Each change is a conditional update on the version read and moves nextCheckAt forward, so a
+ * second run right after the first finds nothing to do.
+ */
+import { assignRequest } from '../assignment/assign';
+import { COLOURS } from '../catalog';
+import { C } from '../collections';
+import { departmentHandlers, supervisorsOf } from '../desk/scope';
+import type { ServiceRequest, User } from '../model';
+import { afterChange } from '../notify/after-change';
+import type { Ports } from '../ports';
+import { SYSTEM, tryTransition } from '../request-record';
+import { colourAt, nextCheck, settleClock } from '../sla/clock';
+import { loadSla, type SlaContext } from '../sla/policy';
+import { formatBeijing } from '../time';
+
+export type SweepResult = { examined: number; timeouts: number; colourChanges: number; urges: number };
+
+export async function sweep(ports: Ports, now: Date, budget = 1000): Promise<SweepResult> {
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const sla = await loadSla(ports);
+  const result: SweepResult = { examined: 0, timeouts: 0, colourChanges: 0, urges: 0 };
+  const seen = new Set<string>();
+  while (result.examined < budget) {
+    const due = await requests.find({ nextCheckAt: { $lte: now.toISOString() } }, { orderBy: [['nextCheckAt', 'asc']], limit: 100 });
+    const fresh = due.filter((r) => !seen.has(r._id));
+    if (!fresh.length) break;
+    for (const req of fresh) {
+      seen.add(req._id);
+      result.examined++;
+      await sweepOne(ports, req, now, sla, result);
+    }
+  }
+  return result;
+}
+
+async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaContext, r: SweepResult) {
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  let cur: ServiceRequest | null = req;
+
+  if (cur.status === 'assigned' && cur.acceptDueAt && new Date(cur.acceptDueAt) <= now && cur.assigneeId) {
+    const late = cur.assigneeId;
+    const moved = await tryTransition(ports, cur, {
+      from: ['assigned'],
+      set: { ...settleClock(cur, now, sla, { status: 'queued', assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null, waitingNoted: false }).set, timedOutIds: [...cur.timedOutIds, late] },
+      event: { type: 'timeout', text: `${cur.assigneeName} 超过签收期限（${formatBeijing(cur.acceptDueAt)}）未签收，转派他人`, notify: [late, ...(await supervisorsOf(ports, cur))] },
+      actor: SYSTEM,
+      now,
+    });
+    if (moved) {
+      r.timeouts++;
+      await ports.store.collection<User>(C.users).update(late, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+      await assignRequest(ports, moved._id, now);
+      await afterChange(ports, moved._id, now);
+      cur = await requests.get(moved._id);
+    }
+    if (!cur) return;
+  }
+
+  const colour = colourAt(cur, now);
+  if (colour !== cur.colour) {
+    const red = colour === 'red';
+    const notify = red ? [...(await supervisorsOf(ports, cur)), ...(await departmentHandlers(ports, cur.status === 'supervised' ? cur.deptIds : []))] : await departmentHandlers(ports, cur.status === 'supervised' ? cur.deptIds : []);
+    const text = red
+      ? `已超过办理期限（${formatBeijing(cur.dueAt!)}），转为红色`
+      : colour === 'yellow'
+        ? `距办理期限（${formatBeijing(cur.dueAt!)}）不足${sla.policy.yellowDays}个工作日，转为黄色，已提醒承办人`
+        : `台账颜色变为${COLOURS[colour]}`;
+    const moved = await tryTransition(ports, cur, { from: [cur.status], set: { colour, nextCheckAt: nextCheck({ ...cur, colour }, now, sla) }, event: { type: 'sla', text, notify }, actor: SYSTEM, now });
+    if (moved) { r.colourChanges++; cur = moved; await afterChange(ports, cur._id, now); }
+  }
+
+  if (cur.colour === 'red' && cur.startedAt && !cur.pausedAt && ['queued', 'dispatch', 'assigned', 'accepted', 'supervised'].includes(cur.status)) {
+    const dueForUrge = !cur.lastUrgedAt || sla.calendar.addWorkingDays(new Date(cur.lastUrgedAt), sla.policy.urgeEveryDays).at <= now;
+    if (dueForUrge) {
+      const n = cur.urgeCount + 1;
+      const overdueDays = Math.floor(sla.calendar.workingMinutesBetween(new Date(cur.dueAt!), now).minutes / sla.calendar.minutesPerDay);
+      const after = { ...cur, lastUrgedAt: now.toISOString(), urgeCount: n };
+      const notify = [...(await supervisorsOf(ports, cur)), ...(await departmentHandlers(ports, cur.status === 'supervised' ? cur.deptIds : []))];
+      const moved = await tryTransition(ports, cur, {
+        from: [cur.status],
+        set: { lastUrgedAt: after.lastUrgedAt, nextCheckAt: nextCheck(after, now, sla) },
+        inc: { urgeCount: 1 },
+        event: { type: 'urged', text: `催办（第${n}次）：已超期${overdueDays > 0 ? ` ${overdueDays} 个工作日` : ''}，请尽快办结`, notify },
+        actor: SYSTEM,
+        now,
+      });
+      if (moved) { r.urges++; cur = moved; await afterChange(ports, cur._id, now); }
+    }
+  }
+
+  // nothing (else) to do: move the next check forward without an event
+  const next = nextCheck(cur, now, sla);
+  if (next !== cur.nextCheckAt) await requests.update(cur._id, { $set: { nextCheckAt: next } }, { seq: cur.seq });
+}
