@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalServer } from '../server/app';
+import { benchSweep } from './bench-sweep';
 
 const N = Number(process.env.BENCH_N ?? 300);
 
@@ -21,7 +22,7 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 9
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'yszt-bench-'));
   const root = join(__dirname, '..');
-  const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
+  const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: true, log: () => {} });
   const base = `http://127.0.0.1:${server.port}`;
   const login = async (userId: string) => {
     const r = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) });
@@ -67,4 +68,6 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main()
+  .then(() => benchSweep())
+  .catch((e) => { console.error(e); process.exit(1); });

@@ -16,6 +16,7 @@ import type { Ports } from '../core/ports';
 import type { Session, User } from '../core/model';
 import { ROLES } from '../core/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
+import { seedDemoRequests } from '../core/seed/demo-requests';
 import { openSqliteStore } from '../adapters/sqlite-store';
 import { localFiles, permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
 
@@ -90,7 +91,10 @@ export async function startLocalServer(opts: LocalOptions) {
   const store = openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
   const notifier = recordingNotifier();
   const ports: Ports = { store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir) };
-  if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) log('seeded the demo district 云溪区');
+  if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) {
+    const n = await seedDemoRequests(ports, ports.clock.now());
+    log(`seeded the demo district 云溪区 with ${n} requests in every colour`);
+  }
   const functions = createFunctions(ports) as Record<string, Handler>;
 
   const sessions = store.collection<Session>(C.sessions);

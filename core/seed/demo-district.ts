@@ -103,6 +103,11 @@ const CONTACTS: Array<{ _id: string; name: string; enterprise: number; phone: st
   { _id: 'u-linxiao', name: '林晓', enterprise: 1, phone: '13612340001' },
   { _id: 'u-gaopeng', name: '高鹏', enterprise: 0, phone: '13612340002' },
   { _id: 'u-hejun', name: '何军', enterprise: 25, phone: '13612340003' },
+  { _id: 'u-songya', name: '宋雅', enterprise: 5, phone: '13612340004' },
+  { _id: 'u-xuming', name: '许明', enterprise: 10, phone: '13612340005' },
+  { _id: 'u-hanmei', name: '韩梅', enterprise: 15, phone: '13612340006' },
+  { _id: 'u-dengchao', name: '邓超', enterprise: 20, phone: '13612340007' },
+  { _id: 'u-caoying', name: '曹颖', enterprise: 23, phone: '13612340008' },
 ];
 
 export const entId = (i: number) => `e-${String(i + 1).padStart(3, '0')}`;
