@@ -22,6 +22,7 @@ export const INDEXES: Record<string, string[]> = {
   enterprises: ['creditCode', 'gridId'],
   requests: ['clientKey', 'enterpriseId,createdAt', 'assigneeId,status', 'status,createdAt', 'needsNotify', 'nextCheckAt', 'colour,createdAt', 'tierOrgId,status', 'no'],
   cards: ['requestId', 'status'],
+  warnings: ['resolved,createdAt'],
   outbox: ['status,nextAttemptAt'],
   messages: ['userId,createdAt', 'userId,read'],
 };

@@ -29,6 +29,8 @@ import { pauseRequest, resumeRequest } from './handling/officer-actions';
 import { supplementRequest } from './feedback/enterprise-feedback';
 import { exportLedger, listLedger } from './ledger/ledger';
 import { sweep } from './sweep/sweep';
+import { listWarnings, uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
+import { loadSla } from './sla/policy';
 
 export type Envelope<T = unknown> = { ok: true; data: T } | ErrorBody;
 export type Handler = (event: Record<string, unknown>, caller: Caller | null) => Promise<Envelope>;
@@ -41,6 +43,7 @@ async function settle(ctx: Ctx, req: ServiceRequest) {
   if (req.status === 'queued') await assignRequest(ports, req._id, now).catch(logAndGoOn('assign'));
   await afterChange(ports, req._id, now).catch(logAndGoOn('notify'));
   const fresh = (await ports.store.collection<ServiceRequest>(C.requests).get(req._id))!;
+  if (fresh.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(fresh, await loadSla(ports)), now);
   return detailView(ctx, fresh);
 }
 
@@ -99,6 +102,7 @@ const ACTIONS: Record<string, Action> = {
   'card.reply': async (ctx, input) => settleCard(ctx, await replyCard(ctx, input)),
   'card.return': async (ctx, input) => settleCard(ctx, await returnCard(ctx, input)),
   'ledger.list': listLedger,
+  'system.warnings': listWarnings,
   'ledger.export': exportLedger,
   'messages.list': listMessages,
   'messages.read': readMessages,
