@@ -118,7 +118,8 @@ export async function listCards(ctx: Ctx, input: unknown) {
   if (!dept) return { items: [], total: 0, page, pageSize: 20, counts: { todo: 0, doing: 0, done: 0 } };
   // one department sees few dozen open cards; read its cards and split by its own party status
   const cards = await ctx.ports.store.collection<SupervisionCard>(C.cards).find({ deptIds: { $all: [dept] } }, { orderBy: [['issuedAt', 'desc']], limit: 100 });
-  const of = (t: keyof typeof TABS) => cards.filter((c) => (TABS[t] as readonly string[]).includes(c.parties.find((p) => p.deptId === dept)!.status));
+  const of = (t: keyof typeof TABS) =>
+    cards.filter((c) => (c.status === 'open' ? (TABS[t] as readonly string[]).includes(c.parties.find((p) => p.deptId === dept)!.status) : t === 'done'));
   const items = of(tab);
   return { items: items.slice((page - 1) * 20, page * 20), total: items.length, page, pageSize: 20, counts: { todo: of('todo').length, doing: of('doing').length, done: of('done').length } };
 }

@@ -68,6 +68,7 @@ export const RejectInput = z.object({
 export async function rejectRequest(ctx: Ctx, input: unknown) {
   const { id, kind, reason } = parseInput(RejectInput, input);
   const req = await loadSupervised(ctx, id);
+  if (req.status === 'supervised') throw new AppError('INVALID_STATE', '该诉求已下发督办卡，须待牵头部门答复或退回后再处理');
   const clock = stop(req, ctx.now, await loadSla(ctx.ports), {
     status: 'rejected', rejection: { kind, reason, at: ctx.now.toISOString() }, acceptDueAt: null, closedAt: ctx.now.toISOString(),
   });

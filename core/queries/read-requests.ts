@@ -30,7 +30,8 @@ export async function myRequests(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'enterprise');
   const { page, pageSize } = parseInput(PageInput, input);
   if (!ctx.user.enterpriseId) return { items: [], total: 0, page, pageSize };
-  return paged(ctx, { enterpriseId: ctx.user.enterpriseId }, page, pageSize);
+  const list = await paged(ctx, { enterpriseId: ctx.user.enterpriseId }, page, pageSize);
+  return { ...list, items: list.items.map((r) => ({ ...r, referral: null })) };
 }
 
 const TABS = { todo: ['assigned'], doing: ['accepted', 'paused'], done: ['resolved', 'closed'] } as const;
@@ -75,7 +76,7 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     confirm: ownEnterprise && req.status === 'resolved',
     reopen: ownEnterprise && req.status === 'resolved',
     verify: desk && open,
-    reject: desk && open,
+    reject: desk && open && req.status !== 'supervised',
     reassign: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
     issueCard: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
     escalate: desk && open && req.tier !== 'district',

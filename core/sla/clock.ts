@@ -97,6 +97,7 @@ export function recompute(req: ServiceRequest, now: Date, sla: SlaContext, extra
   if (!next.startedAt) return finish(req, extra, now, sla, []);
   const d = deadlines(new Date(next.startedAt), next, sla);
   const set: Patch = { ...extra, dueAt: iso(d.dueAt), yellowAt: iso(d.yellowAt), slaProvisional: d.uncovered.length > 0 };
+  if (next.pausedAt) set.remainingAtPause = sla.calendar.workingMinutesBetween(new Date(next.pausedAt), d.dueAt).minutes;
   return finish(req, set, now, sla, [history(now, 'changed', `期限调整为 ${formatBeijing(d.dueAt)}${provisionalNote(d.uncovered)}`, d.dueAt)]);
 }
 

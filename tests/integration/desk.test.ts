@@ -1,0 +1,363 @@
+/**
+ * The dispatcher's console (核实定级, 不予受理, 改派, 提级, 移交纪委监委) and supervision cards
+ * (督办卡) with the departments' side, through the service function on SQLite.
+ */
+import { C } from '../../core/collections';
+import type { Message, SupervisionCard, User } from '../../core/model';
+import { makeHarness, submission, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });
+afterEach(() => h.cleanup());
+
+const bj = (local: string) => new Date(`${local}:00+08:00`).toISOString();
+const stored = async (id: string) => (await h.requests().get(id))!;
+const user = async (id: string) => (await h.store.collection<User>(C.users).get(id))!;
+const messagesOf = (userId: string) => h.store.collection<Message>(C.messages).find({ userId }, { orderBy: [['createdAt', 'asc']], limit: 500 });
+const titlesOf = async (userId: string) => (await messagesOf(userId)).map((m) => m.title);
+
+async function assigned(who = 'u-linxiao') {
+  const { request } = await h.ok(who, submission());
+  expect(request.status).toBe('assigned');
+  return request as { _id: string; no: string; assigneeId: string };
+}
+
+/** everything a refused call must leave untouched */
+async function snapshot() {
+  const all = async (c: string) => JSON.stringify(await h.store.collection(c).find({}, { orderBy: [['_id', 'asc']], limit: 1000 }));
+  return {
+    requests: await all(C.requests), cards: await all(C.cards), users: await all(C.users),
+    counters: await all(C.counters), messages: await all(C.messages), outbox: await all(C.outbox),
+  };
+}
+
+const card = (id: string, over: Record<string, unknown> = {}) => ({
+  action: 'card.issue', id, leadDeptId: 'dep-zrzy', coDeptIds: ['dep-zjj'], deadline: '2026-12-04',
+  instructions: '请区自然资源局牵头，住建局配合，核实厂区用地手续', ...over,
+});
+
+describe('triage', () => {
+  test('verify sets category and level; the enterprise does not see the internal step', async () => {
+    const r = await assigned();
+    const v = await h.ok('u-sunli', { action: 'desk.verify', id: r._id, level: 'complex', category: 'yongdi' });
+    expect(v.request).toMatchObject({ level: 'complex', category: 'yongdi', verified: true, status: 'assigned', assigneeId: r.assigneeId });
+    expect(v.request.timeline.at(-1)).toMatchObject({ type: 'verified', actorName: '孙丽', text: '核实定级：用地，复杂' });
+    const mine = await h.ok('u-linxiao', { action: 'request.get', id: r._id });
+    expect(mine.request.timeline.map((e: any) => e.type)).not.toContain('verified');
+  });
+
+  test('reject: the enterprise is told why, the request is closed as rejected and the officer slot is freed', async () => {
+    const r = await assigned();
+    expect((await user(r.assigneeId)).openCount).toBe(1);
+    h.clock.advance(3600_000);
+    const rej = await h.ok('u-sunli', { action: 'desk.reject', id: r._id, kind: 'out_of_scope', reason: '属于民事合同纠纷，请通过诉讼途径解决' });
+    expect(rej.request).toMatchObject({
+      status: 'rejected', colour: 'white', closedOnTime: null, closedAt: bj('2026-11-23T10:30'),
+      rejection: { kind: 'out_of_scope', reason: '属于民事合同纠纷，请通过诉讼途径解决', at: bj('2026-11-23T10:30') },
+    });
+    expect((await stored(r._id)).nextCheckAt).toBeNull();
+    expect((await user(r.assigneeId)).openCount).toBe(0);
+
+    const last = (await messagesOf('u-linxiao')).at(-1)!;
+    expect(last.title).toBe('诉求不予受理');
+    expect(last.body).toContain('不予受理（不属于受理范围）：属于民事合同纠纷，请通过诉讼途径解决');
+    expect(await titlesOf(r.assigneeId)).toContain('诉求不予受理');
+    // a rejected request cannot be worked any more
+    expect(await h.call(r.assigneeId, { action: 'request.accept', id: r._id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await h.call('u-sunli', { action: 'desk.reject', id: r._id, kind: 'invalid', reason: '再次驳回' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+
+  test('reassign moves the slot between officers and tells the old assignee', async () => {
+    const r = await assigned();
+    const old = r.assigneeId;
+    await h.ok(old, { action: 'request.accept', id: r._id });
+    h.clock.set(bj('2026-11-24T10:00'));
+    const moved = await h.ok('u-sunli', { action: 'desk.reassign', id: r._id, assigneeId: 'u-lina', note: '李娜熟悉电力报装' });
+    expect(moved.request).toMatchObject({
+      status: 'assigned', assigneeId: 'u-lina', assigneeName: '李娜', assigneeRole: 'officer', acceptedAt: null,
+      acceptDueAt: bj('2026-11-25T10:00'),
+      // the resolution clock is not restarted by a reassignment
+      startedAt: bj('2026-11-23T09:30'), dueAt: bj('2026-11-30T09:30'),
+    });
+    expect(moved.request.timeline.at(-1).text).toBe('调度员改派给 网格员 李娜：李娜熟悉电力报装');
+    expect((await user(old)).openCount).toBe(0);
+    expect((await user('u-lina')).openCount).toBe(1);
+
+    const told = (await messagesOf(old)).at(-1)!;
+    expect(told.body).toContain('调度员改派给 网格员 李娜');
+    expect((await messagesOf('u-lina')).at(-1)!.title).toBe('您有新的诉求待签收');
+    // the old assignee has lost it, the new one can accept
+    expect(await h.call(old, { action: 'request.progress', id: r._id, note: '继续跟进' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await h.ok('u-lina', { action: 'request.accept', id: r._id });
+
+    // not to the current assignee again, and only to field staff
+    expect(await h.call('u-sunli', { action: 'desk.reassign', id: r._id, assigneeId: 'u-lina' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await h.call('u-sunli', { action: 'desk.reassign', id: r._id, assigneeId: 'u-qianjun' })).toMatchObject({
+      ok: false, code: 'VALIDATION_FAILED', message: '只能改派给在岗的网格员或特派员',
+    });
+  });
+
+  test('escalate community → street → district; the district cannot go further', async () => {
+    const r = await assigned();
+    // a community dispatcher handles it first
+    await h.store.collection<User>(C.users).add({
+      _id: 'u-disp-dc', openid: 'dev-u-disp-dc', name: '社区调度员', roles: ['dispatcher'], orgId: 'c-dongcheng', active: true, createdAt: bj('2026-11-01T09:00'),
+    } as User);
+    const s1 = await h.ok('u-disp-dc', { action: 'desk.escalate', id: r._id, reason: '涉及街道统筹协调' });
+    expect(s1.request).toMatchObject({ tier: 'street', tierOrgId: 's-dongcheng', status: 'assigned', assigneeId: r.assigneeId });
+    expect(s1.request.timeline.at(-1).text).toBe('提级至 东城街道营商环境优化中心（街道级）：涉及街道统筹协调');
+    expect(await titlesOf('u-sunli')).toContain('诉求已提级办理');
+    // it has left the community center's scope
+    expect(await h.call('u-disp-dc', { action: 'desk.escalate', id: r._id, reason: '再次提级' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+
+    const s2 = await h.ok('u-sunli', { action: 'desk.escalate', id: r._id, reason: '需区级部门协调' });
+    expect(s2.request).toMatchObject({ tier: 'district', tierOrgId: 'd-yunxi' });
+    expect(s2.can.escalate).toBe(false);
+    const before = await snapshot();
+    expect(await h.call('u-sunli', { action: 'desk.escalate', id: r._id, reason: '继续提级' })).toMatchObject({
+      ok: false, code: 'INVALID_STATE', message: '已是区级中心，无法再提级',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('escalating a request still waiting in the queue hands it to the dispatcher (待调度)', async () => {
+    for (const id of ['u-zhangwei', 'u-wangfang']) await h.store.collection<User>(C.users).update(id, { $set: { onDuty: false } });
+    const { request } = await h.ok('u-linxiao', submission());
+    expect(request.status).toBe('queued');
+    const up = await h.ok('u-sunli', { action: 'desk.escalate', id: request._id, reason: '网格员均不在岗' });
+    expect(up.request).toMatchObject({ status: 'dispatch', tier: 'street' });
+    // the assign timer leaves it to the dispatcher now
+    for (const id of ['u-zhangwei', 'u-wangfang']) await h.store.collection<User>(C.users).update(id, { $set: { onDuty: true } });
+    await h.fns.assign({ Type: 'Timer' }, null);
+    expect((await stored(request._id)).status).toBe('dispatch');
+  });
+
+  test('refer: dispatchers only, and the enterprise never sees it', async () => {
+    const r = await assigned();
+    const entMessages = (await messagesOf('u-linxiao')).length;
+    const before = await snapshot();
+    for (const who of ['u-linxiao', r.assigneeId, 'u-qianjun', 'u-majianguo', 'u-admin']) {
+      expect(await h.call(who, { action: 'desk.refer', id: r._id, reason: '涉嫌吃拿卡要' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await snapshot()).toEqual(before);
+
+    const ref = await h.ok('u-sunli', { action: 'desk.refer', id: r._id, reason: '涉嫌吃拿卡要' });
+    expect(ref.request.referral).toMatchObject({ byId: 'u-sunli', byName: '孙丽', reason: '涉嫌吃拿卡要', at: bj('2026-11-23T09:30') });
+    expect(ref.request.timeline.at(-1)).toMatchObject({ type: 'referred', text: '移交纪委监委：涉嫌吃拿卡要' });
+    expect(ref.can.refer).toBe(false);
+    expect(await h.call('u-sunli', { action: 'desk.refer', id: r._id, reason: '再次移交' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    // the leader reads it
+    expect((await h.ok('u-majianguo', { action: 'request.get', id: r._id })).request.referral.reason).toBe('涉嫌吃拿卡要');
+
+    const mine = await h.ok('u-linxiao', { action: 'request.get', id: r._id });
+    expect(mine.request.referral).toBeNull();
+    expect(mine.request.timeline.map((e: any) => e.type)).not.toContain('referred');
+    expect(JSON.stringify(mine)).not.toContain('纪委');
+    expect(JSON.stringify(await h.ok('u-linxiao', { action: 'request.mine' }))).not.toContain('吃拿卡要');
+    expect((await messagesOf('u-linxiao')).length).toBe(entMessages);
+  });
+
+  test('an enterprise user, an officer, a department handler or a leader calling desk actions is refused', async () => {
+    const r = await assigned();
+    const calls = [
+      { action: 'desk.verify', id: r._id, level: 'complex', category: 'yongdi' },
+      { action: 'desk.reject', id: r._id, kind: 'invalid', reason: '无效诉求' },
+      { action: 'desk.reassign', id: r._id, assigneeId: 'u-lina' },
+      { action: 'desk.escalate', id: r._id, reason: '需要提级' },
+      { action: 'desk.refer', id: r._id, reason: '涉嫌推诿' },
+      card(r._id),
+    ];
+    const before = await snapshot();
+    for (const who of ['u-linxiao', r.assigneeId, 'u-qianjun', 'u-majianguo']) {
+      for (const event of calls) {
+        expect([who, event.action, await h.call(who, event)]).toEqual([who, event.action, expect.objectContaining({ ok: false, code: 'FORBIDDEN' })]);
+      }
+    }
+    for (const who of ['u-linxiao', r.assigneeId, 'u-qianjun']) {
+      expect(await h.call(who, { action: 'desk.options' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('bad input is refused with a Chinese message and changes nothing', async () => {
+    const r = await assigned();
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ action: 'desk.verify', id: r._id, level: 'special', category: 'dianli' }, '特殊诉求须设定办理期限', 'dueDate'],
+      [{ action: 'desk.verify', id: r._id, level: 'special', category: 'dianli', dueDate: '2026-11-20' }, '办理期限不能早于今天', 'dueDate'],
+      [{ action: 'desk.verify', id: r._id, level: 'urgent', category: 'dianli' }, '请选择诉求等级', 'level'],
+      [{ action: 'desk.verify', id: r._id, level: 'general', category: 'teleport' }, '请选择诉求类别（所选类别不存在）', 'category'],
+      [{ action: 'desk.reject', id: r._id, kind: 'invalid' }, '请填写不予受理的理由', 'reason'],
+      [card(r._id, { leadDeptId: 'dep-nope' }), '所选部门不存在或已撤销', 'leadDeptId'],
+      [card(r._id, { coDeptIds: ['dep-nope'] }), '所选部门不存在或已撤销', 'leadDeptId'],
+      [card(r._id, { leadDeptId: 'c-dongcheng', coDeptIds: [] }), '所选部门不存在或已撤销', 'leadDeptId'],
+      [card(r._id, { coDeptIds: ['dep-zrzy'] }), '牵头部门不能同时作为协办部门', 'coDeptIds'],
+      [card(r._id, { deadline: '2026-11-22' }), '督办期限不能早于今天', 'deadline'],
+      [card(r._id, { deadline: '2026/12/04' }), '日期格式应为 YYYY-MM-DD', 'deadline'],
+      [card(r._id, { deadline: undefined }), '请设定督办期限', 'deadline'],
+      [card(r._id, { instructions: '' }), '请填写督办要求', 'instructions'],
+    ];
+    const before = await snapshot();
+    for (const [event, message, field] of cases) {
+      const res = await h.call('u-sunli', event);
+      expect(res).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', message });
+      if (!res.ok) expect(res.details!.map((d) => d.field)).toContain(field);
+    }
+    expect(await snapshot()).toEqual(before);
+    // today is a valid deadline
+    expect((await h.ok('u-sunli', card(r._id, { deadline: '2026-11-23' }))).request.dueAt).toBe(bj('2026-11-23T17:30'));
+  });
+});
+
+describe('supervision cards', () => {
+  test('issue → departments see it → co reply does not resolve → lead reply resolves → the enterprise scores it', async () => {
+    const r = await assigned();
+    const officer = r.assigneeId;
+    const issued = await h.ok('u-sunli', card(r._id));
+    expect(issued.card).toMatchObject({ requestId: r._id, requestNo: r.no, deadline: '2026-12-04', status: 'open', deptIds: ['dep-zrzy', 'dep-zjj'] });
+    expect(issued.card.no).toMatch(/^DB20261123\d{4}$/);
+    expect(issued.card.parties.map((p: any) => [p.deptId, p.role, p.status])).toEqual([['dep-zrzy', 'lead', 'issued'], ['dep-zjj', 'co', 'issued']]);
+    expect(issued.request).toMatchObject({
+      status: 'supervised', level: 'special', specialDueDate: '2026-12-04', deptIds: ['dep-zrzy', 'dep-zjj'], cardId: issued.card._id,
+      assigneeId: null, dueAt: bj('2026-12-04T17:30'), colour: 'green',
+    });
+    expect(issued.request.timeline.at(-1).text).toBe(`下发督办卡 ${issued.card.no}：区自然资源局（牵头）、区住房和城乡建设局（协办），期限 2026-12-04`);
+    // the officer is released and told
+    expect((await user(officer)).openCount).toBe(0);
+    expect(await titlesOf(officer)).toContain('督办卡已下发');
+
+    for (const who of ['u-qianjun', 'u-fengyu']) {
+      const todo = await h.ok(who, { action: 'card.list', tab: 'todo' });
+      expect(todo.items.map((c: any) => c._id)).toEqual([issued.card._id]);
+      expect(todo.counts).toEqual({ todo: 1, doing: 0, done: 0 });
+      expect(await titlesOf(who)).toContain('督办卡已下发');
+      // and may read the request itself
+      expect((await h.ok(who, { action: 'request.get', id: r._id })).request.status).toBe('supervised');
+    }
+    const cardId = issued.card._id;
+
+    await h.ok('u-qianjun', { action: 'card.accept', cardId });
+    expect((await h.ok('u-qianjun', { action: 'card.list', tab: 'doing' })).counts).toEqual({ todo: 0, doing: 1, done: 0 });
+
+    h.clock.set(bj('2026-11-25T10:00'));
+    const co = await h.ok('u-fengyu', { action: 'card.reply', cardId, reply: '经核查，该地块规划许可手续齐全' });
+    expect(co.request.status).toBe('supervised');
+    expect(co.card.status).toBe('open');
+    expect(co.card.parties[1]).toMatchObject({ status: 'replied', reply: '经核查，该地块规划许可手续齐全', handlerId: 'u-fengyu' });
+    expect((await h.ok('u-fengyu', { action: 'card.list', tab: 'done' })).counts).toEqual({ todo: 0, doing: 0, done: 1 });
+    expect(await h.call('u-fengyu', { action: 'card.reply', cardId, reply: '再答复一次' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+
+    h.clock.set(bj('2026-11-26T15:00'));
+    const lead = await h.ok('u-qianjun', { action: 'card.reply', cardId, reply: '已完成用地手续审批，土地证本周内发放' });
+    expect(lead.card.status).toBe('answered');
+    expect(lead.request).toMatchObject({
+      status: 'resolved', result: '已完成用地手续审批，土地证本周内发放', resolvedAt: bj('2026-11-26T15:00'), closedOnTime: true, colour: 'green',
+    });
+    expect(await titlesOf('u-sunli')).toContain('诉求已办结，请评价');
+
+    const mine = await h.ok('u-linxiao', { action: 'request.get', id: r._id });
+    expect(mine.card).toBeNull();
+    expect(mine.can).toMatchObject({ confirm: true, reopen: true });
+    expect((await messagesOf('u-linxiao')).at(-1)!.title).toBe('诉求已办结，请评价');
+    const closed = await h.ok('u-linxiao', { action: 'request.confirm', id: r._id, score: 4, comment: '部门协调有力' });
+    expect(closed.request).toMatchObject({ status: 'closed', score: 4, comment: '部门协调有力', colour: 'green' });
+  });
+
+  test('the departments hear when a supervised request nears its deadline', async () => {
+    const r = await assigned();
+    await h.ok('u-sunli', card(r._id, { deadline: '2026-11-25' }));
+    // due Wed 17:30: yellow with one working day left, Tue 17:30
+    expect((await stored(r._id)).yellowAt).toBe(bj('2026-11-24T17:30'));
+    h.clock.set(bj('2026-11-24T17:30'));
+    await h.fns.sweep({ Type: 'Timer' }, null);
+    expect((await stored(r._id)).colour).toBe('yellow');
+    for (const who of ['u-qianjun', 'u-fengyu']) expect(await titlesOf(who)).toContain('诉求期限预警');
+    h.clock.set(bj('2026-11-26T09:00'));
+    await h.fns.sweep({ Type: 'Timer' }, null);
+    expect((await stored(r._id))).toMatchObject({ colour: 'red', urgeCount: 1 });
+    for (const who of ['u-qianjun', 'u-fengyu', 'u-sunli']) expect(await titlesOf(who)).toContain('诉求催办');
+  });
+
+  test('a lead return sends the request back to the dispatcher with the reason', async () => {
+    const r = await assigned();
+    const issued = await h.ok('u-sunli', card(r._id));
+    const ret = await h.ok('u-qianjun', { action: 'card.return', cardId: issued.card._id, reason: '不属于本局职责，应由住建局牵头' });
+    expect(ret.card.status).toBe('returned');
+    expect(ret.request).toMatchObject({ status: 'dispatch', cardId: null });
+    const last = ret.request.timeline.at(-1);
+    expect(last.type).toBe('card_returned');
+    expect(last.text).toContain('不属于本局职责，应由住建局牵头');
+    const told = (await messagesOf('u-sunli')).at(-1)!;
+    expect(told.title).toBe('督办卡被退回');
+    expect(told.body).toContain('不属于本局职责，应由住建局牵头');
+    // the enterprise does not see the misrouting
+    const mine = await h.ok('u-linxiao', { action: 'request.get', id: r._id });
+    expect(mine.request.timeline.map((e: any) => e.type)).not.toContain('card_returned');
+
+    // the dispatcher re-routes it to the right department
+    const again = await h.ok('u-sunli', card(r._id, { leadDeptId: 'dep-zjj', coDeptIds: [] }));
+    expect(again.request).toMatchObject({ status: 'supervised', deptIds: ['dep-zjj'], cardId: again.card._id });
+    const zjj = await h.ok('u-fengyu', { action: 'card.list', tab: 'todo' });
+    expect(zjj.items.map((c: any) => c._id)).toEqual([again.card._id]);
+    // the returned card is no longer a to-do for the co-department that never acted on it
+    expect(zjj.counts).toEqual({ todo: 1, doing: 0, done: 1 });
+    expect((await h.ok('u-qianjun', { action: 'card.list', tab: 'done' })).items.map((c: any) => c._id)).toEqual([issued.card._id]);
+    expect(await h.store.collection<SupervisionCard>(C.cards).count({})).toBe(2);
+  });
+
+  test('once the lead has answered, a co-department that had not replied finds the card under done', async () => {
+    const r = await assigned();
+    const issued = await h.ok('u-sunli', card(r._id));
+    await h.ok('u-fengyu', { action: 'card.accept', cardId: issued.card._id });
+    expect((await h.ok('u-fengyu', { action: 'card.list', tab: 'doing' })).counts).toEqual({ todo: 0, doing: 1, done: 0 });
+    await h.ok('u-qianjun', { action: 'card.reply', cardId: issued.card._id, reply: '已办结用地手续' });
+    const zjj = await h.ok('u-fengyu', { action: 'card.list', tab: 'done' });
+    expect(zjj.items.map((c: any) => c._id)).toEqual([issued.card._id]);
+    expect(zjj.counts).toEqual({ todo: 0, doing: 0, done: 1 });
+    expect((await h.ok('u-fengyu', { action: 'card.get', cardId: issued.card._id })).can).toEqual({ accept: false, reply: false, return: false });
+  });
+
+  test('a co-department return leaves the card with the lead', async () => {
+    const r = await assigned();
+    const issued = await h.ok('u-sunli', card(r._id));
+    const ret = await h.ok('u-fengyu', { action: 'card.return', cardId: issued.card._id, reason: '本局无相关职责' });
+    expect(ret.card.status).toBe('open');
+    expect(ret.request.status).toBe('supervised');
+    expect(await titlesOf('u-sunli')).toContain('督办卡被退回');
+    const lead = await h.ok('u-qianjun', { action: 'card.reply', cardId: issued.card._id, reply: '已办结用地手续' });
+    expect(lead.request.status).toBe('resolved');
+  });
+
+  test('a department not on the card cannot see or act on it', async () => {
+    const r = await assigned();
+    const issued = await h.ok('u-sunli', card(r._id, { coDeptIds: [] }));
+    const cardId = issued.card._id;
+    const before = await snapshot();
+    for (const event of [
+      { action: 'card.get', cardId },
+      { action: 'card.accept', cardId },
+      { action: 'card.reply', cardId, reply: '越权答复' },
+      { action: 'card.return', cardId, reason: '越权退回' },
+      { action: 'request.get', id: r._id },
+    ]) {
+      expect(await h.call('u-fengyu', event)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
+    expect((await h.ok('u-fengyu', { action: 'card.list', tab: 'todo' })).total).toBe(0);
+    // non-department users cannot use the department's card actions at all
+    expect(await h.call('u-linxiao', { action: 'card.reply', cardId, reply: '企业自行答复' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await snapshot()).toEqual(before);
+    expect((await h.ok('u-qianjun', { action: 'card.get', cardId })).can).toEqual({ accept: true, reply: true, return: true });
+  });
+
+  test('a request already under supervision cannot get a second card, nor be rejected under the departments', async () => {
+    const r = await assigned();
+    const issued = await h.ok('u-sunli', card(r._id));
+    expect((await h.ok('u-sunli', { action: 'request.get', id: r._id })).can).toMatchObject({ reject: false, issueCard: false, verify: true });
+    const before = await snapshot();
+    expect(await h.call('u-sunli', card(r._id, { leadDeptId: 'dep-zjj', coDeptIds: [] }))).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await h.call('u-sunli', { action: 'desk.reject', id: r._id, kind: 'invalid', reason: '无效诉求' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(await snapshot()).toEqual(before);
+    // the lead department can still answer it
+    const lead = await h.ok('u-qianjun', { action: 'card.reply', cardId: issued.card._id, reply: '已办结用地手续' });
+    expect(lead.request.status).toBe('resolved');
+  });
+});
