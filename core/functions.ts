@@ -53,6 +53,12 @@ async function settleCard(ctx: Ctx, r: { card: unknown; request: ServiceRequest 
   return { card: r.card, request: view.request };
 }
 
+/** an officer's slot may have freed: let waiting requests of that grid in now, not at the next timer */
+async function freed<T extends { request: { gridId: string } }>(ctx: Ctx, view: T): Promise<T> {
+  await assignWaitingAndNotify(ctx.ports, ctx.now).catch(logAndGoOn('assign'));
+  return view;
+}
+
 const logAndGoOn = (what: string) => (e: unknown) => {
   // the timers retry both steps, so a failure here delays but never loses anything
   console.error(`[${what}] deferred to timer:`, (e as Error)?.message ?? e);
@@ -88,11 +94,15 @@ const ACTIONS: Record<string, Action> = {
   'officer.inbox': officerInbox,
   'desk.options': deskOptions,
   'desk.verify': async (ctx, input) => settle(ctx, await verifyRequest(ctx, input)),
-  'desk.reject': async (ctx, input) => settle(ctx, await rejectRequest(ctx, input)),
-  'desk.reassign': async (ctx, input) => settle(ctx, await reassignRequest(ctx, input)),
+  'desk.reject': async (ctx, input) => freed(ctx, await settle(ctx, await rejectRequest(ctx, input))),
+  'desk.reassign': async (ctx, input) => freed(ctx, await settle(ctx, await reassignRequest(ctx, input))),
   'desk.escalate': async (ctx, input) => settle(ctx, await escalateRequest(ctx, input)),
   'desk.refer': async (ctx, input) => settle(ctx, await referRequest(ctx, input)),
-  'card.issue': async (ctx, input) => settleCard(ctx, await issueCard(ctx, input)),
+  'card.issue': async (ctx, input) => {
+    const r = await settleCard(ctx, await issueCard(ctx, input));
+    await freed(ctx, r);
+    return r;
+  },
   'card.list': listCards,
   'card.get': async (ctx, input) => {
     const r = await getCard(ctx, input);

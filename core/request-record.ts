@@ -66,5 +66,10 @@ export function summary(req: ServiceRequest) {
   return rest;
 }
 
+/** what an enterprise user may see of a request: no internal supervision fields */
+export function enterpriseView<T extends ReturnType<typeof summary>>(view: T): T {
+  return { ...view, referral: null, urgeCount: 0, lastUrgedAt: null };
+}
+
 /** event types the enterprise does not see: internal supervision stays internal */
 export const INTERNAL_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['sla', 'urged', 'referred', 'card_accepted', 'card_returned', 'timeout', 'verified'];

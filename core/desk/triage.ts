@@ -45,6 +45,8 @@ export const VerifyInput = z
 export async function verifyRequest(ctx: Ctx, input: unknown) {
   const { id, level, category, dueDate } = parseInput(VerifyInput, input);
   const req = await loadSupervised(ctx, id);
+  // under a card the card's deadline rules; re-route by a new card instead
+  if (req.status === 'supervised') throw new AppError('INVALID_STATE', '督办中的诉求不能重新定级');
   if (level === 'special' && dueDate! < new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)) {
     throw new AppError('VALIDATION_FAILED', '办理期限不能早于今天', [{ field: 'dueDate', message: '办理期限不能早于今天' }]);
   }

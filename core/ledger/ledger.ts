@@ -98,7 +98,7 @@ export async function listLedger(ctx: Ctx, input: unknown) {
   const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
   const filter = colour ? { ...base, colour } : base;
   const [items, total, ...perColour] = await Promise.all([
-    requests.find(filter, { orderBy: [['createdAt', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
+    requests.find(filter, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
     requests.count(filter),
     ...(Object.keys(COLOURS) as Colour[]).map((c) => requests.count({ ...base, colour: c })),
   ]);
@@ -131,7 +131,7 @@ export async function exportLedger(ctx: Ctx, input: unknown) {
   const fills: Record<Colour, string> = { white: 'FFF2F2F2', green: 'FFD9F2E6', yellow: 'FFFFF1CC', red: 'FFFAD4D4' };
   let written = 0;
   for (let skip = 0; skip < total; skip += 100) {
-    const page = await requests.find(filter, { orderBy: [['createdAt', 'desc']], skip, limit: 100 });
+    const page = await requests.find(filter, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip, limit: 100 });
     const labels = await handlerLabels(ctx, page);
     for (const r of page) {
       const added = ws.addRow([

@@ -59,7 +59,9 @@ const TITLES: Record<TimelineEvent['type'], string> = {
 
 function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
   if (role === 'enterprise') return `subpkg-enterprise/detail/index?id=${req._id}`;
-  if (role === 'assignee' || user.roles.includes('officer') || user.roles.includes('liaison')) return `subpkg-officer/detail/index?id=${req._id}`;
+  if (role === 'assignee') return `subpkg-officer/detail/index?id=${req._id}`;
+  // an officer it was taken from can no longer open it: send them to their inbox
+  if (user.roles.includes('officer') || user.roles.includes('liaison')) return 'subpkg-officer/inbox/index';
   if (user.roles.includes('department') && req.cardId) return `subpkg-dept/card/index?cardId=${req.cardId}`;
   return `subpkg-desk/detail/index?id=${req._id}`;
 }
@@ -78,7 +80,10 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       const user = await users.get(r.userId);
       if (!user) continue;
       const key = `${req._id}:${ev.seq}:${r.userId}`;
-      const title = r.role !== 'enterprise' && (ev.type === 'assigned' || ev.type === 'reassigned') ? '您有新的诉求待签收' : TITLES[ev.type];
+      const newWork =
+        (r.userId === req.assigneeId && (ev.type === 'assigned' || ev.type === 'reassigned')) ||
+        (ev.type === 'card_issued' && user.roles.includes('department'));
+      const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : TITLES[ev.type];
       const body = `【${req.no}】${req.enterpriseName}：${ev.text}`;
       const at = now.toISOString();
       const ignoreDuplicate = (e: unknown) => {
@@ -90,7 +95,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       await outbox
         .add({
           _id: key, userId: r.userId, openid: user.openid, requestId: req._id,
-          template: r.role !== 'enterprise' && ['assigned', 'reassigned', 'card_issued'].includes(ev.type) ? 'newAssignment' : 'statusChanged',
+          template: newWork ? 'newAssignment' : 'statusChanged',
           page: pageFor(r.role, user, req),
           data: {
             no: req.no,

@@ -5,7 +5,7 @@ import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import type { Filter } from '../ports';
-import { INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
+import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
 import { OPEN_STATUSES } from '../catalog';
 import type { Org, SupervisionCard } from '../model';
 import { canSupervise } from '../desk/scope';
@@ -31,7 +31,7 @@ export async function myRequests(ctx: Ctx, input: unknown) {
   const { page, pageSize } = parseInput(PageInput, input);
   if (!ctx.user.enterpriseId) return { items: [], total: 0, page, pageSize };
   const list = await paged(ctx, { enterpriseId: ctx.user.enterpriseId }, page, pageSize);
-  return { ...list, items: list.items.map((r) => ({ ...r, referral: null })) };
+  return { ...list, items: list.items.map(enterpriseView) };
 }
 
 const TABS = { todo: ['assigned'], doing: ['accepted', 'paused'], done: ['resolved', 'closed'] } as const;
@@ -75,7 +75,7 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     supplement: ownEnterprise && req.status === 'paused',
     confirm: ownEnterprise && req.status === 'resolved',
     reopen: ownEnterprise && req.status === 'resolved',
-    verify: desk && open,
+    verify: desk && open && req.status !== 'supervised',
     reject: desk && open && req.status !== 'supervised',
     reassign: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
     issueCard: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
@@ -94,7 +94,7 @@ export async function detailView(ctx: Ctx, req: ServiceRequest) {
   const view = summary(req);
   const orgName = (await ctx.ports.store.collection<Org>(C.orgs).get(req.tierOrgId))?.name ?? '';
   return {
-    request: { ...view, referral: staff ? view.referral : null, tierOrgName: orgName, timeline, ...(staff ? { slaHistory: req.slaHistory } : {}) },
+    request: { ...(staff ? view : enterpriseView(view)), tierOrgName: orgName, timeline, ...(staff ? { slaHistory: req.slaHistory } : {}) },
     can: await permissionsFor(ctx, req),
     card,
   };

@@ -229,7 +229,7 @@ describe('supervision cards', () => {
       const todo = await h.ok(who, { action: 'card.list', tab: 'todo' });
       expect(todo.items.map((c: any) => c._id)).toEqual([issued.card._id]);
       expect(todo.counts).toEqual({ todo: 1, doing: 0, done: 0 });
-      expect(await titlesOf(who)).toContain('督办卡已下发');
+      expect(await titlesOf(who)).toContain('您有新的督办卡待接收');
       // and may read the request itself
       expect((await h.ok(who, { action: 'request.get', id: r._id })).request.status).toBe('supervised');
     }
@@ -351,7 +351,7 @@ describe('supervision cards', () => {
   test('a request already under supervision cannot get a second card, nor be rejected under the departments', async () => {
     const r = await assigned();
     const issued = await h.ok('u-sunli', card(r._id));
-    expect((await h.ok('u-sunli', { action: 'request.get', id: r._id })).can).toMatchObject({ reject: false, issueCard: false, verify: true });
+    expect((await h.ok('u-sunli', { action: 'request.get', id: r._id })).can).toMatchObject({ reject: false, issueCard: false, verify: false });
     const before = await snapshot();
     expect(await h.call('u-sunli', card(r._id, { leadDeptId: 'dep-zjj', coDeptIds: [] }))).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     expect(await h.call('u-sunli', { action: 'desk.reject', id: r._id, kind: 'invalid', reason: '无效诉求' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
