@@ -105,7 +105,7 @@ export async function startLocalServer(opts: LocalOptions) {
     return s ? { openid: s.openid } : null;
   }
 
-  const staticFiles = existsSync(opts.h5Dir) ? sirv(opts.h5Dir, { single: true, dev: false, etag: true }) : null;
+  const staticFiles = existsSync(opts.h5Dir) ? sirv(opts.h5Dir, { single: true, dev: true, etag: true }) : null;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local');

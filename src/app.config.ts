@@ -9,6 +9,16 @@ export default defineAppConfig({
       root: 'subpkg-officer',
       pages: ['inbox/index', 'detail/index'],
     },
+    {
+      // dispatchers and leaders (desktop browser first)
+      root: 'subpkg-desk',
+      pages: ['ledger/index', 'detail/index'],
+    },
+    {
+      // department handlers: supervision cards
+      root: 'subpkg-dept',
+      pages: ['inbox/index', 'card/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Rate } from '@nutui/nutui-react-taro';
-import type { Meta, RequestDetail } from '../shared/api-types';
+import type { Meta, RequestDetail, RequestSummary } from '../shared/api-types';
 import { formatTime } from '../shared/format';
 import { roleLabel } from '../shared/labels';
-import { categoryLabel, statusLabel } from '../services/profile';
+import { PROVISIONAL_WARNING, remainingTime } from '../shared/sla';
+import { categoryLabel, colourLabel, levelLabel, rejectKindLabel, statusLabel } from '../services/profile';
 import { photoUrl } from '../services/upload';
 import StatusTag from './StatusTag';
+import ColourBadge from './ColourBadge';
 import PhotoGrid from './PhotoGrid';
 import Timeline from './Timeline';
 
@@ -19,7 +21,7 @@ type Props = {
   actions?: ReactNode;
 };
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <View className='info-row'>
       <Text className='info-row__label'>{label}</Text>
@@ -28,37 +30,85 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Category, status, ledger colour, number, description and photos. */
+export function RequestHead({ request: r, meta }: { request: RequestSummary; meta: Meta | null }) {
+  return (
+    <View className='card detail-head'>
+      <View className='detail-head__top'>
+        <Text className='detail-head__category'>{categoryLabel(meta, r.category)}</Text>
+        <View className='detail-head__tags'>
+          {r.colour && <ColourBadge colour={r.colour} label={colourLabel(meta, r.colour)} />}
+          <StatusTag status={r.status} label={statusLabel(meta, r.status)} />
+        </View>
+      </View>
+      <View className='detail-head__no'>工单号 {r.no}</View>
+      <View className='detail-head__desc'>{r.description}</View>
+      <PhotoGrid urls={(r.photos ?? []).map(photoUrl)} />
+    </View>
+  );
+}
+
+/** The handler's answer and the enterprise's score. */
+export function ResultCard({ request: r }: { request: RequestSummary }) {
+  if (!r.result && !r.score) return null;
+  return (
+    <View className='card'>
+      <View className='card__title'>办理结果</View>
+      {r.result && <View className='detail-result'>{r.result}</View>}
+      {r.resolvedAt && <View className='muted small'>答复时间 {formatTime(r.resolvedAt)}</View>}
+      {!!r.score && (
+        <View className='detail-score'>
+          <Text className='detail-score__label'>企业评价</Text>
+          <Rate value={r.score} readOnly />
+          {r.comment && <View className='detail-score__comment'>{r.comment}</View>}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** Why the request was not accepted (不予受理). */
+export function RejectionCard({ request: r, meta }: { request: RequestSummary; meta: Meta | null }) {
+  if (!r.rejection) return null;
+  return (
+    <View className='card notice-card notice-card--danger'>
+      <View className='card__title'>不予受理说明</View>
+      <Row label='原因类别'>{rejectKindLabel(meta, r.rejection.kind)}</Row>
+      <Row label='说明'>
+        <Text className='pre'>{r.rejection.reason}</Text>
+      </Row>
+      <Row label='时间'>{formatTime(r.rejection.at)}</Row>
+    </View>
+  );
+}
+
+/** 办理期限 with a rough time left (and the warning when the holiday calendar was missing). */
+export function DeadlineValue({ request: r }: { request: RequestSummary }) {
+  const left = remainingTime(r);
+  return (
+    <View>
+      <Text>{r.dueAt ? formatTime(r.dueAt) : r.status === 'rejected' ? '—' : '待核定'}</Text>
+      {left && <Text className={`remaining remaining--${left.tone}`}>{left.text}</Text>}
+    </View>
+  );
+}
+
+export function ProvisionalWarning({ request: r }: { request: RequestSummary }) {
+  if (!r.slaProvisional || !r.dueAt) return null;
+  return <View className='warn-note'>{PROVISIONAL_WARNING}</View>;
+}
+
 /** Everything both detail pages show about one request: summary, facts, result, timeline. */
 export default function RequestInfo({ request: r, meta, viewer, actions }: Props) {
   const call = () => {
     if (process.env.TARO_ENV === 'weapp' && r.phone) Taro.makePhoneCall({ phoneNumber: r.phone }).catch(() => undefined);
   };
+  const showDeadline = !!r.dueAt || (!!r.level && r.status !== 'rejected');
   return (
     <View>
-      <View className='card detail-head'>
-        <View className='detail-head__top'>
-          <Text className='detail-head__category'>{categoryLabel(meta, r.category)}</Text>
-          <StatusTag status={r.status} label={statusLabel(meta, r.status)} />
-        </View>
-        <View className='detail-head__no'>工单号 {r.no}</View>
-        <View className='detail-head__desc'>{r.description}</View>
-        <PhotoGrid urls={r.photos.map(photoUrl)} />
-      </View>
-
-      {(r.result || r.score) && (
-        <View className='card'>
-          <View className='card__title'>办理结果</View>
-          {r.result && <View className='detail-result'>{r.result}</View>}
-          {r.resolvedAt && <View className='muted small'>答复时间 {formatTime(r.resolvedAt)}</View>}
-          {!!r.score && (
-            <View className='detail-score'>
-              <Text className='detail-score__label'>企业评价</Text>
-              <Rate value={r.score} readOnly />
-              {r.comment && <View className='detail-score__comment'>{r.comment}</View>}
-            </View>
-          )}
-        </View>
-      )}
+      <RequestHead request={r} meta={meta} />
+      <RejectionCard request={r} meta={meta} />
+      <ResultCard request={r} />
 
       {actions}
 
@@ -74,7 +124,18 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
           {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : '等待分派'}
         </Row>
         <Row label='提交时间'>{formatTime(r.createdAt)}</Row>
+        {viewer === 'officer' && r.level && <Row label='诉求等级'>{levelLabel(meta, r.level)}</Row>}
+        {viewer === 'officer' && r.status === 'assigned' && r.acceptDueAt && (
+          <Row label='签收期限'>{formatTime(r.acceptDueAt)}</Row>
+        )}
+        {showDeadline && (
+          <Row label='办理期限'>
+            <DeadlineValue request={r} />
+          </Row>
+        )}
+        {viewer === 'officer' && !!r.urgeCount && <Row label='催办次数'>{r.urgeCount}</Row>}
         {r.reopenCount > 0 && <Row label='退回次数'>{r.reopenCount}</Row>}
+        <ProvisionalWarning request={r} />
       </View>
 
       <View className='card'>

@@ -1,7 +1,21 @@
 /** Shapes of the backend contract (the `service` cloud function), as the pages see them. */
 
 export type Role = 'enterprise' | 'officer' | 'liaison' | 'department' | 'dispatcher' | 'leader' | 'admin';
-export type RequestStatus = 'queued' | 'assigned' | 'accepted' | 'resolved' | 'closed';
+export type RequestStatus =
+  | 'queued'
+  | 'assigned'
+  | 'accepted'
+  | 'resolved'
+  | 'closed'
+  | 'paused'
+  | 'supervised'
+  | 'dispatch'
+  | 'rejected';
+export type Level = 'general' | 'complex' | 'special';
+export type Tier = 'community' | 'street' | 'district';
+/** ledger colour: white 未开始, green 正常, yellow 临期, red 超期 */
+export type Colour = 'white' | 'green' | 'yellow' | 'red';
+export type RejectKind = 'invalid' | 'duplicate' | 'out_of_scope';
 
 export type Enterprise = { id: string; name: string; creditCode: string };
 
@@ -19,6 +33,11 @@ export type Me = {
 export type Meta = {
   categories: { code: string; name: string }[];
   statuses: Record<RequestStatus, string>;
+  // newer fields; labels.ts holds fallbacks while a backend lacks them
+  levels?: Record<Level, string>;
+  channels?: Record<string, string>;
+  colours?: Record<Colour, string>;
+  rejectKinds?: Record<RejectKind, string>;
 };
 
 export type RequestSummary = {
@@ -45,13 +64,117 @@ export type RequestSummary = {
   resolvedAt: string | null;
   closedAt: string | null;
   channel: string;
+  // classification and deadlines (may be absent from an older backend)
+  level?: Level;
+  verified?: boolean;
+  tier?: Tier;
+  tierOrgId?: string;
+  tierOrgName?: string;
+  colour?: Colour;
+  startedAt?: string | null;
+  /** resolution deadline (ISO instant) */
+  dueAt?: string | null;
+  /** 签收期限 */
+  acceptDueAt?: string | null;
+  pausedAt?: string | null;
+  /** the deadline was computed without official holiday data */
+  slaProvisional?: boolean;
+  urgeCount?: number;
+  deptIds?: string[];
+  cardId?: string | null;
+  referral?: { at: string; byName: string; reason: string } | null;
+  rejection?: { kind: RejectKind; reason: string; at: string } | null;
 };
 
 export type TimelineEvent = { seq: number; at: string; type: string; actorName: string; text: string };
 
-export type RequestDetail = RequestSummary & { timeline: TimelineEvent[] };
+export type SlaEvent = { at: string; kind: string; text: string };
 
-export type Permissions = { accept: boolean; progress: boolean; resolve: boolean; confirm: boolean; reopen: boolean };
+export type RequestDetail = RequestSummary & { timeline: TimelineEvent[]; slaHistory?: SlaEvent[] };
+
+export type Permissions = {
+  accept: boolean;
+  progress: boolean;
+  resolve: boolean;
+  confirm: boolean;
+  reopen: boolean;
+  // officer / enterprise
+  pause?: boolean;
+  resume?: boolean;
+  supplement?: boolean;
+  // dispatcher
+  verify?: boolean;
+  reject?: boolean;
+  reassign?: boolean;
+  issueCard?: boolean;
+  escalate?: boolean;
+  refer?: boolean;
+};
+
+export type PartyStatus = 'issued' | 'accepted' | 'replied' | 'returned';
+export type CardParty = {
+  deptId: string;
+  deptName: string;
+  role: 'lead' | 'co';
+  status: PartyStatus;
+  reply: string | null;
+  reason: string | null;
+  at: string | null;
+  handlerName: string | null;
+};
+/** 督办卡 */
+export type Card = {
+  _id: string;
+  no: string;
+  requestId: string;
+  requestNo: string;
+  enterpriseName: string;
+  category: string;
+  description: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  instructions: string;
+  status: 'open' | 'answered' | 'returned';
+  issuedAt: string;
+  issuedByName: string;
+  parties: CardParty[];
+};
+export type CardSummary = Card;
+export type CardPermissions = { accept: boolean; reply: boolean; return: boolean };
+export type CardList = { items: CardSummary[]; total: number; counts: Record<InboxTab, number> };
+
+/** request.get: the request, what the caller may do, and its supervision card if any */
+export type RequestDetailResponse = { request: RequestDetail; can: Permissions; card?: Card | null };
+
+export type DeskOfficer = {
+  id: string;
+  name: string;
+  roleLabel: string;
+  grids: string;
+  openCount: number;
+  capacity: number;
+  onDuty: boolean;
+  active: boolean;
+};
+export type DeskOptions = {
+  departments: { id: string; name: string }[];
+  officers: DeskOfficer[];
+  centers: { id: string; name: string; kind: Tier }[];
+};
+
+export type LedgerRow = RequestSummary & { handler: string; statusLabel: string; categoryName: string; levelLabel: string };
+export type LedgerFilters = {
+  colour?: Colour;
+  tier?: Tier;
+  departmentId?: string;
+  category?: string;
+  channel?: string;
+  status?: RequestStatus;
+  assigneeId?: string;
+  from?: string;
+  to?: string;
+};
+export type LedgerPage = Page<LedgerRow> & { counts: Record<Colour | 'all', number> };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 

@@ -20,3 +20,22 @@ export function newClientKey(): string {
   while (key.length < 20) key += Math.floor(Math.random() * 36).toString(36);
   return key.slice(0, 20);
 }
+
+/** 'YYYY-MM-DD' of an instant in Beijing time; '' for a missing or unparsable instant. */
+export function formatDate(iso: string | null | undefined): string {
+  return formatTime(iso).slice(0, 10);
+}
+
+/** Today's date in Beijing, 'YYYY-MM-DD'. */
+export function beijingToday(now = Date.now()): string {
+  return formatTime(new Date(now).toISOString()).slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' n calendar days after a 'YYYY-MM-DD' date. */
+export function addDays(date: string, n: number): string {
+  const ms = Date.parse(`${date}T00:00:00Z`) + n * 86400000;
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export const isDateText = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));

@@ -1,4 +1,13 @@
 import type { Me } from './api-types';
+import { isDepartment, isDesk, isHandler } from './labels';
+
+/** query string from defined, non-empty values */
+function query(params: Record<string, string | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
 
 export const ROUTES = {
   home: '/pages/index/index',
@@ -10,10 +19,23 @@ export const ROUTES = {
   enterpriseDetail: (id: string) => `/subpkg-enterprise/detail/index?id=${encodeURIComponent(id)}`,
   inbox: '/subpkg-officer/inbox/index',
   officerDetail: (id: string) => `/subpkg-officer/detail/index?id=${encodeURIComponent(id)}`,
+  /** 台账, optionally pre-filtered (e.g. { status: 'dispatch' } for 待调度) */
+  ledger: (filters: Record<string, string | undefined> = {}) => `/subpkg-desk/ledger/index${query(filters)}`,
+  deskDetail: (id: string) => `/subpkg-desk/detail/index?id=${encodeURIComponent(id)}`,
+  cardInbox: '/subpkg-dept/inbox/index',
+  deptCard: (cardId: string) => `/subpkg-dept/card/index?cardId=${encodeURIComponent(cardId)}`,
 };
 
-/** The detail page a user sees a request on: the enterprise view for its own staff, else the handler view. */
+/**
+ * The page a user sees a request on: the enterprise view for its own staff, the handler view for
+ * officers and liaisons, the desk view for dispatchers and leaders; department handlers work by
+ * supervision card, so they land on their card inbox.
+ */
 export function detailUrlFor(me: Me | null, requestId: string): string {
-  const enterpriseUser = !!me && me.user.roles.includes('enterprise') && !!me.user.enterpriseId;
-  return enterpriseUser ? ROUTES.enterpriseDetail(requestId) : ROUTES.officerDetail(requestId);
+  const roles = me?.user.roles ?? [];
+  if (roles.includes('enterprise') && !!me?.user.enterpriseId) return ROUTES.enterpriseDetail(requestId);
+  if (isHandler(roles)) return ROUTES.officerDetail(requestId);
+  if (isDesk(roles)) return ROUTES.deskDetail(requestId);
+  if (isDepartment(roles)) return ROUTES.cardInbox;
+  return ROUTES.officerDetail(requestId);
 }

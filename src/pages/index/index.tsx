@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Me } from '../../shared/api-types';
-import { isHandler, roleLabel } from '../../shared/labels';
+import { isDepartment, isDesk, isHandler, roleLabel } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { errorText } from '../../services/call';
 import { loadMe } from '../../services/profile';
@@ -59,6 +59,9 @@ export default function Home() {
   const { user, unread } = me;
   const isEnterprise = user.roles.includes('enterprise');
   const handler = isHandler(user.roles);
+  const dispatcher = user.roles.includes('dispatcher');
+  const desk = isDesk(user.roles);
+  const department = isDepartment(user.roles);
 
   return (
     <View className='page home'>
@@ -93,10 +96,15 @@ export default function Home() {
           </>
         )}
         {handler && <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='▤' tone='orange' url={ROUTES.inbox} />}
+        {dispatcher && (
+          <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='⚑' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
+        )}
+        {desk && <Entry title='台账' hint='红黄绿白四色台账，筛选、导出' icon='▦' tone='blue' url={ROUTES.ledger()} />}
+        {department && <Entry title='督办卡' hint='接收、答复本部门的督办卡' icon='✦' tone='orange' url={ROUTES.cardInbox} />}
         <Entry title='消息中心' hint='办理进度与工作提醒' icon='✉' tone='purple' url={ROUTES.messages} badge={unread} />
       </View>
 
-      {!isEnterprise && !handler && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
+      {!isEnterprise && !handler && !desk && !department && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
 
       <View className='home__footer'>无事不扰 · 有求必应</View>
       {switchUser}

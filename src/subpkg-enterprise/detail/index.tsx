@@ -5,13 +5,24 @@ import { Button, Rate, TextArea } from '@nutui/nutui-react-taro';
 import type { Meta, Permissions, RequestDetail } from '../../shared/api-types';
 import { callService, errorText, toastError } from '../../services/call';
 import { loadMeta } from '../../services/profile';
+import { uploadPhoto } from '../../services/upload';
 import RequestInfo from '../../components/RequestInfo';
+import PhotoGrid from '../../components/PhotoGrid';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
 type Detail = { request: RequestDetail; can: Permissions };
 
 const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
+const MAX_PHOTOS = 3;
+
+/** What the handler asked for when pausing: the latest pause event's text, if the timeline has one. */
+function pauseReason(r: RequestDetail): string {
+  const events = [...r.timeline].sort((a, b) => b.seq - a.seq);
+  const e = events.find((ev) => /pause/i.test(ev.type));
+  // the server writes "需企业补充材料：<reason>（暂停计时）"; keep the reason
+  return (e?.text ?? '').replace(/^需企业补充材料[：:]\s*/, '').replace(/（暂停计时）$/, '');
+}
 
 export default function EnterpriseDetailPage() {
   const { params } = useRouter();
@@ -23,6 +34,10 @@ export default function EnterpriseDetailPage() {
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
+  const [supplement, setSupplement] = useState('');
+  const [supplementError, setSupplementError] = useState('');
+  const [photos, setPhotos] = useState<{ local: string; fileID: string }[]>([]);
+  const [uploading, setUploading] = useState(0);
   const [busy, setBusy] = useState('');
 
   const load = async () => {
@@ -42,17 +57,64 @@ export default function EnterpriseDetailPage() {
     load();
   });
 
-  const act = async (key: string, action: string, fields: object, done: string) => {
-    if (busy) return;
+  const act = async (key: string, action: string, fields: object, done: string): Promise<boolean> => {
+    if (busy) return false;
     setBusy(key);
     try {
       await callService(action, { id, ...fields });
       Taro.showToast({ title: done, icon: 'none' });
       await load();
+      return true;
     } catch (e) {
       toastError(e);
+      return false;
     } finally {
       setBusy('');
+    }
+  };
+
+  const choosePhotos = async () => {
+    const left = MAX_PHOTOS - photos.length - uploading;
+    if (left <= 0) return;
+    let paths: string[];
+    try {
+      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      paths = res.tempFilePaths.slice(0, left);
+    } catch {
+      return; // cancelled
+    }
+    setUploading((n) => n + paths.length);
+    for (const local of paths) {
+      try {
+        const fileID = await uploadPhoto(local);
+        setPhotos((prev) => (prev.length < MAX_PHOTOS ? [...prev, { local, fileID }] : prev));
+      } catch (e) {
+        toastError(e);
+      } finally {
+        setUploading((n) => n - 1);
+      }
+    }
+  };
+
+  const submitSupplement = async () => {
+    if (uploading > 0) {
+      Taro.showToast({ title: '图片上传中，请稍候', icon: 'none' });
+      return;
+    }
+    if (supplement.trim().length < 2) {
+      setSupplementError('请说明补充的材料或情况（至少2个字）');
+      return;
+    }
+    setSupplementError('');
+    const ok = await act(
+      'supplement',
+      'request.supplement',
+      { note: supplement.trim(), photos: photos.map((p) => p.fileID) },
+      '材料已提交，恢复办理',
+    );
+    if (ok) {
+      setSupplement('');
+      setPhotos([]);
     }
   };
 
@@ -72,7 +134,44 @@ export default function EnterpriseDetailPage() {
   }
   const { request, can } = detail;
 
-  const actions = (can.confirm || can.reopen) && (
+  const asked = pauseReason(request);
+  const supplementCard = can.supplement && (
+    <View className='card action-card action-card--supplement'>
+      <View className='card__title'>补充材料</View>
+      <View className='supplement__ask'>
+        {asked ? `承办人员需要您补充：${asked}` : '承办人员需要您补充材料，补充后将继续办理。'}
+      </View>
+      <TextArea
+        className='form-textarea'
+        placeholder='说明补充的材料或情况'
+        value={supplement}
+        maxLength={500}
+        rows={3}
+        onChange={(v) => {
+          setSupplement(v);
+          if (v.trim()) setSupplementError('');
+        }}
+      />
+      {supplementError && <View className='field__error'>{supplementError}</View>}
+      <View className='supplement__photos-label'>补充照片（选填，最多 {MAX_PHOTOS} 张）</View>
+      <PhotoGrid urls={photos.map((p) => p.local)} onDelete={(i) => setPhotos((prev) => prev.filter((_, j) => j !== i))}>
+        {uploading > 0 && <View className='uploader__tile'>上传中…</View>}
+        {MAX_PHOTOS - photos.length - uploading > 0 && (
+          <View className='uploader__tile uploader__add' onClick={choosePhotos}>
+            <Text className='uploader__plus'>＋</Text>
+            <Text>添加照片</Text>
+          </View>
+        )}
+      </PhotoGrid>
+      <View className='actions'>
+        <Button type='primary' size='large' block loading={busy === 'supplement'} onClick={submitSupplement}>
+          提交补充材料
+        </Button>
+      </View>
+    </View>
+  );
+
+  const evaluateCard = (can.confirm || can.reopen) && (
         <View className='card action-card'>
           <View className='card__title'>请对办理结果进行评价</View>
           {can.confirm && (
@@ -123,7 +222,19 @@ export default function EnterpriseDetailPage() {
 
   return (
     <View className='page'>
-      <RequestInfo request={request} meta={meta} viewer='enterprise' actions={actions} />
+      <RequestInfo
+        request={request}
+        meta={meta}
+        viewer='enterprise'
+        actions={
+          (supplementCard || evaluateCard) && (
+            <>
+              {supplementCard}
+              {evaluateCard}
+            </>
+          )
+        }
+      />
     </View>
   );
 }

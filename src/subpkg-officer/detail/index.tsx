@@ -19,7 +19,9 @@ export default function OfficerDetailPage() {
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const [result, setResult] = useState('');
-  const [formError, setFormError] = useState<{ note?: string; result?: string }>({});
+  const [pauseReason, setPauseReason] = useState('');
+  const [resumeNote, setResumeNote] = useState('');
+  const [formError, setFormError] = useState<{ note?: string; result?: string; pause?: string }>({});
   const [busy, setBusy] = useState('');
 
   const load = async () => {
@@ -73,12 +75,23 @@ export default function OfficerDetailPage() {
     if (await act('resolve', 'request.resolve', { result: result.trim() }, '结果已反馈给企业')) setResult('');
   };
 
+  const pause = async () => {
+    if (pauseReason.trim().length < 2) return setFormError({ pause: '请说明需要企业补充的材料（至少2个字）' });
+    setFormError({});
+    if (await act('pause', 'request.pause', { reason: pauseReason.trim() }, '已通知企业补充材料，计时暂停')) setPauseReason('');
+  };
+
+  const resume = async () => {
+    setFormError({});
+    if (await act('resume', 'request.resume', { note: resumeNote.trim() }, '已恢复办理，继续计时')) setResumeNote('');
+  };
+
   if (!detail) {
     return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   }
   const { request, can } = detail;
 
-  const actions = (can.accept || can.progress || can.resolve) && (
+  const actions = (can.accept || can.progress || can.resolve || can.pause || can.resume) && (
     <View className='card'>
       <View className='card__title'>办理操作</View>
       {can.accept && (
@@ -123,6 +136,44 @@ export default function OfficerDetailPage() {
           <View className='actions'>
             <Button type='primary' size='large' block loading={busy === 'resolve'} onClick={resolve}>
               办结
+            </Button>
+          </View>
+        </View>
+      )}
+      {can.pause && (
+        <View className='action-block'>
+          <View className='action-block__title'>需补充材料</View>
+          <View className='muted small'>材料不全无法办理时，可要求企业补充；补充期间暂停计时。</View>
+          <TextArea
+            className='form-textarea action-block__input'
+            placeholder='说明需要企业补充的材料'
+            value={pauseReason}
+            maxLength={300}
+            rows={3}
+            onChange={setPauseReason}
+          />
+          {formError.pause && <View className='field__error'>{formError.pause}</View>}
+          <View className='actions'>
+            <Button type='warning' fill='outline' size='large' block loading={busy === 'pause'} onClick={pause}>
+              要求补充材料
+            </Button>
+          </View>
+        </View>
+      )}
+      {can.resume && (
+        <View className='action-block'>
+          <View className='muted small'>已收到补充材料或无需再等待时，恢复办理并继续计时。</View>
+          <TextArea
+            className='form-textarea action-block__input'
+            placeholder='说明恢复办理的情况（选填）'
+            value={resumeNote}
+            maxLength={300}
+            rows={2}
+            onChange={setResumeNote}
+          />
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'resume'} onClick={resume}>
+              恢复办理
             </Button>
           </View>
         </View>

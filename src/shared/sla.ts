@@ -1,0 +1,45 @@
+import type { RequestSummary } from './api-types';
+import { formatDate } from './format';
+
+const DAY = 86400000;
+const HOUR = 3600000;
+
+/** Monday–Friday days in (from, to], both 'YYYY-MM-DD'; holidays are not known on the client. */
+function weekdaysBetween(from: string, to: string): number {
+  let n = 0;
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`) + DAY; t <= end; t += DAY) {
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+/** Statuses whose resolution clock is running. */
+const RUNNING = new Set(['dispatch', 'queued', 'assigned', 'accepted', 'supervised']);
+
+export type Remaining = { text: string; tone: 'normal' | 'warn' | 'over' | 'muted' };
+
+/**
+ * A rough "time left" for the resolution deadline, counted in Monday–Friday working days
+ * (the server's calendar knows the holidays; this is only a hint). null when there is nothing to say.
+ */
+export function remainingTime(r: RequestSummary, now = Date.now()): Remaining | null {
+  if (r.status === 'paused') return { text: '已暂停计时（待补充材料）', tone: 'muted' };
+  if (!r.dueAt || !RUNNING.has(r.status)) return null;
+  const due = Date.parse(r.dueAt);
+  if (Number.isNaN(due)) return null;
+  const today = formatDate(new Date(now).toISOString());
+  const dueDay = formatDate(r.dueAt);
+  if (due < now) {
+    const days = weekdaysBetween(dueDay, today);
+    if (days === 0) return { text: `已超期 ${Math.max(1, Math.round((now - due) / HOUR))} 小时`, tone: 'over' };
+    return { text: `已超期约 ${days} 个工作日`, tone: 'over' };
+  }
+  if (dueDay === today) return { text: `今日到期（剩余约 ${Math.max(1, Math.round((due - now) / HOUR))} 小时）`, tone: 'warn' };
+  const days = weekdaysBetween(today, dueDay);
+  if (days === 0) return { text: '剩余不足 1 个工作日', tone: 'warn' };
+  return { text: `剩余约 ${days} 个工作日`, tone: days <= 1 ? 'warn' : 'normal' };
+}
+
+export const PROVISIONAL_WARNING = '期限按周一至周五估算，节假日数据待管理员确认';

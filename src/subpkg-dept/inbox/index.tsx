@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { CardList, CardSummary, InboxTab, Meta } from '../../shared/api-types';
+import { beijingToday, formatTime } from '../../shared/format';
+import { CARD_STATUS_LABELS } from '../../shared/labels';
+import { ROUTES } from '../../shared/routes';
+import { usePagedList } from '../../shared/use-paged-list';
+import { callService } from '../../services/call';
+import { categoryLabel, loadMeta } from '../../services/profile';
+import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import './index.css';
+
+const TABS: { key: InboxTab; title: string; empty: string }[] = [
+  { key: 'todo', title: '待接收', empty: '暂无待接收的督办卡' },
+  { key: 'doing', title: '办理中', empty: '暂无办理中的督办卡' },
+  { key: 'done', title: '已答复', empty: '暂无已答复或退回的督办卡' },
+];
+
+export default function CardInboxPage() {
+  const [tab, setTab] = useState<InboxTab>('todo');
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const list = usePagedList<CardSummary, CardList>((page) => callService<CardList>('card.list', { tab, page }));
+  const counts = list.last?.counts;
+
+  useEffect(() => {
+    loadMeta().then(setMeta).catch(() => undefined);
+  }, []);
+  useDidShow(() => {
+    list.reload();
+  });
+  usePullDownRefresh(() => {
+    list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    list.loadMore();
+  });
+
+  // a tab switch refetches; the first render is left to useDidShow
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    list.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tab]);
+  const switchTab = (key: InboxTab) => {
+    if (key === tab) return;
+    list.reset();
+    setTab(key);
+  };
+
+  const current = TABS.find((t) => t.key === tab)!;
+  const today = beijingToday();
+  return (
+    <View className='card-inbox'>
+      <View className='tabs'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`tabs__item${t.key === tab ? ' tabs__item--active' : ''}`} onClick={() => switchTab(t.key)}>
+            <Text className='tabs__title'>{t.title}</Text>
+            {counts && <Text className='tabs__count'>{counts[t.key]}</Text>}
+          </View>
+        ))}
+      </View>
+      <View className='page'>
+        {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
+        {!list.loaded && !list.error && <Loading />}
+        {list.loaded && !list.error && list.items.length === 0 && <EmptyState text={current.empty} />}
+        {list.items.map((c) => {
+          const lead = c.parties.filter((p) => p.role === 'lead').map((p) => p.deptName);
+          const co = c.parties.filter((p) => p.role === 'co').map((p) => p.deptName);
+          const overdue = c.status === 'open' && c.deadline < today;
+          return (
+            <View key={c._id} className='card request-card' onClick={() => Taro.navigateTo({ url: ROUTES.deptCard(c._id) })}>
+              <View className='request-card__head'>
+                <Text className='request-card__no'>{c.no}</Text>
+                <Text className={`status-tag card-status-${c.status}`}>{CARD_STATUS_LABELS[c.status] ?? c.status}</Text>
+              </View>
+              <View className='request-card__category'>
+                {c.enterpriseName}
+                <Text className='card-item__category'>{categoryLabel(meta, c.category)}</Text>
+              </View>
+              <View className='request-card__desc'>{c.description}</View>
+              <View className='card-item__depts'>
+                牵头：{lead.join('、') || '—'}
+                {co.length > 0 && `；协办：${co.join('、')}`}
+              </View>
+              <View className='request-card__foot'>
+                <Text className={overdue ? 'card-item__deadline--over' : ''}>
+                  办理时限 {c.deadline}
+                  {overdue ? '（已逾期）' : ''}
+                </Text>
+                <Text>{formatTime(c.issuedAt)}</Text>
+              </View>
+            </View>
+          );
+        })}
+        <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+      </View>
+    </View>
+  );
+}

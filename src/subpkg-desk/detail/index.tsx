@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Card, DeskOptions, Meta, Permissions, RequestDetail, RequestDetailResponse } from '../../shared/api-types';
+import { formatTime } from '../../shared/format';
+import { TIER_LABELS, roleLabel } from '../../shared/labels';
+import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { channelLabel, colourLabel, levelLabel, loadMeta } from '../../services/profile';
+import ColourBadge from '../../components/ColourBadge';
+import CardInfo from '../../components/CardInfo';
+import { fieldErrors } from '../../components/Field';
+import { DeadlineValue, ProvisionalWarning, RejectionCard, RequestHead, ResultCard, Row } from '../../components/RequestInfo';
+import Timeline from '../../components/Timeline';
+import { ErrorState, Loading } from '../../components/StateView';
+import {
+  ACTIONS,
+  EscalatePanel,
+  IssueCardPanel,
+  ReassignPanel,
+  ReferPanel,
+  RejectPanel,
+  VerifyPanel,
+  type ActionKey,
+  type PanelProps,
+} from './panels';
+import '../desk.css';
+import './index.css';
+
+/** service action and success text of each desk action */
+const ACTION_CALLS: Record<ActionKey, { action: string; done: string }> = {
+  verify: { action: 'desk.verify', done: '已核实定级' },
+  reassign: { action: 'desk.reassign', done: '已改派' },
+  issueCard: { action: 'card.issue', done: '督办卡已下发' },
+  escalate: { action: 'desk.escalate', done: '已提级' },
+  reject: { action: 'desk.reject', done: '已不予受理，企业将收到说明' },
+  refer: { action: 'desk.refer', done: '已移交纪委监委' },
+};
+
+const PANELS: Record<ActionKey, (p: PanelProps) => JSX.Element> = {
+  verify: VerifyPanel,
+  reassign: ReassignPanel,
+  issueCard: IssueCardPanel,
+  escalate: EscalatePanel,
+  reject: RejectPanel,
+  refer: ReferPanel,
+};
+
+export default function DeskDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [detail, setDetail] = useState<RequestDetailResponse | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [options, setOptions] = useState<DeskOptions | null>(null);
+  const [error, setError] = useState('');
+  const [open, setOpen] = useState<ActionKey | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    try {
+      const [d, m] = await Promise.all([
+        callService<RequestDetailResponse>('request.get', { id }),
+        loadMeta().catch(() => null),
+      ]);
+      setDetail(d);
+      setMeta(m);
+      setError('');
+      // officers, departments and centers are only needed by the dispatcher's forms
+      if (!options && (d.can.reassign || d.can.issueCard || d.can.escalate)) {
+        callService<DeskOptions>('desk.options').then(setOptions).catch(toastError);
+      }
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useDidShow(() => {
+    load();
+  });
+
+  const toggle = (key: ActionKey) => {
+    setErrors({});
+    setOpen((o) => (o === key ? null : key));
+  };
+
+  const submit = async (key: ActionKey, fields: Record<string, unknown>) => {
+    if (busy) return;
+    if (key === 'refer') {
+      const res = await Taro.showModal({
+        title: '移交纪委监委',
+        content: '确认将该诉求移交纪委监委？移交后不可撤回。',
+        confirmText: '确认移交',
+        confirmColor: '#e53935',
+      }).catch(() => ({ confirm: false }));
+      if (!res.confirm) return;
+    }
+    setBusy(true);
+    try {
+      await callService(ACTION_CALLS[key].action, { id, ...fields });
+      Taro.showToast({ title: ACTION_CALLS[key].done, icon: 'none' });
+      setOpen(null);
+      setErrors({});
+      await load();
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!detail) {
+    return (
+      <View className='page page--wide'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>
+    );
+  }
+  const { request: r, can, card } = detail;
+  const allowed = ACTIONS.filter((a) => can[a.key as keyof Permissions]);
+  const Open = open && allowed.some((a) => a.key === open) ? PANELS[open] : null;
+
+  return (
+    <View className='page page--wide desk-detail'>
+      <RequestHead request={r} meta={meta} />
+      <View className='desk-detail__columns'>
+        <View className='desk-detail__side'>
+          <SlaPanel request={r} meta={meta} />
+          {r.referral && (
+            <View className='card notice-card notice-card--danger'>
+              <View className='card__title'>已移交纪委监委</View>
+              <Row label='移交人'>{r.referral.byName}</Row>
+              <Row label='时间'>{formatTime(r.referral.at)}</Row>
+              <Row label='原因'>
+                <Text className='pre'>{r.referral.reason}</Text>
+              </Row>
+            </View>
+          )}
+          {allowed.length > 0 && (
+            <View className='desk-actions'>
+              <View className='desk-actions__title'>调度操作</View>
+              <View className='desk-actions__buttons'>
+                {allowed.map((a) => (
+                  <Button
+                    key={a.key}
+                    type={a.danger ? 'danger' : 'primary'}
+                    fill={open === a.key ? 'solid' : 'outline'}
+                    onClick={() => toggle(a.key)}
+                  >
+                    {a.title}
+                  </Button>
+                ))}
+              </View>
+            </View>
+          )}
+          {Open && (
+            <Open
+              key={open}
+              request={r}
+              meta={meta}
+              options={options}
+              busy={busy}
+              errors={errors}
+              setErrors={setErrors}
+              submit={(fields) => submit(open!, fields)}
+              cancel={() => toggle(open!)}
+            />
+          )}
+          {card && <CardInfo card={card as Card} />}
+        </View>
+
+        <View className='desk-detail__main'>
+          <RejectionCard request={r} meta={meta} />
+          <ResultCard request={r} />
+          <FactsCard request={r} meta={meta} />
+          <View className='card'>
+            <View className='card__title'>办理进度</View>
+            <Timeline events={r.timeline} />
+          </View>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+/** 办理时限: level, colour, deadlines, time left, urges, and the deadline's own history. */
+function SlaPanel({ request: r, meta }: { request: RequestDetail; meta: Meta | null }) {
+  const history = [...(r.slaHistory ?? [])].sort((a, b) => (a.at < b.at ? 1 : -1));
+  return (
+    <View className='card sla-panel'>
+      <View className='card__title'>办理时限</View>
+      <Row label='诉求等级'>
+        <Text>{r.level ? levelLabel(meta, r.level) : '—'}</Text>
+        <Text className={`sla-verified${r.verified ? ' sla-verified--yes' : ''}`}>{r.verified ? '已核实' : '待核实'}</Text>
+      </Row>
+      <Row label='台账颜色'>{r.colour ? <ColourBadge colour={r.colour} label={colourLabel(meta, r.colour)} /> : '—'}</Row>
+      <Row label='签收期限'>{r.acceptDueAt ? formatTime(r.acceptDueAt) : '—'}</Row>
+      <Row label='办理期限'>
+        <DeadlineValue request={r} />
+      </Row>
+      {r.startedAt && <Row label='开始计时'>{formatTime(r.startedAt)}</Row>}
+      {r.status === 'paused' && r.pausedAt && <Row label='暂停计时'>{formatTime(r.pausedAt)}</Row>}
+      <Row label='催办'>{`${r.urgeCount ?? 0} 次`}</Row>
+      <ProvisionalWarning request={r} />
+      {history.length > 0 && (
+        <View className='sla-history'>
+          {history.map((h, i) => (
+            <View className='sla-history__item' key={`${h.at}-${i}`}>
+              <Text className='sla-history__time'>{formatTime(h.at)}</Text>
+              <Text className='sla-history__text'>{h.text}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function FactsCard({ request: r, meta }: { request: RequestDetail; meta: Meta | null }) {
+  const call = () => {
+    if (process.env.TARO_ENV === 'weapp' && r.phone) Taro.makePhoneCall({ phoneNumber: r.phone }).catch(() => undefined);
+  };
+  return (
+    <View className='card'>
+      <View className='card__title'>基本信息</View>
+      <Row label='企业'>{r.enterpriseName}</Row>
+      <Row label='联系电话'>
+        <Text className='link' onClick={call}>
+          {r.phone || '—'}
+        </Text>
+      </Row>
+      <Row label='来源渠道'>{r.channel ? channelLabel(meta, r.channel) : '—'}</Row>
+      <Row label='调度中心'>
+        {r.tierOrgName || '—'}
+        {r.tier ? `（${TIER_LABELS[r.tier]}级）` : ''}
+      </Row>
+      <Row label='承办人'>
+        {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : '未分派'}
+      </Row>
+      <Row label='提交时间'>{formatTime(r.createdAt)}</Row>
+      {r.reopenCount > 0 && <Row label='退回次数'>{r.reopenCount}</Row>}
+    </View>
+  );
+}

@@ -1,0 +1,254 @@
+import { useState, type ReactNode } from 'react';
+import { View, Text } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import type { DeskOptions, Level, Meta, RejectKind, RequestSummary } from '../../shared/api-types';
+import { addDays, beijingToday, formatDate } from '../../shared/format';
+import { LEVEL_LABELS, NEXT_TIER, REJECT_KIND_LABELS, TIER_LABELS } from '../../shared/labels';
+import { levelLabel, rejectKindLabel } from '../../services/profile';
+import Field from '../../components/Field';
+import { Chips, DateInput, Select } from '../components/Select';
+
+export type ActionKey = 'verify' | 'reassign' | 'issueCard' | 'escalate' | 'reject' | 'refer';
+
+/** The action buttons, in order, each with the title of the panel it opens. */
+export const ACTIONS: { key: ActionKey; title: string; danger?: boolean }[] = [
+  { key: 'verify', title: '核实定级' },
+  { key: 'reassign', title: '改派' },
+  { key: 'issueCard', title: '下发督办卡' },
+  { key: 'escalate', title: '提级' },
+  { key: 'reject', title: '不予受理', danger: true },
+  { key: 'refer', title: '移交纪委监委', danger: true },
+];
+
+export type PanelProps = {
+  request: RequestSummary;
+  meta: Meta | null;
+  options: DeskOptions | null;
+  busy: boolean;
+  /** errors by field name from the last failed submit (server details or client checks) */
+  errors: Record<string, string>;
+  setErrors: (e: Record<string, string>) => void;
+  submit: (fields: Record<string, unknown>) => void;
+  cancel: () => void;
+};
+
+const MIN_TEXT = 2;
+
+/** A titled card with the form and its 确定 / 取消 buttons (tests and users find a panel by its title). */
+function Panel({ id, title, busy, onOk, cancel, children, hint }: {
+  id: ActionKey; title: string; busy: boolean; onOk: () => void; cancel: () => void; children: ReactNode; hint?: string;
+}) {
+  return (
+    <View className={`card action-panel action-panel--${id}`} id={`panel-${id}`}>
+      <View className='card__title'>{title}</View>
+      {hint && <View className='action-panel__hint'>{hint}</View>}
+      {children}
+      <View className='action-panel__buttons'>
+        <Button fill='outline' onClick={cancel}>
+          取消
+        </Button>
+        <Button type='primary' loading={busy} onClick={onOk}>
+          确定
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Reason({ value, onChange, placeholder, error, label, required = true, max = 500 }: {
+  value: string; onChange: (v: string) => void; placeholder: string; error?: string; label: string; required?: boolean; max?: number;
+}) {
+  return (
+    <Field label={label} required={required} error={error}>
+      <TextArea className='form-textarea' placeholder={placeholder} value={value} maxLength={max} rows={3} onChange={onChange} />
+    </Field>
+  );
+}
+
+const needText = (v: string, what: string) => (v.trim().length < MIN_TEXT ? `请填写${what}（至少${MIN_TEXT}个字）` : '');
+
+export function VerifyPanel({ request, meta, busy, errors, setErrors, submit, cancel }: PanelProps) {
+  const [level, setLevel] = useState<Level>(request.level ?? 'general');
+  const [category, setCategory] = useState(request.category);
+  const [dueDate, setDueDate] = useState(request.level === 'special' && request.dueAt ? formatDate(request.dueAt) : '');
+  const today = beijingToday();
+  const levels = (Object.keys(LEVEL_LABELS) as Level[]).map((l) => ({ value: l, label: levelLabel(meta, l) }));
+  const ok = () => {
+    const e: Record<string, string> = {};
+    if (!category) e.category = '请选择诉求类别';
+    if (level === 'special' && !dueDate) e.dueDate = '特殊诉求请设定办理期限';
+    else if (level === 'special' && dueDate < today) e.dueDate = '办理期限不能早于今天';
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    submit({ level, category, ...(level === 'special' ? { dueDate } : {}) });
+  };
+  return (
+    <Panel id='verify' title='核实定级' busy={busy} onOk={ok} cancel={cancel}
+      hint='一般诉求 5 个工作日内办结，复杂诉求 10 个工作日，特殊诉求由调度员设定期限并全程督办。'>
+      <Field label='诉求等级' required error={errors.level}>
+        <Chips options={levels} value={level} onChange={setLevel} />
+      </Field>
+      <Field label='诉求类别' required error={errors.category}>
+        <Select value={category} options={(meta?.categories ?? []).map((c) => ({ value: c.code, label: c.name }))} placeholder='请选择类别' onChange={setCategory} />
+      </Field>
+      {level === 'special' && (
+        <Field label='办理期限' required error={errors.dueDate}>
+          <DateInput value={dueDate} start={today} placeholder='选择办理期限' onChange={setDueDate} />
+        </Field>
+      )}
+    </Panel>
+  );
+}
+
+export function ReassignPanel({ request, options, busy, errors, setErrors, submit, cancel }: PanelProps) {
+  const [assigneeId, setAssigneeId] = useState('');
+  const [note, setNote] = useState('');
+  const officers = (options?.officers ?? []).filter((o) => o.active);
+  const ok = () => {
+    const e: Record<string, string> = {};
+    if (!assigneeId) e.assigneeId = '请选择承办人';
+    else if (assigneeId === request.assigneeId) e.assigneeId = '已是当前承办人，请选择其他人员';
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    submit({ assigneeId, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
+  return (
+    <Panel id='reassign' title='改派' busy={busy} onOk={ok} cancel={cancel}>
+      <Field label='改派给' required error={errors.assigneeId}>
+        {!options && <View className='muted small'>人员名单加载中…</View>}
+        {options && officers.length === 0 && <View className='muted small'>暂无可改派的人员</View>}
+        <View className='picker-list'>
+          {officers.map((o) => {
+            const full = o.capacity > 0 && o.openCount >= o.capacity;
+            const current = o.id === request.assigneeId;
+            return (
+              <View
+                key={o.id}
+                className={`picker-item${assigneeId === o.id ? ' picker-item--active' : ''}`}
+                onClick={() => setAssigneeId(o.id)}
+              >
+                <View className='picker-item__radio' />
+                <View className='picker-item__body'>
+                  <View className='picker-item__title'>
+                    <Text>{o.name}</Text>
+                    <Text className='picker-item__role'>{o.roleLabel}</Text>
+                    {current && <Text className='picker-item__tag'>当前承办</Text>}
+                  </View>
+                  <View className='picker-item__meta'>
+                    {o.grids || '—'} · 在办 {o.openCount}/{o.capacity}
+                    <Text className={o.onDuty ? 'picker-item__duty' : 'picker-item__off'}>{o.onDuty ? ' · 在岗' : ' · 不在岗'}</Text>
+                    {full && <Text className='picker-item__off'> · 已满负荷</Text>}
+                  </View>
+                </View>
+              </View>
+            );
+          })}
+        </View>
+      </Field>
+      <Reason label='改派说明' required={false} max={300} value={note} onChange={setNote} placeholder='选填，将记入办理进度' error={errors.note} />
+    </Panel>
+  );
+}
+
+export function IssueCardPanel({ request, options, busy, errors, setErrors, submit, cancel }: PanelProps) {
+  const today = beijingToday();
+  const [lead, setLead] = useState('');
+  const [co, setCo] = useState<string[]>([]);
+  const [deadline, setDeadline] = useState(() => (request.dueAt && formatDate(request.dueAt) >= today ? formatDate(request.dueAt) : addDays(today, 7)));
+  const [instructions, setInstructions] = useState('');
+  const depts = options?.departments ?? [];
+  const ok = () => {
+    const e: Record<string, string> = {};
+    if (!lead) e.leadDeptId = '请选择牵头部门';
+    if (!deadline) e.deadline = '请选择办理时限';
+    else if (deadline < today) e.deadline = '办理时限不能早于今天';
+    const t = needText(instructions, '督办要求');
+    if (t) e.instructions = t;
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    submit({ leadDeptId: lead, coDeptIds: co.filter((d) => d !== lead), deadline, instructions: instructions.trim() });
+  };
+  return (
+    <Panel id='issueCard' title='下发督办卡' busy={busy} onOk={ok} cancel={cancel}
+      hint='督办卡下发后，牵头部门和协办部门在承办端接收、答复，逾期将计入考核。'>
+      <Field label='牵头部门' required error={errors.leadDeptId}>
+        {!options && <View className='muted small'>部门名单加载中…</View>}
+        <Chips
+          options={depts.map((d) => ({ value: d.id, label: d.name }))}
+          value={lead}
+          onChange={(v) => {
+            setLead(v);
+            setCo((c) => c.filter((d) => d !== v));
+          }}
+        />
+      </Field>
+      <Field label='协办部门' extra={<Text className='field__extra'>选填，可多选</Text>} error={errors.coDeptIds}>
+        <Chips
+          options={depts.map((d) => ({ value: d.id, label: d.name, disabled: d.id === lead }))}
+          value={co}
+          onChange={(v) => setCo((c) => (c.includes(v) ? c.filter((d) => d !== v) : [...c, v]))}
+        />
+      </Field>
+      <Field label='办理时限' required error={errors.deadline}>
+        <DateInput value={deadline} start={today} placeholder='选择办理时限' onChange={setDeadline} />
+      </Field>
+      <Reason label='督办要求' value={instructions} onChange={setInstructions} max={1000}
+        placeholder='写明需要部门解决的问题、办理要求和反馈方式' error={errors.instructions} />
+    </Panel>
+  );
+}
+
+export function EscalatePanel({ request, options, busy, errors, setErrors, submit, cancel }: PanelProps) {
+  const [reason, setReason] = useState('');
+  const next = request.tier ? NEXT_TIER[request.tier] : null;
+  const center = next ? options?.centers.find((c) => c.kind === next) : undefined;
+  const target = center?.name ?? (next ? `${TIER_LABELS[next]}级营商环境优化中心` : '上一级营商环境优化中心');
+  const ok = () => {
+    const t = needText(reason, '提级原因');
+    setErrors(t ? { reason: t } : {});
+    if (!t) submit({ reason: reason.trim() });
+  };
+  return (
+    <Panel id='escalate' title='提级' busy={busy} onOk={ok} cancel={cancel} hint={`提交至 ${target} 调度办理。`}>
+      <Reason label='提级原因' value={reason} onChange={setReason} placeholder='说明本级难以解决的原因' error={errors.reason} />
+    </Panel>
+  );
+}
+
+export function RejectPanel({ meta, busy, errors, setErrors, submit, cancel }: PanelProps) {
+  const [kind, setKind] = useState<RejectKind | ''>('');
+  const [reason, setReason] = useState('');
+  const kinds = (Object.keys(REJECT_KIND_LABELS) as RejectKind[]).map((k) => ({ value: k, label: rejectKindLabel(meta, k) }));
+  const ok = () => {
+    const e: Record<string, string> = {};
+    if (!kind) e.kind = '请选择不予受理的类别';
+    const t = needText(reason, '不予受理的理由');
+    if (t) e.reason = t;
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    submit({ kind, reason: reason.trim() });
+  };
+  return (
+    <Panel id='reject' title='不予受理' busy={busy} onOk={ok} cancel={cancel}>
+      <Field label='类别' required error={errors.kind}>
+        <Chips options={kinds} value={kind} onChange={setKind} />
+      </Field>
+      <Reason label='理由' value={reason} onChange={setReason} placeholder='说明不予受理的理由，将告知企业' error={errors.reason} />
+    </Panel>
+  );
+}
+
+export function ReferPanel({ busy, errors, setErrors, submit, cancel }: PanelProps) {
+  const [reason, setReason] = useState('');
+  const ok = () => {
+    const t = needText(reason, '移交原因');
+    setErrors(t ? { reason: t } : {});
+    if (!t) submit({ reason: reason.trim() });
+  };
+  return (
+    <Panel id='refer' title='移交纪委监委' busy={busy} onOk={ok} cancel={cancel}
+      hint='办理中发现公职人员违纪违法问题线索（如吃拿卡要、推诿扯皮）时移交，移交记录不可撤回。'>
+      <Reason label='移交原因' value={reason} onChange={setReason} placeholder='写明发现的问题线索及相关人员' error={errors.reason} />
+    </Panel>
+  );
+}

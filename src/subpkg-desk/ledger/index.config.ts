@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '台账',
+  enablePullDownRefresh: true,
+});

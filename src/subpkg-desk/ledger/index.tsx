@@ -1,0 +1,289 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Colour, DeskOptions, LedgerFilters, LedgerPage, LedgerRow, Meta } from '../../shared/api-types';
+import { COLOURS } from '../../shared/colours';
+import { formatDate, formatTime, isDateText } from '../../shared/format';
+import { TIER_LABELS } from '../../shared/labels';
+import { ROUTES } from '../../shared/routes';
+import { callService, errorText, toastError } from '../../services/call';
+import { channelLabel, colourLabel, levelLabel, loadMeta, statusEntries, statusLabel } from '../../services/profile';
+import ColourBadge from '../../components/ColourBadge';
+import StatusTag from '../../components/StatusTag';
+import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import { DateInput, Select, type Option } from '../components/Select';
+import { openWorkbook } from '../export';
+import '../desk.css';
+import './index.css';
+
+const PAGE_SIZE = 20;
+const FILTER_KEYS = ['colour', 'tier', 'departmentId', 'category', 'channel', 'status', 'assigneeId', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** filters given in the page URL (the home page opens ?status=dispatch for 待调度) */
+function filtersFrom(params: Record<string, string | undefined>): LedgerFilters {
+  const out: Record<string, string> = {};
+  for (const k of FILTER_KEYS) {
+    const v = params[k];
+    if (v) out[k] = decodeURIComponent(v);
+  }
+  return out as LedgerFilters;
+}
+
+/** the filters worth sending: empty ones dropped, half-typed dates ignored */
+function cleanFilters(f: LedgerFilters): LedgerFilters {
+  const out: Record<string, string> = {};
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (!v) continue;
+    if ((k === 'from' || k === 'to') && !isDateText(v)) continue;
+    out[k] = v;
+  }
+  return out as LedgerFilters;
+}
+
+export default function LedgerPage() {
+  const { params } = useRouter();
+  const [filters, setFilters] = useState<LedgerFilters>(() => filtersFrom(params));
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<LedgerPage | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [options, setOptions] = useState<DeskOptions | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    loadMeta().then(setMeta).catch(() => undefined);
+    // leaders may not be allowed the desk options; the department and assignee filters then stay hidden
+    callService<DeskOptions>('desk.options').then(setOptions).catch(() => undefined);
+    if (params.status === 'dispatch') Taro.setNavigationBarTitle({ title: '待调度' }).catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const load = async () => {
+    const gen = ++generation.current;
+    setLoading(true);
+    try {
+      const res = await callService<LedgerPage>('ledger.list', { ...cleanFilters(filters), page, pageSize: PAGE_SIZE });
+      if (gen !== generation.current) return;
+      setData(res);
+      setError('');
+    } catch (e) {
+      if (gen !== generation.current) return;
+      setError(errorText(e));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+
+  // filters or page changed: fetch; coming back from a detail page: refresh what is shown
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters, page]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const setFilter = (key: FilterKey, value: string) => {
+    setFilters((f) => ({ ...f, [key]: value || undefined }));
+    setPage(1);
+  };
+  const active = Object.keys(cleanFilters(filters)).some((k) => k !== 'colour');
+  const reset = () => {
+    setFilters((f) => (f.colour ? { colour: f.colour } : {}));
+    setPage(1);
+  };
+
+  const exportExcel = async () => {
+    if (exporting) return;
+    setExporting(true);
+    try {
+      const res = await callService<{ url: string; fileID: string; rows: number }>('ledger.export', cleanFilters(filters));
+      await openWorkbook(res.url, `台账-${formatDate(new Date().toISOString())}.xlsx`);
+      Taro.showToast({ title: `已导出 ${res.rows} 条`, icon: 'none' });
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const counts = data?.counts;
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  const categoryOptions: Option[] = (meta?.categories ?? []).map((c) => ({ value: c.code, label: c.name }));
+  const channelOptions: Option[] = Object.keys(meta?.channels ?? {}).map((k) => ({ value: k, label: channelLabel(meta, k) }));
+  const statusOptions: Option[] = statusEntries(meta).map(([value, label]) => ({ value, label }));
+  const tierOptions: Option[] = (Object.keys(TIER_LABELS) as (keyof typeof TIER_LABELS)[]).map((k) => ({ value: k, label: TIER_LABELS[k] }));
+
+  return (
+    <View className='page page--wide ledger'>
+      <View className='card ledger-filters'>
+        <View className='chips ledger-colours'>
+          <Text
+            className={`chip${!filters.colour ? ' chip--active' : ''}`}
+            onClick={() => setFilter('colour', '')}
+          >
+            全部
+            {counts && <Text className='chip__count'>{counts.all}</Text>}
+          </Text>
+          {COLOURS.map((c: Colour) => (
+            <Text
+              key={c}
+              className={`chip chip--colour${filters.colour === c ? ' chip--active' : ''}`}
+              onClick={() => setFilter('colour', filters.colour === c ? '' : c)}
+            >
+              <ColourBadge colour={c} label={colourLabel(meta, c)} variant='dot' />
+              {counts && <Text className='chip__count'>{counts[c]}</Text>}
+            </Text>
+          ))}
+        </View>
+
+        <View className='ledger-filters__grid'>
+          <View className='ledger-filter'>
+            <Select value={filters.tier ?? ''} options={tierOptions} emptyLabel='全部层级' onChange={(v) => setFilter('tier', v)} />
+          </View>
+          {options && (
+            <View className='ledger-filter'>
+              <Select
+                value={filters.departmentId ?? ''}
+                options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
+                emptyLabel='全部部门'
+                onChange={(v) => setFilter('departmentId', v)}
+              />
+            </View>
+          )}
+          <View className='ledger-filter'>
+            <Select value={filters.category ?? ''} options={categoryOptions} emptyLabel='全部类别' onChange={(v) => setFilter('category', v)} />
+          </View>
+          <View className='ledger-filter'>
+            <Select value={filters.channel ?? ''} options={channelOptions} emptyLabel='全部渠道' onChange={(v) => setFilter('channel', v)} />
+          </View>
+          <View className='ledger-filter'>
+            <Select value={filters.status ?? ''} options={statusOptions} emptyLabel='全部状态' onChange={(v) => setFilter('status', v)} />
+          </View>
+          {options && (
+            <View className='ledger-filter'>
+              <Select
+                value={filters.assigneeId ?? ''}
+                options={options.officers.map((o) => ({ value: o.id, label: `${o.name}（${o.roleLabel}）` }))}
+                emptyLabel='全部承办人'
+                onChange={(v) => setFilter('assigneeId', v)}
+              />
+            </View>
+          )}
+          <View className='ledger-filter ledger-filter--dates'>
+            <Text className='ledger-filter__label'>受理日期</Text>
+            <View className='ledger-filter__date'>
+              <DateInput value={filters.from ?? ''} placeholder='开始日期' clearable end={filters.to} onChange={(v) => setFilter('from', v)} />
+            </View>
+            <Text className='ledger-filter__sep'>至</Text>
+            <View className='ledger-filter__date'>
+              <DateInput value={filters.to ?? ''} placeholder='结束日期' clearable start={filters.from} onChange={(v) => setFilter('to', v)} />
+            </View>
+          </View>
+        </View>
+
+        <View className='desk-toolbar ledger-toolbar'>
+          <Text className='ledger-toolbar__total'>
+            {data ? `共 ${total} 条` : ''}
+            {loading && data ? ' · 刷新中…' : ''}
+          </Text>
+          {active && (
+            <Button fill='outline' onClick={reset}>
+              重置筛选
+            </Button>
+          )}
+          <Button type='primary' loading={exporting} onClick={exportExcel}>
+            导出Excel
+          </Button>
+        </View>
+      </View>
+
+      {!data && error && <ErrorState message={error} onRetry={load} />}
+      {!data && !error && <Loading />}
+      {data && error && <View className='ledger-error'>{error}</View>}
+      {data && data.items.length === 0 && <EmptyState text='没有符合条件的诉求' />}
+      {data && data.items.length > 0 && (
+        <View className='ledger-table'>
+          <View className='ledger-row ledger-row--head'>
+            <Text className='ledger-cell'>工单号</Text>
+            <Text className='ledger-cell'>企业</Text>
+            <Text className='ledger-cell'>类别</Text>
+            <Text className='ledger-cell'>等级</Text>
+            <Text className='ledger-cell'>承办人/部门</Text>
+            <Text className='ledger-cell'>受理时间</Text>
+            <Text className='ledger-cell'>期限</Text>
+            <Text className='ledger-cell'>状态</Text>
+            <Text className='ledger-cell'>颜色</Text>
+            <Text className='ledger-cell'>满意度</Text>
+          </View>
+          {data.items.map((r) => (
+            <LedgerLine key={r._id} row={r} meta={meta} onClick={() => Taro.navigateTo({ url: ROUTES.deskDetail(r._id) })} />
+          ))}
+        </View>
+      )}
+
+      {data && total > 0 && (
+        <View className='pager'>
+          <Button disabled={page <= 1 || loading} onClick={() => setPage((p) => Math.max(1, p - 1))}>
+            上一页
+          </Button>
+          <Text className='pager__text'>
+            第 {page} 页 / 共 {total} 条
+          </Text>
+          <Button disabled={page >= pages || loading} onClick={() => setPage((p) => p + 1)}>
+            下一页
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+function LedgerLine({ row: r, meta, onClick }: { row: LedgerRow; meta: Meta | null; onClick: () => void }) {
+  const level = r.levelLabel || levelLabel(meta, r.level);
+  return (
+    <View className={`ledger-row ledger-row--${r.colour ?? 'none'}`} onClick={onClick}>
+      <Text className='ledger-cell ledger-cell--no'>{r.no}</Text>
+      <Text className='ledger-cell ledger-cell--enterprise'>{r.enterpriseName}</Text>
+      <Text className='ledger-cell ledger-cell--category'>{r.categoryName || r.category}</Text>
+      <Text className='ledger-cell ledger-cell--level'>
+        {level || '—'}
+        {r.verified === false && <Text className='ledger-unverified'>待核实</Text>}
+      </Text>
+      <Text className='ledger-cell ledger-cell--handler'>
+        <Text className='ledger-cell__label'>承办：</Text>
+        {r.handler || '—'}
+      </Text>
+      <Text className='ledger-cell ledger-cell--created'>
+        <Text className='ledger-cell__label'>受理 </Text>
+        {formatTime(r.createdAt)}
+      </Text>
+      <Text className='ledger-cell ledger-cell--due'>
+        <Text className='ledger-cell__label'>期限 </Text>
+        {r.dueAt ? formatDate(r.dueAt) : '—'}
+      </Text>
+      <Text className='ledger-cell ledger-cell--status'>
+        <StatusTag status={r.status} label={r.statusLabel || statusLabel(meta, r.status)} />
+      </Text>
+      <Text className='ledger-cell ledger-cell--colour'>
+        {r.colour ? <ColourBadge colour={r.colour} label={colourLabel(meta, r.colour)} variant='dot' /> : '—'}
+      </Text>
+      <Text className='ledger-cell ledger-cell--score'>
+        <Text className='ledger-cell__label'>满意度 </Text>
+        {r.score ? `${r.score}分` : '—'}
+      </Text>
+    </View>
+  );
+}
