@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer } from '../../server/app';
 import { launchChromium } from '../support/browser';
+import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
 
 jest.setTimeout(180_000);
 
@@ -45,26 +46,8 @@ async function phone(): Promise<Page> {
   return page;
 }
 
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(500); // let Taro's page transition finish
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/** Taro keeps earlier pages in the DOM, hidden: only look at what is visible. */
-const visible = (page: Page, text: string | RegExp) => page.getByText(text, { exact: typeof text === 'string' }).locator('visible=true').first();
-/** Taro wraps native inputs in custom elements that carry the placeholder; fill the native one. */
-const field = (page: Page, placeholder: string) =>
-  page
-    .locator(['input', 'textarea'].flatMap((t) => [`${t}[placeholder*="${placeholder}"]`, `[placeholder*="${placeholder}"] ${t}`]).join(', '))
-    .locator('visible=true')
-    .first();
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).locator('visible=true').first();
-
-async function loginAs(page: Page, name: string) {
-  await page.goto(`${base}/#/pages/login/index`);
-  await visible(page, name).click();
-  await visible(page, /您好|欢迎/).waitFor();
-}
+const shot = (page: Page, name: string) => takeShot(page, shots, name);
+const loginAs = (page: Page, name: string) => login(page, base, name);
 
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
