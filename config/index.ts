@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // OUTPUT_ROOT lets parallel builds (two developers, CI) write to separate folders
+    outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplates),

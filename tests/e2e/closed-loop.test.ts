@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer } from '../../server/app';
-import { launchChromium } from '../support/browser';
+import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
 
 jest.setTimeout(180_000);
@@ -24,7 +24,7 @@ let base: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-'));
   server = await startLocalServer({
-    port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
+    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
   });
   base = `http://127.0.0.1:${server.port}`;
   const launched = await launchChromium();

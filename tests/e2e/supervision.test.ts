@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer } from '../../server/app';
-import { launchChromium } from '../support/browser';
+import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
@@ -26,7 +26,7 @@ let base: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-desk-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
+  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
   base = `http://127.0.0.1:${server.port}`;
   browser = (await launchChromium()).browser;
   mkdirSync(shots, { recursive: true });

@@ -22,3 +22,6 @@ export async function launchChromium(): Promise<{ browser: Browser; source: stri
   const browser = await chromium.launch({ executablePath, args: [...sparticuz.args, ...QUIET_FLAGS], headless: true });
   return { browser, source: `${executablePath} (@sparticuz/chromium)` };
 }
+
+/** the H5 build the browser tests serve: H5_DIR, else dist/h5 */
+export const h5Dir = (root: string) => process.env.H5_DIR || `${root}/dist/h5`;
