@@ -22,6 +22,8 @@ function functions() {
       notifier: cloudbaseNotifier(cloud, templates as unknown as TemplateConfig, process.env.MINIPROGRAM_STATE || 'formal'),
       contentCheck: cloudbaseContentCheck(cloud),
       files: cloudbaseFiles(cloud),
+      // set BOOTSTRAP_ADMIN_CODE in the service function's environment to make the first admin
+      config: { bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE },
     };
     fns = createFunctions(ports);
   }

@@ -12,7 +12,7 @@ const PERMANENT = new Set([43101, 40003, 40037, 41030, 47003]);
 export function cloudbaseNotifier(cloud: any, templates: TemplateConfig, miniprogramState = 'formal'): Notifier {
   return {
     async send(m: OutgoingMessage): Promise<SendResult> {
-      const t = templates[m.template];
+      const t = templates[m.template] ? { ...templates[m.template], templateId: m.templateId || templates[m.template].templateId } : undefined;
       if (!t || !t.templateId) return { ok: false, retry: false, error: `template ${m.template} not configured` };
       const data: Record<string, { value: string }> = {};
       for (const [key, from] of Object.entries(t.fields)) data[key] = { value: String(m.data[from] ?? '').slice(0, 20) };
@@ -50,6 +50,14 @@ export function cloudbaseFiles(cloud: any): FileStore {
       const { fileID } = await cloud.uploadFile({ cloudPath: path, fileContent: Buffer.from(bytes) });
       const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
       return { fileID, url: fileList?.[0]?.tempFileURL ?? '' };
+    },
+    async read(fileID) {
+      try {
+        const { fileContent } = await cloud.downloadFile({ fileID });
+        return new Uint8Array(fileContent);
+      } catch {
+        return null;
+      }
     },
   };
 }

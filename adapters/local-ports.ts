@@ -1,5 +1,5 @@
 /** Local adapters for development, demos and tests. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock, ContentCheck, FileStore, Notifier, OutgoingMessage, SendResult } from '../core/ports';
 
@@ -47,6 +47,12 @@ export function localFiles(root: string): FileStore {
       mkdirSync(dirname(full), { recursive: true });
       writeFileSync(full, bytes);
       return { fileID: `local://${path}`, url: `/files/${path}` };
+    },
+    async read(fileID) {
+      const m = /^local:\/\/([\w-]+(?:\/[\w.-]+)+)$/.exec(fileID);
+      if (!m || m[1].includes('..')) return null;
+      const full = join(root, m[1].replace(/^uploads\//, ''));
+      return existsSync(full) ? new Uint8Array(readFileSync(full)) : null;
     },
   };
 }

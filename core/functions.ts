@@ -29,6 +29,12 @@ import { pauseRequest, resumeRequest } from './handling/officer-actions';
 import { supplementRequest } from './feedback/enterprise-feedback';
 import { exportLedger, listLedger } from './ledger/ledger';
 import { sweep } from './sweep/sweep';
+import { listAudit } from './admin/audit';
+import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
+import { activateStaff, deactivateStaff, inviteStaff, listStaff, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
+import { enterpriseTemplate, importEnterprises, listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
+import { getRules, overview, saveRules } from './admin/rules';
+import { approveBinding, listBindings, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
 import { listWarnings, uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
 import { loadSla } from './sla/policy';
 
@@ -65,7 +71,7 @@ const logAndGoOn = (what: string) => (e: unknown) => {
 };
 
 const ACTIONS: Record<string, Action> = {
-  me: (ctx) => me(ctx),
+  me: async (ctx) => ({ ...(await me(ctx)), binding: await myBinding(ctx) }),
   meta: async () => ({ ...meta(), levels: LEVELS, channels: CHANNELS, colours: COLOURS, rejectKinds: REJECT_KINDS, tiers: TIERS }),
   'enterprise.bind': bindEnterprise,
   'request.submit': async (ctx, input) => {
@@ -112,6 +118,31 @@ const ACTIONS: Record<string, Action> = {
   'card.reply': async (ctx, input) => settleCard(ctx, await replyCard(ctx, input)),
   'card.return': async (ctx, input) => settleCard(ctx, await returnCard(ctx, input)),
   'ledger.list': listLedger,
+  'enterprise.unbind': unbindEnterprise,
+  'binding.list': listBindings,
+  'binding.approve': approveBinding,
+  'binding.reject': rejectBinding,
+  'invite.redeem': redeemInvite,
+  'admin.overview': overview,
+  'admin.orgs.list': listOrgs,
+  'admin.orgs.create': createOrg,
+  'admin.orgs.update': updateOrg,
+  'admin.orgs.retire': retireOrg,
+  'admin.orgs.restore': restoreOrg,
+  'admin.staff.list': listStaff,
+  'admin.staff.invite': inviteStaff,
+  'admin.staff.update': updateStaff,
+  'admin.staff.deactivate': deactivateStaff,
+  'admin.staff.activate': activateStaff,
+  'admin.staff.reinvite': reinviteStaff,
+  'admin.enterprises.list': listEnterprises,
+  'admin.enterprises.save': saveEnterprise,
+  'admin.enterprises.template': enterpriseTemplate,
+  'admin.enterprises.import': importEnterprises,
+  'admin.stewardship.set': setStewardship,
+  'admin.rules.get': getRules,
+  'admin.rules.save': saveRules,
+  'admin.audit.list': listAudit,
   'system.warnings': listWarnings,
   'ledger.export': exportLedger,
   'messages.list': listMessages,

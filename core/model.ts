@@ -1,5 +1,7 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
 import type { CategoryCode, Channel, Colour, Level, RejectKind, RequestStatus, Role, Tier } from './catalog';
+import type { StatsKey } from './stats/figures';
+import type { StatsOp } from './stats/counters';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
 
@@ -10,6 +12,9 @@ export type Org = {
   /** district ← street ← community ← grid; departments hang under the district */
   parentId: string | null;
   active: boolean;
+  /** grids: the communities the grid covers (its parent first) */
+  communityIds?: string[];
+  retiredReason?: string | null;
 };
 
 export type User = {
@@ -41,6 +46,11 @@ export type Enterprise = {
   industry: string;
   scale: string;
   liaisonId: string | null;
+  /** 包联: responsible leader and department beside the liaison */
+  leaderId?: string | null;
+  departmentId?: string | null;
+  contactName?: string;
+  contactPhone?: string;
   contactIds: string[];
   /** kept beside contactIds so the cap is one atomic condition */
   contactCount: number;
@@ -107,6 +117,10 @@ export type ServiceRequest = {
   timedOutIds: string[];
   slaHistory: SlaHistoryEntry[];
   submitterId: string;
+  /** the submitter stays hidden from handlers: submitterId is a pseudonym (complaints about visits) */
+  anonymous?: boolean;
+  /** the official visit it came from (channel visit) or is about (channel report) */
+  visitId?: string | null;
   channel: Channel;
   category: CategoryCode;
   description: string;
@@ -133,6 +147,13 @@ export type ServiceRequest = {
   notifiedSeq: number;
   /** set once a "waiting in queue" note is on the timeline, so retries don't repeat it */
   waitingNoted: boolean;
+  // --- dashboard counters (core/stats/counters.ts) ---
+  /** what this request last added to the counters, and at which seq */
+  stats?: { seq: number; key: StatsKey } | null;
+  /** true while the counters may lag this request: set with every change, cleared once counted */
+  statsPending?: boolean;
+  /** a counting in flight (claimed, being applied) */
+  statsOp?: StatsOp | null;
   timeline: TimelineEvent[];
 };
 
@@ -143,6 +164,7 @@ export type OutboxEntry = {
   openid: string;
   requestId: string;
   template: string;
+  templateId?: string;
   page: string;
   data: Record<string, string>;
   status: 'pending' | 'sent' | 'failed' | 'skipped';
@@ -160,6 +182,8 @@ export type Message = {
   requestId: string;
   title: string;
   body: string;
+  /** page to open when it is about something other than a request (e.g. an official visit) */
+  page?: string;
   read: boolean;
   createdAt: string;
 };
@@ -200,3 +224,35 @@ export type SupervisionCard = {
 };
 
 export type Setting = { _id: string; value: unknown; updatedAt: string; updatedBy: string | null };
+
+/** a one-time code that binds a person's WeChat identity to a staff record on first use */
+export type Invite = { _id: string; userId: string; createdAt: string; createdBy: string; expiresAt: string; usedAt: string | null; usedByOpenid: string | null };
+
+/** an enterprise user asks to become a contact of an enterprise; the first contact (or, for the first one, a grid officer) decides */
+export type Binding = {
+  _id: string;
+  userId: string;
+  userName: string;
+  phone: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  approverIds: string[];
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedById: string | null;
+};
+
+export type AuditEntry = {
+  _id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding';
+  entityId: string;
+  summary: string;
+  before: unknown;
+  after: unknown;
+};

@@ -79,6 +79,8 @@ export type OutgoingMessage = {
   /** page the message opens, e.g. "subpkg-enterprise/detail/index?id=..." */
   page: string;
   data: Record<string, string>;
+  /** template id from the admin's rules; when empty the adapter's config file decides */
+  templateId?: string;
 };
 
 export type SendResult =
@@ -101,6 +103,16 @@ export interface ContentCheck {
 /** Where generated files (ledger exports, briefings) go. CloudBase: cloud storage; local: DATA_DIR/files. */
 export interface FileStore {
   save(path: string, bytes: Uint8Array, contentType: string): Promise<{ fileID: string; url: string }>;
+  /** an uploaded file (e.g. an import spreadsheet) by the fileID the upload returned; null if missing */
+  read?(fileID: string): Promise<Uint8Array | null>;
+}
+
+/**
+ * Scannable codes for a page and a short scene (at most 32 characters). CloudBase: a mini-program
+ * code from wxacode.getUnlimited; local: a QR image of the H5 URL of the same page and scene.
+ */
+export interface QrCode {
+  image(page: string, scene: string): Promise<{ fileID: string; url: string }>;
 }
 
 export type Ports = {
@@ -109,6 +121,10 @@ export type Ports = {
   notifier: Notifier;
   contentCheck: ContentCheck;
   files?: FileStore;
+  /** visit codes (公务入企码) and officials' personal codes */
+  qrCode?: QrCode;
+  /** deployment settings that are not rules: the one-time code that makes the first admin */
+  config?: { bootstrapAdminCode?: string };
   /** makes unique ids; injectable so tests are deterministic */
   newId?: () => string;
 };

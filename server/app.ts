@@ -25,7 +25,10 @@ export type LocalOptions = {
   dataDir: string;
   h5Dir: string;
   functionsDir: string;
+  /** false: start empty, as a real district does (the admin sets it up in the console) */
   seed?: boolean;
+  /** with no admin yet, this invite code makes its redeemer the first admin */
+  bootstrapAdminCode?: string;
   timers?: boolean;
   clock?: Ports['clock'];
   log?: (line: string) => void;
@@ -37,6 +40,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   INTERNAL: 500,
 };
 const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' };
+const UPLOAD_TYPES: Record<string, string> = { ...IMAGE_TYPES, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx' };
 const MAX_JSON = 256 * 1024;
 const MAX_IMAGE = 5 * 1024 * 1024;
 
@@ -90,10 +94,16 @@ export async function startLocalServer(opts: LocalOptions) {
   mkdirSync(uploadsDir, { recursive: true });
   const store = openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
   const notifier = recordingNotifier();
-  const ports: Ports = { store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir) };
+  const ports: Ports = {
+    store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir),
+    config: { bootstrapAdminCode: opts.bootstrapAdminCode },
+  };
   if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) {
     const n = await seedDemoRequests(ports, ports.clock.now());
     log(`seeded the demo district 云溪区 with ${n} requests in every colour`);
+  }
+  if (opts.bootstrapAdminCode && (await store.collection<User>(C.users).count({ roles: { $all: ['admin'] }, active: true })) === 0) {
+    log(`no admin yet: on the login page choose 使用邀请码 and enter ${opts.bootstrapAdminCode} to become the first admin`);
   }
   const functions = createFunctions(ports) as Record<string, Handler>;
 
@@ -140,8 +150,8 @@ export async function startLocalServer(opts: LocalOptions) {
     if (path === '/upload' && req.method === 'POST') {
       if (!(await callerOf(req))) return send(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
-      const ext = IMAGE_TYPES[type];
-      if (!ext) return badRequest(res, 'VALIDATION_FAILED', '只能上传 JPG、PNG、WEBP 或 GIF 图片');
+      const ext = UPLOAD_TYPES[type];
+      if (!ext) return badRequest(res, 'VALIDATION_FAILED', '只能上传 JPG、PNG、WEBP、GIF 图片或 .xlsx 表格');
       let bytes: Buffer;
       try {
         bytes = await readBody(req, MAX_IMAGE);

@@ -8,6 +8,9 @@ startLocalServer({
   dataDir: resolve(process.env.DATA_DIR ?? join(root, 'data')),
   h5Dir: join(root, 'dist', 'h5'),
   functionsDir: join(root, 'cloudfunctions'),
+  // SEED=empty starts a district from nothing, set up by its admin in the browser
+  seed: process.env.SEED !== 'empty',
+  bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE || (process.env.SEED === 'empty' ? 'ADMIN' + Math.random().toString(36).slice(2, 8).toUpperCase() : undefined),
 }).then((s) => {
   const stop = () => s.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

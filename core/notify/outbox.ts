@@ -6,7 +6,7 @@
  */
 import { STATUSES } from '../catalog';
 import { C } from '../collections';
-import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
+import type { Message, OutboxEntry, ServiceRequest, Setting, TimelineEvent, User } from '../model';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { formatBeijing } from '../time';
@@ -74,6 +74,8 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   const messages = ports.store.collection<Message>(C.messages);
   let created = 0;
+  // template ids from the admin's rules; empty means the deployment's config file decides
+  const templates = ((await ports.store.collection<Setting>(C.settings).get('templates'))?.value ?? {}) as Record<string, { templateId?: string }>;
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
@@ -96,6 +98,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
         .add({
           _id: key, userId: r.userId, openid: user.openid, requestId: req._id,
           template: newWork ? 'newAssignment' : 'statusChanged',
+          templateId: templates[newWork ? 'newAssignment' : 'statusChanged']?.templateId ?? '',
           page: pageFor(r.role, user, req),
           data: {
             no: req.no,

@@ -23,7 +23,7 @@ export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date): Pr
   if (!claimed) return 'busy';
   let result;
   try {
-    result = await ports.notifier.send({ openid: entry.openid, template: entry.template, page: entry.page, data: entry.data });
+    result = await ports.notifier.send({ openid: entry.openid, template: entry.template, templateId: entry.templateId, page: entry.page, data: entry.data });
   } catch (e) {
     result = { ok: false as const, retry: true, error: String((e as Error)?.message ?? e) };
   }

@@ -10,14 +10,15 @@ import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
 import { openSqliteStore } from '../../adapters/sqlite-store';
 import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
 
-export async function makeHarness(start = '2026-11-23T01:30:00Z') {
+export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?: boolean; bootstrapAdminCode?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yszt-'));
   const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES });
   const clock = fakeClock(start);
   const notifier = recordingNotifier();
   let n = 0;
   const ports: Ports = { store, clock, notifier, contentCheck: permissiveContentCheck, newId: () => `id${++n}` };
-  await seedDemoDistrict(store, clock.now());
+  if (opts.seed !== false) await seedDemoDistrict(store, clock.now());
+  if (opts.bootstrapAdminCode) ports.config = { bootstrapAdminCode: opts.bootstrapAdminCode };
   const fns = createFunctions(ports);
 
   /** calls the service function as a user (by user id or a raw openid) and returns the envelope */

@@ -1,0 +1,134 @@
+/**
+ * The district's rules, edited by the admin: routing (category → default department), SLA values
+ * and working hours, the 无事不扰 cap, calendar overrides, subscribe-message template ids.
+ * Validated, versioned (every save kept in rules_history; a save against an older version is a
+ * conflict), and in force for new requests from the moment they are saved.
+ */
+import { z } from 'zod';
+import { CATEGORY_CODES } from '../catalog';
+import { C } from '../collections';
+import { Ctx, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { Org, Setting, User } from '../model';
+import { StoreError, type Ports } from '../ports';
+import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
+import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
+import { parseInput } from '../validation';
+import { audit } from './audit';
+
+export const DEFAULT_VISIT_RULES = { cap: 2, autoCloseHours: 8 };
+export type TemplateIds = Record<'statusChanged' | 'newAssignment', { templateId: string }>;
+const DEFAULT_TEMPLATES: TemplateIds = { statusChanged: { templateId: '' }, newAssignment: { templateId: '' } };
+
+const zDays = (label: string, max: number) => z.number({ invalid_type_error: `${label}应为数字` }).int(`${label}应为整数`).min(1, `${label}至少1天`).max(max, `${label}不能超过${max}天`);
+const zHHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
+
+export const RulesInput = z.object({
+  routing: z.record(z.string(), z.string().max(64).nullable()).refine((r) => Object.keys(r).every((k) => (CATEGORY_CODES as readonly string[]).includes(k)), '分派规则中有不存在的类别'),
+  sla: z
+    .object({
+      generalDays: zDays('一般诉求时限', 60),
+      complexDays: zDays('复杂诉求时限', 120),
+      responseDays: zDays('签收时限', 10),
+      yellowDays: z.number().int('黄色预警天数应为整数').min(0, '黄色预警天数不能为负').max(10, '黄色预警天数不能超过10天'),
+      urgeEveryDays: zDays('催办间隔', 10),
+      workingHours: z.array(z.tuple([zHHMM, zHHMM])).min(1, '至少设置一个工作时段').max(4, '最多4个工作时段'),
+    })
+    .superRefine((v, c) => {
+      if (v.complexDays < v.generalDays) c.addIssue({ code: 'custom', path: ['complexDays'], message: '复杂诉求时限不能短于一般诉求' });
+      if (v.yellowDays >= v.generalDays) c.addIssue({ code: 'custom', path: ['yellowDays'], message: '黄色预警天数应小于一般诉求时限' });
+      const bad = validateWorkingHours(v.workingHours);
+      if (bad) c.addIssue({ code: 'custom', path: ['workingHours'], message: bad });
+    }),
+  visits: z.object({
+    cap: z.number().int('次数应为整数').min(0, '次数不能为负').max(20, '每30天最多20次'),
+    autoCloseHours: z.number().int('小时数应为整数').min(1, '至少1小时').max(48, '不能超过48小时'),
+  }),
+  calendar: z.object({
+    overrides: z.array(z.object({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      kind: z.enum(['workday', 'holiday'], { errorMap: () => ({ message: '请选择节假日或调休上班' }) }),
+      name: z.string().trim().min(1, '请填写名称').max(20, '名称不能超过20字'),
+    })).max(400, '最多400条日历调整'),
+    adminYears: z.array(z.number().int().min(2000).max(2100)).max(20),
+  }),
+  templates: z.object({
+    statusChanged: z.object({ templateId: z.string().trim().max(64, '模板ID过长') }),
+    newAssignment: z.object({ templateId: z.string().trim().max(64, '模板ID过长') }),
+  }),
+});
+export type Rules = z.infer<typeof RulesInput>;
+
+async function setting<T>(ports: Ports, id: string, fallback: T): Promise<T> {
+  const doc = await ports.store.collection<Setting>(C.settings).get(id);
+  return doc ? ({ ...fallback, ...(doc.value as object) } as T) : fallback;
+}
+
+export async function currentRules(ports: Ports): Promise<Rules> {
+  return {
+    routing: await setting<Record<string, string | null>>(ports, 'routing', {}),
+    sla: await setting<SlaPolicy>(ports, 'sla', DEFAULT_POLICY),
+    visits: await setting(ports, 'visits', DEFAULT_VISIT_RULES),
+    calendar: await setting<CalendarSettings>(ports, 'calendar', { overrides: [], adminYears: [] }),
+    templates: await setting<TemplateIds>(ports, 'templates', DEFAULT_TEMPLATES),
+  };
+}
+
+export async function getRules(ctx: Ctx) {
+  requireRole(ctx.user, 'admin');
+  const version = await ctx.ports.store.collection<Setting>(C.settings).get('rules');
+  const history = await ctx.ports.store.collection<{ _id: string; version: number; updatedAt: string; updatedByName: string }>(C.rulesHistory)
+    .find({}, { orderBy: [['version', 'desc']], limit: 20 });
+  return {
+    version: (version?.value as { version?: number })?.version ?? 0,
+    updatedAt: version?.updatedAt ?? null,
+    updatedBy: version?.updatedBy ?? null,
+    rules: await currentRules(ctx.ports),
+    history: history.map(({ version: v, updatedAt, updatedByName }) => ({ version: v, updatedAt, updatedByName })),
+    calendarYears: new WorkCalendar().libraryYears(),
+  };
+}
+
+export async function saveRules(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const { version, rules } = parseInput(z.object({ version: z.number().int().min(0), rules: RulesInput }), input);
+  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  for (const [cat, dept] of Object.entries(rules.routing)) {
+    if (!dept) continue;
+    const d = await orgs.get(dept);
+    if (!d || d.kind !== 'department' || !d.active) throw new AppError('VALIDATION_FAILED', '分派规则中的部门不存在或已撤销', [{ field: `routing.${cat}`, message: '请选择在用的部门' }]);
+  }
+  const settings = ctx.ports.store.collection<Setting>(C.settings);
+  const before = await currentRules(ctx.ports);
+  const at = ctx.now.toISOString();
+  // the version document is the lock: one conditional update per save
+  const stamp = { value: { version: version + 1 }, updatedAt: at, updatedBy: ctx.user._id };
+  const claimed = version === 0
+    ? await settings.add({ _id: 'rules', ...stamp }).then(() => true, (e) => { if (e instanceof StoreError && e.code === 'DUPLICATE_ID') return false; throw e; })
+    : await settings.update('rules', { $set: stamp }, { 'value.version': version });
+  if (!claimed) throw new AppError('CONFLICT', '规则已被他人修改，请刷新后再保存');
+  for (const key of ['routing', 'sla', 'visits', 'calendar', 'templates'] as const) {
+    const doc = { value: rules[key], updatedAt: at, updatedBy: ctx.user._id };
+    const ok = await settings.update(key, { $set: doc });
+    if (!ok) await settings.add({ _id: key, ...doc }).catch(() => settings.update(key, { $set: doc }));
+  }
+  await ctx.ports.store.collection(C.rulesHistory).add({ _id: `v${version + 1}`, version: version + 1, rules, updatedAt: at, updatedBy: ctx.user._id, updatedByName: ctx.user.name });
+  forgetSla(ctx.ports);
+  await audit(ctx, 'rules.save', 'rules', `v${version + 1}`, `保存规则配置（第${version + 1}版）`, before, rules);
+  return { version: version + 1 };
+}
+
+export async function overview(ctx: Ctx) {
+  requireRole(ctx.user, 'admin');
+  const s = ctx.ports.store;
+  const [orgs, districts, enterprises, pendingBindings] = await Promise.all([
+    s.collection<Org>(C.orgs).count({ active: true }),
+    s.collection<Org>(C.orgs).count({ kind: 'district', active: true }),
+    s.collection(C.enterprises).count({}),
+    s.collection(C.bindings).count({ status: 'pending' }),
+  ]);
+  let staff = 0;
+  for (const r of ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin']) staff += await s.collection<User>(C.users).count({ roles: { $all: [r] }, active: true });
+  const pendingInvites = await s.collection(C.invites).count({ usedAt: null, expiresAt: { $gt: ctx.now.toISOString() } });
+  return { counts: { orgs, staff, enterprises, pendingInvites, pendingBindings }, bootstrap: districts === 0 };
+}

@@ -1,0 +1,253 @@
+/**
+ * Staff: officers, liaisons, department handlers, dispatchers, leaders, admins. A person is invited
+ * by a one-time code that binds their WeChat identity on first use; deactivating an officer sends
+ * their open requests back to the queue to be re-assigned, each move in the request's history.
+ */
+import { randomInt } from 'crypto';
+import { z } from 'zod';
+import { ROLES, type Role } from '../catalog';
+import { C } from '../collections';
+import { Ctx, newId, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { Invite, Org, ServiceRequest, User } from '../model';
+import { StoreError, type Ports } from '../ports';
+import { SYSTEM, tryTransition } from '../request-record';
+import { settleClock } from '../sla/clock';
+import { loadSla } from '../sla/policy';
+import { assignRequest, assignWaiting, DEFAULT_CAPACITY } from '../assignment/assign';
+import { afterChange } from '../notify/after-change';
+import { parseInput, zId } from '../validation';
+import { audit } from './audit';
+
+const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;
+const INVITE_DAYS = 7;
+/** no 0/O, 1/I/L: codes are read aloud and typed on phones */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function inviteCode(): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+const zPhone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/, '电话格式不正确').optional().default('');
+const StaffFields = z.object({
+  name: z.string({ required_error: '请填写姓名' }).trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20字'),
+  phone: zPhone,
+  roles: z.array(z.enum(STAFF_ROLES, { errorMap: () => ({ message: '角色不正确' }) })).min(1, '请至少选择一个角色').max(6),
+  gridIds: z.array(zId).max(20, '最多负责20个网格').optional().default([]),
+  departmentId: zId.nullable().optional().default(null),
+  orgId: zId.nullable().optional().default(null),
+  capacity: z.number().int('在办上限应为整数').min(1, '在办上限至少为1').max(200, '在办上限不能超过200').optional().default(DEFAULT_CAPACITY),
+});
+
+async function checkLinks(ctx: Ctx, f: { roles: Role[]; gridIds: string[]; departmentId: string | null; orgId: string | null }) {
+  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ field, message }]);
+  if (f.roles.includes('officer') && !f.gridIds.length) throw bad('gridIds', '网格员须至少负责一个网格');
+  for (const g of f.gridIds) {
+    const o = await orgs.get(g);
+    if (!o || o.kind !== 'grid' || !o.active) throw bad('gridIds', '所选网格不存在或已撤销');
+  }
+  if (f.roles.includes('department') && !f.departmentId) throw bad('departmentId', '部门承办人须选择所属部门');
+  if (f.departmentId) {
+    const o = await orgs.get(f.departmentId);
+    if (!o || o.kind !== 'department' || !o.active) throw bad('departmentId', '所选部门不存在或已撤销');
+  }
+  if (f.roles.includes('dispatcher') && !f.orgId) throw bad('orgId', '调度员须选择所在的营商环境优化中心');
+  if (f.orgId) {
+    const o = await orgs.get(f.orgId);
+    if (!o || !['district', 'street', 'community'].includes(o.kind) || !o.active) throw bad('orgId', '所选中心不存在或已撤销');
+  }
+}
+
+async function newInvite(ctx: Ctx, userId: string): Promise<Invite> {
+  const invites = ctx.ports.store.collection<Invite>(C.invites);
+  // an earlier unused code of this person stops working
+  for (const old of await invites.find({ userId, usedAt: null }, { limit: 20 })) await invites.update(old._id, { $set: { expiresAt: ctx.now.toISOString() } });
+  for (let attempt = 0; ; attempt++) {
+    const inv: Invite = {
+      _id: inviteCode(), userId, createdAt: ctx.now.toISOString(), createdBy: ctx.user._id,
+      expiresAt: new Date(ctx.now.getTime() + INVITE_DAYS * 86400_000).toISOString(), usedAt: null, usedByOpenid: null,
+    };
+    try {
+      await invites.add(inv);
+      return inv;
+    } catch (e) {
+      if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID') || attempt > 5) throw e;
+    }
+  }
+}
+
+export async function staffView(ports: Ports, u: User) {
+  const orgs = ports.store.collection<Org>(C.orgs);
+  const name = async (id?: string | null) => (id ? (await orgs.get(id))?.name ?? '' : '');
+  const [invite] = u.openid ? [] : await ports.store.collection<Invite>(C.invites).find({ userId: u._id, usedAt: null }, { orderBy: [['createdAt', 'desc']], limit: 1 });
+  return {
+    id: u._id, name: u.name, phone: u.phone ?? '', roles: u.roles, roleLabel: u.roles.map((r) => ROLES[r]).join('、'),
+    gridIds: u.gridIds ?? [], gridNames: (await Promise.all((u.gridIds ?? []).map(name))).join('、'),
+    departmentId: u.departmentId ?? null, departmentName: await name(u.departmentId),
+    orgId: u.orgId ?? null, orgName: await name(u.orgId),
+    capacity: u.capacity ?? DEFAULT_CAPACITY, openCount: u.openCount ?? 0, onDuty: u.onDuty !== false, active: u.active,
+    bound: !!u.openid, invite: invite ? { code: invite._id, expiresAt: invite.expiresAt } : null,
+  };
+}
+
+export async function listStaff(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const { role, q, includeInactive, page } = parseInput(
+    z.object({
+      role: z.enum(STAFF_ROLES).optional(), q: z.string().trim().max(20).optional(), includeInactive: z.boolean().optional().default(false),
+      page: z.number().int().min(1).max(10_000).default(1),
+    }),
+    input,
+  );
+  const users = ctx.ports.store.collection<User>(C.users);
+  const filter = { roles: { $all: [role ?? 'officer'] }, ...(includeInactive ? {} : { active: true }) };
+  // staff are a few hundred people at most: read each role's page and filter by name here
+  const roles = role ? [role] : [...STAFF_ROLES];
+  const seen = new Map<string, User>();
+  for (const r of roles) for (const u of await users.find({ ...filter, roles: { $all: [r] } }, { orderBy: [['name', 'asc']], limit: 100 })) seen.set(u._id, u);
+  const matched = [...seen.values()].filter((u) => !q || u.name.includes(q) || (u.phone ?? '').includes(q)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  const pageSize = 30;
+  const items = await Promise.all(matched.slice((page - 1) * pageSize, page * pageSize).map((u) => staffView(ctx.ports, u)));
+  return { items, total: matched.length, page, pageSize };
+}
+
+export async function inviteStaff(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const f = parseInput(StaffFields, input);
+  await checkLinks(ctx, f);
+  const field = f.roles.includes('officer') || f.roles.includes('liaison');
+  const user: User = {
+    _id: `u-${newId(ctx.ports)}`, openid: '', name: f.name, phone: f.phone, roles: f.roles, active: true,
+    gridIds: f.gridIds, departmentId: f.departmentId, orgId: f.orgId, enterpriseId: null, createdAt: ctx.now.toISOString(),
+    ...(field ? { onDuty: true, capacity: f.capacity, openCount: 0, lastAssignedAt: null } : {}),
+  };
+  await ctx.ports.store.collection<User>(C.users).add(user);
+  const invite = await newInvite(ctx, user._id);
+  await audit(ctx, 'user.invite', 'user', user._id, `邀请${user.roles.map((r) => ROLES[r]).join('、')} ${user.name}`, null, user);
+  return { user: await staffView(ctx.ports, user), invite: { code: invite._id, expiresAt: invite.expiresAt } };
+}
+
+export async function reinviteStaff(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const { id } = parseInput(z.object({ id: zId }), input);
+  const user = await ctx.ports.store.collection<User>(C.users).get(id);
+  if (!user || user.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
+  if (user.openid) throw new AppError('INVALID_STATE', '该人员已绑定微信，无需邀请码');
+  const invite = await newInvite(ctx, id);
+  await audit(ctx, 'user.reinvite', 'user', id, `为 ${user.name} 重新生成邀请码`, null, null);
+  return { invite: { code: invite._id, expiresAt: invite.expiresAt } };
+}
+
+export async function updateStaff(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const { id, ...rest } = parseInput(StaffFields.partial().extend({ id: zId, onDuty: z.boolean().optional() }), input);
+  const users = ctx.ports.store.collection<User>(C.users);
+  const before = await users.get(id);
+  if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
+  const given = Object.fromEntries(Object.entries(rest).filter(([k]) => k in (input as object))) as Partial<User> & { onDuty?: boolean };
+  const merged = { roles: before.roles, gridIds: before.gridIds ?? [], departmentId: before.departmentId ?? null, orgId: before.orgId ?? null, ...given } as { roles: Role[]; gridIds: string[]; departmentId: string | null; orgId: string | null };
+  await checkLinks(ctx, merged);
+  if (given.roles && id === ctx.user._id && !given.roles.includes('admin')) throw new AppError('INVALID_STATE', '不能取消自己的管理员角色');
+  await users.update(id, { $set: given });
+  const after = (await users.get(id))!;
+  await audit(ctx, 'user.update', 'user', id, `修改人员 ${before.name}`, before, after);
+  // back on duty or more capacity: waiting requests may fit now
+  if (given.onDuty || given.capacity) await assignWaitingFor(ctx.ports, ctx.now);
+  return { user: await staffView(ctx.ports, after) };
+}
+
+async function assignWaitingFor(ports: Ports, now: Date) {
+  const r = await assignWaiting(ports, now);
+  for (const id of [...r.assigned, ...r.waiting]) await afterChange(ports, id, now);
+}
+
+/** an officer leaves: their open requests go back to the queue and are re-assigned, each move recorded */
+export async function deactivateStaff(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const { id, reason } = parseInput(z.object({ id: zId, reason: z.string({ required_error: '请填写停用原因' }).trim().min(2, '请填写停用原因').max(200) }), input);
+  const users = ctx.ports.store.collection<User>(C.users);
+  const before = await users.get(id);
+  if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
+  if (id === ctx.user._id) throw new AppError('INVALID_STATE', '不能停用自己的账号');
+  if (!before.active) throw new AppError('INVALID_STATE', '该人员已停用');
+  await users.update(id, { $set: { active: false, onDuty: false } });
+  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
+  const sla = await loadSla(ctx.ports);
+  let requeued = 0;
+  for (;;) {
+    const open = await requests.find({ assigneeId: id, status: { $in: ['assigned', 'accepted', 'paused'] } }, { limit: 50 });
+    if (!open.length) break;
+    for (const req of open) {
+      const clock = settleClock(req, ctx.now, sla, {
+        status: 'queued', assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null, acceptedAt: null,
+        pausedAt: null, remainingAtPause: null, waitingNoted: false,
+      });
+      const moved = await tryTransition(ctx.ports, req, {
+        from: ['assigned', 'accepted', 'paused'],
+        set: clock.set,
+        event: { type: 'requeued', text: `原承办人 ${before.name} 已停用（${reason}），诉求退回队列重新分派` },
+        actor: SYSTEM,
+        now: ctx.now,
+      });
+      if (!moved) continue;
+      requeued++;
+      await assignRequest(ctx.ports, moved._id, ctx.now);
+      await afterChange(ctx.ports, moved._id, ctx.now);
+    }
+  }
+  await users.update(id, { $set: { openCount: 0 } });
+  const after = (await users.get(id))!;
+  await audit(ctx, 'user.deactivate', 'user', id, `停用 ${before.name}：${reason}；${requeued} 件在办诉求重新分派`, before, after);
+  return { user: await staffView(ctx.ports, after), requeued };
+}
+
+export async function activateStaff(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'admin');
+  const { id } = parseInput(z.object({ id: zId }), input);
+  const users = ctx.ports.store.collection<User>(C.users);
+  const before = await users.get(id);
+  if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
+  await users.update(id, { $set: { active: true, ...(before.roles.includes('officer') || before.roles.includes('liaison') ? { onDuty: true } : {}) } });
+  const after = (await users.get(id))!;
+  await audit(ctx, 'user.activate', 'user', id, `启用 ${before.name}`, before, after);
+  await assignWaitingFor(ctx.ports, ctx.now);
+  return { user: await staffView(ctx.ports, after) };
+}
+
+/**
+ * The caller's WeChat identity takes over the invited staff record. The blank enterprise user
+ * created on the caller's first visit is retired. The bootstrap code (deployment config) makes
+ * the first admin while no admin exists.
+ */
+export async function redeemInvite(ctx: Ctx, input: unknown) {
+  const { code } = parseInput(z.object({ code: z.string({ required_error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确') }), input);
+  const users = ctx.ports.store.collection<User>(C.users);
+  const invites = ctx.ports.store.collection<Invite>(C.invites);
+  const me = ctx.user;
+  if (!me.roles.every((r) => r === 'enterprise') || me.enterpriseId) throw new AppError('INVALID_STATE', '当前微信已绑定账号，请使用新的微信号接受邀请');
+  let target: User | null = null;
+  const boot = ctx.ports.config?.bootstrapAdminCode;
+  if (boot && code === boot.toUpperCase() && (await users.count({ roles: { $all: ['admin'] }, active: true })) === 0) {
+    target = { _id: `u-${newId(ctx.ports)}`, openid: '', name: '管理员', roles: ['admin'], active: true, enterpriseId: null, createdAt: ctx.now.toISOString() };
+    await users.add(target);
+  } else {
+    const inv = await invites.get(code);
+    if (!inv || inv.usedAt || inv.expiresAt <= ctx.now.toISOString()) throw new AppError('NOT_FOUND', '邀请码无效或已过期，请联系管理员重新生成');
+    const claimed = await invites.update(code, { $set: { usedAt: ctx.now.toISOString(), usedByOpenid: me.openid } }, { usedAt: null });
+    if (!claimed) throw new AppError('CONFLICT', '该邀请码已被使用');
+    target = await users.get(inv.userId);
+    if (!target || !target.active) throw new AppError('NOT_FOUND', '被邀请的账号已停用，请联系管理员');
+  }
+  // the blank enterprise user made on first visit gives up the openid, then the staff record takes it
+  await users.update(me._id, { $set: { openid: '', active: false } });
+  const ok = await users.update(target._id, { $set: { openid: me.openid } }, { openid: '' });
+  if (!ok) {
+    await users.update(me._id, { $set: { openid: me.openid, active: true } });
+    throw new AppError('CONFLICT', '该账号已绑定其他微信');
+  }
+  await audit({ ...ctx, user: { ...target, name: target.name } }, 'user.bind', 'user', target._id, `${target.name} 使用邀请码绑定微信`, null, { openid: '(已绑定)' });
+  return { user: { id: target._id, name: target.name, roles: target.roles } };
+}
