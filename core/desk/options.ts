@@ -2,7 +2,7 @@
 import { ROLES } from '../catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
-import type { Org, User } from '../model';
+import type { Org, Setting, User } from '../model';
 import { DEFAULT_CAPACITY } from '../assignment/assign';
 
 export async function deskOptions(ctx: Ctx) {
@@ -20,6 +20,8 @@ export async function deskOptions(ctx: Ctx) {
       grids: (u.gridIds ?? []).map((g) => names.get(g) ?? g).join('、'),
       openCount: u.openCount ?? 0, capacity: u.capacity ?? DEFAULT_CAPACITY, onDuty: u.onDuty !== false, active: u.active,
     })),
+    /** category → default department (the admin's routing table), to preselect a card's lead department */
+    routing: ((await ctx.ports.store.collection<Setting>(C.settings).get('routing'))?.value ?? {}) as Record<string, string | null>,
     centers: orgs.filter((o) => ['community', 'street', 'district'].includes(o.kind)).map((o) => ({ id: o._id, name: o.name, kind: o.kind })),
   };
 }
