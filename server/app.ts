@@ -17,8 +17,10 @@ import type { Session, User } from '../core/model';
 import { ROLES } from '../core/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
 import { seedDemoRequests } from '../core/seed/demo-requests';
+import { seedDemoVisits } from '../core/seed/demo-visits';
+import { countPending } from '../core/stats/counters';
 import { openSqliteStore } from '../adapters/sqlite-store';
-import { localFiles, permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
+import { localFiles, localQrCode, permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
 
 export type LocalOptions = {
   port: number;
@@ -30,6 +32,8 @@ export type LocalOptions = {
   /** with no admin yet, this invite code makes its redeemer the first admin */
   bootstrapAdminCode?: string;
   timers?: boolean;
+  /** where phones reach this server: visit codes encode it (default PUBLIC_BASE, else http://localhost:<port>) */
+  publicBase?: string;
   clock?: Ports['clock'];
   log?: (line: string) => void;
 };
@@ -66,6 +70,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 const badRequest = (res: ServerResponse, code: string, message: string, status = 400) => send(res, status, { ok: false, code, message });
 
+/** a Chinese file name for a generated file, by what it is */
+function downloadName(file: string): string {
+  const stamp = /-(\d{12})-/.exec(file)?.[1] ?? '';
+  if (file.startsWith('ledger-')) return `台账${stamp && '-' + stamp}.xlsx`;
+  if (file.startsWith('enterprise-template-')) return '企业名录导入模板.xlsx';
+  if (file.startsWith('briefing-')) return `简报${stamp && '-' + stamp}.xlsx`;
+  return file;
+}
+
 type Trigger = { name: string; type: string; config: string };
 
 /** CloudBase cron has 7 fields (sec min hour day month weekday year); croner takes the first 6. */
@@ -98,10 +111,15 @@ export async function startLocalServer(opts: LocalOptions) {
     store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir),
     config: { bootstrapAdminCode: opts.bootstrapAdminCode },
   };
+  let boundPort = opts.port;
+  ports.qrCode = localQrCode(localFiles(uploadsDir), () => opts.publicBase ?? process.env.PUBLIC_BASE ?? `http://localhost:${boundPort}`);
   if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) {
     const n = await seedDemoRequests(ports, ports.clock.now());
     log(`seeded the demo district 云溪区 with ${n} requests in every colour`);
+    log(`seeded ${await seedDemoVisits(ports, ports.clock.now())} official visits and two plans for a joint inspection`);
   }
+  // dashboard counters: finish any pending counting and count data that predates them (the notify timer does this every minute too)
+  await countPending(ports).catch((e) => log(`stats: ${(e as Error)?.message ?? e}`));
   if (opts.bootstrapAdminCode && (await store.collection<User>(C.users).count({ roles: { $all: ['admin'] }, active: true })) === 0) {
     log(`no admin yet: on the login page choose 使用邀请码 and enter ${opts.bootstrapAdminCode} to become the first admin`);
   }
@@ -173,6 +191,15 @@ export async function startLocalServer(opts: LocalOptions) {
       return createReadStream(full).pipe(res);
     }
 
+    // visit codes (QR images), by their unguessable scene: shown on posters and in the app
+    const qr = /^\/files\/codes\/([0-9A-Za-z]{16,22}\.png)$/.exec(path);
+    if (qr && req.method === 'GET') {
+      const full = join(uploadsDir, 'codes', qr[1]);
+      if (!existsSync(full)) return badRequest(res, 'NOT_FOUND', '二维码不存在', 404);
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': statSync(full).size, 'cache-control': 'private, max-age=86400' });
+      return createReadStream(full).pipe(res);
+    }
+
     // generated exports: only desk users, and only by the unguessable name the export returned
     const exported = /^\/files\/exports\/([\w.-]+\.xlsx)$/.exec(path);
     if (exported && req.method === 'GET') {
@@ -180,7 +207,7 @@ export async function startLocalServer(opts: LocalOptions) {
       if (!existsSync(full)) return badRequest(res, 'NOT_FOUND', '文件不存在或已过期', 404);
       res.writeHead(200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('台账-' + exported[1])}`,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(downloadName(exported[1]))}`,
         'content-length': statSync(full).size,
         'cache-control': 'no-store',
       });
@@ -260,6 +287,7 @@ export async function startLocalServer(opts: LocalOptions) {
   await new Promise<void>((ok) => server.listen(opts.port, ok));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  boundPort = port;
   log(`营商环境诉求直通 local mode: http://localhost:${port}  (data: ${resolve(opts.dataDir)})`);
   return {
     port,

@@ -19,6 +19,9 @@ export const BindInput = z.object({
     .string({ required_error: '请填写统一社会信用代码' })
     .transform(normalizeCreditCode)
     .refine((v) => v.length === 18, '统一社会信用代码应为18位'),
+  /** who is asking, so the approver can tell */
+  applicantName: z.string().trim().min(2, '请填写您的姓名').max(20, '姓名不能超过20字').optional(),
+  phone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确').optional(),
 });
 
 const full = () => new AppError('ENTERPRISE_CONTACTS_FULL', `该企业联系人已满${MAX_CONTACTS_PER_ENTERPRISE}人，请联系企业现有联系人解绑`);
@@ -42,13 +45,18 @@ async function admit(ctx: Ctx, ent: Enterprise, userId: string) {
 
 export async function bindEnterprise(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'enterprise');
-  const { name, creditCode } = parseInput(BindInput, input);
+  const { name, creditCode, applicantName, phone } = parseInput(BindInput, input);
   if (!isValidCreditCode(creditCode)) throw new AppError('BAD_CREDIT_CODE', '统一社会信用代码校验失败，请核对后重新输入');
   if (ctx.user.enterpriseId) throw new AppError('ALREADY_BOUND', '您已绑定企业，如需更换请先解绑');
   const [ent] = await ctx.ports.store.collection<Enterprise>(C.enterprises).find({ creditCode }, { limit: 1 });
   if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '未在本区企业名录中找到该信用代码，请联系所在网格员登记');
   if (ent.name !== name) throw new AppError('ENTERPRISE_NAME_MISMATCH', '企业名称与信用代码不一致，请填写营业执照上的企业全称');
   if (ent.contactCount >= MAX_CONTACTS_PER_ENTERPRISE) throw full();
+  if (applicantName || phone) {
+    const profile = { ...(applicantName ? { name: applicantName } : {}), ...(phone ? { phone } : {}) };
+    await ctx.ports.store.collection<User>(C.users).update(ctx.user._id, { $set: profile });
+    Object.assign(ctx.user, profile);
+  }
   const bindings = ctx.ports.store.collection<Binding>(C.bindings);
   const [pending] = await bindings.find({ userId: ctx.user._id, status: 'pending' }, { limit: 1 });
   if (pending) {
@@ -77,7 +85,7 @@ async function approverName(ctx: Ctx, ids: string[]) {
 }
 
 const bindingView = (b: Binding, approver = '') => ({
-  id: b._id, status: b.status, enterpriseName: b.enterpriseName, userName: b.userName, phone: b.phone, createdAt: b.createdAt, reason: b.reason, approverName: approver,
+  id: b._id, userId: b.userId, enterpriseId: b.enterpriseId, status: b.status, enterpriseName: b.enterpriseName, userName: b.userName, phone: b.phone, createdAt: b.createdAt, reason: b.reason, approverName: approver,
 });
 
 export async function myBinding(ctx: Ctx) {
@@ -138,4 +146,17 @@ export async function unbindEnterprise(ctx: Ctx, input: unknown) {
   await enterprises.update(ent._id, { $set: { contactIds: ent.contactIds.filter((id) => id !== target), contactCount: ent.contactCount - 1 } }, { contactCount: ent.contactCount });
   await ctx.ports.store.collection<User>(C.users).update(target, { $set: { enterpriseId: null } });
   return { ok: true };
+}
+
+/** the enterprise's contacts, for its users (the first contact may remove the others) */
+export async function listContacts(ctx: Ctx) {
+  requireRole(ctx.user, 'enterprise');
+  if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '您尚未绑定企业');
+  const ent = (await ctx.ports.store.collection<Enterprise>(C.enterprises).get(ctx.user.enterpriseId))!;
+  const users = ctx.ports.store.collection<User>(C.users);
+  const contacts = await Promise.all(ent.contactIds.map((id) => users.get(id)));
+  return {
+    canRemove: ent.contactIds[0] === ctx.user._id,
+    items: contacts.filter((u): u is User => !!u).map((u, i) => ({ id: u._id, name: u.name, phone: u.phone ?? '', first: i === 0, me: u._id === ctx.user._id })),
+  };
 }

@@ -44,6 +44,41 @@ export async function uploadPhoto(tempFilePath: string): Promise<string> {
   return unwrap<{ fileID: string; url: string }>(envelope).fileID;
 }
 
+/**
+ * Upload one chosen file (an .xlsx for the enterprise import); resolves to its fileID.
+ * WeChat: a temp file path from chooseMessageFile. Browser: the File/Blob itself (or a blob: URL).
+ */
+export async function uploadFile(blobOrPath: Blob | string, contentType: string): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const path = String(blobOrPath);
+    const ext = /\.(\w{1,8})$/.exec(path)?.[1] ?? 'bin';
+    try {
+      const res = await Taro.cloud.uploadFile({ cloudPath: `imports/${randomName()}.${ext.toLowerCase()}`, filePath: path });
+      return res.fileID;
+    } catch {
+      throw new ApiError('UPLOAD_FAILED', '文件上传失败，请重试');
+    }
+  }
+  let res: Response;
+  try {
+    const blob = typeof blobOrPath === 'string' ? await (await fetch(blobOrPath)).blob() : blobOrPath;
+    res = await fetch('/upload', {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: `Bearer ${getDevToken()}` },
+      body: blob,
+    });
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', '文件上传失败，请重试');
+  }
+  let envelope;
+  try {
+    envelope = await res.json();
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', `文件上传失败（HTTP ${res.status}）`);
+  }
+  return unwrap<{ fileID: string }>(envelope).fileID;
+}
+
 /** A src an <Image> can show: cloud:// ids as they are, local://uploads/x as /files/x. */
 export function photoUrl(fileID: string): string {
   const local = 'local://uploads/';

@@ -28,6 +28,22 @@ export type Me = {
     enterprise: Enterprise | null;
   };
   unread: number;
+  /** an enterprise user's binding request still waiting for approval */
+  binding?: BindingRequest | null;
+};
+
+export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+/** 企业联系人绑定申请, as the applicant (me, enterprise.bind) and the approver (binding.list) see it */
+export type BindingRequest = {
+  id: string;
+  status: BindingStatus;
+  enterpriseName: string;
+  userName?: string;
+  phone?: string;
+  createdAt?: string;
+  reason?: string | null;
+  /** e.g. '网格员 张伟' or '企业联系人 林晓' ('' when approved at once) */
+  approverName?: string;
 };
 
 export type Meta = {
@@ -186,6 +202,8 @@ export type Message = {
   title: string;
   body: string;
   requestId: string | null;
+  /** the page it opens when it is not about a request (official visits, planned inspections) */
+  page?: string;
   read: boolean;
   createdAt: string;
 };

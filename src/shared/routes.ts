@@ -24,6 +24,15 @@ export const ROUTES = {
   deskDetail: (id: string) => `/subpkg-desk/detail/index?id=${encodeURIComponent(id)}`,
   cardInbox: '/subpkg-dept/inbox/index',
   deptCard: (cardId: string) => `/subpkg-dept/card/index?cardId=${encodeURIComponent(cardId)}`,
+  /** 使用邀请码 (any user: staff redeem their one-time code) */
+  invite: '/pages/invite/index',
+  /** binding requests for the approver (first contact or grid officer) */
+  approvals: '/subpkg-enterprise/approvals/index',
+  admin: '/subpkg-admin/index/index',
+  /** leaders' dashboard, 红黄榜 and 简报 (subpkg-leader) */
+  dashboard: '/subpkg-leader/dashboard/index',
+  rankings: '/subpkg-leader/rankings/index',
+  briefing: (period = 'month', key?: string) => `/subpkg-leader/briefing/index${query({ period, key })}`,
 };
 
 /**

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DevUser } from '../../shared/api-types';
 import { ROLE_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, errorText, toastError, unwrap } from '../../services/call';
 import { setDevToken } from '../../services/session';
+import { takeAfterLogin } from '../../services/after-login';
 import { forgetSession } from '../../services/profile';
+import { isInviteCode, normalizeInviteCode, redeemInvite } from '../../services/invite';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
@@ -50,6 +52,8 @@ function DevLogin() {
   const [groups, setGroups] = useState<Group[] | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState('');
 
   const load = () => {
     setError('');
@@ -66,8 +70,32 @@ function DevLogin() {
       const d = await devFetch<{ token: string }>('/dev/login', body);
       setDevToken(d.token);
       forgetSession();
+      // back to the page a scanned code opened, if that is what sent us here
+      await Taro.reLaunch({ url: takeAfterLogin() ?? ROUTES.home });
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy('');
+    }
+  };
+
+  /** staff's first login: a fresh identity (like a new WeChat user) redeems the admin's one-time code */
+  const redeemAsNewUser = async () => {
+    if (busy) return;
+    const c = normalizeInviteCode(code);
+    if (!isInviteCode(c)) {
+      setCodeError('请输入管理员提供的 8 位邀请码');
+      return;
+    }
+    setBusy('invite');
+    try {
+      const d = await devFetch<{ token: string }>('/dev/login', { newEnterpriseUser: true });
+      setDevToken(d.token);
+      forgetSession();
+      await redeemInvite(c);
       await Taro.reLaunch({ url: ROUTES.home });
     } catch (e) {
+      setCodeError(errorText(e));
       toastError(e);
     } finally {
       setBusy('');
@@ -89,6 +117,28 @@ function DevLogin() {
       >
         新企业用户（未绑定）
       </Button>
+
+      <View className='card login__invite'>
+        <View className='card__title'>使用邀请码</View>
+        <View className='login__invite-note'>工作人员首次登录：以新用户身份输入管理员提供的邀请码</View>
+        <View className='login__invite-row'>
+          {/* Taro's own input: NutUI's would pull its shared helpers into the main package */}
+          <Input
+            className='form-input login__invite-input'
+            placeholder='8 位邀请码'
+            value={code}
+            maxlength={12}
+            onInput={(e) => {
+              setCode(e.detail.value.toUpperCase());
+              setCodeError('');
+            }}
+          />
+          <Button type='primary' loading={busy === 'invite'} onClick={redeemAsNewUser}>
+            新用户使用邀请码
+          </Button>
+        </View>
+        {codeError && <View className='field__error'>{codeError}</View>}
+      </View>
 
       {error && <ErrorState message={error} onRetry={load} />}
       {!error && !groups && <Loading />}

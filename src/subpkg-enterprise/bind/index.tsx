@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, callService, toastError } from '../../services/call';
-import { forgetSession } from '../../services/profile';
+import { currentMe, forgetSession } from '../../services/profile';
+import type { BindingRequest } from '../../shared/api-types';
 import Field, { fieldErrors } from '../../components/Field';
+import './index.css';
 
 // GB 32100-2015: 18 characters from digits and capital letters except I, O, S, V, Z (the server checks the check character)
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
@@ -14,9 +16,20 @@ const normalize = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
 export default function BindPage() {
   const [name, setName] = useState('');
   const [creditCode, setCreditCode] = useState('');
+  // who is asking: the enterprise's first contact or the grid officer decides, and must know
+  const [applicantName, setApplicantName] = useState('');
+  const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const edited = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
   const [busy, setBusy] = useState(false);
+  /** a request waiting for the first contact or the grid officer */
+  const [pending, setPending] = useState<BindingRequest | null>(null);
+
+  useEffect(() => {
+    currentMe()
+      .then((m) => setPending(m.binding?.status === 'pending' ? m.binding : null))
+      .catch(() => undefined);
+  }, []);
 
   const validate = () => {
     const e: Record<string, string> = {};
@@ -24,6 +37,8 @@ export default function BindPage() {
     const code = normalize(creditCode);
     if (!code) e.creditCode = '请填写统一社会信用代码';
     else if (!CREDIT_CODE.test(code)) e.creditCode = '统一社会信用代码应为 18 位数字或大写字母';
+    if (applicantName.trim() && applicantName.trim().length < 2) e.applicantName = '请填写您的姓名';
+    if (phone.trim() && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone.trim())) e.phone = '联系电话格式不正确';
     setErrors(e);
     const first = Object.values(e)[0];
     if (first) Taro.showToast({ title: first, icon: 'none' });
@@ -34,8 +49,18 @@ export default function BindPage() {
     if (busy || !validate()) return;
     setBusy(true);
     try {
-      await callService('enterprise.bind', { name: name.trim(), creditCode: normalize(creditCode) });
+      const res = await callService<{ binding?: BindingRequest }>('enterprise.bind', {
+        name: name.trim(),
+        creditCode: normalize(creditCode),
+        ...(applicantName.trim() ? { applicantName: applicantName.trim() } : {}),
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+      });
       forgetSession();
+      if (res.binding?.status === 'pending') {
+        setPending(res.binding);
+        setBusy(false);
+        return;
+      }
       Taro.showToast({ title: '认证成功', icon: 'success' });
       setTimeout(() => {
         if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
@@ -47,6 +72,29 @@ export default function BindPage() {
       setBusy(false);
     }
   };
+
+  if (pending) {
+    return (
+      <View className='page'>
+        <View className='card bind-pending'>
+          <View className='bind-pending__title'>已提交绑定申请，等待 {pending.approverName || '审核人'} 审核</View>
+          <View className='bind-pending__text'>
+            申请绑定：{pending.enterpriseName}
+            {'\n'}
+            企业已有联系人的，由企业第一联系人审核；首位联系人由所在网格的网格员审核。审核结果将通过消息中心通知您。
+          </View>
+        </View>
+        <View className='actions'>
+          <Button type='primary' size='large' block onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
+            返回首页
+          </Button>
+        </View>
+        <View className='bind-pending__other link' onClick={() => setPending(null)}>
+          填错了？重新申请绑定其他企业
+        </View>
+      </View>
+    );
+  }
 
   return (
     <View className='page'>
@@ -75,6 +123,31 @@ export default function BindPage() {
             onChange={(v) => {
               setCreditCode(v.toUpperCase());
               edited('creditCode');
+            }}
+          />
+        </Field>
+        <Field label='您的姓名' error={errors.applicantName}>
+          <Input
+            className='form-input'
+            placeholder='便于审核人确认您的身份'
+            value={applicantName}
+            maxLength={20}
+            onChange={(v) => {
+              setApplicantName(v);
+              edited('applicantName');
+            }}
+          />
+        </Field>
+        <Field label='联系电话' error={errors.phone}>
+          <Input
+            className='form-input'
+            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'tel'}
+            placeholder='选填，审核人可电话核实'
+            value={phone}
+            maxLength={20}
+            onChange={(v) => {
+              setPhone(v);
+              edited('phone');
             }}
           />
         </Field>

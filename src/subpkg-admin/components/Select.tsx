@@ -1,0 +1,159 @@
+// A copy of subpkg-desk/components/Select.tsx (WeChat subpackages cannot import from each other), plus TimeInput.
+import { Picker, View, Text } from '@tarojs/components';
+
+export type Option = { value: string; label: string };
+
+type SelectProps = {
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+  /** text for the empty choice ('' = no empty choice, a value must be picked) */
+  emptyLabel?: string;
+  placeholder?: string;
+  disabled?: boolean;
+};
+
+/**
+ * A drop-down: a native <select> in the browser (desk users sit at a desktop), WeChat's picker
+ * in the mini-program. The value is '' while nothing is chosen.
+ */
+export function Select({ value, options, onChange, emptyLabel, placeholder = '请选择', disabled }: SelectProps) {
+  const all: Option[] = emptyLabel ? [{ value: '', label: emptyLabel }, ...options] : options;
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <select
+        className={`select${value ? '' : ' select--empty'}`}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {!emptyLabel && !value && (
+          <option value='' disabled>
+            {placeholder}
+          </option>
+        )}
+        {all.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const index = all.findIndex((o) => o.value === value);
+  const current = index >= 0 ? all[index] : null;
+  return (
+    <Picker
+      mode='selector'
+      range={all.map((o) => o.label)}
+      value={Math.max(0, index)}
+      disabled={disabled}
+      onChange={(e) => {
+        const picked = all[Number(e.detail.value)];
+        if (picked) onChange(picked.value);
+      }}
+    >
+      <View className={`select${current && current.value ? '' : ' select--empty'}`}>
+        <Text className='select__text'>{current ? current.label : placeholder}</Text>
+        <Text className='select__arrow'>▾</Text>
+      </View>
+    </Picker>
+  );
+}
+
+type DateProps = {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  /** offer a way back to '' (filters) */
+  clearable?: boolean;
+  start?: string;
+  end?: string;
+};
+
+/** A 'YYYY-MM-DD' date: <input type=date> in the browser, the date picker in WeChat. */
+export function DateInput({ value, onChange, placeholder = '选择日期', clearable, start, end }: DateProps) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <input
+        type='date'
+        className={`select date-input${value ? '' : ' select--empty'}`}
+        value={value}
+        min={start}
+        max={end}
+        aria-label={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+  return (
+    <View className='date-field'>
+      <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className={`select${value ? '' : ' select--empty'}`}>
+          <Text className='select__text'>{value || placeholder}</Text>
+          <Text className='select__arrow'>▾</Text>
+        </View>
+      </Picker>
+      {clearable && value && (
+        <Text className='date-field__clear' onClick={() => onChange('')}>
+          ×
+        </Text>
+      )}
+    </View>
+  );
+}
+
+type ChipsProps<T extends string> = {
+  options: { value: T; label: string; disabled?: boolean }[];
+  /** single choice: the chosen value; multiple: the chosen values */
+  value: T | T[];
+  onChange: (value: T) => void;
+};
+
+/** Tappable chips; the caller decides single or multiple choice in onChange. */
+export function Chips<T extends string>({ options, value, onChange }: ChipsProps<T>) {
+  const chosen = (v: T) => (Array.isArray(value) ? value.includes(v) : value === v);
+  return (
+    <View className='chips'>
+      {options.map((o) => (
+        <Text
+          key={o.value}
+          className={`chip${chosen(o.value) ? ' chip--active' : ''}${o.disabled ? ' chip--disabled' : ''}`}
+          onClick={() => !o.disabled && onChange(o.value)}
+        >
+          {o.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+type TimeProps = { value: string; onChange: (value: string) => void; placeholder?: string };
+
+/** An 'HH:mm' time: <input type=time> in the browser, the time picker in WeChat. */
+export function TimeInput({ value, onChange, placeholder = '选择时间' }: TimeProps) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <input
+        type='time'
+        className={`select date-input${value ? '' : ' select--empty'}`}
+        value={value}
+        aria-label={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+  return (
+    <Picker mode='time' value={value || '09:00'} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className={`select${value ? '' : ' select--empty'}`}>
+        <Text className='select__text'>{value || placeholder}</Text>
+        <Text className='select__arrow'>▾</Text>
+      </View>
+    </Picker>
+  );
+}
+
+/** Add or remove one value of a multiple choice. */
+export function toggle<T>(list: T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}

@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import type { Page } from '../../shared/api-types';
+import { callService, errorText, toastError } from '../../services/call';
+import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import Pager from '../components/Pager';
+import { Select } from '../components/Select';
+import type { AdminOrg, EnterpriseItem } from '../types';
+import { ADMIN } from '../labels';
+import { pathOf } from '../orgs/tree';
+import { downloadTemplate } from '../files';
+import { EnterpriseForm, StewardshipForm } from './forms';
+import '../admin.css';
+import './index.css';
+
+type Dialog = { type: 'form'; enterprise: EnterpriseItem | null } | { type: 'steward'; enterprise: EnterpriseItem };
+
+export default function EnterprisesPage() {
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [gridId, setGridId] = useState('');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<EnterpriseItem> | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [orgs, setOrgs] = useState<AdminOrg[]>([]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const generation = useRef(0);
+
+  const load = async () => {
+    const gen = ++generation.current;
+    setLoading(true);
+    try {
+      const res = await callService<Page<EnterpriseItem>>('admin.enterprises.list', { q: query || undefined, gridId: gridId || undefined, page });
+      if (gen !== generation.current) return;
+      setData(res);
+      setError('');
+    } catch (e) {
+      if (gen === generation.current) setError(errorText(e));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+  const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
+
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, gridId, page]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    loadOrgs();
+    if (shown.current) load(); // back from the import page
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    Promise.all([load(), loadOrgs()]).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const search = () => {
+    setPage(1);
+    setQuery(q.trim());
+  };
+  const template = async () => {
+    if (downloading) return;
+    setDownloading(true);
+    try {
+      await downloadTemplate();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const grids = orgs.filter((o) => o.kind === 'grid');
+  const items = data?.items ?? [];
+  const closeAndReload = (toast: string) => {
+    setDialog(null);
+    Taro.showToast({ title: toast, icon: 'none' });
+    load();
+  };
+
+  return (
+    <View className='page page--wide admin enterprises'>
+      <View className='card admin-filters'>
+        <View className='admin-toolbar'>
+          <View className='admin-toolbar__item admin-toolbar__grow admin-search'>
+            <Input className='form-input' placeholder='企业名称或信用代码' value={q} onChange={setQ} onConfirm={search} />
+            <Button onClick={search}>
+              搜索
+            </Button>
+          </View>
+          <View className='admin-toolbar__item ent-grid-filter'>
+            <Select
+              value={gridId}
+              options={grids.map((g) => ({ value: g.id, label: pathOf(g, byId) + (g.active ? '' : '（已撤销）') }))}
+              emptyLabel='全部网格'
+              onChange={(v) => {
+                setGridId(v);
+                setPage(1);
+              }}
+            />
+          </View>
+        </View>
+        <View className='admin-toolbar ent-actions'>
+          <Button type='primary' onClick={() => setDialog({ type: 'form', enterprise: null })}>
+            新增企业
+          </Button>
+          <Button fill='outline' onClick={() => Taro.navigateTo({ url: ADMIN.import })}>
+            批量导入
+          </Button>
+          <Button fill='outline' loading={downloading} onClick={template}>
+            下载模板
+          </Button>
+        </View>
+      </View>
+
+      {!data && error && <ErrorState message={error} onRetry={load} />}
+      {!data && !error && <Loading />}
+      {data && error && <View className='admin-error'>{error}</View>}
+      {data && items.length === 0 && <EmptyState text={query || gridId ? '没有符合条件的企业' : '名录中还没有企业，可逐个新增或批量导入'} />}
+      {data && items.length > 0 && (
+        <View className='admin-table ent-table'>
+          <View className='admin-row admin-row--head'>
+            <Text className='admin-cell'>企业</Text>
+            <Text className='admin-cell'>网格</Text>
+            <Text className='admin-cell'>行业 · 规模</Text>
+            <Text className='admin-cell'>联系人</Text>
+            <Text className='admin-cell'>包联（领导 / 部门 / 特派员）</Text>
+            <Text className='admin-cell'>已绑定</Text>
+            <Text className='admin-cell'>操作</Text>
+          </View>
+          {items.map((e) => (
+            <View className='admin-row ent-row' key={e.id}>
+              <View className='admin-cell admin-cell--main ent-cell--name'>
+                <View>{e.name}</View>
+                <View className='ent-code mono'>{e.creditCode}</View>
+              </View>
+              <Text className='admin-cell admin-cell--line'>
+                <Text className='admin-cell__label'>网格 </Text>
+                {e.gridName || '—'}
+              </Text>
+              <Text className='admin-cell admin-cell--line'>
+                <Text className='admin-cell__label'>行业 </Text>
+                {[e.industry, e.scale].filter(Boolean).join(' · ') || '—'}
+              </Text>
+              <Text className='admin-cell admin-cell--line'>
+                <Text className='admin-cell__label'>联系人 </Text>
+                {[e.contactName, e.contactPhone].filter(Boolean).join(' ') || '—'}
+              </Text>
+              <Text className='admin-cell admin-cell--line'>
+                <Text className='admin-cell__label'>包联 </Text>
+                {[e.leaderName, e.departmentName, e.liaisonName].some(Boolean)
+                  ? [e.leaderName || '—', e.departmentName || '—', e.liaisonName || '—'].join(' / ')
+                  : '未设置'}
+              </Text>
+              <Text className='admin-cell admin-cell--line'>
+                <Text className='admin-cell__label'>已绑定联系人 </Text>
+                {e.contactCount} 人
+              </Text>
+              <View className='admin-cell admin-cell--actions'>
+                <Text className='op' onClick={() => setDialog({ type: 'form', enterprise: e })}>
+                  编辑
+                </Text>
+                <Text className='op' onClick={() => setDialog({ type: 'steward', enterprise: e })}>
+                  包联
+                </Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} loading={loading} onPage={setPage} />}
+
+      {dialog?.type === 'form' && (
+        <EnterpriseForm enterprise={dialog.enterprise} orgs={orgs} onClose={() => setDialog(null)} onSaved={(name) => closeAndReload(`已保存${name}`)} />
+      )}
+      {dialog?.type === 'steward' && (
+        <StewardshipForm enterprise={dialog.enterprise} orgs={orgs} onClose={() => setDialog(null)} onSaved={() => closeAndReload('包联已更新')} />
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { callService, errorText, toastError } from '../../services/call';
+import { uploadFile } from '../../services/upload';
+import { chooseXlsx, downloadTemplate, XLSX_TYPE, type ChosenFile } from '../files';
+import type { ImportReport } from '../types';
+import { ADMIN } from '../labels';
+import '../admin.css';
+import './index.css';
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+type Step = 'idle' | 'checking' | 'report' | 'writing' | 'done';
+
+export default function ImportPage() {
+  const [step, setStep] = useState<Step>('idle');
+  const [file, setFile] = useState<{ name: string; fileID: string } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState('');
+  const [downloading, setDownloading] = useState(false);
+
+  const template = async () => {
+    if (downloading) return;
+    setDownloading(true);
+    try {
+      await downloadTemplate();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const choose = async () => {
+    if (step === 'checking' || step === 'writing') return;
+    const picked: ChosenFile | null = await chooseXlsx();
+    if (!picked) return;
+    if (!/\.xlsx$/i.test(picked.name)) {
+      setError('请选择 .xlsx 格式的文件（可先下载模板）');
+      return;
+    }
+    if (picked.size > MAX_BYTES) {
+      setError('文件不能超过 5MB');
+      return;
+    }
+    setError('');
+    setReport(null);
+    setStep('checking');
+    try {
+      const fileID = await uploadFile(picked.file, XLSX_TYPE);
+      setFile({ name: picked.name, fileID });
+      // dry run: the server reads and checks every row, nothing is written yet
+      setReport(await callService<ImportReport>('admin.enterprises.import', { fileID }));
+      setStep('report');
+    } catch (e) {
+      setError(errorText(e));
+      setStep('idle');
+    }
+  };
+
+  const confirm = async () => {
+    if (!file || step !== 'report') return;
+    setStep('writing');
+    try {
+      const res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true });
+      setReport(res);
+      setStep('done');
+    } catch (e) {
+      toastError(e);
+      setStep('report');
+    }
+  };
+
+  const toWrite = report ? report.create + report.update : 0;
+
+  return (
+    <View className='page page--wide admin import'>
+      <View className='card'>
+        <View className='card__title'>从 Excel 批量导入企业</View>
+        <View className='import-steps'>
+          <View className='import-step'>
+            <Text className='import-step__no'>1</Text>
+            <View className='import-step__body'>
+              <View>下载导入模板，按列填写：名称、统一社会信用代码、地址、所属网格、行业、规模、联系人、联系电话。</View>
+              <View className='muted small'>所属网格填写组织架构中的网格名称；信用代码已在名录中的企业将被更新，不会重复新增。</View>
+            </View>
+          </View>
+          <View className='import-step'>
+            <Text className='import-step__no'>2</Text>
+            <View className='import-step__body'>选择填好的文件，系统先逐行校验并给出报告，此时不会写入任何数据。</View>
+          </View>
+          <View className='import-step'>
+            <Text className='import-step__no'>3</Text>
+            <View className='import-step__body'>核对报告后点击「确认导入」。</View>
+          </View>
+        </View>
+        <View className='admin-toolbar import-buttons'>
+          <Button fill='outline' loading={downloading} onClick={template}>
+            下载模板
+          </Button>
+          <Button type='primary' loading={step === 'checking'} disabled={step === 'writing'} onClick={choose}>
+            {step === 'checking' ? '校验中…' : report ? '重新选择文件' : '选择 Excel 文件'}
+          </Button>
+        </View>
+        {process.env.TARO_ENV === 'weapp' && <View className='muted small import-weapp'>小程序中请先把文件发送到微信聊天，再从聊天记录中选择。</View>}
+        {error && <View className='admin-error import-error'>{error}</View>}
+      </View>
+
+      {report && file && (
+        <View className={`card import-report${step === 'done' ? ' import-report--done' : ''}`}>
+          <View className='card__title'>
+            <Text>{step === 'done' ? '导入完成' : '校验报告'}</Text>
+            <Text className='import-file'>{file.name}</Text>
+          </View>
+          {step === 'done' && <View className='import-written'>已写入 {report.written} 家企业</View>}
+          <View className='import-counts'>
+            <Count label='总行数' value={report.total} />
+            <Count label='新增' value={report.create} tone='green' />
+            <Count label='更新' value={report.update} tone='blue' />
+            <Count label='无变化' value={report.unchanged} />
+            <Count label='错误' value={report.errors.length} tone={report.errors.length ? 'red' : undefined} />
+          </View>
+
+          {report.errors.length > 0 && (
+            <View className='import-errors'>
+              <View className='import-errors__title'>
+                以下 {report.errors.length} 行有错误{step === 'done' ? '，已跳过' : '，错误行将被跳过'}
+              </View>
+              <View className='import-table'>
+                <View className='import-tr import-tr--head'>
+                  <Text className='import-td import-td--row'>行号</Text>
+                  <Text className='import-td import-td--name'>企业</Text>
+                  <Text className='import-td import-td--reason'>原因</Text>
+                </View>
+                {report.errors.map((e, i) => (
+                  <View className='import-tr' key={`${e.row}-${i}`}>
+                    <Text className='import-td import-td--row'>第 {e.row} 行</Text>
+                    <Text className='import-td import-td--name'>{e.name || '（未填写）'}</Text>
+                    <Text className='import-td import-td--reason'>{e.reason}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
+
+          {step !== 'done' && (
+            <View className='import-confirm'>
+              {toWrite === 0 ? (
+                <View className='muted'>没有需要新增或更新的企业。</View>
+              ) : (
+                <View className='import-confirm__text'>
+                  将新增 {report.create} 家、更新 {report.update} 家企业
+                  {report.errors.length > 0 && <Text className='import-skip'>（错误行将被跳过）</Text>}
+                </View>
+              )}
+              <Button type='primary' loading={step === 'writing'} disabled={toWrite === 0} onClick={confirm}>
+                确认导入
+              </Button>
+            </View>
+          )}
+          {step === 'done' && (
+            <View className='admin-toolbar'>
+              <Button type='primary' onClick={() => Taro.redirectTo({ url: ADMIN.enterprises })}>
+                查看企业名录
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone?: 'green' | 'blue' | 'red' }) {
+  return (
+    <View className={`import-count${tone ? ` import-count--${tone}` : ''}`}>
+      <Text className='import-count__value'>{value}</Text>
+      <Text className='import-count__label'>{label}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,124 @@
+import type { CalendarOverride, Rules, TemplateKey, WorkingHours } from '../types';
+
+/** The rules as edited: numbers stay text until saved, so a half-typed value is not lost. */
+export type RulesForm = {
+  routing: Record<string, string>;
+  sla: { generalDays: string; complexDays: string; responseDays: string; yellowDays: string; urgeEveryDays: string; workingHours: WorkingHours[] };
+  visits: { cap: string; autoCloseHours: string };
+  calendar: { overrides: CalendarOverride[]; adminYears: number[] };
+  templates: Record<TemplateKey, string>;
+};
+
+export const SLA_FIELDS: { key: Exclude<keyof RulesForm['sla'], 'workingHours'>; label: string; unit: string; hint: string }[] = [
+  { key: 'generalDays', label: '一般诉求办结时限', unit: '个工作日', hint: '默认 5 个工作日' },
+  { key: 'complexDays', label: '复杂诉求办结时限', unit: '个工作日', hint: '默认 10 个工作日' },
+  { key: 'responseDays', label: '签收响应时限', unit: '个工作日', hint: '分派后未签收即转交他人' },
+  { key: 'yellowDays', label: '临期提醒（黄色）', unit: '个工作日', hint: '到期前多少个工作日转为黄色' },
+  { key: 'urgeEveryDays', label: '超期催办间隔', unit: '个工作日', hint: '超期后每隔多少个工作日催办一次' },
+];
+
+export const TEMPLATE_FIELDS: { key: TemplateKey; label: string; hint: string }[] = [
+  { key: 'statusChanged', label: '诉求状态变更通知', hint: '发给企业：受理、办结等进度' },
+  { key: 'newAssignment', label: '新工单提醒', hint: '发给承办人：有新的诉求分派给您' },
+];
+
+export function toForm(r: Rules): RulesForm {
+  const routing: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.routing ?? {})) routing[k] = v ?? '';
+  return {
+    routing,
+    sla: {
+      generalDays: String(r.sla.generalDays ?? ''),
+      complexDays: String(r.sla.complexDays ?? ''),
+      responseDays: String(r.sla.responseDays ?? ''),
+      yellowDays: String(r.sla.yellowDays ?? ''),
+      urgeEveryDays: String(r.sla.urgeEveryDays ?? ''),
+      workingHours: (r.sla.workingHours ?? []).map(([a, b]) => [a, b] as WorkingHours),
+    },
+    visits: { cap: String(r.visits?.cap ?? ''), autoCloseHours: String(r.visits?.autoCloseHours ?? '') },
+    calendar: {
+      overrides: (r.calendar?.overrides ?? []).map((o) => ({ ...o })),
+      adminYears: [...(r.calendar?.adminYears ?? [])],
+    },
+    templates: {
+      statusChanged: r.templates?.statusChanged?.templateId ?? '',
+      newAssignment: r.templates?.newAssignment?.templateId ?? '',
+    },
+  };
+}
+
+/** Blank text stays blank (NaN would hide it); the server names what is wrong. */
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.trim()));
+
+export function fromForm(f: RulesForm, categories: string[]): Rules {
+  const routing: Record<string, string | null> = {};
+  for (const c of categories) routing[c] = f.routing[c] || null;
+  return {
+    routing,
+    sla: {
+      generalDays: num(f.sla.generalDays),
+      complexDays: num(f.sla.complexDays),
+      responseDays: num(f.sla.responseDays),
+      yellowDays: num(f.sla.yellowDays),
+      urgeEveryDays: num(f.sla.urgeEveryDays),
+      workingHours: f.sla.workingHours.map(([a, b]) => [a, b] as WorkingHours),
+    },
+    visits: { cap: num(f.visits.cap), autoCloseHours: num(f.visits.autoCloseHours) },
+    calendar: {
+      overrides: f.calendar.overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name.trim() })),
+      adminYears: [...f.calendar.adminYears].sort((a, b) => a - b),
+    },
+    templates: {
+      statusChanged: { templateId: f.templates.statusChanged.trim() },
+      newAssignment: { templateId: f.templates.newAssignment.trim() },
+    },
+  };
+}
+
+/** the server's limits (core/admin/rules.ts) */
+const SLA_RANGE: Record<(typeof SLA_FIELDS)[number]['key'], [number, number]> = {
+  generalDays: [1, 60],
+  complexDays: [1, 120],
+  responseDays: [1, 10],
+  yellowDays: [0, 10],
+  urgeEveryDays: [1, 10],
+};
+
+const isInt = (s: string, min: number, max: number) => /^\d+$/.test(s.trim()) && Number(s) >= min && Number(s) <= max;
+const toMinutes = (t: string) => (/^\d{2}:\d{2}$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : Number.NaN);
+
+/** The checks worth doing before a round trip; keys are the server's field paths. */
+export function checkForm(f: RulesForm): Record<string, string> {
+  const e: Record<string, string> = {};
+  for (const { key } of SLA_FIELDS) {
+    const [min, max] = SLA_RANGE[key];
+    if (!isInt(f.sla[key], min, max)) e[`sla.${key}`] = `请填写 ${min}-${max} 的整数`;
+  }
+  if (!e['sla.generalDays'] && !e['sla.complexDays'] && Number(f.sla.complexDays) < Number(f.sla.generalDays)) {
+    e['sla.complexDays'] = '复杂诉求时限不能短于一般诉求';
+  }
+  if (!e['sla.generalDays'] && !e['sla.yellowDays'] && Number(f.sla.yellowDays) >= Number(f.sla.generalDays)) {
+    e['sla.yellowDays'] = '黄色预警天数应小于一般诉求时限';
+  }
+  if (f.sla.workingHours.length > 4) e['sla.workingHours'] = '最多4个工作时段';
+  if (f.sla.workingHours.length === 0) e['sla.workingHours'] = '至少需要一个工作时段';
+  let last = -1;
+  f.sla.workingHours.forEach(([a, b], i) => {
+    const s = toMinutes(a);
+    const t = toMinutes(b);
+    if (Number.isNaN(s) || Number.isNaN(t)) e[`sla.workingHours.${i}`] = '请填写开始和结束时间';
+    else if (s >= t) e[`sla.workingHours.${i}`] = '结束时间应晚于开始时间';
+    else if (s < last) e[`sla.workingHours.${i}`] = '时段应按时间先后排列且不重叠';
+    if (!Number.isNaN(t)) last = t;
+  });
+  if (!isInt(f.visits.cap, 0, 20)) e['visits.cap'] = '请填写 0-20 的整数';
+  if (!isInt(f.visits.autoCloseHours, 1, 48)) e['visits.autoCloseHours'] = '请填写 1-48 的整数';
+  const seen = new Set<string>();
+  f.calendar.overrides.forEach((o, i) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) e[`calendar.overrides.${i}.date`] = '请选择日期';
+    else if (seen.has(o.date)) e[`calendar.overrides.${i}.date`] = '日期重复';
+    seen.add(o.date);
+    if (!o.name.trim()) e[`calendar.overrides.${i}.name`] = '请填写名称，如：国庆节';
+  });
+  return e;
+}

@@ -1,0 +1,351 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { Page } from '../../shared/api-types';
+import { formatDate } from '../../shared/format';
+import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { currentMe } from '../../services/profile';
+import Field from '../../components/Field';
+import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import Modal from '../components/Modal';
+import Pager from '../components/Pager';
+import InviteCodeDialog from '../components/InviteCode';
+import type { AdminOrg, Invite, StaffItem } from '../types';
+import { STAFF_ROLES } from '../labels';
+import StaffForm from './form';
+import '../admin.css';
+import './index.css';
+
+type Dialog =
+  | { type: 'form'; staff: StaffItem | null }
+  | { type: 'code'; name: string; invite: Invite }
+  | { type: 'deactivate'; staff: StaffItem }
+  | { type: 'reinvite'; staff: StaffItem }
+  | { type: 'requeued'; name: string; requeued: number };
+
+const ROLE_FILTERS = [{ value: '', label: '全部' }, ...STAFF_ROLES];
+
+export default function StaffPage() {
+  const [role, setRole] = useState('');
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<StaffItem> | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [orgs, setOrgs] = useState<AdminOrg[]>([]);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [busyId, setBusyId] = useState('');
+  /** the admin's own row: no 停用 (the server refuses it too) */
+  const [meId, setMeId] = useState('');
+  const generation = useRef(0);
+  useEffect(() => {
+    currentMe().then((m) => setMeId(m.user.id)).catch(() => undefined);
+  }, []);
+
+  const load = async () => {
+    const gen = ++generation.current;
+    setLoading(true);
+    try {
+      const res = await callService<Page<StaffItem>>('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, page });
+      if (gen !== generation.current) return;
+      setData(res);
+      setError('');
+    } catch (e) {
+      if (gen === generation.current) setError(errorText(e));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+  const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
+
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [role, query, includeInactive, page]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    loadOrgs();
+    if (shown.current) load();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    Promise.all([load(), loadOrgs()]).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const search = () => {
+    setPage(1);
+    setQuery(q.trim());
+  };
+
+  const act = async (s: StaffItem, action: string, body: object, toast: string) => {
+    if (busyId) return;
+    setBusyId(s.id);
+    try {
+      await callService(action, { id: s.id, ...body });
+      Taro.showToast({ title: toast, icon: 'none' });
+      load();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusyId('');
+    }
+  };
+
+  const items = data?.items ?? [];
+
+  return (
+    <View className='page page--wide admin staff'>
+      <View className='card admin-filters'>
+        <View className='chips chips--filter'>
+          {ROLE_FILTERS.map((r) => (
+            <Text
+              key={r.value}
+              className={`chip${role === r.value ? ' chip--active' : ''}`}
+              onClick={() => {
+                setRole(r.value);
+                setPage(1);
+              }}
+            >
+              {r.label}
+            </Text>
+          ))}
+        </View>
+        <View className='admin-toolbar'>
+          <View className='admin-toolbar__item admin-toolbar__grow admin-search'>
+            <Input className='form-input' placeholder='姓名或手机号' value={q} onChange={setQ} onConfirm={search} />
+            <Button onClick={search}>
+              搜索
+            </Button>
+          </View>
+          <Text
+            className={`chip${includeInactive ? ' chip--active' : ''}`}
+            onClick={() => {
+              setIncludeInactive(!includeInactive);
+              setPage(1);
+            }}
+          >
+            含已停用
+          </Text>
+          <Button type='primary' onClick={() => setDialog({ type: 'form', staff: null })}>
+            邀请人员
+          </Button>
+        </View>
+      </View>
+
+      {!data && error && <ErrorState message={error} onRetry={load} />}
+      {!data && !error && <Loading />}
+      {data && error && <View className='admin-error'>{error}</View>}
+      {data && items.length === 0 && <EmptyState text={query || role ? '没有符合条件的人员' : '还没有工作人员，点击「邀请人员」开始'} />}
+      {data && items.length > 0 && (
+        <View className='admin-table staff-table'>
+          <View className='admin-row admin-row--head'>
+            <Text className='admin-cell'>姓名</Text>
+            <Text className='admin-cell'>手机号</Text>
+            <Text className='admin-cell'>角色</Text>
+            <Text className='admin-cell'>网格 / 部门 / 中心</Text>
+            <Text className='admin-cell'>在办/容量</Text>
+            <Text className='admin-cell'>状态</Text>
+            <Text className='admin-cell'>操作</Text>
+          </View>
+          {items.map((s) => (
+            <StaffRow
+              key={s.id}
+              s={s}
+              self={s.id === meId}
+              busy={busyId === s.id}
+              onEdit={() => setDialog({ type: 'form', staff: s })}
+              onDuty={() => act(s, 'admin.staff.update', { onDuty: !s.onDuty }, s.onDuty ? `${s.name}已设为离岗` : `${s.name}已设为在岗`)}
+              onDeactivate={() => setDialog({ type: 'deactivate', staff: s })}
+              onActivate={() => act(s, 'admin.staff.activate', {}, `已启用${s.name}`)}
+              onReinvite={() => setDialog({ type: 'reinvite', staff: s })}
+              onShowCode={() => s.invite && setDialog({ type: 'code', name: s.name, invite: s.invite })}
+            />
+          ))}
+        </View>
+      )}
+      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} loading={loading} onPage={setPage} />}
+
+      {dialog?.type === 'form' && (
+        <StaffForm
+          staff={dialog.staff}
+          orgs={orgs}
+          onClose={() => setDialog(null)}
+          onInvited={(name, invite) => {
+            setDialog({ type: 'code', name, invite });
+            load();
+          }}
+          onSaved={(name) => {
+            setDialog(null);
+            Taro.showToast({ title: `已保存${name}`, icon: 'none' });
+            load();
+          }}
+        />
+      )}
+      {dialog?.type === 'code' && <InviteCodeDialog name={dialog.name} invite={dialog.invite} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'deactivate' && (
+        <DeactivateDialog
+          staff={dialog.staff}
+          onClose={() => setDialog(null)}
+          onDone={(requeued) => {
+            setDialog({ type: 'requeued', name: dialog.staff.name, requeued });
+            load();
+          }}
+        />
+      )}
+      {dialog?.type === 'requeued' && (
+        <Modal title={`已停用 ${dialog.name}`} name='modal--requeued' noOk onClose={() => setDialog(null)}>
+          <View className='staff-requeued'>
+            {dialog.requeued > 0 ? `已将 ${dialog.requeued} 件在办诉求重新分派` : '该人员没有在办诉求'}
+          </View>
+        </Modal>
+      )}
+      {dialog?.type === 'reinvite' && (
+        <ReinviteDialog
+          staff={dialog.staff}
+          onClose={() => setDialog(null)}
+          onDone={(invite) => {
+            setDialog({ type: 'code', name: dialog.staff.name, invite });
+            load();
+          }}
+        />
+      )}
+    </View>
+  );
+}
+
+type RowProps = {
+  s: StaffItem;
+  self: boolean;
+  busy: boolean;
+  onEdit: () => void;
+  onDuty: () => void;
+  onDeactivate: () => void;
+  onActivate: () => void;
+  onReinvite: () => void;
+  onShowCode: () => void;
+};
+
+function StaffRow({ s, self, busy, onEdit, onDuty, onDeactivate, onActivate, onReinvite, onShowCode }: RowProps) {
+  const handles = s.roles.includes('officer') || s.roles.includes('liaison');
+  const where = [s.gridNames, s.departmentName, s.orgName].filter(Boolean).join(' · ');
+  const expired = !!s.invite && Date.parse(s.invite.expiresAt) < Date.now();
+  return (
+    <View className={`admin-row staff-row${s.active ? '' : ' admin-row--inactive'}${busy ? ' staff-row--busy' : ''}`}>
+      <View className='admin-cell admin-cell--main staff-cell--name'>
+        <Text>{s.name}</Text>
+        {!s.active && <Text className='tag tag--grey staff-tag'>已停用</Text>}
+        {s.active && !s.bound && <Text className='tag tag--orange staff-tag'>未激活</Text>}
+      </View>
+      <Text className='admin-cell admin-cell--line staff-cell--phone'>
+        <Text className='admin-cell__label'>手机 </Text>
+        {s.phone || '—'}
+      </Text>
+      <Text className='admin-cell admin-cell--line staff-cell--roles'>
+        <Text className='admin-cell__label'>角色 </Text>
+        {s.roleLabel || '—'}
+      </Text>
+      <Text className='admin-cell admin-cell--line staff-cell--where'>
+        <Text className='admin-cell__label'>所在 </Text>
+        {where || '—'}
+      </Text>
+      <Text className={`admin-cell admin-cell--line staff-cell--load${handles && s.openCount >= s.capacity ? ' staff-cell--full' : ''}`}>
+        <Text className='admin-cell__label'>在办/容量 </Text>
+        {handles ? `${s.openCount}/${s.capacity}` : '—'}
+      </Text>
+      <View className='admin-cell admin-cell--line staff-cell--state'>
+        {handles && s.active && <Text className={`tag ${s.onDuty ? 'tag--green' : 'tag--grey'}`}>{s.onDuty ? '在岗' : '离岗'}</Text>}
+        {s.active && !s.bound && s.invite && (
+          <Text className='staff-invite link' onClick={onShowCode}>
+            {expired ? '邀请码已过期' : `邀请码 ${s.invite.code}（${formatDate(s.invite.expiresAt)} 前有效）`}
+          </Text>
+        )}
+        {s.active && !s.bound && !s.invite && <Text className='muted small'>无有效邀请码</Text>}
+        {s.active && s.bound && !handles && <Text className='muted small'>已激活</Text>}
+      </View>
+      <View className='admin-cell admin-cell--actions staff-cell--ops'>
+        {s.active ? (
+          <>
+            <Text className='op' onClick={onEdit}>
+              编辑
+            </Text>
+            {handles && (
+              <Text className='op op--muted' onClick={onDuty}>
+                {s.onDuty ? '设为离岗' : '设为在岗'}
+              </Text>
+            )}
+            {!s.bound && (
+              <Text className='op' onClick={onReinvite}>
+                重新生成邀请码
+              </Text>
+            )}
+            {!self && (
+              <Text className='op op--danger' onClick={onDeactivate}>
+                停用
+              </Text>
+            )}
+          </>
+        ) : (
+          <Text className='op' onClick={onActivate}>
+            启用
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}
+
+function DeactivateDialog({ staff, onClose, onDone }: { staff: StaffItem; onClose: () => void; onDone: (requeued: number) => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ok = async () => {
+    if (reason.trim().length < 2) return setError('请填写停用原因（至少2个字）');
+    setBusy(true);
+    try {
+      const { requeued } = await callService<{ user: StaffItem; requeued: number }>('admin.staff.deactivate', { id: staff.id, reason: reason.trim() });
+      onDone(requeued);
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) setError(e.details[0].message);
+      toastError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title={`停用：${staff.name}`}
+      name='modal--deactivate'
+      danger
+      busy={busy}
+      okText='停用'
+      onOk={ok}
+      onClose={onClose}
+      hint={`停用后该人员不能再登录办理，不再接收分派。${staff.openCount > 0 ? `其在办的 ${staff.openCount} 件诉求将退回队列并重新分派。` : ''}`}
+    >
+      <Field label='停用原因' required error={error}>
+        <TextArea className='form-textarea' placeholder='如：岗位调整，调离本街道' value={reason} maxLength={200} rows={3} onChange={(v) => { setReason(v); setError(''); }} />
+      </Field>
+    </Modal>
+  );
+}
+
+function ReinviteDialog({ staff, onClose, onDone }: { staff: StaffItem; onClose: () => void; onDone: (invite: Invite) => void }) {
+  const [busy, setBusy] = useState(false);
+  const ok = async () => {
+    setBusy(true);
+    try {
+      const { invite } = await callService<{ invite: Invite }>('admin.staff.reinvite', { id: staff.id });
+      onDone(invite);
+    } catch (e) {
+      toastError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={`重新生成邀请码：${staff.name}`} name='modal--reinvite' busy={busy} okText='生成' onOk={ok} onClose={onClose}>
+      <View className='staff-reinvite'>生成新邀请码后，旧邀请码立即作废。新邀请码 7 天内有效。</View>
+    </Modal>
+  );
+}

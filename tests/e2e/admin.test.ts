@@ -1,0 +1,260 @@
+/**
+ * Setting up a district from nothing in a real browser: a new user redeems the bootstrap admin
+ * code, creates the district, a street, a community and a grid in 管理后台, invites an officer who
+ * redeems the code in a second browser context, imports the enterprise registry from the console's
+ * own .xlsx template (dry run names the bad row, confirm writes the good ones), then a new
+ * enterprise user binds to an imported enterprise (approved by the officer) and submits a request
+ * that lands in the officer's 我的工单. Screenshots of the console go to E2E_SHOTS (admin-*.png).
+ */
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startLocalServer } from '../../server/app';
+import { makeCreditCode } from '../../core/seed/demo-district';
+import { C } from '../../core/collections';
+import { h5Dir, launchChromium } from '../support/browser';
+import { button, field, shot as takeShot, visible } from '../support/pages';
+
+jest.setTimeout(240_000);
+
+const root = join(__dirname, '..', '..');
+const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
+let server: Awaited<ReturnType<typeof startLocalServer>>;
+let browser: Browser;
+let dataDir: string;
+let base: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-admin-'));
+  server = await startLocalServer({
+    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: false,
+    bootstrapAdminCode: 'ADMIN001', log: () => {},
+  });
+  base = `http://127.0.0.1:${server.port}`;
+  browser = (await launchChromium()).browser;
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(viewport: { width: number; height: number }): Promise<Page> {
+  const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return page;
+}
+const desktop = () => open({ width: 1280, height: 900 });
+const phone = () => open({ width: 390, height: 844 });
+const shot = (page: Page, name: string, fullPage = true) => takeShot(page, shots, name, fullPage);
+const modal = (page: Page, name: string): Locator => page.locator(`.modal--${name}`).locator('visible=true').first();
+
+/** login page → 使用邀请码 as a brand-new user (the local stand-in for a new WeChat identity) */
+async function redeemAsNewUser(page: Page, code: string, hello: RegExp) {
+  await page.goto(`${base}/#/pages/login/index`);
+  await field(page, '8 位邀请码').fill(code);
+  await button(page, '新用户使用邀请码').click();
+  await visible(page, hello).waitFor();
+}
+
+/** one row of the org tree by its name, and one of its operations */
+const orgOp = (page: Page, name: string, op: string) =>
+  page.locator('.org-row').filter({ has: page.getByText(name, { exact: true }) }).locator('visible=true').first().getByText(op, { exact: true });
+
+async function createOrg(page: Page, parent: string, op: string, placeholder: string, name: string) {
+  await orgOp(page, parent, op).click();
+  const dialog = modal(page, 'create');
+  await field(dialog, placeholder).fill(name);
+  await button(dialog, '创建').click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('.org-row').filter({ hasText: name }).locator('visible=true').first().waitFor();
+}
+
+test('admin sets up a district, invites an officer, imports enterprises; an enterprise binds and its request reaches the officer', async () => {
+  // 1. the bootstrap code makes a new user the first admin; the console asks for the district first
+  const admin = await desktop();
+  await redeemAsNewUser(admin, 'ADMIN001', /管理员，您好/);
+  await visible(admin, '管理后台').click();
+  await visible(admin, '首次使用：请先创建本区（县）组织').waitFor();
+  await shot(admin, 'admin-01-first-run');
+  await field(admin, '如：云溪区').fill('云溪区');
+  await button(admin, '创建区（县）').click();
+  await visible(admin, '首次使用：请先创建本区（县）组织').waitFor({ state: 'detached' });
+  await admin.locator('.admin-stat').filter({ hasText: '组织' }).getByText('1', { exact: true }).waitFor();
+
+  // 2. street → community → grid, and a department
+  await visible(admin, '组织架构').click();
+  await admin.locator('.org-row--district').filter({ hasText: '云溪区' }).locator('visible=true').first().waitFor();
+  await createOrg(admin, '云溪区', '添加街道', '如：东城街道', '东城街道');
+  await createOrg(admin, '东城街道', '添加社区', '如：东城社区', '东城社区');
+  await createOrg(admin, '东城社区', '添加网格', '如：东城一网格', '东城一网格');
+  await button(admin, '新建部门').click();
+  await field(modal(admin, 'create'), '如：区自然资源局').fill('区住房和城乡建设局');
+  await button(modal(admin, 'create'), '创建').click();
+  await admin.locator('.org-row--department').filter({ hasText: '区住房和城乡建设局' }).locator('visible=true').first().waitFor();
+  await shot(admin, 'admin-02-orgs');
+  const orgs = await server.ports.store.collection(C.orgs).find({}, { limit: 20 });
+  expect(orgs.map((o) => `${o.kind}:${o.name}`).sort()).toEqual(
+    ['community:东城社区', 'department:区住房和城乡建设局', 'district:云溪区', 'grid:东城一网格', 'street:东城街道'],
+  );
+  const grid = orgs.find((o) => o.kind === 'grid')!;
+  expect(grid.communityIds).toEqual([grid.parentId]);
+
+  // 3. invite an officer to the grid: the one-time code is shown big
+  await admin.goto(`${base}/#/subpkg-admin/staff/index`);
+  await button(admin, '邀请人员').click();
+  const form = modal(admin, 'staff');
+  await field(form, '真实姓名').fill('周敏');
+  await field(form, '11位手机号').fill('13711112222');
+  await form.getByText('网格员', { exact: true }).click();
+  await form.getByText('东城街道 / 东城社区 / 东城一网格', { exact: true }).click();
+  await shot(admin, 'admin-03-invite-form', false);
+  await button(form, '生成邀请码').click();
+  const codeBox = admin.locator('.modal--invite .invite-code__value').locator('visible=true').first();
+  await codeBox.waitFor();
+  const code = (await codeBox.textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  await visible(admin, '请在小程序首页点击「使用邀请码」并输入').waitFor();
+  await shot(admin, 'admin-04-invite-code', false);
+  await button(modal(admin, 'invite'), '关闭').click();
+  await admin.locator('.staff-row').filter({ hasText: '周敏' }).filter({ hasText: '未激活' }).locator('visible=true').first().waitFor();
+
+  // 4. the officer redeems the code in another browser
+  const officer = await phone();
+  await redeemAsNewUser(officer, code, /周敏，您好/);
+  await visible(officer, '我的工单').waitFor();
+  await shot(officer, 'admin-05-officer-home');
+  await admin.reload();
+  const officerRow = admin.locator('.staff-row').filter({ hasText: '周敏' }).locator('visible=true').first();
+  await officerRow.getByText('在岗', { exact: true }).waitFor();
+  expect(await officerRow.textContent()).not.toContain('未激活');
+  await shot(admin, 'admin-06-staff');
+
+  // 5. the template comes from the console; three rows, the third with a bad credit code
+  await admin.goto(`${base}/#/subpkg-admin/enterprises/index`);
+  await visible(admin, '名录中还没有企业，可逐个新增或批量导入').waitFor();
+  const download = admin.waitForEvent('download');
+  await button(admin, '下载模板').click();
+  const template = join(dataDir, 'template.xlsx');
+  await (await download).saveAs(template);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const ws = wb.worksheets[0];
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话']);
+  const good1 = makeCreditCode(31_000_001, '350102');
+  const good2 = makeCreditCode(31_000_002, '350102');
+  const bad = good1.slice(0, 17) + (good1[17] === '1' ? '2' : '1');
+  ws.addRow(['云溪智能装备有限公司', good1, '云溪区东城路8号', '东城一网格', '装备制造', '中型', '陈立', '13900001111']);
+  ws.addRow(['东城绿色食品有限公司', good2, '云溪区东城路9号', '东城一网格', '食品加工', '小型', '吴芳', '13900002222']);
+  ws.addRow(['错误代码贸易有限公司', bad, '云溪区东城路10号', '东城一网格', '批发零售', '微型', '郑强', '13900003333']);
+  const badRow = ws.rowCount;
+  const filled = join(dataDir, '企业名录.xlsx');
+  await wb.xlsx.writeFile(filled);
+
+  // 6. import: the dry run names the bad row and writes nothing; confirming writes the two good ones
+  await button(admin, '批量导入').click();
+  const chooser = admin.waitForEvent('filechooser');
+  await button(admin, '选择 Excel 文件').click();
+  await (await chooser).setFiles(filled);
+  await visible(admin, '校验报告').waitFor().catch(async (e) => {
+    await shot(admin, 'admin-fail-import');
+    throw e;
+  });
+  const report = admin.locator('.import-report').locator('visible=true').first();
+  const badLine = report.locator('.import-tr').filter({ hasText: '错误代码贸易有限公司' });
+  await expect(badLine.textContent()).resolves.toMatch(new RegExp(`第 ${badRow} 行.*统一社会信用代码校验失败`));
+  await expect(report.locator('.import-count').filter({ hasText: '新增' }).textContent()).resolves.toContain('2');
+  await visible(admin, /错误行将被跳过/).waitFor();
+  expect(await server.ports.store.collection(C.enterprises).count({})).toBe(0);
+  await shot(admin, 'admin-07-import-report');
+  await button(admin, '确认导入').click();
+  await visible(admin, '已写入 2 家企业').waitFor();
+  await shot(admin, 'admin-08-import-done');
+  expect((await server.ports.store.collection(C.enterprises).find({}, { limit: 10 })).map((e) => e.creditCode).sort()).toEqual([good1, good2].sort());
+  await button(admin, '查看企业名录').click();
+  await admin.locator('.ent-row').filter({ hasText: '云溪智能装备有限公司' }).locator('visible=true').first().waitFor();
+  await shot(admin, 'admin-09-enterprises');
+
+  // 7. a new enterprise user binds; with no contact yet, the grid officer approves
+  const ent = await phone();
+  await ent.goto(`${base}/#/pages/login/index`);
+  await visible(ent, '新企业用户（未绑定）').click();
+  await button(ent, '绑定企业').click();
+  await field(ent, '营业执照').fill('云溪智能装备有限公司');
+  await field(ent, '18 位').fill(good1);
+  await button(ent, '绑定企业').click();
+  await visible(ent, '已提交绑定申请，等待 网格员 周敏 审核').waitFor();
+  await shot(ent, 'admin-10-bind-pending');
+
+  await officer.goto(`${base}/#/pages/index/index`);
+  await officer.reload();
+  await visible(officer, '企业绑定审核').click();
+  const application = officer.locator('.approval').filter({ hasText: '云溪智能装备有限公司' }).locator('visible=true').first();
+  await application.waitFor();
+  await shot(officer, 'admin-11-officer-approvals');
+  await button(application, '通过').click();
+  await visible(officer, '没有待审核的申请').waitFor();
+
+  // 8. the enterprise submits; the request is assigned to the officer of its grid
+  await ent.goto(`${base}/#/pages/index/index`);
+  await ent.reload();
+  await visible(ent, '提交诉求').click();
+  await visible(ent, '获得电力').click();
+  await field(ent, '请描述遇到的问题').fill('新厂房报装用电两周无人联系，设备无法调试，请协调供电公司。');
+  await field(ent, '承办人员将通过此电话联系您').fill('13900001111');
+  await button(ent, '提交').click();
+  await visible(ent, /分派给 网格员 周敏/).waitFor({ timeout: 15_000 });
+  const no = /SQ\d{12}/.exec((await visible(ent, /SQ\d{12}/).textContent())!)![0];
+
+  await officer.goto(`${base}/#/pages/index/index`);
+  await officer.reload();
+  await visible(officer, '我的工单').click();
+  await visible(officer, no).waitFor();
+  await shot(officer, 'admin-12-officer-inbox');
+
+  // 9. rules: a bad value is named next to its field, a good one is saved as version 1
+  await admin.goto(`${base}/#/subpkg-admin/rules/index`);
+  await visible(admin, '分派规则').waitFor();
+  const routing = admin.locator('.routing-row').filter({ hasText: '办理建筑许可' }).locator('select');
+  await routing.selectOption({ label: '区住房和城乡建设局' });
+  const yellow = admin.locator('.field').filter({ hasText: '临期提醒（黄色）' }).locator('input');
+  await yellow.fill('9');
+  await button(admin, '保存').click();
+  await visible(admin, '黄色预警天数应小于一般诉求时限').waitFor();
+  await shot(admin, 'admin-13-rules-error');
+  await yellow.fill('1');
+  await button(admin, '保存').click();
+  await visible(admin, /当前第 1 版/).waitFor();
+  await shot(admin, 'admin-14-rules');
+  const routingSetting = await server.ports.store.collection(C.settings).get('routing');
+  expect((routingSetting?.value as Record<string, string>).jianzhu).toBe(orgs.find((o) => o.kind === 'department')!._id);
+
+  // 10. every change above is in the audit log, with its before/after
+  await admin.goto(`${base}/#/subpkg-admin/audit/index`);
+  const audit = admin.locator('.audit-item').filter({ hasText: '保存规则配置（第1版）' }).locator('visible=true').first();
+  await audit.waitFor();
+  await audit.getByText('查看变更', { exact: true }).click();
+  await audit.locator('.audit-diff__row').first().waitFor();
+  await visible(admin, /导入企业名录：新增2家/).waitFor();
+  await visible(admin, /邀请网格员 周敏/).waitFor();
+  await shot(admin, 'admin-15-audit');
+
+  // the console at phone width
+  const small = await phone();
+  await small.goto(`${base}/#/pages/login/index`);
+  const adminId = (await server.ports.store.collection(C.users).find({ roles: { $all: ['admin'] } }, { limit: 1 }))[0]._id;
+  const login = await small.request.post(`${base}/dev/login`, { data: { userId: adminId } });
+  const token = (await login.json()).data.token as string;
+  await small.evaluate((t) => localStorage.setItem('devToken', JSON.stringify({ data: t })), token); // Taro's storage format
+  await small.goto(`${base}/#/subpkg-admin/index/index`);
+  await visible(small, '企业名录').waitFor();
+  await shot(small, 'admin-16-phone-home');
+  await small.goto(`${base}/#/subpkg-admin/staff/index`);
+  await small.locator('.staff-row').filter({ hasText: '周敏' }).locator('visible=true').first().waitFor();
+  await shot(small, 'admin-17-phone-staff');
+});
