@@ -8,7 +8,7 @@ const cloud = require('wx-server-sdk');
 import { createFunctions } from '../core/functions';
 import type { Ports } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
-import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, type TemplateConfig } from './cloudbase-ports';
+import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, type TemplateConfig } from './cloudbase-ports';
 import { cloudbaseStore } from './cloudbase-store';
 
 let fns: ReturnType<typeof createFunctions> | null = null;
@@ -22,6 +22,7 @@ function functions() {
       notifier: cloudbaseNotifier(cloud, templates as unknown as TemplateConfig, process.env.MINIPROGRAM_STATE || 'formal'),
       contentCheck: cloudbaseContentCheck(cloud),
       files: cloudbaseFiles(cloud),
+      qrCode: cloudbaseQrCode(cloud, process.env.MINIPROGRAM_STATE || 'formal'),
       // set BOOTSTRAP_ADMIN_CODE in the service function's environment to make the first admin
       config: { bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE },
     };

@@ -2,7 +2,7 @@
  * CloudBase adapters for the notifier and content check. They take the wx-server-sdk `cloud`
  * object as an argument so this file never imports the SDK itself.
  */
-import type { ContentCheck, FileStore, Notifier, OutgoingMessage, SendResult } from '../core/ports';
+import type { ContentCheck, FileStore, Notifier, OutgoingMessage, QrCode, SendResult } from '../core/ports';
 
 export type TemplateConfig = Record<string, { templateId: string; fields: Record<string, string> }>;
 
@@ -58,6 +58,27 @@ export function cloudbaseFiles(cloud: any): FileStore {
       } catch {
         return null;
       }
+    },
+  };
+}
+
+const ENV_VERSIONS: Record<string, string> = { formal: 'release', trial: 'trial', developer: 'develop' };
+
+/**
+ * Mini-program codes (wxacode.getUnlimited: unlimited in number, scene ≤ 32 characters) for the
+ * visit pages, uploaded to cloud storage. checkPath:false so codes can be made before the pages
+ * are released.
+ */
+export function cloudbaseQrCode(cloud: any, miniprogramState = 'formal'): QrCode {
+  return {
+    async image(page, scene) {
+      const r = await cloud.openapi.wxacode.getUnlimited({
+        scene, page, checkPath: false, envVersion: ENV_VERSIONS[miniprogramState] ?? 'release', width: 430,
+      });
+      if (!r?.buffer) throw new Error(`wxacode.getUnlimited failed: ${r?.errCode ?? ''} ${r?.errMsg ?? ''}`.trim());
+      const { fileID } = await cloud.uploadFile({ cloudPath: `codes/${scene}.png`, fileContent: r.buffer });
+      const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
+      return { fileID, url: fileList?.[0]?.tempFileURL ?? '' };
     },
   };
 }

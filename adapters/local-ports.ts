@@ -1,7 +1,8 @@
 /** Local adapters for development, demos and tests. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Clock, ContentCheck, FileStore, Notifier, OutgoingMessage, SendResult } from '../core/ports';
+import QRCode from 'qrcode';
+import type { Clock, ContentCheck, FileStore, Notifier, OutgoingMessage, QrCode, SendResult } from '../core/ports';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -53,6 +54,23 @@ export function localFiles(root: string): FileStore {
       if (!m || m[1].includes('..')) return null;
       const full = join(root, m[1].replace(/^uploads\//, ''));
       return existsSync(full) ? new Uint8Array(readFileSync(full)) : null;
+    },
+  };
+}
+
+/**
+ * Local stand-in for wxacode.getUnlimited: a QR image of the H5 URL that opens the same page with
+ * the same scene (`${base}/#/<page>?scene=<scene>`), saved through the file store (served at
+ * /files/codes/<scene>.png). `base` is read at each call: the server knows its port only once
+ * it listens.
+ */
+export function localQrCode(files: FileStore, base: () => string): QrCode {
+  return {
+    async image(page, scene) {
+      if (!/^[\w-]{1,32}$/.test(scene)) throw new Error(`bad scene ${scene}`);
+      const url = `${base().replace(/\/+$/, '')}/#/${page}?scene=${scene}`;
+      const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 });
+      return files.save(`codes/${scene}.png`, new Uint8Array(png), 'image/png');
     },
   };
 }

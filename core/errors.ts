@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'CONTENT_REJECTED'
   | 'UNKNOWN_ACTION'
+  /** a scanned code is unknown, forged or revoked */
+  | 'CODE_INVALID'
+  /** the official is still checked in at another enterprise */
+  | 'VISIT_OPEN_ELSEWHERE'
   | 'INTERNAL';
 
 export class AppError extends Error {

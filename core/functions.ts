@@ -29,14 +29,20 @@ import { pauseRequest, resumeRequest } from './handling/officer-actions';
 import { supplementRequest } from './feedback/enterprise-feedback';
 import { exportLedger, listLedger } from './ledger/ledger';
 import { sweep } from './sweep/sweep';
+import { closeStaleVisits, VISIT_ACTIONS } from './visits/actions';
 import { listAudit } from './admin/audit';
 import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
 import { activateStaff, deactivateStaff, inviteStaff, listStaff, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
 import { enterpriseTemplate, importEnterprises, listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
 import { getRules, overview, saveRules } from './admin/rules';
-import { approveBinding, listBindings, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
+import { approveBinding, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
 import { listWarnings, uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
 import { loadSla } from './sla/policy';
+import { dashboard } from './stats/dashboard';
+import { countPending } from './stats/counters';
+import { statsVerify } from './stats/verify';
+import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
+import { generateBriefing, viewBriefing } from './briefing/briefing';
 
 export type Envelope<T = unknown> = { ok: true; data: T } | ErrorBody;
 export type Handler = (event: Record<string, unknown>, caller: Caller | null) => Promise<Envelope>;
@@ -119,6 +125,7 @@ const ACTIONS: Record<string, Action> = {
   'card.return': async (ctx, input) => settleCard(ctx, await returnCard(ctx, input)),
   'ledger.list': listLedger,
   'enterprise.unbind': unbindEnterprise,
+  'enterprise.contacts': listContacts,
   'binding.list': listBindings,
   'binding.approve': approveBinding,
   'binding.reject': rejectBinding,
@@ -145,8 +152,20 @@ const ACTIONS: Record<string, Action> = {
   'admin.audit.list': listAudit,
   'system.warnings': listWarnings,
   'ledger.export': exportLedger,
+  // leaders' dashboard, 红黄榜, 简报 (core/stats, core/rankings, core/briefing)
+  'stats.dashboard': dashboard,
+  'stats.verify': statsVerify,
+  'rankings.compute': computeRankingAction,
+  'rankings.list': listRankings,
+  'rankings.get': getRanking,
+  'rankings.settings': rankingSettings,
+  'rankings.configure': configureRankings,
+  'briefing.view': viewBriefing,
+  'briefing.generate': generateBriefing,
   'messages.list': listMessages,
   'messages.read': readMessages,
+  // official visits by QR code, planned inspections (core/visits)
+  ...VISIT_ACTIONS,
 };
 
 export const SERVICE_ACTIONS = Object.keys(ACTIONS);
@@ -203,7 +222,8 @@ export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'no
       envelope(async () => {
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
-        return sweep(ports, now);
+        // visits nobody checked out of are closed by the same timer
+        return { ...(await sweep(ports, now)), visitsClosed: await closeStaleVisits(ports, now) };
       }),
 
     /** timer: write outbox entries for any request still marked, then send what is due */
@@ -213,7 +233,9 @@ export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'no
         await requireSystemOrDesk(ports, caller, now);
         const marked = await ports.store.collection<ServiceRequest>(C.requests).find({ needsNotify: true }, { limit: 100 });
         for (const r of marked) await materializeNotifications(ports, r._id, now);
-        return { materialized: marked.length, sent: await sendDue(ports, now) };
+        // dashboard counters: finish any counting a crash interrupted (and count data that predates them)
+        const stats = await countPending(ports).catch((e) => { logAndGoOn('stats')(e); return null; });
+        return { materialized: marked.length, sent: await sendDue(ports, now), ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
       }),
   };
 }

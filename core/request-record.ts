@@ -9,6 +9,7 @@ import { C } from './collections';
 import { AppError } from './errors';
 import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';
+import { countRequestQuietly } from './stats/counters';
 
 export type Actor = { id: string | null; name: string };
 
@@ -40,14 +41,16 @@ export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transi
     ...(t.event.notify?.length ? { notify: t.event.notify } : {}),
   };
   const update: Update = {
-    $set: { ...(t.set ?? {}), seq, updatedAt: at, needsNotify: true },
+    $set: { ...(t.set ?? {}), seq, updatedAt: at, needsNotify: true, statsPending: true },
     $push: { timeline: event, ...(t.history?.length ? { slaHistory: { $each: t.history } } : {}) },
     ...(t.inc ? { $inc: t.inc } : {}),
   };
   const requests = ports.store.collection<ServiceRequest>(C.requests);
   const ok = await requests.update(req._id, update, { status: { $in: t.from }, seq: req.seq });
   if (!ok) return null;
-  return (await requests.get(req._id))!;
+  const fresh = (await requests.get(req._id))!;
+  // the dashboard counters follow the change (a failure here is finished by the notify timer)
+  return (await countRequestQuietly(ports, req._id, fresh)) ?? fresh;
 }
 
 export async function transition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest> {
@@ -61,7 +64,8 @@ export async function transition(ports: Ports, req: ServiceRequest, t: Transitio
 
 /** Summary without the timeline and bookkeeping, for lists. */
 export function summary(req: ServiceRequest) {
-  const { timeline, clientKey, needsNotify, notifiedSeq, waitingNoted, slaHistory, timedOutIds, remainingAtPause, nextCheckAt, ...rest } = req;
+  const { timeline, clientKey, needsNotify, notifiedSeq, waitingNoted, slaHistory, timedOutIds, remainingAtPause, nextCheckAt, stats, statsPending, statsOp, ...rest } = req;
+  void stats; void statsPending; void statsOp;
   void timeline; void clientKey; void needsNotify; void notifiedSeq; void waitingNoted; void slaHistory; void timedOutIds; void remainingAtPause; void nextCheckAt;
   return rest;
 }

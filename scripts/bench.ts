@@ -4,12 +4,14 @@
  *  - submit → assigned latency (request.submit assigns inline; the figure is the round trip
  *    until the response says "assigned")
  *  - an officer's inbox read and a request detail read
+ * then the sweep (bench-sweep.ts) and the leaders' dashboard with 10^4 and 10^6 requests (bench-dashboard.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalServer } from '../server/app';
 import { benchSweep } from './bench-sweep';
+import { benchDashboard } from './bench-dashboard';
 
 const N = Number(process.env.BENCH_N ?? 300);
 
@@ -70,4 +72,5 @@ async function main() {
 
 main()
   .then(() => benchSweep())
+  .then(() => benchDashboard())
   .catch((e) => { console.error(e); process.exit(1); });

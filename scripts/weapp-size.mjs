@@ -4,12 +4,13 @@
 // The accounting matches tests/build/sizes.ts (every file counts; a file belongs to the subpackage whose
 // root folder holds it, anything else to the main package); kept in plain JS so it needs no TS loader.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const weapp = join(root, 'dist/weapp');
-const h5 = join(root, 'dist/h5');
+// folders to measure: `node scripts/weapp-size.mjs [weapp dir] [h5 dir]` (parallel builds use their own OUTPUT_ROOT)
+const weapp = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist/weapp');
+const h5 = process.argv[3] ? resolve(process.argv[3]) : join(root, 'dist/h5');
 const MiB = 1024 * 1024;
 const LIMITS = { main: 2 * MiB, subpackage: 2 * MiB, total: 20 * MiB };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -46,21 +47,21 @@ if (existsSync(join(weapp, 'app.json'))) {
     owner.size += f.size;
     owner.files += 1;
   }
-  console.log('dist/weapp (WeChat mini-program):');
+  console.log(`${relative(root, weapp) || '.'} (WeChat mini-program):`);
   row('main package', main.size, main.files, LIMITS.main);
   for (const s of subs) row(s.root, s.size, s.files, LIMITS.subpackage);
   row('total', total, undefined, LIMITS.total);
 } else {
-  console.log('dist/weapp: not built (run `npm run build:weapp`)');
+  console.log(`${relative(root, weapp)}: not built (run \`npm run build:weapp\`)`);
   failed = true;
 }
 
 const h5Js = existsSync(h5) ? walkFiles(h5).filter((f) => f.rel.endsWith('.js')) : [];
 if (h5Js.length > 0) {
-  console.log('dist/h5:');
+  console.log(`${relative(root, h5)}:`);
   row('JavaScript', h5Js.reduce((n, f) => n + f.size, 0), h5Js.length);
 } else {
-  console.log('dist/h5: not built (run `npm run build:h5`)');
+  console.log(`${relative(root, h5)}: not built (run \`npm run build:h5\`)`);
 }
 
 process.exitCode = failed ? 1 : 0;

@@ -1,9 +1,9 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index', 'pages/messages/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/messages/index', 'pages/invite/index'],
   subPackages: [
     {
       root: 'subpkg-enterprise',
-      pages: ['bind/index', 'submit/index', 'list/index', 'detail/index'],
+      pages: ['bind/index', 'submit/index', 'list/index', 'detail/index', 'approvals/index'],
     },
     {
       root: 'subpkg-officer',
@@ -18,6 +18,21 @@ export default defineAppConfig({
       // department handlers: supervision cards
       root: 'subpkg-dept',
       pages: ['inbox/index', 'card/index'],
+    },
+    {
+      // leaders (mini-program) and desk users (browser): dashboard, 红黄榜, printable 简报; the only package with charts
+      root: 'subpkg-leader',
+      pages: ['dashboard/index', 'rankings/index', 'briefing/index'],
+    },
+    {
+      // official visits by QR code: scan in/out, the enterprise's poster and history, officials' codes, plans, the desk
+      root: 'subpkg-visit',
+      pages: ['scan/index', 'detail/index', 'history/index', 'poster/index', 'official-code/index', 'check/index', 'plans/index', 'desk/index'],
+    },
+    {
+      // administration console (desktop browser first; key actions in the mini-program too)
+      root: 'subpkg-admin',
+      pages: ['index/index', 'orgs/index', 'staff/index', 'enterprises/index', 'import/index', 'rules/index', 'audit/index'],
     },
   ],
   window: {

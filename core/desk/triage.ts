@@ -98,6 +98,13 @@ export async function reassignRequest(ctx: Ctx, input: unknown) {
     throw new AppError('VALIDATION_FAILED', '只能改派给在岗的网格员或特派员', [{ field: 'assigneeId', message: '请选择网格员或特派员' }]);
   }
   if (to._id === req.assigneeId && req.status !== 'queued') throw new AppError('INVALID_STATE', '该诉求已由此人承办');
+  // a complaint about a visit never goes to the officials it is about
+  if (req.channel === 'report' && req.visitId) {
+    const visit = await ctx.ports.store.collection<{ _id: string; memberIds: string[] }>(C.visits).get(req.visitId);
+    if (visit?.memberIds.includes(to._id)) {
+      throw new AppError('VALIDATION_FAILED', '该投诉涉及此人的入企，不能交由被投诉人办理', [{ field: 'assigneeId', message: '不能改派给被投诉人' }]);
+    }
+  }
   const role = to.roles.includes('officer') ? 'officer' : 'liaison';
   const sla = await loadSla(ctx.ports);
   const clock = startIfNeeded(req, ctx.now, sla, {

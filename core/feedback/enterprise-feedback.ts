@@ -21,6 +21,11 @@ export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRe
   return req;
 }
 
+/** on an anonymous request (a complaint about a visit) the enterprise acts under its pseudonym */
+function enterpriseActor(ctx: Ctx, req: ServiceRequest) {
+  return req.anonymous ? { id: req.submitterId, name: '企业联系人（匿名）' } : { id: ctx.user._id, name: ctx.user.name };
+}
+
 export const ConfirmInput = z.object({
   id: zId,
   score: z.number({ required_error: '请为办理结果打分', invalid_type_error: '评分应为1到5的整数' }).int('评分应为1到5的整数').min(1, '评分应为1到5的整数').max(5, '评分应为1到5的整数'),
@@ -35,7 +40,7 @@ export async function confirmRequest(ctx: Ctx, input: unknown) {
     from: ['resolved'],
     set: clock.set,
     event: { type: 'closed', text: `企业确认办结，评分 ${score} 分${comment ? `：${comment}` : ''}` },
-    actor: { id: ctx.user._id, name: ctx.user.name },
+    actor: enterpriseActor(ctx, req),
     now: ctx.now,
   });
 }
@@ -50,7 +55,7 @@ export async function reopenRequest(ctx: Ctx, input: unknown) {
   const req = await loadForEnterprise(ctx, id);
   const users = ctx.ports.store.collection<User>(C.users);
   const assignee = req.assigneeId ? await users.get(req.assigneeId) : null;
-  const actor = { id: ctx.user._id, name: ctx.user.name };
+  const actor = enterpriseActor(ctx, req);
   const sla = await loadSla(ctx.ports);
   if (assignee && assignee.active) {
     const clock = restart(req, ctx.now, sla, {
@@ -99,7 +104,7 @@ export async function supplementRequest(ctx: Ctx, input: unknown) {
     set: clock.set,
     history: clock.history,
     event: { type: 'supplemented', text: `企业补充材料：${note}${photos.length ? `（附图${photos.length}张）` : ''}` },
-    actor: { id: ctx.user._id, name: ctx.user.name },
+    actor: enterpriseActor(ctx, req),
     now: ctx.now,
   });
 }

@@ -12,7 +12,8 @@ import { AppError } from '../errors';
 import type { Enterprise, Org, ServiceRequest } from '../model';
 import { StoreError } from '../ports';
 import { summary } from '../request-record';
-import { beijingDateKey } from '../time';
+import { countRequestQuietly } from '../stats/counters';
+import { newRequestDoc, nextRequestNo } from './request-doc';
 import { parseInput, zPhone } from '../validation';
 
 /** cloud:// file ids from Taro.cloud.uploadFile, local:// ones from the local server's upload */
@@ -52,69 +53,26 @@ export async function submitRequest(ctx: Ctx, input: unknown): Promise<{ request
   const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
 
-  const dateKey = beijingDateKey(ctx.now);
-  const n = await ports.store.collection(C.counters).increment(`request-${dateKey}`, 'seq', 1);
   const at = ctx.now.toISOString();
-  const doc: ServiceRequest = {
+  const doc = newRequestDoc({
     _id: id,
-    no: `SQ${dateKey}${String(n).padStart(4, '0')}`,
+    no: await nextRequestNo(ports, ctx.now),
     clientKey: data.clientKey,
     enterpriseId: ent._id,
     enterpriseName: ent.name,
     gridId: ent.gridId,
     queueOrgId: grid?.parentId ?? ent.gridId,
-    tier: 'community',
     tierOrgId: grid?.parentId ?? ent.gridId,
-    level: 'general',
-    verified: false,
-    deptIds: [],
-    cardId: null,
-    referral: null,
-    rejection: null,
-    startedAt: null,
-    acceptDueAt: null,
-    dueAt: null,
-    yellowAt: null,
-    specialDueDate: null,
-    pausedAt: null,
-    remainingAtPause: null,
-    slaProvisional: false,
-    colour: 'white',
-    nextCheckAt: null,
-    clockNo: 1,
-    closedOnTime: null,
-    urgeCount: 0,
-    lastUrgedAt: null,
-    timedOutIds: [],
-    slaHistory: [],
     submitterId: ctx.user._id,
     channel: 'self',
     category: data.category,
     description: data.description,
     photos: data.photos,
     phone: data.phone,
-    status: 'queued',
-    assigneeId: null,
-    assigneeName: null,
-    assigneeRole: null,
-    result: null,
-    score: null,
-    comment: null,
-    reopenCount: 0,
-    createdAt: at,
-    updatedAt: at,
-    assignedAt: null,
-    acceptedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    seq: 1,
-    needsNotify: true,
-    notifiedSeq: 0,
-    waitingNoted: false,
     timeline: [
       { seq: 1, at, type: 'submitted', actorId: ctx.user._id, actorName: ctx.user.name, text: `${ent.name} 提交诉求，进入分派队列` },
     ],
-  };
+  }, at);
   try {
     await requests.add(doc);
   } catch (e) {
@@ -124,5 +82,6 @@ export async function submitRequest(ctx: Ctx, input: unknown): Promise<{ request
     }
     throw e;
   }
+  await countRequestQuietly(ports, doc._id, doc);
   return { request: summary(doc), created: true };
 }

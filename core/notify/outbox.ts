@@ -11,6 +11,7 @@ import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { formatBeijing } from '../time';
 import { INTERNAL_EVENTS } from '../request-record';
+import { userBehind } from '../identity/pseudonym';
 
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
@@ -79,24 +80,26 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
-      const user = await users.get(r.userId);
+      // a pseudonymous submitter (an anonymous complaint) is told through the person behind it
+      const user = (await users.get(r.userId)) ?? (await userBehind(ports, r.userId));
       if (!user) continue;
       const key = `${req._id}:${ev.seq}:${r.userId}`;
       const newWork =
         (r.userId === req.assigneeId && (ev.type === 'assigned' || ev.type === 'reassigned')) ||
         (ev.type === 'card_issued' && user.roles.includes('department'));
-      const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : TITLES[ev.type];
+      const reportForDesk = ev.type === 'submitted' && req.channel === 'report' && r.role === 'staff';
+      const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[ev.type];
       const body = `【${req.no}】${req.enterpriseName}：${ev.text}`;
       const at = now.toISOString();
       const ignoreDuplicate = (e: unknown) => {
         if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
       };
       await messages
-        .add({ _id: key, userId: r.userId, requestId: req._id, title, body, read: false, createdAt: ev.at })
+        .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at })
         .then(() => created++, ignoreDuplicate);
       await outbox
         .add({
-          _id: key, userId: r.userId, openid: user.openid, requestId: req._id,
+          _id: key, userId: user._id, openid: user.openid, requestId: req._id,
           template: newWork ? 'newAssignment' : 'statusChanged',
           templateId: templates[newWork ? 'newAssignment' : 'statusChanged']?.templateId ?? '',
           page: pageFor(r.role, user, req),

@@ -8,15 +8,21 @@ import type { Ports } from '../../core/ports';
 import type { ServiceRequest } from '../../core/model';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
 import { openSqliteStore } from '../../adapters/sqlite-store';
-import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
+import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
 
-export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?: boolean; bootstrapAdminCode?: string } = {}) {
+/** the public base visit codes point at in tests */
+export const HARNESS_PUBLIC_BASE = 'https://yszt.example.cn';
+
+export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?: boolean; bootstrapAdminCode?: string; memory?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yszt-'));
-  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES });
+  // memory: an in-memory SQLite database, for long randomized runs
+  const store = openSqliteStore({ file: opts.memory ? ':memory:' : join(dir, 'app.db'), indexes: INDEXES });
   const clock = fakeClock(start);
   const notifier = recordingNotifier();
   let n = 0;
   const ports: Ports = { store, clock, notifier, contentCheck: permissiveContentCheck, newId: () => `id${++n}` };
+  // visit codes: QR images of the H5 link under a fixed public base, in the temp dir
+  ports.qrCode = localQrCode(localFiles(join(dir, 'files')), () => HARNESS_PUBLIC_BASE);
   if (opts.seed !== false) await seedDemoDistrict(store, clock.now());
   if (opts.bootstrapAdminCode) ports.config = { bootstrapAdminCode: opts.bootstrapAdminCode };
   const fns = createFunctions(ports);
@@ -33,6 +39,8 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   const requests = () => store.collection<ServiceRequest>(C.requests);
   return {
     ports, store, clock, notifier, fns, call, ok, requests,
+    /** where generated files (visit codes) are saved */
+    filesDir: join(dir, 'files'),
     cleanup: () => { store.close(); rmSync(dir, { recursive: true, force: true }); },
   };
 }

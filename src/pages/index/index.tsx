@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Me } from '../../shared/api-types';
 import { isDepartment, isDesk, isHandler, roleLabel } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
-import { errorText } from '../../services/call';
+import { isVisitStaff, VISIT_ROUTES } from '../../shared/visit-routes';
+import { callService, errorText } from '../../services/call';
 import { loadMe } from '../../services/profile';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
@@ -29,12 +30,19 @@ function Entry({ title, hint, icon, tone, url, badge }: EntryProps) {
 export default function Home() {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState('');
+  /** binding requests waiting for this user's approval (grid officers, enterprise first contacts) */
+  const [approvals, setApprovals] = useState(0);
 
   const refresh = () => {
     loadMe()
       .then((m) => {
         setMe(m);
         setError('');
+        if (m.user.roles.includes('officer') || m.user.enterpriseId) {
+          callService<{ items: unknown[] }>('binding.list', { tab: 'pending' })
+            .then((d) => setApprovals(d.items.length))
+            .catch(() => setApprovals(0));
+        }
       })
       .catch((e) => setError(errorText(e)));
   };
@@ -62,6 +70,7 @@ export default function Home() {
   const dispatcher = user.roles.includes('dispatcher');
   const desk = isDesk(user.roles);
   const department = isDepartment(user.roles);
+  const admin = user.roles.includes('admin');
 
   return (
     <View className='page home'>
@@ -78,7 +87,18 @@ export default function Home() {
         {user.enterprise && <View className='home__enterprise'>{user.enterprise.name}</View>}
       </View>
 
-      {isEnterprise && !user.enterprise && (
+      {isEnterprise && !user.enterprise && me.binding?.status === 'pending' && (
+        <View className='card home__bind'>
+          <View className='home__bind-title'>绑定申请审核中</View>
+          <View className='home__bind-text'>
+            已提交“{me.binding.enterpriseName}”的绑定申请，等待 {me.binding.approverName || '审核人'} 审核。审核通过后即可在线反映问题。
+          </View>
+          <Button size='large' block onClick={() => Taro.navigateTo({ url: ROUTES.bind })}>
+            查看申请
+          </Button>
+        </View>
+      )}
+      {isEnterprise && !user.enterprise && me.binding?.status !== 'pending' && (
         <View className='card home__bind'>
           <View className='home__bind-title'>尚未关联企业</View>
           <View className='home__bind-text'>关联您所在的企业后，即可在线反映经营中遇到的问题，并随时查看办理进度。</View>
@@ -99,13 +119,45 @@ export default function Home() {
         {dispatcher && (
           <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='⚑' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
         )}
+        {desk && <Entry title='数据看板' hint='收集、办结、按期办结率、满意度与趋势' icon='◔' tone='purple' url={ROUTES.dashboard} />}
         {desk && <Entry title='台账' hint='红黄绿白四色台账，筛选、导出' icon='▦' tone='blue' url={ROUTES.ledger()} />}
+        {desk && <Entry title='红黄榜与简报' hint='部门和属地排名，红榜表扬、黄榜警示，生成简报' icon='⚐' tone='red' url={ROUTES.rankings} />}
         {department && <Entry title='督办卡' hint='接收、答复本部门的督办卡' icon='✦' tone='orange' url={ROUTES.cardInbox} />}
+        {(user.roles.includes('officer') || (isEnterprise && user.enterprise)) && (
+          <Entry
+            title={isEnterprise ? '企业联系人' : '企业绑定审核'}
+            hint={isEnterprise ? '审核本企业新联系人的绑定申请' : '审核本网格企业首位联系人的绑定申请'}
+            icon='✓'
+            tone='green'
+            url={ROUTES.approvals}
+            badge={approvals}
+          />
+        )}
+        {admin && <Entry title='管理后台' hint='组织架构、人员、企业名录、规则配置、操作日志' icon='⚙' tone='blue' url={ROUTES.admin} />}
+        {isEnterprise && user.enterprise && (
+          <>
+            <Entry title='入企记录' hint='公务人员入企记录、检查预告，匿名评价与投诉' icon='⌂' tone='green' url={VISIT_ROUTES.history()} />
+            <Entry title='公务入企码' hint='打印张贴“公务入企 请扫码备案”海报' icon='⌗' tone='red' url={VISIT_ROUTES.poster()} />
+          </>
+        )}
+        {isVisitStaff(user.roles) && (
+          <>
+            <Entry title='扫码入企' hint='进门扫码签到，离开扫码签退' icon='⌗' tone='blue' url={VISIT_ROUTES.scan()} />
+            <Entry title='我的亮证码' hint='出示给企业核验身份和入企事由' icon='☺' tone='green' url={VISIT_ROUTES.officialCode} />
+          </>
+        )}
+        {(desk || department) && (
+          <Entry title={desk ? '入企监管' : '本部门入企'} hint='入企统计、无事不扰预警、企业评价' icon='◎' tone='orange' url={VISIT_ROUTES.desk()} />
+        )}
+        {(department || dispatcher) && <Entry title='检查计划' hint='检查预告，多部门合并为联合检查' icon='☷' tone='purple' url={VISIT_ROUTES.plans} />}
         <Entry title='消息中心' hint='办理进度与工作提醒' icon='✉' tone='purple' url={ROUTES.messages} badge={unread} />
       </View>
 
-      {!isEnterprise && !handler && !desk && !department && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
+      {!isEnterprise && !handler && !desk && !department && !admin && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
 
+      <View className='home__invite' onClick={() => Taro.navigateTo({ url: ROUTES.invite })}>
+        使用邀请码
+      </View>
       <View className='home__footer'>无事不扰 · 有求必应</View>
       {switchUser}
     </View>

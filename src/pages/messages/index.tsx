@@ -45,7 +45,10 @@ export default function MessagesPage() {
         toastError(e);
       }
     }
-    if (m.requestId) {
+    if (m.page) {
+      // about something other than a request (an official visit, a planned inspection)
+      Taro.navigateTo({ url: `/${m.page.replace(/^\/+/, '')}` });
+    } else if (m.requestId) {
       const me = await currentMe().catch(() => null);
       Taro.navigateTo({ url: detailUrlFor(me, m.requestId) });
     }
@@ -83,7 +86,7 @@ export default function MessagesPage() {
             <Text className='message__time'>{formatTime(m.createdAt)}</Text>
           </View>
           {m.body && <View className='message__body'>{m.body}</View>}
-          {m.requestId && <View className='message__more'>查看详情 ›</View>}
+          {(m.requestId || m.page) && <View className='message__more'>查看详情 ›</View>}
         </View>
       ))}
       <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />

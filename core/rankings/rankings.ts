@@ -1,0 +1,169 @@
+/**
+ * 红黄榜 actions: compute a period's lists from the counters (and keep them: one stored list per
+ * period, recomputing replaces it), list and read past ones, read and change the thresholds.
+ */
+import { z } from 'zod';
+import { C } from '../collections';
+import { Ctx, hasRole, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { Org, Setting } from '../model';
+import type { Ports } from '../ports';
+import { StoreError } from '../ports';
+import { allOrgs } from '../desk/scope';
+import { loadSla } from '../sla/policy';
+import { parseInput } from '../validation';
+import { addRaw, deriveFigures, emptyRaw, type Raw } from '../stats/figures';
+import { dimensionValues, readCounterDocs } from '../stats/counters';
+import { departments } from '../stats/dashboard';
+import { PeriodInput, resolvePeriod, type Period } from '../stats/period';
+import { TIERS, type Tier } from '../catalog';
+import { DEFAULT_RANKING_SETTINGS, rankUnits, type RankedUnit, type RankingSettings, type UnitInput } from './formula';
+
+export type RankingList = {
+  _id: string;
+  period: Pick<Period, 'kind' | 'key' | 'id' | 'label' | 'from' | 'to'>;
+  computedAt: string;
+  computedBy: { id: string; name: string } | null;
+  settings: RankingSettings;
+  units: RankedUnit[];
+  red: RankedUnit[];
+  yellow: RankedUnit[];
+};
+
+// ---------- settings ----------
+
+const zShare = z.number().min(0, '比例应在0到1之间').max(1, '比例应在0到1之间');
+const zCount = z.number().int('应为整数').min(0, '不能为负数').max(1000, '数值过大');
+export const SettingsInput = z.object({
+  weights: z.object({ onTime: zCount, satisfaction: zCount, reopen: zCount, overdue: zCount, urges: zCount }).partial().optional(),
+  minCases: zCount.optional(),
+  red: z.object({ minScore: z.number().min(0).max(100), maxOverdue: zCount, minClosed: zCount, maxSize: zCount.max(50) }).partial().optional(),
+  yellow: z.object({ belowScore: z.number().min(0).max(100), onTimeBelow: zShare, overdueAtLeast: zCount, satisfactionBelow: zShare, maxSize: zCount.max(50) }).partial().optional(),
+});
+
+function merge(base: RankingSettings, over: Partial<z.infer<typeof SettingsInput>> | undefined | null): RankingSettings {
+  return {
+    weights: { ...base.weights, ...(over?.weights ?? {}) },
+    minCases: over?.minCases ?? base.minCases,
+    red: { ...base.red, ...(over?.red ?? {}) },
+    yellow: { ...base.yellow, ...(over?.yellow ?? {}) },
+  };
+}
+
+export async function loadRankingSettings(ports: Ports): Promise<RankingSettings> {
+  const doc = await ports.store.collection<Setting>(C.settings).get('rankings');
+  return merge(DEFAULT_RANKING_SETTINGS, doc?.value as Partial<RankingSettings> | undefined);
+}
+
+/** rankings.settings: the thresholds in force and the defaults */
+export async function rankingSettings(ctx: Ctx) {
+  requireRole(ctx.user, 'leader', 'dispatcher', 'admin');
+  return { settings: await loadRankingSettings(ctx.ports), defaults: DEFAULT_RANKING_SETTINGS };
+}
+
+/** rankings.configure {weights?, minCases?, red?, yellow?}: leaders and the admin change the thresholds */
+export async function configureRankings(ctx: Ctx, input: unknown) {
+  requireRole(ctx.user, 'leader', 'admin');
+  const data = parseInput(SettingsInput, input);
+  const next = merge(await loadRankingSettings(ctx.ports), data);
+  if (Object.values(next.weights).every((w) => w <= 0)) throw new AppError('VALIDATION_FAILED', '各项权重不能全为0');
+  const settings = ctx.ports.store.collection<Setting>(C.settings);
+  const doc = { value: next, updatedAt: ctx.now.toISOString(), updatedBy: ctx.user._id };
+  if (!(await settings.update('rankings', { $set: doc }))) {
+    await settings.add({ _id: 'rankings', ...doc }).catch(async (e) => {
+      if (e instanceof StoreError && e.code === 'DUPLICATE_ID') await settings.update('rankings', { $set: doc });
+      else throw e;
+    });
+  }
+  return { settings: next };
+}
+
+// ---------- computing ----------
+
+const RankPeriod = z.object({
+  period: z.enum(['month', 'quarter', 'year'], { errorMap: () => ({ message: '红黄榜按月、季度或年度统计' }) }).default('month'),
+  key: z.string().max(16).optional(),
+});
+
+function requireDistrictDesk(ctx: Ctx) {
+  requireRole(ctx.user, 'leader', 'dispatcher');
+}
+
+function sumDim(docs: Awaited<ReturnType<typeof readCounterDocs>>, ids: string[], dim: 'dept' | 'org') {
+  const out = new Map<string, Required<Raw>>();
+  for (const id of ids) for (const [v, raw] of dimensionValues(docs.get(id), dim)) out.set(v, addRaw(out.get(v) ?? emptyRaw(), raw));
+  return out;
+}
+
+/** the units and their figures for a period, from the counters */
+export async function unitsFor(ports: Ports, period: Period): Promise<UnitInput[]> {
+  const { calendar } = await loadSla(ports);
+  const docs = await readCounterDocs(ports, period.totals);
+  const depts = sumDim(docs, period.totals, 'dept');
+  const centers = sumDim(docs, period.totals, 'org');
+  const units: UnitInput[] = [];
+  for (const d of (await departments(ports)).filter((o: Org) => o.active !== false)) {
+    units.push({ kind: 'department', id: d._id, name: d.name, figures: deriveFigures(depts.get(d._id) ?? {}, calendar.minutesPerDay) });
+  }
+  for (const o of (await allOrgs(ports)).filter((o) => (o.kind === 'street' || o.kind === 'community') && o.active !== false)) {
+    units.push({ kind: 'center', id: o._id, name: `${o.name}`, tierLabel: TIERS[o.kind as Tier], figures: deriveFigures(centers.get(o._id) ?? {}, calendar.minutesPerDay) });
+  }
+  return units;
+}
+
+export async function computeRanking(ports: Ports, period: Period, by: { id: string; name: string } | null, now: Date): Promise<RankingList> {
+  const settings = await loadRankingSettings(ports);
+  const { units, red, yellow } = rankUnits(await unitsFor(ports, period), settings);
+  const doc: RankingList = {
+    _id: period.id,
+    period: { kind: period.kind, key: period.key, id: period.id, label: period.label, from: period.from, to: period.to },
+    computedAt: now.toISOString(), computedBy: by, settings, units, red, yellow,
+  };
+  const lists = ports.store.collection<RankingList>(C.rankings);
+  // one list per period: a recomputation replaces the earlier one
+  if (!(await lists.update(doc._id, { $set: { period: doc.period, computedAt: doc.computedAt, computedBy: by, settings, units, red, yellow } }))) {
+    try {
+      await lists.add(doc);
+    } catch (e) {
+      if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+      await lists.update(doc._id, { $set: { period: doc.period, computedAt: doc.computedAt, computedBy: by, settings, units, red, yellow } });
+    }
+  }
+  return doc;
+}
+
+/** rankings.compute {period, key?}: the period's 红黄榜 from the counters, stored */
+export async function computeRankingAction(ctx: Ctx, input: unknown): Promise<RankingList> {
+  requireDistrictDesk(ctx);
+  const data = parseInput(RankPeriod, input);
+  const period = resolvePeriod(parseInput(PeriodInput, data), ctx.now);
+  return computeRanking(ctx.ports, period, { id: ctx.user._id, name: ctx.user.name }, ctx.now);
+}
+
+/** rankings.list: every stored list, newest period first (summaries) */
+export async function listRankings(ctx: Ctx) {
+  requireDistrictDesk(ctx);
+  const docs = await ctx.ports.store.collection<RankingList>(C.rankings).find({}, { orderBy: [['period.to', 'desc'], ['period.from', 'desc']], limit: 100 });
+  return {
+    items: docs.map((d) => ({
+      id: d._id, period: d.period, computedAt: d.computedAt, computedBy: d.computedBy,
+      red: d.red.map((u) => u.name), yellow: d.yellow.map((u) => u.name),
+    })),
+  };
+}
+
+/** rankings.get {id}: one stored list */
+export async function getRanking(ctx: Ctx, input: unknown): Promise<RankingList> {
+  requireDistrictDesk(ctx);
+  const { id } = parseInput(z.object({ id: z.string({ required_error: '缺少榜单编号' }).regex(/^[A-Z][0-9-]{4,20}$/, '榜单编号不正确') }), input);
+  const doc = await ctx.ports.store.collection<RankingList>(C.rankings).get(id);
+  if (!doc) throw new AppError('NOT_FOUND', '该周期的红黄榜尚未生成');
+  return doc;
+}
+
+/** the stored list of a period, computed (and stored) first if there is none */
+export async function rankingFor(ctx: Ctx, period: Period): Promise<RankingList> {
+  const doc = await ctx.ports.store.collection<RankingList>(C.rankings).get(period.id);
+  if (doc) return doc;
+  return computeRanking(ctx.ports, period, hasRole(ctx.user, 'leader', 'dispatcher') ? { id: ctx.user._id, name: ctx.user.name } : null, ctx.now);
+}

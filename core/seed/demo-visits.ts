@@ -1,0 +1,139 @@
+/**
+ * Demo visits for local mode, made by running the real visit actions at moments in the past, so
+ * the visit desk opens with history: scored visits, a joint inspection, an inspection without an
+ * approval reference (red), a visit above the 无事不扰 cap, a late registration, one the timer
+ * closed, and two departments' plans for one enterprise waiting to be merged. Skipped when any
+ * visit exists.
+ */
+import { C } from '../collections';
+import { createFunctions } from '../functions';
+import type { Ports } from '../ports';
+import { closeStaleVisits } from '../visits/checkin';
+import { enterpriseCode } from '../visits/codes';
+import type { User } from '../model';
+import { devOpenid } from './demo-district';
+
+const HOUR = 3600_000;
+
+/** Beijing wall time `days` calendar days before `now`, at hh:mm */
+function beijingAt(now: Date, days: number, hh: number, mm = 0): Date {
+  const bj = new Date(now.getTime() + 8 * HOUR - days * 24 * HOUR);
+  const date = bj.toISOString().slice(0, 10);
+  return new Date(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
+}
+
+const dateOf = (now: Date, days: number) => new Date(now.getTime() + 8 * HOUR + days * 24 * HOUR).toISOString().slice(0, 10);
+
+export async function seedDemoVisits(ports: Ports, now: Date): Promise<number> {
+  if ((await ports.store.collection(C.visits).count({})) > 0) return 0;
+  let t = now;
+  const fns = createFunctions({ ...ports, clock: { now: () => t } });
+  const as = async (userId: string, event: Record<string, unknown>) => {
+    const r = await fns.service(event, { openid: devOpenid(userId) });
+    if (!r.ok) throw new Error(`demo seed: ${String(event.action)} as ${userId}: ${r.code} ${r.message}`);
+    return r.data as any;
+  };
+  const at = (d: Date) => { t = d; };
+  // the codes only: their images are made on first view, once the server knows its public address
+  const scene = async (contact: string) => {
+    const user = await ports.store.collection<User>(C.users).get(contact);
+    return (await enterpriseCode(ports, user!.enterpriseId!, now))._id;
+  };
+  const visitOf = async (who: string, ev: Record<string, unknown>) => (await as(who, ev)).visit._id as string;
+
+  const xincai = await scene('u-linxiao'); // 东城新材料 (e-002)
+  const jingmi = await scene('u-gaopeng'); // 云溪精密机械 (e-001)
+  const qingquan = await scene('u-hejun'); // 柳岸清泉饮品 (e-026)
+  const yunduan = await scene('u-hanmei'); // 西湖云端数据 (e-016)
+  const zhuohua = await scene('u-dengchao'); // 云溪卓越化工 (e-021)
+  const hongyuan = await scene('u-songya'); // 东城宏远建筑 (e-006)
+  let n = 0;
+
+  // 1. a grid officer's help visit, scored well
+  at(beijingAt(now, 12, 9, 40));
+  const v1 = await visitOf('u-zhangwei', { action: 'visit.checkin', scene: xincai, purpose: 'help', note: '了解新车间投产后的用工和用电需求' });
+  at(beijingAt(now, 12, 11, 5));
+  await as('u-zhangwei', { action: 'visit.checkout', scene: xincai });
+  at(beijingAt(now, 12, 15, 0));
+  await as('u-linxiao', { action: 'visit.score', visitId: v1, score: 5, comment: '讲解细致，当场帮我们联系了供电所' });
+  n++;
+
+  // 2. a policy briefing at the construction company
+  at(beijingAt(now, 10, 14, 0));
+  await as('u-lina', { action: 'visit.checkin', scene: hongyuan, purpose: 'policy', note: '宣讲稳岗补贴和技改奖补政策' });
+  at(beijingAt(now, 10, 15, 10));
+  await as('u-lina', { action: 'visit.checkout', scene: hongyuan });
+  n++;
+
+  // 3. a joint inspection: 住建 checks in with an approval, 自然资源 joins by scanning
+  at(beijingAt(now, 6, 9, 30));
+  const v3 = await visitOf('u-fengyu', {
+    action: 'visit.checkin', scene: xincai, purpose: 'joint', note: '在建厂房施工安全与用地手续联合检查',
+    approvalRef: '云住建检备〔2026〕098号', legalBasis: '《建设工程安全生产管理条例》第四十三条；《土地管理法》第六十七条',
+  });
+  at(beijingAt(now, 6, 9, 36));
+  await as('u-qianjun', { action: 'visit.join', scene: xincai });
+  at(beijingAt(now, 6, 11, 20));
+  await as('u-qianjun', { action: 'visit.checkout', scene: xincai });
+  await as('u-fengyu', { action: 'visit.checkout', scene: xincai });
+  at(beijingAt(now, 6, 16, 0));
+  await as('u-linxiao', { action: 'visit.score', visitId: v3, score: 4, comment: '一次查完两项，省了不少事' });
+  n++;
+
+  // 4. an inspection without an approval reference (red), scored low
+  at(beijingAt(now, 4, 14, 30));
+  const v4 = await visitOf('u-fengyu', {
+    action: 'visit.checkin', scene: jingmi, purpose: 'inspection', note: '消防通道及临时用电检查', legalBasis: '《建筑法》第四十五条',
+  });
+  at(beijingAt(now, 4, 16, 0));
+  await as('u-fengyu', { action: 'visit.checkout', scene: jingmi });
+  at(beijingAt(now, 4, 18, 0));
+  await as('u-gaopeng', { action: 'visit.score', visitId: v4, score: 2, comment: '没有提前通知，也没出示备案号' });
+  await as('u-gaopeng', { action: 'visit.complain', visitId: v4, text: '检查人员未出示报批备案号，且要求当天完成整改，影响正常生产' });
+  n++;
+
+  // 5. three unrequested visits to the drinks company: the third is above the cap, with a reason
+  for (const [days, purpose, note] of [[20, 'help', '走访了解生产经营情况'], [14, 'policy', '宣讲食品安全新规']] as const) {
+    at(beijingAt(now, days, 10, 0));
+    await as('u-huangmin', { action: 'visit.checkin', scene: qingquan, purpose, note });
+    at(beijingAt(now, days, 10, 50));
+    await as('u-huangmin', { action: 'visit.checkout', scene: qingquan });
+    n++;
+  }
+  at(beijingAt(now, 3, 10, 0));
+  await as('u-huangmin', {
+    action: 'visit.checkin', scene: qingquan, purpose: 'help', note: '核实用水压力不足问题', reason: '企业反映的用水问题需现场核实管网压力',
+  });
+  at(beijingAt(now, 3, 11, 0));
+  await as('u-huangmin', { action: 'visit.checkout', scene: qingquan });
+  n++;
+
+  // 6. an emergency inspection registered after the fact, before leaving
+  at(beijingAt(now, 2, 16, 40));
+  await as('u-qianjun', {
+    action: 'visit.lateRegister', scene: yunduan, purpose: 'inspection', startedAt: beijingAt(now, 2, 15, 10).toISOString(),
+    lateReason: '接群众举报机房外违规堆放废旧电池，须立即核查', approvalRef: '云自然检〔2026〕019号', legalBasis: '《固体废物污染环境防治法》第二十条',
+  });
+  at(beijingAt(now, 2, 17, 0));
+  await as('u-qianjun', { action: 'visit.checkout', scene: yunduan });
+  n++;
+
+  // 7. a visit nobody checked out of: the timer closed it
+  at(beijingAt(now, 5, 9, 0));
+  await as('u-zhaolei', { action: 'visit.checkin', scene: zhuohua, purpose: 'followup', note: '回访排水管网疏通情况' });
+  t = beijingAt(now, 5, 18, 0);
+  await closeStaleVisits({ ...ports, clock: { now: () => t } }, t);
+  n++;
+
+  // 8. two departments plan the same enterprise in the same week: proposed as one joint inspection
+  at(now);
+  await as('u-qianjun', {
+    action: 'plan.create', enterpriseId: 'e-011', items: '扩建项目用地规划条件核查', legalBasis: '《土地管理法》第六十七条',
+    approvalRef: '云自然检〔2026〕024号', from: dateOf(now, 3), to: dateOf(now, 7),
+  });
+  await as('u-fengyu', {
+    action: 'plan.create', enterpriseId: 'e-011', items: '新建厂房施工许可及安全检查', legalBasis: '《建设工程安全生产管理条例》第四十三条',
+    approvalRef: '云住建检备〔2026〕121号', from: dateOf(now, 5), to: dateOf(now, 9),
+  });
+  return n;
+}

@@ -1,0 +1,205 @@
+/**
+ * The leaders' dashboard (领导看板): figures of a period for the caller's scope, read only from the
+ * counter documents (a month is its month document and its ~30 day documents: one or two store
+ * reads), never from the requests.
+ *
+ * Who sees what: leaders and district-level dispatchers the whole district (optionally one tier or
+ * one department); a dispatcher of a street or community center the centers in its charge; a
+ * department handler its own department's figures only.
+ */
+import { z } from 'zod';
+import { CATEGORIES, CHANNELS, TIERS, type Tier } from '../catalog';
+import { C } from '../collections';
+import { Ctx, hasRole, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { Org } from '../model';
+import type { Ports } from '../ports';
+import { allOrgs, orgScope } from '../desk/scope';
+import { loadSla } from '../sla/policy';
+import { parseInput, zId } from '../validation';
+import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
+import { dimensionValues, groupRaw, readCounterDocs, type CounterDoc } from './counters';
+import { PeriodInput, resolvePeriod, type Period } from './period';
+import { beijingParts } from '../time';
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const DashboardInput = z.intersection(
+  PeriodInput,
+  z.object({
+    tier: z.enum(keys(TIERS), { errorMap: () => ({ message: '层级不正确' }) }).optional(),
+    departmentId: zId.optional(),
+  }),
+);
+
+export type Scope = {
+  /** the buckets whose sum is the scope */
+  groups: Group[];
+  label: string;
+  /** whole district: category / channel / tier / department breakdowns make sense */
+  whole: boolean;
+  /** tier centers the scope covers (for the per-center table) */
+  centerIds: Set<string> | null;
+  departmentId: string | null;
+};
+
+export async function departments(ports: Ports): Promise<Org[]> {
+  return ports.store.collection<Org>(C.orgs).find({ kind: 'department' }, { limit: 100 });
+}
+
+export async function dashboardScope(ctx: Ctx, f: { tier?: Tier; departmentId?: string }): Promise<Scope> {
+  requireRole(ctx.user, 'leader', 'dispatcher', 'department');
+  const orgs = await allOrgs(ctx.ports);
+  const root = orgs.find((o) => o.kind === 'district');
+  const deptName = async (id: string) => (await ctx.ports.store.collection<Org>(C.orgs).get(id))?.name ?? id;
+  const desk = hasRole(ctx.user, 'leader', 'dispatcher');
+  if (!desk) {
+    // a department handler: its own department, nothing else
+    const own = ctx.user.departmentId;
+    if (!own) throw new AppError('FORBIDDEN', '当前账号未关联部门');
+    if (f.departmentId && f.departmentId !== own) throw new AppError('FORBIDDEN', '只能查看本部门的统计');
+    return { groups: [`dept:${own}`], label: await deptName(own), whole: false, centerIds: null, departmentId: own };
+  }
+  const districtWide = hasRole(ctx.user, 'leader') || !ctx.user.orgId || ctx.user.orgId === root?._id;
+  if (!districtWide) {
+    // a street or community dispatcher: the centers in its charge, by the org buckets
+    if (f.departmentId) throw new AppError('FORBIDDEN', '按部门查看统计需区级权限');
+    const scope = await orgScope(ctx.ports, ctx.user);
+    const kindOf = new Map(orgs.map((o) => [o._id, o.kind]));
+    const ids = [...scope].filter((id) => !f.tier || kindOf.get(id) === f.tier);
+    const own = orgs.find((o) => o._id === ctx.user.orgId);
+    return {
+      groups: ids.map((id) => `org:${id}` as Group), label: `${own?.name ?? ''}${f.tier ? `（${TIERS[f.tier]}级）` : '（含下级）'}`,
+      whole: false, centerIds: new Set(ids), departmentId: null,
+    };
+  }
+  if (f.departmentId) {
+    return { groups: [`dept:${f.departmentId}`], label: await deptName(f.departmentId), whole: false, centerIds: null, departmentId: f.departmentId };
+  }
+  if (f.tier) {
+    const ids = orgs.filter((o) => o.kind === f.tier).map((o) => o._id);
+    return { groups: [`tier:${f.tier}`], label: `${root?.name ?? '全区'}${TIERS[f.tier]}级`, whole: false, centerIds: new Set(ids), departmentId: null };
+  }
+  return { groups: ['all'], label: root?.name ?? '全区', whole: true, centerIds: null, departmentId: null };
+}
+
+function sumScope(docs: Map<string, CounterDoc>, ids: string[], groups: Group[]): Required<Raw> {
+  const out = emptyRaw();
+  for (const id of ids) for (const g of groups) addRaw(out, groupRaw(docs.get(id), g));
+  return out;
+}
+
+function sumDimension(docs: Map<string, CounterDoc>, ids: string[], dim: 'tier' | 'org' | 'dept' | 'cat' | 'ch'): Map<string, Required<Raw>> {
+  const out = new Map<string, Required<Raw>>();
+  for (const id of ids) {
+    for (const [value, raw] of dimensionValues(docs.get(id), dim)) {
+      out.set(value, addRaw(out.get(value) ?? emptyRaw(), raw));
+    }
+  }
+  return out;
+}
+
+export type BreakdownRow = Omit<Figures, 'raw'> & { id: string; name: string; extra?: string };
+
+function row(id: string, name: string, raw: Raw, minutesPerDay: number, extra?: string): BreakdownRow {
+  const { raw: _raw, ...fig } = deriveFigures(raw, minutesPerDay);
+  void _raw;
+  return { id, name, ...fig, ...(extra ? { extra } : {}) };
+}
+
+export type PeriodFigures = {
+  period: Pick<Period, 'kind' | 'key' | 'id' | 'label' | 'from' | 'to' | 'granularity'>;
+  scope: { label: string; whole: boolean; departmentId: string | null };
+  figures: Figures;
+  headline: string[];
+  trend: Array<{ key: string; label: string; collected: number; closed: number; inProgress: number; rejected: number; onTimeRate: number | null; satisfactionRate: number | null }>;
+  byCategory: BreakdownRow[] | null;
+  byChannel: BreakdownRow[] | null;
+  byTier: BreakdownRow[] | null;
+  byDepartment: BreakdownRow[] | null;
+  byCenter: BreakdownRow[] | null;
+  minutesPerDay: number;
+  asOf: string;
+  /** counter documents read for this view */
+  docsRead: number;
+};
+
+/** The figures of one period for one scope, from the counter documents only. */
+export async function periodFigures(ports: Ports, now: Date, period: Period, scope: Scope): Promise<PeriodFigures> {
+  const { calendar } = await loadSla(ports);
+  const mpd = calendar.minutesPerDay;
+  const trendIds = period.trend.flatMap((p) => p.ids);
+  const docs = await readCounterDocs(ports, [...period.totals, ...period.visitTotals, ...trendIds]);
+
+  const raw = sumScope(docs, period.totals, scope.groups);
+  // visit figures: the period's own document (distinct enterprises do not add up across months)
+  const visitRaw = sumScope(docs, period.visitTotals, scope.groups);
+  raw.visits = visitRaw.visits;
+  raw.vents = visitRaw.vents;
+  const figures = deriveFigures(raw, mpd);
+
+  const today = beijingParts(now);
+  const todayKey = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  const trend = period.trend
+    .filter((p) => p.key <= (period.granularity === 'day' ? todayKey : todayKey.slice(0, 7)))
+    .map((p) => {
+      const f = deriveFigures(sumScope(docs, p.ids, scope.groups), mpd);
+      return { key: p.key, label: p.label, collected: f.collected, closed: f.closed, inProgress: f.inProgress, rejected: f.rejected, onTimeRate: f.onTimeRate, satisfactionRate: f.satisfactionRate };
+    });
+
+  let byCategory: BreakdownRow[] | null = null;
+  let byChannel: BreakdownRow[] | null = null;
+  let byTier: BreakdownRow[] | null = null;
+  let byDepartment: BreakdownRow[] | null = null;
+  let byCenter: BreakdownRow[] | null = null;
+  const orgs = await allOrgs(ports);
+  if (scope.whole) {
+    const cats = sumDimension(docs, period.totals, 'cat');
+    byCategory = CATEGORIES.filter((c) => cats.get(c.code)?.n).map((c) => row(c.code, c.name, cats.get(c.code)!, mpd)).sort((a, b) => b.collected - a.collected);
+    const chs = sumDimension(docs, period.totals, 'ch');
+    byChannel = (Object.keys(CHANNELS) as Array<keyof typeof CHANNELS>).filter((k) => chs.get(k)?.n).map((k) => row(k, CHANNELS[k], chs.get(k)!, mpd)).sort((a, b) => b.collected - a.collected);
+    const tiers = sumDimension(docs, period.totals, 'tier');
+    byTier = (Object.keys(TIERS) as Tier[]).map((k) => row(k, `${TIERS[k]}级`, tiers.get(k) ?? {}, mpd));
+    const depts = sumDimension(docs, period.totals, 'dept');
+    const deptOrgs = await departments(ports);
+    byDepartment = deptOrgs.map((d) => row(d._id, d.name, depts.get(d._id) ?? {}, mpd)).sort((a, b) => b.collected - a.collected || a.name.localeCompare(b.name, 'zh'));
+  }
+  if (scope.whole || scope.centerIds) {
+    const centers = sumDimension(docs, period.totals, 'org');
+    const visits = sumDimension(docs, period.visitTotals, 'org');
+    byCenter = orgs
+      .filter((o) => (!scope.centerIds || scope.centerIds.has(o._id)) && (centers.get(o._id)?.n || visits.get(o._id)?.visits))
+      .map((o) => {
+        const r = { ...(centers.get(o._id) ?? emptyRaw()) };
+        r.visits = visits.get(o._id)?.visits ?? 0;
+        r.vents = visits.get(o._id)?.vents ?? 0;
+        return row(o._id, o.name, r, mpd, TIERS[o.kind as Tier]);
+      })
+      .sort((a, b) => b.collected - a.collected);
+  }
+  return {
+    period: { kind: period.kind, key: period.key, id: period.id, label: period.label, from: period.from, to: period.to, granularity: period.granularity },
+    scope: { label: scope.label, whole: scope.whole, departmentId: scope.departmentId },
+    figures,
+    headline: headline(figures, `${period.label}，${scope.label}共`),
+    trend, byCategory, byChannel, byTier, byDepartment, byCenter,
+    minutesPerDay: mpd,
+    asOf: now.toISOString(),
+    docsRead: docs.size,
+  };
+}
+
+export function periodOf(input: z.infer<typeof PeriodInput>, now: Date): Period {
+  try {
+    return resolvePeriod(input, now);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', '自定义周期不能超过三年');
+  }
+}
+
+/** action stats.dashboard {period, key?, from?, to?, tier?, departmentId?} */
+export async function dashboard(ctx: Ctx, input: unknown): Promise<PeriodFigures> {
+  const data = parseInput(DashboardInput, input);
+  const scope = await dashboardScope(ctx, data);
+  return periodFigures(ctx.ports, ctx.now, periodOf(data, ctx.now), scope);
+}

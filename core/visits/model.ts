@@ -1,0 +1,152 @@
+/**
+ * Official visits by QR code (公务入企扫码备案): what is stored. Instants are UTC ISO strings,
+ * dates (plan windows) are Beijing calendar dates 'YYYY-MM-DD'.
+ */
+import type { Role } from '../catalog';
+
+export const PURPOSES = {
+  help: '帮扶走访',
+  policy: '政策宣讲',
+  followup: '问题回访',
+  inspection: '执法检查',
+  joint: '联合检查',
+} as const;
+export type VisitPurpose = keyof typeof PURPOSES;
+export const PURPOSE_KEYS = Object.keys(PURPOSES) as [VisitPurpose, ...VisitPurpose[]];
+/** enforcement visits: they need a legal basis and a prior approval reference (报批备案号) */
+export const INSPECTIONS: ReadonlyArray<VisitPurpose> = ['inspection', 'joint'];
+export const isInspection = (p: VisitPurpose) => INSPECTIONS.includes(p);
+
+/** what the dispatcher is shown; red ones first */
+export const FLAGS = {
+  no_approval: '执法检查无报批备案号',
+  over_cap: '超出无事不扰频次',
+  late: '事后补录',
+  auto_closed: '未签退（系统自动签退）',
+  complained: '企业投诉',
+  low_score: '企业低分评价',
+} as const;
+export type VisitFlag = keyof typeof FLAGS;
+export const RED_FLAGS: ReadonlyArray<VisitFlag> = ['no_approval', 'complained'];
+/** flags that come from the enterprise's feedback: never shown to the visiting side */
+export const FEEDBACK_FLAGS: ReadonlyArray<VisitFlag> = ['complained', 'low_score'];
+
+export type VisitMember = {
+  userId: string;
+  name: string;
+  role: Role;
+  deptId: string;
+  deptName: string;
+  joinedAt: string;
+  leftAt: string | null;
+  /** how they left: scanning the code, confirming from another enterprise's code, or the timer */
+  leftBy: 'scan' | 'elsewhere' | 'auto' | null;
+};
+
+export type Visit = {
+  _id: string;
+  /** GW + Beijing date + sequence, e.g. GW202611230001 */
+  no: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  gridId: string;
+  purpose: VisitPurpose;
+  /** what the visit is about, in the official's words */
+  note: string;
+  approvalRef: string | null;
+  legalBasis: string | null;
+  /** the enterprise asked for it (linked to one of its requests): does not count against the cap */
+  requested: boolean;
+  linkedRequestId: string | null;
+  linkedRequestNo: string | null;
+  /** unrequested visits of this enterprise in the guard window before this one, and the cap then */
+  guard: { count: number; cap: number; windowDays: number };
+  overCapReason: string | null;
+  /** registered after the fact (an inspection that could not wait) */
+  late: { startedAt: string; registeredAt: string; reason: string } | null;
+  flags: VisitFlag[];
+  /** any flag (supervisors' filter) */
+  flagged: boolean;
+  /** a flag about how the visit was conducted, not about the enterprise's feedback (the visiting side's filter) */
+  conductFlagged: boolean;
+  /** no approval reference or a complaint */
+  red: boolean;
+  status: 'open' | 'closed';
+  checkinAt: string;
+  checkoutAt: string | null;
+  autoClosed: boolean;
+  /** the last check-in or join: the auto-close timer counts from here */
+  lastActivityAt: string;
+  members: VisitMember[];
+  memberIds: string[];
+  /** members still on site */
+  presentIds: string[];
+  deptIds: string[];
+  planIds: string[];
+  /** requests the officials filed for the enterprise during the visit (channel visit) */
+  requestIds: string[];
+  // feedback aggregates: supervisors and the enterprise only
+  scoreSum: number;
+  scoreCount: number;
+  complaintCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** scene → enterprise (its posted code) or official (their personal code) */
+export type VisitCode = {
+  /** the scene itself: random base62, unguessable, ≤ 32 characters */
+  _id: string;
+  kind: 'enterprise' | 'official';
+  enterpriseId: string | null;
+  userId: string | null;
+  revoked: boolean;
+  revokedAt: string | null;
+  /** the generated image, kept so it is made once */
+  image: { fileID: string; url: string } | null;
+  createdAt: string;
+};
+
+/** one enterprise contact's score or complaint; who it was is for supervisors only */
+export type VisitFeedback = {
+  /** score: `${visitId}:score:${userId}` (one per contact); complaint: a new id */
+  _id: string;
+  kind: 'score' | 'complaint';
+  visitId: string;
+  visitNo: string;
+  enterpriseId: string;
+  deptIds: string[];
+  userId: string;
+  userName: string;
+  phone: string | null;
+  score: number | null;
+  text: string;
+  /** complaints become a request (channel report) at the district center */
+  requestId: string | null;
+  requestNo: string | null;
+  createdAt: string;
+};
+
+/** a department's planned inspection, announced to the enterprise ahead (检查预告) */
+export type VisitPlan = {
+  _id: string;
+  deptId: string;
+  deptName: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  /** what will be inspected (检查事项) */
+  items: string;
+  legalBasis: string;
+  approvalRef: string | null;
+  from: string;
+  to: string;
+  status: 'planned' | 'merged' | 'done' | 'cancelled';
+  /** merged into one joint inspection (进一次门、查多项事) */
+  joint: { id: string; from: string; to: string; deptNames: string[]; mergedAt: string; mergedByName: string } | null;
+  visitId: string | null;
+  createdById: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -1,0 +1,204 @@
+/**
+ * Reading visits. The enterprise sees its own visit history (and announced inspections);
+ * officials see the visits they were on; a department sees its department's visits; supervisors
+ * see the visits of their area with the flags and the feedback. Each reader gets its view from
+ * views.ts, so nobody on the visiting side ever receives who scored or complained.
+ */
+import { z } from 'zod';
+import { C } from '../collections';
+import { Ctx, hasRole } from '../context';
+import { AppError } from '../errors';
+import type { Enterprise, Org } from '../model';
+import type { Filter } from '../ports';
+import { parseInput, zId } from '../validation';
+import { feedbackOf } from './feedback';
+import { unrequestedCount } from './guard';
+import { FEEDBACK_FLAGS, FLAGS, PURPOSE_KEYS, PURPOSES, type Visit, type VisitFeedback, type VisitFlag, type VisitPlan } from './model';
+import { loadVisit, visits } from './records';
+import { loadVisitSettings } from './settings';
+import { gridsInScope, isSupervisor, isVisitStaff, requireVisitStaff, supervisesGrid } from './staff';
+import { enterpriseVisitView, staffView, supervisorView } from './views';
+
+const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const Page = z.object({
+  page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').optional().default(1),
+  pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(20),
+});
+export const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+export const nextDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
+export const beijingToday = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------------------------------------
+// the enterprise
+
+export async function myVisits(ctx: Ctx, input: unknown) {
+  const { page, pageSize } = parseInput(Page, input);
+  const u = ctx.user;
+  if (!u.active || !hasRole(u, 'enterprise')) throw new AppError('FORBIDDEN', '仅企业联系人可以查看本企业的入企记录');
+  if (!u.enterpriseId) throw new AppError('NOT_BOUND', '请先绑定您的企业，再查看入企记录');
+  const filter = { enterpriseId: u.enterpriseId };
+  const settings = await loadVisitSettings(ctx.ports);
+  const [items, total, recent] = await Promise.all([
+    visits(ctx.ports).find(filter, { orderBy: [['checkinAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
+    visits(ctx.ports).count(filter),
+    unrequestedCount(ctx.ports, u.enterpriseId, ctx.now, settings),
+  ]);
+  const mine = await feedbackOf(ctx, items.map((v) => v._id));
+  const canGive = (v: Visit) => ctx.now.getTime() <= new Date(v.checkoutAt ?? ctx.now.toISOString()).getTime() + settings.feedbackDays * 86400_000;
+  const plans = page === 1
+    ? await ctx.ports.store.collection<VisitPlan>(C.visitPlans).find({ enterpriseId: u.enterpriseId, status: { $in: ['planned', 'merged'] } }, { orderBy: [['from', 'asc']], limit: 50 })
+    : [];
+  const today = beijingToday(ctx.now);
+  return {
+    items: items.map((v) => enterpriseVisitView(v, mine.filter((f) => f.visitId === v._id), canGive(v))),
+    total, page, pageSize,
+    guard: { count: recent, cap: settings.cap, windowDays: settings.windowDays },
+    notices: noticesOf(plans.filter((p) => (p.joint?.to ?? p.to) >= today)),
+  };
+}
+
+/** 检查预告 as the enterprise sees them: a joint inspection is one notice, whatever number of plans it merged */
+function noticesOf(plans: VisitPlan[]) {
+  const out: Array<{ _id: string; deptName: string; items: string; legalBasis: string; approvalRef: string | null; from: string; to: string; joint: { deptNames: string[] } | null }> = [];
+  const joints = new Map<string, VisitPlan[]>();
+  for (const p of plans) {
+    if (!p.joint) {
+      out.push({ _id: p._id, deptName: p.deptName, items: p.items, legalBasis: p.legalBasis, approvalRef: p.approvalRef, from: p.from, to: p.to, joint: null });
+      continue;
+    }
+    if (!joints.has(p.joint.id)) joints.set(p.joint.id, []);
+    joints.get(p.joint.id)!.push(p);
+  }
+  for (const [id, group] of joints) {
+    const j = group[0].joint!;
+    const each = (f: (p: VisitPlan) => string | null) => group.map((p) => (f(p) ? `${p.deptName}：${f(p)}` : '')).filter(Boolean).join('；');
+    out.push({
+      _id: id, deptName: j.deptNames.join('、'), items: each((p) => p.items), legalBasis: each((p) => p.legalBasis),
+      approvalRef: group.map((p) => p.approvalRef).filter(Boolean).join('；') || null, from: j.from, to: j.to, joint: { deptNames: j.deptNames },
+    });
+  }
+  return out.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+// ---------------------------------------------------------------------------------------------
+// one visit
+
+export async function getVisit(ctx: Ctx, input: unknown) {
+  const { id } = parseInput(z.object({ id: zId }), input);
+  const u = ctx.user;
+  if (!u.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
+  const v = await loadVisit(ctx.ports, id).catch(() => null);
+  if (!v) throw new AppError('NOT_FOUND', '未找到该入企记录');
+  if (await supervisesGrid(ctx.ports, u, v.gridId)) {
+    const feedback = await ctx.ports.store.collection<VisitFeedback>(C.visitFeedback).find({ visitId: v._id }, { orderBy: [['createdAt', 'asc']], limit: 50 });
+    return { visit: supervisorView(v, feedback), viewer: 'supervisor' as const };
+  }
+  if (hasRole(u, 'enterprise') && u.enterpriseId === v.enterpriseId) {
+    const settings = await loadVisitSettings(ctx.ports);
+    const canGive = ctx.now.getTime() <= new Date(v.checkoutAt ?? ctx.now.toISOString()).getTime() + settings.feedbackDays * 86400_000;
+    return { visit: enterpriseVisitView(v, await feedbackOf(ctx, [v._id]), canGive), viewer: 'enterprise' as const };
+  }
+  const ownDept = hasRole(u, 'department') && !!u.departmentId && v.deptIds.includes(u.departmentId);
+  if (isVisitStaff(u) && (v.memberIds.includes(u._id) || ownDept)) return { visit: staffView(v), viewer: 'staff' as const };
+  // the same answer for missing and not yours
+  throw new AppError('NOT_FOUND', '未找到该入企记录');
+}
+
+// ---------------------------------------------------------------------------------------------
+// lists for officials, departments and supervisors
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const ListInput = Page.extend({
+  /** only my own visits, whatever my role */
+  mine: z.boolean().optional(),
+  flagged: z.boolean().optional(),
+  flag: z.enum(keys(FLAGS), { errorMap: () => ({ message: '预警类型不正确' }) }).optional(),
+  red: z.boolean().optional(),
+  status: z.enum(['open', 'closed'], { errorMap: () => ({ message: '状态不正确' }) }).optional(),
+  purpose: z.enum(PURPOSE_KEYS, { errorMap: () => ({ message: '入企事由不正确' }) }).optional(),
+  deptId: z.string().max(64).optional(),
+  enterpriseId: zId.optional(),
+  from: zDate.optional(),
+  to: zDate.optional(),
+});
+export type VisitListFilter = z.infer<typeof ListInput>;
+
+type Scope = { kind: 'supervisor' | 'dept' | 'mine'; filter: Filter };
+
+/** what the caller may list: supervisors their area, departments their department, others their own */
+export async function visitScope(ctx: Ctx, mine = false): Promise<Scope> {
+  const u = ctx.user;
+  requireVisitStaff(u.roles.includes('admin') ? { ...u, roles: [...u.roles, 'leader'] } : u);
+  if (!mine && isSupervisor(u)) {
+    const grids = await gridsInScope(ctx.ports, u);
+    return { kind: 'supervisor', filter: grids === null ? {} : { gridId: { $in: grids } } };
+  }
+  if (!mine && hasRole(u, 'department') && u.departmentId) return { kind: 'dept', filter: { deptIds: { $all: [u.departmentId] } } };
+  return { kind: 'mine', filter: { memberIds: { $all: [u._id] } } };
+}
+
+export function listFilter(scope: Scope, f: Omit<VisitListFilter, 'page' | 'pageSize' | 'mine'>): Filter {
+  const q: Filter = { ...scope.filter };
+  const supervisor = scope.kind === 'supervisor';
+  // feedback flags are for supervisors only: elsewhere asking for them matches nothing
+  if (f.flag) q.flags = !supervisor && FEEDBACK_FLAGS.includes(f.flag) ? { $all: ['__none__'] } : { $all: [f.flag] };
+  if (f.flagged) {
+    if (supervisor) q.flagged = true;
+    else q.conductFlagged = true;
+  }
+  if (f.red) {
+    if (supervisor) q.red = true;
+    else q.flags = { $all: [...new Set([...((q.flags as { $all?: string[] })?.$all ?? []), 'no_approval'])] };
+  }
+  if (f.status) q.status = f.status;
+  if (f.purpose) q.purpose = f.purpose;
+  if (f.deptId && scope.kind !== 'dept') q.deptIds = { $all: [f.deptId] };
+  if (f.enterpriseId) q.enterpriseId = f.enterpriseId;
+  if (f.from || f.to) q.checkinAt = { ...(f.from ? { $gte: beijingMidnight(f.from) } : {}), ...(f.to ? { $lt: nextDay(f.to) } : {}) };
+  return q;
+}
+
+export async function listVisits(ctx: Ctx, input: unknown) {
+  const { page, pageSize, mine, ...f } = parseInput(ListInput, input);
+  const scope = await visitScope(ctx, mine);
+  const filter = listFilter(scope, f);
+  const base = listFilter(scope, { ...f, flagged: undefined, red: undefined, flag: undefined, status: undefined });
+  const col = visits(ctx.ports);
+  const [items, total, all, flagged, red, open] = await Promise.all([
+    col.find(filter, { orderBy: [['checkinAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
+    col.count(filter),
+    col.count(base),
+    col.count(listFilter(scope, { ...f, flag: undefined, red: undefined, status: undefined, flagged: true })),
+    col.count(listFilter(scope, { ...f, flag: undefined, flagged: undefined, status: undefined, red: true })),
+    col.count({ ...base, status: 'open' }),
+  ]);
+  const view = scope.kind === 'supervisor' ? (v: Visit) => supervisorView(v) : staffView;
+  return { items: items.map(view), total, page, pageSize, scope: scope.kind, counts: { all, flagged, red, open } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// form options
+
+export async function visitOptions(ctx: Ctx) {
+  requireVisitStaff(ctx.user.roles.includes('admin') ? { ...ctx.user, roles: [...ctx.user.roles, 'leader'] } : ctx.user);
+  const orgs = await ctx.ports.store.collection<Org>(C.orgs).find({ active: true }, { limit: 100 });
+  const names = new Map(orgs.map((o) => [o._id, o.name]));
+  const grids = isSupervisor(ctx.user) ? await gridsInScope(ctx.ports, ctx.user) : null;
+  const enterprises: Enterprise[] = [];
+  for (let skip = 0; skip < 2000; skip += 100) {
+    const page = await ctx.ports.store.collection<Enterprise>(C.enterprises).find({}, { orderBy: [['_id', 'asc']], skip, limit: 100 });
+    enterprises.push(...page);
+    if (page.length < 100) break;
+  }
+  return {
+    enterprises: enterprises
+      .filter((e) => grids === null || grids.includes(e.gridId))
+      .map((e) => ({ id: e._id, name: e.name, gridName: names.get(e.gridId) ?? '' })),
+    departments: orgs.filter((o) => o.kind === 'department').map((o) => ({ id: o._id, name: o.name })),
+    purposes: PURPOSE_KEYS.map((key) => ({ key, label: PURPOSES[key] })),
+    flags: (Object.keys(FLAGS) as VisitFlag[])
+      .filter((k) => isSupervisor(ctx.user) || (k !== 'complained' && k !== 'low_score'))
+      .map((key) => ({ key, label: FLAGS[key] })),
+  };
+}

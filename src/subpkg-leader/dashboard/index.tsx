@@ -1,0 +1,267 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { DeskOptions } from '../../shared/api-types';
+import { COLOUR_HEX } from '../../shared/colours';
+import { TIER_LABELS } from '../../shared/labels';
+import { ROUTES } from '../../shared/routes';
+import { callService, errorText } from '../../services/call';
+import { formatTime } from '../../shared/format';
+import { ErrorState, Loading } from '../../components/StateView';
+import { Select } from '../../subpkg-desk/components/Select';
+import EChart from '../components/EChart';
+import PeriodBar from '../components/PeriodBar';
+import type { ChartOption } from '../components/echarts';
+import { defaultQuery, num, pct } from '../format';
+import type { BreakdownRow, Dashboard, PeriodQuery } from '../types';
+import '../leader.css';
+import './index.css';
+
+const COLOUR_NAMES = { white: '未开始', green: '正常', yellow: '临期', red: '超期' } as const;
+
+function trendOption(d: Dashboard): ChartOption {
+  const t = d.trend;
+  return {
+    grid: { left: 34, right: 40, top: 44, bottom: 24 },
+    legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
+    tooltip: { trigger: 'axis', confine: true },
+    xAxis: { type: 'category', data: t.map((p) => p.label), axisLabel: { fontSize: 10 }, axisTick: { alignWithLabel: true } },
+    yAxis: [
+      { type: 'value', name: '项', minInterval: 1, nameTextStyle: { fontSize: 10 }, axisLabel: { fontSize: 10 } },
+      { type: 'value', name: '按期率', min: 0, max: 100, nameTextStyle: { fontSize: 10 }, axisLabel: { fontSize: 10, formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      { name: '办结', type: 'bar', stack: 'n', data: t.map((p) => p.closed), itemStyle: { color: '#1aa36f' }, barMaxWidth: 22 },
+      { name: '正在办理', type: 'bar', stack: 'n', data: t.map((p) => p.inProgress), itemStyle: { color: '#3b8cff' }, barMaxWidth: 22 },
+      { name: '不予受理', type: 'bar', stack: 'n', data: t.map((p) => p.rejected), itemStyle: { color: '#c9cdd4' }, barMaxWidth: 22 },
+      {
+        name: '按期办结率', type: 'line', yAxisIndex: 1, connectNulls: true, symbolSize: 6,
+        data: t.map((p) => (p.onTimeRate === null ? null : Math.round(p.onTimeRate * 1000) / 10)), itemStyle: { color: '#f5a623' },
+      },
+    ],
+  };
+}
+
+function colourOption(d: Dashboard): ChartOption {
+  const c = d.figures.colours;
+  return {
+    tooltip: { trigger: 'item', confine: true, formatter: '{b}：{c}项（{d}%）' },
+    legend: { bottom: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } },
+    series: [
+      {
+        type: 'pie', radius: ['42%', '68%'], center: ['50%', '44%'], avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{c}', fontSize: 11 },
+        data: (['red', 'yellow', 'green', 'white'] as const).map((k) => ({ name: COLOUR_NAMES[k], value: c[k], itemStyle: { color: COLOUR_HEX[k] } })),
+      },
+    ],
+  };
+}
+
+function categoryOption(rows: BreakdownRow[]): ChartOption {
+  const top = rows.slice(0, 10).reverse();
+  return {
+    grid: { left: 4, right: 24, top: 24, bottom: 4, containLabel: true },
+    legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 } },
+    yAxis: { type: 'category', data: top.map((r) => (r.name.length > 8 ? `${r.name.slice(0, 8)}…` : r.name)), axisLabel: { fontSize: 11 } },
+    series: [
+      { name: '收集', type: 'bar', data: top.map((r) => r.collected), itemStyle: { color: '#3b8cff' }, barMaxWidth: 12, label: { show: true, position: 'right', fontSize: 10 } },
+      { name: '办结', type: 'bar', data: top.map((r) => r.closed), itemStyle: { color: '#1aa36f' }, barMaxWidth: 12 },
+    ],
+  };
+}
+
+function Kpi({ label, value, unit, tone, hint, wide }: { label: string; value: string | number; unit?: string; tone?: string; hint?: string; wide?: boolean }) {
+  return (
+    <View className={`kpi${tone ? ` kpi--${tone}` : ''}${wide ? ' kpi--wide-only' : ''}`}>
+      <View className='kpi__value'>
+        <Text>{value}</Text>
+        {unit && <Text className='kpi__unit'>{unit}</Text>}
+      </View>
+      <View className='kpi__label'>{label}</View>
+      {hint && <View className='kpi__hint'>{hint}</View>}
+    </View>
+  );
+}
+
+function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string; showExtra?: boolean }) {
+  return (
+    <View className='ftable'>
+      <View className='ftable__row ftable__row--head'>
+        <Text className='ftable__cell ftable__cell--name'>{first}</Text>
+        <Text className='ftable__cell'>收集</Text>
+        <Text className='ftable__cell'>办结</Text>
+        <Text className='ftable__cell'>在办</Text>
+        <Text className='ftable__cell'>按期率</Text>
+        <Text className='ftable__cell'>满意度</Text>
+        <Text className='ftable__cell'>超期</Text>
+      </View>
+      {rows.map((r) => (
+        <View key={r.id} className='ftable__row'>
+          <Text className='ftable__cell ftable__cell--name'>
+            {r.name}
+            {showExtra && r.extra && <Text className='ftable__tag'>{r.extra}</Text>}
+          </Text>
+          <Text className='ftable__cell'>{r.collected}</Text>
+          <Text className='ftable__cell'>{r.closed}</Text>
+          <Text className='ftable__cell'>{r.inProgress}</Text>
+          <Text className='ftable__cell'>{pct(r.onTimeRate, 0)}</Text>
+          <Text className='ftable__cell'>{pct(r.satisfactionRate, 0)}</Text>
+          <Text className={`ftable__cell${r.overdue ? ' ftable__cell--bad' : ''}`}>{r.overdue}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function DashboardPage() {
+  const [query, setQuery] = useState<PeriodQuery>(() => defaultQuery('month'));
+  const [tier, setTier] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(true);
+  const [departments, setDepartments] = useState<DeskOptions['departments'] | null>(null);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    // leaders and dispatchers may filter by department; a department handler sees its own only
+    callService<DeskOptions>('desk.options').then((o) => setDepartments(o.departments)).catch(() => undefined);
+  }, []);
+
+  const load = async () => {
+    if (query.period === 'custom' && (!query.from || !query.to)) return;
+    const gen = ++generation.current;
+    setLoading(true);
+    try {
+      const res = await callService<Dashboard>('stats.dashboard', { ...query, ...(tier ? { tier } : {}), ...(departmentId ? { departmentId } : {}) });
+      if (gen !== generation.current) return;
+      setData(res);
+      setError('');
+    } catch (e) {
+      if (gen === generation.current) setError(errorText(e));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, tier, departmentId]);
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const trend = useMemo(() => (data ? trendOption(data) : null), [data]);
+  const colours = useMemo(() => (data ? colourOption(data) : null), [data]);
+  const cats = useMemo(() => (data?.byCategory?.length ? categoryOption(data.byCategory) : null), [data]);
+
+  const f = data?.figures;
+  const desk = !!departments;
+  return (
+    <View className='page page--wide leader'>
+      <View className='card leader-filters'>
+        <PeriodBar value={query} onChange={setQuery} label={data?.period.label} />
+        {desk && (
+          <View className='leader-filters__row'>
+            <View className='leader-filters__cell'>
+              <Select
+                value={tier}
+                options={(Object.keys(TIER_LABELS) as (keyof typeof TIER_LABELS)[]).map((k) => ({ value: k, label: `${TIER_LABELS[k]}级` }))}
+                emptyLabel='全部层级'
+                onChange={(v) => { setTier(v); if (v) setDepartmentId(''); }}
+              />
+            </View>
+            <View className='leader-filters__cell'>
+              <Select
+                value={departmentId}
+                options={departments!.map((d) => ({ value: d.id, label: d.name }))}
+                emptyLabel='全部部门'
+                onChange={(v) => { setDepartmentId(v); if (v) setTier(''); }}
+              />
+            </View>
+            <View className='leader-links'>
+              <Text className='leader-link' onClick={() => Taro.navigateTo({ url: ROUTES.rankings })}>红黄榜 ›</Text>
+              <Text className='leader-link' onClick={() => Taro.navigateTo({ url: ROUTES.briefing(query.period === 'custom' ? 'month' : query.period, query.key) })}>简报 ›</Text>
+            </View>
+          </View>
+        )}
+      </View>
+
+      {!data && error && <ErrorState message={error} onRetry={load} />}
+      {!data && !error && <Loading />}
+      {data && error && <View className='leader-error'>{error}</View>}
+
+      {data && f && (
+        <View className={loading ? 'leader-body leader-body--loading' : 'leader-body'}>
+          <View className='card headline'>
+            <View className='headline__scope'>
+              <Text className='headline__tag'>{data.scope.label}</Text>
+              <Text className='headline__period'>
+                {data.period.label}（{data.period.from} 至 {data.period.to}，按受理日期统计）
+              </Text>
+            </View>
+            {data.headline.map((s, i) => (
+              <View key={i} className={i === 0 ? 'headline__lead' : 'headline__line'}>
+                {s}
+              </View>
+            ))}
+          </View>
+
+          <View className='kpis'>
+            <Kpi label='收集问题' value={f.collected} unit='项' />
+            <Kpi label='办结' value={f.closed} unit='项' tone='good' />
+            <Kpi label='正在办理' value={f.inProgress} unit='项' tone='blue' />
+            <Kpi label='不予受理' value={f.rejected} unit='项' wide />
+            <Kpi label='按期办结率' value={pct(f.onTimeRate)} tone={f.onTimeRate !== null && f.onTimeRate < 0.8 ? 'bad' : undefined} />
+            <Kpi label='满意度' value={pct(f.satisfactionRate)} hint={f.meanScore !== null ? `平均 ${num(f.meanScore)} 分` : '暂无评价'} />
+            <Kpi label='重办率' value={pct(f.reopenRate)} />
+            <Kpi label='平均办结用时' value={num(f.meanDaysToClose)} unit='工作日' />
+            <Kpi label='超期' value={f.overdue} unit='项' tone={f.overdue ? 'bad' : undefined} hint={f.urges ? `催办 ${f.urges} 次` : undefined} />
+            <Kpi label='走访企业' value={f.enterprisesVisited} unit='家' hint={`走访 ${f.visits} 次`} />
+          </View>
+
+          <View className='leader-grid'>
+            <View className='card leader-grid__wide'>
+              <View className='card__title'>{data.period.granularity === 'day' ? '每日诉求趋势' : '每月诉求趋势'}</View>
+              {trend && <EChart option={trend} height={240} />}
+            </View>
+            <View className='card leader-grid__half'>
+              <View className='card__title'>台账颜色分布</View>
+              {colours && <EChart option={colours} height={220} />}
+            </View>
+            {cats && (
+              <View className='card leader-grid__half'>
+                <View className='card__title'>问题类别（前十）</View>
+                <EChart option={cats} height={220} />
+              </View>
+            )}
+          </View>
+
+          {data.byDepartment && (
+            <View className='card'>
+              <View className='card__title'>部门办理情况</View>
+              <Table rows={data.byDepartment} first='部门' />
+              <View className='leader-note'>部门按督办卡统计：一件诉求涉及的牵头和协办部门各计一次。</View>
+            </View>
+          )}
+          {data.byCenter && data.byCenter.length > 0 && (
+            <View className='card'>
+              <View className='card__title'>各级优化中心</View>
+              <Table rows={data.byCenter} first='中心' showExtra />
+            </View>
+          )}
+          {data.byChannel && data.byChannel.length > 0 && (
+            <View className='card'>
+              <View className='card__title'>收集渠道</View>
+              <Table rows={data.byChannel} first='渠道' />
+            </View>
+          )}
+          {!data.scope.whole && <View className='leader-note leader-note--center'>按类别、部门的分布在全区范围显示。</View>}
+          <View className='leader-note leader-note--center'>数据截至 {formatTime(data.asOf)}，随每次办理实时累计。</View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,239 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ROUTES } from '../../shared/routes';
+import { formatTime } from '../../shared/format';
+import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import PeriodBar from '../components/PeriodBar';
+import { currentKey, pct } from '../format';
+import type { PeriodQuery, RankedUnit, RankingList, RankingSettings, RankingSummary } from '../types';
+import '../leader.css';
+import './index.css';
+
+type Kind = 'month' | 'quarter' | 'year';
+
+/** the stored list's id of a period (core/stats/period.ts): M202611, Q20264, Y2026 */
+function listId(kind: Kind, key: string): string {
+  if (kind === 'month') return `M${key.replace('-', '')}`;
+  if (kind === 'quarter') return `Q${key.slice(0, 4)}${key.slice(6)}`;
+  return `Y${key}`;
+}
+
+function unitType(u: RankedUnit) {
+  return u.kind === 'department' ? '部门' : `${u.tierLabel ?? ''}中心`;
+}
+
+function ListCard({ tone, title, subtitle, units }: { tone: 'red' | 'yellow'; title: string; subtitle: string; units: RankedUnit[] }) {
+  return (
+    <View className={`card honour honour--${tone}`}>
+      <View className='honour__head'>
+        <Text className='honour__title'>{title}</Text>
+        <Text className='honour__subtitle'>{subtitle}</Text>
+      </View>
+      {units.length === 0 && <View className='honour__empty'>本期无</View>}
+      {units.map((u, i) => (
+        <View key={u.id} className='honour__item'>
+          <Text className='honour__no'>{i + 1}</Text>
+          <View className='honour__body'>
+            <View className='honour__name'>
+              {u.name}
+              <Text className='honour__type'>{unitType(u)}</Text>
+            </View>
+            <View className='honour__reasons'>{u.reasons.join('；')}</View>
+          </View>
+          <View className='honour__score'>
+            <Text className='honour__score-value'>{u.score ?? '—'}</Text>
+            <Text className='honour__score-unit'>分</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function RankTable({ units, title }: { units: RankedUnit[]; title: string }) {
+  if (!units.length) return null;
+  return (
+    <View className='rank-block'>
+      <View className='rank-block__title'>{title}</View>
+      <View className='ftable rank-table'>
+        <View className='ftable__row ftable__row--head'>
+          <Text className='ftable__cell rank-table__rank'>排名</Text>
+          <Text className='ftable__cell ftable__cell--name'>单位</Text>
+          <Text className='ftable__cell'>得分</Text>
+          <Text className='ftable__cell'>收集</Text>
+          <Text className='ftable__cell'>按期率</Text>
+          <Text className='ftable__cell'>满意度</Text>
+          <Text className='ftable__cell rank-table__opt'>重办率</Text>
+          <Text className='ftable__cell'>超期</Text>
+          <Text className='ftable__cell rank-table__opt'>催办</Text>
+        </View>
+        {units.map((u) => (
+          <View key={u.id} className={`ftable__row${u.list ? ` rank-table__row--${u.list}` : ''}`}>
+            <Text className='ftable__cell rank-table__rank'>{u.rank ?? '—'}</Text>
+            <Text className='ftable__cell ftable__cell--name'>
+              {u.name}
+              {u.list && <Text className={`rank-flag rank-flag--${u.list}`}>{u.list === 'red' ? '红榜' : '黄榜'}</Text>}
+            </Text>
+            <Text className='ftable__cell'>{u.eligible ? u.score : <Text className='muted small'>样本不足</Text>}</Text>
+            <Text className='ftable__cell'>{u.figures.collected}</Text>
+            <Text className='ftable__cell'>{pct(u.figures.onTimeRate, 0)}</Text>
+            <Text className='ftable__cell'>{pct(u.figures.satisfactionRate, 0)}</Text>
+            <Text className='ftable__cell rank-table__opt'>{pct(u.figures.reopenRate, 0)}</Text>
+            <Text className={`ftable__cell${u.figures.overdue ? ' ftable__cell--bad' : ''}`}>{u.figures.overdue}</Text>
+            <Text className='ftable__cell rank-table__opt'>{u.figures.urges}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Method({ s }: { s: RankingSettings }) {
+  const w = s.weights;
+  return (
+    <View className='card method'>
+      <View className='card__title'>评分办法</View>
+      <View className='method__line'>
+        综合得分 = 100 × Σ（权重 × 分项）÷ Σ权重。分项：按期办结率（权重{w.onTime}）、满意度即4-5分占比（{w.satisfaction}）、1−重办率（{w.reopen}）、
+        1−超期数/收集数（{w.overdue}）、1−催办次数/收集数（{w.urges}）；本期无从衡量的分项不计入。
+      </View>
+      <View className='method__line'>收集诉求少于 {s.minCases} 项的单位不参与排名。</View>
+      <View className='method__line'>
+        <Text className='method__red'>红榜</Text>：综合得分 ≥ {s.red.minScore} 分、超期 ≤ {s.red.maxOverdue} 项、至少办结 {s.red.minClosed} 项，按得分取前 {s.red.maxSize} 名。
+      </View>
+      <View className='method__line'>
+        <Text className='method__yellow'>黄榜</Text>：综合得分低于 {s.yellow.belowScore} 分，或按期办结率低于 {pct(s.yellow.onTimeBelow, 0)}，或超期 ≥ {s.yellow.overdueAtLeast} 项，或满意度低于{' '}
+        {pct(s.yellow.satisfactionBelow, 0)}，按得分由低到高取前 {s.yellow.maxSize} 名；上黄榜的单位不上红榜。
+      </View>
+      <View className='method__line muted'>统计口径：本期受理的诉求（按受理日期），部门按督办卡统计。</View>
+    </View>
+  );
+}
+
+export default function RankingsPage() {
+  const { params } = useRouter();
+  const initialKind = (['month', 'quarter', 'year'].includes(params.period ?? '') ? params.period : 'month') as Kind;
+  const [query, setQuery] = useState<PeriodQuery>({ period: initialKind, key: params.key ? decodeURIComponent(params.key) : currentKey(initialKind) });
+  const [list, setList] = useState<RankingList | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(true);
+  const [computing, setComputing] = useState(false);
+  const [past, setPast] = useState<RankingSummary[]>([]);
+  const generation = useRef(0);
+
+  const kind = query.period as Kind;
+  const key = query.key ?? currentKey(kind);
+
+  const loadPast = () => callService<{ items: RankingSummary[] }>('rankings.list').then((r) => setPast(r.items)).catch(() => undefined);
+  const load = async () => {
+    const gen = ++generation.current;
+    setLoading(true);
+    try {
+      const res = await callService<RankingList>('rankings.get', { id: listId(kind, key) });
+      if (gen !== generation.current) return;
+      setList(res);
+      setMissing(false);
+      setError('');
+    } catch (e) {
+      if (gen !== generation.current) return;
+      if (e instanceof ApiError && e.code === 'NOT_FOUND') {
+        setList(null);
+        setMissing(true);
+        setError('');
+      } else setError(errorText(e));
+    } finally {
+      if (gen === generation.current) setLoading(false);
+    }
+  };
+  useEffect(() => {
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, key]);
+  useEffect(() => {
+    loadPast();
+  }, []);
+
+  const compute = async () => {
+    if (computing) return;
+    setComputing(true);
+    try {
+      const res = await callService<RankingList>('rankings.compute', { period: kind, key });
+      setList(res);
+      setMissing(false);
+      loadPast();
+      Taro.showToast({ title: '红黄榜已生成', icon: 'success' });
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setComputing(false);
+    }
+  };
+
+  const departments = list?.units.filter((u) => u.kind === 'department') ?? [];
+  const centers = list?.units.filter((u) => u.kind === 'center') ?? [];
+  return (
+    <View className='page page--wide leader rankings'>
+      <View className='card leader-filters'>
+        <PeriodBar value={query} onChange={setQuery} kinds={['month', 'quarter', 'year']} label={list?.period.label} />
+        <View className='rankings-toolbar'>
+          <Text className='rankings-toolbar__meta'>
+            {list ? `${formatTime(list.computedAt)} 由${list.computedBy?.name ?? '系统'}生成` : missing ? '本期红黄榜尚未生成' : ''}
+          </Text>
+          <Button type='primary' loading={computing} onClick={compute}>
+            {list ? '重新计算' : '生成本期红黄榜'}
+          </Button>
+          <Button fill='outline' onClick={() => Taro.navigateTo({ url: ROUTES.briefing(kind, key) })}>
+            简报
+          </Button>
+        </View>
+      </View>
+
+      {!list && !missing && error && <ErrorState message={error} onRetry={load} />}
+      {!list && !missing && !error && loading && <Loading />}
+      {missing && !list && (
+        <EmptyState text='本期红黄榜尚未生成'>
+          <View className='muted small'>点击“生成本期红黄榜”，按本期数据计算各部门、各中心的得分与排名。</View>
+        </EmptyState>
+      )}
+
+      {list && (
+        <View className={loading ? 'leader-body leader-body--loading' : 'leader-body'}>
+          <View className='honours'>
+            <ListCard tone='red' title='红榜' subtitle='表扬' units={list.red} />
+            <ListCard tone='yellow' title='黄榜' subtitle='警示' units={list.yellow} />
+          </View>
+          <View className='card'>
+            <View className='card__title'>综合排名</View>
+            <RankTable units={departments} title='部门' />
+            <RankTable units={centers} title='街道、社区优化中心' />
+          </View>
+          <Method s={list.settings} />
+        </View>
+      )}
+
+      {past.length > 0 && (
+        <View className='card past'>
+          <View className='card__title'>往期榜单</View>
+          {past.map((p) => (
+            <View
+              key={p.id}
+              className={`past__item${list?._id === p.id ? ' past__item--active' : ''}`}
+              onClick={() => setQuery({ period: p.period.kind as Kind, key: p.period.key })}
+            >
+              <View className='past__period'>{p.period.label}</View>
+              <View className='past__names'>
+                <Text className='past__red'>红榜：{p.red.length ? p.red.join('、') : '无'}</Text>
+                <Text className='past__yellow'>黄榜：{p.yellow.length ? p.yellow.join('、') : '无'}</Text>
+              </View>
+              <Text className='past__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

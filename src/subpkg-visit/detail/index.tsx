@@ -1,0 +1,226 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input, Rate, TextArea } from '@nutui/nutui-react-taro';
+import type { Meta } from '../../shared/api-types';
+import { formatTime, newClientKey } from '../../shared/format';
+import { ROUTES } from '../../shared/routes';
+import { VISIT_ROUTES } from '../../shared/visit-routes';
+import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { currentMe, loadMeta } from '../../services/profile';
+import Field, { fieldErrors } from '../../components/Field';
+import { ErrorState, Loading } from '../../components/StateView';
+import { FlagTags, InfoRow, Members, PurposeTag, StatusPill, VisitFacts } from '../components/VisitParts';
+import { SCAN_LABEL, scanScene } from '../scanner';
+import type { StaffVisit, SupervisorVisit } from '../types';
+import '../visit.css';
+
+type Detail = { visit: StaffVisit | SupervisorVisit; viewer: 'staff' | 'supervisor' | 'enterprise' };
+
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/** an official files a problem for the enterprise during the visit (走访代报) */
+function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta | null; onFiled: () => void }) {
+  const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const clientKey = useRef(newClientKey());
+
+  const submit = async () => {
+    const e: Record<string, string> = {};
+    if (!category) e.category = '请选择诉求类别';
+    if (description.trim().length < 5) e.description = '请至少用 5 个字描述问题';
+    if (!PHONE.test(phone.trim())) e.phone = '请填写企业联系人电话（手机号11位，或区号-座机号）';
+    setErrors(e);
+    const first = Object.values(e)[0];
+    if (first) return Taro.showToast({ title: first, icon: 'none' });
+    if (busy) return;
+    setBusy(true);
+    try {
+      const res = await callService<{ request: { no: string } }>('visit.fileRequest', {
+        visitId: visit._id, clientKey: clientKey.current, category, description: description.trim(), photos: [], phone: phone.trim(),
+      });
+      Taro.showToast({ title: `已提交 ${res.request.no}，进入分派`, icon: 'none' });
+      clientKey.current = newClientKey();
+      setCategory('');
+      setDescription('');
+      onFiled();
+    } catch (err) {
+      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
+      toastError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='card form'>
+      <View className='card__title'>代企业反映问题</View>
+      <View className='hint' style={{ marginTop: 0, marginBottom: 10 }}>
+        入企中发现的问题可当场代企业提交诉求（走访代报），进入正常分派和办理，企业可跟踪进度并评价。
+      </View>
+      <Field label='诉求类别' required error={errors.category}>
+        <View className='chips'>
+          {(meta?.categories ?? []).map((c) => (
+            <Text key={c.code} className={`chip${category === c.code ? ' chip--active' : ''}`} onClick={() => setCategory(c.code)}>
+              {c.name}
+            </Text>
+          ))}
+        </View>
+      </Field>
+      <Field label='问题描述' required error={errors.description}>
+        <TextArea className='form-textarea' placeholder='企业遇到的问题和诉求' value={description} maxLength={1000} rows={3} onChange={setDescription} />
+      </Field>
+      <Field label='企业联系电话' required error={errors.phone}>
+        <Input className='form-input' type='tel' placeholder='承办人员将通过此电话联系企业' value={phone} maxLength={13} onChange={setPhone} />
+      </Field>
+      <View className='actions'>
+        <Button type='primary' fill='outline' size='large' block loading={busy} onClick={submit}>
+          提交诉求
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function VisitDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [meId, setMeId] = useState('');
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    try {
+      const [d, me] = await Promise.all([callService<Detail>('visit.get', { id }), currentMe()]);
+      if (d.viewer === 'enterprise') {
+        Taro.redirectTo({ url: VISIT_ROUTES.history(id) });
+        return;
+      }
+      setDetail(d);
+      setMeId(me.user.id);
+      setError('');
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useDidShow(() => {
+    load();
+    loadMeta().then(setMeta).catch(() => undefined);
+  });
+
+  const checkoutByScan = async () => {
+    if (busy) return;
+    try {
+      const scene = await scanScene();
+      if (!scene) return;
+      setBusy(true);
+      await callService('visit.checkout', { scene });
+      Taro.showToast({ title: '已签退，已通知企业', icon: 'none' });
+      await load();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!detail) return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
+  const v = detail.visit;
+  const present = v.status === 'open' && v.presentIds.includes(meId);
+  const sup = detail.viewer === 'supervisor' ? (v as SupervisorVisit) : null;
+
+  return (
+    <View className='page'>
+      <View className={`visit-hero${v.red ? ' visit-hero--red' : v.status === 'open' ? ' visit-hero--green' : ''}`}>
+        <View className='visit-hero__kicker'>入企记录 {v.no}</View>
+        <View className='visit-hero__title'>{v.enterpriseName}</View>
+        <View className='visit-hero__sub'>{v.deptNames.join('、')}</View>
+      </View>
+
+      <View className='card'>
+        <View className='visit-card__head visit-detail__head'>
+          <View>
+            <PurposeTag label={v.purposeLabel} purpose={v.purpose} />
+            <FlagTags flags={v.flags} />
+          </View>
+          <StatusPill visit={v} />
+        </View>
+        <VisitFacts visit={v} />
+        {v.overCapReason && (
+          <InfoRow label='入企理由' tone='warn'>
+            {v.overCapReason}（近{v.guard.windowDays}天已入企 {v.guard.count} 次，上限 {v.guard.cap} 次）
+          </InfoRow>
+        )}
+        {v.requestIds.length > 0 && <InfoRow label='代报诉求'>{v.requestIds.length} 件，已进入分派办理</InfoRow>}
+      </View>
+
+      <View className='card'>
+        <View className='card__title'>入企人员</View>
+        <Members members={v.members} />
+      </View>
+
+      {sup && (
+        <View className='card'>
+          <View className='card__title'>企业评价与投诉</View>
+          <View className='banner banner--info'>评价和投诉对被访部门匿名，仅营商环境优化中心和领导可见。</View>
+          <View className='score-line'>
+            <Text className='score-line__label'>评分</Text>
+            {sup.score ? (
+              <>
+                <Rate value={Math.round(sup.score.avg)} readOnly />
+                <Text className='muted small' style={{ marginLeft: 8 }}>
+                  {sup.score.avg} 分 · {sup.score.count} 人评价
+                </Text>
+              </>
+            ) : (
+              <Text className='muted small'>暂无评价</Text>
+            )}
+          </View>
+          {sup.feedback.map((f) => (
+            <View className='feedback-item' key={f._id}>
+              <View className='feedback-item__head'>
+                <Text>
+                  {f.userName}
+                  {f.phone ? ` · ${f.phone}` : ''}
+                </Text>
+                <Text className={f.kind === 'complaint' ? 'flag-tag flag-tag--red' : 'muted'}>
+                  {f.kind === 'complaint' ? '投诉' : `评分 ${f.score} 分`}
+                </Text>
+              </View>
+              {f.text && <View className='feedback-item__text'>{f.text}</View>}
+              <View className='muted small'>
+                {formatTime(f.createdAt)}
+                {f.requestNo && (
+                  <Text className='link' onClick={() => Taro.navigateTo({ url: ROUTES.deskDetail(f.requestId!) })}>
+                    {' '}· 举报工单 {f.requestNo} ›
+                  </Text>
+                )}
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {present && <FileRequest visit={v} meta={meta} onFiled={load} />}
+
+      {present && (
+        <View className='card'>
+          <View className='card__title'>签退</View>
+          <View className='hint' style={{ marginTop: 0 }}>
+            离开企业时请再次扫描企业的公务入企码签退；超过规定时间未签退的，系统将自动签退并标记。
+          </View>
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy} onClick={checkoutByScan}>
+              扫码签退（{SCAN_LABEL}）
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

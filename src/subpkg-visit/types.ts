@@ -1,0 +1,228 @@
+/** Shapes of the visit actions (core/visits) as the pages see them. */
+
+export type Purpose = 'help' | 'policy' | 'followup' | 'inspection' | 'joint';
+export type FlagKey = 'no_approval' | 'over_cap' | 'late' | 'auto_closed' | 'complained' | 'low_score';
+export type Flag = { key: FlagKey; label: string };
+
+export type Member = {
+  userId?: string;
+  name: string;
+  roleLabel: string;
+  deptName: string;
+  joinedAt: string;
+  leftAt: string | null;
+  leftBy?: 'scan' | 'elsewhere' | 'auto' | null;
+};
+
+type VisitBase = {
+  _id: string;
+  no: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  purpose: Purpose;
+  purposeLabel: string;
+  note: string;
+  approvalRef: string | null;
+  legalBasis: string | null;
+  requested: boolean;
+  linkedRequestNo: string | null;
+  late: { startedAt: string; registeredAt: string; reason: string } | null;
+  status: 'open' | 'closed';
+  checkinAt: string;
+  checkoutAt: string | null;
+  autoClosed: boolean;
+  durationMinutes: number | null;
+  deptNames: string[];
+  requestCount: number;
+  members: Member[];
+  flags: Flag[];
+};
+
+export type StaffVisit = VisitBase & {
+  presentIds: string[];
+  guard: { count: number; cap: number; windowDays: number };
+  overCapReason: string | null;
+  red: boolean;
+  requestIds: string[];
+};
+
+export type Feedback = {
+  _id: string;
+  kind: 'score' | 'complaint';
+  userId: string;
+  userName: string;
+  phone: string | null;
+  score: number | null;
+  text: string;
+  requestId: string | null;
+  requestNo: string | null;
+  createdAt: string;
+};
+
+export type SupervisorVisit = StaffVisit & {
+  score: { avg: number; count: number } | null;
+  complaintCount: number;
+  feedback: Feedback[];
+};
+
+export type EnterpriseVisit = VisitBase & {
+  myScore: { score: number; text: string; createdAt: string } | null;
+  myComplaint: { text: string; requestId: string | null; requestNo: string | null; createdAt: string } | null;
+  canScore: boolean;
+  canComplain: boolean;
+};
+
+export type AnyVisit = StaffVisit | SupervisorVisit | EnterpriseVisit;
+
+export type EnterpriseBrief = { id: string; name: string; address?: string };
+
+export type PlanOption = {
+  _id: string;
+  deptName: string;
+  items: string;
+  legalBasis: string;
+  approvalRef: string | null;
+  from: string;
+  to: string;
+  joint: { deptNames: string[]; from: string; to: string } | null;
+};
+
+export type ScanResult =
+  | { mode: 'official'; scene: string }
+  | { mode: 'own'; enterprise: EnterpriseBrief }
+  | { mode: 'stranger'; enterprise: { name: string }; message: string }
+  | {
+      mode: 'checkin';
+      enterprise: EnterpriseBrief;
+      me: { name: string; deptName: string };
+      guard: { count: number; cap: number; windowDays: number; over: boolean };
+      purposes: { key: Purpose; label: string; inspection: boolean }[];
+      plans: PlanOption[];
+      requests: { _id: string; no: string; categoryName: string; statusLabel: string; description: string }[];
+      lateMaxHours: number;
+    }
+  | { mode: 'join'; enterprise: EnterpriseBrief; visit: StaffVisit }
+  | { mode: 'checkout'; enterprise: EnterpriseBrief; visit: StaffVisit }
+  | { mode: 'open_elsewhere'; enterprise: EnterpriseBrief; other: StaffVisit };
+
+export type CodeView = { scene: string; kind: 'enterprise' | 'official'; link: string; image: { fileID: string; url: string }; createdAt: string };
+
+export type Poster = {
+  enterprise: { id: string; name: string; address: string; creditCode: string };
+  code: CodeView;
+  title: string;
+  rules: string[];
+  complaint: { center: string; channels: string[]; note: string };
+};
+
+export type OfficerCode = {
+  official: { name: string; roleLabel: string; deptName: string };
+  code: CodeView;
+  openVisit: StaffVisit | null;
+};
+
+export type OfficerCheck = {
+  official: { name: string; roleLabel: string; deptName: string; active: boolean };
+  status: 'checked_in' | 'planned' | 'not_checked_in' | 'inactive';
+  visit: {
+    no: string; enterpriseName: string; purpose: Purpose; purposeLabel: string; note: string;
+    approvalRef: string | null; legalBasis: string | null; checkinAt: string; late: boolean; inspection: boolean;
+  } | null;
+  plans: { deptName: string; items: string; legalBasis: string; approvalRef: string | null; from: string; to: string; joint: boolean }[];
+  advice: string;
+};
+
+export type Notice = {
+  _id: string; deptName: string; items: string; legalBasis: string; approvalRef: string | null; from: string; to: string;
+  joint: { deptNames: string[] } | null;
+};
+
+export type MyVisits = {
+  items: EnterpriseVisit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  guard: { count: number; cap: number; windowDays: number };
+  notices: Notice[];
+};
+
+export type VisitList = {
+  items: Array<StaffVisit | SupervisorVisit>;
+  total: number;
+  page: number;
+  pageSize: number;
+  scope: 'supervisor' | 'dept' | 'mine';
+  counts: { all: number; flagged: number; red: number; open: number };
+};
+
+export type ScoreShown = { avg: number | null; count: number; hidden?: boolean };
+
+export type Figures = {
+  scope: 'supervisor' | 'dept' | 'mine';
+  enterprisesVisited: number;
+  visits: number;
+  open: number;
+  requested: number;
+  unrequested: number;
+  flagged: number;
+  red: number;
+  requestsFiled: number;
+  byPurpose: { key: Purpose; label: string; count: number }[];
+  byDepartment: { deptId: string; deptName: string; visits: number; enterprises: number; flagged: number; score: ScoreShown; complaints?: number }[];
+  flags: { key: FlagKey; label: string; count: number }[];
+  score: ScoreShown;
+  complaints?: number;
+  mostVisited?: { enterpriseId: string; enterpriseName: string; visits: number; unrequested: number }[];
+};
+
+export type VisitOptions = {
+  enterprises: { id: string; name: string; gridName: string }[];
+  departments: { id: string; name: string }[];
+  purposes: { key: Purpose; label: string }[];
+  flags: Flag[];
+};
+
+export type Plan = {
+  _id: string;
+  deptId: string;
+  deptName: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  items: string;
+  legalBasis: string;
+  approvalRef: string | null;
+  from: string;
+  to: string;
+  status: 'planned' | 'merged' | 'done' | 'cancelled';
+  joint: { id: string; from: string; to: string; deptNames: string[]; mergedAt: string; mergedByName: string } | null;
+  visitId: string | null;
+  createdByName: string;
+  createdAt: string;
+};
+
+export type Proposal = {
+  key: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  from: string;
+  to: string;
+  planIds: string[];
+  departments: { deptId: string; deptName: string; items: string; from: string; to: string }[];
+};
+
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  help: '帮扶走访',
+  policy: '政策宣讲',
+  followup: '问题回访',
+  inspection: '执法检查',
+  joint: '联合检查',
+};
+
+export const PLAN_STATUS_LABELS: Record<Plan['status'], string> = {
+  planned: '已预告',
+  merged: '已合并为联合检查',
+  done: '已执行',
+  cancelled: '已取消',
+};
+
+export const RED_FLAG_KEYS: FlagKey[] = ['no_approval', 'complained'];

@@ -1,0 +1,172 @@
+/**
+ * The leaders' pages in a real browser on the seeded district: the leader opens the dashboard
+ * and its numbers match the seeded requests (counted here straight from the store); a year view;
+ * the 红黄榜 is generated and shown; the briefing page renders and its .xlsx downloads and
+ * parses back with the same figures; the dashboard on a phone-sized screen. Screenshots go to
+ * E2E_SHOTS (default .tmp/e2e-shots).
+ */
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startLocalServer } from '../../server/app';
+import { h5Dir, launchChromium } from '../support/browser';
+import { button, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { C } from '../../core/collections';
+import type { ServiceRequest } from '../../core/model';
+import { beijingParts } from '../../core/time';
+import { percentText } from '../../core/stats/figures';
+
+jest.setTimeout(180_000);
+
+const root = join(__dirname, '..', '..');
+const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
+let server: Awaited<ReturnType<typeof startLocalServer>>;
+let browser: Browser;
+let dataDir: string;
+let base: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-dash-'));
+  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
+  base = `http://127.0.0.1:${server.port}`;
+  browser = (await launchChromium()).browser;
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(width = 1280, height = 900): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}
+/** the whole page: Taro scrolls inside its page element, so the viewport grows to fit it for the picture */
+async function shot(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() =>
+    Math.max(0, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).scrollHeight)),
+  );
+  if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height + 24, 6000) });
+  await takeShot(page, shots, name, true);
+  await page.setViewportSize(size);
+}
+const loginAs = (page: Page, name: string) => login(page, base, name);
+
+/** the figures of the requests submitted in [from, to) Beijing dates, counted from the store */
+async function expected(range: (createdAt: string) => boolean) {
+  const all = await server.ports.store.collection<ServiceRequest>(C.requests).find({}, { limit: 100 });
+  const rows = all.filter((r) => range(r.createdAt));
+  const done = rows.filter((r) => r.status === 'resolved' || r.status === 'closed');
+  const scored = rows.filter((r) => r.score !== null);
+  const timed = done.filter((r) => r.closedOnTime !== null);
+  return {
+    collected: rows.length,
+    closed: done.length,
+    inProgress: rows.filter((r) => ['queued', 'dispatch', 'assigned', 'accepted', 'paused', 'supervised'].includes(r.status)).length,
+    satisfaction: scored.length ? scored.filter((r) => r.score! >= 4).length / scored.length : null,
+    onTime: timed.length ? timed.filter((r) => r.closedOnTime).length / timed.length : null,
+    overdue: rows.filter((r) => r.colour === 'red').length,
+  };
+}
+
+const inMonth = (y: number, m: number) => (iso: string) => {
+  const p = beijingParts(new Date(iso));
+  return p.year === y && p.month === m;
+};
+
+test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜 and 简报', async () => {
+  const now = beijingParts(new Date());
+  const month = await expected(inMonth(now.year, now.month));
+  const year = await expected((iso) => beijingParts(new Date(iso)).year === now.year);
+  expect(year.collected).toBeGreaterThanOrEqual(18);
+
+  // 1. the leader's home page leads to the dashboard
+  const page = await open();
+  await loginAs(page, '马建国');
+  await visible(page, '数据看板').click();
+  const lead = page.locator('.headline__lead').locator('visible=true').first();
+  await lead.waitFor();
+  const sentence = `收集问题${month.collected}项，办结${month.closed}项，${month.inProgress}项正在办理`;
+  await expect(lead.textContent()).resolves.toContain(sentence);
+  if (month.satisfaction !== null) await expect(lead.textContent()).resolves.toContain(`满意度${percentText(month.satisfaction, true)}`);
+  const kpi = async (label: string) =>
+    (await page.locator('.kpi').filter({ has: page.getByText(label, { exact: true }) }).locator('visible=true').first().locator('.kpi__value').textContent())?.trim();
+  expect(await kpi('收集问题')).toBe(`${month.collected}项`);
+  expect(await kpi('办结')).toBe(`${month.closed}项`);
+  expect(await kpi('正在办理')).toBe(`${month.inProgress}项`);
+  expect(await kpi('超期')).toBe(`${month.overdue}项`);
+  // the charts are drawn
+  await page.locator('.echart canvas').locator('visible=true').first().waitFor();
+  expect(await page.locator('.echart canvas').locator('visible=true').count()).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(800); // chart animations
+  await shot(page, '21-leader-dashboard');
+
+  // 2. this year
+  await visible(page, '本年').click();
+  await page.locator('.headline__lead').locator('visible=true').filter({ hasText: `收集问题${year.collected}项` }).first().waitFor();
+  expect(await kpi('收集问题')).toBe(`${year.collected}项`);
+  await page.waitForTimeout(800);
+  await shot(page, '22-leader-dashboard-year');
+
+  // 3. 红黄榜: generate this month's lists
+  await visible(page, '红黄榜 ›').click();
+  await button(page, '生成本期红黄榜').click();
+  await page.locator('.honour--red').locator('visible=true').first().waitFor();
+  await visible(page, '综合排名').waitFor();
+  await visible(page, '往期榜单').waitFor();
+  const stored = await server.ports.store.collection(C.rankings).find({});
+  expect(stored).toHaveLength(1);
+  await page.locator('.taro__toast, .nut-toast').locator('visible=true').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page.waitForTimeout(2200); // the "generated" toast fades
+  await shot(page, '23-leader-rankings');
+
+  // 4. 简报: the printable page and its workbook
+  await button(page, '简报').click();
+  await page.locator('.paper__title').locator('visible=true').first().waitFor();
+  await visible(page, /\d{4}年第1期/).waitFor();
+  const paper = page.locator('.paper').locator('visible=true').first();
+  await expect(paper.textContent()).resolves.toContain(sentence);
+  await shot(page, '24-leader-briefing');
+  const download = page.waitForEvent('download');
+  await button(page, '导出简报Excel').click();
+  const file = join(dataDir, 'briefing.xlsx');
+  await (await download).saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['简报', '红黄榜', '综合排名', '分类统计', '典型案例']);
+  const values = new Map<string, unknown>();
+  wb.getWorksheet('简报')!.eachRow((r) => { values.set(String(r.getCell(1).value), r.getCell(2).value); values.set(String(r.getCell(3).value), r.getCell(4).value); });
+  expect(values.get('收集问题（项）')).toBe(month.collected);
+  expect(values.get('办结（项）')).toBe(month.closed);
+
+  // 5. the dashboard on a phone-sized screen (as in the mini-program)
+  const phone = await open(390, 844);
+  await loginAs(phone, '马建国');
+  await visible(phone, '数据看板').click();
+  await phone.locator('.headline__lead').locator('visible=true').first().waitFor();
+  await phone.locator('.echart canvas').locator('visible=true').first().waitFor();
+  await phone.waitForTimeout(800);
+  await shot(phone, '25-leader-dashboard-phone');
+
+  expect(errors).toEqual([]);
+});
+
+test('a dispatcher sees the dashboard; an enterprise user is refused', async () => {
+  const page = await open();
+  await loginAs(page, '孙丽');
+  await visible(page, '数据看板').click();
+  await page.locator('.headline__lead').locator('visible=true').first().waitFor();
+  await page.goto(`${base}/#/pages/login/index`);
+  await loginAs(page, '林晓');
+  await expect(page.getByText('数据看板', { exact: true }).locator('visible=true').count()).resolves.toBe(0);
+  await page.goto(`${base}/#/subpkg-leader/dashboard/index`);
+  await visible(page, '当前账号无权进行此操作').waitFor();
+});
