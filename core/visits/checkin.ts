@@ -8,9 +8,10 @@
 import { z } from 'zod';
 import { categoryName, STATUSES } from '../catalog';
 import { C } from '../collections';
+import { countVisit } from '../stats/counters';
 import { Ctx, hasRole, newId } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, ServiceRequest } from '../model';
+import type { Enterprise, Org, ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { formatBeijing } from '../time';
@@ -263,6 +264,10 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
     updatedAt: at,
   };
   await visits(ports).add(visit);
+  // the leaders' figures: visits and enterprises visited, by department and community center
+  const grid = await ports.store.collection<Org>(C.orgs).get(visit.gridId);
+  await countVisit(ports, { _id: visit._id, enterpriseId: visit.enterpriseId, departmentIds: visit.deptIds, orgId: grid?.parentId ?? undefined, at: visit.checkinAt })
+    .catch((e) => console.error('[stats] visit not counted:', (e as Error)?.message));
   for (const pid of planIds) {
     await ports.store.collection<VisitPlan>(C.visitPlans).update(pid, { $set: { status: 'done', visitId: id, updatedAt: at } }, { status: { $in: ['planned', 'merged'] } });
   }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { assignRequest } from '../assignment/assign';
 import { C } from '../collections';
+import { countRequestQuietly } from '../stats/counters';
 import { Ctx } from '../context';
 import { AppError } from '../errors';
 import { newPseudonym } from '../identity/pseudonym';
@@ -74,6 +75,7 @@ export async function fileRequest(ctx: Ctx, input: unknown) {
   }, at);
   try {
     await requests.add(doc);
+    await countRequestQuietly(ports, doc._id);
   } catch (e) {
     if (e instanceof StoreError && e.code === 'DUPLICATE_ID') {
       const first = await requests.get(id);
@@ -130,6 +132,7 @@ export async function complaintRequest(ports: Ports, complainant: User, visit: V
   const clock = startIfNeeded(doc, now, await loadSla(ports));
   doc = { ...doc, ...clock.set, slaHistory: clock.history };
   await requests.add(doc);
+  await countRequestQuietly(ports, id);
   await afterChange(ports, id, now).catch((e) => console.error('[notify] deferred to timer:', (e as Error)?.message));
   return (await requests.get(id))!;
 }

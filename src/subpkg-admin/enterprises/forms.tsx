@@ -5,7 +5,7 @@ import type { Page } from '../../shared/api-types';
 import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
 import Modal from '../components/Modal';
-import { Select } from '../components/Select';
+import { Select } from '../../components/Select';
 import type { AdminOrg, EnterpriseItem, StaffItem } from '../types';
 import { SCALES } from '../labels';
 import { pathOf } from '../orgs/tree';

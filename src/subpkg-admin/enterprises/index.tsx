@@ -6,7 +6,7 @@ import type { Page } from '../../shared/api-types';
 import { callService, errorText, toastError } from '../../services/call';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Pager from '../components/Pager';
-import { Select } from '../components/Select';
+import { Select } from '../../components/Select';
 import type { AdminOrg, EnterpriseItem } from '../types';
 import { ADMIN } from '../labels';
 import { pathOf } from '../orgs/tree';

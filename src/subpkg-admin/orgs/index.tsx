@@ -6,7 +6,7 @@ import { ApiError, callService, errorText, toastError } from '../../services/cal
 import Field, { fieldErrors } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Modal from '../components/Modal';
-import { Chips, Select, toggle } from '../components/Select';
+import { Chips, Select, toggle } from '../../components/Select';
 import type { AdminOrg, OrgKind } from '../types';
 import { ORG_KIND_LABELS, PARENT_KIND } from '../labels';
 import { activeDescendants, buildTree, pathOf } from './tree';

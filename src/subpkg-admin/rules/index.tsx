@@ -8,7 +8,7 @@ import { ApiError, callService, errorText, toastError } from '../../services/cal
 import { loadMeta } from '../../services/profile';
 import Field from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
-import { DateInput, Select, TimeInput } from '../components/Select';
+import { DateInput, Select, TimeInput } from '../../components/Select';
 import type { AdminOrg, CalendarOverride, RulesDoc, WorkingHours } from '../types';
 import { checkForm, fromForm, SLA_FIELDS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
 import '../admin.css';

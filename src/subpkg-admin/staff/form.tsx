@@ -4,7 +4,7 @@ import { Input } from '@nutui/nutui-react-taro';
 import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
 import Modal from '../components/Modal';
-import { Chips, Select, toggle } from '../components/Select';
+import { Chips, Select, toggle } from '../../components/Select';
 import type { AdminOrg, Invite, StaffItem, StaffRole } from '../types';
 import { ORG_KIND_LABELS, STAFF_ROLES } from '../labels';
 import { pathOf } from '../orgs/tree';

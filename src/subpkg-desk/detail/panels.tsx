@@ -6,7 +6,7 @@ import { addDays, beijingToday, formatDate } from '../../shared/format';
 import { LEVEL_LABELS, NEXT_TIER, REJECT_KIND_LABELS, TIER_LABELS } from '../../shared/labels';
 import { levelLabel, rejectKindLabel } from '../../services/profile';
 import Field from '../../components/Field';
-import { Chips, DateInput, Select } from '../components/Select';
+import { Chips, DateInput, Select } from '../../components/Select';
 
 export type ActionKey = 'verify' | 'reassign' | 'issueCard' | 'escalate' | 'reject' | 'refer';
 

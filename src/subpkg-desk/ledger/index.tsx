@@ -12,7 +12,7 @@ import { channelLabel, colourLabel, levelLabel, loadMeta, statusEntries, statusL
 import ColourBadge from '../../components/ColourBadge';
 import StatusTag from '../../components/StatusTag';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
-import { DateInput, Select, type Option } from '../components/Select';
+import { DateInput, Select, type Option } from '../../components/Select';
 import { openWorkbook } from '../export';
 import '../desk.css';
 import './index.css';

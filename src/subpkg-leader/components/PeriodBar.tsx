@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { DateInput } from '../../subpkg-desk/components/Select';
+import { DateInput } from '../../components/Select';
 import { PERIOD_LABELS, currentKey, defaultQuery, isFuture, stepKey, ymdToday } from '../format';
 import type { PeriodKind, PeriodQuery } from '../types';
 

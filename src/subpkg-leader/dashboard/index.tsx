@@ -8,7 +8,7 @@ import { ROUTES } from '../../shared/routes';
 import { callService, errorText } from '../../services/call';
 import { formatTime } from '../../shared/format';
 import { ErrorState, Loading } from '../../components/StateView';
-import { Select } from '../../subpkg-desk/components/Select';
+import { Select } from '../../components/Select';
 import EChart from '../components/EChart';
 import PeriodBar from '../components/PeriodBar';
 import type { ChartOption } from '../components/echarts';

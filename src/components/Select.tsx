@@ -1,4 +1,6 @@
+// Form pickers shared by the desk, admin and leader pages: native controls in the browser, WeChat pickers in the mini-program.
 import { Picker, View, Text } from '@tarojs/components';
+import './Select.css';
 
 export type Option = { value: string; label: string };
 
@@ -125,4 +127,34 @@ export function Chips<T extends string>({ options, value, onChange }: ChipsProps
       ))}
     </View>
   );
+}
+
+type TimeProps = { value: string; onChange: (value: string) => void; placeholder?: string };
+
+/** An 'HH:mm' time: <input type=time> in the browser, the time picker in WeChat. */
+export function TimeInput({ value, onChange, placeholder = '选择时间' }: TimeProps) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <input
+        type='time'
+        className={`select date-input${value ? '' : ' select--empty'}`}
+        value={value}
+        aria-label={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+  return (
+    <Picker mode='time' value={value || '09:00'} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className={`select${value ? '' : ' select--empty'}`}>
+        <Text className='select__text'>{value || placeholder}</Text>
+        <Text className='select__arrow'>▾</Text>
+      </View>
+    </Picker>
+  );
+}
+
+/** Add or remove one value of a multiple choice. */
+export function toggle<T>(list: T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
