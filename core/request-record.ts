@@ -62,6 +62,21 @@ export async function transition(ports: Ports, req: ServiceRequest, t: Transitio
   return next;
 }
 
+/**
+ * For a change that must follow another document's change (a card's answer): reload and retry
+ * when the request moved meanwhile (say, the sweep recoloured it), so the two stay in step.
+ */
+export async function transitionFollowing(ports: Ports, id: string, build: (req: ServiceRequest) => Promise<Transition> | Transition, attempts = 5): Promise<ServiceRequest> {
+  for (let i = 0; ; i++) {
+    const req = await loadRequest(ports, id);
+    const t = await build(req);
+    if (!t.from.includes(req.status)) throw new AppError('INVALID_STATE', '诉求当前状态不能进行此操作');
+    const next = await tryTransition(ports, req, t);
+    if (next) return next;
+    if (i + 1 >= attempts) throw new AppError('CONFLICT', '诉求状态已变化，请刷新后重试');
+  }
+}
+
 /** Summary without the timeline and bookkeeping, for lists. */
 export function summary(req: ServiceRequest) {
   const { timeline, clientKey, needsNotify, notifiedSeq, waitingNoted, slaHistory, timedOutIds, remainingAtPause, nextCheckAt, stats, statsPending, statsOp, ...rest } = req;

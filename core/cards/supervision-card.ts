@@ -9,7 +9,7 @@ import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { CardParty, Org, ServiceRequest, SupervisionCard, User } from '../model';
-import { loadRequest, transition } from '../request-record';
+import { loadRequest, transition, transitionFollowing } from '../request-record';
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
@@ -151,13 +151,12 @@ export async function acceptCard(ctx: Ctx, input: unknown) {
   if (!cardPermissions(ctx, card).accept) throw new AppError('INVALID_STATE', '该督办卡当前不能接收');
   const updated = await updateParty(ctx, card, { status: 'accepted' });
   const party = myParty(ctx, card)!;
-  const req = await loadRequest(ctx.ports, card.requestId);
-  const next = await transition(ctx.ports, req, {
+  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
     from: ['supervised'],
     event: { type: 'card_accepted', text: `${party.deptName}（${party.role === 'lead' ? '牵头' : '协办'}）已接收督办卡` },
     actor: { id: ctx.user._id, name: `${ctx.user.name}（${party.deptName}）` },
     now: ctx.now,
-  });
+  }));
   return { card: updated, request: next };
 }
 
@@ -170,22 +169,25 @@ export async function replyCard(ctx: Ctx, input: unknown) {
   if (!cardPermissions(ctx, card).reply) throw new AppError('INVALID_STATE', '该督办卡当前不能答复');
   const party = myParty(ctx, card)!;
   const lead = party.role === 'lead';
+  // the card changes first (its version guards against two departments racing); the request follows
   const updated = await updateParty(ctx, card, { status: 'replied', reply }, lead ? { status: 'answered' } : {});
-  const req = await loadRequest(ctx.ports, card.requestId);
   const by = { id: ctx.user._id, name: `${ctx.user.name}（${party.deptName}）` };
   if (!lead) {
-    const next = await transition(ctx.ports, req, { from: ['supervised'], event: { type: 'card_replied', text: `${party.deptName}（协办）答复：${reply}` }, actor: by, now: ctx.now });
+    const next = await transitionFollowing(ctx.ports, card.requestId, () => ({ from: ['supervised'], event: { type: 'card_replied', text: `${party.deptName}（协办）答复：${reply}` }, actor: by, now: ctx.now }));
     return { card: updated, request: next };
   }
   // the lead department's answer resolves the request; the enterprise then confirms and scores it
-  const clock = stop(req, ctx.now, await loadSla(ctx.ports), { status: 'resolved', result: reply, resolvedAt: ctx.now.toISOString() });
-  const next = await transition(ctx.ports, req, {
-    from: ['supervised'],
-    set: clock.set,
-    history: clock.history,
-    event: { type: 'resolved', text: `办结：${party.deptName}（牵头）答复：${reply}`, notify: await supervisorsOf(ctx.ports, req) },
-    actor: by,
-    now: ctx.now,
+  const sla = await loadSla(ctx.ports);
+  const next = await transitionFollowing(ctx.ports, card.requestId, async (req) => {
+    const clock = stop(req, ctx.now, sla, { status: 'resolved', result: reply, resolvedAt: ctx.now.toISOString() });
+    return {
+      from: ['supervised'],
+      set: clock.set,
+      history: clock.history,
+      event: { type: 'resolved', text: `办结：${party.deptName}（牵头）答复：${reply}`, notify: await supervisorsOf(ctx.ports, req) },
+      actor: by,
+      now: ctx.now,
+    };
   });
   return { card: updated, request: next };
 }
@@ -200,26 +202,25 @@ export async function returnCard(ctx: Ctx, input: unknown) {
   const party = myParty(ctx, card)!;
   const lead = party.role === 'lead';
   const updated = await updateParty(ctx, card, { status: 'returned', reason }, lead ? { status: 'returned' } : {});
-  const req = await loadRequest(ctx.ports, card.requestId);
   const by = { id: ctx.user._id, name: `${ctx.user.name}（${party.deptName}）` };
-  const supervisors = await supervisorsOf(ctx.ports, req);
+  const supervisors = await supervisorsOf(ctx.ports, await loadRequest(ctx.ports, card.requestId));
   if (!lead) {
-    const next = await transition(ctx.ports, req, {
+    const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
       from: ['supervised'],
       event: { type: 'card_returned', text: `${party.deptName}（协办）退回：${reason}`, notify: supervisors },
       actor: by,
       now: ctx.now,
-    });
+    }));
     return { card: updated, request: next };
   }
   // misrouted: back to the dispatcher's queue to re-route; the clock keeps running
-  const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'dispatch', cardId: null });
-  const next = await transition(ctx.ports, req, {
+  const sla = await loadSla(ctx.ports);
+  const next = await transitionFollowing(ctx.ports, card.requestId, (req) => ({
     from: ['supervised'],
-    set: clock.set,
+    set: settleClock(req, ctx.now, sla, { status: 'dispatch', cardId: null }).set,
     event: { type: 'card_returned', text: `${party.deptName}（牵头）退回督办卡：${reason}；待调度员重新派发`, notify: supervisors },
     actor: by,
     now: ctx.now,
-  });
+  }));
   return { card: updated, request: next };
 }
