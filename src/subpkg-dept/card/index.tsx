@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import type { Card, CardPermissions, Meta, RequestDetail } from '../../shared/api-types';
-import { callService, errorText, toastError } from '../../services/call';
-import { loadMeta } from '../../services/profile';
+import type { Card, CardPermissions, RequestDetail } from '../../shared/api-types';
+import { useDetail } from '../../shared/use-detail';
 import CardInfo from '../../components/CardInfo';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
@@ -15,43 +14,11 @@ type Detail = { card: Card; request: RequestDetail; can: CardPermissions };
 export default function DeptCardPage() {
   const { params } = useRouter();
   const cardId = params.cardId ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const [error, setError] = useState('');
   const [reply, setReply] = useState('');
   const [reason, setReason] = useState('');
   const [formError, setFormError] = useState<{ reply?: string; reason?: string }>({});
-  const [busy, setBusy] = useState('');
 
-  const load = async () => {
-    try {
-      const [d, m] = await Promise.all([callService<Detail>('card.get', { cardId }), loadMeta().catch(() => null)]);
-      setDetail(d);
-      setMeta(m);
-      setError('');
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  useDidShow(() => {
-    load();
-  });
-
-  const act = async (key: string, action: string, fields: object, done: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(key);
-    try {
-      await callService(action, { cardId, ...fields });
-      Taro.showToast({ title: done, icon: 'none' });
-      await load();
-      return true;
-    } catch (e) {
-      toastError(e);
-      return false;
-    } finally {
-      setBusy('');
-    }
-  };
+  const { detail, meta, error, busy, load, act } = useDetail<Detail>('card.get', { cardId });
 
   const accept = () => act('accept', 'card.accept', {}, '已接收，请按时限办理');
 

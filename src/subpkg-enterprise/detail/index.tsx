@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Rate, TextArea } from '@nutui/nutui-react-taro';
-import type { Meta, Permissions, RequestDetail } from '../../shared/api-types';
-import { callService, errorText, toastError } from '../../services/call';
-import { loadMeta } from '../../services/profile';
+import type { Permissions, RequestDetail } from '../../shared/api-types';
+import { useDetail } from '../../shared/use-detail';
+import { toastError } from '../../services/call';
 import { uploadPhoto } from '../../services/upload';
 import RequestInfo from '../../components/RequestInfo';
 import PhotoGrid from '../../components/PhotoGrid';
@@ -27,9 +27,6 @@ function pauseReason(r: RequestDetail): string {
 export default function EnterpriseDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const [error, setError] = useState('');
   const [score, setScore] = useState(5);
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
@@ -38,40 +35,8 @@ export default function EnterpriseDetailPage() {
   const [supplementError, setSupplementError] = useState('');
   const [photos, setPhotos] = useState<{ local: string; fileID: string }[]>([]);
   const [uploading, setUploading] = useState(0);
-  const [busy, setBusy] = useState('');
 
-  const load = async () => {
-    try {
-      const [d, m] = await Promise.all([
-        callService<Detail>('request.get', { id }),
-        loadMeta().catch(() => null),
-      ]);
-      setDetail(d);
-      setMeta(m);
-      setError('');
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  useDidShow(() => {
-    load();
-  });
-
-  const act = async (key: string, action: string, fields: object, done: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(key);
-    try {
-      await callService(action, { id, ...fields });
-      Taro.showToast({ title: done, icon: 'none' });
-      await load();
-      return true;
-    } catch (e) {
-      toastError(e);
-      return false;
-    } finally {
-      setBusy('');
-    }
-  };
+  const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
 
   const choosePhotos = async () => {
     const left = MAX_PHOTOS - photos.length - uploading;

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import type { Meta, Permissions, RequestDetail } from '../../shared/api-types';
-import { callService, errorText, toastError } from '../../services/call';
-import { loadMeta } from '../../services/profile';
+import type { Permissions, RequestDetail } from '../../shared/api-types';
+import { useDetail } from '../../shared/use-detail';
 import { requestSubscribe } from '../../services/subscribe';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
@@ -14,49 +13,13 @@ type Detail = { request: RequestDetail; can: Permissions };
 export default function OfficerDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const [result, setResult] = useState('');
   const [pauseReason, setPauseReason] = useState('');
   const [resumeNote, setResumeNote] = useState('');
   const [formError, setFormError] = useState<{ note?: string; result?: string; pause?: string }>({});
-  const [busy, setBusy] = useState('');
 
-  const load = async () => {
-    try {
-      const [d, m] = await Promise.all([
-        callService<Detail>('request.get', { id }),
-        loadMeta().catch(() => null),
-      ]);
-      setDetail(d);
-      setMeta(m);
-      setError('');
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  useDidShow(() => {
-    load();
-  });
-
-  /** run one action, then reload so the timeline and the allowed actions are fresh */
-  const act = async (key: string, action: string, fields: object, done: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(key);
-    try {
-      await callService(action, { id, ...fields });
-      Taro.showToast({ title: done, icon: 'none' });
-      await load();
-      return true;
-    } catch (e) {
-      toastError(e);
-      return false;
-    } finally {
-      setBusy('');
-    }
-  };
+  const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
 
   const accept = () => {
     requestSubscribe('newAssignment'); // keep hearing about new assignments; inside the tap on purpose

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { Meta } from './api-types';
+import { callService, errorText, toastError } from '../services/call';
+import { loadMeta } from '../services/profile';
+
+/**
+ * A detail page's data and actions: loads `getAction` with `key` (and the shared meta) each time the
+ * page shows; `act` runs one action with the same key, toasts `done`, and reloads so the timeline and
+ * the allowed actions are fresh. Only one action runs at a time (`busy` names it).
+ */
+export function useDetail<T>(getAction: string, key: Record<string, string>) {
+  const [detail, setDetail] = useState<T | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState('');
+
+  const load = async () => {
+    try {
+      const [d, m] = await Promise.all([callService<T>(getAction, key), loadMeta().catch(() => null)]);
+      setDetail(d);
+      setMeta(m);
+      setError('');
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useDidShow(() => {
+    load();
+  });
+
+  const act = async (name: string, action: string, fields: object, done: string): Promise<boolean> => {
+    if (busy) return false;
+    setBusy(name);
+    try {
+      await callService(action, { ...key, ...fields });
+      Taro.showToast({ title: done, icon: 'none' });
+      await load();
+      return true;
+    } catch (e) {
+      toastError(e);
+      return false;
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return { detail, meta, error, busy, load, act };
+}
