@@ -13,7 +13,7 @@ import ColourBadge from '../../components/ColourBadge';
 import StatusTag from '../../components/StatusTag';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import { DateInput, Select, type Option } from '../../components/Select';
-import { openWorkbook } from '../export';
+import { openWorkbook } from '../../services/workbook';
 import '../desk.css';
 import './index.css';
 

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
 import { ErrorState, Loading } from '../../components/StateView';
-import { openWorkbook } from '../../subpkg-desk/export';
+import { openWorkbook } from '../../services/workbook';
 import PeriodBar from '../components/PeriodBar';
 import { currentKey, num, pct } from '../format';
 import type { Briefing, BriefingCase, PeriodQuery, RankedUnit } from '../types';

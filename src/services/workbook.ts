@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro';
-import { ApiError } from '../services/call';
+import { ApiError } from './call';
 
-/** Hand an exported workbook to the user: a download in the browser, the document viewer in WeChat. */
+/**
+ * Hand a workbook (a ledger export, a briefing, the import template) to the user: a download in the
+ * browser, the document viewer in WeChat (whose menu can forward it to a computer).
+ */
 export async function openWorkbook(url: string, name: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     // an <a download> is not caught by popup blockers after an await, unlike window.open
@@ -25,6 +28,6 @@ export async function openWorkbook(url: string, name: string): Promise<void> {
   try {
     await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
   } catch {
-    throw new ApiError('OPEN_FAILED', '无法打开文件，请在电脑端导出');
+    throw new ApiError('OPEN_FAILED', '无法打开文件，请在电脑端下载');
   }
 }
