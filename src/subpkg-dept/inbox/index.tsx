@@ -1,13 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import type { CardList, CardSummary, InboxTab, Meta } from '../../shared/api-types';
+import type { CardList, CardSummary, InboxTab } from '../../shared/api-types';
 import { beijingToday, formatTime } from '../../shared/format';
 import { CARD_STATUS_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
-import { usePagedList } from '../../shared/use-paged-list';
+import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
-import { categoryLabel, loadMeta } from '../../services/profile';
+import { categoryLabel } from '../../services/profile';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
 import './index.css';
 
@@ -18,39 +17,7 @@ const TABS: { key: InboxTab; title: string; empty: string }[] = [
 ];
 
 export default function CardInboxPage() {
-  const [tab, setTab] = useState<InboxTab>('todo');
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const list = usePagedList<CardSummary, CardList>((page) => callService<CardList>('card.list', { tab, page }));
-  const counts = list.last?.counts;
-
-  useEffect(() => {
-    loadMeta().then(setMeta).catch(() => undefined);
-  }, []);
-  useDidShow(() => {
-    list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    list.loadMore();
-  });
-
-  // a tab switch refetches; the first render is left to useDidShow
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    list.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tab]);
-  const switchTab = (key: InboxTab) => {
-    if (key === tab) return;
-    list.reset();
-    setTab(key);
-  };
+  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, CardSummary, CardList>('todo', (tab, page) => callService<CardList>('card.list', { tab, page }));
 
   const current = TABS.find((t) => t.key === tab)!;
   const today = beijingToday();

@@ -1,11 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import type { Inbox, InboxTab, Meta, RequestSummary } from '../../shared/api-types';
+import type { Inbox, InboxTab, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
-import { usePagedList } from '../../shared/use-paged-list';
+import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
-import { loadMeta } from '../../services/profile';
 import { requestSubscribe } from '../../services/subscribe';
 import RequestCard from '../../components/RequestCard';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
@@ -20,39 +18,7 @@ const TABS: { key: InboxTab; title: string; empty: string }[] = [
 const canSubscribe = process.env.TARO_ENV === 'weapp' && !!SUBSCRIBE_TEMPLATES.newAssignment?.templateId;
 
 export default function InboxPage() {
-  const [tab, setTab] = useState<InboxTab>('todo');
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const list = usePagedList<RequestSummary, Inbox>((page) => callService<Inbox>('officer.inbox', { tab, page }));
-  const counts = list.last?.counts;
-
-  useEffect(() => {
-    loadMeta().then(setMeta).catch(() => undefined);
-  }, []);
-  useDidShow(() => {
-    list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    list.loadMore();
-  });
-
-  // a tab switch refetches; the first render is left to useDidShow
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    list.reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tab]);
-  const switchTab = (key: InboxTab) => {
-    if (key === tab) return;
-    list.reset();
-    setTab(key);
-  };
+  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, RequestSummary, Inbox>('todo', (tab, page) => callService<Inbox>('officer.inbox', { tab, page }));
 
   const current = TABS.find((t) => t.key === tab)!;
   return (
