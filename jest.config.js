@@ -1,5 +1,9 @@
 // Unit and integration tests run on every `npm test`; e2e and build checks need the builds,
 // which `npm test` makes first. Sources are compiled by esbuild (type checking is `npm run typecheck`).
+//
+// Timeouts are sized for a 2-core machine that is busy with something else (a parallel build, CI
+// neighbours): a test fails because something is wrong, never because the machine is slow. Suites that
+// do heavier work (the browser, QR codes, spreadsheets, the 10^4 property test) set their own, larger ones.
 const transform = { '^.+\\.tsx?$': '<rootDir>/tests/support/esbuild-transform.cjs' };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
@@ -9,9 +13,13 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/core/**/*.test.ts', '<rootDir>/adapters/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+      testTimeout: 60_000,
+      testMatch: [
+        '<rootDir>/core/**/*.test.ts', '<rootDir>/adapters/**/*.test.ts', '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/security/**/*.test.ts',
+      ],
     },
-    { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'build', testTimeout: 300_000, testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testTimeout: 300_000, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

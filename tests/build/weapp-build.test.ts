@@ -15,7 +15,7 @@ import { builtinModules } from 'node:module';
 import * as ci from 'miniprogram-ci';
 import { LIMITS, kib, weappSizes } from './sizes';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/weapp');

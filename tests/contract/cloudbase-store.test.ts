@@ -36,11 +36,8 @@ if (env && secretId && secretKey) {
     };
   });
 } else {
-  describe('Store contract: cloudbase', () => {
-    it('needs a CloudBase environment', () => {
-      console.log(
-        'SKIPPED: CloudBase store contract — set TCB_ENV, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY to run against a real environment',
-      );
-    });
+  // jest reports this as skipped, with the reason in its name; it never counts as a pass
+  describe.skip('Store contract: cloudbase (skipped: needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY of a real CloudBase environment)', () => {
+    it('runs the store contract against CloudBase', () => undefined);
   });
 }

@@ -17,7 +17,7 @@ import { C } from '../../core/collections';
 import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, shot as takeShot, visible } from '../support/pages';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
 const root = join(__dirname, '..', '..');
 const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');

@@ -12,7 +12,7 @@ import { startLocalServer } from '../../server/app';
 import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
 const root = join(__dirname, '..', '..');
 const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer } from '../../server/app';
 import { h5Dir, launchChromium } from '../support/browser';
-import { button, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { button, chartsDrawn, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { beijingParts } from '../../core/time';
 import { percentText } from '../../core/stats/figures';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
 const root = join(__dirname, '..', '..');
 const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
@@ -106,14 +106,14 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   // the charts are drawn
   await page.locator('.echart canvas').locator('visible=true').first().waitFor();
   expect(await page.locator('.echart canvas').locator('visible=true').count()).toBeGreaterThanOrEqual(2);
-  await page.waitForTimeout(800); // chart animations
+  await chartsDrawn(page);
   await shot(page, '21-leader-dashboard');
 
   // 2. this year
   await visible(page, '本年').click();
   await page.locator('.headline__lead').locator('visible=true').filter({ hasText: `收集问题${year.collected}项` }).first().waitFor();
   expect(await kpi('收集问题')).toBe(`${year.collected}项`);
-  await page.waitForTimeout(800);
+  await chartsDrawn(page);
   await shot(page, '22-leader-dashboard-year');
 
   // 3. 红黄榜: generate this month's lists
@@ -124,8 +124,7 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   await visible(page, '往期榜单').waitFor();
   const stored = await server.ports.store.collection(C.rankings).find({});
   expect(stored).toHaveLength(1);
-  await page.locator('.taro__toast, .nut-toast').locator('visible=true').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-  await page.waitForTimeout(2200); // the "generated" toast fades
+  await settled(page); // the "generated" toast has faded
   await shot(page, '23-leader-rankings');
 
   // 4. 简报: the printable page and its workbook
@@ -153,7 +152,7 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   await visible(phone, '数据看板').click();
   await phone.locator('.headline__lead').locator('visible=true').first().waitFor();
   await phone.locator('.echart canvas').locator('visible=true').first().waitFor();
-  await phone.waitForTimeout(800);
+  await chartsDrawn(phone);
   await shot(phone, '25-leader-dashboard-phone');
 
   expect(errors).toEqual([]);

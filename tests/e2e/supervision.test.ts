@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer } from '../../server/app';
 import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
 const root = join(__dirname, '..', '..');
 const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
@@ -105,7 +105,8 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
 
   // 5. filter red and export: the file holds exactly the red requests
   await redChip.click();
-  await desk.waitForTimeout(500);
+  await desk.locator('.ledger-colours .chip.chip--active').filter({ hasText: '超期' }).locator('visible=true').first().waitFor();
+  await settled(desk);
   await shot(desk, '15-ledger-red');
   const download = desk.waitForEvent('download');
   await button(desk, '导出Excel').click();

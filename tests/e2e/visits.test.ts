@@ -16,9 +16,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { Filter } from '../../core/ports';
 import { startLocalServer } from '../../server/app';
 import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
 const root = join(__dirname, '..', '..');
 const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
@@ -102,7 +102,6 @@ async function posterCodeOf(enterpriseUser: string): Promise<{ url: string; png:
 test('officer opens the code URL and checks in; the enterprise is told and scores; the officer files a problem and checks out', async () => {
   // 1. the enterprise (曹颖, 西湖创想软件开发有限公司) prints its poster; its code decodes to the scan page
   const { url, png, page: ent } = await posterCodeOf('曹颖');
-  await ent.waitForTimeout(300);
   await shot(ent, 'visit-01-poster', true);
   expect(url).toMatch(new RegExp(`^${base}/#/subpkg-visit/scan/index\\?scene=[0-9A-Za-z]{20}$`));
   const pngPath = join(dataDir, 'poster-code.png');
@@ -304,7 +303,7 @@ test('two departments plan one enterprise in one week: proposed as one joint ins
   const proposal = second.locator('.proposal', { hasText: '西湖创想软件开发有限公司' }).locator('visible=true').first();
   await proposal.waitFor();
   await proposal.scrollIntoViewIfNeeded();
-  await second.waitForTimeout(1800); // let the toast fade
+  await settled(second); // the toast has faded
   expect(await proposal.innerText()).toContain('区自然资源局');
   expect(await proposal.innerText()).toContain('区住房和城乡建设局');
   await shot(second, 'visit-14-joint-proposal', true);

@@ -14,7 +14,7 @@ import { verifyCounters } from '../../core/stats/recount';
 import { makeHarness, submission, type Harness } from '../support/harness';
 import { prng, runRandomEvents } from '../support/random-events';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** a store whose counting writes fail now and then: before the write, or after it (ack lost) */
 function faulty(store: Store, rnd: ReturnType<typeof prng>, rate: { on: boolean; p: number }) {

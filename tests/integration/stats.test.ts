@@ -18,7 +18,7 @@ import { localFiles } from '../../adapters/local-ports';
 import { createFunctions } from '../../core/functions';
 import { makeHarness, submission, type Harness } from '../support/harness';
 
-jest.setTimeout(60_000);
+
 
 let h: Harness;
 let filesDir: string;

@@ -8,7 +8,7 @@
 import { SERVICE_ACTIONS } from '../../core/functions';
 import { makeHarness, type Harness } from '../support/harness';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let h: Harness;
 beforeAll(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); });

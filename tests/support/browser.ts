@@ -1,6 +1,9 @@
 /**
- * The browser for end-to-end tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the
- * Chromium inside the @sparticuz/chromium npm package (so a fresh machine needs no apt step).
+ * The browser for end-to-end tests, first found of:
+ *   1. CHROMIUM_PATH, an executable you name;
+ *   2. Debian's /usr/bin/chromium (apt install chromium), unless E2E_CHROMIUM=bundled;
+ *   3. the Chromium inside the @sparticuz/chromium npm package (a devDependency), so a fresh machine
+ *      needs no apt step. It is pinned to 147.0.0, the last release that supports Node 20.
  * Never a tool's own browser download, which cannot work here.
  */
 import { existsSync } from 'node:fs';
@@ -11,16 +14,30 @@ const QUIET_FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
-export async function launchChromium(): Promise<{ browser: Browser; source: string }> {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return { browser: await chromium.launch({ executablePath: fromEnv, args: QUIET_FLAGS }), source: fromEnv };
-  if (existsSync('/usr/bin/chromium')) {
-    return { browser: await chromium.launch({ executablePath: '/usr/bin/chromium', args: QUIET_FLAGS }), source: '/usr/bin/chromium (Debian)' };
+export type BrowserSource = { executablePath: string; source: string };
+
+/** Which Chromium the tests use, without starting it. */
+export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<BrowserSource> {
+  if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, source: `${env.CHROMIUM_PATH} (CHROMIUM_PATH)` };
+  if (env.E2E_CHROMIUM !== 'bundled' && existsSync('/usr/bin/chromium')) {
+    return { executablePath: '/usr/bin/chromium', source: '/usr/bin/chromium (Debian)' };
   }
-  const sparticuz = (await import('@sparticuz/chromium')).default;
+  // require, not import(): jest runs test files as CommonJS and refuses a dynamic import without
+  // --experimental-vm-modules; the package ships a CommonJS build for exactly this.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const mod = require('@sparticuz/chromium') as { default?: SparticuzChromium } & SparticuzChromium;
+  const sparticuz = mod.default ?? mod;
+  // unpacks the brotli'd binary into the temp dir once; later calls reuse it
   const executablePath = await sparticuz.executablePath();
-  const browser = await chromium.launch({ executablePath, args: [...sparticuz.args, ...QUIET_FLAGS], headless: true });
-  return { browser, source: `${executablePath} (@sparticuz/chromium)` };
+  return { executablePath, source: `${executablePath} (@sparticuz/chromium)` };
+}
+type SparticuzChromium = { executablePath(input?: string): Promise<string> };
+
+export async function launchChromium(): Promise<{ browser: Browser; source: string }> {
+  const { executablePath, source } = await findChromium();
+  // the package's own args are tuned for AWS Lambda (--single-process, --disable-web-security): not wanted here
+  const browser = await chromium.launch({ executablePath, args: QUIET_FLAGS, headless: true });
+  return { browser, source };
 }
 
 /** the H5 build the browser tests serve: H5_DIR, else dist/h5 */
