@@ -17,7 +17,7 @@ const QUIET_FLAGS = [
 export type BrowserSource = { executablePath: string; source: string };
 
 /** Which Chromium the tests use, without starting it. */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<BrowserSource> {
+export async function findChromium(env: Record<string, string | undefined> = process.env): Promise<BrowserSource> {
   if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, source: `${env.CHROMIUM_PATH} (CHROMIUM_PATH)` };
   if (env.E2E_CHROMIUM !== 'bundled' && existsSync('/usr/bin/chromium')) {
     return { executablePath: '/usr/bin/chromium', source: '/usr/bin/chromium (Debian)' };
