@@ -6,7 +6,13 @@ import type { User } from './model';
 import type { Ports } from './ports';
 
 
-export type Ctx = { ports: Ports; now: Date; user: User };
+export type Ctx = {
+  ports: Ports;
+  now: Date;
+  user: User;
+  /** does this code match the deployment's bootstrap admin code (constant time); the code itself stays out of reach */
+  isBootstrapCode?: (code: string) => boolean;
+};
 
 export const nowIso = (ctx: { now: Date }) => ctx.now.toISOString();
 

@@ -20,7 +20,9 @@ import { C } from './collections';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
 import { detailView, getRequest, myRequests, officerInbox } from './queries/read-requests';
-import { hasRole } from './context';
+import { requireRole } from './context';
+import { z } from 'zod';
+import { parseInput, zId } from './validation';
 import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
 import { acceptCard, getCard, issueCard, listCards, replyCard, returnCard } from './cards/supervision-card';
 import { deskOptions } from './desk/options';
@@ -32,7 +34,7 @@ import { sweep } from './sweep/sweep';
 import { closeStaleVisits, VISIT_ACTIONS } from './visits/actions';
 import { listAudit } from './admin/audit';
 import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
-import { activateStaff, deactivateStaff, inviteStaff, listStaff, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
+import { activateStaff, deactivateStaff, inviteStaff, listStaff, matchesBootstrapCode, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
 import { enterpriseTemplate, importEnterprises, listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
 import { getRules, overview, saveRules } from './admin/rules';
 import { approveBinding, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
@@ -76,7 +78,11 @@ const logAndGoOn = (what: string) => (e: unknown) => {
   console.error(`[${what}] deferred to timer:`, (e as Error)?.message ?? e);
 };
 
-const ACTIONS: Record<string, Action> = {
+/**
+ * The service function's actions. A Map, so a name answers only if it is one of these: a plain
+ * object would also answer "constructor", "toString", "__proto__" … from Object.prototype.
+ */
+const ACTION_TABLE: Record<string, Action> = {
   me: async (ctx) => ({ ...(await me(ctx)), binding: await myBinding(ctx) }),
   meta: async () => ({ ...meta(), levels: LEVELS, channels: CHANNELS, colours: COLOURS, rejectKinds: REJECT_KINDS, tiers: TIERS }),
   'enterprise.bind': bindEnterprise,
@@ -167,8 +173,14 @@ const ACTIONS: Record<string, Action> = {
   // official visits by QR code, planned inspections (core/visits)
   ...VISIT_ACTIONS,
 };
+const ACTIONS = new Map<string, Action>(Object.entries(ACTION_TABLE));
 
-export const SERVICE_ACTIONS = Object.keys(ACTIONS);
+/** every action name of the service function (the security tests build their role matrix from it) */
+export const SERVICE_ACTIONS: readonly string[] = Object.freeze([...ACTIONS.keys()]);
+/** the deployable functions; only service has actions, the others refuse any event naming one */
+export const FUNCTION_NAMES = Object.freeze(['service', 'assign', 'notify', 'sweep'] as const);
+/** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */
+const INACTIVE_ALLOWED = new Set(['me', 'meta']);
 
 async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string) {
   const r = await assignWaiting(ports, now, gridId ? { gridId } : {});
@@ -176,59 +188,144 @@ async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string) 
   return { assigned: r.assigned.length, waiting: r.waiting.length, skipped: r.skipped.length };
 }
 
-async function envelope(run: () => Promise<unknown>): Promise<Envelope> {
+/** a pointer to whatever an answer must never carry: the context, the ports and everything in them */
+type Forbidden = ReadonlySet<object>;
+
+const MAX_ANSWER_DEPTH = 40;
+
+/**
+ * Answers are data: plain objects, arrays, strings, numbers, booleans, null (and Dates, which
+ * serialise as strings). A function, a class instance (a store, a notifier), the context or the
+ * ports in an answer is a bug, and the answer is refused instead of serialised. One walk over
+ * the answer, the same work JSON.stringify does anyway.
+ */
+export function assertPlainData(value: unknown, forbidden: Forbidden = new Set(), path: string[] = []): void {
+  if (value === null || value === undefined) return;
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return;
+  const refuse = (why: string): never => {
+    throw new Error(`answer is not plain data at ${path.join('.') || '(root)'}: ${why}`);
+  };
+  if (t !== 'object') return refuse(t);
+  const obj = value as object;
+  if (forbidden.has(obj)) return refuse('the context or a port');
+  if (path.length >= MAX_ANSWER_DEPTH) return refuse('too deep (a cycle?)');
+  if (Array.isArray(obj)) {
+    obj.forEach((v, i) => assertPlainData(v, forbidden, [...path, String(i)]));
+    return;
+  }
+  if (obj instanceof Date) return;
+  const proto = Object.getPrototypeOf(obj);
+  if (proto !== Object.prototype && proto !== null) return refuse(proto?.constructor?.name ?? 'an object with a prototype');
+  for (const k of Object.keys(obj)) assertPlainData((obj as Record<string, unknown>)[k], forbidden, [...path, k]);
+}
+
+async function envelope(run: () => Promise<unknown>, forbidden: () => Forbidden): Promise<Envelope> {
   try {
-    return { ok: true, data: await run() };
+    const data = await run();
+    assertPlainData(data, forbidden());
+    return { ok: true, data };
   } catch (e) {
     if (!(e instanceof AppError)) console.error('[internal]', e);
     return toErrorBody(e);
   }
 }
 
-/** Timer-triggered calls carry no caller; a person calling an internal function must be desk staff. */
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** an event is a plain JSON object; anything else reads as an empty one */
+const eventOf = (event: unknown): Record<string, unknown> =>
+  event && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>) : {};
+
+/** assign, notify and sweep have no actions: an event that names one is a mistake, not a timer tick */
+function refuseActions(event: Record<string, unknown>) {
+  if (hasOwn(event, 'action')) throw new AppError('UNKNOWN_ACTION', '不支持的操作：该云函数不接受 action');
+}
+
+/** Timer-triggered calls carry no caller; a person calling an internal function must be active desk staff. */
 async function requireSystemOrDesk(ports: Ports, caller: Caller | null, now: Date) {
   if (!caller) return;
   const user = await resolveCaller(ports, caller, now);
-  if (!hasRole(user, 'dispatcher', 'admin')) throw new AppError('FORBIDDEN', '当前账号无权进行此操作');
+  requireRole(user, 'dispatcher', 'admin');
 }
 
-export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'notify' | 'sweep', Handler> {
+/** the deployment config without the bootstrap admin code */
+function publicConfig(config: Ports['config']): Ports['config'] {
+  if (!config) return config;
+  const { bootstrapAdminCode, ...rest } = config;
+  void bootstrapAdminCode;
+  return rest;
+}
+
+/**
+ * The ports as actions see them: live (a test or the host may swap a port later), but the
+ * deployment config comes without the bootstrap admin code, so no action can read or return it.
+ */
+function withoutBootstrapCode(ports: Ports): Ports {
+  return new Proxy(ports, {
+    get: (t, k, r) => (k === 'config' ? publicConfig(t.config) : Reflect.get(t, k, r)),
+    getOwnPropertyDescriptor: (t, k) => {
+      const d = Reflect.getOwnPropertyDescriptor(t, k);
+      return d && k === 'config' ? { ...d, value: publicConfig(t.config) } : d;
+    },
+  });
+}
+
+export function createFunctions(hostPorts: Ports): Record<(typeof FUNCTION_NAMES)[number], Handler> {
+  const ports = withoutBootstrapCode(hostPorts);
+  /** compared in constant time; the code itself never enters an action's context */
+  const isBootstrapCode = (code: string) => matchesBootstrapCode(hostPorts.config?.bootstrapAdminCode, code);
+  const forbidden = (...more: object[]): Forbidden => {
+    const set = new Set<object>([hostPorts, ports, ...more]);
+    for (const v of Object.values(hostPorts)) if (v && (typeof v === 'object' || typeof v === 'function')) set.add(v as object);
+    return set;
+  };
+
   return {
-    service: (event, caller) =>
-      envelope(async () => {
-        const { action, ...input } = event ?? {};
-        const run = typeof action === 'string' ? ACTIONS[action] : undefined;
+    service: (event, caller) => {
+      let ctx: Ctx | null = null;
+      return envelope(async () => {
+        const { action, ...input } = eventOf(event);
+        const run = typeof action === 'string' ? ACTIONS.get(action) : undefined;
         if (!run) throw new AppError('UNKNOWN_ACTION', '不支持的操作');
         const now = ports.clock.now();
         const user = await resolveCaller(ports, caller, now);
-        return run({ ports, now, user }, input);
-      }),
+        if (!user.active && !INACTIVE_ALLOWED.has(action as string)) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
+        ctx = { ports, now, user, isBootstrapCode };
+        return run(ctx, input);
+      }, () => forbidden(...(ctx ? [ctx] : [])));
+    },
 
     /** event: { requestId } to assign one, or a timer tick to retry every waiting request */
-    assign: (event, caller) =>
+    assign: (raw, caller) =>
       envelope(async () => {
+        const event = eventOf(raw);
+        refuseActions(event);
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
-        if (typeof event?.requestId === 'string') {
-          const outcome = await assignRequest(ports, event.requestId, now);
-          await afterChange(ports, event.requestId, now);
+        if (hasOwn(event, 'requestId')) {
+          const { requestId } = parseInput(z.object({ requestId: zId }), { requestId: event.requestId });
+          const outcome = await assignRequest(ports, requestId, now);
+          await afterChange(ports, requestId, now);
           return { outcome };
         }
         return assignWaitingAndNotify(ports, now);
-      }),
+      }, forbidden),
 
     /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
-    sweep: (_event, caller) =>
+    sweep: (raw, caller) =>
       envelope(async () => {
+        refuseActions(eventOf(raw));
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
         // visits nobody checked out of are closed by the same timer
         return { ...(await sweep(ports, now)), visitsClosed: await closeStaleVisits(ports, now) };
-      }),
+      }, forbidden),
 
     /** timer: write outbox entries for any request still marked, then send what is due */
-    notify: (_event, caller) =>
+    notify: (raw, caller) =>
       envelope(async () => {
+        refuseActions(eventOf(raw));
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
         const marked = await ports.store.collection<ServiceRequest>(C.requests).find({ needsNotify: true }, { limit: 100 });
@@ -236,6 +333,6 @@ export function createFunctions(ports: Ports): Record<'service' | 'assign' | 'no
         // dashboard counters: finish any counting a crash interrupted (and count data that predates them)
         const stats = await countPending(ports).catch((e) => { logAndGoOn('stats')(e); return null; });
         return { materialized: marked.length, sent: await sendDue(ports, now), ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
-      }),
+      }, forbidden),
   };
 }

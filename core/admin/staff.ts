@@ -3,7 +3,7 @@
  * by a one-time code that binds their WeChat identity on first use; deactivating an officer sends
  * their open requests back to the queue to be re-assigned, each move in the request's history.
  */
-import { randomInt } from 'crypto';
+import { createHash, randomInt, timingSafeEqual } from 'crypto';
 import { z } from 'zod';
 import { ROLES, type Role } from '../catalog';
 import { C } from '../collections';
@@ -217,6 +217,18 @@ export async function activateStaff(ctx: Ctx, input: unknown) {
   return { user: await staffView(ctx.ports, after) };
 }
 
+const digest = (code: string) => createHash('sha256').update(code.trim().toUpperCase(), 'utf8').digest();
+
+/**
+ * Does `code` match the bootstrap admin code? Compared as SHA-256 digests with timingSafeEqual,
+ * so the time taken tells nothing about how much of a guess was right (and equal lengths are
+ * guaranteed). No configured code matches nothing.
+ */
+export function matchesBootstrapCode(configured: string | undefined | null, code: string): boolean {
+  if (!configured || !configured.trim()) return false;
+  return timingSafeEqual(digest(configured), digest(code));
+}
+
 /**
  * The caller's WeChat identity takes over the invited staff record. The blank enterprise user
  * created on the caller's first visit is retired. The bootstrap code (deployment config) makes
@@ -229,8 +241,7 @@ export async function redeemInvite(ctx: Ctx, input: unknown) {
   const me = ctx.user;
   if (!me.roles.every((r) => r === 'enterprise') || me.enterpriseId) throw new AppError('INVALID_STATE', '当前微信已绑定账号，请使用新的微信号接受邀请');
   let target: User | null = null;
-  const boot = ctx.ports.config?.bootstrapAdminCode;
-  if (boot && code === boot.toUpperCase() && (await users.count({ roles: { $all: ['admin'] }, active: true })) === 0) {
+  if (ctx.isBootstrapCode?.(code) && (await users.count({ roles: { $all: ['admin'] }, active: true })) === 0) {
     target = { _id: `u-${newId(ctx.ports)}`, openid: '', name: '管理员', roles: ['admin'], active: true, enterpriseId: null, createdAt: ctx.now.toISOString() };
     await users.add(target);
   } else {

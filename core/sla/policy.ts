@@ -35,10 +35,12 @@ export type CalendarSettings = { overrides: CalendarOverride[]; adminYears: numb
 export type SlaContext = { policy: SlaPolicy; calendar: WorkCalendar };
 
 const CACHE_MS = 10_000;
-const cache = new WeakMap<Ports, { at: number; value: SlaContext }>();
+// keyed by the store: every view of the ports (the actions' view, a seed's copy with its own clock)
+// reads the same settings, and a rules save must be seen by all of them at once
+const cache = new WeakMap<object, { at: number; value: SlaContext }>();
 
 export async function loadSla(ports: Ports): Promise<SlaContext> {
-  const hit = cache.get(ports);
+  const hit = cache.get(ports.store);
   const t = Date.now();
   if (hit && t - hit.at < CACHE_MS) return hit.value;
   const settings = ports.store.collection<Setting>(C.settings);
@@ -49,11 +51,11 @@ export async function loadSla(ports: Ports): Promise<SlaContext> {
     policy,
     calendar: new WorkCalendar({ workingHours: policy.workingHours, overrides: calendarSettings.overrides, adminYears: calendarSettings.adminYears }),
   };
-  cache.set(ports, { at: t, value });
+  cache.set(ports.store, { at: t, value });
   return value;
 }
 
 /** After the admin saves rules, new requests must see them at once. */
 export function forgetSla(ports: Ports) {
-  cache.delete(ports);
+  cache.delete(ports.store);
 }
