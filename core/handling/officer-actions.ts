@@ -9,10 +9,14 @@ import { pause, resume, settleClock, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { parseInput, zId } from '../validation';
 
+/**
+ * The caller's own request. Someone else's reads exactly like a missing one (the answer request.get
+ * gives), so an officer cannot probe which ids exist.
+ */
 async function loadOwn(ctx: Ctx, id: string): Promise<ServiceRequest> {
   requireRole(ctx.user, 'officer', 'liaison');
-  const req = await loadRequest(ctx.ports, id);
-  if (req.assigneeId !== ctx.user._id) throw new AppError('FORBIDDEN', '该诉求未分派给您');
+  const req = await loadRequest(ctx.ports, id).catch(() => null);
+  if (!req || req.assigneeId !== ctx.user._id) throw new AppError('NOT_FOUND', '未找到该诉求');
   return req;
 }
 

@@ -46,8 +46,9 @@ test("another enterprise's request cannot be read or touched, and looks like a m
     const r = await h.call('u-hejun', { action, id: request._id, score: 1, reason: '恶意退回' });
     expect(r).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该诉求' });
   }
-  // an officer it was not assigned to cannot act on it either
-  expect(await h.call('u-lina', { action: 'request.accept', id: request._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  // an officer it was not assigned to cannot act on it either, and gets the answer a missing id gets
+  expect(await h.call('u-lina', { action: 'request.accept', id: request._id })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该诉求' });
+  expect(await h.call('u-lina', { action: 'request.accept', id: 'no-such-request' })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '未找到该诉求' });
   // an enterprise user cannot use officer actions
   expect(await h.call('u-linxiao', { action: 'request.resolve', id: request._id, result: '自己办结' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect(JSON.stringify(await h.requests().get(request._id))).toBe(before);
