@@ -91,6 +91,10 @@ export const UpdateOrgInput = z.object({
 export async function updateOrg(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id, name, parentId, communityIds } = parseInput(UpdateOrgInput, input);
+  if (name === undefined && parentId === undefined && communityIds === undefined) {
+    const message = '没有要修改的内容：请修改名称、上级或覆盖社区中的一项';
+    throw new AppError('VALIDATION_FAILED', message, [{ field: '(输入)', message }]);
+  }
   const orgs = ctx.ports.store.collection<Org>(C.orgs);
   const before = await orgs.get(id);
   if (!before) throw new AppError('NOT_FOUND', '未找到该组织');

@@ -147,7 +147,11 @@ export async function updateStaff(ctx: Ctx, input: unknown) {
   const users = ctx.ports.store.collection<User>(C.users);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
-  const given = Object.fromEntries(Object.entries(rest).filter(([k]) => k in (input as object))) as Partial<User> & { onDuty?: boolean };
+  const given = Object.fromEntries(Object.entries(rest).filter(([k]) => Object.prototype.hasOwnProperty.call(input, k))) as Partial<User> & { onDuty?: boolean };
+  if (!Object.keys(given).length) {
+    const message = '没有要修改的内容：请至少修改姓名、电话、角色、网格、部门、中心、在办上限或在岗状态中的一项';
+    throw new AppError('VALIDATION_FAILED', message, [{ field: '(输入)', message }]);
+  }
   const merged = { roles: before.roles, gridIds: before.gridIds ?? [], departmentId: before.departmentId ?? null, orgId: before.orgId ?? null, ...given } as { roles: Role[]; gridIds: string[]; departmentId: string | null; orgId: string | null };
   await checkLinks(ctx, merged);
   if (given.roles && id === ctx.user._id && !given.roles.includes('admin')) throw new AppError('INVALID_STATE', '不能取消自己的管理员角色');
