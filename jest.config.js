@@ -2,24 +2,25 @@
 // which `npm test` makes first. Sources are compiled by esbuild (type checking is `npm run typecheck`).
 //
 // Timeouts are sized for a 2-core machine that is busy with something else (a parallel build, CI
-// neighbours): a test fails because something is wrong, never because the machine is slow. Suites that
-// do heavier work (the browser, QR codes, spreadsheets, the 10^4 property test) set their own, larger ones.
+// neighbours): a test fails because something is wrong, never because the machine is slow. jest takes one
+// testTimeout for all projects; suites that do heavier work (builds, the browser, the 10^4 property test)
+// set their own, larger ones with jest.setTimeout.
 const transform = { '^.+\\.tsx?$': '<rootDir>/tests/support/esbuild-transform.cjs' };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
-      testTimeout: 60_000,
       testMatch: [
         '<rootDir>/core/**/*.test.ts', '<rootDir>/adapters/**/*.test.ts', '<rootDir>/server/**/*.test.ts',
         '<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/security/**/*.test.ts',
       ],
     },
-    { ...common, displayName: 'build', testTimeout: 300_000, testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testTimeout: 300_000, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

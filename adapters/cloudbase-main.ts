@@ -24,7 +24,12 @@ function functions() {
       files: cloudbaseFiles(cloud),
       qrCode: cloudbaseQrCode(cloud, process.env.MINIPROGRAM_STATE || 'formal'),
       // set BOOTSTRAP_ADMIN_CODE in the service function's environment to make the first admin
-      config: { bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE },
+      config: {
+        bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE,
+        // referenced cloud:// files must be in this environment (the function's own, unless TCB_ENV says otherwise)
+        cloudEnv: process.env.TCB_ENV || process.env.SCF_NAMESPACE || undefined,
+        submitsPerHour: Number(process.env.SUBMITS_PER_HOUR) || undefined,
+      },
     };
     fns = createFunctions(ports);
   }

@@ -30,6 +30,10 @@ export const C = {
   bindings: 'bindings',
   audit: 'audit',
   rulesHistory: 'rules_history',
+  // the self-hosted deployment only (server/): sign-in accounts, failure throttles, uploaded files
+  accounts: 'accounts',
+  throttles: 'throttles',
+  uploads: 'uploads',
 } as const;
 
 export const INDEXES: Record<string, string[]> = {
@@ -48,4 +52,6 @@ export const INDEXES: Record<string, string[]> = {
   audit: ['at', 'entity,at'],
   outbox: ['status,nextAttemptAt'],
   messages: ['userId,createdAt', 'userId,read'],
+  sessions: ['openid'],
+  accounts: ['openid'],
 };

@@ -18,6 +18,18 @@ export type ErrorCode =
   | 'CODE_INVALID'
   /** the official is still checked in at another enterprise */
   | 'VISIT_OPEN_ELSEWHERE'
+  /** sign-in (self-hosted): wrong phone or password */
+  | 'BAD_CREDENTIALS'
+  /** sign-in, invite or bootstrap codes: too many failures, locked for a while */
+  | 'TOO_MANY_ATTEMPTS'
+  /** too many submits in a period (a script flooding a grid officer) */
+  | 'RATE_LIMITED'
+  /** a body or file above its size limit */
+  | 'TOO_LARGE'
+  /** an upload whose bytes are not an image (or .xlsx) we take */
+  | 'UNSUPPORTED_FILE'
+  /** a referenced file that is not the caller's own upload in this deployment */
+  | 'FILE_NOT_ALLOWED'
   | 'INTERNAL';
 
 export class AppError extends Error {

@@ -188,7 +188,14 @@ export type Message = {
   createdAt: string;
 };
 
-export type Session = { _id: string; openid: string; createdAt: string };
+/**
+ * A signed-in browser of the self-hosted deployment (WeChat needs none). `_id` is the SHA-256 of the bearer
+ * token, never the token itself. `kind`: 'demo' from the demo login, 'password' from a real sign-in.
+ */
+export type Session = {
+  _id: string; openid: string; createdAt: string;
+  userId?: string; kind?: 'demo' | 'password'; lastSeenAt?: string; expiresAt?: string;
+};
 
 export type CardParty = {
   deptId: string;
@@ -250,7 +257,7 @@ export type AuditEntry = {
   actorId: string;
   actorName: string;
   action: string;
-  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding';
+  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth';
   entityId: string;
   summary: string;
   before: unknown;

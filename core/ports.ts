@@ -124,7 +124,13 @@ export type Ports = {
   /** visit codes (公务入企码) and officials' personal codes */
   qrCode?: QrCode;
   /** deployment settings that are not rules: the one-time code that makes the first admin */
-  config?: { bootstrapAdminCode?: string };
+  config?: {
+    bootstrapAdminCode?: string;
+    /** CloudBase environment id: referenced cloud:// files must be in it */
+    cloudEnv?: string;
+    /** submits per enterprise per hour before RATE_LIMITED (default 20) */
+    submitsPerHour?: number;
+  };
   /** makes unique ids; injectable so tests are deterministic */
   newId?: () => string;
 };

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { filetypeinfo } from 'magic-bytes.js';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
@@ -21,6 +22,8 @@ import { seedDemoVisits } from '../core/seed/demo-visits';
 import { countPending } from '../core/stats/counters';
 import { openSqliteStore } from '../adapters/sqlite-store';
 import { localFiles, localQrCode, permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
+import { AppError, toErrorBody } from '../core/errors';
+import { clientAddress, createAuth, type AuthSettings } from './auth';
 
 export type LocalOptions = {
   port: number;
@@ -36,36 +39,93 @@ export type LocalOptions = {
   publicBase?: string;
   clock?: Ports['clock'];
   log?: (line: string) => void;
+  /** interface to listen on (HOST); default 127.0.0.1, so only a reverse proxy on the same host reaches it */
+  host?: string;
+  /** behind a reverse proxy: take the client's address from X-Forwarded-For (TRUST_PROXY=1) */
+  trustProxy?: boolean;
+  /** session and sign-in throttle limits (else the `auth` settings document, else the defaults) */
+  auth?: Partial<AuthSettings>;
+  /** submits per enterprise per hour (else the `limits` settings document, else 20) */
+  submitsPerHour?: number;
+};
+
+/**
+ * demo: a data dir the demo seed created; it keeps the one-tap demo login (/dev/*) for seeded users only.
+ * district: everything else (SEED=empty, or any data dir the demo seed did not create): real sign-in only,
+ * and no /dev/* routes at all.
+ */
+export type Mode = 'demo' | 'district';
+
+/** Sent with every answer. The H5 app runs under this policy (the browser tests fail on any violation). */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+    "font-src 'self' data:", "connect-src 'self'", "media-src 'self' blob:", "worker-src 'self' blob:", "object-src 'none'",
+    "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'permissions-policy': 'camera=(self), geolocation=(self), microphone=()',
+  'cross-origin-opener-policy': 'same-origin',
 };
 
 const STATUS_BY_CODE: Record<string, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, ENTERPRISE_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401, BAD_CREDENTIALS: 401, FORBIDDEN: 403, NOT_FOUND: 404, ENTERPRISE_NOT_FOUND: 404,
   VALIDATION_FAILED: 400, BAD_CREDIT_CODE: 400, UNKNOWN_ACTION: 400, CONTENT_REJECTED: 400,
-  INTERNAL: 500,
+  TOO_MANY_ATTEMPTS: 429, RATE_LIMITED: 429, TOO_LARGE: 413, INTERNAL: 500,
 };
 const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' };
 const UPLOAD_TYPES: Record<string, string> = { ...IMAGE_TYPES, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx' };
 const MAX_JSON = 256 * 1024;
 const MAX_IMAGE = 5 * 1024 * 1024;
+const MAX_XLSX = 10 * 1024 * 1024;
+/** an oversized body is read and thrown away up to this much so its sender gets the 413 answer; beyond it the connection is cut */
+const MAX_DRAIN = 64 * 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
+class TooLarge extends Error {}
+
+/**
+ * The body, up to `limit` bytes. A bigger one is refused with TooLarge only after it has been read (and
+ * discarded), so the client is not cut off mid-upload and does get its 413 answer; a declared
+ * Content-Length above the drain cap is refused at once.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((ok, bad) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > MAX_DRAIN) { bad(new TooLarge()); return; }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = Number.isFinite(declared) && declared > limit;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) { bad(Object.assign(new Error('too large'), { tooLarge: true })); req.destroy(); return; }
-      chunks.push(c);
+      if (size > limit) over = true;
+      if (size > MAX_DRAIN) { req.pause(); bad(new TooLarge()); return; }
+      if (!over) chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks)));
+    req.on('end', () => (over ? bad(new TooLarge()) : ok(Buffer.concat(chunks))));
     req.on('error', bad);
   });
+}
+
+/** what the bytes are, not what the sender says: the upload's extension, or null if it is none we take */
+function sniff(bytes: Buffer): { ext: string; type: string } | null {
+  const kinds = filetypeinfo(bytes.subarray(0, 64)).map((k) => k.typename);
+  if (kinds.includes('jpg')) return { ext: '.jpg', type: 'image/jpeg' };
+  if (kinds.includes('png')) return { ext: '.png', type: 'image/png' };
+  if (kinds.includes('webp')) return { ext: '.webp', type: 'image/webp' };
+  if (kinds.includes('gif')) return { ext: '.gif', type: 'image/gif' };
+  // .xlsx is a zip whose parts include [Content_Types].xml and the xl/ folder
+  if (kinds.includes('zip') && bytes.includes('[Content_Types].xml') && bytes.includes('xl/')) {
+    return { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  }
+  return null;
 }
 
 const badRequest = (res: ServerResponse, code: string, message: string, status = 400) => send(res, status, { ok: false, code, message });
@@ -109,76 +169,133 @@ export async function startLocalServer(opts: LocalOptions) {
   const notifier = recordingNotifier();
   const ports: Ports = {
     store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir),
-    config: { bootstrapAdminCode: opts.bootstrapAdminCode },
+    config: { bootstrapAdminCode: opts.bootstrapAdminCode, submitsPerHour: opts.submitsPerHour },
   };
   let boundPort = opts.port;
   ports.qrCode = localQrCode(localFiles(uploadsDir), () => opts.publicBase ?? process.env.PUBLIC_BASE ?? `http://localhost:${boundPort}`);
+  const settingsC = store.collection(C.settings);
   if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) {
+    await settingsC.add({ _id: 'deployment', mode: 'demo', createdAt: ports.clock.now().toISOString() });
     const n = await seedDemoRequests(ports, ports.clock.now());
     log(`seeded the demo district 云溪区 with ${n} requests in every colour`);
     log(`seeded ${await seedDemoVisits(ports, ports.clock.now())} official visits and two plans for a joint inspection`);
   }
+  // a data dir the demo seed made before this marker existed is recognised by the demo district itself
+  if (!(await settingsC.get('deployment')) && (await store.collection(C.orgs).get('d-yunxi'))) {
+    await settingsC.add({ _id: 'deployment', mode: 'demo', createdAt: ports.clock.now().toISOString() });
+  }
+  const mode: Mode = opts.seed !== false && (await settingsC.get('deployment'))?.mode === 'demo' ? 'demo' : 'district';
   // dashboard counters: finish any pending counting and count data that predates them (the notify timer does this every minute too)
   await countPending(ports).catch((e) => log(`stats: ${(e as Error)?.message ?? e}`));
   if (opts.bootstrapAdminCode && (await store.collection<User>(C.users).count({ roles: { $all: ['admin'] }, active: true })) === 0) {
     log(`no admin yet: on the login page choose 使用邀请码 and enter ${opts.bootstrapAdminCode} to become the first admin`);
   }
   const functions = createFunctions(ports) as Record<string, Handler>;
+  const auth = createAuth(ports, { settings: opts.auth });
+  const trustProxy = opts.trustProxy ?? false;
+  const users = store.collection<User>(C.users);
+  const uploads = store.collection<UploadRecord>(C.uploads);
 
-  const sessions = store.collection<Session>(C.sessions);
-  async function callerOf(req: IncomingMessage) {
-    const m = /^Bearer\s+(\S+)$/.exec(req.headers.authorization ?? '');
-    if (!m) return null;
-    const s = await sessions.get(m[1]);
-    return s ? { openid: s.openid } : null;
+  /** the signed-in caller, or the answer to give instead (401 for a missing, expired or ended session) */
+  async function callerOf(req: IncomingMessage): Promise<{ openid: string; token: string } | { error: AppError }> {
+    const found = await auth.caller(req.headers.authorization);
+    return found ?? { error: new AppError('UNAUTHENTICATED', '请先登录') };
   }
+  const fail = (res: ServerResponse, e: unknown) => {
+    const body = toErrorBody(e);
+    if (body.code === 'INTERNAL') console.error('[server]', e);
+    return send(res, STATUS_BY_CODE[body.code] ?? 409, body);
+  };
+  async function jsonBody(req: IncomingMessage, limit = MAX_JSON): Promise<Record<string, unknown>> {
+    let raw: string;
+    try {
+      raw = (await readBody(req, limit)).toString('utf8') || '{}';
+    } catch (e) {
+      if (e instanceof TooLarge) throw new AppError('TOO_LARGE', '提交内容过大');
+      throw e;
+    }
+    let body: unknown;
+    try { body = JSON.parse(raw); } catch { throw new AppError('VALIDATION_FAILED', '请求内容不是有效的 JSON 对象'); }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('VALIDATION_FAILED', '请求内容不是有效的 JSON 对象');
+    return body as Record<string, unknown>;
+  }
+  const signedIn = (session: { token: string; expiresAt: string }, user: User) => ({
+    token: session.token, expiresAt: session.expiresAt, user: { id: user._id, name: user.name, roles: user.roles },
+  });
 
   const staticFiles = existsSync(opts.h5Dir) ? sirv(opts.h5Dir, { single: true, dev: true, etag: true }) : null;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
 
     if (path === '/healthz' && req.method === 'GET') {
       store.db.prepare('select 1').get();
-      return send(res, 200, { ok: true, db: 'ok', h5: !!staticFiles });
+      return send(res, 200, { ok: true, db: 'ok', h5: !!staticFiles, mode });
     }
 
     const api = /^\/api\/([a-z]+)$/.exec(path);
     if (api) {
       if (req.method !== 'POST') return badRequest(res, 'METHOD_NOT_ALLOWED', '请使用 POST', 405);
-      const handler = functions[api[1]];
+      const handler = Object.prototype.hasOwnProperty.call(functions, api[1]) ? functions[api[1]] : undefined;
       if (!handler) return badRequest(res, 'UNKNOWN_FUNCTION', `没有名为 ${api[1]} 的云函数`, 404);
       let event: Record<string, unknown>;
       try {
-        const raw = (await readBody(req, MAX_JSON)).toString('utf8') || '{}';
-        event = JSON.parse(raw);
-        if (!event || typeof event !== 'object' || Array.isArray(event)) throw new Error('not an object');
+        event = await jsonBody(req);
       } catch (e) {
-        if ((e as { tooLarge?: boolean }).tooLarge) return badRequest(res, 'VALIDATION_FAILED', '提交内容过大', 413);
-        return badRequest(res, 'VALIDATION_FAILED', '请求内容不是有效的 JSON 对象');
+        return fail(res, e);
       }
       const caller = await callerOf(req);
       // over HTTP every function needs a caller; only the timers below call as the system
-      if (!caller) return send(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
-      const result = await handler(event, caller);
+      if ('error' in caller) return fail(res, caller.error);
+      // an invite code is a secret: guessing is throttled per address like a password
+      const redeeming = api[1] === 'service' && event.action === 'invite.redeem';
+      const address = clientAddress(req, trustProxy);
+      if (redeeming) {
+        try { await auth.checkLocks([auth.addressKey(address)], '邀请码'); } catch (e) { return fail(res, e); }
+      }
+      const result = await handler(event, { openid: caller.openid });
+      if (redeeming) {
+        if (result.ok) await auth.clear(auth.addressKey(address));
+        else if (result.code === 'NOT_FOUND' || result.code === 'VALIDATION_FAILED') await auth.fail([auth.addressKey(address)]);
+      }
       return send(res, result.ok ? 200 : STATUS_BY_CODE[result.code] ?? 409, result);
     }
 
+    if (path.startsWith('/auth/')) {
+      if (req.method !== 'POST') return badRequest(res, 'METHOD_NOT_ALLOWED', '请使用 POST', 405);
+      try {
+        return await authRoute(path, req, res);
+      } catch (e) {
+        return fail(res, e);
+      }
+    }
+
     if (path === '/upload' && req.method === 'POST') {
-      if (!(await callerOf(req))) return send(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
-      const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
-      const ext = UPLOAD_TYPES[type];
-      if (!ext) return badRequest(res, 'VALIDATION_FAILED', '只能上传 JPG、PNG、WEBP、GIF 图片或 .xlsx 表格');
+      const caller = await callerOf(req);
+      if ('error' in caller) return fail(res, caller.error);
+      const claimed = (req.headers['content-type'] ?? '').split(';')[0].trim();
+      const limit = claimed.includes('spreadsheet') ? MAX_XLSX : MAX_IMAGE;
       let bytes: Buffer;
       try {
-        bytes = await readBody(req, MAX_IMAGE);
-      } catch {
-        return badRequest(res, 'VALIDATION_FAILED', '图片不能超过5MB', 413);
+        bytes = await readBody(req, limit);
+      } catch (e) {
+        if (!(e instanceof TooLarge)) throw e;
+        const answer = limit === MAX_XLSX ? '文件不能超过10MB' : '图片不能超过5MB';
+        return send(res, 413, { ok: false, code: 'TOO_LARGE', message: answer }, { connection: 'close' });
       }
-      if (!bytes.length) return badRequest(res, 'VALIDATION_FAILED', '图片内容为空');
-      const name = randomBytes(12).toString('hex') + ext;
+      if (!bytes.length) return badRequest(res, 'VALIDATION_FAILED', '文件内容为空');
+      // the bytes decide what this is; the declared type is only a hint
+      const kind = sniff(bytes);
+      if (!kind) return badRequest(res, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WEBP、GIF 图片或 .xlsx 表格，文件内容与格式不符');
+      if (kind.ext !== '.xlsx' && bytes.length > MAX_IMAGE) return send(res, 413, { ok: false, code: 'TOO_LARGE', message: '图片不能超过5MB' });
+      const [owner] = await users.find({ openid: caller.openid }, { limit: 1 });
+      if (!owner) return fail(res, new AppError('UNAUTHENTICATED', '请先登录'));
+      const name = randomBytes(12).toString('hex') + kind.ext;
       writeFileSync(join(uploadsDir, name), bytes);
+      // who uploaded what: a request, visit or supplement may reference only its own caller's files
+      await uploads.add({ _id: name, ownerId: owner._id, type: kind.type, size: bytes.length, createdAt: ports.clock.now().toISOString() });
       return send(res, 200, { ok: true, data: { fileID: `local://uploads/${name}`, url: `/files/${name}` } });
     }
 
@@ -187,7 +304,10 @@ export async function startLocalServer(opts: LocalOptions) {
       const full = join(uploadsDir, file[1]);
       if (!existsSync(full)) return badRequest(res, 'NOT_FOUND', '文件不存在', 404);
       const type = Object.entries(IMAGE_TYPES).find(([, e]) => e === '.' + file[2])![0];
-      res.writeHead(200, { 'content-type': type, 'content-length': statSync(full).size, 'cache-control': 'private, max-age=86400' });
+      res.writeHead(200, {
+        'content-type': type, 'content-length': statSync(full).size, 'cache-control': 'private, max-age=86400',
+        'content-security-policy': "default-src 'none'; img-src 'self'; sandbox", 'content-disposition': 'inline',
+      });
       return createReadStream(full).pipe(res);
     }
 
@@ -214,8 +334,9 @@ export async function startLocalServer(opts: LocalOptions) {
       return createReadStream(full).pipe(res);
     }
 
-    if (path === '/dev/users' && req.method === 'GET') {
-      const users = await store.collection<User>(C.users).find({ active: true }, { orderBy: [['createdAt', 'asc']], limit: 100 });
+    // the one-tap demo login: only where the demo seed made the data, only for the users it made
+    if (mode === 'demo' && path === '/dev/users' && req.method === 'GET') {
+      const seeded = (await users.find({ active: true }, { orderBy: [['createdAt', 'asc']], limit: 100 })).filter((u) => u.openid === devOpenid(u._id));
       const orgs = new Map((await store.collection(C.orgs).find({}, { limit: 100 })).map((o) => [o._id, o.name as string]));
       const ents = new Map(
         (await store.collection(C.enterprises).find({ contactCount: { $gt: 0 } }, { limit: 100 })).map((e) => [e._id, e.name as string]),
@@ -224,34 +345,34 @@ export async function startLocalServer(opts: LocalOptions) {
         ok: true,
         data: {
           localOnly: true,
-          users: users
-            .filter((u) => u.openid.startsWith('dev-'))
-            .map((u) => ({
-              id: u._id, name: u.name, roles: u.roles, roleLabel: u.roles.map((r) => ROLES[r]).join('、'),
-              detail: u.enterpriseId ? ents.get(u.enterpriseId) ?? '' :
-                u.gridIds?.length ? u.gridIds.map((g) => orgs.get(g)).join('、') :
-                u.departmentId ? orgs.get(u.departmentId) ?? '' : u.orgId ? orgs.get(u.orgId) ?? '' : '',
-            })),
+          users: seeded.map((u) => ({
+            id: u._id, name: u.name, roles: u.roles, roleLabel: u.roles.map((r) => ROLES[r]).join('、'),
+            detail: u.enterpriseId ? ents.get(u.enterpriseId) ?? '' :
+              u.gridIds?.length ? u.gridIds.map((g) => orgs.get(g)).join('、') :
+              u.departmentId ? orgs.get(u.departmentId) ?? '' : u.orgId ? orgs.get(u.orgId) ?? '' : '',
+          })),
         },
       });
     }
 
-    if (path === '/dev/login' && req.method === 'POST') {
-      let body: { userId?: string; newEnterpriseUser?: boolean };
-      try { body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}'); } catch { return badRequest(res, 'VALIDATION_FAILED', '请求内容不是有效的 JSON'); }
+    if (mode === 'demo' && path === '/dev/login' && req.method === 'POST') {
+      let body: Record<string, unknown>;
+      try { body = await jsonBody(req, 4096); } catch (e) { return fail(res, e); }
       let openid: string;
-      if (body.newEnterpriseUser) {
+      if (body.newEnterpriseUser === true) {
         openid = `dev-new-${randomBytes(6).toString('hex')}`;
       } else {
-        const user = typeof body.userId === 'string' ? await store.collection<User>(C.users).get(body.userId) : null;
-        if (!user || !user.active) return badRequest(res, 'NOT_FOUND', '没有这个演示用户', 404);
+        const user = typeof body.userId === 'string' ? await users.get(body.userId) : null;
+        // a user the demo seed did not make (say, an admin who redeemed an invite here) signs in with a password
+        if (!user || !user.active || user.openid !== devOpenid(user._id)) return badRequest(res, 'NOT_FOUND', '没有这个演示用户', 404);
         openid = user.openid;
       }
-      const token = randomBytes(24).toString('hex');
-      await sessions.add({ _id: token, openid, createdAt: ports.clock.now().toISOString() });
       // the first call creates a new enterprise user; staff users exist already
       const me = await functions.service({ action: 'me' }, { openid });
-      return send(res, 200, { ok: true, data: { token, user: me.ok ? (me.data as { user: unknown }).user : null } });
+      const [user] = await users.find({ openid }, { limit: 1 });
+      if (!me.ok || !user) return fail(res, new AppError('INTERNAL', '系统繁忙，请稍后再试'));
+      const session = await auth.startSession(user, 'demo');
+      return send(res, 200, { ok: true, data: { ...signedIn({ token: session.token, expiresAt: session.expiresAt }, user), user: (me.data as { user: unknown }).user } });
     }
 
     if (path.startsWith('/api/') || path.startsWith('/dev/')) return badRequest(res, 'NOT_FOUND', '没有这个接口', 404);
@@ -259,6 +380,68 @@ export async function startLocalServer(opts: LocalOptions) {
       return staticFiles(req, res, () => badRequest(res, 'NOT_FOUND', '页面不存在', 404));
     }
     return badRequest(res, 'NOT_FOUND', 'H5 尚未构建：请先运行 npm run build:h5', 404);
+  }
+
+  /** sign-in, sign-up, invites, sign-out and password change for the self-hosted deployment */
+  async function authRoute(path: string, req: IncomingMessage, res: ServerResponse) {
+    const address = clientAddress(req, trustProxy);
+    if (path === '/auth/mode') {
+      return send(res, 200, { ok: true, data: { mode, bootstrap: mode === 'district' && !!opts.bootstrapAdminCode && (await users.count({ roles: { $all: ['admin'] }, active: true })) === 0 } });
+    }
+    const body = await jsonBody(req, 8192);
+
+    if (path === '/auth/login') {
+      const r = await auth.login(body.phone, body.password, address);
+      return send(res, 200, { ok: true, data: signedIn(r, r.user) });
+    }
+
+    if (path === '/auth/register' || path === '/auth/redeem') {
+      const redeem = path === '/auth/redeem';
+      if (redeem) await auth.checkLocks([auth.addressKey(address)], '邀请码');
+      const reserved = await auth.reserve(body.phone, body.password);
+      try {
+        // the new identity's first call creates its (enterprise, unbound) user, as a first WeChat call does
+        const first = await functions.service({ action: 'me' }, { openid: reserved.openid });
+        if (!first.ok) throw new AppError(first.code, first.message);
+        if (redeem) {
+          const r = await functions.service({ action: 'invite.redeem', code: body.code }, { openid: reserved.openid });
+          if (!r.ok) {
+            if (r.code === 'NOT_FOUND' || r.code === 'VALIDATION_FAILED') await auth.fail([auth.addressKey(address)]);
+            throw new AppError(r.code, r.message);
+          }
+          await auth.clear(auth.addressKey(address));
+        }
+        const [user] = await users.find({ openid: reserved.openid }, { limit: 1 });
+        if (!user) throw new AppError('INTERNAL', '系统繁忙，请稍后再试');
+        if (!redeem) await users.update(user._id, { $set: { phone: reserved.phone } });
+        await auth.finish(reserved.phone, user);
+        await auth.record(redeem ? 'auth.redeem' : 'auth.register', `${user.name} ${redeem ? '使用邀请码开通账号' : '注册'}（来自 ${address}）`, { id: user._id, name: user.name }, user._id);
+        const session = await auth.startSession(user, 'password');
+        return send(res, 200, { ok: true, data: signedIn(session, user) });
+      } catch (e) {
+        // nothing half-made stays behind: the reserved phone and the blank user go
+        await auth.abandon(reserved.phone);
+        const [blank] = await users.find({ openid: reserved.openid }, { limit: 1 });
+        if (blank && blank.roles.every((r) => r === 'enterprise') && !blank.enterpriseId) await users.remove(blank._id);
+        throw e;
+      }
+    }
+
+    const caller = await callerOf(req);
+    if ('error' in caller) throw caller.error;
+    if (path === '/auth/logout') {
+      await auth.endSession(caller.token);
+      return send(res, 200, { ok: true, data: { signedOut: true } });
+    }
+    if (path === '/auth/password') {
+      const session = await auth.changePassword(caller.openid, body.oldPassword, body.newPassword, address);
+      return send(res, 200, { ok: true, data: { token: session?.token ?? null, expiresAt: session?.expiresAt ?? null } });
+    }
+    if (path === '/auth/account') {
+      const account = await auth.accountOf(caller.openid);
+      return send(res, 200, { ok: true, data: { hasPassword: !!account, phone: account ? `${account._id.slice(0, 3)}****${account._id.slice(7)}` : null } });
+    }
+    throw new AppError('NOT_FOUND', '没有这个接口');
   }
 
   const server = createServer((req, res) => {
@@ -284,16 +467,22 @@ export async function startLocalServer(opts: LocalOptions) {
     }
   }
 
-  await new Promise<void>((ok) => server.listen(opts.port, ok));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok, bad) => {
+    server.once('error', bad);
+    server.listen(opts.port, host, ok);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   boundPort = port;
-  log(`营商环境诉求直通 local mode: http://localhost:${port}  (data: ${resolve(opts.dataDir)})`);
+  log(`营商环境诉求直通 local mode (${mode === 'demo' ? 'demo: one-tap demo login, local only' : 'district: password sign-in'}): http://${host.includes(':') ? `[${host}]` : host}:${port}  (data: ${resolve(opts.dataDir)})`);
   return {
     port,
     ports,
     functions,
     notifier,
+    mode,
+    auth,
     async close() {
       jobs.forEach((j) => j.stop());
       await new Promise<void>((ok) => server.close(() => ok()));
@@ -302,3 +491,6 @@ export async function startLocalServer(opts: LocalOptions) {
     },
   };
 }
+
+/** one uploaded file and who uploaded it (local mode) */
+export type UploadRecord = { _id: string; ownerId: string; type: string; size: number; createdAt: string };

@@ -10,6 +10,10 @@ startLocalServer({
   functionsDir: join(root, 'cloudfunctions'),
   // SEED=empty starts a district from nothing, set up by its admin in the browser
   seed: process.env.SEED !== 'empty',
+  // 127.0.0.1 unless HOST says otherwise: put an HTTPS reverse proxy in front of a real district's server
+  host: process.env.HOST || '127.0.0.1',
+  trustProxy: process.env.TRUST_PROXY === '1',
+  submitsPerHour: Number(process.env.SUBMITS_PER_HOUR) || undefined,
   bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE || (process.env.SEED === 'empty' ? 'ADMIN' + Math.random().toString(36).slice(2, 8).toUpperCase() : undefined),
 }).then((s) => {
   const stop = () => s.close().then(() => process.exit(0));

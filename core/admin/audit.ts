@@ -16,7 +16,7 @@ export async function audit(ctx: Ctx, action: string, entity: AuditEntry['entity
 export async function listAudit(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { page, entity } = parseInput(
-    z.object({ page: z.number().int().min(1).max(10_000).default(1), entity: z.enum(['org', 'user', 'enterprise', 'rules', 'binding']).optional() }),
+    z.object({ page: z.number().int().min(1).max(10_000).default(1), entity: z.enum(['org', 'user', 'enterprise', 'rules', 'binding', 'auth']).optional() }),
     input,
   );
   const pageSize = 30;

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import type { Enterprise, Org, User } from '../model';
 import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { parseInput, zId } from '../validation';
+import { requireOwnFiles } from '../files/own-files';
 import { audit } from './audit';
 
 export const TEMPLATE_COLUMNS = ['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话'] as const;
@@ -156,6 +157,7 @@ type RowResult = { row: number; name: string; reason: string };
 export async function importEnterprises(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { fileID, confirm } = parseInput(z.object({ fileID: z.string().min(1, '请先上传文件').max(300), confirm: z.boolean().optional().default(false) }), input);
+  await requireOwnFiles(ctx, [fileID], '文件');
   const bytes = await ctx.ports.files?.read?.(fileID);
   if (!bytes) throw new AppError('NOT_FOUND', '未找到上传的文件，请重新上传');
   // eslint-disable-next-line @typescript-eslint/no-require-imports

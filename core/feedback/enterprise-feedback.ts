@@ -12,6 +12,7 @@ import { responseDeadline, restart, resume, settleClock } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { MAX_PHOTOS } from '../catalog';
 import { parseInput, zId } from '../validation';
+import { requireOwnFiles } from '../files/own-files';
 
 export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRequest> {
   requireRole(ctx.user, 'enterprise');
@@ -98,6 +99,7 @@ export const SupplementInput = z.object({
 export async function supplementRequest(ctx: Ctx, input: unknown) {
   const { id, note, photos } = parseInput(SupplementInput, input);
   const req = await loadForEnterprise(ctx, id);
+  await requireOwnFiles(ctx, photos);
   const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', photos: [...req.photos, ...photos].slice(0, MAX_PHOTOS * 2) });
   return transition(ctx.ports, req, {
     from: ['paused'],

@@ -15,6 +15,10 @@ import { summary } from '../request-record';
 import { countRequestQuietly } from '../stats/counters';
 import { newRequestDoc, nextRequestNo } from './request-doc';
 import { parseInput, zPhone } from '../validation';
+import { requireOwnFiles } from '../files/own-files';
+
+/** new requests per enterprise per hour unless the deployment sets submitsPerHour */
+export const DEFAULT_SUBMITS_PER_HOUR = 20;
 
 /** cloud:// file ids from Taro.cloud.uploadFile, local:// ones from the local server's upload */
 const zPhoto = z.string().regex(/^(cloud|local):\/\/[\w./-]{1,200}$/, '图片地址不正确');
@@ -46,6 +50,11 @@ export async function submitRequest(ctx: Ctx, input: unknown): Promise<{ request
   const id = requestDocId(ctx.user._id, data.clientKey);
   const existing = await requests.get(id);
   if (existing) return { request: summary(existing), created: false };
+  await requireOwnFiles(ctx, data.photos);
+  // a script must not flood the enterprise's grid officer: so many new requests an hour per enterprise
+  const perHour = ports.config?.submitsPerHour ?? DEFAULT_SUBMITS_PER_HOUR;
+  const lastHour = await requests.count({ enterpriseId: ctx.user.enterpriseId, createdAt: { $gte: new Date(ctx.now.getTime() - 3600_000).toISOString() } });
+  if (lastHour >= perHour) throw new AppError('RATE_LIMITED', `本企业一小时内已提交${lastHour}件诉求，请稍后再提交；紧急情况请直接联系您的网格员`);
 
   const ent = await ports.store.collection<Enterprise>(C.enterprises).get(ctx.user.enterpriseId);
   if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '所绑定的企业已不存在，请重新绑定');

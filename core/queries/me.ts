@@ -3,6 +3,7 @@ import { C } from '../collections';
 import type { Ctx } from '../context';
 import type { Enterprise } from '../model';
 import { unreadCount } from './messages';
+import { cloudUploadDir } from '../files/own-files';
 
 export async function me(ctx: Ctx) {
   const u = ctx.user;
@@ -11,6 +12,8 @@ export async function me(ctx: Ctx) {
     user: {
       id: u._id, name: u.name, roles: u.roles, enterpriseId: u.enterpriseId ?? null,
       enterprise: ent ? { id: ent._id, name: ent.name, creditCode: ent.creditCode } : null,
+      /** CloudBase: the only storage folder this user's uploads may be referenced from */
+      uploadDir: cloudUploadDir(u.openid),
     },
     unread: await unreadCount(ctx),
   };

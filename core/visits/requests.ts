@@ -25,6 +25,7 @@ import { startIfNeeded } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { formatBeijing } from '../time';
 import { parseInput, zId } from '../validation';
+import { requireOwnFiles } from '../files/own-files';
 import { PURPOSES, type Visit } from './model';
 import { loadEnterprise, loadVisit, patchVisit } from './records';
 import { districtOrg, requireVisitStaff, supervisorsOfGrid, visitorDept } from './staff';
@@ -43,6 +44,7 @@ export async function fileRequest(ctx: Ctx, input: unknown) {
   const id = requestDocId(ctx.user._id, data.clientKey);
   const existing = await requests.get(id);
   if (existing) return { request: summary(existing), created: false };
+  await requireOwnFiles(ctx, data.photos);
 
   const ent = await loadEnterprise(ports, visit.enterpriseId);
   const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);

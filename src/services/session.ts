@@ -9,3 +9,12 @@ export const clearDevToken = () => Taro.removeStorageSync(TOKEN_KEY);
 
 export const LOGIN_PAGE = '/pages/login/index';
 export const HOME_PAGE = '/pages/index/index';
+
+/** H5: end this browser's session on the server, then forget the token (WeChat has nothing to sign out of). */
+export async function signOut(): Promise<void> {
+  const token = getDevToken();
+  if (token) {
+    await fetch('/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' }).catch(() => undefined);
+  }
+  clearDevToken();
+}

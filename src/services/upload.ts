@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError, unwrap } from './call';
 import { getDevToken } from './session';
+import { currentMe } from './profile';
 
 function extensionOf(path: string): string {
   const match = /\.(jpe?g|png|gif|webp|heic)(?:\?|$)/i.exec(path);
@@ -15,8 +16,10 @@ function randomName(): string {
 export async function uploadPhoto(tempFilePath: string): Promise<string> {
   if (process.env.TARO_ENV === 'weapp') {
     try {
+      // the only folder a request may reference this user's files from (core/files/own-files.ts)
+      const { user } = await currentMe();
       const res = await Taro.cloud.uploadFile({
-        cloudPath: `requests/${randomName()}${extensionOf(tempFilePath)}`,
+        cloudPath: `${user.uploadDir}/${randomName()}${extensionOf(tempFilePath)}`,
         filePath: tempFilePath,
       });
       return res.fileID;
@@ -53,7 +56,8 @@ export async function uploadFile(blobOrPath: Blob | string, contentType: string)
     const path = String(blobOrPath);
     const ext = /\.(\w{1,8})$/.exec(path)?.[1] ?? 'bin';
     try {
-      const res = await Taro.cloud.uploadFile({ cloudPath: `imports/${randomName()}.${ext.toLowerCase()}`, filePath: path });
+      const { user } = await currentMe();
+      const res = await Taro.cloud.uploadFile({ cloudPath: `${user.uploadDir}/${randomName()}.${ext.toLowerCase()}`, filePath: path });
       return res.fileID;
     } catch {
       throw new ApiError('UPLOAD_FAILED', '文件上传失败，请重试');

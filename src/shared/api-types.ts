@@ -26,6 +26,8 @@ export type Me = {
     roles: Role[];
     enterpriseId: string | null;
     enterprise: Enterprise | null;
+    /** CloudBase storage folder for this user's uploads (requests may reference only files under it) */
+    uploadDir: string;
   };
   unread: number;
   /** an enterprise user's binding request still waiting for approval */

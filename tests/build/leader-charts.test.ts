@@ -13,6 +13,7 @@ const built = fs.existsSync(path.join(DIST, 'app.json'));
 /** a string every ECharts build carries (its instance key) */
 const ECHARTS_MARK = '_echarts_instance_';
 
+jest.setTimeout(300_000);
 (built ? describe : describe.skip)('charts in the weapp build', () => {
   const app = built ? JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) : { subPackages: [] };
   const subs: { root: string; pages: string[] }[] = app.subPackages ?? app.subpackages ?? [];

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../support/browser';
 
+jest.setTimeout(300_000); // unpacking the binary the first time, on a busy 2-core machine
+
 test('the @sparticuz/chromium fallback launches under jest and renders a page', async () => {
   const found = await findChromium({ E2E_CHROMIUM: 'bundled' });
   expect(found.source).toContain('@sparticuz/chromium');

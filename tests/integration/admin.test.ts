@@ -1,6 +1,7 @@
 /** Administration: a district set up from nothing, staff invites, the registry import, rules. */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { C } from '../../core/collections';
@@ -24,8 +25,14 @@ async function sheet(rows: string[][]): Promise<string> {
   const ws = wb.addWorksheet('企业名录');
   ws.addRow(['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话']);
   rows.forEach((r) => ws.addRow(r));
-  const name = `import-${Math.random().toString(36).slice(2)}.xlsx`;
-  writeFileSync(join(dir, name), Buffer.from(await wb.xlsx.writeBuffer()));
+  return uploaded(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** a file the admin uploaded, as the local server's /upload stores it (the bytes and who uploaded them) */
+async function uploaded(bytes: Buffer | string, ownerId = 'u-admin'): Promise<string> {
+  const name = `${randomBytes(12).toString('hex')}.xlsx`;
+  writeFileSync(join(dir, name), bytes);
+  await h.ports.store.collection(C.uploads).add({ _id: name, ownerId, type: 'xlsx', size: bytes.length, createdAt: '2026-01-01T00:00:00Z' });
   return `local://uploads/${name}`;
 }
 
@@ -66,19 +73,21 @@ test('import: the dry run names every bad row and writes nothing; confirm writes
 });
 
 test('a file that is not the template is refused with a clear message', async () => {
-  const name = 'not.xlsx';
-  writeFileSync(join(dir, name), 'hello');
-  expect(await h.call('u-admin', { action: 'admin.enterprises.import', fileID: `local://uploads/${name}` })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', message: '文件不是有效的 .xlsx 表格，请使用下载的模板' });
+  expect(await h.call('u-admin', { action: 'admin.enterprises.import', fileID: await uploaded('hello') })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', message: '文件不是有效的 .xlsx 表格，请使用下载的模板' });
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('x').addRow(['企业', '代码']);
-  writeFileSync(join(dir, 'wrong.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
-  const r = await h.call('u-admin', { action: 'admin.enterprises.import', fileID: 'local://uploads/wrong.xlsx' });
+  const r = await h.call('u-admin', { action: 'admin.enterprises.import', fileID: await uploaded(Buffer.from(await wb.xlsx.writeBuffer())) });
   expect(r).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   if (!r.ok) expect(r.message).toContain('表头应为：名称、统一社会信用代码');
   // the template the console offers parses as a valid (empty) import
   const tpl = await h.ok('u-admin', { action: 'admin.enterprises.template' });
-  const dry = await h.ok('u-admin', { action: 'admin.enterprises.import', fileID: tpl.fileID });
+  const tplBytes = readFileSync(join(dir, tpl.fileID.replace(/^local:\/\//, '')));
+  const dry = await h.ok('u-admin', { action: 'admin.enterprises.import', fileID: await uploaded(tplBytes) });
   expect(dry).toMatchObject({ total: 0, errors: [] });
+  // only the admin's own upload: not the generated template itself, not another user's file, not a path out of uploads/
+  for (const fileID of [tpl.fileID, await uploaded(tplBytes, 'u-linxiao'), 'local://uploads/../app.db', 'local://uploads/0123456789abcdef01234567.xlsx']) {
+    expect(await h.call('u-admin', { action: 'admin.enterprises.import', fileID })).toMatchObject({ ok: false, code: expect.stringMatching(/FILE_NOT_ALLOWED|VALIDATION_FAILED/) });
+  }
 });
 
 test('deactivating an officer sends their open requests back to the queue and re-assigns them, each move recorded', async () => {

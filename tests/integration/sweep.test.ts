@@ -209,6 +209,7 @@ test("the enterprise's view shows none of the internal events", async () => {
 });
 
 test('the sweep reads only the requests that are due', async () => {
+  h.ports.config = { ...h.ports.config, submitsPerHour: 100 }; // 47 submits in one hour on purpose
   for (const id of ['u-zhangwei', 'u-wangfang']) await h.store.collection<User>(C.users).update(id, { $set: { capacity: 100 } });
   const early: string[] = [];
   for (let i = 0; i < 3; i++) early.push((await accepted())._id);

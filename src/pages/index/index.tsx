@@ -7,7 +7,8 @@ import { isDepartment, isDesk, isHandler, roleLabel } from '../../shared/labels'
 import { ROUTES } from '../../shared/routes';
 import { isVisitStaff, VISIT_ROUTES } from '../../shared/visit-routes';
 import { callService, errorText } from '../../services/call';
-import { loadMe } from '../../services/profile';
+import { forgetSession, loadMe } from '../../services/profile';
+import { signOut } from '../../services/session';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
@@ -50,8 +51,19 @@ export default function Home() {
 
   const isH5 = process.env.TARO_ENV === 'h5';
   const switchUser = isH5 && (
-    <View className='home__switch' onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
-      切换用户（本地演示）
+    <View className='home__switch'>
+      <Text className='home__switch-link' onClick={() => Taro.navigateTo({ url: `${ROUTES.login}?tab=password` })}>修改密码</Text>
+      <Text className='home__switch-sep'>·</Text>
+      <Text
+        className='home__switch-link'
+        onClick={async () => {
+          await signOut();
+          forgetSession();
+          Taro.reLaunch({ url: ROUTES.login });
+        }}
+      >
+        退出登录
+      </Text>
     </View>
   );
 
