@@ -5,7 +5,7 @@
  * login (local only) in place of WeChat identity.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { filetypeinfo } from 'magic-bytes.js';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -56,11 +56,15 @@ export type LocalOptions = {
  */
 export type Mode = 'demo' | 'district';
 
-/** Sent with every answer. The H5 app runs under this policy (the browser tests fail on any violation). */
-export const SECURITY_HEADERS: Record<string, string> = {
+/**
+ * Sent with every answer. The H5 app runs under this policy (the browser tests fail on any violation).
+ * The one inline script of index.html (Taro's rem sizing) is allowed by its hash, nothing else inline.
+ */
+export function securityHeaders(inlineScriptHashes: string[] = []): Record<string, string> {
+  return {
   'content-security-policy': [
-    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-    "font-src 'self' data:", "connect-src 'self'", "media-src 'self' blob:", "worker-src 'self' blob:", "object-src 'none'",
+    "default-src 'self'", `script-src 'self'${inlineScriptHashes.map((h) => ` '${h}'`).join('')}`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+    "font-src 'self' data:", "connect-src 'self' blob: data:", "media-src 'self' blob:", "worker-src 'self' blob:", "object-src 'none'",
     "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
   ].join('; '),
   'x-content-type-options': 'nosniff',
@@ -68,7 +72,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'permissions-policy': 'camera=(self), geolocation=(self), microphone=()',
   'cross-origin-opener-policy': 'same-origin',
-};
+  };
+}
+
+/** sha256 hashes (CSP source form) of the inline scripts in the H5 build's index.html */
+export function inlineScriptHashes(h5Dir: string): string[] {
+  const index = join(h5Dir, 'index.html');
+  if (!existsSync(index)) return [];
+  const html = readFileSync(index, 'utf8');
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}`);
+}
 
 const STATUS_BY_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401, BAD_CREDENTIALS: 401, FORBIDDEN: 403, NOT_FOUND: 404, ENTERPRISE_NOT_FOUND: 404,
@@ -224,11 +237,12 @@ export async function startLocalServer(opts: LocalOptions) {
   });
 
   const staticFiles = existsSync(opts.h5Dir) ? sirv(opts.h5Dir, { single: true, dev: true, etag: true }) : null;
+  const headers = securityHeaders(inlineScriptHashes(opts.h5Dir));
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
 
     if (path === '/healthz' && req.method === 'GET') {
       store.db.prepare('select 1').get();
@@ -253,12 +267,12 @@ export async function startLocalServer(opts: LocalOptions) {
       const redeeming = api[1] === 'service' && event.action === 'invite.redeem';
       const address = clientAddress(req, trustProxy);
       if (redeeming) {
-        try { await auth.checkLocks([auth.addressKey(address)], '邀请码'); } catch (e) { return fail(res, e); }
+        try { await auth.checkLocks([auth.inviteKey(address)], '邀请码'); } catch (e) { return fail(res, e); }
       }
       const result = await handler(event, { openid: caller.openid });
       if (redeeming) {
-        if (result.ok) await auth.clear(auth.addressKey(address));
-        else if (result.code === 'NOT_FOUND' || result.code === 'VALIDATION_FAILED') await auth.fail([auth.addressKey(address)]);
+        if (result.ok) await auth.clear(auth.inviteKey(address));
+        else if (result.code === 'NOT_FOUND' || result.code === 'VALIDATION_FAILED') await auth.fail([auth.inviteKey(address)]);
       }
       return send(res, result.ok ? 200 : STATUS_BY_CODE[result.code] ?? 409, result);
     }
@@ -397,7 +411,7 @@ export async function startLocalServer(opts: LocalOptions) {
 
     if (path === '/auth/register' || path === '/auth/redeem') {
       const redeem = path === '/auth/redeem';
-      if (redeem) await auth.checkLocks([auth.addressKey(address)], '邀请码');
+      if (redeem) await auth.checkLocks([auth.inviteKey(address)], '邀请码');
       const reserved = await auth.reserve(body.phone, body.password);
       try {
         // the new identity's first call creates its (enterprise, unbound) user, as a first WeChat call does
@@ -406,10 +420,10 @@ export async function startLocalServer(opts: LocalOptions) {
         if (redeem) {
           const r = await functions.service({ action: 'invite.redeem', code: body.code }, { openid: reserved.openid });
           if (!r.ok) {
-            if (r.code === 'NOT_FOUND' || r.code === 'VALIDATION_FAILED') await auth.fail([auth.addressKey(address)]);
+            if (r.code === 'NOT_FOUND' || r.code === 'VALIDATION_FAILED') await auth.fail([auth.inviteKey(address)]);
             throw new AppError(r.code, r.message);
           }
-          await auth.clear(auth.addressKey(address));
+          await auth.clear(auth.inviteKey(address));
         }
         const [user] = await users.find({ openid: reserved.openid }, { limit: 1 });
         if (!user) throw new AppError('INTERNAL', '系统繁忙，请稍后再试');

@@ -23,7 +23,10 @@ export type AuthSettings = {
   idleMinutes: number;
   /** a session ends this long after sign-in, used or not */
   maxHours: number;
-  /** failures (per account or per address) within lockMinutes that lock it */
+  /**
+   * failures within lockMinutes that lock an account; an address (a whole office behind one NAT may share
+   * it) locks after 4 times as many sign-in failures, or 2 times as many invite-code failures
+   */
   maxFailures: number;
   lockMinutes: number;
 };
@@ -130,13 +133,18 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
     }
   }
 
+  /** how many failures lock this key */
+  const limitOf = (key: string, s: AuthSettings) =>
+    key.startsWith('login:addr:') ? s.maxFailures * 4 : key.startsWith('invite:addr:') ? s.maxFailures * 2 : s.maxFailures;
+
   /** one more failure on each key; returns how many tries are left before the first key locks */
   async function fail(keys: string[]): Promise<{ left: number; locked: boolean }> {
     const s = await settings();
     const at = now();
-    let left = s.maxFailures;
+    let left = Infinity;
     let locked = false;
     for (const key of keys) {
+      const max = limitOf(key, s);
       const t = await throttles.get(key);
       const windowOver = !t || Date.parse(t.firstAt) + s.lockMinutes * 60_000 <= at.getTime() || (t.lockedUntil && t.lockedUntil <= at.toISOString());
       if (windowOver) {
@@ -148,11 +156,11 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
         }
       }
       const failures = await throttles.increment(key, 'failures', 1);
-      if (failures >= s.maxFailures) {
+      if (failures >= max) {
         await throttles.update(key, { $set: { lockedUntil: new Date(at.getTime() + s.lockMinutes * 60_000).toISOString() } });
         locked = true;
       }
-      left = Math.min(left, Math.max(0, s.maxFailures - failures));
+      left = Math.min(left, Math.max(0, max - failures));
     }
     return { left, locked };
   }
@@ -221,6 +229,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
   // --- accounts ---------------------------------------------------------------------------------------
   const accountKey = (phone: string) => `login:phone:${phone}`;
   const addressKey = (address: string) => `login:addr:${address}`;
+  const inviteKey = (address: string) => `invite:addr:${address}`;
 
   async function login(phone: unknown, password: unknown, address: string) {
     if (typeof phone !== 'string' || !PHONE.test(phone.trim())) throw new AppError('VALIDATION_FAILED', '请输入11位手机号');
@@ -294,7 +303,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
 
   return {
     settings, caller, login, reserve, finish, abandon, changePassword, endSession, endAllSessions, startSession, record,
-    checkLocks, fail, clear, addressKey,
+    checkLocks, fail, clear, addressKey, inviteKey,
     /** the account of an openid, if it has one (for the 我的 page: 修改密码 is offered only then) */
     accountOf: async (openid: string) => (await accounts.find({ openid }, { limit: 1 }))[0] ?? null,
   };

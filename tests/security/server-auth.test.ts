@@ -70,8 +70,8 @@ describe('a real district (SEED=empty)', () => {
 
   test('the bootstrap code is throttled per address, and then makes the first admin with a password', async () => {
     const from = '10.9.9.9';
-    for (let i = 0; i < 5; i++) {
-      const r = await t.call('/auth/redeem', { code: `WRONG00${i}`, phone: '13900000001', password: 'admin2026pass' }, { from });
+    for (let i = 0; i < 10; i++) { // an address may be a whole office: 10 wrong codes, not 5
+      const r = await t.call('/auth/redeem', { code: `WRONG0${i}X`, phone: '13900000001', password: 'admin2026pass' }, { from });
       expect(r.body).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
     // locked: even the right code is refused from this address, with the wait in Chinese
@@ -110,7 +110,7 @@ describe('a real district (SEED=empty)', () => {
     expect(await t.server.ports.store.collection(C.sessions).get(reg.body.data.token)).toBeNull();
   });
 
-  test('5 wrong passwords lock the account for 15 minutes, whatever the address; the audit log has it all', async () => {
+  test('5 wrong passwords lock the account for 15 minutes, whatever the address; 20 lock an address; the audit log has it all', async () => {
     await t.call('/auth/register', { phone: '13800000022', password: 'right2026pw' });
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push((await t.call('/auth/login', { phone: '13800000022', password: `wrong${i}pw2026` })).body);
@@ -123,6 +123,15 @@ describe('a real district (SEED=empty)', () => {
     expect((await t.call('/auth/login', { phone: '13800000099', password: 'whatever2026' })).body).toMatchObject({ code: 'BAD_CREDENTIALS', message: '手机号或密码错误' });
 
     clock.advance(15 * 60_000 + 1000);
+    expect((await t.call('/auth/login', { phone: '13800000022', password: 'right2026pw' })).body.ok).toBe(true);
+
+    // one address spraying passwords over many phones: the 20th failure locks the address for everyone on it
+    const from = '10.8.8.8';
+    for (let i = 0; i < 19; i++) {
+      expect((await t.call('/auth/login', { phone: `1360000${String(i).padStart(4, '0')}`, password: 'spray2026x' }, { from })).body.code).toBe('BAD_CREDENTIALS');
+    }
+    expect((await t.call('/auth/login', { phone: '13600000019', password: 'spray2026x' }, { from })).body.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await t.call('/auth/login', { phone: '13800000022', password: 'right2026pw' }, { from })).status).toBe(429);
     expect((await t.call('/auth/login', { phone: '13800000022', password: 'right2026pw' })).body.ok).toBe(true);
     const log = (await t.service(adminToken, { action: 'admin.audit.list', entity: 'auth' })).body.data.items.map((e: { action: string }) => e.action);
     expect(log).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.locked', 'auth.register', 'auth.redeem', 'auth.logout']));
@@ -179,7 +188,7 @@ describe('a real district (SEED=empty)', () => {
   test('invite codes sent to the service function are throttled per address too', async () => {
     const reg = await t.call('/auth/register', { phone: '13800000044', password: 'guess2026pw' });
     const from = '10.7.7.7';
-    for (let i = 0; i < 5; i++) await t.call('/api/service', { action: 'invite.redeem', code: `GUESS00${i}` }, { token: reg.body.data.token, from });
+    for (let i = 0; i < 10; i++) await t.call('/api/service', { action: 'invite.redeem', code: `GUESS0${i}X` }, { token: reg.body.data.token, from });
     const r = await t.call('/api/service', { action: 'invite.redeem', code: 'GUESS009' }, { token: reg.body.data.token, from });
     expect(r.status).toBe(429);
     expect(r.body.code).toBe('TOO_MANY_ATTEMPTS');

@@ -33,10 +33,30 @@ export async function findChromium(env: Record<string, string | undefined> = pro
 }
 type SparticuzChromium = { executablePath(input?: string): Promise<string> };
 
+/**
+ * Launch the browser for a suite. Every page it opens is watched for Content-Security-Policy violations
+ * (the server sends a strict policy); closing the browser fails the suite if there was any.
+ */
 export async function launchChromium(): Promise<{ browser: Browser; source: string }> {
   const { executablePath, source } = await findChromium();
   // the package's own args are tuned for AWS Lambda (--single-process, --disable-web-security): not wanted here
   const browser = await chromium.launch({ executablePath, args: QUIET_FLAGS, headless: true });
+  const violations: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const ctx = await newContext(...args);
+    ctx.on('page', (page) =>
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+      }),
+    );
+    return ctx;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (...args) => {
+    await close(...args);
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+  };
   return { browser, source };
 }
 
