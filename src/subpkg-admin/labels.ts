@@ -32,6 +32,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   enterprise: '企业',
   rules: '规则',
   binding: '企业绑定',
+  auth: '登录与账号',
 };
 
 export const SCALES = ['大型', '中型', '小型', '微型'];

@@ -102,7 +102,7 @@ export type RulesDoc = {
   calendarYears: number[];
 };
 
-export type AuditEntity = 'org' | 'user' | 'enterprise' | 'rules' | 'binding';
+export type AuditEntity = 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth';
 
 export type AuditItem = {
   id: string;
