@@ -32,3 +32,26 @@ export const zPhone = z
   .string({ required_error: '请填写联系电话' })
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确（手机号11位，或区号-座机号）');
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** a day that exists (2026-02-30 and 2026-13-01 do not) within the years the product deals with */
+export function isCalendarDate(s: string): boolean {
+  if (!DATE_SHAPE.test(s)) return false;
+  const [y, mo, d] = s.split('-').map(Number);
+  if (y < 2000 || y > 2100) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * A date as the pages send it, YYYY-MM-DD. A regex alone let "2026-13-45" through, and turning it
+ * into an instant then threw (INTERNAL); far-off years only make deadline arithmetic walk day by
+ * day. Both are a validation error now.
+ */
+export const zDate = (required = '请选择日期') =>
+  z
+    .string({ required_error: required, invalid_type_error: '日期格式应为 YYYY-MM-DD' })
+    .regex(DATE_SHAPE, '日期格式应为 YYYY-MM-DD')
+    // (zod runs a refinement even after the regex failed: one message per problem)
+    .refine((s) => !DATE_SHAPE.test(s) || isCalendarDate(s), '日期不存在或超出范围（2000至2100年），请检查年月日');

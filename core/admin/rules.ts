@@ -13,7 +13,7 @@ import type { Org, Setting, User } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
-import { parseInput } from '../validation';
+import { parseInput, zDate as zCalendarDate } from '../validation';
 import { audit } from './audit';
 
 export const DEFAULT_VISIT_RULES = { cap: 2, autoCloseHours: 8 };
@@ -46,7 +46,7 @@ export const RulesInput = z.object({
   }),
   calendar: z.object({
     overrides: z.array(z.object({
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      date: zCalendarDate(),
       kind: z.enum(['workday', 'holiday'], { errorMap: () => ({ message: '请选择节假日或调休上班' }) }),
       name: z.string().trim().min(1, '请填写名称').max(20, '名称不能超过20字'),
     })).max(400, '最多400条日历调整'),

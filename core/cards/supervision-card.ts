@@ -13,11 +13,11 @@ import { loadRequest, transition, transitionFollowing } from '../request-record'
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 
-const zDate = z.string({ required_error: '请设定督办期限' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate('请设定督办期限');
 
 export const IssueInput = z
   .object({

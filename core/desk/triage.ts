@@ -12,10 +12,10 @@ import type { Org, ServiceRequest, User } from '../model';
 import { loadRequest, transition } from '../request-record';
 import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { allOrgs, canSupervise, supervisorsOf } from './scope';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate();
 const zReason = (what: string) => z.string({ required_error: `请填写${what}` }).trim().min(2, `请填写${what}`).max(500, `${what}不能超过500字`);
 
 export async function loadSupervised(ctx: Ctx, id: string): Promise<ServiceRequest> {

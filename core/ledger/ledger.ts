@@ -13,10 +13,10 @@ import type { ServiceRequest, SupervisionCard } from '../model';
 import type { Filter } from '../ports';
 import { summary } from '../request-record';
 import { formatBeijing } from '../time';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { orgScope } from '../desk/scope';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate();
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const LedgerFilter = z

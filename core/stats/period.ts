@@ -6,11 +6,12 @@
  * "distinct enterprises visited" does not add up across months.
  */
 import { z } from 'zod';
+import { zDate as zCalendarDate } from '../validation';
 import { beijingParts } from '../time';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate();
 
 export const PeriodInput = z
   .object({
@@ -27,7 +28,9 @@ export const PeriodInput = z
     }
     if (v.key) {
       const re = v.period === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/ : v.period === 'quarter' ? /^\d{4}-Q[1-4]$/ : v.period === 'year' ? /^\d{4}$/ : null;
-      if (!re || !re.test(v.key)) ctx.addIssue({ code: 'custom', message: '统计周期不正确', path: ['key'] });
+      const year = Number(v.key.slice(0, 4));
+      // the years dates may name (core/validation.ts): year 0 made dates nothing can be turned into an instant
+      if (!re || !re.test(v.key) || year < 2000 || year > 2100) ctx.addIssue({ code: 'custom', message: '统计周期不正确', path: ['key'] });
     }
   });
 export type PeriodInputT = z.infer<typeof PeriodInput>;

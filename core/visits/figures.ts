@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import { Ctx } from '../context';
 import type { Filter } from '../ports';
-import { parseInput } from '../validation';
+import { parseInput, zDate as zCalendarDate } from '../validation';
 import { FEEDBACK_FLAGS, FLAGS, PURPOSE_KEYS, PURPOSES, type Visit, type VisitFlag } from './model';
 import { visits } from './records';
 import { listFilter, visitScope } from './queries';
 import { loadVisitSettings } from './settings';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate();
 export const FiguresInput = z
   .object({ from: zDate.optional(), to: zDate.optional(), mine: z.boolean().optional() })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });

@@ -9,13 +9,13 @@ import { C } from '../collections';
 import { Ctx, hasRole, newId } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise, Org } from '../model';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import type { VisitPlan } from './model';
 import { tell } from './notify';
 import { beijingToday } from './queries';
 import { contactsOf, handlersOfDept, isSupervisor, supervisorsOfGrid } from './staff';
 
-const zDate = z.string({ required_error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate('请选择日期');
 const MAX_WINDOW_DAYS = 31;
 const dayNumber = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86400_000);
 

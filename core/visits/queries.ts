@@ -10,7 +10,7 @@ import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise, Org } from '../model';
 import type { Filter } from '../ports';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { feedbackOf } from './feedback';
 import { unrequestedCount } from './guard';
 import { FEEDBACK_FLAGS, FLAGS, PURPOSE_KEYS, PURPOSES, type Visit, type VisitFeedback, type VisitFlag, type VisitPlan } from './model';
@@ -19,7 +19,7 @@ import { loadVisitSettings } from './settings';
 import { gridsInScope, isSupervisor, isVisitStaff, requireVisitStaff, supervisesGrid } from './staff';
 import { enterpriseVisitView, staffView, supervisorView } from './views';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const zDate = zCalendarDate();
 const Page = z.object({
   page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').optional().default(1),
   pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(20),
