@@ -285,7 +285,10 @@ export function createFunctions(hostPorts: Ports): Record<(typeof FUNCTION_NAMES
     service: (event, caller) => {
       let ctx: Ctx | null = null;
       return envelope(async () => {
-        const { action, ...input } = eventOf(event);
+        const ev = eventOf(event);
+        const { action: named, ...input } = ev;
+        // only the event's own field names an action (an inherited one is no action, as for the other functions)
+        const action = hasOwn(ev, 'action') ? named : undefined;
         const run = typeof action === 'string' ? ACTIONS.get(action) : undefined;
         if (!run) throw new AppError('UNKNOWN_ACTION', '不支持的操作');
         const now = ports.clock.now();
