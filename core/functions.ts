@@ -199,25 +199,32 @@ const MAX_ANSWER_DEPTH = 40;
  * ports in an answer is a bug, and the answer is refused instead of serialised. One walk over
  * the answer, the same work JSON.stringify does anyway.
  */
-export function assertPlainData(value: unknown, forbidden: Forbidden = new Set(), path: string[] = []): void {
-  if (value === null || value === undefined) return;
-  const t = typeof value;
-  if (t === 'string' || t === 'number' || t === 'boolean') return;
+export function assertPlainData(value: unknown, forbidden: Forbidden = new Set()): void {
+  const path: string[] = [];
   const refuse = (why: string): never => {
     throw new Error(`answer is not plain data at ${path.join('.') || '(root)'}: ${why}`);
   };
-  if (t !== 'object') return refuse(t);
-  const obj = value as object;
-  if (forbidden.has(obj)) return refuse('the context or a port');
-  if (path.length >= MAX_ANSWER_DEPTH) return refuse('too deep (a cycle?)');
-  if (Array.isArray(obj)) {
-    obj.forEach((v, i) => assertPlainData(v, forbidden, [...path, String(i)]));
-    return;
-  }
-  if (obj instanceof Date) return;
-  const proto = Object.getPrototypeOf(obj);
-  if (proto !== Object.prototype && proto !== null) return refuse(proto?.constructor?.name ?? 'an object with a prototype');
-  for (const k of Object.keys(obj)) assertPlainData((obj as Record<string, unknown>)[k], forbidden, [...path, k]);
+  const walk = (v: unknown): void => {
+    if (v === null || v === undefined) return;
+    const t = typeof v;
+    if (t === 'string' || t === 'number' || t === 'boolean') return;
+    if (t !== 'object') return refuse(t);
+    const obj = v as object;
+    if (forbidden.has(obj)) return refuse('the context or a port');
+    if (path.length >= MAX_ANSWER_DEPTH) return refuse('too deep (a cycle?)');
+    if (obj instanceof Date) return;
+    const isArray = Array.isArray(obj);
+    if (!isArray) {
+      const proto = Object.getPrototypeOf(obj);
+      if (proto !== Object.prototype && proto !== null) return refuse(proto?.constructor?.name ?? 'an object with a prototype');
+    }
+    for (const k of Object.keys(obj)) {
+      path.push(k);
+      walk((obj as Record<string, unknown>)[k]);
+      path.pop();
+    }
+  };
+  walk(value);
 }
 
 async function envelope(run: () => Promise<unknown>, forbidden: () => Forbidden): Promise<Envelope> {
