@@ -1,0 +1,312 @@
+/**
+ * A small world for the security tests: the demo district plus one record of every kind an action
+ * can act on (requests in each state, a supervision card, open and closed visits, plans, a pending
+ * binding, an invite, a deactivated account), one caller per role, and a valid input for every
+ * action of the service function. The matrix runs each (action, role) on a fresh copy of it; the
+ * fuzzer runs on one copy.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../adapters/sqlite-store';
+import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
+import { C, INDEXES } from '../../core/collections';
+import { createFunctions, type Envelope } from '../../core/functions';
+import type { Enterprise } from '../../core/model';
+import type { Ports } from '../../core/ports';
+import { devOpenid, makeCreditCode } from '../../core/seed/demo-district';
+import { HARNESS_PUBLIC_BASE, makeHarness, submission } from '../support/harness';
+
+/** the bootstrap admin code of every world: no answer may ever contain it */
+export const BOOTSTRAP_CODE = 'QZ7BOOT4K9X2';
+export const START = '2026-11-23T01:30:00Z';
+/** Beijing date of START */
+export const TODAY = '2026-11-23';
+
+export const ROLES = ['enterprise', 'newcomer', 'officer', 'liaison', 'dispatcher', 'department', 'leader', 'admin', 'deactivated'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** who plays each role: a demo user id, or a raw openid for people the demo does not have */
+export const CALLERS: Record<Role, string> = {
+  enterprise: 'u-linxiao', // bound to 东城新材料 (e-002), its first contact
+  newcomer: 'wx-newcomer', // first visit: an unbound enterprise user
+  officer: 'u-zhangwei', // grid officer of g-dc1, the assignee of the world's requests
+  liaison: 'u-zhouqiang', // liaison of e-001, not of e-002
+  dispatcher: 'u-sunli', // district center: supervises everything
+  department: 'u-fengyu', // 区住房和城乡建设局 (dep-zjj): lead department of the card
+  leader: 'u-majianguo',
+  admin: 'u-admin',
+  deactivated: 'wx-retired', // was a dispatcher and an admin, deactivated by the admin
+};
+
+/** a dispatcher of another street: to check that out-of-scope requests read like missing ones */
+export const STREET_DISPATCHER = 'wx-xihu-desk';
+
+export const openidOf = (who: string) => (who.startsWith('u-') ? devOpenid(who) : who);
+
+export type WorldIds = {
+  assigned: string; accepted: string; paused: string; resolved: string; supervised: string;
+  cardId: string; sceneE1: string; sceneE2: string; sceneOfficial: string;
+  visitOpen: string; visitClosed: string; planZjj: string; planZrzy: string;
+  bindingId: string; inviteCode: string; invitedId: string; retiredId: string; templateFileID: string;
+  rankingId: string; e2: { name: string; creditCode: string }; e5: { name: string; creditCode: string };
+  rules: unknown; messageId: string;
+};
+
+export type Snapshot = { bytes: Buffer; ids: WorldIds; filesDir: string; root: string; counter: number };
+
+async function must(h: Awaited<ReturnType<typeof makeHarness>>, who: string, event: Record<string, unknown>) {
+  const r = await h.fns.service(event, { openid: openidOf(who) });
+  if (!r.ok) throw new Error(`world: ${who} ${String(event.action)} failed: ${r.code} ${r.message}`);
+  return r.data as any;
+}
+
+/** builds the world once and returns a snapshot of its database */
+export async function buildWorld(): Promise<Snapshot> {
+  const root = mkdtempSync(join(tmpdir(), 'yszt-sec-'));
+  const filesDir = join(root, 'files');
+  const h = await makeHarness(START, { bootstrapAdminCode: BOOTSTRAP_CODE });
+  h.ports.files = localFiles(filesDir);
+  h.ports.qrCode = localQrCode(localFiles(filesDir), () => HARNESS_PUBLIC_BASE);
+  const officer = CALLERS.officer;
+  const mine = async () => {
+    const { request } = await must(h, CALLERS.enterprise, submission());
+    if (request.assigneeId !== officer) await must(h, CALLERS.dispatcher, { action: 'desk.reassign', id: request._id, assigneeId: officer });
+    return request._id as string;
+  };
+  const assigned = await mine();
+  const accepted = await mine();
+  await must(h, officer, { action: 'request.accept', id: accepted });
+  const paused = await mine();
+  await must(h, officer, { action: 'request.accept', id: paused });
+  await must(h, officer, { action: 'request.pause', id: paused, reason: '请补充用电设备清单' });
+  const resolved = await mine();
+  await must(h, officer, { action: 'request.accept', id: resolved });
+  await must(h, officer, { action: 'request.resolve', id: resolved, result: '已完成增容' });
+  const supervised = await mine();
+  const { card } = await must(h, CALLERS.dispatcher, {
+    action: 'card.issue', id: supervised, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复',
+  });
+
+  const sceneE2 = (await must(h, CALLERS.enterprise, { action: 'visit.code' })).code.scene;
+  const sceneE1 = (await must(h, 'u-gaopeng', { action: 'visit.code' })).code.scene;
+  const visitClosed = (await must(h, CALLERS.department, { action: 'visit.checkin', scene: sceneE2, purpose: 'help' })).visit._id;
+  await must(h, CALLERS.department, { action: 'visit.checkout', scene: sceneE2 });
+  const visitOpen = (await must(h, officer, { action: 'visit.checkin', scene: sceneE2, purpose: 'help', reason: '走访了解企业用电需求' })).visit._id;
+  const sceneOfficial = (await must(h, officer, { action: 'visit.officerCode' })).code.scene;
+  const plan = { enterpriseId: 'e-003', items: '消防检查', legalBasis: '《中华人民共和国消防法》', from: TODAY, to: '2026-11-27' };
+  const planZjj = (await must(h, CALLERS.department, { action: 'plan.create', ...plan })).plan._id;
+  const planZrzy = (await must(h, 'u-qianjun', { action: 'plan.create', ...plan, items: '用地检查', legalBasis: '《土地管理法》' })).plan._id;
+
+  const ents = h.store.collection<Enterprise>(C.enterprises);
+  const e2 = (await ents.get('e-002'))!;
+  const e5 = (await ents.get('e-005'))!;
+  const bindingId = (await must(h, 'wx-applicant', { action: 'enterprise.bind', name: e2.name, creditCode: e2.creditCode, applicantName: '申请人' })).binding.id;
+
+  const invited = await must(h, CALLERS.admin, { action: 'admin.staff.invite', name: '周敏', phone: '13711112222', roles: ['officer'], gridIds: ['g-dc1'] });
+  const retired = await must(h, CALLERS.admin, { action: 'admin.staff.invite', name: '钱退', roles: ['dispatcher', 'admin'], orgId: 'd-yunxi' });
+  await must(h, CALLERS.deactivated, { action: 'invite.redeem', code: retired.invite.code });
+  await must(h, CALLERS.admin, { action: 'admin.staff.deactivate', id: retired.user.id, reason: '调离本区' });
+  // a dispatcher of 西湖街道: the world's requests (东城) are outside their scope
+  const xihu = await must(h, CALLERS.admin, { action: 'admin.staff.invite', name: '西湖调度', roles: ['dispatcher'], orgId: 's-xihu' });
+  await must(h, STREET_DISPATCHER, { action: 'invite.redeem', code: xihu.invite.code });
+
+  const templateFileID = (await must(h, CALLERS.admin, { action: 'admin.enterprises.template' })).fileID;
+  const rankingId = (await must(h, CALLERS.leader, { action: 'rankings.compute', period: 'month' }))._id;
+  const rules = (await must(h, CALLERS.admin, { action: 'admin.rules.get' })).rules;
+  const messageId = (await must(h, CALLERS.enterprise, { action: 'messages.list' })).items[0]?._id ?? 'none';
+
+  const ids: WorldIds = {
+    assigned, accepted, paused, resolved, supervised, cardId: card._id, sceneE1, sceneE2, sceneOfficial,
+    visitOpen, visitClosed, planZjj, planZrzy, bindingId, inviteCode: invited.invite.code, invitedId: invited.user.id,
+    retiredId: retired.user.id, templateFileID, rankingId, rules, messageId,
+    e2: { name: e2.name, creditCode: e2.creditCode }, e5: { name: e5.name, creditCode: e5.creditCode },
+  };
+  const bytes = h.store.db.serialize();
+  h.cleanup();
+  return { bytes, ids, filesDir, root, counter: 0 };
+}
+
+export type Copy = {
+  ports: Ports;
+  fns: ReturnType<typeof createFunctions>;
+  notifier: ReturnType<typeof recordingNotifier>;
+  /** calls the service function as a role (or as any user id / openid) */
+  call: (who: Role | string, event: Record<string, unknown>) => Promise<Envelope<any>>;
+  close: () => void;
+};
+
+/** a fresh, independent copy of the world */
+export function openCopy(snap: Snapshot): Copy {
+  const n = ++snap.counter;
+  const file = join(snap.root, `copy-${n}.db`);
+  writeFileSync(file, snap.bytes);
+  const store = openSqliteStore({ file, indexes: INDEXES });
+  const notifier = recordingNotifier();
+  let seq = 0;
+  const ports: Ports = {
+    store, clock: fakeClock(START), notifier, contentCheck: permissiveContentCheck,
+    // ids that cannot collide with the world's (id1, id2, …) or another copy's
+    newId: () => `k${n}x${++seq}`,
+    files: localFiles(snap.filesDir),
+    qrCode: localQrCode(localFiles(snap.filesDir), () => HARNESS_PUBLIC_BASE),
+    config: { bootstrapAdminCode: BOOTSTRAP_CODE },
+  };
+  const fns = createFunctions(ports);
+  const call = (who: Role | string, event: Record<string, unknown>) =>
+    fns.service(event, { openid: openidOf((CALLERS as Record<string, string>)[who] ?? who) });
+  return {
+    ports, fns, notifier, call,
+    close: () => { store.close(); for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true }); },
+  };
+}
+
+export const removeWorld = (snap: Snapshot) => rmSync(snap.root, { recursive: true, force: true });
+
+/** a valid input for every action: what the role allowed to do it would send */
+export function samples(ids: WorldIds): Record<string, Record<string, unknown>> {
+  const reqFields = { clientKey: 'sec-key-0001', category: 'dianli', description: '新车间用电增容两周无人联系', photos: [], phone: '13612340001' };
+  return {
+    me: {},
+    meta: {},
+    'enterprise.bind': { name: ids.e5.name, creditCode: ids.e5.creditCode, applicantName: '新联系人', phone: '13612349999' },
+    'request.submit': { ...reqFields },
+    'request.mine': { page: 1 },
+    'request.get': { id: ids.assigned },
+    'request.accept': { id: ids.assigned },
+    'request.progress': { id: ids.accepted, note: '已联系供电公司现场勘察' },
+    'request.resolve': { id: ids.accepted, result: '已完成增容' },
+    'request.confirm': { id: ids.resolved, score: 5, comment: '很及时' },
+    'request.reopen': { id: ids.resolved, reason: '问题没有解决' },
+    'request.pause': { id: ids.accepted, reason: '请补充用电设备清单' },
+    'request.resume': { id: ids.paused, note: '材料已收到' },
+    'request.supplement': { id: ids.paused, note: '设备清单已补充' },
+    'officer.inbox': { tab: 'todo' },
+    'desk.options': {},
+    'desk.verify': { id: ids.assigned, level: 'complex', category: 'dianli' },
+    'desk.reject': { id: ids.assigned, kind: 'duplicate', reason: '与其他诉求重复' },
+    'desk.reassign': { id: ids.assigned, assigneeId: 'u-wangfang', note: '熟悉供电业务' },
+    'desk.escalate': { id: ids.assigned, reason: '涉及多个社区' },
+    'desk.refer': { id: ids.assigned, reason: '反映吃拿卡要问题' },
+    'card.issue': { id: ids.assigned, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复' },
+    'card.list': { tab: 'todo' },
+    'card.get': { cardId: ids.cardId },
+    'card.accept': { cardId: ids.cardId },
+    'card.reply': { cardId: ids.cardId, reply: '已明确办理路径' },
+    'card.return': { cardId: ids.cardId, reason: '非本部门职责' },
+    'ledger.list': { colour: 'green', page: 1, pageSize: 20 },
+    'enterprise.unbind': {},
+    'enterprise.contacts': {},
+    'binding.list': { tab: 'pending' },
+    'binding.approve': { id: ids.bindingId },
+    'binding.reject': { id: ids.bindingId, reason: '不是本企业员工' },
+    'invite.redeem': { code: ids.inviteCode },
+    'admin.overview': {},
+    'admin.orgs.list': {},
+    'admin.orgs.create': { kind: 'grid', name: '东城三网格', parentId: 'c-dongcheng' },
+    'admin.orgs.update': { id: 'g-la1', name: '柳岸第一网格' },
+    'admin.orgs.retire': { id: 'dep-zrzy', reason: '机构改革' },
+    'admin.orgs.restore': { id: 'dep-zrzy' },
+    'admin.staff.list': { role: 'officer' },
+    'admin.staff.invite': { name: '吴敏', phone: '13711113333', roles: ['officer'], gridIds: ['g-dc2'], capacity: 8 },
+    'admin.staff.update': { id: 'u-lina', phone: '13800019999' },
+    'admin.staff.deactivate': { id: 'u-lina', reason: '调离本区' },
+    'admin.staff.activate': { id: ids.retiredId },
+    'admin.staff.reinvite': { id: ids.invitedId },
+    'admin.enterprises.list': { page: 1 },
+    'admin.enterprises.save': { name: '云溪新设科技有限公司', creditCode: makeCreditCode(901), gridId: 'g-dc1' },
+    'admin.enterprises.template': {},
+    'admin.enterprises.import': { fileID: ids.templateFileID },
+    'admin.stewardship.set': { enterpriseId: 'e-002', liaisonId: 'u-zhouqiang', leaderId: 'u-majianguo', departmentId: 'dep-zrzy' },
+    'admin.rules.get': {},
+    'admin.rules.save': { version: 0, rules: ids.rules },
+    'admin.audit.list': { page: 1 },
+    'system.warnings': {},
+    'ledger.export': { colour: 'green' },
+    'stats.dashboard': { period: 'month' },
+    'stats.verify': {},
+    'rankings.compute': { period: 'month' },
+    'rankings.list': {},
+    'rankings.get': { id: ids.rankingId },
+    'rankings.settings': {},
+    'rankings.configure': { minCases: 3 },
+    'briefing.view': { period: 'month' },
+    'briefing.generate': { period: 'month' },
+    'messages.list': { page: 1 },
+    'messages.read': { all: true },
+    'visit.code': { enterpriseId: 'e-002' },
+    'visit.poster': { enterpriseId: 'e-002' },
+    'visit.scan': { scene: ids.sceneE2 },
+    'visit.checkin': { scene: ids.sceneE1, purpose: 'help', reason: '走访了解企业需求' },
+    'visit.join': { scene: ids.sceneE2 },
+    'visit.checkout': { scene: ids.sceneE2 },
+    'visit.lateRegister': {
+      scene: ids.sceneE1, purpose: 'inspection', legalBasis: '《安全生产法》', approvalRef: 'BA-2026-001',
+      startedAt: '2026-11-23T01:00:00Z', lateReason: '突发险情须立即处置',
+    },
+    'visit.current': {},
+    'visit.fileRequest': { ...reqFields, clientKey: 'sec-visit-0001', visitId: ids.visitOpen },
+    'visit.score': { visitId: ids.visitClosed, score: 5, comment: '很专业' },
+    'visit.complain': { visitId: ids.visitClosed, text: '检查人员态度生硬' },
+    'visit.mine': { page: 1 },
+    'visit.get': { id: ids.visitClosed },
+    'visit.list': { page: 1 },
+    'visit.figures': {},
+    'visit.options': {},
+    'visit.officerCode': {},
+    'visit.checkOfficer': { scene: ids.sceneOfficial },
+    'plan.create': { enterpriseId: 'e-004', items: '燃气安全检查', legalBasis: '《城镇燃气管理条例》', from: TODAY, to: '2026-11-25' },
+    'plan.list': {},
+    'plan.proposals': {},
+    'plan.merge': { planIds: [ids.planZjj, ids.planZrzy] },
+    'plan.cancel': { id: ids.planZjj, reason: '改期' },
+  };
+}
+
+/**
+ * Optional fields of each action, with a valid value: the fuzzer adds them to the sample input
+ * (and then drops, mutates or replaces them like any other field).
+ */
+export function optionalFields(ids: WorldIds): Record<string, Record<string, unknown>> {
+  const page = { page: 1, pageSize: 20 };
+  const ledger = {
+    tier: 'community', departmentId: 'dep-zjj', category: 'dianli', channel: 'self', status: 'assigned', assigneeId: 'u-zhangwei',
+    from: '2026-11-01', to: TODAY,
+  };
+  return {
+    'request.mine': page,
+    'officer.inbox': page,
+    'desk.verify': { level: 'special', dueDate: '2026-12-10' },
+    'card.list': { page: 1 },
+    'ledger.list': ledger,
+    'ledger.export': ledger,
+    'enterprise.unbind': { userId: 'u-linxiao' },
+    'admin.orgs.create': { communityIds: ['c-chaoyang'] },
+    'admin.orgs.update': { parentId: 'c-liuan', communityIds: ['c-xihu'] },
+    'admin.staff.list': { q: '张', includeInactive: true, page: 1 },
+    'admin.staff.invite': { departmentId: 'dep-zjj', orgId: 'd-yunxi' },
+    'admin.staff.update': { name: '李娜娜', roles: ['officer', 'liaison'], gridIds: ['g-dc2', 'g-cy1'], departmentId: 'dep-zrzy', orgId: 's-dongcheng', capacity: 12, onDuty: false },
+    'admin.enterprises.list': { q: '云溪', gridId: 'g-dc1' },
+    'admin.enterprises.save': { id: 'e-006', address: '东城路1号', industry: '软件信息', scale: '小型', contactName: '张三', contactPhone: '13800000000' },
+    'admin.enterprises.import': { confirm: true },
+    'admin.audit.list': { entity: 'user' },
+    'stats.dashboard': { key: '2026-11', tier: 'street', departmentId: 'dep-zjj', from: '2026-11-01', to: TODAY },
+    'rankings.compute': { key: '2026-11' },
+    'rankings.configure': { weights: { onTime: 40, satisfaction: 30, reopen: 10, overdue: 10, urges: 10 }, red: { minScore: 80, maxSize: 5 }, yellow: { onTimeBelow: 0.8, maxSize: 5 } },
+    'briefing.view': { key: '2026-11' },
+    'briefing.generate': { key: '2026-Q4', period: 'quarter' },
+    'messages.list': { page: 1 },
+    'messages.read': { id: ids.messageId },
+    'visit.code': { renew: true },
+    'visit.poster': {},
+    'visit.checkin': { note: '了解用电需求', approvalRef: 'BA-1', legalBasis: '《安全生产法》', requestId: ids.assigned, planId: ids.planZjj },
+    'visit.checkout': { visitId: ids.visitOpen },
+    'visit.lateRegister': { note: '夜间险情', reason: '紧急', requestId: ids.assigned },
+    'visit.mine': { pageSize: 20 },
+    'visit.list': { mine: true, flagged: true, flag: 'over_cap', red: true, status: 'open', purpose: 'help', deptId: 'dep-zjj', enterpriseId: 'e-002', from: '2026-11-01', to: TODAY, ...page },
+    'visit.figures': { from: '2026-11-01', to: TODAY, mine: false },
+    'visit.officerCode': { renew: true },
+    'plan.create': { approvalRef: 'BA-2026-002' },
+    'plan.list': { status: 'planned', ...page },
+  };
+}
