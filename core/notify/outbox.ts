@@ -6,12 +6,12 @@
  */
 import { STATUSES } from '../catalog';
 import { C } from '../collections';
-import type { Message, OutboxEntry, ServiceRequest, Setting, TimelineEvent, User } from '../model';
+import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
-import { formatBeijing } from '../time';
 import { INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
+import { outboxEntry } from './payload';
 
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
@@ -75,8 +75,6 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   const messages = ports.store.collection<Message>(C.messages);
   let created = 0;
-  // template ids from the admin's rules; empty means the deployment's config file decides
-  const templates = ((await ports.store.collection<Setting>(C.settings).get('templates'))?.value ?? {}) as Record<string, { templateId?: string }>;
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
@@ -97,21 +95,15 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       await messages
         .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at })
         .then(() => created++, ignoreDuplicate);
+      // the template's id and field types come from config/subscribe-templates.json only (./templates.ts)
       await outbox
-        .add({
+        .add(outboxEntry({
           _id: key, userId: user._id, openid: user.openid, requestId: req._id,
           template: newWork ? 'newAssignment' : 'statusChanged',
-          templateId: templates[newWork ? 'newAssignment' : 'statusChanged']?.templateId ?? '',
           page: pageFor(r.role, user, req),
-          data: {
-            no: req.no,
-            status: STATUSES[req.status],
-            title: req.description.slice(0, 20),
-            time: formatBeijing(ev.at),
-            remark: ev.text.slice(0, 20),
-          },
-          status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,
-        })
+          notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: ev.text },
+          at,
+        }))
         .catch(ignoreDuplicate);
     }
   }

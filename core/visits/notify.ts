@@ -6,10 +6,10 @@
  */
 import { C } from '../collections';
 import type { Message, OutboxEntry, User } from '../model';
+import { outboxEntry } from '../notify/payload';
 import { sendForRequest } from '../notify/sender';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
-import { formatBeijing } from '../time';
 
 export type Notice = {
   /** unique per event, e.g. `visit:<id>:checkin`; the message id is `${key}:${userId}` */
@@ -18,7 +18,7 @@ export type Notice = {
   body: string;
   /** page the message opens, without a leading slash */
   page: string;
-  /** short fields of the subscribe message */
+  /** the subscribe message's number (ASCII: a visit number or a plan id) and status word; shaped by core/notify/payload.ts */
   no: string;
   status: string;
 };
@@ -40,11 +40,10 @@ export async function tell(ports: Ports, now: Date, userIds: string[], n: Notice
     const id = `${n.key}:${userId}`;
     await messages.add({ _id: id, userId, requestId: '', title: n.title, body: n.body, page: n.page, read: false, createdAt: at }).catch(ignoreDuplicate);
     await outbox
-      .add({
+      .add(outboxEntry({
         _id: id, userId, openid: user.openid, requestId: group, template: 'statusChanged', page: n.page,
-        data: { no: n.no, status: n.status, title: n.title.slice(0, 20), time: formatBeijing(at), remark: n.body.slice(0, 20) },
-        status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,
-      })
+        notice: { no: n.no, status: n.status, title: n.title, time: at, remark: n.body }, at,
+      }))
       .catch(ignoreDuplicate);
   }
   // the notify timer retries whatever this first attempt leaves pending

@@ -128,7 +128,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
   await tell(ctx.ports, ctx.now, (await contactsOf(ctx.ports, ent)).map((u) => u._id), {
     key: `plan:${plan._id}:notice`, title: '检查预告',
     body: `${plan.deptName}计划于 ${plan.from} 至 ${plan.to} 对贵企业开展执法检查，检查事项：${plan.items}；执法依据：${plan.legalBasis}。检查人员入企时将扫描贵企业公务入企码备案。`,
-    page: historyListPage, no: plan.deptName.slice(0, 20), status: '检查预告',
+    page: historyListPage, no: plan._id, status: '检查预告',
   });
   const proposal = (await proposalsFor(ctx, ent._id)).find((p) => p.planIds.includes(plan._id)) ?? null;
   if (proposal) {
@@ -137,7 +137,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
     await tell(ctx.ports, ctx.now, [...handlers, ...(await supervisorsOfGrid(ctx.ports, ent.gridId))], {
       key: `plan:${plan._id}:proposal`, title: '联合检查建议',
       body: `${ent.name}：${proposal.departments.map((d) => d.deptName).join('、')} 计划在 ${proposal.from} 至 ${proposal.to} 期间均要入企检查，建议合并为一次联合检查（进一次门、查多项事）`,
-      page: PLANS_PAGE, no: ent.name.slice(0, 20), status: '联合检查建议',
+      page: PLANS_PAGE, no: plan._id, status: '联合检查建议',
     });
   }
   return { plan, proposal };
@@ -214,14 +214,14 @@ export async function mergePlans(ctx: Ctx, input: unknown) {
     await tell(ctx.ports, ctx.now, (await contactsOf(ctx.ports, ent)).map((u) => u._id), {
       key: `joint:${joint.id}:notice`, title: '联合检查预告',
       body: `${deptNames.join('、')} 将于 ${p.from} 至 ${p.to} 期间对贵企业开展一次联合检查（进一次门、查多项事），检查事项：${list.map((x) => `${x.deptName}：${x.items}`).join('；')}。原分别通知的检查合并进行。`,
-      page: historyListPage, no: ent.name.slice(0, 20), status: '联合检查预告',
+      page: historyListPage, no: joint.id, status: '联合检查预告',
     });
   }
   const handlers = (await Promise.all([...new Set(list.map((x) => x.deptId))].map((d) => handlersOfDept(ctx.ports, d)))).flat();
   await tell(ctx.ports, ctx.now, handlers.filter((h) => h !== ctx.user._id), {
     key: `joint:${joint.id}:depts`, title: '检查计划已合并为联合检查',
     body: `${p.enterpriseName}：${deptNames.join('、')} 的检查计划已合并为一次联合检查，窗口 ${p.from} 至 ${p.to}。入企时一方扫码签到，其他部门扫码加入。`,
-    page: PLANS_PAGE, no: p.enterpriseName.slice(0, 20), status: '联合检查',
+    page: PLANS_PAGE, no: joint.id, status: '联合检查',
   });
   return { joint, plans: await Promise.all(list.map((x) => plans(ctx).get(x._id))) };
 }
@@ -238,7 +238,7 @@ export async function cancelPlan(ctx: Ctx, input: unknown) {
     await tell(ctx.ports, ctx.now, (await contactsOf(ctx.ports, ent)).map((u) => u._id), {
       key: `plan:${plan._id}:cancel`, title: '检查预告已取消',
       body: `${plan.deptName}原定于 ${plan.from} 至 ${plan.to} 的检查（${plan.items}）已取消${reason ? `：${reason}` : ''}`,
-      page: historyListPage, no: plan.deptName.slice(0, 20), status: '已取消',
+      page: historyListPage, no: plan._id, status: '已取消',
     });
   }
   return { plan: await plans(ctx).get(id) };
