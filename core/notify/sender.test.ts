@@ -58,3 +58,41 @@ test('the notify timer rebuilds outbox entries a crash left unwritten, once', as
   await h.fns.notify({ Type: 'Timer' }, null);
   expect(await outbox().count({})).toBe(count);
 });
+
+test('WeChat refusing our data (47003) or our template id (40037) is failed and logged, not skipped', async () => {
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  h.notifier.failNext(
+    { ok: false, retry: false, error: '47003 argument invalid! data.phrase2.value invalid' },
+    { ok: false, retry: false, error: '40037 invalid template id' },
+  );
+  await h.ok('u-linxiao', submission());
+  const all = await outbox().find({}, { orderBy: [['_id', 'asc']] });
+  const failed = all.filter((e) => e.status === 'failed');
+  expect(failed.map((e) => e.lastError?.slice(0, 5)).sort()).toEqual(['40037', '47003']);
+  expect(all.some((e) => e.status === 'skipped')).toBe(false);
+  expect(errors.mock.calls.some((c) => String(c[0]).includes('47003'))).toBe(true);
+  errors.mockRestore();
+});
+
+test('a stored payload WeChat would refuse is never sent: failed with the reason', async () => {
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const { request } = await h.ok('u-linxiao', submission());
+  const at = h.clock.now().toISOString();
+  // what the code wrote before issue 10: a score in a phrase, a name as the number, an emoji cut in half
+  await outbox().add({
+    _id: 'legacy-1', userId: 'u-linxiao', openid: 'dev-u-linxiao', requestId: request._id, template: 'statusChanged', page: 'p',
+    data: { no: '东城新材料科技', status: '评分1分', title: '厂区用电😀'.slice(0, 5), time: '2026-11-23 09:30', remark: '说明' },
+    status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,
+  });
+  const before = h.notifier.sent.length;
+  expect(await sendDue(h.ports, h.clock.now())).toEqual({ failed: 1 });
+  expect(h.notifier.sent.length).toBe(before);
+  const e = (await outbox().get('legacy-1'))!;
+  expect(e.status).toBe('failed');
+  expect(e.lastError).toMatch(/^invalid payload: /);
+  expect(e.lastError).toMatch(/character_string1 \(no\)/);
+  expect(e.lastError).toMatch(/phrase2 \(status\)/);
+  expect(e.lastError).toMatch(/thing3 \(title\).*lone surrogate/);
+  expect(errors).toHaveBeenCalled();
+  errors.mockRestore();
+});
