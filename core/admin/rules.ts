@@ -1,8 +1,14 @@
 /**
  * The district's rules, edited by the admin: routing (category → default department), SLA values
- * and working hours, the 无事不扰 cap, calendar overrides, subscribe-message template ids.
- * Validated, versioned (every save kept in rules_history; a save against an older version is a
- * conflict), and in force for new requests from the moment they are saved.
+ * and working hours, the 无事不扰 cap, calendar overrides. Validated, versioned (every save kept in
+ * rules_history; a save against an older version is a conflict), and in force for new requests
+ * from the moment they are saved.
+ *
+ * Subscribe-message template ids are shown here but not set here: they come from the deployment's
+ * one declaration (config/subscribe-templates.json, core/notify/templates.ts), which the
+ * mini-program is built with and subscribes to. An id changed only on the server would make every
+ * push answer 43101 (the user subscribed to the other id), and an id alone cannot change the
+ * field keys and types the payload is shaped by.
  */
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../catalog';
@@ -13,12 +19,17 @@ import type { Org, Setting, User } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
+import { TEMPLATE_KEYS, templateIdOf } from '../notify/templates';
 import { parseInput, zDate as zCalendarDate } from '../validation';
 import { audit } from './audit';
 
 export const DEFAULT_VISIT_RULES = { cap: 2, autoCloseHours: 8 };
 export type TemplateIds = Record<'statusChanged' | 'newAssignment', { templateId: string }>;
-const DEFAULT_TEMPLATES: TemplateIds = { statusChanged: { templateId: '' }, newAssignment: { templateId: '' } };
+
+/** the ids every push is sent with and the mini-program subscribes to (read-only here) */
+export function declaredTemplateIds(): TemplateIds {
+  return { statusChanged: { templateId: templateIdOf('statusChanged') }, newAssignment: { templateId: templateIdOf('newAssignment') } };
+}
 
 const zDays = (label: string, max: number) => z.number({ invalid_type_error: `${label}应为数字` }).int(`${label}应为整数`).min(1, `${label}至少1天`).max(max, `${label}不能超过${max}天`);
 const zHHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
@@ -52,10 +63,11 @@ export const RulesInput = z.object({
     })).max(400, '最多400条日历调整'),
     adminYears: z.array(z.number().int().min(2000).max(2100)).max(20),
   }),
+  /** read-only: accepted when empty or equal to the deployment's id (older pages send it back) */
   templates: z.object({
     statusChanged: z.object({ templateId: z.string().trim().max(64, '模板ID过长') }),
     newAssignment: z.object({ templateId: z.string().trim().max(64, '模板ID过长') }),
-  }),
+  }).partial().optional(),
 });
 export type Rules = z.infer<typeof RulesInput>;
 
@@ -70,7 +82,7 @@ export async function currentRules(ports: Ports): Promise<Rules> {
     sla: await setting<SlaPolicy>(ports, 'sla', DEFAULT_POLICY),
     visits: await setting(ports, 'visits', DEFAULT_VISIT_RULES),
     calendar: await setting<CalendarSettings>(ports, 'calendar', { overrides: [], adminYears: [] }),
-    templates: await setting<TemplateIds>(ports, 'templates', DEFAULT_TEMPLATES),
+    templates: declaredTemplateIds(),
   };
 }
 
@@ -98,6 +110,18 @@ export async function saveRules(ctx: Ctx, input: unknown) {
     const d = await orgs.get(dept);
     if (!d || d.kind !== 'department' || !d.active) throw new AppError('VALIDATION_FAILED', '分派规则中的部门不存在或已撤销', [{ field: `routing.${cat}`, message: '请选择在用的部门' }]);
   }
+  // template ids are the deployment's (see the header): refuse a different one instead of ignoring it
+  const changed = TEMPLATE_KEYS.filter((k) => {
+    const id = rules.templates?.[k]?.templateId ?? '';
+    return id !== '' && id !== templateIdOf(k);
+  });
+  if (changed.length) {
+    throw new AppError('VALIDATION_FAILED', '订阅消息模板ID由部署配置决定，不能在管理后台修改', changed.map((k) => ({
+      field: `rules.templates.${k}.templateId`,
+      message: `模板ID以部署配置为准（当前为${templateIdOf(k) || '未配置'}），请在 config/subscribe-templates.json 中修改并重新发布小程序和云函数`,
+    })));
+  }
+  const saved: Rules = { ...rules, templates: declaredTemplateIds() };
   const settings = ctx.ports.store.collection<Setting>(C.settings);
   const before = await currentRules(ctx.ports);
   const at = ctx.now.toISOString();
@@ -107,14 +131,14 @@ export async function saveRules(ctx: Ctx, input: unknown) {
     ? await settings.add({ _id: 'rules', ...stamp }).then(() => true, (e) => { if (e instanceof StoreError && e.code === 'DUPLICATE_ID') return false; throw e; })
     : await settings.update('rules', { $set: stamp }, { 'value.version': version });
   if (!claimed) throw new AppError('CONFLICT', '规则已被他人修改，请刷新后再保存');
-  for (const key of ['routing', 'sla', 'visits', 'calendar', 'templates'] as const) {
+  for (const key of ['routing', 'sla', 'visits', 'calendar'] as const) {
     const doc = { value: rules[key], updatedAt: at, updatedBy: ctx.user._id };
     const ok = await settings.update(key, { $set: doc });
     if (!ok) await settings.add({ _id: key, ...doc }).catch(() => settings.update(key, { $set: doc }));
   }
-  await ctx.ports.store.collection(C.rulesHistory).add({ _id: `v${version + 1}`, version: version + 1, rules, updatedAt: at, updatedBy: ctx.user._id, updatedByName: ctx.user.name });
+  await ctx.ports.store.collection(C.rulesHistory).add({ _id: `v${version + 1}`, version: version + 1, rules: saved, updatedAt: at, updatedBy: ctx.user._id, updatedByName: ctx.user.name });
   forgetSla(ctx.ports);
-  await audit(ctx, 'rules.save', 'rules', `v${version + 1}`, `保存规则配置（第${version + 1}版）`, before, rules);
+  await audit(ctx, 'rules.save', 'rules', `v${version + 1}`, `保存规则配置（第${version + 1}版）`, before, saved);
   return { version: version + 1 };
 }
 
