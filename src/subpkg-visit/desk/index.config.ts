@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '入企监管',
+  enablePullDownRefresh: true,
 });

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '入企记录',
+  enablePullDownRefresh: true,
 });

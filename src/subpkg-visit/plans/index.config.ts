@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '检查计划',
+  enablePullDownRefresh: true,
 });
