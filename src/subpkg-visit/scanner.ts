@@ -1,6 +1,16 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '../services/call';
 
+// @tarojs/taro 4.2's typings predate the 小程序码 scan type that wx.scanCode accepts (and takes by default)
+declare module '@tarojs/taro' {
+  namespace scanCode {
+    interface ScanType {
+      /** 小程序码 */
+      wxCode: unknown;
+    }
+  }
+}
+
 /** what our scenes look like (core/visits/codes.ts): random base62 */
 const SCENE = /^[0-9A-Za-z]{16,22}$/;
 
@@ -65,14 +75,16 @@ export async function decodeQrImage(src: string): Promise<string | null> {
 }
 
 /**
- * Scan a code and return its scene; null when the user cancelled. WeChat: the camera
- * (qrCode covers mini-program codes too; their page comes back as `path`). Browser: a photo of the code.
+ * Scan a code and return its scene; null when the user cancelled. WeChat: the camera or an album picture.
+ * The posters and 亮证码 are mini-program codes (小程序码, scan type `wxCode`; their page comes back as
+ * `path`), which `qrCode` alone does not read; `qrCode` stays for the plain QR codes of the H5 era, whose
+ * link carries ?scene=. Browser: a photo of the code.
  */
 export async function scanScene(): Promise<string | null> {
   if (process.env.TARO_ENV === 'weapp') {
     let res: { result?: string; path?: string };
     try {
-      res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] });
+      res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['wxCode', 'qrCode'] });
     } catch {
       return null;
     }

@@ -61,3 +61,22 @@ describe('pull-down refresh', () => {
     expect(notEnabled).toEqual([]);
   });
 });
+
+describe('scanning codes', () => {
+  test("every Taro.scanCode call accepts WeChat's mini-program codes (wxCode) as well as QR codes", () => {
+    const calls: { file: string; options: string }[] = [];
+    for (const m of bundle.modules.values()) {
+      for (const match of m.source.matchAll(/\.scanCode\)?\((\{[^{}]*\})\)/g)) calls.push({ file: m.file, options: match[1] });
+    }
+    expect(calls.length).toBeGreaterThan(0);
+    const wrong = calls.filter(({ options }) => {
+      if (!options.includes('scanType:')) return false; // WeChat's default takes every kind of code
+      const list = /scanType:\[([^\]]*)\]/.exec(options)?.[1];
+      if (list === undefined) return true; // not a literal list: nothing here can vouch for it
+      const kinds = list.split(',').map((k) => k.trim().replace(/^["']|["']$/g, ''));
+      return !(kinds.includes('wxCode') && kinds.includes('qrCode'));
+    });
+    // posters and 亮证码 are 小程序码: a scanner limited to qrCode cannot read them
+    expect(wrong).toEqual([]);
+  });
+});
