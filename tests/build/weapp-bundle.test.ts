@@ -80,3 +80,12 @@ describe('scanning codes', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('workbooks', () => {
+  test('the workbook opener downloads cloud:// files with Taro.cloud.downloadFile({ fileID })', () => {
+    const openers = [...bundle.modules.values()].filter((m) => /\.openDocument\)?\(/.test(m.source));
+    expect(openers.length).toBeGreaterThan(0);
+    const withoutCloud = openers.filter((m) => !/\.cloud\.downloadFile\)?\(\{fileID:/.test(m.source)).map((m) => `${m.file}#${m.id}`);
+    expect(withoutCloud).toEqual([]);
+  });
+});

@@ -108,7 +108,7 @@ export default function LedgerPage() {
     setExporting(true);
     try {
       const res = await callService<{ url: string; fileID: string; rows: number }>('ledger.export', cleanFilters(filters));
-      await openWorkbook(res.url, `台账-${formatDate(new Date().toISOString())}.xlsx`);
+      await openWorkbook(res, `台账-${formatDate(new Date().toISOString())}.xlsx`);
       Taro.showToast({ title: `已导出 ${res.rows} 条`, icon: 'none' });
     } catch (e) {
       toastError(e);

@@ -98,7 +98,7 @@ export default function BriefingPage() {
     if (!data?.url || exporting) return;
     setExporting(true);
     try {
-      await openWorkbook(data.url, `营商环境红黄榜简报-${data.issueLabel}.xlsx`);
+      await openWorkbook({ url: data.url, fileID: data.fileID }, `营商环境红黄榜简报-${data.issueLabel}.xlsx`);
     } catch (e) {
       toastError(e);
     } finally {
