@@ -133,8 +133,12 @@ describe('a real district (SEED=empty)', () => {
     expect((await t.call('/auth/login', { phone: '13600000019', password: 'spray2026x' }, { from })).body.code).toBe('TOO_MANY_ATTEMPTS');
     expect((await t.call('/auth/login', { phone: '13800000022', password: 'right2026pw' }, { from })).status).toBe(429);
     expect((await t.call('/auth/login', { phone: '13800000022', password: 'right2026pw' })).body.ok).toBe(true);
-    const log = (await t.service(adminToken, { action: 'admin.audit.list', entity: 'auth' })).body.data.items.map((e: { action: string }) => e.action);
-    expect(log).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.locked', 'auth.register', 'auth.redeem', 'auth.logout']));
+    // the admin sees them in the audit log (many share one instant of the fake clock, so look by kind)
+    expect((await t.service(adminToken, { action: 'admin.audit.list', entity: 'auth' })).body.data.total).toBeGreaterThan(20);
+    const audit = t.server.ports.store.collection(C.audit);
+    for (const action of ['auth.login', 'auth.login_failed', 'auth.locked', 'auth.register', 'auth.redeem', 'auth.logout']) {
+      expect(await audit.count({ entity: 'auth', action })).toBeGreaterThan(0);
+    }
   });
 
   test('sessions end after the idle limit and after the absolute limit', async () => {
