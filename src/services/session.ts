@@ -5,7 +5,16 @@ const TOKEN_KEY = 'devToken';
 
 export const getDevToken = (): string => (Taro.getStorageSync(TOKEN_KEY) as string) || '';
 export const setDevToken = (token: string) => Taro.setStorageSync(TOKEN_KEY, token);
-export const clearDevToken = () => Taro.removeStorageSync(TOKEN_KEY);
+export const clearDevToken = () => {
+  Taro.removeStorageSync(TOKEN_KEY);
+  Taro.removeStorageSync(KIND_KEY);
+};
+
+/** how this browser signed in: 'password' (a district's server) or 'demo' (the one-tap demo login) */
+const KIND_KEY = 'signInKind';
+export type SignInKind = 'password' | 'demo';
+export const getSignInKind = (): SignInKind => ((Taro.getStorageSync(KIND_KEY) as SignInKind) || 'demo');
+export const setSignInKind = (kind: SignInKind) => Taro.setStorageSync(KIND_KEY, kind);
 
 export const LOGIN_PAGE = '/pages/login/index';
 export const HOME_PAGE = '/pages/index/index';

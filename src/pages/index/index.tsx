@@ -8,7 +8,7 @@ import { ROUTES } from '../../shared/routes';
 import { isVisitStaff, VISIT_ROUTES } from '../../shared/visit-routes';
 import { callService, errorText } from '../../services/call';
 import { forgetSession, loadMe } from '../../services/profile';
-import { signOut } from '../../services/session';
+import { getSignInKind, signOut } from '../../services/session';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
@@ -50,10 +50,15 @@ export default function Home() {
   useDidShow(refresh);
 
   const isH5 = process.env.TARO_ENV === 'h5';
+  const withPassword = isH5 && getSignInKind() === 'password';
   const switchUser = isH5 && (
     <View className='home__switch'>
-      <Text className='home__switch-link' onClick={() => Taro.navigateTo({ url: `${ROUTES.login}?tab=password` })}>修改密码</Text>
-      <Text className='home__switch-sep'>·</Text>
+      {withPassword && (
+        <>
+          <Text className='home__switch-link' onClick={() => Taro.navigateTo({ url: `${ROUTES.login}?tab=password` })}>修改密码</Text>
+          <Text className='home__switch-sep'>·</Text>
+        </>
+      )}
       <Text
         className='home__switch-link'
         onClick={async () => {
@@ -62,7 +67,7 @@ export default function Home() {
           Taro.reLaunch({ url: ROUTES.login });
         }}
       >
-        退出登录
+        {withPassword ? '退出登录' : '切换用户（本地演示）'}
       </Text>
     </View>
   );

@@ -6,7 +6,7 @@ import type { DevUser } from '../../shared/api-types';
 import { ROLE_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, errorText, toastError, unwrap } from '../../services/call';
-import { getDevToken, setDevToken } from '../../services/session';
+import { getDevToken, setDevToken, setSignInKind, type SignInKind } from '../../services/session';
 import { takeAfterLogin } from '../../services/after-login';
 import { forgetSession } from '../../services/profile';
 import { isInviteCode, normalizeInviteCode, redeemInvite } from '../../services/invite';
@@ -51,8 +51,9 @@ async function authFetch<T>(path: string, body?: object, token?: string): Promis
 const devFetch = authFetch;
 
 /** signed in: keep the token, forget the previous user's data, go where a scanned code wanted, else home */
-async function enter(token: string) {
+async function enter(token: string, kind: SignInKind) {
   setDevToken(token);
+  setSignInKind(kind);
   forgetSession();
   await Taro.reLaunch({ url: takeAfterLogin() ?? ROUTES.home });
 }
@@ -112,7 +113,7 @@ function PasswordSignIn({ bootstrap }: { bootstrap: boolean }) {
       const path = tab === 'login' ? '/auth/login' : tab === 'register' ? '/auth/register' : '/auth/redeem';
       const body = { phone: phone.trim(), password, ...(tab === 'invite' ? { code: normalizeInviteCode(code) } : {}) };
       const d = await authFetch<{ token: string }>(path, body);
-      await enter(d.token);
+      await enter(d.token, 'password');
     } catch (e) {
       setError(errorText(e));
       setPassword('');
@@ -176,7 +177,7 @@ function DevLogin() {
     try {
       const d = await devFetch<{ token: string }>('/dev/login', body);
       // back to the page a scanned code opened, if that is what sent us here
-      await enter(d.token);
+      await enter(d.token, 'demo');
     } catch (e) {
       toastError(e);
     } finally {
