@@ -112,8 +112,3 @@ export function isTemplateKey(key: string): key is TemplateKey {
 export function templateIdOf(key: TemplateKey): string {
   return TEMPLATES[key].templateId;
 }
-
-/** what a client may show or subscribe to: key → effective id */
-export function templateIds(): Record<TemplateKey, string> {
-  return Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, templateIdOf(k)])) as Record<TemplateKey, string>;
-}
