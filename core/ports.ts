@@ -79,7 +79,7 @@ export type OutgoingMessage = {
   /** page the message opens, e.g. "subpkg-enterprise/detail/index?id=..." */
   page: string;
   data: Record<string, string>;
-  /** template id from the admin's rules; when empty the adapter's config file decides */
+  /** the template id from config/subscribe-templates.json (the one declaration client and server share) */
   templateId?: string;
 };
 

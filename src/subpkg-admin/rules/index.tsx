@@ -318,12 +318,14 @@ export default function RulesPage() {
 
       <View className='card'>
         <View className='card__title'>订阅消息模板</View>
-        <View className='form-note rules-note'>微信公众平台「订阅消息」中选用模板后的模板 ID；留空则沿用部署配置中的模板 ID。</View>
+        <View className='form-note rules-note'>
+          模板 ID 与字段由部署配置（config/subscribe-templates.json）统一设定，小程序请求订阅与云函数发送共用同一份配置，此处仅供查看。更换模板须修改配置，并同时发布小程序和云函数（更换后用户原有的订阅作废）。
+        </View>
         <View className='form-grid'>
           {TEMPLATE_FIELDS.map((t) => (
             <View className='form-col form-col--half' key={t.key}>
-              <Field label={t.label} error={err(`templates.${t.key}`)} extra={<Text className='field__extra'>{t.hint}</Text>}>
-                <Input className='form-input mono' placeholder='模板 ID' value={form.templates[t.key]} maxLength={64} onChange={(v) => update((f) => (f.templates[t.key] = v), `templates.${t.key}`, `templates.${t.key}.templateId`)} />
+              <Field label={t.label} extra={<Text className='field__extra'>{t.hint}</Text>}>
+                <Text className='mono rules-template-id'>{form.templates[t.key] || '未配置（不发送此类订阅消息）'}</Text>
               </Field>
             </View>
           ))}
