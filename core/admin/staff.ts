@@ -256,13 +256,14 @@ export async function redeemInvite(ctx: Ctx, input: unknown) {
     target = await users.get(inv.userId);
     if (!target || !target.active) throw new AppError('NOT_FOUND', '被邀请的账号已停用，请联系管理员');
   }
-  // the blank enterprise user made on first visit gives up the openid, then the staff record takes it
-  await users.update(me._id, { $set: { openid: '', active: false } });
+  // The staff record takes the openid first, then the blank enterprise user made on the first
+  // visit gives it up. In between both hold it and a concurrent call resolves to the staff record
+  // (resolve-caller prefers it); the other order left a moment where nobody held the openid and a
+  // concurrent first call made a new blank user. The blank user keeps its document (its _id is
+  // derived from the openid and is never handed out again, see resolve-caller).
   const ok = await users.update(target._id, { $set: { openid: me.openid } }, { openid: '' });
-  if (!ok) {
-    await users.update(me._id, { $set: { openid: me.openid, active: true } });
-    throw new AppError('CONFLICT', '该账号已绑定其他微信');
-  }
+  if (!ok) throw new AppError('CONFLICT', '该账号已绑定其他微信');
+  await users.update(me._id, { $set: { openid: '', active: false } }, { openid: me.openid });
   await audit({ ...ctx, user: { ...target, name: target.name } }, 'user.bind', 'user', target._id, `${target.name} 使用邀请码绑定微信`, null, { openid: '(已绑定)' });
   return { user: { id: target._id, name: target.name, roles: target.roles } };
 }
