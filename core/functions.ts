@@ -4,6 +4,7 @@
  * in WeChat and in a browser.
  */
 import { assignRequest, assignWaiting } from './assignment/assign';
+import { INTERACTIVE_SIDE_WORK_MS, startBudget, timerBudgetMs, type Budget, type TimerName } from './budget';
 import { Ctx } from './context';
 import { AppError, toErrorBody, type ErrorBody } from './errors';
 import { confirmRequest, reopenRequest } from './feedback/enterprise-feedback';
@@ -182,10 +183,30 @@ export const FUNCTION_NAMES = Object.freeze(['service', 'assign', 'notify', 'swe
 /** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */
 const INACTIVE_ALLOWED = new Set(['me', 'meta']);
 
-async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string) {
-  const r = await assignWaiting(ports, now, gridId ? { gridId } : {});
-  for (const id of [...r.assigned, ...r.waiting]) await afterChange(ports, id, now);
-  return { assigned: r.assigned.length, waiting: r.waiting.length, skipped: r.skipped.length };
+/**
+ * Let waiting requests in, each notified right after it is tried. Timer runs pass their budget;
+ * an interactive call (a slot freed) spends at most INTERACTIVE_SIDE_WORK_MS on it and leaves the
+ * rest to the assign timer.
+ */
+async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string, budget: Budget = startBudget(ports.clock, INTERACTIVE_SIDE_WORK_MS)) {
+  const r = await assignWaiting(ports, now, gridId ? { gridId } : {}, 50, {
+    budget,
+    then: async (id, outcome) => { if (outcome !== 'skipped') await afterChange(ports, id, now); },
+  });
+  return { assigned: r.assigned.length, waiting: r.waiting.length, skipped: r.skipped.length, ...(r.more ? { more: true as const } : {}) };
+}
+
+/**
+ * What a timer run that stopped early (or filled a page) leaves for the next tick: `more: true` and
+ * the counts that are not zero, or nothing when nothing is left. One indexed count each.
+ */
+async function leftOver(counts: Record<string, () => Promise<number>>): Promise<{ more?: true; left?: Record<string, number> }> {
+  const left: Record<string, number> = {};
+  for (const [k, count] of Object.entries(counts)) {
+    const n = await count();
+    if (n > 0) left[k] = n;
+  }
+  return Object.keys(left).length ? { more: true, left } : {};
 }
 
 /** a pointer to whatever an answer must never carry: the context, the ports and everything in them */
@@ -278,8 +299,22 @@ function withoutBootstrapCode(ports: Ports): Ports {
   });
 }
 
-export function createFunctions(hostPorts: Ports): Record<(typeof FUNCTION_NAMES)[number], Handler> {
+export type FunctionOptions = {
+  /**
+   * Wall-clock work budgets of the timers in ms; by default a fraction of each function's timeout
+   * in its config.json (core/budget.ts). Tests set them; Infinity for no budget.
+   */
+  budgetMs?: Partial<Record<TimerName, number>>;
+};
+
+export function createFunctions(hostPorts: Ports, options: FunctionOptions = {}): Record<(typeof FUNCTION_NAMES)[number], Handler> {
   const ports = withoutBootstrapCode(hostPorts);
+  const budgets: Record<TimerName, number> = {
+    assign: options.budgetMs?.assign ?? timerBudgetMs('assign'),
+    notify: options.budgetMs?.notify ?? timerBudgetMs('notify'),
+    sweep: options.budgetMs?.sweep ?? timerBudgetMs('sweep'),
+  };
+  const requests = () => ports.store.collection<ServiceRequest>(C.requests);
   /** compared in constant time; the code itself never enters an action's context */
   const isBootstrapCode = (code: string) => matchesBootstrapCode(hostPorts.config?.bootstrapAdminCode, code);
   const forbidden = (...more: object[]): Forbidden => {
@@ -319,7 +354,10 @@ export function createFunctions(hostPorts: Ports): Record<(typeof FUNCTION_NAMES
           await afterChange(ports, requestId, now);
           return { outcome };
         }
-        return assignWaitingAndNotify(ports, now);
+        const budget = startBudget(ports.clock, budgets.assign);
+        const { more, ...done } = await assignWaitingAndNotify(ports, now, undefined, budget);
+        // `waiting` requests stay queued for capacity; `left` counts every queued request
+        return { ...done, ...(more ? await leftOver({ queued: () => requests().count({ status: 'queued' }) }) : {}) };
       }, forbidden),
 
     /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
@@ -328,21 +366,50 @@ export function createFunctions(hostPorts: Ports): Record<(typeof FUNCTION_NAMES
         refuseActions(eventOf(raw));
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
-        // visits nobody checked out of are closed by the same timer
-        return { ...(await sweep(ports, now)), visitsClosed: await closeStaleVisits(ports, now) };
+        const budget = startBudget(ports.clock, budgets.sweep);
+        const { more, ...deadlines } = await sweep(ports, now, { budget });
+        // visits nobody checked out of are closed by the same timer, within what is left of the budget
+        const visitsClosed = budget.spent() ? 0 : await closeStaleVisits(ports, now, budget.spent);
+        const done = { ...deadlines, visitsClosed };
+        if (!more && !budget.spent()) return done;
+        const left = await leftOver({ due: () => requests().count({ nextCheckAt: { $lte: now.toISOString() } }) });
+        // a spent budget may also have cut the stale visits short, which are not counted: say more anyway
+        return { ...done, ...left, ...(budget.spent() ? { more: true as const } : {}) };
       }, forbidden),
 
-    /** timer: write outbox entries for any request still marked, then send what is due */
+    /**
+     * timer: write outbox entries for any request still marked, then send what is due, then finish
+     * dashboard counting; each step only while the budget lasts, in that order of urgency
+     */
     notify: (raw, caller) =>
       envelope(async () => {
         refuseActions(eventOf(raw));
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
-        const marked = await ports.store.collection<ServiceRequest>(C.requests).find({ needsNotify: true }, { limit: 100 });
-        for (const r of marked) await materializeNotifications(ports, r._id, now);
+        const budget = startBudget(ports.clock, budgets.notify);
+        const page = 100;
+        const marked = await requests().find({ needsNotify: true }, { limit: page });
+        let materialized = 0;
+        for (const r of marked) {
+          if (budget.spent()) break;
+          await materializeNotifications(ports, r._id, now);
+          materialized++;
+        }
+        const sent = budget.spent() ? {} : await sendDue(ports, now);
         // dashboard counters: finish any counting a crash interrupted (and count data that predates them)
-        const stats = await countPending(ports).catch((e) => { logAndGoOn('stats')(e); return null; });
-        return { materialized: marked.length, sent: await sendDue(ports, now), ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
+        const stats = budget.spent() ? null : await countPending(ports, 500, budget.spent).catch((e) => { logAndGoOn('stats')(e); return null; });
+        const done = { materialized, sent, ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
+        const sentCount = Object.values(sent).reduce((a, b) => a + b, 0);
+        if (!budget.spent() && marked.length < page && sentCount < 50) return done;
+        const outbox = ports.store.collection(C.outbox);
+        return {
+          ...done,
+          ...(await leftOver({
+            marked: () => requests().count({ needsNotify: true }),
+            due: () => outbox.count({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }),
+            statsPending: () => requests().count({ statsPending: true }),
+          })),
+        };
       }, forbidden),
   };
 }

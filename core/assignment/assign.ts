@@ -14,6 +14,7 @@ import type { Ports } from '../ports';
 import { SYSTEM, tryTransition } from '../request-record';
 import { responseDeadline, startIfNeeded } from '../sla/clock';
 import { loadSla } from '../sla/policy';
+import { NO_BUDGET, type Budget } from '../budget';
 
 export const DEFAULT_CAPACITY = 10;
 
@@ -96,14 +97,36 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
   return 'waiting';
 }
 
-/** Timer and capacity-freed retries: oldest waiting requests first, one page per call. */
-export async function assignWaiting(ports: Ports, now: Date, filter: { gridId?: string } = {}, limit = 50) {
+export type WaitingOptions = {
+  /** wall-clock budget: no new request is started once it is spent */
+  budget?: Budget;
+  /** run right after each request is tried (its notifications), inside the same budget */
+  then?: (requestId: string, outcome: AssignOutcome) => Promise<unknown>;
+};
+
+/**
+ * Timer and capacity-freed retries: oldest waiting requests first, one page per call. With a budget,
+ * it stops between two requests once the budget is spent and says `more: true`; the requests not
+ * tried are still queued, and the next call (the assign timer, every minute) tries them.
+ */
+export async function assignWaiting(ports: Ports, now: Date, filter: { gridId?: string } = {}, limit = 50, options: WaitingOptions = {}) {
+  const { budget = NO_BUDGET, then } = options;
   const requests = ports.store.collection<ServiceRequest>(C.requests);
   const waiting = await requests.find(
     { status: 'queued', ...(filter.gridId ? { gridId: filter.gridId } : {}) },
     { orderBy: [['createdAt', 'asc']], limit },
   );
-  const results: Record<AssignOutcome, string[]> = { assigned: [], waiting: [], skipped: [] };
-  for (const r of waiting) results[await assignRequest(ports, r._id, now)].push(r._id);
+  const results: Record<AssignOutcome, string[]> & { more?: true } = { assigned: [], waiting: [], skipped: [] };
+  for (const r of waiting) {
+    if (budget.spent()) {
+      results.more = true;
+      break;
+    }
+    const outcome = await assignRequest(ports, r._id, now);
+    results[outcome].push(r._id);
+    if (then) await then(r._id, outcome);
+  }
+  // a full page: more requests may be queued beyond it
+  if (waiting.length === limit) results.more = true;
   return results;
 }

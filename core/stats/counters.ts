@@ -222,21 +222,24 @@ export async function countRequestQuietly<T extends ServiceRequest>(ports: Ports
 /**
  * Timer work (run by the notify timer every minute): finishes requests whose counting was
  * interrupted, and — once, after this feature is deployed onto existing data — counts the requests
- * that predate it. Returns how many requests it looked at.
+ * that predate it. Returns how many requests it looked at. `stop` (the notify timer's wall-clock
+ * budget) is asked before each request: what is not counted stays pending for the next run.
  */
-export async function countPending(ports: Ports, budget = 500): Promise<{ counted: number; migrated: boolean }> {
+export async function countPending(ports: Ports, budget = 500, stop: () => boolean = () => false): Promise<{ counted: number; migrated: boolean }> {
   const requests = ports.store.collection<Counted>(C.requests);
   const seen = new Set<string>();
   let counted = 0;
   while (counted < budget) {
+    if (stop()) return { counted, migrated: false };
     const page = (await requests.find({ statsPending: true }, { limit: 100 })).filter((r) => !seen.has(r._id));
     if (!page.length) break;
-    for (const r of page) { seen.add(r._id); await countRequestQuietly(ports, r._id); counted++; }
+    for (const r of page) { if (stop()) return { counted, migrated: false }; seen.add(r._id); await countRequestQuietly(ports, r._id); counted++; }
   }
   const statsC = ports.store.collection<{ _id: string; migratedAt?: string }>(C.stats);
   const meta = await statsC.get(META_ID);
   if (meta?.migratedAt) return { counted, migrated: true };
   while (counted < budget) {
+    if (stop()) return { counted, migrated: false };
     const page = (await requests.find({ stats: { $exists: false } }, { limit: 100 })).filter((r) => !seen.has(r._id));
     if (!page.length) {
       const at = ports.clock.now().toISOString();
@@ -244,7 +247,7 @@ export async function countPending(ports: Ports, budget = 500): Promise<{ counte
       else await statsC.add({ _id: META_ID, migratedAt: at }).catch(() => undefined);
       return { counted, migrated: true };
     }
-    for (const r of page) { seen.add(r._id); await countRequestQuietly(ports, r._id); counted++; }
+    for (const r of page) { if (stop()) return { counted, migrated: false }; seen.add(r._id); await countRequestQuietly(ports, r._id); counted++; }
   }
   return { counted, migrated: false };
 }

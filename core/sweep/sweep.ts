@@ -7,6 +7,10 @@
  *  - an overdue request is urged (催办) every urgeEveryDays working days, and its supervisors told.
  * Each change is a conditional update on the version read and moves nextCheckAt forward, so a
  * second run right after the first finds nothing to do.
+ *
+ * A run stops starting new requests when its wall-clock budget is spent (core/budget.ts) and says
+ * `more: true`; the request in hand is finished first, and the rest are still due (their
+ * nextCheckAt has not moved), so the next tick takes them up, oldest first.
  */
 import { assignRequest } from '../assignment/assign';
 import { COLOURS } from '../catalog';
@@ -19,25 +23,36 @@ import { SYSTEM, tryTransition } from '../request-record';
 import { colourAt, nextCheck, settleClock } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { formatBeijing } from '../time';
+import { NO_BUDGET, type Budget } from '../budget';
 
 export type SweepResult = { examined: number; timeouts: number; colourChanges: number; urges: number };
 
-export async function sweep(ports: Ports, now: Date, budget = 1000): Promise<SweepResult> {
+export type SweepLimits = {
+  /** wall-clock budget: no new request is started once it is spent */
+  budget?: Budget;
+  /** at most this many requests per run (default 1000) */
+  maxItems?: number;
+};
+
+export async function sweep(ports: Ports, now: Date, limits: SweepLimits = {}): Promise<SweepResult & { more?: true }> {
+  const { budget = NO_BUDGET, maxItems = 1000 } = limits;
   const requests = ports.store.collection<ServiceRequest>(C.requests);
   const sla = await loadSla(ports);
   const result: SweepResult = { examined: 0, timeouts: 0, colourChanges: 0, urges: 0 };
   const seen = new Set<string>();
-  while (result.examined < budget) {
+  for (;;) {
+    if (budget.spent() || result.examined >= maxItems) return { ...result, more: true };
     const due = await requests.find({ nextCheckAt: { $lte: now.toISOString() } }, { orderBy: [['nextCheckAt', 'asc']], limit: 100 });
     const fresh = due.filter((r) => !seen.has(r._id));
-    if (!fresh.length) break;
+    if (!fresh.length) return result;
     for (const req of fresh) {
+      // stop between two requests, never inside one
+      if (budget.spent() || result.examined >= maxItems) return { ...result, more: true };
       seen.add(req._id);
       result.examined++;
       await sweepOne(ports, req, now, sla, result);
     }
   }
-  return result;
 }
 
 async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaContext, r: SweepResult) {

@@ -384,8 +384,12 @@ async function leave(ports: Ports, id: string, userIds: string[], by: 'scan' | '
   return v;
 }
 
-/** timer: close visits nobody checked out of, a configurable number of hours after the last check-in */
-export async function closeStaleVisits(ports: Ports, now: Date): Promise<number> {
+/**
+ * timer: close visits nobody checked out of, a configurable number of hours after the last check-in.
+ * `stop` (the sweep timer's wall-clock budget) is asked before each visit: the rest stay open and
+ * stale, and the next run closes them.
+ */
+export async function closeStaleVisits(ports: Ports, now: Date, stop: () => boolean = () => false): Promise<number> {
   const settings = await loadVisitSettings(ports);
   const cutoff = new Date(now.getTime() - settings.autoCloseHours * 3600_000).toISOString();
   let closed = 0;
@@ -395,6 +399,7 @@ export async function closeStaleVisits(ports: Ports, now: Date): Promise<number>
       .filter((v) => !seen.has(v._id));
     if (!stale.length) break;
     for (const v of stale) {
+      if (stop()) return closed;
       seen.add(v._id);
       const present = v.presentIds;
       const after = await leave(ports, v._id, present, 'auto', now);
