@@ -16,7 +16,7 @@ import { afterChange } from './notify/after-change';
 import { materializeNotifications } from './notify/outbox';
 import { sendDue } from './notify/sender';
 import type { ServiceRequest } from './model';
-import type { Caller, Ports } from './ports';
+import { MAX_PAGE, type Caller, type Ports } from './ports';
 import { C } from './collections';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
@@ -182,6 +182,8 @@ export const SERVICE_ACTIONS: readonly string[] = Object.freeze([...ACTIONS.keys
 export const FUNCTION_NAMES = Object.freeze(['service', 'assign', 'notify', 'sweep'] as const);
 /** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */
 const INACTIVE_ALLOWED = new Set(['me', 'meta']);
+/** outbox entries per sendDue call of the notify timer */
+const SEND_PAGE = 50;
 
 /**
  * Let waiting requests in, each notified right after it is tried. Timer runs pass their budget;
@@ -379,7 +381,7 @@ export function createFunctions(hostPorts: Ports, options: FunctionOptions = {})
 
     /**
      * timer: write outbox entries for any request still marked, then send what is due, then finish
-     * dashboard counting; each step only while the budget lasts, in that order of urgency
+     * dashboard counting; page after page while the budget lasts, in that order of urgency
      */
     notify: (raw, caller) =>
       envelope(async () => {
@@ -387,20 +389,29 @@ export function createFunctions(hostPorts: Ports, options: FunctionOptions = {})
         const now = ports.clock.now();
         await requireSystemOrDesk(ports, caller, now);
         const budget = startBudget(ports.clock, budgets.notify);
-        const page = 100;
-        const marked = await requests().find({ needsNotify: true }, { limit: page });
         let materialized = 0;
-        for (const r of marked) {
-          if (budget.spent()) break;
-          await materializeNotifications(ports, r._id, now);
-          materialized++;
+        // a request still marked after its turn (changed again meanwhile) waits for the next tick
+        const seen = new Set<string>();
+        while (!budget.spent()) {
+          const marked = (await requests().find({ needsNotify: true }, { limit: MAX_PAGE })).filter((r) => !seen.has(r._id));
+          if (!marked.length) break;
+          for (const r of marked) {
+            if (budget.spent()) break;
+            seen.add(r._id);
+            await materializeNotifications(ports, r._id, now);
+            materialized++;
+          }
         }
-        const sent = budget.spent() ? {} : await sendDue(ports, now);
+        const sent: Record<string, number> = {};
+        while (!budget.spent()) {
+          const page = await sendDue(ports, now, SEND_PAGE);
+          for (const [k, n] of Object.entries(page)) sent[k] = (sent[k] ?? 0) + n;
+          if (Object.values(page).reduce((a, b) => a + b, 0) < SEND_PAGE) break;
+        }
         // dashboard counters: finish any counting a crash interrupted (and count data that predates them)
         const stats = budget.spent() ? null : await countPending(ports, 500, budget.spent).catch((e) => { logAndGoOn('stats')(e); return null; });
         const done = { materialized, sent, ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
-        const sentCount = Object.values(sent).reduce((a, b) => a + b, 0);
-        if (!budget.spent() && marked.length < page && sentCount < 50) return done;
+        if (!budget.spent()) return done;
         const outbox = ports.store.collection(C.outbox);
         return {
           ...done,
