@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import type { Org } from '../model';
 import type { Ports } from '../ports';
 import { allOrgs, orgScope } from '../desk/scope';
+import { readAll } from '../read-all';
 import { loadSla } from '../sla/policy';
 import { parseInput, zId } from '../validation';
 import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
@@ -44,7 +45,7 @@ export type Scope = {
 };
 
 export async function departments(ports: Ports): Promise<Org[]> {
-  return ports.store.collection<Org>(C.orgs).find({ kind: 'department' }, { limit: 100 });
+  return readAll(ports.store.collection<Org>(C.orgs), { kind: 'department' }, { what: '部门' });
 }
 
 export async function dashboardScope(ctx: Ctx, f: { tier?: Tier; departmentId?: string }): Promise<Scope> {

@@ -8,9 +8,10 @@ import type { Role } from '../catalog';
 import { C } from '../collections';
 import { hasRole } from '../context';
 import { AppError } from '../errors';
-import { allOrgs, orgScope } from '../desk/scope';
+import { centerScope, chainUp } from '../desk/scope';
 import type { Enterprise, Org, User } from '../model';
 import type { Ports } from '../ports';
+import { readAll } from '../read-all';
 
 export const VISIT_STAFF: Role[] = ['officer', 'liaison', 'department', 'dispatcher', 'leader'];
 
@@ -40,29 +41,39 @@ export async function visitorDept(ports: Ports, u: User): Promise<{ deptId: stri
   return { deptId: org?._id ?? 'leaders', deptName: `${org?.name ?? ''}领导` };
 }
 
-/** grids a dispatcher supervises (null: all, for leaders and admins) */
+/**
+ * Grids a dispatcher supervises (null: all, for leaders, admins and the district's dispatchers).
+ * Read by parent, so a street dispatcher costs its centers (~3 calls) and the grids of its
+ * communities (1–2 calls), not the whole district's ~1,000 grids.
+ */
 export async function gridsInScope(ports: Ports, u: User): Promise<string[] | null> {
   if (hasRole(u, 'leader', 'admin')) return null;
-  const scope = await orgScope(ports, u);
-  const grids = await ports.store.collection<Org>(C.orgs).find({ kind: 'grid' }, { limit: 100 });
-  return grids.filter((g) => g.parentId && scope.has(g.parentId)).map((g) => g._id);
+  const scope = await centerScope(ports, u);
+  if (!scope) return null;
+  const centers = [...scope];
+  const grids: string[] = [];
+  for (let i = 0; i < centers.length; i += 100) {
+    const page = await readAll(ports.store.collection<Org>(C.orgs), { kind: 'grid', parentId: { $in: centers.slice(i, i + 100) } }, { what: '网格' });
+    grids.push(...page.map((g) => g._id));
+  }
+  return grids;
 }
 
 /** may this user supervise visits to enterprises of this grid */
 export async function supervisesGrid(ports: Ports, u: User, gridId: string): Promise<boolean> {
   if (!isSupervisor(u)) return false;
-  const grids = await gridsInScope(ports, u);
-  return grids === null || grids.includes(gridId);
+  if (hasRole(u, 'leader', 'admin')) return true;
+  // one grid: walk up from it (≤ 4 gets) instead of listing the scope's grids
+  const chain = await chainUp(ports, gridId);
+  if (chain[0]?.kind !== 'grid') return false;
+  return u.orgId ? chain.some((o) => o._id === u.orgId) : chain.some((o) => o.kind === 'district');
 }
 
-/** dispatchers of the enterprise's community, street and district centers */
+/** dispatchers of the enterprise's community, street and district centers: the grid's chain (≤ 4 gets) and 1 find */
 export async function supervisorsOfGrid(ports: Ports, gridId: string): Promise<string[]> {
-  const orgs = await allOrgs(ports);
-  const grid = await ports.store.collection<Org>(C.orgs).get(gridId);
-  const chain: string[] = [];
-  for (let id: string | null = grid?.parentId ?? null; id; id = orgs.find((o) => o._id === id)?.parentId ?? null) chain.push(id);
+  const chain = (await chainUp(ports, gridId)).filter((o) => o._id !== gridId).map((o) => o._id);
   if (!chain.length) return [];
-  const users = await ports.store.collection<User>(C.users).find({ roles: { $all: ['dispatcher'] }, active: true, orgId: { $in: chain } }, { limit: 50 });
+  const users = await readAll(ports.store.collection<User>(C.users), { roles: { $all: ['dispatcher'] }, active: true, orgId: { $in: chain } });
   return users.map((u) => u._id);
 }
 
@@ -80,6 +91,6 @@ export async function contactsOf(ports: Ports, ent: Enterprise): Promise<User[]>
 }
 
 export async function handlersOfDept(ports: Ports, deptId: string): Promise<string[]> {
-  const users = await ports.store.collection<User>(C.users).find({ roles: { $all: ['department'] }, active: true, departmentId: deptId }, { limit: 50 });
+  const users = await readAll(ports.store.collection<User>(C.users), { roles: { $all: ['department'] }, active: true, departmentId: deptId });
   return users.map((u) => u._id);
 }
