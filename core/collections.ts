@@ -30,6 +30,9 @@ export const C = {
   bindings: 'bindings',
   audit: 'audit',
   rulesHistory: 'rules_history',
+  // work longer than one call (core/jobs.ts): the registry import, large ledger exports; read by _id only
+  jobs: 'jobs',
+  jobParts: 'job_parts',
   // the self-hosted deployment only (server/): sign-in accounts, failure throttles, uploaded files
   accounts: 'accounts',
   throttles: 'throttles',
@@ -55,3 +58,9 @@ export const INDEXES: Record<string, string[]> = {
   sessions: ['openid'],
   accounts: ['openid'],
 };
+
+/**
+ * Collections read without an index on purpose, with the reason: small by nature, so a full read
+ * costs a page or two. tests/integration/query-coverage.test.ts allows unindexed queries only here.
+ */
+export const SCAN_OK: Record<string, string> = {};

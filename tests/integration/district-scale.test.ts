@@ -1,7 +1,7 @@
 /**
  * A district of a real size: 1,000 grids under 300 communities in 10 more streets, 150 more
  * officers. Every read that once took one page of 100 and stopped must see all of it: the
- * dispatchers' scope, desk.options, staff lists and invites, visit options.
+ * dispatchers' scope, desk.options, the registry import, staff lists and invites, visit options.
  * Store calls are counted where they matter and held to bounds that do not grow with the district.
  */
 import ExcelJS from 'exceljs';
@@ -145,6 +145,35 @@ test('desk.options lists every center, department and officer, with the names of
   expect(counts['desk.options']).toBeLessThanOrEqual(25);
 });
 
+test('the registry import accepts rows for grid #1000 and names a grid that exists twice', async () => {
+  const code = makeCreditCode(80_000_002);
+  const fileID = await uploaded([
+    ['南山千号二厂有限公司', code, '南山路1001号', gridName(GRIDS), '软件信息', '小型', '', ''],
+    ['南山五百号有限公司', makeCreditCode(80_000_003), '南山路500号', gridName(500), '', '', '', ''],
+    ['幸福甲有限公司', makeCreditCode(80_000_004), '幸福路1号', '幸福网格', '', '', '', ''],
+    ['幸福乙有限公司', makeCreditCode(80_000_005), '幸福路2号', `南山2社区 / 幸福网格`, '', '', '', ''],
+  ]);
+  const dry = await measured('enterprises.import(dry run, 4 rows)', () => h.ok('u-admin', { action: 'admin.enterprises.import', fileID }));
+  expect(dry).toMatchObject({ dryRun: true, total: 4, create: 3, errorCount: 1 });
+  expect(dry.errors).toEqual([{ row: 4, name: '幸福甲有限公司', reason: '有2个名为“幸福网格”的网格，请写成“社区名称/网格名称”' }]);
+  const done = await h.ok('u-admin', { action: 'admin.enterprises.import', fileID, confirm: true });
+  expect(done).toMatchObject({ finished: true, create: 3, errorCount: 1 });
+  const ents = h.store.collection<Enterprise>(C.enterprises);
+  expect((await ents.find({ creditCode: code }))[0]).toMatchObject({ gridId: gridId(GRIDS) });
+  expect((await ents.find({ creditCode: makeCreditCode(80_000_005) }))[0]).toMatchObject({ gridId: 'g-fx2' });
+});
+
+test('the template lists every grid with its community', async () => {
+  const tpl = await h.ok('u-admin', { action: 'admin.enterprises.template' });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, tpl.fileID.replace(/^local:\/\//, '')));
+  const list = wb.getWorksheet('网格列表')!;
+  expect(list.rowCount).toBe(1 + 6 + GRIDS + 2);
+  const rows: string[][] = [];
+  list.eachRow((r) => rows.push([String(r.getCell(1).text), String(r.getCell(2).text)]));
+  expect(rows).toContainEqual([gridName(GRIDS), `南山${communityOf(GRIDS)}社区`]);
+});
+
 test('staff: an invite for grids past the first 100, and lists that count and page every officer', async () => {
   const { user } = await measured('admin.staff.invite', () => h.ok('u-admin', { action: 'admin.staff.invite', name: '千号网格员', phone: '13711110000', roles: ['officer'], gridIds: [gridId(500), gridId(GRIDS)] }));
   expect(user).toMatchObject({ gridIds: [gridId(500), gridId(GRIDS)], gridNames: `${gridName(500)}、${gridName(GRIDS)}`, bound: false });
@@ -161,6 +190,9 @@ test('staff: an invite for grids past the first 100, and lists that count and pa
   expect(all.total).toBeGreaterThan(officers);
   // the page's views: its org names and invites in ~2 reads, not a get per grid and a find per person
   expect(counts['admin.staff.list(officers, page 1)']).toBeLessThanOrEqual(8);
+  const enterprises = await measured('admin.enterprises.list(page 1)', () => h.ok('u-admin', { action: 'admin.enterprises.list', gridId: gridId(GRIDS) }));
+  expect(enterprises.items.map((e: { id: string; gridName: string }) => [e.id, e.gridName])).toContainEqual(['e-n1000', gridName(GRIDS)]);
+  expect(counts['admin.enterprises.list(page 1)']).toBeLessThanOrEqual(6);
 });
 
 test('visits: the street dispatcher of grid #1000 supervises it; visit.options narrows to its grids', async () => {
