@@ -19,8 +19,8 @@ import type { Doc, Ports } from './ports';
 
 /** time one call may spend, measured from the call's start (ctx.now): 1 s left of the 3 s timeout for cold start and the answer */
 export const CALL_BUDGET_MS = 2000;
-/** kept for the closing writes (progress, audit) after the last unit of work */
-export const RESERVE_MS = 200;
+/** kept for the closing writes (progress, the last part, audit: 2–3 calls) after the last unit of work of up to 2 calls */
+export const RESERVE_MS = 300;
 /** longer than the function timeout: a lease of a call that died runs out after this */
 export const LEASE_MS = 5000;
 
