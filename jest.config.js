@@ -20,6 +20,14 @@ module.exports = {
         '<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/security/**/*.test.ts',
       ],
     },
+    // The integration suite and the store contract again, on the CloudBase adapter over the CloudBase test bed
+    // (tests/cloudbase): the harness reads HARNESS_STORE, set by the setup file.
+    {
+      ...common,
+      displayName: 'cloudbase',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/cloudbase/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/cloudbase/setup-env.ts'],
+    },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

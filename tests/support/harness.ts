@@ -1,4 +1,10 @@
-/** The core wired to a fresh SQLite file, the demo district, a fake clock and a recording notifier. */
+/**
+ * The core wired to a fresh store, the demo district, a fake clock and a recording notifier.
+ *
+ * The store is SQLite unless HARNESS_STORE=cloudbase (set by the jest project 'cloudbase', see
+ * tests/cloudbase/setup-env.ts): then it is the CloudBase adapter on the CloudBase test bed, so the
+ * same integration suite runs on both. Only the store changes; clock, notifier, files and codes stay local.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,16 +13,39 @@ import { createFunctions, type Envelope } from '../../core/functions';
 import type { Ports } from '../../core/ports';
 import type { ServiceRequest } from '../../core/model';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
-import { openSqliteStore } from '../../adapters/sqlite-store';
+import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite-store';
+import { cloudbaseStore } from '../../adapters/cloudbase-store';
+import { createTestBed, type TestBed } from '../cloudbase/testbed';
 import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
 
 /** the public base visit codes point at in tests */
 export const HARNESS_PUBLIC_BASE = 'https://yszt.example.cn';
 
+/** which store the harness builds: 'sqlite' (default) or 'cloudbase' (the CloudBase test bed) */
+export const HARNESS_STORE = process.env.HARNESS_STORE === 'cloudbase' ? 'cloudbase' : 'sqlite';
+
+/**
+ * The CloudBase adapter on a fresh test bed, shaped like SqliteStore so tests typed against it compile.
+ * `db` is SQLite's own handle and has no CloudBase counterpart: touching it fails with the reason.
+ */
+function cloudbaseHarnessStore(bed: TestBed): SqliteStore {
+  bed.sdk.init({ env: bed.sdk.DYNAMIC_CURRENT_ENV });
+  const store = cloudbaseStore(bed.sdk.database());
+  return Object.defineProperties({ collection: store.collection, close: () => undefined } as unknown as SqliteStore, {
+    db: {
+      get() {
+        throw new Error('h.store.db is the SQLite handle: this harness runs on the CloudBase test bed (HARNESS_STORE=cloudbase), use h.bed for its state');
+      },
+    },
+  });
+}
+
 export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?: boolean; bootstrapAdminCode?: string; memory?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yszt-'));
+  // the CloudBase test bed when the 'cloudbase' jest project runs this suite, null on SQLite
+  const bed: TestBed | null = HARNESS_STORE === 'cloudbase' ? createTestBed() : null;
   // memory: an in-memory SQLite database, for long randomized runs
-  const store = openSqliteStore({ file: opts.memory ? ':memory:' : join(dir, 'app.db'), indexes: INDEXES });
+  const store = bed ? cloudbaseHarnessStore(bed) : openSqliteStore({ file: opts.memory ? ':memory:' : join(dir, 'app.db'), indexes: INDEXES });
   const clock = fakeClock(start);
   const notifier = recordingNotifier();
   let n = 0;
@@ -38,7 +67,7 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   };
   const requests = () => store.collection<ServiceRequest>(C.requests);
   return {
-    ports, store, clock, notifier, fns, call, ok, requests,
+    ports, store, clock, notifier, fns, call, ok, requests, bed,
     /** where generated files (visit codes) are saved */
     filesDir: join(dir, 'files'),
     cleanup: () => { store.close(); rmSync(dir, { recursive: true, force: true }); },
