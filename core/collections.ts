@@ -1,6 +1,8 @@
 /**
  * Collection names and the fields queried on each. The SQLite adapter creates these indexes;
- * on CloudBase create the same ones in the console (README lists them).
+ * on CloudBase `npm run cloud:setup` creates the same ones (scripts/cloud-setup.mjs).
+ * tests/integration/query-coverage.test.ts records every query the core issues and fails when one
+ * is not served by an index declared here.
  */
 export const C = {
   orgs: 'orgs',
@@ -40,23 +42,47 @@ export const C = {
 } as const;
 
 export const INDEXES: Record<string, string[]> = {
-  orgs: ['kind', 'parentId'],
-  users: ['openid', 'gridIds', 'enterpriseId'],
-  enterprises: ['creditCode', 'gridId'],
-  requests: ['clientKey', 'enterpriseId,createdAt', 'assigneeId,status', 'status,createdAt', 'needsNotify', 'nextCheckAt', 'colour,createdAt', 'tierOrgId,status', 'no', 'statsPending'],
-  cards: ['requestId', 'status'],
+  orgs: ['kind,_id', 'parentId', 'active,_id', 'kind,name'],
+  users: ['openid', 'gridIds,openCount,lastAssignedAt', 'enterpriseId', 'roles,_id'],
+  enterprises: ['creditCode', 'gridId,_id', 'gridId,name', 'name'],
+  requests: [
+    'clientKey', 'no', 'enterpriseId,createdAt', 'assigneeId,status', 'tierOrgId,status', 'needsNotify', 'nextCheckAt', 'statsPending',
+    // the ledger: each filter it may be given alone leads one index, newest first (the _id breaks ties of a page)
+    'createdAt,_id', 'status,createdAt,_id', 'colour,createdAt,_id', 'tierOrgId,createdAt,_id', 'tier,createdAt,_id', 'deptIds,createdAt,_id',
+    'assigneeId,createdAt,_id', 'category,createdAt,_id', 'channel,createdAt,_id',
+    'colour,urgeCount,createdAt',
+  ],
+  cards: ['requestId', 'status', 'deptIds,issuedAt'],
   warnings: ['resolved,createdAt'],
-  visits: ['enterpriseId,checkinAt', 'status,lastActivityAt', 'presentIds', 'memberIds', 'deptIds', 'flagged,checkinAt', 'checkinAt', 'gridId,checkinAt'],
-  visit_codes: ['enterpriseId', 'userId'],
-  visit_feedback: ['visitId', 'enterpriseId,createdAt'],
-  visit_plans: ['enterpriseId,status', 'deptId,createdAt', 'status,to', 'jointId'],
-  invites: ['userId'],
-  bindings: ['approverIds', 'userId,status', 'enterpriseId,status'],
-  audit: ['at', 'entity,at'],
+  visits: [
+    'status,lastActivityAt', 'presentIds,checkinAt',
+    // the visit lists: each filter leads one index, newest first
+    'checkinAt,_id', 'enterpriseId,checkinAt,_id', 'gridId,checkinAt,_id', 'memberIds,checkinAt,_id', 'deptIds,checkinAt,_id', 'status,checkinAt,_id',
+    'flagged,checkinAt,_id', 'flags,checkinAt,_id', 'purpose,checkinAt,_id', 'red,checkinAt,_id',
+  ],
+  visit_codes: ['enterpriseId,createdAt,_id', 'userId,createdAt,_id'],
+  visit_feedback: ['visitId,createdAt', 'enterpriseId,createdAt'],
+  visit_plans: ['enterpriseId,status,from', 'enterpriseId,status,to,_id', 'deptId,createdAt,_id', 'status,to,_id', 'status,createdAt,_id', 'createdAt,_id', 'jointId'],
+  invites: ['userId,_id', 'usedAt,expiresAt'],
+  bindings: ['approverIds,createdAt', 'userId,status', 'enterpriseId,status', 'status'],
+  audit: ['at,_id', 'entity,at,_id'],
   outbox: ['status,nextAttemptAt'],
   messages: ['userId,createdAt', 'userId,read'],
+  rankings: ['period.to,period.from'],
+  rules_history: ['version'],
   sessions: ['openid'],
   accounts: ['openid'],
+};
+
+/**
+ * Indexes (each also in INDEXES) whose values must not repeat: a backstop under what the code
+ * already keeps unique. `users.openid` is deliberately NOT unique: invited staff wait with an
+ * empty openid (many at once), and an invite redemption holds the openid on two records for a
+ * moment (core/identity/resolve-caller.ts); lookups by openid handle both.
+ */
+export const UNIQUE_INDEXES: Record<string, string[]> = {
+  requests: ['no'],
+  enterprises: ['creditCode'],
 };
 
 /**
