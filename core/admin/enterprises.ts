@@ -203,6 +203,7 @@ const PART_ROWS = 250;
  * registered twice (under a page of 100); 5,000 rows cost 56 lookups instead of 5,000 finds.
  */
 const LOOKUP_BATCH = 90;
+const LOOKUP_LANES = 4;
 const MAX_JOB_ERRORS = 200;
 const REGISTRY_FIELDS = ['name', 'address', 'gridId', 'industry', 'scale', 'contactName', 'contactPhone'] as const;
 
@@ -291,13 +292,20 @@ async function checkRows(ctx: Ctx, fileID: string) {
   return { total: rows.length, plan, errors };
 }
 
-/** the registered enterprises with these credit codes: one call per LOOKUP_BATCH codes */
+/**
+ * The registered enterprises with these credit codes: one call per LOOKUP_BATCH codes, up to
+ * LOOKUP_LANES of them at once (the same number of calls, a quarter of the wall time on CloudBase).
+ */
 async function lookup(ctx: Ctx, codes: string[]): Promise<Map<string, Enterprise>> {
   const ents = ctx.ports.store.collection<Enterprise>(C.enterprises);
-  const out = new Map<string, Enterprise>();
-  for (let i = 0; i < codes.length; i += LOOKUP_BATCH) {
-    for (const e of await readAll(ents, { creditCode: { $in: codes.slice(i, i + LOOKUP_BATCH) } })) if (!out.has(e.creditCode)) out.set(e.creditCode, e);
+  const batches: string[][] = [];
+  for (let i = 0; i < codes.length; i += LOOKUP_BATCH) batches.push(codes.slice(i, i + LOOKUP_BATCH));
+  const found: Enterprise[][] = [];
+  for (let i = 0; i < batches.length; i += LOOKUP_LANES) {
+    found.push(...(await Promise.all(batches.slice(i, i + LOOKUP_LANES).map((batch) => readAll(ents, { creditCode: { $in: batch } })))));
   }
+  const out = new Map<string, Enterprise>();
+  for (const e of found.flat()) if (!out.has(e.creditCode)) out.set(e.creditCode, e);
   return out;
 }
 

@@ -1,8 +1,10 @@
 /**
  * A large ledger export on CloudBase's clock: every store call costs its milliseconds of the fake
  * clock, a call has a 2 s budget. A small export is one call, as before; 4,500 rows are gathered
- * over calls into an export job, then the file: the same file one big call makes, without the
- * requests that came in meanwhile, and the same answer again once finished.
+ * over calls into an export job, then the file is made in a call with time left for it (writing
+ * 4,500 rows takes ~1 s of CPU, which the fake clock does not see but the estimate does): the same
+ * file as without latency, without the requests that came in meanwhile, and the same answer again
+ * once finished.
  */
 import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
@@ -80,7 +82,8 @@ test('a small export is one call and answers the file, as before', async () => {
   h.cleanup();
 });
 
-test.each([[10], [40]])('%i ms a store call: 4,500 rows over calls within their budget, the file one big call makes', async (ms) => {
+test.each([[10], [40]])('%i ms a store call: 4,500 rows over calls within their budget, the same file as without latency', async (ms) => {
+  // the reference: the same export where store calls cost nothing
   const big = await world();
   const once = await big.h.ok('u-sunli', { action: 'ledger.export' });
   expect(once).toMatchObject({ finished: true, rows: ROWS, total: ROWS });
@@ -107,18 +110,18 @@ test.each([[10], [40]])('%i ms a store call: 4,500 rows over calls within their 
   const last = answers.at(-1);
   expect(last).toMatchObject({ finished: true, rows: ROWS, total: ROWS, message: `已导出 ${ROWS} 条` });
   for (const t of spent) expect(t).toBeLessThanOrEqual(CALL_BUDGET_MS);
+  expect(answers.length).toBeGreaterThan(ms === 40 ? 2 : 1);
   if (ms === 40) {
-    expect(answers.length).toBeGreaterThan(2);
     expect(answers[0]).toMatchObject({ finished: false, total: ROWS, message: `已读取 ${answers[0].rows}/${ROWS} 条，正在导出…` });
   }
   expect(await rowsOf(dir, last)).toEqual(expected);
 
   // once finished: the same file again, nothing new written
   const files = await h.store.collection(C.jobParts).count({});
-  expect(await h.ok('u-sunli', { action: 'ledger.export', jobId: last.jobId ?? 'exp-none' }).catch(() => null)).toEqual(last.jobId ? last : null);
+  expect(await h.ok('u-sunli', { action: 'ledger.export', jobId: last.jobId })).toEqual(last);
   expect(await h.store.collection(C.jobParts).count({})).toBe(files);
   // the job is its starter's only
-  if (last.jobId) expect(await h.call('u-majianguo', { action: 'ledger.export', jobId: last.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(await h.call('u-majianguo', { action: 'ledger.export', jobId: last.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   big.h.cleanup();
   h.cleanup();
 });
