@@ -90,3 +90,10 @@ export const UNIQUE_INDEXES: Record<string, string[]> = {
  * costs a page or two. tests/integration/query-coverage.test.ts allows unindexed queries only here.
  */
 export const SCAN_OK: Record<string, string> = {};
+
+/**
+ * Collections only the self-hosted server (server/) uses: sign-in sessions and accounts, failure
+ * throttles, uploaded files. On CloudBase WeChat signs people in and files go to cloud storage, so
+ * `npm run cloud:setup` does not create them.
+ */
+export const SELF_HOSTED_ONLY: readonly string[] = [C.sessions, C.accounts, C.throttles, C.uploads];
