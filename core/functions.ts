@@ -404,7 +404,7 @@ export function createFunctions(hostPorts: Ports, options: FunctionOptions = {})
         }
         const sent: Record<string, number> = {};
         while (!budget.spent()) {
-          const page = await sendDue(ports, now, SEND_PAGE);
+          const page = await sendDue(ports, now, SEND_PAGE, budget.spent);
           for (const [k, n] of Object.entries(page)) sent[k] = (sent[k] ?? 0) + n;
           if (Object.values(page).reduce((a, b) => a + b, 0) < SEND_PAGE) break;
         }

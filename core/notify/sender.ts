@@ -71,8 +71,11 @@ export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date): Pr
   return 'pending';
 }
 
-/** Sends what is due now, oldest first, one page per call. */
-export async function sendDue(ports: Ports, now: Date, limit = 50) {
+/**
+ * Sends what is due now, oldest first, one page per call. `stop` (the notify timer's wall-clock
+ * budget) is asked before each entry: an entry not started stays due for the next call.
+ */
+export async function sendDue(ports: Ports, now: Date, limit = 50, stop: () => boolean = () => false) {
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   const due = await outbox.find(
     { status: 'pending', nextAttemptAt: { $lte: now.toISOString() } },
@@ -80,6 +83,7 @@ export async function sendDue(ports: Ports, now: Date, limit = 50) {
   );
   const counts: Record<string, number> = {};
   for (const e of due) {
+    if (stop()) break;
     const s = await sendEntry(ports, e, now);
     counts[s] = (counts[s] ?? 0) + 1;
   }
