@@ -40,8 +40,8 @@ export function checkField(path: unknown, code: 'BAD_FILTER' | 'BAD_UPDATE'): st
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  // compare by tag, not prototype identity: structuredClone and vm contexts (jest) give
-  // objects another realm's Object.prototype
+  // compare by tag, not prototype identity: vm contexts (jest) give objects another realm's
+  // Object.prototype
   const proto = Object.getPrototypeOf(v);
   return proto === null || Object.prototype.toString.call(v) === '[object Object]' && Object.getPrototypeOf(proto) === null;
 }
@@ -280,11 +280,26 @@ function parentFor(doc: Record<string, unknown>, path: string): [Record<string, 
   return [cur, segs[segs.length - 1]];
 }
 
+/**
+ * A deep copy of document data: plain objects, arrays, Dates and byte arrays. Not structuredClone:
+ * the cloud functions are bundled from this file for CloudBase's Nodejs16.13 runtime, and
+ * structuredClone arrived in Node 17 (https://nodejs.org/api/globals.html#structuredclonevalue-options).
+ */
+export function cloneData<V>(v: V): V {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return new Date(v.getTime()) as V;
+  if (ArrayBuffer.isView(v)) return (v as unknown as Uint8Array).slice() as unknown as V;
+  if (Array.isArray(v)) return v.map(cloneData) as V;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = cloneData((v as Record<string, unknown>)[k]);
+  return out as V;
+}
+
 export function applyNormalUpdate<T extends Record<string, unknown>>(doc: T, u: NormalUpdate): T {
-  const out = structuredClone(doc) as Record<string, unknown>;
+  const out = cloneData(doc) as Record<string, unknown>;
   for (const [p, v] of u.set) {
     const [parent, key] = parentFor(out, p);
-    parent[key] = structuredClone(v);
+    parent[key] = cloneData(v);
   }
   for (const [p, by] of u.inc) {
     const [parent, key] = parentFor(out, p);
@@ -296,7 +311,7 @@ export function applyNormalUpdate<T extends Record<string, unknown>>(doc: T, u: 
     const [parent, key] = parentFor(out, p);
     const cur = parent[key] === undefined ? [] : parent[key];
     if (!Array.isArray(cur)) throw badUpdate(`$push on non-array field ${p}`);
-    parent[key] = [...cur, ...structuredClone(values)];
+    parent[key] = [...cur, ...cloneData(values)];
   }
   for (const p of u.unset) {
     const segs = p.split('.');
