@@ -62,23 +62,63 @@ export function cloudbaseFiles(cloud: any): FileStore {
   };
 }
 
-const ENV_VERSIONS: Record<string, string> = { formal: 'release', trial: 'trial', developer: 'develop' };
+/**
+ * The mini-program version a deployment serves, from MINIPROGRAM_STATE. Subscribe messages name it
+ * in miniprogram_state (formal | trial | developer, subscribeMessage.send) and mini-program codes in
+ * env_version (release | trial | develop, wxacode.getUnlimited); either spelling is accepted. Unset
+ * means the released version. Anything else is a deployment mistake that would otherwise send every
+ * message and code to the wrong version, or fail each one with 47003: it fails loudly instead.
+ */
+export type MiniprogramVersion = { state: 'formal' | 'trial' | 'developer'; envVersion: 'release' | 'trial' | 'develop' };
+
+const VERSIONS: Record<string, MiniprogramVersion> = {
+  formal: { state: 'formal', envVersion: 'release' },
+  release: { state: 'formal', envVersion: 'release' },
+  trial: { state: 'trial', envVersion: 'trial' },
+  developer: { state: 'developer', envVersion: 'develop' },
+  develop: { state: 'developer', envVersion: 'develop' },
+};
+
+export function miniprogramVersion(value: string | undefined): MiniprogramVersion {
+  const v = VERSIONS[(value ?? '').trim() || 'formal'];
+  if (!v) {
+    throw new Error(`环境变量 MINIPROGRAM_STATE=${value} 无效：应为 formal（正式版）、trial（体验版）或 developer（开发版），不设置即为正式版`);
+  }
+  return v;
+}
 
 /**
  * Mini-program codes (wxacode.getUnlimited: unlimited in number, scene ≤ 32 characters) for the
  * visit pages, uploaded to cloud storage. checkPath:false so codes can be made before the pages
  * are released.
+ *
+ * A code opens one version of the mini-program (env_version), so the version is part of the
+ * image's cache key: the cloud path is codes/<env version>/<scene>.png, and codes made while a
+ * deployment served the trial version are never handed out (or overwritten) once it serves the
+ * released one. Within one container, an image already made for (version, page, scene) is reused:
+ * only a fresh temporary URL is asked for.
  */
-export function cloudbaseQrCode(cloud: any, miniprogramState = 'formal'): QrCode {
+export function cloudbaseQrCode(cloud: any, miniprogramState: string | undefined = 'formal'): QrCode {
+  const { envVersion } = miniprogramVersion(miniprogramState);
+  const made = new Map<string, Promise<string>>();
+  const make = async (page: string, scene: string): Promise<string> => {
+    const r = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, envVersion, width: 430 });
+    if (!r?.buffer) throw new Error(`wxacode.getUnlimited failed: ${r?.errCode ?? ''} ${r?.errMsg ?? ''}`.trim());
+    const { fileID } = await cloud.uploadFile({ cloudPath: `codes/${envVersion}/${scene}.png`, fileContent: r.buffer });
+    return fileID as string;
+  };
   return {
     async image(page, scene) {
-      const r = await cloud.openapi.wxacode.getUnlimited({
-        scene, page, checkPath: false, envVersion: ENV_VERSIONS[miniprogramState] ?? 'release', width: 430,
-      });
-      if (!r?.buffer) throw new Error(`wxacode.getUnlimited failed: ${r?.errCode ?? ''} ${r?.errMsg ?? ''}`.trim());
-      const { fileID } = await cloud.uploadFile({ cloudPath: `codes/${scene}.png`, fileContent: r.buffer });
-      const { fileList } = await cloud.getTempFileURL({ fileList: [fileID] });
-      return { fileID, url: fileList?.[0]?.tempFileURL ?? '' };
+      const key = `${envVersion}|${page}|${scene}`;
+      let fileID = made.get(key);
+      if (!fileID) {
+        fileID = make(page, scene);
+        made.set(key, fileID);
+        fileID.catch(() => made.delete(key));
+      }
+      const id = await fileID;
+      const { fileList } = await cloud.getTempFileURL({ fileList: [id] });
+      return { fileID: id, url: fileList?.[0]?.tempFileURL ?? '' };
     },
   };
 }
