@@ -28,6 +28,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/cloudbase/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/cloudbase/setup-env.ts'],
     },
+    // The built cloud functions (cloudfunctions/*/index.js) on CloudBase's Node.js runtimes, in child processes.
+    { ...common, displayName: 'runtime', testMatch: ['<rootDir>/tests/runtime/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts', '<rootDir>/tests/devtools/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

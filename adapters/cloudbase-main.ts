@@ -8,21 +8,41 @@ const cloud = require('wx-server-sdk');
 import { createFunctions } from '../core/functions';
 import type { Ports } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
-import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, type TemplateConfig } from './cloudbase-ports';
+import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, miniprogramVersion, type TemplateConfig } from './cloudbase-ports';
 import { cloudbaseStore } from './cloudbase-store';
+
+/**
+ * The oldest Node.js the bundles run on: scripts/build-functions.mjs builds for it (esbuild target)
+ * and defines this constant from the same value; outside a bundle (tests) it is that default.
+ */
+declare const __CLOUDBASE_MIN_NODE__: string | undefined;
+export const MIN_NODE = typeof __CLOUDBASE_MIN_NODE__ === 'string' ? __CLOUDBASE_MIN_NODE__ : '16.13';
+
+/**
+ * Why this Node.js cannot run the bundle (a function created with an older CloudBase runtime,
+ * e.g. Nodejs12.16 or 14.18), in Chinese for whoever reads the answer; null when it can.
+ */
+export function runtimeProblem(version: string = process.versions.node, min: string = MIN_NODE): string | null {
+  const [maj, minor] = version.split('.').map(Number);
+  const [needMaj, needMinor] = min.split('.').map(Number);
+  if (maj > needMaj || (maj === needMaj && minor >= needMinor)) return null;
+  return `云函数运行环境为 Node.js ${version}，低于本函数所需的 Node.js ${min}：请在云开发控制台以 Nodejs16.13（或 Nodejs18.15）运行环境新建该云函数，再上传部署`;
+}
 
 let fns: ReturnType<typeof createFunctions> | null = null;
 
 function functions() {
   if (!fns) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    // formal | trial | developer (or release | trial | develop): which mini-program version messages and codes open
+    const version = miniprogramVersion(process.env.MINIPROGRAM_STATE);
     const ports: Ports = {
       store: cloudbaseStore(cloud.database()),
       clock: { now: () => new Date() },
-      notifier: cloudbaseNotifier(cloud, templates as unknown as TemplateConfig, process.env.MINIPROGRAM_STATE || 'formal'),
+      notifier: cloudbaseNotifier(cloud, templates as unknown as TemplateConfig, version.state),
       contentCheck: cloudbaseContentCheck(cloud),
       files: cloudbaseFiles(cloud),
-      qrCode: cloudbaseQrCode(cloud, process.env.MINIPROGRAM_STATE || 'formal'),
+      qrCode: cloudbaseQrCode(cloud, version.state),
       // set BOOTSTRAP_ADMIN_CODE in the service function's environment to make the first admin
       config: {
         bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE,
@@ -38,8 +58,19 @@ function functions() {
 
 export function cloudbaseMain(name: 'service' | 'assign' | 'notify' | 'sweep') {
   return async (event: Record<string, unknown>) => {
+    // a deployment mistake (runtime too old, bad MINIPROGRAM_STATE) answers what to fix, every call
+    const problem = runtimeProblem();
+    let handlers: ReturnType<typeof createFunctions>;
+    try {
+      if (problem) throw new Error(problem);
+      handlers = functions();
+    } catch (e) {
+      const message = (e as Error).message;
+      console.error(`cloud function ${name}: ${message}`);
+      return { ok: false, code: 'INTERNAL', message };
+    }
     const { OPENID } = cloud.getWXContext();
     // timer events carry Type: 'Timer'; they and server-side calls have no OPENID
-    return functions()[name](event ?? {}, OPENID ? { openid: OPENID } : null);
+    return handlers[name](event ?? {}, OPENID ? { openid: OPENID } : null);
   };
 }

@@ -1,13 +1,53 @@
 // Bundles each cloud function's main.ts (with the core and adapters) into a self-contained
 // index.js that WeChat DevTools uploads as it is; wx-server-sdk stays external (installed in the cloud).
+//
+// Runtime: deployers create every function with CloudBase's Nodejs16.13 runtime (README); Nodejs18.15
+// runs the same bundles (tests/runtime runs them on both). The bundles are built for the oldest
+// runtime we support, so one build serves both. Building for a newer Node than a supported runtime,
+// or a config.json declaring a runtime we do not build for, fails the build here; a function created
+// with an older runtime answers every call with a Chinese error saying which runtime to choose
+// (adapters/cloudbase-main.ts runtimeProblem, fed the same minimum through `define`).
 import { build } from 'esbuild';
-import { readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, statSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** CloudBase runtime name → the Node.js version it runs (云开发控制台 → 运行环境) */
+export const RUNTIMES = { 'Nodejs16.13': '16.13', 'Nodejs18.15': '18.15' };
+/** the runtime the README tells deployers to choose */
+export const DEPLOY_RUNTIME = 'Nodejs16.13';
+/**
+ * The Node.js the bundles are built for: the oldest supported runtime. FUNCTIONS_TARGET_NODE exists
+ * only so tests/runtime can show that building for a newer one fails.
+ */
+export const TARGET_NODE = process.env.FUNCTIONS_TARGET_NODE || '16.13';
+
+const cmp = (a, b) => {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  return x[0] - y[0] || (x[1] ?? 0) - (y[1] ?? 0);
+};
+
+function fail(message) {
+  console.error(`\nbuild-functions: ${message}\n`);
+  process.exit(1);
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fnRoot = join(root, 'cloudfunctions');
 const names = readdirSync(fnRoot).filter((n) => existsSync(join(fnRoot, n, 'main.ts')));
+
+for (const [runtime, node] of Object.entries(RUNTIMES)) {
+  if (cmp(TARGET_NODE, node) > 0) fail(`the bundles target Node ${TARGET_NODE}, newer than ${runtime} (Node ${node}) which they must run on; build for node${node} or drop ${runtime} from RUNTIMES and the README`);
+}
+if (!RUNTIMES[DEPLOY_RUNTIME]) fail(`DEPLOY_RUNTIME ${DEPLOY_RUNTIME} is not one of ${Object.keys(RUNTIMES).join(', ')}`);
+for (const name of names) {
+  const file = join(fnRoot, name, 'config.json');
+  const config = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (config.runtime !== undefined && !RUNTIMES[config.runtime]) {
+    fail(`cloudfunctions/${name}/config.json declares runtime ${JSON.stringify(config.runtime)}; the bundles are built and tested for ${Object.keys(RUNTIMES).join(' and ')} only`);
+  }
+}
+
 for (const name of names) {
   const outfile = join(fnRoot, name, 'index.js');
   await build({
@@ -15,9 +55,10 @@ for (const name of names) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    target: `node${TARGET_NODE}`,
     format: 'cjs',
     external: ['wx-server-sdk'],
+    define: { __CLOUDBASE_MIN_NODE__: JSON.stringify(TARGET_NODE) },
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
