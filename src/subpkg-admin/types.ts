@@ -71,6 +71,11 @@ export type ImportReport = {
   unchanged: number;
   errors: { row: number; name: string; reason: string }[];
   written: number;
+  /** a confirmed import runs as a job, a slice per call: call again with jobId until finished */
+  jobId?: string;
+  finished?: boolean;
+  done?: number;
+  message?: string;
 };
 
 export type WorkingHours = [string, string];

@@ -18,6 +18,7 @@ export default function ImportPage() {
   const [step, setStep] = useState<Step>('idle');
   const [file, setFile] = useState<{ name: string; fileID: string } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [progress, setProgress] = useState<ImportReport | null>(null);
   const [error, setError] = useState('');
   const [downloading, setDownloading] = useState(false);
 
@@ -64,7 +65,13 @@ export default function ImportPage() {
     if (!file || step !== 'report') return;
     setStep('writing');
     try {
-      const res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true });
+      // the server writes a slice per call (a cloud function has seconds, not minutes): go on until finished
+      let res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true });
+      setProgress(res);
+      for (let calls = 0; res.jobId && !res.finished && calls < 1000; calls++) {
+        res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true, jobId: res.jobId });
+        setProgress(res);
+      }
       setReport(res);
       setStep('done');
     } catch (e) {
@@ -74,6 +81,7 @@ export default function ImportPage() {
   };
 
   const toWrite = report ? report.create + report.update : 0;
+  const percent = progress && progress.total ? Math.round(((progress.done ?? 0) / progress.total) * 100) : 0;
 
   return (
     <View className='page page--wide admin import'>
@@ -114,6 +122,12 @@ export default function ImportPage() {
             <Text>{step === 'done' ? '导入完成' : '校验报告'}</Text>
             <Text className='import-file'>{file.name}</Text>
           </View>
+          {step === 'writing' && progress && (
+            <View className='import-progress'>
+              <View className='import-progress__bar'><View className='import-progress__fill' style={{ width: `${percent}%` }} /></View>
+              <Text className='import-progress__text'>{progress.message ?? `已导入 ${progress.done ?? 0}/${progress.total} 行`}，请勿关闭页面</Text>
+            </View>
+          )}
           {step === 'done' && <View className='import-written'>已写入 {report.written} 家企业</View>}
           <View className='import-counts'>
             <Count label='总行数' value={report.total} />
