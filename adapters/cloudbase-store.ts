@@ -15,8 +15,12 @@
  * - wx-server-sdk maps the error codes of reads/writes made inside a transaction to generic
  *   ones, so a DATABASE_TRANSACTION_CONFLICT raised there escapes the SDK's own retry;
  *   increment retries conflicts itself.
- * - `stats.updated` counts modified documents: an update that changes nothing (e.g. $set to the
- *   value already stored) reports 0 and therefore returns false here.
+ * - `stats.updated` counts modified documents (MongoDB's nModified): an update that matches but
+ *   changes nothing ($set to the value already stored, $unset of a missing field, $inc by 0) reports
+ *   0. The port calls that applied, as SQLite does; so when 0 comes back for an update that could be
+ *   a no-op, one count asks whether the document now meets the condition and already holds what the
+ *   update sets. If so the update counts as applied at that moment (nothing to change); otherwise it
+ *   did not match.
  */
 import { StoreError, type Collection, type Doc, type Filter, type FindOptions, type Store, type Update } from '../core/ports';
 import {
@@ -101,6 +105,21 @@ export function cloudbaseStore(db: any): Store {
     return data;
   }
 
+  /**
+   * The condition under which an update that modified nothing was nevertheless applied: every $set
+   * path already holds its value (`$eq` on the whole value), every $unset path is absent, every
+   * $inc path exists. Null when the update always modifies a document it matches ($inc by a
+   * non-zero amount, $push of values), so 0 can only mean it did not match.
+   */
+  function noOpCheck(u: NormalUpdate): Record<string, unknown> | null {
+    if (u.inc.some(([, by]) => by !== 0) || u.push.some(([, values]) => values.length > 0)) return null;
+    const check: Record<string, unknown> = {};
+    for (const [p, v] of u.set) check[p] = v === null ? _.exists(true).and(_.eq(null)) : _.eq(v);
+    for (const [p] of u.inc) check[p] = _.exists(true);
+    for (const p of u.unset) check[p] = _.exists(false);
+    return check;
+  }
+
   async function createCollection(name: string): Promise<void> {
     try {
       await db.createCollection(name);
@@ -178,13 +197,17 @@ export function cloudbaseStore(db: any): Store {
       },
 
       async update(id: string, update: Update, where?: Filter) {
-        const data = toUpdateData(normalizeUpdate(update));
+        const u = normalizeUpdate(update);
+        const data = toUpdateData(u);
         const w = where ? normalizeFilter(where) : { clauses: [] };
         // _id and the condition in one query: CloudBase applies it atomically to the document.
         const query = toQuery({ clauses: [{ path: '_id', op: 'eq', value: id }, ...w.clauses], or: w.or });
         return read(async () => {
           const res = await coll().where(query).update({ data });
-          return res.stats.updated === 1;
+          if (res.stats.updated === 1) return true;
+          const settled = noOpCheck(u);
+          if (!settled) return false;
+          return (await coll().where(_.and([query, settled])).count()).total === 1;
         }, false);
       },
 

@@ -291,6 +291,18 @@ export function storeContract(
         expect((await get(id))?.seen).toBe(true);
       }, T);
 
+      it('counts a matching update that changes nothing as applied, and a non-matching one not', async () => {
+        const id = await make({ status: 'open', n: 1, contact: { phone: '1' }, list: [1, 2], gone: null });
+        expect(await col('write').update(id, { $set: { status: 'open' } }, { status: 'open' })).toBe(true);
+        expect(await col('write').update(id, { $set: { contact: { phone: '1' }, list: [1, 2], gone: null }, $unset: ['nothing'] })).toBe(true);
+        expect(await col('write').update(id, { $inc: { n: 0 } })).toBe(true);
+        expect(await col('write').update(id, { $push: { list: { $each: [] } } })).toBe(true);
+        expect(await col('write').update(id, { $set: { status: 'open' } }, { status: 'closed' })).toBe(false);
+        expect(await col('write').update(id, { $set: { status: 'open', missing: null } }, { status: 'open' })).toBe(true);
+        expect(await col('write').update(uid('nope'), { $set: { status: 'open' } })).toBe(false);
+        expect(await get(id)).toEqual({ _id: id, status: 'open', n: 1, contact: { phone: '1' }, list: [1, 2], gone: null, missing: null });
+      }, T);
+
       it('returns false for a missing document', async () => {
         expect(await col('write').update(uid('nope'), { $set: { a: 1 } })).toBe(false);
         expect(await col('write').update(uid('nope'), { $set: { a: 1 } }, { a: null })).toBe(false);
