@@ -202,9 +202,29 @@ export class DatabaseState {
     }
   }
 
+  /**
+   * Field names with '.' or a leading '$' cannot be stored (MongoDB before 5.0; from 5.0 they are
+   * stored but cannot be queried or updated by path, https://www.mongodb.com/docs/manual/core/dot-dollar-considerations/):
+   * refused here, as either way such a field is unreachable through the SDK's dotted paths.
+   */
+  private static checkFieldNames(v: unknown, api: string, at = ''): void {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => DatabaseState.checkFieldNames(x, api, `${at}.${i}`));
+      return;
+    }
+    if (!isPlainObject(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes('.') || k.startsWith('$') || k === '') {
+        throw tcbFailure(api, 'DATABASE_REQUEST_FAILED', `The field name '${k}' at '${at.slice(1) || '(top)'}' is not valid for storage: no '.', no leading '$'`);
+      }
+      DatabaseState.checkFieldNames(x, api, `${at}.${k}`);
+    }
+  }
+
   /** commit one document version (plain write or a transaction's commit) */
   write(name: string, id: unknown, doc: Doc | null, api: string): void {
     const coll = this.collection(name, api);
+    if (doc) DatabaseState.checkFieldNames(doc, api);
     if (doc) this.checkUnique(name, doc, api);
     const key = keyOf(id);
     const seq = ++this.seq;

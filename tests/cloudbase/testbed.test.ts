@@ -111,6 +111,13 @@ describe('database', () => {
     await expect(db.collection('accounts').add({ data: { openid: 'o-1' } })).rejects.toThrow(/E11000 duplicate key .*openid_1/);
   });
 
+  it("refuses field names with '.' or a leading '$', which no dotted path can reach", async () => {
+    bed.createCollection('f');
+    await expect(db.collection('f').add({ data: { counts: { '2026.03': 1 } } })).rejects.toMatchObject({ errCode: -502001, errMsg: expect.stringContaining("'2026.03'") });
+    await db.collection('f').add({ data: { _id: 'a', counts: {} } });
+    await expect(db.collection('f').doc('a').update({ data: { counts: _.set({ $x: 1 }) } })).rejects.toThrow(/not valid for storage/);
+  });
+
   it('evaluates MongoDB semantics: array elements match equality, null matches missing, types do not mix', async () => {
     bed.createCollection('q');
     for (const d of [
