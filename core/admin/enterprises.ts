@@ -101,19 +101,15 @@ export async function saveEnterprise(ctx: Ctx, input: unknown) {
   if (same && same._id !== id) throw new AppError('VALIDATION_FAILED', `该信用代码已登记为“${same.name}”`, [{ field: 'creditCode', message: '信用代码重复' }]);
   const prev = id ? await ents.get(id) : null;
   if (id && !prev) throw new AppError('NOT_FOUND', '未找到该企业');
-  let next = record(f, prev?._id ?? enterpriseIdFor(f.creditCode), ctx.now, prev ?? undefined);
-  if (prev) await ents.update(prev._id, { $set: withoutId(next) });
-  else {
-    try {
-      await ents.add(next);
-    } catch (e) {
-      if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-      // saved twice at once (the id derives from the credit code), or the id's enterprise has another code by now
-      const taken = await ents.get(next._id);
-      if (taken?.creditCode === f.creditCode) throw new AppError('VALIDATION_FAILED', `该信用代码已登记为“${taken.name}”`, [{ field: 'creditCode', message: '信用代码重复' }]);
-      next = { ...next, _id: `e-${newId(ctx.ports)}` };
-      await ents.add(next);
-    }
+  let next: Enterprise;
+  if (prev) {
+    next = record(f, prev._id, ctx.now, prev);
+    await ents.update(prev._id, { $set: withoutId(next) });
+  } else {
+    const made = await addRegistered(ctx, f.creditCode, (id) => record(f, id, ctx.now));
+    // saved twice at once: the second finds the first
+    if ('existing' in made) throw new AppError('VALIDATION_FAILED', `该信用代码已登记为“${made.existing.name}”`, [{ field: 'creditCode', message: '信用代码重复' }]);
+    next = made.created;
   }
   await audit(ctx, prev ? 'enterprise.update' : 'enterprise.create', 'enterprise', next._id, `${prev ? '修改' : '新增'}企业“${next.name}”`, prev, next);
   return { enterprise: await view(ctx, (await ents.get(next._id))!) };
@@ -211,7 +207,11 @@ const REGISTRY_FIELDS = ['name', 'address', 'gridId', 'industry', 'scale', 'cont
  * A new enterprise's _id, derived from its credit code: two imports (or a double-tapped confirm)
  * that create the same enterprise collide on the id instead of registering it twice.
  */
-export const enterpriseIdFor = (creditCode: string) => `e-${createHash('sha256').update(creditCode, 'utf8').digest('hex').slice(0, 20)}`;
+export function enterpriseIdFor(creditCode: string, generation = 0): string {
+  const h = createHash('sha256').update(creditCode, 'utf8').digest('hex').slice(0, 20);
+  return generation ? `e-${h}-${generation}` : `e-${h}`;
+}
+const ID_GENERATIONS = 4;
 
 async function gridsAndCommunities(ctx: Ctx) {
   const orgs = ctx.ports.store.collection<Org>(C.orgs);
@@ -325,18 +325,31 @@ async function writeRow(ctx: Ctx, f: Fields, prev: Enterprise | null): Promise<V
     await ents.update(prev._id, { $set: Object.fromEntries(REGISTRY_FIELDS.map((k) => [k, f[k]])) });
     return v;
   }
-  const id = enterpriseIdFor(f.creditCode);
-  try {
-    await ents.add(record(f, id, ctx.now));
-    return v;
-  } catch (e) {
-    if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+  const made = await addRegistered(ctx, f.creditCode, (id) => record(f, id, ctx.now));
+  return 'created' in made ? v : writeRow(ctx, f, made.existing);
+}
+
+/**
+ * Register a new enterprise under the id derived from its credit code; should that id hold an
+ * enterprise whose code was corrected since, the next generation (still derived, so still one
+ * enterprise per code however many writers race), then a random one. If the code turns out to be
+ * registered meanwhile (under that id, or another: creditCode is a unique index on CloudBase),
+ * that enterprise is answered instead.
+ */
+async function addRegistered(ctx: Ctx, creditCode: string, make: (id: string) => Enterprise): Promise<{ created: Enterprise } | { existing: Enterprise }> {
+  const ents = ctx.ports.store.collection<Enterprise>(C.enterprises);
+  for (let generation = 0; generation <= ID_GENERATIONS; generation++) {
+    const doc = make(generation < ID_GENERATIONS ? enterpriseIdFor(creditCode, generation) : `e-${newId(ctx.ports)}`);
+    try {
+      await ents.add(doc);
+      return { created: doc };
+    } catch (e) {
+      if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+    }
+    const [same] = await ents.find({ creditCode }, { limit: 1 });
+    if (same) return { existing: same };
   }
-  const taken = await ents.get(id);
-  if (taken?.creditCode === f.creditCode) return writeRow(ctx, f, taken);
-  // the derived id went to an enterprise whose credit code was corrected since: a fresh id
-  await ents.add(record(f, `e-${newId(ctx.ports)}`, ctx.now));
-  return v;
+  throw new AppError('INTERNAL', '系统繁忙，请稍后再试');
 }
 
 function jobView(job: ImportJob, busy = false) {

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { C } from '../../core/collections';
+import { enterpriseIdFor } from '../../core/admin/enterprises';
 import { CALL_BUDGET_MS } from '../../core/jobs';
 import { readAll } from '../../core/read-all';
 import type { Enterprise } from '../../core/model';
@@ -162,5 +163,33 @@ test('a call that finds the job held by another answers the progress and writes 
   await h.store.collection(C.users).add({ _id: 'u-admin2', openid: 'dev-u-admin2', name: '管理员二', roles: ['admin'], active: true, enterpriseId: null, createdAt: '2026-01-01T00:00:00Z' });
   expect(await h.call('u-admin2', { action: 'admin.enterprises.import', fileID, confirm: true, jobId: first.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   expect(await h.call('u-admin', { action: 'admin.enterprises.import', fileID: 'local://uploads/0123456789abcdef01234567.xlsx', confirm: true, jobId: first.jobId })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  h.cleanup();
+});
+
+test('two imports of one file started at once register each enterprise once; a derived id held by a corrected code is not overwritten', async () => {
+  const h = await makeHarness();
+  const dir = mkdtempSync(join(tmpdir(), 'yszt-import-'));
+  h.ports.files = localFiles(dir);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('企业名录');
+  ws.addRow(['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话']);
+  for (let i = 0; i < 40; i++) ws.addRow([`云溪双击${i}号有限公司`, makeCreditCode(50_000_000 + i), `双击路${i}号`, '东城一网格', '', '', '', '']);
+  const file = Buffer.from(await wb.xlsx.writeBuffer());
+  const name = `${randomBytes(12).toString('hex')}.xlsx`;
+  writeFileSync(join(dir, name), file);
+  await h.store.collection(C.uploads).add({ _id: name, ownerId: 'u-admin', type: 'xlsx', size: file.length, createdAt: '2026-01-01T00:00:00Z' });
+  const fileID = `local://uploads/${name}`;
+  // the id row 0's code derives to already holds an enterprise whose code was corrected since
+  const ents = h.store.collection<Enterprise>(C.enterprises);
+  const corrected = { ...(await ents.get('e-001'))!, _id: enterpriseIdFor(makeCreditCode(50_000_000)), creditCode: makeCreditCode(50_999_999), name: '代码已更正有限公司' };
+  await ents.add(corrected);
+
+  const [a, b] = await Promise.all([1, 2].map(() => h.ok('u-admin', { action: 'admin.enterprises.import', fileID, confirm: true })));
+  expect(a.finished && b.finished).toBe(true);
+  expect(a.jobId).not.toBe(b.jobId);
+  const all = await readAll(ents, {});
+  for (let i = 0; i < 40; i++) expect(all.filter((e) => e.creditCode === makeCreditCode(50_000_000 + i))).toHaveLength(1);
+  expect(await ents.get(corrected._id)).toEqual(corrected);
+  expect(all.find((e) => e.creditCode === makeCreditCode(50_000_000))!._id).not.toBe(corrected._id);
   h.cleanup();
 });
