@@ -17,7 +17,7 @@ export const PeriodInput = z
   .object({
     period: z.enum(['month', 'quarter', 'year', 'custom'], { errorMap: () => ({ message: '统计周期不正确' }) }).default('month'),
     /** which month/quarter/year: "2026-11", "2026-Q4", "2026"; default the current one */
-    key: z.string().max(16).optional(),
+    key: z.string().max(16).optional().transform((k) => k || undefined), // '' is "the current one", not a period
     from: zDate.optional(),
     to: zDate.optional(),
   })
