@@ -70,6 +70,7 @@ export type ImportReport = {
   update: number;
   unchanged: number;
   errors: { row: number; name: string; reason: string }[];
+  errorCount?: number;
   written: number;
   /** a confirmed import runs as a job, a slice per call: call again with jobId until finished */
   jobId?: string;

@@ -69,8 +69,11 @@ export default function ImportPage() {
       let res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true });
       setProgress(res);
       for (let calls = 0; res.jobId && !res.finished && calls < 1000; calls++) {
+        const before = res.done;
         res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true, jobId: res.jobId });
         setProgress(res);
+        // another call still holds the job (it may have died: its lease runs out in seconds): wait a moment
+        if (!res.finished && res.done === before) await new Promise((r) => setTimeout(r, 1000));
       }
       setReport(res);
       setStep('done');
@@ -81,6 +84,8 @@ export default function ImportPage() {
   };
 
   const toWrite = report ? report.create + report.update : 0;
+  // a finished job keeps only the first bad rows; its count is complete
+  const errorCount = report ? report.errorCount ?? report.errors.length : 0;
   const percent = progress && progress.total ? Math.round(((progress.done ?? 0) / progress.total) * 100) : 0;
 
   return (
@@ -134,13 +139,13 @@ export default function ImportPage() {
             <Count label='新增' value={report.create} tone='green' />
             <Count label='更新' value={report.update} tone='blue' />
             <Count label='无变化' value={report.unchanged} />
-            <Count label='错误' value={report.errors.length} tone={report.errors.length ? 'red' : undefined} />
+            <Count label='错误' value={errorCount} tone={errorCount ? 'red' : undefined} />
           </View>
 
           {report.errors.length > 0 && (
             <View className='import-errors'>
               <View className='import-errors__title'>
-                以下 {report.errors.length} 行有错误{step === 'done' ? '，已跳过' : '，错误行将被跳过'}
+                {errorCount} 行有错误{step === 'done' ? '，已跳过' : '，错误行将被跳过'}{errorCount > report.errors.length ? `（以下列出前 ${report.errors.length} 行）` : ''}
               </View>
               <View className='import-table'>
                 <View className='import-tr import-tr--head'>

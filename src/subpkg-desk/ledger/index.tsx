@@ -107,10 +107,18 @@ export default function LedgerPage() {
     if (exporting) return;
     setExporting(true);
     try {
-      const res = await callService<{ url: string; fileID: string; rows: number }>('ledger.export', cleanFilters(filters));
+      type ExportAnswer = { finished?: boolean; jobId?: string; url: string; fileID: string; rows: number; message?: string };
+      // a large export is a job read a slice per call (a cloud function has seconds): go on until the file is made
+      let res = await callService<ExportAnswer>('ledger.export', cleanFilters(filters));
+      for (let calls = 0; res.finished === false && res.jobId && calls < 500; calls++) {
+        Taro.showLoading({ title: res.message ?? '正在导出…', mask: true });
+        res = await callService<ExportAnswer>('ledger.export', { jobId: res.jobId });
+      }
+      Taro.hideLoading();
       await openWorkbook(res, `台账-${formatDate(new Date().toISOString())}.xlsx`);
       Taro.showToast({ title: `已导出 ${res.rows} 条`, icon: 'none' });
     } catch (e) {
+      Taro.hideLoading();
       toastError(e);
     } finally {
       setExporting(false);
