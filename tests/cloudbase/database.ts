@@ -192,7 +192,15 @@ export class DatabaseState {
     for (const ix of this.indexes.get(name) ?? []) {
       if (!ix.unique) continue;
       const key = ix.fields.map((f) => indexValue(doc, f)).join('|');
-      for (const other of this.docs(name, api)) {
+      // candidates through the equality lookup of the first field when its value is a scalar; a
+      // missing or null value (which a unique index also counts, as null) needs the full scan
+      const first = reach(doc, ix.fields[0].split('.'));
+      const scalar = first.values.length === 1 ? DatabaseState.lookupKey(first.values[0]) : null;
+      const coll = this.collection(name, api);
+      const others = scalar === null
+        ? this.docs(name, api)
+        : [...(this.lookup(name, ix.fields[0]).get(scalar) ?? [])].map((k) => coll.get(k)).filter((v): v is Version[] => !!v).map((v) => last(v).doc).filter((d): d is Doc => !!d);
+      for (const other of others) {
         if (keyOf(other._id) === keyOf(doc._id)) continue;
         if (ix.fields.map((f) => indexValue(other, f)).join('|') === key) {
           throw tcbFailure(api, 'DATABASE_REQUEST_FAILED',

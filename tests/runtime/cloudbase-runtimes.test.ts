@@ -21,6 +21,7 @@ import { join } from 'path';
 import { build } from 'esbuild';
 import { cloudbaseStore } from '../../adapters/cloudbase-store';
 import { runtimeProblem } from '../../adapters/cloudbase-main';
+import { UNIQUE_INDEXES } from '../../core/collections';
 import { seedDemoDistrict } from '../../core/seed/demo-district';
 import templates from '../../config/subscribe-templates.json';
 import { functionConfig, miniProgramPages } from '../cloudbase/functions';
@@ -87,7 +88,7 @@ beforeAll(async () => {
   writeFileSync(jobFile, JSON.stringify({
     testbed: join(work, 'testbed.js'), functionsDir: join(work, 'cloudfunctions'), names: NAMES, configs,
     state: seedBed.exportState(), pages: miniProgramPages(ROOT), latencyMs: LATENCY_MS, env: 'yszt-runtime-test',
-    enterprise: 'dev-u-linxiao', consents,
+    enterprise: 'dev-u-linxiao', consents, uniqueIndexes: UNIQUE_INDEXES,
   }));
 });
 

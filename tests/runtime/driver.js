@@ -20,6 +20,8 @@ const { createTestBed } = require(job.testbed);
 
 const bed = createTestBed({ latencyMs: job.latencyMs, pages: job.pages, env: job.env });
 global.__CLOUDBASE_TESTBED__ = bed;
+// the unique indexes npm run cloud:setup creates (core/collections.ts UNIQUE_INDEXES)
+for (const [collection, list] of Object.entries(job.uniqueIndexes || {})) for (const fields of list) bed.createIndex(collection, fields.split(','), { unique: true });
 bed.importState(job.state);
 for (const [openid, templateId] of job.consents) bed.consent(openid, templateId, Infinity);
 

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDEXES, C } from '../../core/collections';
+import { INDEXES, C, UNIQUE_INDEXES } from '../../core/collections';
 import { createFunctions, type Envelope } from '../../core/functions';
 import type { Ports } from '../../core/ports';
 import type { ServiceRequest } from '../../core/model';
@@ -30,6 +30,8 @@ export const HARNESS_STORE = process.env.HARNESS_STORE === 'cloudbase' ? 'cloudb
  */
 function cloudbaseHarnessStore(bed: TestBed): SqliteStore {
   bed.sdk.init({ env: bed.sdk.DYNAMIC_CURRENT_ENV });
+  // the unique indexes npm run cloud:setup creates; nothing else is unique on CloudBase
+  for (const [collection, list] of Object.entries(UNIQUE_INDEXES)) for (const fields of list) bed.createIndex(collection, fields.split(','), { unique: true });
   const store = cloudbaseStore(bed.sdk.database());
   return Object.defineProperties({ collection: store.collection, close: () => undefined } as unknown as SqliteStore, {
     db: {
