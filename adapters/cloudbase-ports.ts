@@ -108,6 +108,7 @@ export function cloudbaseQrCode(cloud: any, miniprogramState: string | undefined
     return fileID as string;
   };
   return {
+    version: envVersion,
     async image(page, scene) {
       const key = `${envVersion}|${page}|${scene}`;
       let fileID = made.get(key);

@@ -113,6 +113,8 @@ export interface FileStore {
  */
 export interface QrCode {
   image(page: string, scene: string): Promise<{ fileID: string; url: string }>;
+  /** which mini-program version the codes open (CloudBase: release/trial/develop); images are kept per version */
+  version?: string;
 }
 
 export type Ports = {

@@ -87,4 +87,21 @@ describe('scene mapping', () => {
     expect(second).toEqual(first);
     expect((ports as { images?: string[] }).images).toEqual([`subpkg-visit/scan/index?${a._id}`]);
   });
+
+  test('an image made for one mini-program version is not handed out for another', async () => {
+    const a = await enterpriseCode(ports, 'e-002', now);
+    const made: string[] = [];
+    const qr = (version: string) => ({
+      version,
+      image: async (page: string, scene: string) => { made.push(`${version}:${page}?${scene}`); return { fileID: `cloud://env.b/codes/${version}/${scene}.png`, url: `https://tmp/${version}/${scene}.png` }; },
+    });
+    const trial = await codeImage({ ...ports, qrCode: qr('trial') }, a);
+    expect(trial.fileID).toContain('/trial/');
+    // the deployment now serves the released version: a new image, kept for that version
+    const release = await codeImage({ ...ports, qrCode: qr('release') }, await resolveScene(ports, a._id));
+    expect(release.fileID).toContain('/release/');
+    const again = await codeImage({ ...ports, qrCode: qr('release') }, await resolveScene(ports, a._id));
+    expect(again).toEqual(release);
+    expect(made).toEqual([`trial:subpkg-visit/scan/index?${a._id}`, `release:subpkg-visit/scan/index?${a._id}`]);
+  });
 });

@@ -100,12 +100,17 @@ export async function renewCode(ports: Ports, code: VisitCode, now: Date): Promi
   return currentCode(ports, owner, now);
 }
 
-/** the code's image, made once through the QrCode port and kept on the code */
+/**
+ * The code's image, made once per mini-program version through the QrCode port and kept on the code:
+ * a code made while the deployment served the trial version must not be handed out once it serves the
+ * released one (it would open the trial version).
+ */
 export async function codeImage(ports: Ports, code: VisitCode): Promise<{ fileID: string; url: string }> {
-  if (code.image) return code.image;
+  const version = ports.qrCode?.version ?? '';
+  if (code.image && (code.image.version ?? '') === version) return { fileID: code.image.fileID, url: code.image.url };
   if (!ports.qrCode) throw new AppError('INTERNAL', '二维码服务未配置');
   const image = await ports.qrCode.image(CODE_PAGES[code.kind], code._id);
-  await ports.store.collection<VisitCode>(C.visitCodes).update(code._id, { $set: { image } });
+  await ports.store.collection<VisitCode>(C.visitCodes).update(code._id, { $set: { image: { ...image, ...(version ? { version } : {}) } } });
   return image;
 }
 

@@ -104,7 +104,8 @@ export type VisitCode = {
   revoked: boolean;
   revokedAt: string | null;
   /** the generated image, kept so it is made once */
-  image: { fileID: string; url: string } | null;
+  /** the code image, for the mini-program version it was made for (see codeImage) */
+  image: { fileID: string; url: string; version?: string } | null;
   createdAt: string;
 };
 
