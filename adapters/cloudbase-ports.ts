@@ -15,7 +15,8 @@ export function cloudbaseNotifier(cloud: any, templates: TemplateConfig, minipro
       const t = templates[m.template] ? { ...templates[m.template], templateId: m.templateId || templates[m.template].templateId } : undefined;
       if (!t || !t.templateId) return { ok: false, retry: false, error: `template ${m.template} not configured` };
       const data: Record<string, { value: string }> = {};
-      for (const [key, from] of Object.entries(t.fields)) data[key] = { value: String(m.data[from] ?? '').slice(0, 20) };
+      // values arrive shaped and checked by their field type (core/notify/fields.ts): never cut here, a cut could split a character
+      for (const [key, from] of Object.entries(t.fields)) data[key] = { value: String(m.data[from] ?? '') };
       try {
         await cloud.openapi.subscribeMessage.send({ touser: m.openid, page: m.page, data, templateId: t.templateId, miniprogramState });
         return { ok: true };
