@@ -13,7 +13,7 @@ import sirv from 'sirv';
 import { Cron } from 'croner';
 import { INDEXES, C } from '../core/collections';
 import { createFunctions, type Handler } from '../core/functions';
-import type { Ports } from '../core/ports';
+import type { Ports, Store } from '../core/ports';
 import type { Session, User } from '../core/model';
 import { ROLES } from '../core/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
@@ -45,8 +45,10 @@ export type LocalOptions = {
   trustProxy?: boolean;
   /** session and sign-in throttle limits (else the `auth` settings document, else the defaults) */
   auth?: Partial<AuthSettings>;
-  /** submits per enterprise per hour (else the `limits` settings document, else 20) */
+  /** submits per enterprise per hour (else 20) */
   submitsPerHour?: number;
+  /** another store instead of SQLite in DATA_DIR (tests: the CloudBase adapter on the CloudBase test bed) */
+  store?: Store;
 };
 
 /**
@@ -178,7 +180,8 @@ export async function startLocalServer(opts: LocalOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   const uploadsDir = join(opts.dataDir, 'uploads');
   mkdirSync(uploadsDir, { recursive: true });
-  const store = openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
+  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
+  const store: Store = opts.store ?? sqlite!;
   const notifier = recordingNotifier();
   const ports: Ports = {
     store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir),
@@ -245,7 +248,8 @@ export async function startLocalServer(opts: LocalOptions) {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
 
     if (path === '/healthz' && req.method === 'GET') {
-      store.db.prepare('select 1').get();
+      if (sqlite) sqlite.db.prepare('select 1').get();
+      else await store.collection(C.settings).get('deployment');
       return send(res, 200, { ok: true, db: 'ok', h5: !!staticFiles, mode });
     }
 
@@ -501,7 +505,7 @@ export async function startLocalServer(opts: LocalOptions) {
       jobs.forEach((j) => j.stop());
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
-      store.close();
+      sqlite?.close();
     },
   };
 }

@@ -3,12 +3,18 @@
  * identities: the enterprise submits → the assigned officer finds it, accepts, resolves →
  * the enterprise sees the notification and scores it. Screenshots of each step go to
  * E2E_SHOTS (default .tmp/e2e-shots) for people to look at.
+ *
+ * It runs twice: on SQLite (the self-hosted store), and on the CloudBase adapter over the CloudBase
+ * test bed (tests/cloudbase), the store the WeChat deployment ships on.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalServer } from '../../server/app';
+import { cloudbaseStore } from '../../adapters/cloudbase-store';
+import { UNIQUE_INDEXES } from '../../core/collections';
+import { createTestBed } from '../cloudbase/testbed';
 import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
 
@@ -21,10 +27,21 @@ let browser: Browser;
 let dataDir: string;
 let base: string;
 
+const STORE = process.env.E2E_STORE === 'cloudbase' ? 'cloudbase' : 'sqlite';
+
+/** the CloudBase adapter on a fresh test bed, with the unique indexes npm run cloud:setup creates */
+function cloudbaseOnTestBed() {
+  const bed = createTestBed();
+  bed.sdk.init({ env: bed.sdk.DYNAMIC_CURRENT_ENV });
+  for (const [collection, list] of Object.entries(UNIQUE_INDEXES)) for (const fields of list) bed.createIndex(collection, fields.split(','), { unique: true });
+  return cloudbaseStore(bed.sdk.database());
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-'));
   server = await startLocalServer({
     port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
+    ...(STORE === 'cloudbase' ? { store: cloudbaseOnTestBed() } : {}),
   });
   base = `http://127.0.0.1:${server.port}`;
   const launched = await launchChromium();
@@ -46,7 +63,7 @@ async function phone(): Promise<Page> {
   return page;
 }
 
-const shot = (page: Page, name: string) => takeShot(page, shots, name);
+const shot = (page: Page, name: string) => takeShot(page, shots, STORE === 'cloudbase' ? `cloudbase-${name}` : name);
 const loginAs = (page: Page, name: string) => login(page, base, name);
 
 const PHOTO = Buffer.from(
@@ -55,6 +72,8 @@ const PHOTO = Buffer.from(
 );
 
 test('enterprise submits, officer accepts and resolves, enterprise sees the notice and scores', async () => {
+  // which store this run is on: SQLite has its handle, the CloudBase adapter has none
+  expect('db' in server.ports.store).toBe(STORE === 'sqlite');
   const photoPath = join(dataDir, 'site.png');
   writeFileSync(photoPath, PHOTO);
   const description = '新建车间需要增容用电，报装申请提交两周仍无人联系，影响设备调试。';
