@@ -190,21 +190,32 @@ export async function startLocalServer(opts: LocalOptions) {
   let boundPort = opts.port;
   ports.qrCode = localQrCode(localFiles(uploadsDir), () => opts.publicBase ?? process.env.PUBLIC_BASE ?? `http://localhost:${boundPort}`);
   const settingsC = store.collection(C.settings);
-  if (opts.seed !== false && (await seedDemoDistrict(store, ports.clock.now()))) {
+  // a data dir the demo seed made before the deployment marker existed is recognised by the demo district itself
+  if (!(await settingsC.get('deployment')) && (await store.collection(C.orgs).get('d-yunxi'))) {
+    await settingsC.add({ _id: 'deployment', mode: 'demo', createdAt: ports.clock.now().toISOString() });
+  }
+  let marker = await settingsC.get('deployment');
+  // the demo seeds only an empty store: a district's data started once without SEED=empty stays a district
+  const empty = !marker && (await store.collection(C.users).count({})) === 0 && (await store.collection(C.orgs).count({})) === 0;
+  if (opts.seed !== false && empty && (await seedDemoDistrict(store, ports.clock.now()))) {
     await settingsC.add({ _id: 'deployment', mode: 'demo', createdAt: ports.clock.now().toISOString() });
     const n = await seedDemoRequests(ports, ports.clock.now());
     log(`seeded the demo district 云溪区 with ${n} requests in every colour`);
     log(`seeded ${await seedDemoVisits(ports, ports.clock.now())} official visits and two plans for a joint inspection`);
+  } else if (!marker) {
+    // anything not made by the demo seed is a real district, for good
+    await settingsC.add({ _id: 'deployment', mode: 'district', createdAt: ports.clock.now().toISOString() });
   }
-  // a data dir the demo seed made before this marker existed is recognised by the demo district itself
-  if (!(await settingsC.get('deployment')) && (await store.collection(C.orgs).get('d-yunxi'))) {
-    await settingsC.add({ _id: 'deployment', mode: 'demo', createdAt: ports.clock.now().toISOString() });
-  }
-  const mode: Mode = opts.seed !== false && (await settingsC.get('deployment'))?.mode === 'demo' ? 'demo' : 'district';
+  marker = await settingsC.get('deployment');
+  if (opts.seed !== false && marker?.mode === 'district') log('this data dir is a district (not made by the demo seed): no demo data, no demo login');
+  const mode: Mode = opts.seed !== false && marker?.mode === 'demo' ? 'demo' : 'district';
   // dashboard counters: finish any pending counting and count data that predates them (the notify timer does this every minute too)
   await countPending(ports).catch((e) => log(`stats: ${(e as Error)?.message ?? e}`));
   if (opts.bootstrapAdminCode && (await store.collection<User>(C.users).count({ roles: { $all: ['admin'] }, active: true })) === 0) {
     log(`no admin yet: on the login page choose 使用邀请码 and enter ${opts.bootstrapAdminCode} to become the first admin`);
+  }
+  if (opts.bootstrapAdminCode !== undefined && !/^[A-Za-z0-9]{6,12}$/.test(opts.bootstrapAdminCode)) {
+    throw new Error('BOOTSTRAP_ADMIN_CODE must be 6–12 letters and digits (A–Z, 0–9); it is compared case-insensitively');
   }
   const functions = createFunctions(ports) as Record<string, Handler>;
   const auth = createAuth(ports, { settings: opts.auth });
@@ -220,7 +231,7 @@ export async function startLocalServer(opts: LocalOptions) {
   const fail = (res: ServerResponse, e: unknown) => {
     const body = toErrorBody(e);
     if (body.code === 'INTERNAL') console.error('[server]', e);
-    return send(res, STATUS_BY_CODE[body.code] ?? 409, body);
+    return send(res, STATUS_BY_CODE[body.code] ?? 409, body, body.code === 'TOO_LARGE' ? { connection: 'close' } : {});
   };
   async function jsonBody(req: IncomingMessage, limit = MAX_JSON): Promise<Record<string, unknown>> {
     let raw: string;
@@ -415,8 +426,20 @@ export async function startLocalServer(opts: LocalOptions) {
 
     if (path === '/auth/register' || path === '/auth/redeem') {
       const redeem = path === '/auth/redeem';
+      // codes are guessed per address; sign-ups are counted per address (10 per 15 minutes), each costs a slow hash
       if (redeem) await auth.checkLocks([auth.inviteKey(address)], '邀请码');
-      const reserved = await auth.reserve(body.phone, body.password);
+      else {
+        await auth.checkLocks([auth.registerKey(address)], '注册');
+        await auth.fail([auth.registerKey(address)]);
+      }
+      let reserved: Awaited<ReturnType<typeof auth.reserve>>;
+      try {
+        reserved = await auth.reserve(body.phone, body.password);
+      } catch (e) {
+        // a phone already taken tells something: probing it costs an invite attempt
+        if (redeem && e instanceof AppError && e.code === 'CONFLICT') await auth.fail([auth.inviteKey(address)]);
+        throw e;
+      }
       try {
         // the new identity's first call creates its (enterprise, unbound) user, as a first WeChat call does
         const first = await functions.service({ action: 'me' }, { openid: reserved.openid });

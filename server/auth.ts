@@ -72,6 +72,32 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** a hash nobody's password matches, so an unknown phone costs the same time as a wrong password */
 let decoy: Promise<string> | null = null;
 
+/**
+ * scrypt is slow on purpose (~100 ms, 32 MiB): cap how many run at once, so a flood of sign-ins or
+ * sign-ups cannot stall the server, and how many attempts on one phone may be in flight, so parallel
+ * guesses cannot all pass the lock check before the first failure is counted.
+ */
+const MAX_HASHING = 16;
+const MAX_IN_FLIGHT_PER_PHONE = 2;
+let hashing = 0;
+const inFlight = new Map<string, number>();
+async function withHashSlot<T>(phone: string | null, run: () => Promise<T>): Promise<T> {
+  if (hashing >= MAX_HASHING) throw new AppError('RATE_LIMITED', '系统繁忙，请稍后再试');
+  if (phone && (inFlight.get(phone) ?? 0) >= MAX_IN_FLIGHT_PER_PHONE) throw new AppError('TOO_MANY_ATTEMPTS', '操作过于频繁，请稍后再试');
+  hashing++;
+  if (phone) inFlight.set(phone, (inFlight.get(phone) ?? 0) + 1);
+  try {
+    return await run();
+  } finally {
+    hashing--;
+    if (phone) {
+      const n = (inFlight.get(phone) ?? 1) - 1;
+      if (n) inFlight.set(phone, n);
+      else inFlight.delete(phone);
+    }
+  }
+}
+
 /** The password rule, in the words the page shows. */
 export function passwordProblem(password: unknown): string | null {
   if (typeof password !== 'string' || !password) return '请设置密码';
@@ -135,7 +161,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
 
   /** how many failures lock this key */
   const limitOf = (key: string, s: AuthSettings) =>
-    key.startsWith('login:addr:') ? s.maxFailures * 4 : key.startsWith('invite:addr:') ? s.maxFailures * 2 : s.maxFailures;
+    key.startsWith('login:addr:') ? s.maxFailures * 4 : key.startsWith('invite:addr:') || key.startsWith('register:addr:') ? s.maxFailures * 2 : s.maxFailures;
 
   /** one more failure on each key; returns how many tries are left before the first key locks */
   async function fail(keys: string[]): Promise<{ left: number; locked: boolean }> {
@@ -200,6 +226,12 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
       await sessions.remove(key);
       return { error: new AppError('UNAUTHENTICATED', '账号已停用，请联系管理员') };
     }
+    // a session from before a deactivation stays ended after the user is activated again
+    const deactivatedAt = (user as (User & { deactivatedAt?: string }) | undefined)?.deactivatedAt;
+    if (deactivatedAt && session.createdAt <= deactivatedAt) {
+      await sessions.remove(key);
+      return { error: new AppError('UNAUTHENTICATED', '登录已失效，请重新登录') };
+    }
     // remember use at most once a minute: one write per minute of activity, not per call
     if (at.getTime() - Date.parse(session.lastSeenAt ?? session.createdAt) > 60_000) {
       await sessions.update(key, { $set: { lastSeenAt: at.toISOString() } });
@@ -230,6 +262,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
   const accountKey = (phone: string) => `login:phone:${phone}`;
   const addressKey = (address: string) => `login:addr:${address}`;
   const inviteKey = (address: string) => `invite:addr:${address}`;
+  const registerKey = (address: string) => `register:addr:${address}`;
 
   async function login(phone: unknown, password: unknown, address: string) {
     if (typeof phone !== 'string' || !PHONE.test(phone.trim())) throw new AppError('VALIDATION_FAILED', '请输入11位手机号');
@@ -238,7 +271,9 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
     await checkLocks([accountKey(p), addressKey(address)], '密码');
     const account = await accounts.get(p);
     decoy ??= hashPassword(randomBytes(16).toString('hex'));
-    const good = account && !account.pending ? await verifyPassword(password, account.hash) : (await verifyPassword(password, await decoy), false);
+    const good = await withHashSlot(p, async () =>
+      account && !account.pending ? verifyPassword(password, account.hash) : (await verifyPassword(password, await decoy!), false),
+    );
     if (!good) {
       const { left, locked } = await fail([accountKey(p), addressKey(address)]);
       const masked = `${p.slice(0, 3)}****${p.slice(7)}`;
@@ -249,6 +284,8 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
       }
       throw new AppError('BAD_CREDENTIALS', `手机号或密码错误${left <= 2 ? `，还可尝试${left}次` : ''}`);
     }
+    // a guess that raced others past the first check: if they locked the account meanwhile, this one is refused too
+    await checkLocks([accountKey(p), addressKey(address)], '密码');
     const [user] = await users.find({ openid: account!.openid }, { limit: 1 });
     if (!user || !user.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
     await clear(accountKey(p));
@@ -265,7 +302,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
     const problem = passwordProblem(password);
     if (problem) throw new AppError('VALIDATION_FAILED', problem);
     const p = phone.trim();
-    const hash = await hashPassword(password as string);
+    const hash = await withHashSlot(null, () => hashPassword(password as string));
     const openid = `pw-${randomBytes(16).toString('hex')}`;
     const at = now().toISOString();
     try {
@@ -303,7 +340,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
 
   return {
     settings, caller, login, reserve, finish, abandon, changePassword, endSession, endAllSessions, startSession, record,
-    checkLocks, fail, clear, addressKey, inviteKey,
+    checkLocks, fail, clear, addressKey, inviteKey, registerKey,
     /** the account of an openid, if it has one (for the 我的 page: 修改密码 is offered only then) */
     accountOf: async (openid: string) => (await accounts.find({ openid }, { limit: 1 }))[0] ?? null,
   };

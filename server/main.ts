@@ -1,6 +1,13 @@
 // `npm start` runs this: PORT and DATA_DIR from the environment.
 import { join, resolve } from 'node:path';
+import { randomInt } from 'node:crypto';
 import { startLocalServer } from './app';
+
+/** a one-time code for the first admin: 12 characters from a 32-letter alphabet (60 bits), from the CSPRNG */
+function randomCode() {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
 
 const root = resolve(__dirname, '..');
 startLocalServer({
@@ -14,7 +21,7 @@ startLocalServer({
   host: process.env.HOST || '127.0.0.1',
   trustProxy: process.env.TRUST_PROXY === '1',
   submitsPerHour: Number(process.env.SUBMITS_PER_HOUR) || undefined,
-  bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE || (process.env.SEED === 'empty' ? 'ADMIN' + Math.random().toString(36).slice(2, 8).toUpperCase() : undefined),
+  bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE || (process.env.SEED === 'empty' ? randomCode() : undefined),
 }).then((s) => {
   const stop = () => s.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -198,7 +198,8 @@ export async function deactivateStaff(ctx: Ctx, input: unknown) {
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
   if (id === ctx.user._id) throw new AppError('INVALID_STATE', '不能停用自己的账号');
   if (!before.active) throw new AppError('INVALID_STATE', '该人员已停用');
-  await users.update(id, { $set: { active: false, onDuty: false } });
+  // deactivatedAt: sessions of the self-hosted server that began before it stay ended even after re-activation
+  await users.update(id, { $set: { active: false, onDuty: false, deactivatedAt: ctx.now.toISOString() } });
   const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
   const sla = await loadSla(ctx.ports);
   let requeued = 0;

@@ -187,6 +187,12 @@ describe('a real district (SEED=empty)', () => {
     expect(gone.status).toBe(401);
     expect(gone.body.message).toBe('账号已停用，请联系管理员');
     expect((await t.call('/auth/login', { phone: '13700000001', password: 'newpass2026' })).body).toMatchObject({ code: 'FORBIDDEN', message: '账号已停用，请联系管理员' });
+    // re-activated: sessions from before the deactivation stay ended; a new sign-in works
+    clock.advance(60_000);
+    expect((await t.service(adminToken, { action: 'admin.staff.activate', id: userId })).body.ok).toBe(true);
+    expect((await t.service(changed.body.data.token, { action: 'me' })).status).toBe(401);
+    const back = (await t.call('/auth/login', { phone: '13700000001', password: 'newpass2026' })).body.data.token;
+    expect((await t.service(back, { action: 'me' })).status).toBe(200);
   });
 
   test('invite codes sent to the service function are throttled per address too', async () => {
@@ -230,6 +236,30 @@ describe('a real district (SEED=empty)', () => {
     const [userA] = await ports.store.collection<User>(C.users).find({ phone: '13800000055' }, { limit: 1 });
     await expect(requireOwnFiles({ ports, now: clock.now(), user: userA }, [ok.body.data.fileID])).resolves.toBeUndefined();
     await expect(requireOwnFiles({ ports, now: clock.now(), user: userA }, [`cloud://env-a.bucket/uploads/${userA.openid}/p1.jpg`])).resolves.toBeUndefined();
+  });
+
+  test('parallel guesses on one phone cannot all pass the lock: at most 5 are judged, the rest are refused', async () => {
+    await t.call('/auth/register', { phone: '13800000077', password: 'para2026pw' });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.call('/auth/login', { phone: '13800000077', password: i === 29 ? 'para2026pw' : `guess${i}pw2026` })),
+    );
+    // only a couple are hashed at once per phone; the others are turned away before any guess is judged
+    const judged = answers.filter((a) => a.body.code === 'BAD_CREDENTIALS' || a.body.ok).length;
+    expect(judged).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 429 && a.body.code === 'TOO_MANY_ATTEMPTS').length).toBe(30 - judged);
+    // and sequential guesses still lock it at the fifth failure
+    for (let i = 0; i < 5; i++) await t.call('/auth/login', { phone: '13800000077', password: `again${i}pw2026` });
+    expect((await t.call('/auth/login', { phone: '13800000077', password: 'para2026pw' })).status).toBe(429);
+  });
+
+  test('sign-ups are counted per address: the 11th in 15 minutes from one address is refused', async () => {
+    const from = '10.6.6.6';
+    for (let i = 0; i < 10; i++) {
+      expect((await t.call('/auth/register', { phone: `1350000${String(i).padStart(4, '0')}`, password: 'signup2026' }, { from })).body.ok).toBe(true);
+    }
+    const r = await t.call('/auth/register', { phone: '13500000099', password: 'signup2026' }, { from });
+    expect(r.status).toBe(429);
+    expect(r.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('注册') });
   });
 
   test('every answer carries the security headers; unknown function names, prototype names included, are 404', async () => {
@@ -279,5 +309,35 @@ describe('the demo (seeded) server', () => {
     expect(limited?.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('一小时内已提交20件诉求') });
     const retry = await t.service(token, { action: 'request.submit', clientKey: `flood-key-${existing}`, category: 'other', description: `第${existing}次提交：厂区门口道路破损需要修复`, phone: '13800138000' });
     expect(retry.body).toMatchObject({ ok: true, data: { created: false } });
+  });
+});
+
+describe('a data dir the demo seed did not make', () => {
+  test('stays a district when started without SEED=empty: no demo data, no demo login', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'yszt-district-'));
+    const common = { port: 0, dataDir, h5Dir: join(dataDir, 'no-h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} };
+    try {
+      const first = await startLocalServer({ ...common, seed: false, bootstrapAdminCode: 'FIRST2026' });
+      expect(first.mode).toBe('district');
+      await first.close();
+      // restarted by someone who forgot SEED=empty: the demo must not seed itself into the district
+      const again = await startLocalServer({ ...common });
+      expect(again.mode).toBe('district');
+      expect(await again.ports.store.collection(C.orgs).get('d-yunxi')).toBeNull();
+      expect((await fetch(`http://127.0.0.1:${again.port}/dev/users`)).status).toBe(404);
+      await again.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a bootstrap code that could never be redeemed is refused at start', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'yszt-boot-'));
+    try {
+      await expect(startLocalServer({ port: 0, dataDir, h5Dir: join(dataDir, 'no-h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {}, seed: false, bootstrapAdminCode: 'ADMIN-2026-LONG' }))
+        .rejects.toThrow(/BOOTSTRAP_ADMIN_CODE must be 6–12 letters and digits/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
