@@ -13,9 +13,9 @@ import { enterpriseIdFor } from '../../core/admin/enterprises';
 import { CALL_BUDGET_MS } from '../../core/jobs';
 import { readAll } from '../../core/read-all';
 import type { Enterprise } from '../../core/model';
-import type { Collection, Doc, Store } from '../../core/ports';
 import { makeCreditCode } from '../../core/seed/demo-district';
 import { localFiles } from '../../adapters/local-ports';
+import { tickingStore } from '../support/store-probes';
 import { makeHarness, type Harness } from '../support/harness';
 
 jest.setTimeout(600_000);
@@ -26,21 +26,10 @@ const GRID_NAMES: Record<string, string> = { 'g-dc1': '东城一网格', 'g-dc2'
 
 /** the store as the functions see it: each call costs `ms` of the fake clock, and is counted */
 function slowStore(h: Harness, ms: number) {
-  const inner: Store = h.store;
-  const stats = { calls: 0 };
-  const store: Store = {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const c = inner.collection<T>(name);
-      return new Proxy(c, {
-        get(t, k, r) {
-          const v = Reflect.get(t, k, r);
-          return typeof v === 'function' ? (...args: unknown[]) => (stats.calls++, h.clock.advance(ms), v.apply(t, args)) : v;
-        },
-      });
-    },
-  };
+  // every store call costs `ms` on the fake clock (tests/support/store-probes.ts)
+  const store = tickingStore(h.store, h.clock, () => ms);
   h.ports.store = store;
-  return stats;
+  return { get calls() { return store.calls(); } };
 }
 
 /** 5,000 rows: new enterprises, the 30 registered ones (half changed), and some bad rows */

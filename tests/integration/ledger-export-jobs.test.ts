@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { C } from '../../core/collections';
 import { CALL_BUDGET_MS } from '../../core/jobs';
 import type { ServiceRequest } from '../../core/model';
-import type { Collection, Doc, Store } from '../../core/ports';
 import { localFiles } from '../../adapters/local-ports';
+import { tickingStore } from '../support/store-probes';
 import { makeHarness, submission, type Harness } from '../support/harness';
 
 jest.setTimeout(600_000);
@@ -22,20 +22,10 @@ jest.setTimeout(600_000);
 const ROWS = 4500;
 
 function slowStore(h: Harness, ms: number) {
-  const inner: Store = h.store;
-  const stats = { calls: 0 };
-  h.ports.store = {
-    collection<T extends Doc>(name: string): Collection<T> {
-      const c = inner.collection<T>(name);
-      return new Proxy(c, {
-        get(t, k, r) {
-          const v = Reflect.get(t, k, r);
-          return typeof v === 'function' ? (...args: unknown[]) => (stats.calls++, h.clock.advance(ms), v.apply(t, args)) : v;
-        },
-      });
-    },
-  };
-  return stats;
+  // every store call costs `ms` on the fake clock (tests/support/store-probes.ts)
+  const store = tickingStore(h.store, h.clock, () => ms);
+  h.ports.store = store;
+  return { get calls() { return store.calls(); } };
 }
 
 /** `n` requests made from one real one; every third shares its instant with the next (the cursor's tie-break), every tenth has a card */
