@@ -3,8 +3,8 @@
  * local server (server/) both call these with the same event, so the product behaves the same
  * in WeChat and in a browser.
  */
-import { assignRequest, assignWaiting } from './assignment/assign';
-import { INTERACTIVE_SIDE_WORK_MS, startBudget, timerBudgetMs, type Budget, type TimerName } from './budget';
+import { assignRequest } from './assignment/assign';
+import { startBudget, timerBudgetMs, type TimerName } from './budget';
 import { Ctx } from './context';
 import { AppError, toErrorBody, type ErrorBody } from './errors';
 import { confirmRequest, reopenRequest } from './feedback/enterprise-feedback';
@@ -25,7 +25,10 @@ import { requireRole } from './context';
 import { z } from 'zod';
 import { parseInput, zId } from './validation';
 import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
-import { acceptCard, getCard, issueCard, listCards, replyCard, returnCard } from './cards/supervision-card';
+import { CARD_ACTIONS } from './cards/actions';
+import { OBJECTION_ACTIONS } from './handling/objections';
+import { CALLBACK_ACTIONS } from './feedback/callback';
+import { assignWaitingAndNotify, freed, logAndGoOn, settle } from './settle';
 import { deskOptions } from './desk/options';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
 import { pauseRequest, resumeRequest } from './handling/officer-actions';
@@ -39,8 +42,7 @@ import { activateStaff, deactivateStaff, inviteStaff, listStaff, matchesBootstra
 import { enterpriseTemplate, importEnterprises, listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
 import { getRules, overview, saveRules } from './admin/rules';
 import { approveBinding, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
-import { listWarnings, uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
-import { loadSla } from './sla/policy';
+import { listWarnings } from './sla/calendar-warnings';
 import { dashboard } from './stats/dashboard';
 import { countPending } from './stats/counters';
 import { statsVerify } from './stats/verify';
@@ -51,33 +53,6 @@ export type Envelope<T = unknown> = { ok: true; data: T } | ErrorBody;
 export type Handler = (event: Record<string, unknown>, caller: Caller | null) => Promise<Envelope>;
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
-
-/** A request changed: notify, and hand a freshly queued one to assignment right away. */
-async function settle(ctx: Ctx, req: ServiceRequest) {
-  const { ports, now } = ctx;
-  if (req.status === 'queued') await assignRequest(ports, req._id, now).catch(logAndGoOn('assign'));
-  await afterChange(ports, req._id, now).catch(logAndGoOn('notify'));
-  const fresh = (await ports.store.collection<ServiceRequest>(C.requests).get(req._id))!;
-  if (fresh.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(fresh, await loadSla(ports)), now);
-  return detailView(ctx, fresh);
-}
-
-/** card actions change the card and the request: settle the request, return both */
-async function settleCard(ctx: Ctx, r: { card: unknown; request: ServiceRequest }) {
-  const view = await settle(ctx, r.request);
-  return { card: r.card, request: view.request };
-}
-
-/** an officer's slot may have freed: let waiting requests of that grid in now, not at the next timer */
-async function freed<T extends { request: { gridId: string } }>(ctx: Ctx, view: T): Promise<T> {
-  await assignWaitingAndNotify(ctx.ports, ctx.now).catch(logAndGoOn('assign'));
-  return view;
-}
-
-const logAndGoOn = (what: string) => (e: unknown) => {
-  // the timers retry both steps, so a failure here delays but never loses anything
-  console.error(`[${what}] deferred to timer:`, (e as Error)?.message ?? e);
-};
 
 /**
  * The service function's actions. A Map, so a name answers only if it is one of these: a plain
@@ -117,19 +92,8 @@ const ACTION_TABLE: Record<string, Action> = {
   'desk.reassign': async (ctx, input) => freed(ctx, await settle(ctx, await reassignRequest(ctx, input))),
   'desk.escalate': async (ctx, input) => settle(ctx, await escalateRequest(ctx, input)),
   'desk.refer': async (ctx, input) => settle(ctx, await referRequest(ctx, input)),
-  'card.issue': async (ctx, input) => {
-    const r = await settleCard(ctx, await issueCard(ctx, input));
-    await freed(ctx, r);
-    return r;
-  },
-  'card.list': listCards,
-  'card.get': async (ctx, input) => {
-    const r = await getCard(ctx, input);
-    return { ...r, request: (await detailView(ctx, r.request)).request };
-  },
-  'card.accept': async (ctx, input) => settleCard(ctx, await acceptCard(ctx, input)),
-  'card.reply': async (ctx, input) => settleCard(ctx, await replyCard(ctx, input)),
-  'card.return': async (ctx, input) => settleCard(ctx, await returnCard(ctx, input)),
+  // supervision cards (core/cards/actions.ts)
+  ...CARD_ACTIONS,
   'ledger.list': listLedger,
   'enterprise.unbind': unbindEnterprise,
   'enterprise.contacts': listContacts,
@@ -171,6 +135,9 @@ const ACTION_TABLE: Record<string, Action> = {
   'briefing.generate': generateBriefing,
   'messages.list': listMessages,
   'messages.read': readMessages,
+  // 退回/申请改派 and 延期申请 (core/handling/objections.ts), 回访 (core/feedback/callback.ts)
+  ...OBJECTION_ACTIONS,
+  ...CALLBACK_ACTIONS,
   // official visits by QR code, planned inspections (core/visits)
   ...VISIT_ACTIONS,
 };
@@ -184,19 +151,6 @@ export const FUNCTION_NAMES = Object.freeze(['service', 'assign', 'notify', 'swe
 const INACTIVE_ALLOWED = new Set(['me', 'meta']);
 /** outbox entries per sendDue call of the notify timer */
 const SEND_PAGE = 50;
-
-/**
- * Let waiting requests in, each notified right after it is tried. Timer runs pass their budget;
- * an interactive call (a slot freed) spends at most INTERACTIVE_SIDE_WORK_MS on it and leaves the
- * rest to the assign timer.
- */
-async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string, budget: Budget = startBudget(ports.clock, INTERACTIVE_SIDE_WORK_MS)) {
-  const r = await assignWaiting(ports, now, gridId ? { gridId } : {}, 50, {
-    budget,
-    then: async (id, outcome) => { if (outcome !== 'skipped') await afterChange(ports, id, now); },
-  });
-  return { assigned: r.assigned.length, waiting: r.waiting.length, skipped: r.skipped.length, ...(r.more ? { more: true as const } : {}) };
-}
 
 /**
  * What a timer run that stopped early (or filled a page) leaves for the next tick: `more: true` and

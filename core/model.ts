@@ -64,7 +64,11 @@ export type TimelineEvent = {
     | 'submitted' | 'queued' | 'assigned' | 'accepted' | 'progress' | 'resolved'
     | 'closed' | 'reopened' | 'requeued'
     | 'paused' | 'resumed' | 'supplemented' | 'verified' | 'rejected' | 'reassigned' | 'escalated' | 'referred'
-    | 'card_issued' | 'card_accepted' | 'card_replied' | 'card_returned' | 'sla' | 'urged' | 'timeout';
+    | 'card_issued' | 'card_accepted' | 'card_replied' | 'card_returned' | 'sla' | 'urged' | 'timeout'
+    // supervision cards (core/cards): progress, the lead's final answer, the dispatcher's controls
+    | 'card_progress' | 'card_final' | 'card_urged' | 'card_deadline' | 'card_withdrawn' | 'card_party_closed'
+    // objections in time (core/handling/objections.ts) and callbacks (core/feedback/callback.ts)
+    | 'handed_back' | 'extension_requested' | 'extension_approved' | 'extension_refused' | 'callback' | 'recusal';
   actorId: string | null;
   actorName: string;
   text: string;
@@ -72,7 +76,38 @@ export type TimelineEvent = {
   notify?: string[];
 };
 
-export type SlaHistoryEntry = { at: string; kind: 'started' | 'paused' | 'resumed' | 'changed' | 'restarted' | 'met' | 'missed'; text: string; dueAt: string | null };
+export type SlaHistoryEntry = { at: string; kind: 'started' | 'paused' | 'resumed' | 'changed' | 'restarted' | 'met' | 'missed' | 'extended'; text: string; dueAt: string | null };
+
+/** 延期申请: a handler asks for more time; the dispatcher approves (the deadline moves) or refuses */
+export type ExtensionRequest = {
+  id: string;
+  byId: string;
+  byName: string;
+  at: string;
+  reason: string;
+  /** the Beijing date (YYYY-MM-DD) asked for: the new deadline is the end of that working day */
+  requestedDate: string;
+  status: 'pending' | 'approved' | 'refused';
+  /** the deadline in force when it was asked for */
+  previousDueAt: string | null;
+  decidedById: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  note: string | null;
+};
+
+/** 回访: the dispatcher or center calls or messages the enterprise after a request closed */
+export type CallbackRecord = {
+  at: string;
+  byId: string;
+  byName: string;
+  method: 'call' | 'message' | 'visit';
+  outcome: 'satisfied' | 'unsatisfied' | 'unreachable';
+  note: string;
+};
+
+/** who must not handle a complaint: the officials it is about, and their departments (unless a dispatcher confirms) */
+export type Recusal = { userIds: string[]; userNames: string[]; deptIds: string[]; reason: string };
 
 export type ServiceRequest = {
   _id: string;
@@ -134,6 +169,23 @@ export type ServiceRequest = {
   score: number | null;
   comment: string | null;
   reopenCount: number;
+  // --- history that stays true (core/sla/clock.ts); optional on documents from before they existed ---
+  /** the deadline of the first answer; a reopen (重办) never moves it, an approved extension before the first answer does */
+  firstDueAt?: string | null;
+  /** when the first answer was given (办结 the first time) */
+  firstResolvedAt?: string | null;
+  /** the first answer came after firstDueAt: the request stays late (red) in every figure, whatever the rework does */
+  firstLate?: boolean | null;
+  /** 退回/申请改派 by the assigned officer (counted against the unit) */
+  handBackCount?: number;
+  /** the pending 延期申请, if any */
+  extension?: ExtensionRequest | null;
+  /** every decided 延期申请, oldest first */
+  extensions?: ExtensionRequest[];
+  /** 回访 records, oldest first */
+  callbacks?: CallbackRecord[];
+  /** a complaint about officials: they never handle it (core/visits, core/assignment, core/cards) */
+  recusal?: Recusal | null;
   createdAt: string;
   updatedAt: string;
   assignedAt: string | null;
@@ -207,6 +259,10 @@ export type CardParty = {
   at: string | null;
   handlerId: string | null;
   handlerName: string | null;
+  /** accept (接收) by this instant (working days after issue, policy.cardAcceptDays) */
+  acceptDueAt?: string | null;
+  /** when the department accepted; later than acceptDueAt counts against it (core/rankings) */
+  acceptedAt?: string | null;
 };
 
 /** 督办卡: a dispatcher hands a request to a lead department and co-operating departments. */

@@ -91,4 +91,7 @@ export function enterpriseView<T extends ReturnType<typeof summary>>(view: T): T
 }
 
 /** event types the enterprise does not see: internal supervision stays internal */
-export const INTERNAL_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['sla', 'urged', 'referred', 'card_accepted', 'card_returned', 'timeout', 'verified'];
+export const INTERNAL_EVENTS: ReadonlyArray<TimelineEvent['type']> = [
+  'sla', 'urged', 'referred', 'card_accepted', 'card_returned', 'timeout', 'verified',
+  'card_urged', 'card_deadline', 'card_withdrawn', 'card_party_closed', 'handed_back', 'extension_requested', 'extension_refused', 'recusal',
+];

@@ -43,6 +43,10 @@ export const RulesInput = z.object({
       responseDays: zDays('签收时限', 10),
       yellowDays: z.number().int('黄色预警天数应为整数').min(0, '黄色预警天数不能为负').max(10, '黄色预警天数不能超过10天'),
       urgeEveryDays: zDays('催办间隔', 10),
+      // older pages do not send these: the defaults apply
+      maxReworks: z.number({ invalid_type_error: '重办次数应为数字' }).int('重办次数应为整数').min(0, '重办次数不能为负').max(10, '重办次数不能超过10次').default(DEFAULT_POLICY.maxReworks),
+      handBackDays: zDays('退回改派时限', 10).default(DEFAULT_POLICY.handBackDays),
+      cardAcceptDays: zDays('督办卡接收时限', 10).default(DEFAULT_POLICY.cardAcceptDays),
       workingHours: z.array(z.tuple([zHHMM, zHHMM])).min(1, '至少设置一个工作时段').max(4, '最多4个工作时段'),
     })
     .superRefine((v, c) => {

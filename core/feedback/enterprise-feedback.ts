@@ -3,12 +3,12 @@
  * back (退回重办) — a reopened case returns to the same officer when possible and counts as 重办.
  */
 import { z } from 'zod';
-import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { ServiceRequest, User } from '../model';
+import type { ServiceRequest } from '../model';
 import { loadRequest, transition } from '../request-record';
-import { responseDeadline, restart, resume, settleClock } from '../sla/clock';
+import { resume, settleClock } from '../sla/clock';
+import { reopenForRework } from './rework';
 import { loadSla } from '../sla/policy';
 import { MAX_PHOTOS } from '../catalog';
 import { parseInput, zId } from '../validation';
@@ -54,38 +54,7 @@ export const ReopenInput = z.object({
 export async function reopenRequest(ctx: Ctx, input: unknown) {
   const { id, reason } = parseInput(ReopenInput, input);
   const req = await loadForEnterprise(ctx, id);
-  const users = ctx.ports.store.collection<User>(C.users);
-  const assignee = req.assigneeId ? await users.get(req.assigneeId) : null;
-  const actor = enterpriseActor(ctx, req);
-  const sla = await loadSla(ctx.ports);
-  if (assignee && assignee.active) {
-    const clock = restart(req, ctx.now, sla, {
-      status: 'assigned', result: null, resolvedAt: null, acceptedAt: null, assignedAt: ctx.now.toISOString(), acceptDueAt: responseDeadline(ctx.now, sla),
-    });
-    const next = await transition(ctx.ports, req, {
-      from: ['resolved'],
-      set: clock.set,
-      history: clock.history,
-      inc: { reopenCount: 1 },
-      event: { type: 'reopened', text: `企业退回重办：${reason}；退回原承办人 ${assignee.name}` },
-      actor,
-      now: ctx.now,
-    });
-    await users.update(assignee._id, { $inc: { openCount: 1 } });
-    return next;
-  }
-  const clock = restart(req, ctx.now, sla, {
-    status: 'queued', assigneeId: null, assigneeName: null, assigneeRole: null, result: null, resolvedAt: null, acceptedAt: null, waitingNoted: false,
-  });
-  return transition(ctx.ports, req, {
-    from: ['resolved'],
-    set: clock.set,
-    history: clock.history,
-    inc: { reopenCount: 1 },
-    event: { type: 'reopened', text: `企业退回重办：${reason}；原承办人不可用，重新分派` },
-    actor,
-    now: ctx.now,
-  });
+  return reopenForRework(ctx, req, { from: ['resolved'], actor: enterpriseActor(ctx, req), text: `企业退回重办：${reason}` });
 }
 
 const zPhoto = z.string().regex(/^(cloud|local):\/\/[\w./-]{1,200}$/, '图片地址不正确');

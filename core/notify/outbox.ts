@@ -56,6 +56,18 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   sla: '诉求期限预警',
   urged: '诉求催办',
   timeout: '诉求超时未签收',
+  card_progress: '督办卡办理进展',
+  card_final: '督办事项已最终答复',
+  card_urged: '督办卡催办',
+  card_deadline: '督办期限已调整',
+  card_withdrawn: '督办卡已撤回',
+  card_party_closed: '督办卡协办已结束',
+  handed_back: '诉求被退回调度',
+  extension_requested: '延期申请待审批',
+  extension_approved: '延期申请已批准',
+  extension_refused: '延期申请未获批准',
+  callback: '诉求已回访',
+  recusal: '诉求回避提示',
 };
 
 function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {

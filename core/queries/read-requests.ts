@@ -1,4 +1,6 @@
 /** Read side for the phone pages: my requests, the officer's inbox, one request with what the caller may do. */
+import { objectionPermissions } from '../handling/objections';
+import { callbackPermissions } from '../feedback/callback';
 import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
@@ -81,6 +83,8 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     issueCard: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
     escalate: desk && open && req.tier !== 'district',
     refer: desk && !req.referral,
+    ...(await objectionPermissions(ctx, req)),
+    ...(await callbackPermissions(ctx, req)),
   };
 }
 

@@ -18,6 +18,12 @@ export type SlaPolicy = {
   yellowDays: number;
   /** an overdue request is urged (催办) again every this many working days */
   urgeEveryDays: number;
+  /** after this many reopens (重办) the next one goes to the dispatcher, not back to the same officer */
+  maxReworks: number;
+  /** an officer may hand a wrong assignment back (退回/申请改派) within this many working days of it */
+  handBackDays: number;
+  /** a department accepts (接收) its part of a supervision card within this many working days */
+  cardAcceptDays: number;
   workingHours: WorkingHours;
 };
 
@@ -27,6 +33,9 @@ export const DEFAULT_POLICY: SlaPolicy = {
   responseDays: 1,
   yellowDays: 1,
   urgeEveryDays: 1,
+  maxReworks: 2,
+  handBackDays: 1,
+  cardAcceptDays: 1,
   workingHours: DEFAULT_WORKING_HOURS,
 };
 

@@ -102,6 +102,42 @@ export type RequestSummary = {
   cardId?: string | null;
   referral?: { at: string; byName: string; reason: string } | null;
   rejection?: { kind: RejectKind; reason: string; at: string } | null;
+  // history that stays true (issue 11); absent on older requests
+  /** the deadline of the first answer; a reopen never moves it */
+  firstDueAt?: string | null;
+  firstResolvedAt?: string | null;
+  /** the first answer was late: the request stays red */
+  firstLate?: boolean | null;
+  handBackCount?: number;
+  extension?: ExtensionRequest | null;
+  extensions?: ExtensionRequest[];
+  callbacks?: CallbackRecord[];
+  /** staff only: the officials a complaint is about, who must not handle it */
+  recusal?: { userIds: string[]; userNames: string[]; deptIds: string[]; reason: string } | null;
+};
+
+export type ExtensionRequest = {
+  id: string;
+  byId: string;
+  byName: string;
+  at: string;
+  reason: string;
+  requestedDate: string;
+  status: 'pending' | 'approved' | 'refused';
+  previousDueAt: string | null;
+  decidedById: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  note: string | null;
+};
+
+export type CallbackRecord = {
+  at: string;
+  byId: string;
+  byName: string;
+  method: 'call' | 'message' | 'visit';
+  outcome: 'satisfied' | 'unsatisfied' | 'unreachable';
+  note: string;
 };
 
 export type TimelineEvent = { seq: number; at: string; type: string; actorName: string; text: string };
@@ -127,6 +163,12 @@ export type Permissions = {
   issueCard?: boolean;
   escalate?: boolean;
   refer?: boolean;
+  // objections in time (core/handling/objections.ts)
+  handBack?: boolean;
+  requestExtension?: boolean;
+  decideExtension?: boolean;
+  // 回访 (core/feedback/callback.ts)
+  callback?: boolean;
 };
 
 export type PartyStatus = 'issued' | 'accepted' | 'replied' | 'returned';

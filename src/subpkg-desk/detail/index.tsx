@@ -24,6 +24,10 @@ import {
   type ActionKey,
   type PanelProps,
 } from './panels';
+import CardControl from './card-control';
+import ObjectionsPanel from './objections';
+import CallbackPanel from './callback';
+import RecusalNotice from './recusal-notice';
 import '../desk.css';
 import './index.css';
 
@@ -121,6 +125,7 @@ export default function DeskDetailPage() {
   return (
     <View className='page page--wide desk-detail'>
       <RequestHead request={r} meta={meta} />
+      <RecusalNotice detail={detail} meta={meta} options={options} reload={load} />
       <View className='desk-detail__columns'>
         <View className='desk-detail__side'>
           <SlaPanel request={r} meta={meta} />
@@ -164,7 +169,10 @@ export default function DeskDetailPage() {
               cancel={() => toggle(open!)}
             />
           )}
+          <ObjectionsPanel detail={detail} meta={meta} options={options} reload={load} />
           {card && <CardInfo card={card as Card} />}
+          <CardControl detail={detail} meta={meta} options={options} reload={load} />
+          <CallbackPanel detail={detail} meta={meta} options={options} reload={load} />
         </View>
 
         <View className='desk-detail__main'>
