@@ -33,6 +33,7 @@ export async function deskOptions(ctx: Ctx) {
     })),
     /** category → default department (the admin's routing table), to preselect a card's lead department */
     routing: (routing?.value ?? {}) as Record<string, string | null>,
-    centers: orgs.filter((o) => ['community', 'street', 'district'].includes(o.kind)).map((o) => ({ id: o._id, name: o.name, kind: o.kind })),
+    /** parentId: where a request of this center goes on 提级 (core/desk/triage.ts escalateRequest) */
+    centers: orgs.filter((o) => ['community', 'street', 'district'].includes(o.kind)).map((o) => ({ id: o._id, name: o.name, kind: o.kind, parentId: o.parentId })),
   };
 }

@@ -2,7 +2,9 @@
  * Demo requests for local mode, made by running the real actions at moments in the past, so the
  * ledger opens with requests in every colour and state: waiting (white), on track (green), close
  * to the deadline (yellow), overdue and urged (red), paused, under a supervision card, resolved
- * awaiting a score, closed on time and closed late. Skipped when any request exists.
+ * awaiting a score, closed on time and closed late. The card follows the card flow (core/cards):
+ * accepted by both departments, the co-operating one's opinion given, the lead's progress
+ * reported. Skipped when any request exists.
  */
 import { C } from '../collections';
 import { createFunctions } from '../functions';
@@ -86,8 +88,18 @@ export async function seedDemoRequests(ports: Ports, now: Date): Promise<number>
     action: 'card.issue', id: carded.request._id, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: ymd,
     instructions: '请住建局牵头、自然资源局协办，5个工作日内明确施工许可办理路径并答复企业。',
   });
-  t = calendar.addWorkingMinutes(t, 90).at;
-  await as('u-fengyu', { action: 'card.accept', cardId: (await requests.get(carded.request._id))!.cardId });
+  // as the seeds run a card: both departments accept, the co-operating one gives its opinion, the
+  // lead reports progress; the lead's final answer is still to come
+  const cardId = (await requests.get(carded.request._id))!.cardId;
+  const issuedAt = t;
+  t = calendar.addWorkingMinutes(issuedAt, 90).at;
+  await as('u-fengyu', { action: 'card.accept', cardId });
+  t = calendar.addWorkingMinutes(issuedAt, 150).at;
+  await as('u-qianjun', { action: 'card.accept', cardId });
+  t = calendar.addWorkingMinutes(issuedAt, calendar.minutesPerDay).at;
+  await as('u-qianjun', { action: 'card.reply', cardId, reply: '经核查，该厂房所在地块规划条件允许加层，规划许可变更材料已齐全，我局可在3个工作日内出具意见。' });
+  t = calendar.addWorkingMinutes(issuedAt, Math.round(1.5 * calendar.minutesPerDay)).at;
+  await as('u-fengyu', { action: 'card.progress', cardId, note: '已约企业补交结构安全鉴定报告，收到后即进入施工许可审查。' });
   made++;
   // the sweep brings colours, reminders and urges up to now
   t = now;

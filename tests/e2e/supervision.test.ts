@@ -1,7 +1,7 @@
 /**
  * Desk work in a real browser on the seeded district: the dispatcher finds a request in the
- * ledger and issues a supervision card to two departments; the lead department's handler accepts
- * and answers it; the ledger shows the request resolved in the right colour; the red ledger's
+ * ledger and issues a supervision card to two departments; both accept, the co-operating one gives
+ * its opinion, and the lead department's handler gives the confirmed final answer (最终答复); the ledger shows the request resolved in the right colour; the red ledger's
  * export downloads and parses back with exactly the red rows. Screenshots go to E2E_SHOTS.
  */
 import ExcelJS from 'exceljs';
@@ -14,6 +14,7 @@ import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
+import { devOpenid } from '../../core/seed/demo-district';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -48,6 +49,14 @@ const shot = (page: Page, name: string) => takeShot(page, shots, name, true);
 const loginAs = (page: Page, name: string) => login(page, base, name);
 
 const requests = () => server.ports.store.collection<ServiceRequest>(C.requests);
+/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
+const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
+/** the service function as a user, for the steps this test does not drive through pages */
+async function as(userId: string, event: Record<string, unknown>) {
+  const r = await server.functions.service(event, { openid: devOpenid(userId) });
+  if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
+  return r.data as any;
+}
 
 test('dispatcher issues a card, the lead department answers, the ledger colours it, the export parses back', async () => {
   // the enterprise's new request, assigned to an officer of its grid
@@ -78,17 +87,22 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   const carded = (await requests().get(open._id))!;
   expect(carded).toMatchObject({ status: 'supervised', deptIds: ['dep-zjj', 'dep-zrzy'] });
 
-  // 3. the lead department's handler accepts and answers
+  // 3. the lead department's handler accepts; the co-operating department accepts and gives its
+  // opinion (through the service function); the lead gives the confirmed final answer
   const dept = await desktop();
   await loginAs(dept, '冯玉');
   await visible(dept, '督办卡').click();
   const card = (await server.ports.store.collection(C.cards).get(carded.cardId!))!;
   await visible(dept, card.no as string).click();
   await button(dept, '接收').click();
-  await visible(dept, '答复督办卡').waitFor();
-  await field(dept, '填写办理情况和结果').fill('已协调社保经办机构修复增员接口，企业已完成参保登记。');
-  await button(dept, '答复').click();
-  await visible(dept, /已答复/).waitFor();
+  await visible(dept, '办理进展').waitFor();
+  await as('u-qianjun', { action: 'card.accept', cardId: carded.cardId });
+  await as('u-qianjun', { action: 'card.reply', cardId: carded.cardId, reply: '本局无用地相关事项，同意住建局意见。' });
+  await dept.reload();
+  await field(dept, '填写办理结果').fill('已协调社保经办机构修复增员接口，企业已完成参保登记。');
+  await button(dept, '最终答复').click();
+  await modalConfirm(dept).click();
+  await visible(dept, /^最终答复：已协调社保经办机构/).waitFor();
   await shot(dept, '14-department-answered');
   const resolved = (await requests().get(open._id))!;
   expect(resolved).toMatchObject({ status: 'resolved', result: '已协调社保经办机构修复增员接口，企业已完成参保登记。', closedOnTime: true, colour: 'green' });
@@ -116,7 +130,8 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
   const header = (ws.getRow(1).values as unknown[]).slice(1);
-  expect(header).toEqual(['工单号', '企业', '类别', '等级', '承办人/部门', '受理时间', '期限', '状态', '颜色', '满意度']);
+  // the screen's columns, then the long texts a printed 台账 needs
+  expect(header).toEqual(['工单号', '企业', '类别', '等级', '承办人/部门', '受理时间', '期限', '状态', '颜色', '超期天数', '重办次数', '催办次数', '满意度评分', '回访结果', '诉求内容', '办理结果']);
   const rows: string[][] = [];
   ws.eachRow((r, i) => { if (i > 1) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))); });
   const redNos = (await requests().find({ colour: 'red' }, { limit: 100 })).map((r) => r.no).sort();

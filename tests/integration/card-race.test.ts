@@ -1,4 +1,4 @@
-/** A card's answer and the request it resolves stay in step even when the request moves in between. */
+/** A card's final answer (最终答复) and the request it resolves stay in step even when the request moves in between. */
 import type { Collection, Doc, Store } from '../../core/ports';
 import { makeHarness, submission, type Harness } from '../support/harness';
 
@@ -9,6 +9,7 @@ afterEach(() => h.cleanup());
 test('the sweep recolouring the request between the card update and the request update does not split them', async () => {
   const { request } = await h.ok('u-linxiao', submission());
   const issued = await h.ok('u-sunli', { action: 'card.issue', id: request._id, leadDeptId: 'dep-zjj', coDeptIds: [], deadline: '2026-11-30', instructions: '请牵头答复' });
+  await h.ok('u-fengyu', { action: 'card.accept', cardId: issued.card._id });
   const real = h.ports.store;
   let raced = false;
   // just before the resolving write, another writer (as the sweep would) bumps the request's version
@@ -29,7 +30,7 @@ test('the sweep recolouring the request between the card update and the request 
     },
   };
   h.ports.store = racing;
-  const r = await h.ok('u-fengyu', { action: 'card.reply', cardId: issued.card._id, reply: '已明确办理路径并答复企业' });
+  const r = await h.ok('u-fengyu', { action: 'card.final', cardId: issued.card._id, answer: '已明确办理路径并答复企业', confirm: true });
   expect(raced).toBe(true);
   expect(r.card.status).toBe('answered');
   expect(r.request).toMatchObject({ status: 'resolved', result: '已明确办理路径并答复企业' });

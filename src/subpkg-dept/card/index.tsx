@@ -1,52 +1,77 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Card, CardPermissions, RequestDetail } from '../../shared/api-types';
+import { formatTime } from '../../shared/format';
 import { useDetail } from '../../shared/use-detail';
-import CardInfo from '../../components/CardInfo';
+import CardInfo, { PARTY_STATE, partyState } from '../../components/CardInfo';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
-type Detail = { card: Card; request: RequestDetail; can: CardPermissions };
+type Detail = { card: Card; request: RequestDetail; can: CardPermissions; mine?: { deptId: string; role: 'lead' | 'co' } };
+type Form = 'reply' | 'progress' | 'final' | 'reason';
 
+/**
+ * A department's supervision card (督办卡): accept (接收) or return (退回) first; then a
+ * co-operating department gives its opinion (协办意见), and the lead reports progress (办理进展)
+ * and, once every co-operating department has answered, gives the final answer (最终答复) after
+ * confirming it goes to the enterprise as the result.
+ */
 export default function DeptCardPage() {
   const { params } = useRouter();
   const cardId = params.cardId ?? '';
-  const [reply, setReply] = useState('');
-  const [reason, setReason] = useState('');
-  const [formError, setFormError] = useState<{ reply?: string; reason?: string }>({});
+  const [text, setText] = useState<Record<Form, string>>({ reply: '', progress: '', final: '', reason: '' });
+  const [formError, setFormError] = useState<Partial<Record<Form, string>>>({});
+  const set = (k: Form) => (v: string) => setText((t) => ({ ...t, [k]: v }));
 
   const { detail, meta, error, busy, load, act } = useDetail<Detail>('card.get', { cardId });
 
+  /** checks the text of one form; runs the action and clears the form when it went through */
+  const send = async (form: Form, what: string, run: (v: string) => Promise<boolean>) => {
+    const v = text[form].trim();
+    if (v.length < 2) return setFormError({ [form]: `请填写${what}（至少2个字）` });
+    setFormError({});
+    if (await run(v)) setText((t) => ({ ...t, [form]: '' }));
+  };
+
   const accept = () => act('accept', 'card.accept', {}, '已接收，请按时限办理');
-
-  const answer = async () => {
-    if (reply.trim().length < 2) return setFormError({ reply: '请填写答复内容（至少2个字）' });
-    setFormError({});
-    if (await act('reply', 'card.reply', { reply: reply.trim() }, '已答复调度中心')) setReply('');
-  };
-
-  const giveBack = async () => {
-    if (reason.trim().length < 2) return setFormError({ reason: '请说明退回原因（至少2个字）' });
-    setFormError({});
-    if (await act('return', 'card.return', { reason: reason.trim() }, '已退回调度中心')) setReason('');
-  };
+  const reply = () => send('reply', '协办意见', (v) => act('reply', 'card.reply', { reply: v }, '协办意见已送牵头部门'));
+  const progress = () => send('progress', '办理进展', (v) => act('progress', 'card.progress', { note: v }, '办理进展已记录'));
+  const final = () =>
+    send('final', '最终答复', async (v) => {
+      const res = await Taro.showModal({
+        title: '最终答复',
+        content: '将作为办理结果反馈企业。提交后本件办结，企业将收到答复并评价，确认提交？',
+        confirmText: '确认提交',
+      }).catch(() => ({ confirm: false }));
+      if (!res.confirm) return false;
+      return act('final', 'card.final', { answer: v, confirm: true }, '已最终答复，办理结果已反馈企业');
+    });
+  const giveBack = () => send('reason', '退回原因', (v) => act('return', 'card.return', { reason: v }, '已退回调度中心'));
 
   if (!detail) {
     return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   }
-  const { card, request, can } = detail;
+  const { card, request, can, mine } = detail;
+  const party = card.parties.find((p) => p.deptId === mine?.deptId);
+  const lead = mine?.role === 'lead';
+  const waiting = card.parties.filter((p) => p.role === 'co' && (p.status === 'issued' || p.status === 'accepted'));
+  const leadWorking = lead && card.status === 'open' && party?.status === 'accepted';
+  const acceptOverdue = party ? partyState(party) === 'overdue' : false;
 
   return (
-    <View className='page'>
-      <CardInfo card={card} />
+    <View className='page dept-card'>
+      <CardInfo card={card} mine={mine?.deptId} />
 
       {can.accept && (
-        <View className='card action-card'>
+        <View className='card action-card' id='card-accept'>
           <View className='card__title'>接收督办卡</View>
-          <View className='muted small'>接收后请在办理时限（{card.deadline}）前答复，调度中心全程督办。</View>
+          <View className={`muted small${acceptOverdue ? ' dept-card__late' : ''}`}>
+            {party?.acceptDueAt ? `请于 ${formatTime(party.acceptDueAt)} 前接收${acceptOverdue ? '，已逾期，接收时间将如实记录' : ''}。` : ''}
+            接收后{lead ? '由本部门牵头办理，在办理时限' : '请提交协办意见，在办理时限'}（{card.deadline}）前反馈，调度中心全程督办。
+          </View>
           <View className='actions'>
             <Button type='primary' size='large' block loading={busy === 'accept'} onClick={accept}>
               接收
@@ -56,36 +81,66 @@ export default function DeptCardPage() {
       )}
 
       {can.reply && (
-        <View className='card action-card'>
-          <View className='card__title'>答复督办卡</View>
-          <TextArea
-            className='form-textarea'
-            placeholder='填写办理情况和结果，将反馈调度中心和企业'
-            value={reply}
-            maxLength={1000}
-            rows={4}
-            onChange={setReply}
-          />
+        <View className='card action-card' id='card-reply'>
+          <View className='card__title'>协办意见</View>
+          <View className='muted small'>意见送牵头部门，由牵头部门汇总后作最终答复。</View>
+          <TextArea className='form-textarea' placeholder='填写本部门的核查情况和办理意见' value={text.reply} maxLength={2000} rows={4} onChange={set('reply')} />
           {formError.reply && <View className='field__error'>{formError.reply}</View>}
           <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'reply'} onClick={answer}>
-              答复
+            <Button type='primary' size='large' block loading={busy === 'reply'} onClick={reply}>
+              提交协办意见
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {can.progress && (
+        <View className='card action-card' id='card-progress'>
+          <View className='card__title'>办理进展</View>
+          <View className='muted small'>可多次填报，调度中心和企业可见；办结请用下方「最终答复」。</View>
+          <TextArea className='form-textarea' placeholder='填写目前的办理进展' value={text.progress} maxLength={1000} rows={3} onChange={set('progress')} />
+          {formError.progress && <View className='field__error'>{formError.progress}</View>}
+          <View className='actions'>
+            <Button type='primary' fill='outline' size='large' block loading={busy === 'progress'} onClick={progress}>
+              添加进展
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {leadWorking && (
+        <View className='card action-card action-card--final' id='card-final'>
+          <View className='card__title'>最终答复</View>
+          {waiting.length > 0 ? (
+            <View className='dept-card__waiting'>
+              <View>协办部门反馈后才能作最终答复，尚待：</View>
+              {waiting.map((p) => (
+                <View key={p.deptId} className='dept-card__waiting-item'>
+                  <Text>{p.deptName}</Text>
+                  <Text className={`party__status--${partyState(p)}`}>（{PARTY_STATE[partyState(p)]}）</Text>
+                </View>
+              ))}
+              <View className='muted small'>如协办部门无法反馈，请联系调度中心结束其协办。</View>
+            </View>
+          ) : (
+            <>
+              <View className='muted small'>最终答复将作为办理结果反馈企业，企业据此评价。</View>
+              <TextArea className='form-textarea' placeholder='填写办理结果，将作为最终答复反馈企业' value={text.final} maxLength={2000} rows={4} onChange={set('final')} />
+              {formError.final && <View className='field__error'>{formError.final}</View>}
+            </>
+          )}
+          <View className='actions'>
+            <Button type='primary' size='large' block disabled={!can.final} loading={busy === 'final'} onClick={final}>
+              最终答复
             </Button>
           </View>
         </View>
       )}
 
       {can.return && (
-        <View className='card action-card action-card--return'>
+        <View className='card action-card action-card--return' id='card-return'>
           <View className='card__title'>非本部门职责，退回调度</View>
-          <TextArea
-            className='form-textarea'
-            placeholder='说明退回原因，如应由哪个部门办理'
-            value={reason}
-            maxLength={500}
-            rows={3}
-            onChange={setReason}
-          />
+          <TextArea className='form-textarea' placeholder='说明退回原因，如应由哪个部门办理' value={text.reason} maxLength={500} rows={3} onChange={set('reason')} />
           {formError.reason && <View className='field__error'>{formError.reason}</View>}
           <View className='actions'>
             <Button type='danger' fill='outline' size='large' block loading={busy === 'return'} onClick={giveBack}>

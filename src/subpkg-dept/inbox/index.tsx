@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { CardList, CardSummary, InboxTab } from '../../shared/api-types';
 import { beijingToday, formatTime } from '../../shared/format';
-import { CARD_STATUS_LABELS } from '../../shared/labels';
+import { CARD_STATUS } from '../../components/CardInfo';
 import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
@@ -13,7 +13,7 @@ import './index.css';
 const TABS: { key: InboxTab; title: string; empty: string }[] = [
   { key: 'todo', title: '待接收', empty: '暂无待接收的督办卡' },
   { key: 'doing', title: '办理中', empty: '暂无办理中的督办卡' },
-  { key: 'done', title: '已答复', empty: '暂无已答复或退回的督办卡' },
+  { key: 'done', title: '已完成', empty: '暂无已答复、退回或结束的督办卡' },
 ];
 
 export default function CardInboxPage() {
@@ -39,11 +39,14 @@ export default function CardInboxPage() {
           const lead = c.parties.filter((p) => p.role === 'lead').map((p) => p.deptName);
           const co = c.parties.filter((p) => p.role === 'co').map((p) => p.deptName);
           const overdue = c.status === 'open' && c.deadline < today;
+          // every part of a card shares the accept deadline set at issue
+          const acceptDue = tab === 'todo' && c.status === 'open' ? c.parties[0]?.acceptDueAt : null;
+          const acceptLate = !!acceptDue && new Date(acceptDue).getTime() < Date.now();
           return (
             <View key={c._id} className='card request-card' onClick={() => Taro.navigateTo({ url: ROUTES.deptCard(c._id) })}>
               <View className='request-card__head'>
                 <Text className='request-card__no'>{c.no}</Text>
-                <Text className={`status-tag card-status-${c.status}`}>{CARD_STATUS_LABELS[c.status] ?? c.status}</Text>
+                <Text className={`status-tag card-status-${c.status}`}>{CARD_STATUS[c.status] ?? c.status}</Text>
               </View>
               <View className='request-card__category'>
                 {c.enterpriseName}
@@ -54,6 +57,11 @@ export default function CardInboxPage() {
                 牵头：{lead.join('、') || '—'}
                 {co.length > 0 && `；协办：${co.join('、')}`}
               </View>
+              {acceptDue && (
+                <View className={`card-item__accept${acceptLate ? ' card-item__deadline--over' : ''}`}>
+                  请于 {formatTime(acceptDue)} 前接收{acceptLate ? '（已逾期，请尽快接收）' : ''}
+                </View>
+              )}
               <View className='request-card__foot'>
                 <Text className={overdue ? 'card-item__deadline--over' : ''}>
                   办理时限 {c.deadline}

@@ -7,6 +7,7 @@ import { LEVEL_LABELS, NEXT_TIER, REJECT_KIND_LABELS, TIER_LABELS } from '../../
 import { levelLabel, rejectKindLabel } from '../../services/profile';
 import Field from '../../components/Field';
 import { Chips, DateInput, Select } from '../../components/Select';
+import './panels.css';
 
 export type ActionKey = 'verify' | 'reassign' | 'issueCard' | 'escalate' | 'reject' | 'refer';
 
@@ -156,7 +157,12 @@ export function IssueCardPanel({ request, options, busy, errors, setErrors, subm
   const [co, setCo] = useState<string[]>([]);
   const [deadline, setDeadline] = useState(() => (request.dueAt && formatDate(request.dueAt) >= today ? formatDate(request.dueAt) : addDays(today, 7)));
   const [instructions, setInstructions] = useState('');
+  const [confirmRecusal, setConfirmRecusal] = useState(false);
   const depts = options?.departments ?? [];
+  // a complaint about officials: their departments get the card only when the dispatcher confirms
+  const recusal = request.recusal ?? null;
+  const conflicted = [lead, ...co].filter((d) => d && recusal?.deptIds.includes(d));
+  const conflictedNames = conflicted.map((d) => depts.find((x) => x.id === d)?.name ?? d).join('、');
   const ok = () => {
     const e: Record<string, string> = {};
     if (!lead) e.leadDeptId = '请选择牵头部门';
@@ -164,13 +170,17 @@ export function IssueCardPanel({ request, options, busy, errors, setErrors, subm
     else if (deadline < today) e.deadline = '办理时限不能早于今天';
     const t = needText(instructions, '督办要求');
     if (t) e.instructions = t;
+    if (conflicted.length && !confirmRecusal) e.confirmRecusal = `${conflictedNames}是被投诉人员所在部门，请确认回避安排`;
     setErrors(e);
     if (Object.keys(e).length) return;
-    submit({ leadDeptId: lead, coDeptIds: co.filter((d) => d !== lead), deadline, instructions: instructions.trim() });
+    submit({
+      leadDeptId: lead, coDeptIds: co.filter((d) => d !== lead), deadline, instructions: instructions.trim(),
+      ...(conflicted.length ? { confirmRecusal: true } : {}),
+    });
   };
   return (
     <Panel id='issueCard' title='下发督办卡' busy={busy} onOk={ok} cancel={cancel}
-      hint='督办卡下发后，牵头部门和协办部门在承办端接收、答复，逾期将计入考核。'>
+      hint='各部门须按时接收督办卡；协办部门提交协办意见，牵头部门汇总后作最终答复。逾期接收、逾期办结均计入考核。'>
       <Field label='牵头部门' required error={errors.leadDeptId}>
         {!options && <View className='muted small'>部门名单加载中…</View>}
         <Chips
@@ -194,15 +204,27 @@ export function IssueCardPanel({ request, options, busy, errors, setErrors, subm
       </Field>
       <Reason label='督办要求' value={instructions} onChange={setInstructions} max={1000}
         placeholder='写明需要部门解决的问题、办理要求和反馈方式' error={errors.instructions} />
+      {conflicted.length > 0 && recusal && (
+        <View className='recusal-warning' id='issue-card-recusal'>
+          <View className='recusal-warning__title'>回避提示</View>
+          <View className='recusal-warning__text'>
+            本件投诉涉及 {conflictedNames} 的 {recusal.userNames.join('、') || '工作人员'}。{recusal.reason}
+          </View>
+          <View className='recusal-warning__text'>被投诉人不会收到、也看不到此督办卡；确需由该部门办理的，请确认由其他人员承办。</View>
+          <View className={`recusal-warning__confirm${confirmRecusal ? ' recusal-warning__confirm--on' : ''}`} onClick={() => setConfirmRecusal((v) => !v)}>
+            <View className='recusal-warning__box'>{confirmRecusal ? '✓' : ''}</View>
+            <Text>我已确认回避安排，仍向 {conflictedNames} 下发</Text>
+          </View>
+          {errors.confirmRecusal && <View className='field__error'>{errors.confirmRecusal}</View>}
+        </View>
+      )}
     </Panel>
   );
 }
 
 export function EscalatePanel({ request, options, busy, errors, setErrors, submit, cancel }: PanelProps) {
   const [reason, setReason] = useState('');
-  const next = request.tier ? NEXT_TIER[request.tier] : null;
-  const center = next ? options?.centers.find((c) => c.kind === next) : undefined;
-  const target = center?.name ?? (next ? `${TIER_LABELS[next]}级营商环境优化中心` : '上一级营商环境优化中心');
+  const target = escalationTarget(request, options);
   const ok = () => {
     const t = needText(reason, '提级原因');
     setErrors(t ? { reason: t } : {});
@@ -213,6 +235,19 @@ export function EscalatePanel({ request, options, busy, errors, setErrors, submi
       <Reason label='提级原因' value={reason} onChange={setReason} placeholder='说明本级难以解决的原因' error={errors.reason} />
     </Panel>
   );
+}
+
+/**
+ * Where 提级 sends the request: the parent of its current center, as the server chooses it
+ * (core/desk/triage.ts escalateRequest), never just the first center of the next tier.
+ */
+export function escalationTarget(request: Pick<RequestSummary, 'tier' | 'tierOrgId'>, options: DeskOptions | null): string {
+  const centers = options?.centers ?? [];
+  const current = centers.find((c) => c.id === request.tierOrgId);
+  const up = current?.parentId ? centers.find((c) => c.id === current.parentId && (c.kind === 'street' || c.kind === 'district')) : undefined;
+  if (up) return up.name;
+  const next = request.tier ? NEXT_TIER[request.tier] : null;
+  return next ? `上一级（${TIER_LABELS[next]}级）营商环境优化中心` : '上一级营商环境优化中心';
 }
 
 export function RejectPanel({ meta, busy, errors, setErrors, submit, cancel }: PanelProps) {
