@@ -2,6 +2,7 @@
  * Assignment policy (DOMAIN.md): the enterprise's liaison first; else the least-loaded active,
  * on-duty officer of its grid below capacity (ties: longest since last assigned); else the
  * request waits in its tier center's queue and the assign timer retries when capacity frees.
+ * Officers who timed out on it, and the officials a complaint is about (recusal), are skipped.
  *
  * Race safety: an officer's slot is claimed with a conditional increment (load below capacity),
  * then the request is claimed with a conditional update (still queued, same version). If the
@@ -56,7 +57,9 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
   if (!ent) return 'skipped';
 
   const sla = await loadSla(ports);
-  for (const { user, why } of await candidatesFor(ports, ent, req.timedOutIds ?? [])) {
+  // a complaint about officials never goes to them (core/recusal.ts): the next candidate, else the queue
+  const exclude = [...(req.timedOutIds ?? []), ...(req.recusal?.userIds ?? [])];
+  for (const { user, why } of await candidatesFor(ports, ent, exclude)) {
     const claimed = await users.update(
       user._id,
       { $inc: { openCount: 1 }, $set: { lastAssignedAt: now.toISOString() } },

@@ -9,6 +9,7 @@ import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org, ServiceRequest, User } from '../model';
+import { isRecused } from '../recusal';
 import { loadRequest, transition } from '../request-record';
 import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
@@ -21,7 +22,8 @@ const zReason = (what: string) => z.string({ required_error: `请填写${what}` 
 export async function loadSupervised(ctx: Ctx, id: string): Promise<ServiceRequest> {
   requireRole(ctx.user, 'dispatcher');
   const req = await loadRequest(ctx.ports, id).catch(() => null);
-  if (!req || !(await canSupervise(ctx.ports, ctx.user, req))) throw new AppError('NOT_FOUND', '未找到该诉求，或不在本中心管辖范围');
+  // a dispatcher a complaint is about cannot see or act on it (recusal)
+  if (!req || isRecused(req, ctx.user._id) || !(await canSupervise(ctx.ports, ctx.user, req))) throw new AppError('NOT_FOUND', '未找到该诉求，或不在本中心管辖范围');
   return req;
 }
 
@@ -98,12 +100,14 @@ export async function reassignRequest(ctx: Ctx, input: unknown) {
     throw new AppError('VALIDATION_FAILED', '只能改派给在岗的网格员或特派员', [{ field: 'assigneeId', message: '请选择网格员或特派员' }]);
   }
   if (to._id === req.assigneeId && req.status !== 'queued') throw new AppError('INVALID_STATE', '该诉求已由此人承办');
-  // a complaint about a visit never goes to the officials it is about
-  if (req.channel === 'report' && req.visitId) {
-    const visit = await ctx.ports.store.collection<{ _id: string; memberIds: string[] }>(C.visits).get(req.visitId);
-    if (visit?.memberIds.includes(to._id)) {
-      throw new AppError('VALIDATION_FAILED', '该投诉涉及此人的入企，不能交由被投诉人办理', [{ field: 'assigneeId', message: '不能改派给被投诉人' }]);
-    }
+  // a complaint about officials never goes to them (recusal); a complaint from before recusal was
+  // recorded falls back to its visit's members
+  const recused = req.recusal
+    ? isRecused(req, to._id)
+    : req.channel === 'report' && !!req.visitId &&
+      !!(await ctx.ports.store.collection<{ _id: string; memberIds: string[] }>(C.visits).get(req.visitId))?.memberIds.includes(to._id);
+  if (recused) {
+    throw new AppError('VALIDATION_FAILED', `本件是对${to.name}的投诉，${to.name}须回避，不能改派给被投诉人`, [{ field: 'assigneeId', message: `${to.name}是被投诉人，须回避，请改派他人` }]);
   }
   const role = to.roles.includes('officer') ? 'officer' : 'liaison';
   const sla = await loadSla(ctx.ports);

@@ -90,7 +90,9 @@ export async function getVisit(ctx: Ctx, input: unknown) {
   if (!u.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
   const v = await loadVisit(ctx.ports, id).catch(() => null);
   if (!v) throw new AppError('NOT_FOUND', '未找到该入企记录');
-  if (await supervisesGrid(ctx.ports, u, v.gridId)) {
+  // a supervisor who was on the visit reads it as its official: never the complaints and who made them
+  const member = v.memberIds.includes(u._id);
+  if (!member && (await supervisesGrid(ctx.ports, u, v.gridId))) {
     const feedback = await ctx.ports.store.collection<VisitFeedback>(C.visitFeedback).find({ visitId: v._id }, { orderBy: [['createdAt', 'asc']], limit: 50 });
     return { visit: supervisorView(v, feedback), viewer: 'supervisor' as const };
   }
@@ -100,7 +102,7 @@ export async function getVisit(ctx: Ctx, input: unknown) {
     return { visit: enterpriseVisitView(v, await feedbackOf(ctx, [v._id]), canGive), viewer: 'enterprise' as const };
   }
   const ownDept = hasRole(u, 'department') && !!u.departmentId && v.deptIds.includes(u.departmentId);
-  if (isVisitStaff(u) && (v.memberIds.includes(u._id) || ownDept)) return { visit: staffView(v), viewer: 'staff' as const };
+  if ((isVisitStaff(u) || member) && (member || ownDept)) return { visit: staffView(v), viewer: 'staff' as const };
   // the same answer for missing and not yours
   throw new AppError('NOT_FOUND', '未找到该入企记录');
 }
