@@ -2,7 +2,11 @@
  * The district's rules, edited by the admin: routing (category → default department), SLA values
  * and working hours, the 无事不扰 cap, calendar overrides. Validated, versioned (every save kept in
  * rules_history; a save against an older version is a conflict), and in force for new requests
- * from the moment they are saved.
+ * from the moment they are saved. A change of the working calendar (days, declared years or
+ * working hours) also re-lays the deadlines already computed on the old one (core/sla/recompute.ts):
+ * the save does what its budget allows and the sweep timer finishes the rest; the answer says how far
+ * it got. The rework, hand-back and card-acceptance limits (maxReworks, handBackDays, cardAcceptDays)
+ * are saved with the SLA values.
  *
  * Subscribe-message template ids are shown here but not set here: they come from the deployment's
  * one declaration (config/subscribe-templates.json, core/notify/templates.ts), which the
@@ -21,7 +25,12 @@ import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
 import { TEMPLATE_KEYS, templateIdOf } from '../notify/templates';
 import { parseInput, zDate as zCalendarDate } from '../validation';
+import { startBudget } from '../budget';
+import { calendarChanged, calendarRunProgress, continueCalendarRun, startCalendarRun, type RunProgress } from '../sla/recompute';
 import { audit } from './audit';
+
+/** how long a save may spend laying deadlines on a changed calendar before the sweep takes over */
+export const SAVE_RECOMPUTE_MS = 4000;
 
 export const DEFAULT_VISIT_RULES = { cap: 2, autoCloseHours: 8 };
 export type TemplateIds = Record<'statusChanged' | 'newAssignment', { templateId: string }>;
@@ -102,6 +111,8 @@ export async function getRules(ctx: Ctx) {
     rules: await currentRules(ctx.ports),
     history: history.map(({ version: v, updatedAt, updatedByName }) => ({ version: v, updatedAt, updatedByName })),
     calendarYears: new WorkCalendar().libraryYears(),
+    /** a calendar change still being laid on open requests (the sweep timer finishes it) */
+    calendarRun: await calendarRunProgress(ctx.ports),
   };
 }
 
@@ -142,8 +153,16 @@ export async function saveRules(ctx: Ctx, input: unknown) {
   }
   await ctx.ports.store.collection(C.rulesHistory).add({ _id: `v${version + 1}`, version: version + 1, rules: saved, updatedAt: at, updatedBy: ctx.user._id, updatedByName: ctx.user.name });
   forgetSla(ctx.ports);
-  await audit(ctx, 'rules.save', 'rules', `v${version + 1}`, `保存规则配置（第${version + 1}版）`, before, saved);
-  return { version: version + 1 };
+  const calendarBefore = { ...before.calendar, workingHours: before.sla.workingHours };
+  const calendarAfter = { ...rules.calendar, workingHours: rules.sla.workingHours };
+  let recompute: RunProgress | null = null;
+  if (calendarChanged(calendarBefore, calendarAfter)) {
+    await startCalendarRun(ctx.ports, calendarBefore, calendarAfter, ctx.now, ctx.user._id);
+    recompute = await continueCalendarRun(ctx.ports, ctx.now, { budget: startBudget(ctx.ports.clock, SAVE_RECOMPUTE_MS) });
+  }
+  const note = recompute ? `；工作日历调整，已重算 ${recompute.changed} 项在办诉求的期限${recompute.more ? '，其余由定时任务继续' : ''}` : '';
+  await audit(ctx, 'rules.save', 'rules', `v${version + 1}`, `保存规则配置（第${version + 1}版）${note}`, before, saved);
+  return { version: version + 1, ...(recompute ? { recompute } : {}) };
 }
 
 export async function overview(ctx: Ctx) {

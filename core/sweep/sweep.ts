@@ -8,6 +8,10 @@
  * Each change is a conditional update on the version read and moves nextCheckAt forward, so a
  * second run right after the first finds nothing to do.
  *
+ * It also continues an unfinished calendar recompute (core/sla/recompute.ts: deadlines laid again
+ * after the admin changed the working calendar), spending at most half of its budget on it first
+ * and reporting it as `calendar`; a finished one costs a single read per run.
+ *
  * A run stops starting new requests when its wall-clock budget is spent (core/budget.ts) and says
  * `more: true`; the request in hand is finished first, and the rest are still due (their
  * nextCheckAt has not moved), so the next tick takes them up, oldest first.
@@ -24,8 +28,9 @@ import { colourAt, nextCheck, settleClock } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { formatBeijing } from '../time';
 import { NO_BUDGET, type Budget } from '../budget';
+import { continueCalendarRun, type RunProgress } from '../sla/recompute';
 
-export type SweepResult = { examined: number; timeouts: number; colourChanges: number; urges: number };
+export type SweepResult = { examined: number; timeouts: number; colourChanges: number; urges: number; calendar?: RunProgress };
 
 export type SweepLimits = {
   /** wall-clock budget: no new request is started once it is spent */
@@ -37,14 +42,17 @@ export type SweepLimits = {
 export async function sweep(ports: Ports, now: Date, limits: SweepLimits = {}): Promise<SweepResult & { more?: true }> {
   const { budget = NO_BUDGET, maxItems = 1000 } = limits;
   const requests = ports.store.collection<ServiceRequest>(C.requests);
+  // a calendar change not yet laid on every open request: half the budget at most, the sweep's own work after it
+  const half: Budget = { ms: budget.ms / 2, elapsedMs: budget.elapsedMs, spent: () => budget.elapsedMs() >= budget.ms / 2 };
+  const calendar = await continueCalendarRun(ports, now, { budget: half, maxItems });
   const sla = await loadSla(ports);
-  const result: SweepResult = { examined: 0, timeouts: 0, colourChanges: 0, urges: 0 };
+  const result: SweepResult = { examined: 0, timeouts: 0, colourChanges: 0, urges: 0, ...(calendar ? { calendar } : {}) };
   const seen = new Set<string>();
   for (;;) {
     if (budget.spent() || result.examined >= maxItems) return { ...result, more: true };
     const due = await requests.find({ nextCheckAt: { $lte: now.toISOString() } }, { orderBy: [['nextCheckAt', 'asc']], limit: 100 });
     const fresh = due.filter((r) => !seen.has(r._id));
-    if (!fresh.length) return result;
+    if (!fresh.length) return calendar?.more ? { ...result, more: true } : result;
     for (const req of fresh) {
       // stop between two requests, never inside one
       if (budget.spent() || result.examined >= maxItems) return { ...result, more: true };
@@ -91,7 +99,9 @@ async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaCo
     if (moved) { r.colourChanges++; cur = moved; await afterChange(ports, cur._id, now); }
   }
 
-  if (cur.colour === 'red' && cur.startedAt && !cur.pausedAt && ['queued', 'dispatch', 'assigned', 'accepted', 'supervised'].includes(cur.status)) {
+  // urged by the running clock: a reopened request whose first answer was late is red already, but
+  // its rework clock (dueAt) is urged only once that has passed
+  if (cur.colour === 'red' && cur.startedAt && cur.dueAt && new Date(cur.dueAt) <= now && !cur.pausedAt && ['queued', 'dispatch', 'assigned', 'accepted', 'supervised'].includes(cur.status)) {
     const dueForUrge = !cur.lastUrgedAt || sla.calendar.addWorkingDays(new Date(cur.lastUrgedAt), sla.policy.urgeEveryDays).at <= now;
     if (dueForUrge) {
       const n = cur.urgeCount + 1;

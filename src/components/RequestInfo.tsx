@@ -5,13 +5,14 @@ import { Rate } from '@nutui/nutui-react-taro';
 import type { Meta, RequestDetail, RequestSummary } from '../shared/api-types';
 import { formatTime } from '../shared/format';
 import { roleLabel } from '../shared/labels';
-import { PROVISIONAL_WARNING, remainingTime } from '../shared/sla';
+import { PROVISIONAL_WARNING, deadlineFacts, remainingTime, type DeadlineOutcome } from '../shared/sla';
 import { categoryLabel, colourLabel, levelLabel, rejectKindLabel, statusLabel } from '../services/profile';
 import { photoUrl } from '../services/upload';
 import StatusTag from './StatusTag';
 import ColourBadge from './ColourBadge';
 import PhotoGrid from './PhotoGrid';
 import Timeline from './Timeline';
+import './RequestInfo.css';
 
 type Props = {
   request: RequestDetail;
@@ -93,8 +94,48 @@ export function DeadlineValue({ request: r }: { request: RequestSummary }) {
   );
 }
 
+function Outcome({ outcome }: { outcome: DeadlineOutcome | null }) {
+  if (!outcome) return null;
+  return <Text className={`deadline-outcome deadline-outcome--${outcome.tone}`}>{outcome.text}</Text>;
+}
+
+/**
+ * The deadlines as they were and are (history that stays true): 办理期限 with how it was met; once
+ * reopened (重办) the first deadline and its outcome stay, beside the rework deadline and count.
+ * A rejected request (不予受理) has no deadline. `always`: show 办理期限 even before it is set.
+ */
+/** the class a card holding DeadlineRows adds so its labels fit 首次办理期限 */
+export const longLabels = (r: RequestSummary) => ((r.reopenCount ?? 0) > 0 && r.status !== 'rejected' ? ' info-card--long' : '');
+
+export function DeadlineRows({ request: r, always }: { request: RequestSummary; always?: boolean }) {
+  const f = deadlineFacts(r);
+  if (f.rejected) return null;
+  if (f.reworks === 0) {
+    if (!always && !r.dueAt && !r.level) return null;
+    return (
+      <Row label='办理期限'>
+        <DeadlineValue request={r} />
+        <Outcome outcome={f.first} />
+      </Row>
+    );
+  }
+  return (
+    <>
+      <Row label='首次办理期限'>
+        <Text>{f.firstDueAt ? formatTime(f.firstDueAt) : '—'}</Text>
+        <Outcome outcome={f.first} />
+      </Row>
+      <Row label='重办期限'>
+        <DeadlineValue request={r} />
+        <Outcome outcome={f.current} />
+      </Row>
+      <Row label='重办次数'>{`${f.reworks} 次`}</Row>
+    </>
+  );
+}
+
 export function ProvisionalWarning({ request: r }: { request: RequestSummary }) {
-  if (!r.slaProvisional || !r.dueAt) return null;
+  if (!r.slaProvisional || !r.dueAt || r.status === 'rejected') return null;
   return <View className='warn-note'>{PROVISIONAL_WARNING}</View>;
 }
 
@@ -103,7 +144,7 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
   const call = () => {
     if (process.env.TARO_ENV === 'weapp' && r.phone) Taro.makePhoneCall({ phoneNumber: r.phone }).catch(() => undefined);
   };
-  const showDeadline = !!r.dueAt || (!!r.level && r.status !== 'rejected');
+  const rejected = r.status === 'rejected';
   return (
     <View>
       <RequestHead request={r} meta={meta} />
@@ -112,7 +153,7 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
 
       {actions}
 
-      <View className='card'>
+      <View className={`card${longLabels(r)}`}>
         <View className='card__title'>基本信息</View>
         {viewer === 'officer' && <Row label='企业'>{r.enterpriseName}</Row>}
         <Row label='联系电话'>
@@ -120,21 +161,19 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
             {r.phone || '—'}
           </Text>
         </Row>
-        <Row label='承办人'>
-          {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : '等待分派'}
-        </Row>
+        {/* a rejected request (不予受理) was handled by nobody and has no deadline */}
+        {!rejected && (
+          <Row label='承办人'>
+            {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : r.status === 'dispatch' ? '待调度员分派' : '等待分派'}
+          </Row>
+        )}
         <Row label='提交时间'>{formatTime(r.createdAt)}</Row>
         {viewer === 'officer' && r.level && <Row label='诉求等级'>{levelLabel(meta, r.level)}</Row>}
         {viewer === 'officer' && r.status === 'assigned' && r.acceptDueAt && (
           <Row label='签收期限'>{formatTime(r.acceptDueAt)}</Row>
         )}
-        {showDeadline && (
-          <Row label='办理期限'>
-            <DeadlineValue request={r} />
-          </Row>
-        )}
-        {viewer === 'officer' && !!r.urgeCount && <Row label='催办次数'>{r.urgeCount}</Row>}
-        {r.reopenCount > 0 && <Row label='退回次数'>{r.reopenCount}</Row>}
+        <DeadlineRows request={r} />
+        {viewer === 'officer' && !!r.urgeCount && !rejected && <Row label='催办次数'>{r.urgeCount}</Row>}
         <ProvisionalWarning request={r} />
       </View>
 

@@ -43,3 +43,49 @@ export function remainingTime(r: RequestSummary, now = Date.now()): Remaining | 
 }
 
 export const PROVISIONAL_WARNING = '期限按周一至周五估算，节假日数据待管理员确认';
+
+/** Monday–Friday days a deadline was missed by, at least 1 when `at` is past it; 0 when not late. */
+export function weekdaysLate(due: string, at: string): number {
+  const d = Date.parse(due);
+  const t = Date.parse(at);
+  if (Number.isNaN(d) || Number.isNaN(t) || t <= d) return 0;
+  return Math.max(1, weekdaysBetween(formatDate(due), formatDate(at)));
+}
+
+export type DeadlineOutcome = { text: string; tone: Remaining['tone'] };
+
+/** how an answered clock ended: 按期办结, or 超期办结 with roughly how late */
+export function answeredOutcome(dueAt: string | null | undefined, answeredAt: string | null | undefined, late: boolean | null | undefined): DeadlineOutcome | null {
+  if (late === true) {
+    const days = dueAt && answeredAt ? weekdaysLate(dueAt, answeredAt) : 0;
+    return { text: days ? `超期办结（超期约 ${days} 个工作日）` : '超期办结', tone: 'over' };
+  }
+  if (late === false) return { text: '按期办结', tone: 'normal' };
+  return null;
+}
+
+/**
+ * The deadline picture of a request (history that stays true, issue 11): the first deadline and
+ * how the first answer met it, and — once reopened (重办) — the rework deadline and count.
+ * A rejected request (不予受理) has none.
+ */
+export function deadlineFacts(req: RequestSummary) {
+  // the server sends closedOnTime with every request (frozen outcome of the running clock)
+  const r = req as RequestSummary & { closedOnTime?: boolean | null };
+  const late = r.closedOnTime === false ? true : r.closedOnTime === true ? false : null;
+  const rejected = r.status === 'rejected';
+  const reworks = r.reopenCount ?? 0;
+  const answered = r.status === 'resolved' || r.status === 'closed';
+  const firstDueAt = r.firstDueAt ?? (reworks === 0 ? r.dueAt : null) ?? null;
+  // the first answer's outcome: stored, or (never reopened, older request) the clock's own
+  const firstLate = r.firstLate ?? (reworks === 0 && answered ? late : null);
+  const firstAt = r.firstResolvedAt ?? (reworks === 0 && answered ? r.resolvedAt : null) ?? null;
+  return {
+    rejected,
+    reworks,
+    firstDueAt,
+    first: answeredOutcome(firstDueAt, firstAt, firstLate),
+    /** the running clock's outcome once answered after a reopen */
+    current: reworks > 0 && answered ? answeredOutcome(r.dueAt, r.resolvedAt, late) : null,
+  };
+}

@@ -1,9 +1,18 @@
 import type { CalendarOverride, Rules, TemplateKey, WorkingHours } from '../types';
 
+/** the limits on reworks, hand-backs and card acceptance (SlaPolicy; absent from an older backend) */
+type LimitKey = 'maxReworks' | 'handBackDays' | 'cardAcceptDays';
+export type SlaRules = Rules['sla'] & Partial<Record<LimitKey, number>>;
+export type RulesWithLimits = Omit<Rules, 'sla'> & { sla: SlaRules };
+
 /** The rules as edited: numbers stay text until saved, so a half-typed value is not lost. */
 export type RulesForm = {
   routing: Record<string, string>;
-  sla: { generalDays: string; complexDays: string; responseDays: string; yellowDays: string; urgeEveryDays: string; workingHours: WorkingHours[] };
+  sla: {
+    generalDays: string; complexDays: string; responseDays: string; yellowDays: string; urgeEveryDays: string;
+    maxReworks: string; handBackDays: string; cardAcceptDays: string;
+    workingHours: WorkingHours[];
+  };
   visits: { cap: string; autoCloseHours: string };
   calendar: { overrides: CalendarOverride[]; adminYears: number[] };
   templates: Record<TemplateKey, string>;
@@ -15,6 +24,9 @@ export const SLA_FIELDS: { key: Exclude<keyof RulesForm['sla'], 'workingHours'>;
   { key: 'responseDays', label: '签收响应时限', unit: '个工作日', hint: '分派后未签收即转交他人' },
   { key: 'yellowDays', label: '临期提醒（黄色）', unit: '个工作日', hint: '到期前多少个工作日转为黄色' },
   { key: 'urgeEveryDays', label: '超期催办间隔', unit: '个工作日', hint: '超期后每隔多少个工作日催办一次' },
+  { key: 'maxReworks', label: '重办次数上限', unit: '次', hint: '超过后转调度员，填 0 则一律转' },
+  { key: 'handBackDays', label: '退回改派时限', unit: '个工作日', hint: '分派后可申请退回改派的期限' },
+  { key: 'cardAcceptDays', label: '督办卡接收时限', unit: '个工作日', hint: '下发后部门须接收的期限' },
 ];
 
 export const TEMPLATE_FIELDS: { key: TemplateKey; label: string; hint: string }[] = [
@@ -22,7 +34,7 @@ export const TEMPLATE_FIELDS: { key: TemplateKey; label: string; hint: string }[
   { key: 'newAssignment', label: '新工单提醒', hint: '发给承办人：有新的诉求分派给您' },
 ];
 
-export function toForm(r: Rules): RulesForm {
+export function toForm(r: RulesWithLimits): RulesForm {
   const routing: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.routing ?? {})) routing[k] = v ?? '';
   return {
@@ -33,6 +45,9 @@ export function toForm(r: Rules): RulesForm {
       responseDays: String(r.sla.responseDays ?? ''),
       yellowDays: String(r.sla.yellowDays ?? ''),
       urgeEveryDays: String(r.sla.urgeEveryDays ?? ''),
+      maxReworks: String(r.sla.maxReworks ?? ''),
+      handBackDays: String(r.sla.handBackDays ?? ''),
+      cardAcceptDays: String(r.sla.cardAcceptDays ?? ''),
       workingHours: (r.sla.workingHours ?? []).map(([a, b]) => [a, b] as WorkingHours),
     },
     visits: { cap: String(r.visits?.cap ?? ''), autoCloseHours: String(r.visits?.autoCloseHours ?? '') },
@@ -50,7 +65,7 @@ export function toForm(r: Rules): RulesForm {
 /** Blank text stays blank (NaN would hide it); the server names what is wrong. */
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.trim()));
 
-export function fromForm(f: RulesForm, categories: string[]): Rules {
+export function fromForm(f: RulesForm, categories: string[]): RulesWithLimits {
   const routing: Record<string, string | null> = {};
   for (const c of categories) routing[c] = f.routing[c] || null;
   return {
@@ -61,6 +76,9 @@ export function fromForm(f: RulesForm, categories: string[]): Rules {
       responseDays: num(f.sla.responseDays),
       yellowDays: num(f.sla.yellowDays),
       urgeEveryDays: num(f.sla.urgeEveryDays),
+      maxReworks: num(f.sla.maxReworks),
+      handBackDays: num(f.sla.handBackDays),
+      cardAcceptDays: num(f.sla.cardAcceptDays),
       workingHours: f.sla.workingHours.map(([a, b]) => [a, b] as WorkingHours),
     },
     visits: { cap: num(f.visits.cap), autoCloseHours: num(f.visits.autoCloseHours) },
@@ -82,6 +100,9 @@ const SLA_RANGE: Record<(typeof SLA_FIELDS)[number]['key'], [number, number]> = 
   responseDays: [1, 10],
   yellowDays: [0, 10],
   urgeEveryDays: [1, 10],
+  maxReworks: [0, 10],
+  handBackDays: [1, 10],
+  cardAcceptDays: [1, 10],
 };
 
 const isInt = (s: string, min: number, max: number) => /^\d+$/.test(s.trim()) && Number(s) >= min && Number(s) <= max;

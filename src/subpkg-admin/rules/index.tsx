@@ -14,6 +14,9 @@ import { checkForm, fromForm, SLA_FIELDS, TEMPLATE_FIELDS, toForm, type RulesFor
 import '../admin.css';
 import './index.css';
 
+/** a calendar change being laid on requests in progress (core/sla/recompute.ts) */
+type CalendarRun = { version: number; examined: number; changed: number; more?: true };
+
 const KIND_OPTIONS = [
   { value: 'holiday', label: '节假日（放假）' },
   { value: 'workday', label: '调休上班' },
@@ -104,8 +107,10 @@ export default function RulesPage() {
     }
     setSaving(true);
     try {
-      const { version } = await callService<{ version: number }>('admin.rules.save', { version: doc.version, rules: fromForm(form, categories.map((c) => c.code)) });
-      Taro.showToast({ title: `已保存为第 ${version} 版，立即生效`, icon: 'none', duration: 2500 });
+      const { version, recompute } = await callService<{ version: number; recompute?: CalendarRun }>('admin.rules.save', { version: doc.version, rules: fromForm(form, categories.map((c) => c.code)) });
+      // a calendar change re-lays the deadlines of requests in progress (the timer finishes a large batch)
+      const relaid = recompute ? `；已按新日历重算 ${recompute.changed} 项在办期限${recompute.more ? '，其余稍后自动完成' : ''}` : '';
+      Taro.showToast({ title: `已保存为第 ${version} 版，立即生效${relaid}`, icon: 'none', duration: recompute ? 3500 : 2500 });
       await load();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT') {
@@ -276,8 +281,11 @@ export default function RulesPage() {
         <View className='card__title'>工作日历</View>
         <View className='form-note rules-note'>
           内置日历已覆盖：{yearRanges(doc.calendarYears) || '无'}。
-          内置日历未覆盖的年份，请在下方逐日录入放假和调休上班日期，再将该年份加入「管理员维护年份」，期限即按此计算；也可在此修正内置日历。
+          内置日历未覆盖的年份，请在下方逐日录入放假和调休上班日期，再将该年份加入「管理员维护年份」，期限即按此计算；也可在此修正内置日历。保存后，在办诉求已算出的期限按新日历重新计算，“暂按周一至周五估算”的标记随之消除。
         </View>
+        {(doc as RulesDoc & { calendarRun?: CalendarRun | null }).calendarRun && (
+          <View className='warn-note rules-note'>上次日历调整后的在办期限正在重算，由定时任务自动完成。</View>
+        )}
         <View className='cal-table'>
           {form.calendar.overrides.length === 0 && <View className='muted small'>暂无调整</View>}
           {form.calendar.overrides.map(overrideRow)}
