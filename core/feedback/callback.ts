@@ -1,16 +1,139 @@
 /**
- * 回访 (issue 11, item 3): the dispatcher or center calls or messages the enterprise after a request
- * closed and records the outcome; an unsatisfied callback reopens the request like a 重办.
+ * 回访 (issue 11, item 3): the dispatcher supervising a request calls, messages or visits the
+ * enterprise after the request closed and records the outcome; an unsatisfied callback reopens the
+ * request like a 重办 (reopenCount + 1, back to work through core/feedback/rework.ts).
+ *
+ * Which requests: closed ones (已办结: the enterprise confirmed, or it was closed for it). A
+ * resolved request (待评价) is not called back: the enterprise still holds its own verdict (confirm
+ * with a score, or 退回重办), and a callback must never stand in for the enterprise's score; once it
+ * is closed it joins the callback list.
+ *
+ * Who: a dispatcher whose center supervises the request (core/desk/scope.ts canSupervise), never an
+ * official the request is a complaint about (recusal): they may not record how satisfied their own
+ * complainant is.
+ *
+ * 待回访 / 已回访: `callbackDone` on the request is true once a callback reached the enterprise
+ * (satisfied) while it was closed. An unreachable callback leaves it 待回访 (try again); an
+ * unsatisfied one reopens it, and when it closes again it needs a new callback. A closed request
+ * only leaves 'closed' through an unsatisfied callback, so the flag stays true to the last close.
+ *
+ * Storage: the record goes on `request.callbacks` with one conditional update (core/request-record.ts
+ * transition: the request's status and seq as read), which adds an internal 'callback' event and has
+ * the counters re-counted. An unsatisfied callback is recorded first, then the reopen follows on the
+ * version just written (again conditioned on its seq): reopenForRework makes its own change.
  */
-import type { Ctx } from '../context';
-import type { ServiceRequest } from '../model';
+import { z } from 'zod';
+import { Ctx, hasRole } from '../context';
+import { AppError } from '../errors';
+import type { CallbackRecord, ServiceRequest } from '../model';
+import { loadRequest, transition } from '../request-record';
+import { canSupervise } from '../desk/scope';
+import { loadSupervised } from '../desk/triage';
+import { isRecused } from '../recusal';
+import { settle } from '../settle';
+import { parseInput, zId } from '../validation';
+import { reopenForRework } from './rework';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
-export const CALLBACK_ACTIONS: Record<string, Action> = {};
+/** the callback fields of a request beside CallbackRecord[] (absent on requests never called back) */
+export type CallbackFields = {
+  /** a callback reached the enterprise since it last closed: it is off the 待回访 list */
+  callbackDone?: boolean;
+};
+type Req = ServiceRequest & CallbackFields;
+
+export const CALLBACK_METHODS = { call: '电话回访', message: '短信回访', visit: '上门回访' } as const;
+export const CALLBACK_OUTCOMES = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未联系上' } as const;
+/** a request holds at most this many callbacks (each is a few hundred bytes of its document) */
+export const MAX_CALLBACKS = 20;
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const CallbackInput = z
+  .object({
+    id: zId,
+    method: z.enum(keys(CALLBACK_METHODS), { errorMap: () => ({ message: '请选择回访方式' }) }),
+    outcome: z.enum(keys(CALLBACK_OUTCOMES), { errorMap: () => ({ message: '请选择回访结果' }) }),
+    note: z.string({ invalid_type_error: '回访记录应为文字' }).trim().max(500, '回访记录不能超过500字').optional().default(''),
+  })
+  .superRefine((v, c) => {
+    if (v.outcome === 'unsatisfied' && v.note.length < 2) {
+      c.addIssue({ code: 'custom', path: ['note'], message: '回访不满意时请填写企业反映的问题（至少2个字）' });
+    }
+  });
+
+/** what stands on the ledger's 回访 column: 待回访 for a closed request not called back, else the latest outcome */
+export function callbackLabel(r: Req): string {
+  const last = r.callbacks?.length ? r.callbacks[r.callbacks.length - 1] : null;
+  if (r.status === 'closed' && !r.callbackDone) return last?.outcome === 'unreachable' ? '待回访（未联系上）' : '待回访';
+  return last ? CALLBACK_OUTCOMES[last.outcome] : '';
+}
+
+/** the store filter of the ledger's 回访 choice (core/ledger/ledger.ts): closed requests, due or done */
+export function callbackFilter(which: 'due' | 'done'): Record<string, unknown> {
+  return which === 'done' ? { callbackDone: true } : { callbackDone: { $ne: true } };
+}
+
+// core/desk/triage.ts loadSupervised and request.get already treat them as strangers (NOT_FOUND); kept here in depth
+const recused = (ctx: Ctx, req: ServiceRequest) => isRecused(req, ctx.user._id);
+
+/** callback.record: { id, method, outcome, note } */
+export async function recordCallback(ctx: Ctx, input: unknown) {
+  const { id, method, outcome, note } = parseInput(CallbackInput, input);
+  const req = (await loadSupervised(ctx, id)) as Req;
+  if (recused(ctx, req)) throw new AppError('FORBIDDEN', '该投诉涉及您本人，须由其他调度员回访');
+  if (req.status !== 'closed') throw new AppError('INVALID_STATE', '只有已办结的诉求可以回访');
+  const before = req.callbacks ?? [];
+  if (before.length >= MAX_CALLBACKS) throw new AppError('INVALID_STATE', `该诉求已回访${MAX_CALLBACKS}次，不能再记录`);
+
+  const record: CallbackRecord = { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, method, outcome, note };
+  const actor = { id: ctx.user._id, name: ctx.user.name };
+  const text = `${CALLBACK_METHODS[method]}：${CALLBACK_OUTCOMES[outcome]}${note ? `。${note}` : ''}`;
+  // satisfied: off the list; unreachable: stays on it (as it was); unsatisfied: back to work, due again when it closes
+  const done = outcome === 'satisfied' ? true : outcome === 'unsatisfied' ? false : req.callbackDone ?? false;
+  const recorded = await transition(ctx.ports, req, {
+    from: ['closed'],
+    set: { callbacks: [...before, record], callbackDone: done } as Partial<ServiceRequest>,
+    event: { type: 'callback', text },
+    actor,
+    now: ctx.now,
+  });
+  if (outcome !== 'unsatisfied') return settle(ctx, recorded);
+  return settle(ctx, await reopenAfter(ctx, recorded, record, note));
+}
+
+/**
+ * The reopen of an unsatisfied callback, on the version that recorded it. Should the request move
+ * meanwhile (a counter's bookkeeping does not; another desk action might), it is read again and the
+ * reopen retried as long as it is still closed with this callback as its latest.
+ */
+async function reopenAfter(ctx: Ctx, recorded: ServiceRequest, record: CallbackRecord, note: string): Promise<ServiceRequest> {
+  // the routing note follows after "；": the note's own closing punctuation goes
+  const said = note.replace(/[\s。．.！!；;，,]+$/u, '');
+  const options = { from: ['closed' as const], actor: { id: ctx.user._id, name: ctx.user.name }, text: `回访不满意，退回重办：${said}`, type: 'reopened' as const };
+  let req = recorded;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await reopenForRework(ctx, req, options);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CONFLICT') || attempt >= 3) throw e;
+      req = await loadRequest(ctx.ports, req._id);
+      const last = req.callbacks?.[req.callbacks.length - 1];
+      const ours = last && last.at === record.at && last.byId === record.byId && last.outcome === 'unsatisfied';
+      if (req.status !== 'closed' || !ours) return req;
+    }
+  }
+}
+
+export const CALLBACK_ACTIONS: Record<string, Action> = {
+  'callback.record': recordCallback,
+};
 
 /** what the caller may do about callbacks on this request (merged into request.get's `can`) */
 export async function callbackPermissions(ctx: Ctx, req: ServiceRequest): Promise<Record<string, boolean>> {
-  void ctx; void req;
-  return {};
+  // only a closed request can be called back: other requests cost no store read here
+  if (req.status !== 'closed' || !ctx.user.active || !hasRole(ctx.user, 'dispatcher')) return { callback: false };
+  if (recused(ctx, req) || (req.callbacks?.length ?? 0) >= MAX_CALLBACKS) return { callback: false };
+  return { callback: await canSupervise(ctx.ports, ctx.user, req) };
 }

@@ -1,11 +1,15 @@
 /**
  * The ledger (台账): requests filterable by colour, tier, department, category, channel, status,
- * date range and assignee, with counts per colour, paged; and its export to .xlsx with the columns
- * an office prints. Dispatchers see their centers' requests, leaders all, department handlers
- * their department's.
+ * date range, assignee and 回访 (待回访 / 已回访), with counts per colour, paged; and its export to
+ * .xlsx with the columns an office prints. Dispatchers see their centers' requests, leaders all,
+ * department handlers their department's.
+ *
+ * Every row carries its history as it happened (issue 11, item 3): the rework count (重办次数:
+ * reopenCount, by the enterprise's 退回重办 or an unsatisfied 回访), the urge count, and the days
+ * overdue (超期天数, see daysOverdue). The export has the screen's columns, then the long texts.
  */
 import { z } from 'zod';
-import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../catalog';
+import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../catalog';
 import { C } from '../collections';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -15,8 +19,12 @@ import { summary } from '../request-record';
 import { formatBeijing } from '../time';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { centerScope } from '../desk/scope';
+import { requestsRecusing } from '../recusal';
 import { callBudget, claimJob, jobs, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { getMany } from '../read-all';
+import { loadSla, type SlaContext } from '../sla/policy';
+import { firstAnswer } from '../sla/clock';
+import { callbackFilter, callbackLabel } from '../feedback/callback';
 
 const zDate = zCalendarDate();
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -32,6 +40,8 @@ export const LedgerFilter = z
     assigneeId: zId.optional(),
     from: zDate.optional(),
     to: zDate.optional(),
+    /** 回访: closed requests not yet called back (due) or called back (done); see core/feedback/callback.ts */
+    callback: z.enum(['due', 'done'], { errorMap: () => ({ message: '回访筛选不正确' }) }).optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type LedgerFilterInput = z.infer<typeof LedgerFilter>;
@@ -48,6 +58,11 @@ export async function ledgerFilter(ctx: Ctx, f: LedgerFilterInput): Promise<Filt
   if (f.channel) q.channel = f.channel;
   if (f.status) q.status = f.status;
   if (f.assigneeId) q.assigneeId = f.assigneeId;
+  if (f.callback) {
+    // only closed requests are called back: with another status picked, nothing is both
+    q.status = !f.status || f.status === 'closed' ? 'closed' : { $in: [] };
+    Object.assign(q, callbackFilter(f.callback));
+  }
   if (f.from || f.to) q.createdAt = { ...(f.from ? { $gte: beijingMidnight(f.from) } : {}), ...(f.to ? { $lt: nextDay(f.to) } : {}) };
   const depts: string[] = [];
   if (f.departmentId) depts.push(f.departmentId);
@@ -58,11 +73,14 @@ export async function ledgerFilter(ctx: Ctx, f: LedgerFilterInput): Promise<Filt
     if (!depts.length) depts.push(ctx.user.departmentId);
   }
   if (depts.length) q.deptIds = { $all: depts };
-  if (hasRole(ctx.user, 'dispatcher') && !hasRole(ctx.user, 'leader')) {
+  const [recused, scope] = await Promise.all([
+    // complaints about the caller are not in their ledger (core/recusal.ts): few, read by one indexed find
+    requestsRecusing(ctx.ports, ctx.user._id),
     // the district's dispatchers see every center: no filter (and no read of ~330 centers)
-    const scope = await centerScope(ctx.ports, ctx.user);
-    if (scope) q.tierOrgId = { $in: [...scope] };
-  }
+    hasRole(ctx.user, 'dispatcher') && !hasRole(ctx.user, 'leader') ? centerScope(ctx.ports, ctx.user) : null,
+  ]);
+  if (recused.length) q._id = { $nin: recused };
+  if (scope) q.tierOrgId = { $in: [...scope] };
   return q;
 }
 
@@ -80,9 +98,47 @@ async function handlerLabels(ctx: Ctx, rows: ServiceRequest[]): Promise<Map<stri
   return out;
 }
 
-function row(r: ServiceRequest, handler: string) {
+/**
+ * 超期天数: working days from the first deadline to the first answer when that came late
+ * (firstDueAt → firstResolvedAt, core/sla/clock.ts firstAnswer, which reads older documents from
+ * their SLA history), or, while the request was never answered, from its deadline to now (to the
+ * pause while it waits for the enterprise). Until the first answer the running deadline is the
+ * first one (a pause for the enterprise's material moves it, rightly). A reopen never changes the
+ * figure: the rework clock has its own deadline, and lateness on a rework does not add to it.
+ * Counted on the working calendar (loadSla), in tenths of a working day rounded up, so that any
+ * lateness shows (0.1 = up to 42 minutes of the default 7-hour day); 0 when not late.
+ */
+export function daysOverdue(r: ServiceRequest, sla: SlaContext, now: Date): number {
+  if (r.status === 'rejected') return 0;
+  const first = firstAnswer(r);
+  let due: string | null;
+  let end: Date;
+  if (first) {
+    due = first.firstDueAt;
+    end = new Date(first.firstResolvedAt);
+  } else {
+    due = r.dueAt ?? r.firstDueAt ?? null;
+    if (r.status === 'paused' && r.pausedAt) end = new Date(r.pausedAt);
+    else if (OPEN_STATUSES.includes(r.status)) end = now;
+    else return 0;
+  }
+  if (!due || end.getTime() <= new Date(due).getTime()) return 0;
+  const { calendar } = sla;
+  const minutes = calendar.workingMinutesBetween(new Date(due), end).minutes;
+  if (minutes <= 0 || calendar.minutesPerDay <= 0) return 0;
+  // the small epsilon keeps a whole number of days from rounding up through float error
+  return Math.ceil((minutes * 10) / calendar.minutesPerDay - 1e-9) / 10;
+}
+
+/** the history columns of a row: on screen and in the export alike */
+function history(r: ServiceRequest, sla: SlaContext, now: Date) {
+  return { reworkCount: r.reopenCount ?? 0, daysOverdue: daysOverdue(r, sla, now), urgeCount: r.urgeCount ?? 0, callbackLabel: callbackLabel(r) };
+}
+
+function row(r: ServiceRequest, handler: string, sla: SlaContext, now: Date) {
   return {
     ...summary(r),
+    ...history(r, sla, now),
     handler,
     statusLabel: STATUSES[r.status],
     categoryName: categoryName(r.category),
@@ -101,7 +157,8 @@ export async function listLedger(ctx: Ctx, input: unknown) {
   const base = await ledgerFilter(ctx, rest);
   const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
   const filter = colour ? { ...base, colour } : base;
-  const [items, total, ...perColour] = await Promise.all([
+  const [sla, items, total, ...perColour] = await Promise.all([
+    loadSla(ctx.ports),
     requests.find(filter, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
     requests.count(filter),
     ...(Object.keys(COLOURS) as Colour[]).map((c) => requests.count({ ...base, colour: c })),
@@ -109,18 +166,28 @@ export async function listLedger(ctx: Ctx, input: unknown) {
   const counts = Object.fromEntries((Object.keys(COLOURS) as Colour[]).map((c, i) => [c, perColour[i]])) as Record<Colour, number>;
   const labels = await handlerLabels(ctx, items);
   return {
-    items: items.map((r) => row(r, labels.get(r._id) ?? '')),
+    items: items.map((r) => row(r, labels.get(r._id) ?? '', sla, ctx.now)),
     total, page, pageSize,
     counts: { ...counts, all: Object.values(counts).reduce((a, b) => a + b, 0) },
   };
 }
 
-export const EXPORT_COLUMNS = ['工单号', '企业', '类别', '等级', '承办人/部门', '受理时间', '期限', '状态', '颜色', '满意度'] as const;
+/** the ledger screen's columns, in its order (src/subpkg-desk/ledger) */
+export const SCREEN_COLUMNS = ['工单号', '企业', '类别', '等级', '承办人/部门', '受理时间', '期限', '状态', '颜色', '超期天数', '重办次数', '催办次数', '满意度评分', '回访结果'] as const;
+/** the export: the screen's columns, then the long texts a printed ledger needs */
+export const EXPORT_COLUMNS = [...SCREEN_COLUMNS, '诉求内容', '办理结果'] as const;
+const COLUMN_WIDTHS = [18, 30, 14, 8, 30, 18, 18, 10, 8, 10, 10, 10, 12, 16, 60, 60];
+/** 1-based: the 颜色 cell gets the colour's fill; the long texts wrap */
+const COLOUR_COLUMN = EXPORT_COLUMNS.indexOf('颜色') + 1;
+const LONG_COLUMNS = new Set(['诉求内容', '办理结果']);
 export const MAX_EXPORT_ROWS = 5000;
-/** rows per part document of an export job (~100 KB) */
-const EXPORT_PART_ROWS = 500;
+/**
+ * rows per part document of an export job: ~80 KB with descriptions and results of ~100
+ * characters, at most ~1.6 MB with both at their 1,000-character limit
+ */
+const EXPORT_PART_ROWS = 250;
 
-/** one row of the sheet: the ten columns, then the colour key for the fill */
+/** one row of the sheet: the columns, then the colour key for the fill */
 type ExportRow = [...Array<string | number>, Colour];
 type Cursor = { createdAt: string; id: string };
 
@@ -135,6 +202,8 @@ type ExportJob = JobBase & {
   cursor: Cursor | null;
   /** every row is gathered: the next step is the file */
   exhausted: boolean;
+  /** characters of the long texts gathered so far: they weigh on the time to write the file */
+  chars?: number;
   file: { fileID: string; url: string } | null;
 };
 
@@ -146,10 +215,15 @@ const afterCursor = (filter: Filter, c: Cursor | null): Filter =>
  * Rows from the cursor on, a page of 100 at a time (1 find, and 1 read of the page's cards if any),
  * until the budget is spent or the rows run out (`done` were gathered by earlier calls). Once the
  * file cannot be made in this call any more, full parts go to the job as they fill (`flush`), so
- * that the call ends with at most two part writes.
+ * that the call ends with at most two part writes. `before` is what earlier calls gathered.
+ * Rows whose long texts together could not be written into one file within a call are refused
+ * as soon as that shows, not after every row was read.
  */
-async function gather(ctx: Ctx, filter: Filter, from: Cursor | null, done: number, budget: ReturnType<typeof callBudget>, flush: (rows: ExportRow[]) => Promise<void>) {
+async function gather(ctx: Ctx, filter: Filter, from: Cursor | null, before: { rows: number; chars: number }, budget: ReturnType<typeof callBudget>, flush: (rows: ExportRow[]) => Promise<void>) {
   const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
+  const sla = await loadSla(ctx.ports);
+  const done = before.rows;
+  let chars = before.chars;
   let rows: ExportRow[] = [];
   let count = 0;
   let cursor = from;
@@ -158,21 +232,28 @@ async function gather(ctx: Ctx, filter: Filter, from: Cursor | null, done: numbe
     const page = await requests.find(afterCursor(filter, cursor), { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], limit: 100 });
     const labels = await handlerLabels(ctx, page);
     for (const r of page) {
+      const h = history(r, sla, ctx.now);
       rows.push([
         r.no, r.enterpriseName, categoryName(r.category), LEVELS[r.level], labels.get(r._id) ?? '',
-        formatBeijing(r.createdAt), r.dueAt ? formatBeijing(r.dueAt) : '', STATUSES[r.status], COLOURS[r.colour], r.score ?? '', r.colour,
+        formatBeijing(r.createdAt), r.dueAt ? formatBeijing(r.dueAt) : '', STATUSES[r.status], COLOURS[r.colour],
+        h.daysOverdue, h.reworkCount, h.urgeCount, r.score ?? '', h.callbackLabel,
+        r.description ?? '', r.result ?? '', r.colour,
       ]);
+      chars += (r.description ?? '').length + (r.result ?? '').length;
     }
     count += page.length;
+    if (buildCost(done + count, chars) > BUILD_LIMIT_MS - FRESH_CALL_MS) {
+      throw new AppError('VALIDATION_FAILED', '导出内容过多（诉求内容和办理结果较长），无法生成一个文件，请缩小筛选范围，如按受理日期分段导出');
+    }
     if (page.length) cursor = { createdAt: page[page.length - 1].createdAt, id: page[page.length - 1]._id };
     exhausted = page.length < 100;
-    if (!exhausted && !canBuild(budget, done + count) && rows.length >= EXPORT_PART_ROWS) {
+    if (!exhausted && !canBuild(budget, done + count, chars) && rows.length >= EXPORT_PART_ROWS) {
       const full = rows.length - (rows.length % EXPORT_PART_ROWS);
       await flush(rows.slice(0, full));
       rows = rows.slice(full);
     }
   }
-  return { rows, count, cursor, exhausted };
+  return { rows, count, cursor, exhausted, chars };
 }
 
 async function buildFile(ctx: Ctx, rows: ExportRow[]) {
@@ -182,12 +263,15 @@ async function buildFile(ctx: Ctx, rows: ExportRow[]) {
   const wb = new ExcelJS.Workbook();
   wb.creator = '营商环境诉求直通';
   const ws = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = EXPORT_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: [18, 30, 14, 8, 30, 18, 18, 10, 8, 8][i] }));
+  ws.columns = EXPORT_COLUMNS.map((header, i) => ({
+    header, key: `c${i}`, width: COLUMN_WIDTHS[i],
+    ...(LONG_COLUMNS.has(header) ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
+  }));
   ws.getRow(1).font = { bold: true };
   const fills: Record<Colour, string> = { white: 'FFF2F2F2', green: 'FFD9F2E6', yellow: 'FFFFF1CC', red: 'FFFAD4D4' };
   for (const r of rows) {
     const added = ws.addRow(r.slice(0, EXPORT_COLUMNS.length));
-    added.getCell(9).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fills[r[r.length - 1] as Colour] } };
+    added.getCell(COLOUR_COLUMN).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fills[r[r.length - 1] as Colour] } };
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   const stamp = formatBeijing(ctx.now).replace(/[-: ]/g, '');
@@ -195,14 +279,18 @@ async function buildFile(ctx: Ctx, rows: ExportRow[]) {
 }
 
 /**
- * Is there time left in this call to make the file of `rows` rows? Measured on a busy 2-core
- * machine: exceljs loads in ~330 ms and writes 5,000 rows in ~1.1 s (0.25 ms a row); add a part
- * read per 500 rows. The file is the call's last work, so it may run to BUILD_LIMIT_MS, 0.5 s
- * before the 3 s timeout, past the budget for store work.
+ * Is there time left in this call to make the file of `rows` rows with `chars` characters of long
+ * text? Measured on a busy 2-core machine: exceljs loads in ~330 ms and writes 5,000 rows of the
+ * short columns in ~1.2–1.5 s (0.3 ms a row); the long texts add ~0.5 ms per 1,000 characters
+ * (5,000 rows of 100-character texts: +0.5 s; of 1,000-character texts: +5 s, which no call
+ * holds). Add a part read per EXPORT_PART_ROWS rows. The file is the call's last work, so it may
+ * run to BUILD_LIMIT_MS, 0.5 s before the 3 s timeout, past the budget for store work.
  */
 const BUILD_LIMIT_MS = 2500;
-const canBuild = (budget: ReturnType<typeof callBudget>, rows: number) =>
-  budget.spent() + 350 + rows * 0.25 + Math.ceil(rows / EXPORT_PART_ROWS) * 20 <= BUILD_LIMIT_MS;
+/** what a call has spent before it can start on the file at the earliest (the caller, the job, its claim) */
+const FRESH_CALL_MS = 200;
+const buildCost = (rows: number, chars: number) => 350 + rows * 0.3 + chars * 0.0005 + Math.ceil(rows / EXPORT_PART_ROWS) * 20;
+const canBuild = (budget: ReturnType<typeof callBudget>, rows: number, chars: number) => budget.spent() + buildCost(rows, chars) <= BUILD_LIMIT_MS;
 
 function exportView(job: ExportJob) {
   if (job.finished && job.file) return { finished: true as const, jobId: job._id, ...job.file, rows: job.rows, total: job.total, message: `已导出 ${job.rows} 条` };
@@ -235,8 +323,8 @@ export async function exportLedger(ctx: Ctx, input: unknown) {
   // the job's id is chosen now; its parts are written only when the export turns out too large for this call
   const id = `exp-${newId(ctx.ports)}`;
   let parts = 0;
-  const got = await gather(ctx, filter, null, 0, budget, async (rows) => { parts = await writeRows(ctx, id, parts, rows); });
-  if (got.exhausted && !parts && canBuild(budget, got.count)) {
+  const got = await gather(ctx, filter, null, { rows: 0, chars: 0 }, budget, async (rows) => { parts = await writeRows(ctx, id, parts, rows); });
+  if (got.exhausted && !parts && canBuild(budget, got.count, got.chars)) {
     const saved = await buildFile(ctx, got.rows);
     return { finished: true as const, ...saved, rows: got.rows.length, total, message: `已导出 ${got.rows.length} 条` };
   }
@@ -245,7 +333,7 @@ export async function exportLedger(ctx: Ctx, input: unknown) {
   const at = ctx.ports.clock.now().toISOString();
   const job: ExportJob = {
     _id: id, kind: 'ledger.export', userId: ctx.user._id, createdAt: at, updatedAt: at, finished: false, parts, lease: '', leaseUntil: '',
-    filter: JSON.stringify(filter), total, rows: got.count, cursor: got.cursor, exhausted: got.exhausted, file: null,
+    filter: JSON.stringify(filter), total, rows: got.count, cursor: got.cursor, exhausted: got.exhausted, chars: got.chars, file: null,
   };
   await jobs<ExportJob>(ctx.ports).add(job);
   return exportView(job);
@@ -269,17 +357,17 @@ async function continueExport(ctx: Ctx, jobId: string, budget: ReturnType<typeof
   if (!claimed) return exportView(job);
   const next: ExportJob = { ...job };
   if (!job.exhausted) {
-    const got = await gather(ctx, JSON.parse(job.filter) as Filter, job.cursor, job.rows, budget, async (rows) => { next.parts = await writeRows(ctx, jobId, next.parts, rows); });
+    const got = await gather(ctx, JSON.parse(job.filter) as Filter, job.cursor, { rows: job.rows, chars: job.chars ?? 0 }, budget, async (rows) => { next.parts = await writeRows(ctx, jobId, next.parts, rows); });
     next.parts = await writeRows(ctx, jobId, next.parts, got.rows);
-    Object.assign(next, { rows: job.rows + got.count, cursor: got.cursor, exhausted: got.exhausted });
+    Object.assign(next, { rows: job.rows + got.count, cursor: got.cursor, exhausted: got.exhausted, chars: got.chars });
   }
-  if (next.exhausted && canBuild(budget, next.rows)) {
+  if (next.exhausted && canBuild(budget, next.rows, next.chars ?? 0)) {
     const rows: ExportRow[] = [];
     for (let i = 0; i < next.parts; i++) rows.push(...(await readPart<ExportRow>(ctx.ports, jobId, i)));
     next.file = await buildFile(ctx, rows);
     next.finished = true;
   }
-  const { parts, rows, cursor, exhausted, file, finished } = next;
-  if (!(await saveJob(ctx.ports, jobId, token, { parts, rows, cursor, exhausted, file, finished }))) return exportView(await loadJob<ExportJob>(ctx, jobId, 'ledger.export'));
+  const { parts, rows, cursor, exhausted, file, finished, chars } = next;
+  if (!(await saveJob(ctx.ports, jobId, token, { parts, rows, cursor, exhausted, file, finished, chars: chars ?? 0 }))) return exportView(await loadJob<ExportJob>(ctx, jobId, 'ledger.export'));
   return exportView(next);
 }

@@ -244,7 +244,10 @@ describe('ledger over a district of 30 requests', () => {
     return rows;
   }
 
-  const HEADER = ['工单号', '企业', '类别', '等级', '承办人/部门', '受理时间', '期限', '状态', '颜色', '满意度'];
+  const HEADER = [
+    '工单号', '企业', '类别', '等级', '承办人/部门', '受理时间', '期限', '状态', '颜色',
+    '超期天数', '重办次数', '催办次数', '满意度评分', '回访结果', '诉求内容', '办理结果',
+  ];
 
   test('export of the red rows: the header and exactly those tickets', async () => {
     const res = await h.ok('u-sunli', { action: 'ledger.export', colour: 'red' });
@@ -259,13 +262,19 @@ describe('ledger over a district of 30 requests', () => {
 
     const a0 = (await h.requests().get(g.A[0]))!;
     const row = body.find((r) => r[0] === a0.no)!;
+    // answered 30 working minutes after its deadline: 0.1 working day late (tenths rounded up); urged once by the sweep
     expect(row.map((v) => v ?? '')).toEqual([
       a0.no, '东城新材料科技有限公司', '获得电力', '一般', `${a0.assigneeName}（网格员）`,
-      '2026-11-16 09:30', '2026-11-23 09:30', '已办结', '超期', 2,
+      '2026-11-16 09:30', '2026-11-23 09:30', '已办结', '超期', 0.1, 0, a0.urgeCount, 2, '待回访',
+      a0.description, '已完成增容',
     ]);
+    expect(a0.urgeCount).toBe(1);
     const open = body.find((r) => r[0] !== a0.no)!;
     expect(open[7]).toBe('办理中');
-    expect(open[9] ?? '').toBe('');
+    // still open: due 23 Nov 09:30, exported at 11:00 the same day, 90 working minutes late = 0.3 (tenths rounded up)
+    expect(open[9]).toBe(0.3);
+    expect(open[12] ?? '').toBe('');
+    expect(open[15] ?? '').toBe('');
   });
 
   test("a department's export holds its own rows with the card's departments", async () => {

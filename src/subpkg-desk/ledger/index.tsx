@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Colour, DeskOptions, LedgerFilters, LedgerPage, LedgerRow, Meta } from '../../shared/api-types';
+import type { Colour, DeskOptions, LedgerFilters as BaseFilters, LedgerPage as BasePage, LedgerRow as BaseRow, Meta } from '../../shared/api-types';
 import { COLOURS } from '../../shared/colours';
 import { formatDate, formatTime, isDateText } from '../../shared/format';
 import { TIER_LABELS } from '../../shared/labels';
@@ -18,7 +18,17 @@ import '../desk.css';
 import './index.css';
 
 const PAGE_SIZE = 20;
-const FILTER_KEYS = ['colour', 'tier', 'departmentId', 'category', 'channel', 'status', 'assigneeId', 'from', 'to'] as const;
+const FILTER_KEYS = ['colour', 'tier', 'departmentId', 'category', 'channel', 'status', 'assigneeId', 'callback', 'from', 'to'] as const;
+
+/** 回访 (core/feedback/callback.ts): closed requests not yet called back, or called back */
+type LedgerFilters = BaseFilters & { callback?: 'due' | 'done' };
+const CALLBACK_OPTIONS: Option[] = [
+  { value: 'due', label: '待回访' },
+  { value: 'done', label: '已回访' },
+];
+/** a row's history (core/ledger/ledger.ts): 超期天数 of the first answer, 重办次数, 催办次数, the latest 回访 */
+type LedgerRow = BaseRow & { daysOverdue?: number; reworkCount?: number; urgeCount?: number; callbackLabel?: string };
+type LedgerPage = Omit<BasePage, 'items'> & { items: LedgerRow[] };
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** filters given in the page URL (the home page opens ?status=dispatch for 待调度) */
@@ -60,6 +70,7 @@ export default function LedgerPage() {
     // leaders may not be allowed the desk options; the department and assignee filters then stay hidden
     callService<DeskOptions>('desk.options').then(setOptions).catch(() => undefined);
     if (params.status === 'dispatch') Taro.setNavigationBarTitle({ title: '待调度' }).catch(() => undefined);
+    if (params.callback === 'due') Taro.setNavigationBarTitle({ title: '待回访' }).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -180,6 +191,9 @@ export default function LedgerPage() {
           <View className='ledger-filter'>
             <Select value={filters.status ?? ''} options={statusOptions} emptyLabel='全部状态' onChange={(v) => setFilter('status', v)} />
           </View>
+          <View className='ledger-filter'>
+            <Select value={filters.callback ?? ''} options={CALLBACK_OPTIONS} emptyLabel='全部回访' onChange={(v) => setFilter('callback', v)} />
+          </View>
           {options && (
             <View className='ledger-filter'>
               <Select
@@ -234,7 +248,14 @@ export default function LedgerPage() {
             <Text className='ledger-cell'>期限</Text>
             <Text className='ledger-cell'>状态</Text>
             <Text className='ledger-cell'>颜色</Text>
-            <Text className='ledger-cell'>满意度</Text>
+            {/* the export's 超期天数 重办次数 催办次数 满意度评分, each on two lines */}
+            {[['超期', '天数'], ['重办', '次数'], ['催办', '次数'], ['满意度', '评分']].map(([a, b]) => (
+              <Text key={a} className='ledger-cell ledger-cell--num'>
+                <Text className='ledger-head__line'>{a}</Text>
+                <Text className='ledger-head__line'>{b}</Text>
+              </Text>
+            ))}
+            <Text className='ledger-cell'>回访结果</Text>
           </View>
           {data.items.map((r) => (
             <LedgerLine key={r._id} row={r} meta={meta} onClick={() => Taro.navigateTo({ url: ROUTES.deskDetail(r._id) })} />
@@ -261,6 +282,9 @@ export default function LedgerPage() {
 
 function LedgerLine({ row: r, meta, onClick }: { row: LedgerRow; meta: Meta | null; onClick: () => void }) {
   const level = r.levelLabel || levelLabel(meta, r.level);
+  const overdue = r.daysOverdue ?? 0;
+  const rework = r.reworkCount ?? r.reopenCount ?? 0;
+  const urges = r.urgeCount ?? 0;
   return (
     <View className={`ledger-row ledger-row--${r.colour ?? 'none'}`} onClick={onClick}>
       <Text className='ledger-cell ledger-cell--no'>{r.no}</Text>
@@ -288,10 +312,37 @@ function LedgerLine({ row: r, meta, onClick }: { row: LedgerRow; meta: Meta | nu
       <Text className='ledger-cell ledger-cell--colour'>
         {r.colour ? <ColourBadge colour={r.colour} label={colourLabel(meta, r.colour)} variant='dot' /> : '—'}
       </Text>
-      <Text className='ledger-cell ledger-cell--score'>
+      <Text className={`ledger-cell ledger-cell--num ledger-cell--overdue${overdue > 0 ? ' ledger-cell--late' : ''}`}>
+        <Text className='ledger-cell__label'>超期 </Text>
+        {overdue > 0 ? `${overdue.toFixed(1)}天` : '—'}
+      </Text>
+      <Text className={`ledger-cell ledger-cell--num ledger-cell--rework${rework > 0 ? ' ledger-cell--warn' : ''}`}>
+        <Text className='ledger-cell__label'>重办 </Text>
+        {rework}
+      </Text>
+      <Text className={`ledger-cell ledger-cell--num ledger-cell--urges${urges > 0 ? ' ledger-cell--warn' : ''}`}>
+        <Text className='ledger-cell__label'>催办 </Text>
+        {urges}
+      </Text>
+      <Text className='ledger-cell ledger-cell--num ledger-cell--score'>
         <Text className='ledger-cell__label'>满意度 </Text>
         {r.score ? `${r.score}分` : '—'}
       </Text>
+      <Text className='ledger-cell ledger-cell--callback'>
+        {r.callbackLabel ? (
+          <Text className={`ledger-callback ledger-callback--${callbackTone(r.callbackLabel)}`}>{r.callbackLabel}</Text>
+        ) : (
+          <Text className='ledger-cell__empty'>—</Text>
+        )}
+      </Text>
     </View>
   );
+}
+
+/** 待回访 asks for work, 不满意 is bad news, 满意 good */
+function callbackTone(label: string): 'due' | 'bad' | 'good' | 'plain' {
+  if (label.startsWith('待回访')) return 'due';
+  if (label === '不满意') return 'bad';
+  if (label === '满意') return 'good';
+  return 'plain';
 }
