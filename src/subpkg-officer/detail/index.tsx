@@ -7,8 +7,9 @@ import { useDetail } from '../../shared/use-detail';
 import { requestSubscribe } from '../../services/subscribe';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
+import OfficerObjections, { type ObjectionCan } from './objections';
 
-type Detail = { request: RequestDetail; can: Permissions };
+type Detail = { request: RequestDetail; can: Permissions & ObjectionCan };
 
 export default function OfficerDetailPage() {
   const { params } = useRouter();
@@ -146,7 +147,12 @@ export default function OfficerDetailPage() {
 
   return (
     <View className='page'>
-      <RequestInfo request={request} meta={meta} viewer='officer' actions={actions} />
+      <RequestInfo
+        request={request}
+        meta={meta}
+        viewer='officer'
+        actions={<>{actions}<OfficerObjections request={request} can={can} act={act} busy={busy} /></>}
+      />
     </View>
   );
 }

@@ -1,0 +1,158 @@
+/** Officer detail: 退回改派 (a wrong assignment, within its window) and 延期申请 (before the deadline), with their records. */
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import type { Permissions, RequestDetail } from '../../shared/api-types';
+import { addDays, beijingToday, formatDate, formatTime } from '../../shared/format';
+import { ROUTES } from '../../shared/routes';
+import { ApiError, callService, toastError } from '../../services/call';
+import { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import { DateInput } from '../../components/Select';
+import ExtensionRecords from '../../components/Extensions';
+
+/** request.get's `can`, with the hand-back deadline the server adds while a hand-back is possible */
+export type ObjectionCan = Permissions & { handBackUntil?: string };
+
+/** the farthest an extension may reach, in calendar days from today (as core/handling/objections.ts) */
+const MAX_EXTENSION_DAYS = 60;
+
+type Props = {
+  request: RequestDetail;
+  can: ObjectionCan;
+  /** the page's action runner (useDetail's act): toasts and reloads */
+  act: (name: string, action: string, fields: object, done: string) => Promise<boolean>;
+  busy: string;
+};
+
+export default function OfficerObjections({ request: r, can, act, busy }: Props) {
+  const [open, setOpen] = useState<'' | 'handBack' | 'extension'>('');
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState('');
+  const [extReason, setExtReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [handingBack, setHandingBack] = useState(false);
+
+  const hasRecords = !!r.extension || !!r.extensions?.length;
+  if (!can.handBack && !can.requestExtension && !hasRecords) return null;
+
+  const toggle = (key: 'handBack' | 'extension') => {
+    setErrors({});
+    setOpen((o) => (o === key ? '' : key));
+  };
+
+  const handBack = async () => {
+    if (handingBack || busy) return;
+    if (reason.trim().length < 2) return setErrors({ reason: '请说明退回理由（至少2个字）' });
+    setErrors({});
+    const ok = await Taro.showModal({
+      title: '退回改派',
+      content: '退回后该诉求交由调度员重新分派，办理计时不停止，退回次数计入考核。确认退回？',
+      confirmText: '确认退回',
+      confirmColor: '#e53935',
+    }).catch(() => ({ confirm: false }));
+    if (!ok.confirm) return;
+    setHandingBack(true);
+    try {
+      await callService('request.handBack', { id: r._id, reason: reason.trim() });
+      Taro.showToast({ title: '已退回调度员改派', icon: 'none' });
+      // the request is no longer ours: back to the inbox
+      setTimeout(() => {
+        if (Taro.getCurrentPages().length > 1) Taro.navigateBack().catch(() => Taro.redirectTo({ url: ROUTES.inbox }));
+        else Taro.redirectTo({ url: ROUTES.inbox });
+      }, 600);
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
+      toastError(e);
+    } finally {
+      setHandingBack(false);
+    }
+  };
+
+  // a date after the current deadline's day, at most MAX_EXTENSION_DAYS out
+  const dueDate = formatDate(r.dueAt);
+  const first = dueDate ? addDays(dueDate, 1) : addDays(beijingToday(), 1);
+  const last = addDays(beijingToday(), MAX_EXTENSION_DAYS);
+  const askExtension = async () => {
+    const e: Record<string, string> = {};
+    if (!date) e.date = '请选择延期后的办理期限';
+    else if (date < first) e.date = `须晚于当前办理期限（${dueDate}）`;
+    else if (date > last) e.date = `最多申请到 ${last}`;
+    if (extReason.trim().length < 2) e.reason = '请说明延期理由（至少2个字）';
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    if (await act('extension', 'request.extension.ask', { date, reason: extReason.trim() }, '延期申请已提交，等待调度员审批')) {
+      setDate('');
+      setExtReason('');
+      setOpen('');
+    }
+  };
+
+  return (
+    <View className='card officer-objections'>
+      <View className='card__title'>退回与延期</View>
+      {can.handBack && (
+        <View className='action-block'>
+          <View className='action-block__title'>退回改派</View>
+          <View className='muted small'>
+            不属于本人网格或职责的诉求，可说明理由退回调度员改派
+            {can.handBackUntil ? `，请在 ${formatTime(can.handBackUntil)} 前提出` : ''}。退回次数计入考核，办理计时不停止。
+          </View>
+          {open === 'handBack' ? (
+            <View className='action-block__input'>
+              <Field label='退回理由' required error={errors.reason}>
+                <TextArea className='form-textarea' placeholder='如：该企业不在本网格，应由××社区办理' value={reason} maxLength={300} rows={3} onChange={setReason} />
+              </Field>
+              <View className='actions'>
+                <Button type='danger' size='large' block loading={handingBack} onClick={handBack}>
+                  确认退回
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <View className='actions'>
+              <Button type='danger' fill='outline' size='large' block onClick={() => toggle('handBack')}>
+                退回改派
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+      {can.requestExtension && (
+        <View className='action-block'>
+          <View className='action-block__title'>申请延期</View>
+          <View className='muted small'>
+            期限内确实无法办结的，可在到期前申请延期，经调度员批准后办理期限顺延{dueDate ? `（当前期限 ${formatTime(r.dueAt)}）` : ''}。
+          </View>
+          {open === 'extension' ? (
+            <View className='action-block__input'>
+              <Field label='延期至' required error={errors.date}>
+                <DateInput value={date} start={first} end={last} placeholder='选择延期后的办理期限' onChange={setDate} />
+              </Field>
+              <Field label='延期理由' required error={errors.reason}>
+                <TextArea className='form-textarea' placeholder='说明无法按期办结的原因和后续安排' value={extReason} maxLength={300} rows={3} onChange={setExtReason} />
+              </Field>
+              <View className='actions'>
+                <Button type='primary' size='large' block loading={busy === 'extension'} onClick={askExtension}>
+                  提交延期申请
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <View className='actions'>
+              <Button type='primary' fill='outline' size='large' block onClick={() => toggle('extension')}>
+                申请延期
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+      {hasRecords && (
+        <View className='action-block'>
+          <ExtensionRecords request={r} title='延期记录' />
+        </View>
+      )}
+    </View>
+  );
+}
