@@ -22,7 +22,7 @@ import { dashboardScope, periodFigures, type PeriodFigures } from '../stats/dash
 import { PeriodInput, resolvePeriod } from '../stats/period';
 import { percentText } from '../stats/figures';
 import { rankingFor, type RankingList } from '../rankings/rankings';
-import type { RankedUnit } from '../rankings/formula';
+import { methodText, type RankedUnit } from '../rankings/formula';
 
 export type BriefingCase = {
   id: string; no: string; enterpriseName: string; categoryName: string; status: string; colour: string;
@@ -211,7 +211,8 @@ export async function briefingWorkbook(b: Briefing): Promise<Uint8Array> {
   };
   listBlock('红榜（表扬）', b.ranking.red, 'FFC00000');
   listBlock('黄榜（警示）', b.ranking.yellow, 'FFB8860B');
-  lists.addRow([`综合得分 = 100 × Σ权重×分项 ÷ Σ权重；权重：按期办结率${b.ranking.settings.weights.onTime}、满意度${b.ranking.settings.weights.satisfaction}、未重办${b.ranking.settings.weights.reopen}、未超期${b.ranking.settings.weights.overdue}、未催办${b.ranking.settings.weights.urges}；收集少于${b.ranking.settings.minCases}项的单位不参与排名。`]);
+  // the formula as the rankings page states it (one text, core/rankings/formula.ts)
+  lists.addRow([methodText(b.ranking.settings)]);
 
   // 3. full ranking
   const rank = wb.addWorksheet(BRIEFING_SHEETS[2], { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,18 +1,29 @@
 /**
- * 红黄榜 actions: compute a period's lists from the counters (and keep them: one stored list per
- * period, recomputing replaces it), list and read past ones, read and change the thresholds.
+ * 红黄榜 actions: compute a period's lists (and keep them: one stored list per period, recomputing
+ * replaces it), list and read past ones, read and change the thresholds.
+ *
+ * Where the figures come from (the formula and what counts: formula.ts; each figure: figures.ts):
+ *   - street and community centers: the counters (org buckets of the period's counter documents);
+ *   - departments: the supervision cards issued in the period, read page by page (core/read-all:
+ *     ceil((cards + 1) / 100) finds) with their requests (getMany: ceil(requests / 100) finds), each
+ *     department's part added by figures.ts partyContribution. Card acceptance is per department and
+ *     per card, and a department earns a request's outcome only for a card it took part in: neither
+ *     is in a request's own counters (whose dept buckets count every department of the card), so the
+ *     list reads the cards. A month's cards in a district are tens to a few hundred: a few reads,
+ *     once per computation (the list is stored), never on a dashboard view.
  */
 import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Org, Setting } from '../model';
+import type { Org, ServiceRequest, Setting, SupervisionCard } from '../model';
 import type { Ports } from '../ports';
-import { StoreError } from '../ports';
+import { MAX_PAGE, StoreError } from '../ports';
 import { allOrgs } from '../desk/scope';
 import { loadSla } from '../sla/policy';
 import { parseInput } from '../validation';
-import { addRaw, deriveFigures, emptyRaw, type Raw } from '../stats/figures';
+import { addRaw, deriveFigures, emptyRaw, partyContribution, type Raw } from '../stats/figures';
+import { getMany } from '../read-all';
 import { dimensionValues, readCounterDocs } from '../stats/counters';
 import { departments } from '../stats/dashboard';
 import { PeriodInput, resolvePeriod, type Period } from '../stats/period';
@@ -35,10 +46,16 @@ export type RankingList = {
 const zShare = z.number().min(0, '比例应在0到1之间').max(1, '比例应在0到1之间');
 const zCount = z.number().int('应为整数').min(0, '不能为负数').max(1000, '数值过大');
 export const SettingsInput = z.object({
-  weights: z.object({ onTime: zCount, satisfaction: zCount, reopen: zCount, overdue: zCount, urges: zCount }).partial().optional(),
+  weights: z.object({
+    onTime: zCount, satisfaction: zCount, reopen: zCount, overdue: zCount, urges: zCount, callback: zCount, handBack: zCount, cardAccept: zCount,
+  }).partial().optional(),
   minCases: zCount.optional(),
-  red: z.object({ minScore: z.number().min(0).max(100), maxOverdue: zCount, minClosed: zCount, maxSize: zCount.max(50) }).partial().optional(),
-  yellow: z.object({ belowScore: z.number().min(0).max(100), onTimeBelow: zShare, overdueAtLeast: zCount, satisfactionBelow: zShare, maxSize: zCount.max(50) }).partial().optional(),
+  red: z.object({
+    minScore: z.number().min(0).max(100), maxOverdue: zCount, minClosed: zCount, maxSize: zCount.max(50), maxLateCards: zCount, maxUnsatisfied: zCount,
+  }).partial().optional(),
+  yellow: z.object({
+    belowScore: z.number().min(0).max(100), onTimeBelow: zShare, overdueAtLeast: zCount, satisfactionBelow: zShare, maxSize: zCount.max(50), lateCardsAtLeast: zCount,
+  }).partial().optional(),
 });
 
 function merge(base: RankingSettings, over: Partial<z.infer<typeof SettingsInput>> | undefined | null): RankingSettings {
@@ -89,17 +106,52 @@ function requireDistrictDesk(ctx: Ctx) {
   requireRole(ctx.user, 'leader', 'dispatcher');
 }
 
-function sumDim(docs: Awaited<ReturnType<typeof readCounterDocs>>, ids: string[], dim: 'dept' | 'org') {
+function sumDim(docs: Awaited<ReturnType<typeof readCounterDocs>>, ids: string[], dim: 'org') {
   const out = new Map<string, Required<Raw>>();
   for (const id of ids) for (const [v, raw] of dimensionValues(docs.get(id), dim)) out.set(v, addRaw(out.get(v) ?? emptyRaw(), raw));
   return out;
 }
 
-/** the units and their figures for a period, from the counters */
-export async function unitsFor(ports: Ports, period: Period): Promise<UnitInput[]> {
+/** Beijing midnight of a calendar date, as a UTC ISO instant */
+const beijingMidnight = (ymd: string) => new Date(`${ymd}T00:00:00+08:00`).toISOString();
+const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+/**
+ * The cards issued in [from, to), paged in issue order on the index (issuedAt, _id): each page
+ * starts at the last page's issue instant, and the cards already read at that instant are skipped.
+ */
+async function cardsIssued(ports: Ports, from: string, to: string): Promise<SupervisionCard[]> {
+  const col = ports.store.collection<SupervisionCard>(C.cards);
+  const out: SupervisionCard[] = [];
+  const seen = new Set<string>();
+  let start = from;
+  for (;;) {
+    const page = await col.find({ issuedAt: { $gte: start, $lt: to } }, { orderBy: [['issuedAt', 'asc'], ['_id', 'asc']], limit: MAX_PAGE });
+    const fresh = page.filter((c) => !seen.has(c._id));
+    for (const c of fresh) { seen.add(c._id); out.push(c); }
+    if (page.length < MAX_PAGE || !fresh.length) return out;
+    start = page[page.length - 1].issuedAt;
+  }
+}
+
+/** each department's raw figures from its parts on the cards issued in the period (see the header) */
+export async function departmentRaw(ports: Ports, period: Pick<Period, 'from' | 'to'>, now: Date): Promise<Map<string, Required<Raw>>> {
+  const { calendar } = await loadSla(ports);
+  const cards = await cardsIssued(ports, beijingMidnight(period.from), nextDay(period.to));
+  const requests = await getMany(ports.store.collection<ServiceRequest>(C.requests), cards.map((c) => c.requestId));
+  const out = new Map<string, Required<Raw>>();
+  for (const card of cards) {
+    const r = requests.get(card.requestId) ?? null;
+    for (const p of card.parties) out.set(p.deptId, addRaw(out.get(p.deptId) ?? emptyRaw(), partyContribution(card, p, r, now, calendar)));
+  }
+  return out;
+}
+
+/** the units and their figures for a period: centers from the counters, departments from the cards */
+export async function unitsFor(ports: Ports, period: Period, now: Date): Promise<UnitInput[]> {
   const { calendar } = await loadSla(ports);
   const docs = await readCounterDocs(ports, period.totals);
-  const depts = sumDim(docs, period.totals, 'dept');
+  const depts = await departmentRaw(ports, period, now);
   const centers = sumDim(docs, period.totals, 'org');
   const units: UnitInput[] = [];
   for (const d of (await departments(ports)).filter((o: Org) => o.active !== false)) {
@@ -113,7 +165,7 @@ export async function unitsFor(ports: Ports, period: Period): Promise<UnitInput[
 
 export async function computeRanking(ports: Ports, period: Period, by: { id: string; name: string } | null, now: Date): Promise<RankingList> {
   const settings = await loadRankingSettings(ports);
-  const { units, red, yellow } = rankUnits(await unitsFor(ports, period), settings);
+  const { units, red, yellow } = rankUnits(await unitsFor(ports, period, now), settings);
   const doc: RankingList = {
     _id: period.id,
     period: { kind: period.kind, key: period.key, id: period.id, label: period.label, from: period.from, to: period.to },

@@ -134,3 +134,22 @@ test('periods and the documents that hold them', () => {
   expect(previousKey('month', '2026-01')).toBe('2025-12');
   expect(previousKey('quarter', '2026-Q1')).toBe('2025-Q4');
 });
+
+test('history that stays true: a late first answer, hand-backs and callbacks (issue 11)', () => {
+  const cb = (outcome: 'satisfied' | 'unsatisfied' | 'unreachable') => ({ at: bj('2026-11-10T09:00:00'), byId: 'u', byName: '孙丽', method: 'call' as const, outcome, note: '' });
+  // answered late first, reopened, the rework answered on time: still late
+  const rework = contribution(R('x1', { status: 'closed', colour: 'green', closedOnTime: true, firstLate: true, reopenCount: 1, resolvedAt: bj('2026-11-09T09:00:00') }), calendar).f;
+  expect(rework).toMatchObject({ timed: 1, late: 1, reopened: 1 });
+  expect(rework.onTime).toBeUndefined();
+  // open again after a late first answer: overdue while open, even when the rework clock is green
+  expect(contribution(R('x2', { status: 'accepted', colour: 'green', firstLate: true, reopenCount: 1 }), calendar).f).toMatchObject({ open: 1, odOpen: 1 });
+  // a first answer on time is what it was
+  expect(contribution(R('x3', { status: 'closed', colour: 'green', closedOnTime: true, firstLate: false, resolvedAt: bj('2026-11-03T09:00:00') }), calendar).f).toMatchObject({ onTime: 1 });
+  // hand-backs and callbacks that reached the enterprise (an unreachable one tells nothing)
+  const f = contribution(R('x4', { status: 'closed', colour: 'green', closedOnTime: true, handBackCount: 2, callbacks: [cb('unsatisfied'), cb('unreachable'), cb('satisfied')], resolvedAt: bj('2026-11-03T09:00:00') }), calendar).f;
+  expect(f).toMatchObject({ hb: 2, cb: 2, cbBad: 1 });
+  const fig = deriveFigures(addRaw(emptyRaw(), f), 420);
+  expect(fig).toMatchObject({ handBacks: 2, callbacks: 2, unsatisfied: 1, callbackRate: 0.5, due: 1, measured: 1 + 2 + 2 });
+  // requests from before these fields existed contribute as before
+  expect(contribution(DATA[0], calendar).f).toEqual({ n: 1, done: 1, timed: 1, onTime: 1, scored: 1, scoreSum: 5, sat: 1, everDone: 1, wmin: 420, cg: 1 });
+});

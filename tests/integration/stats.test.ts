@@ -155,8 +155,9 @@ test('红黄榜: computed from the counters, kept per period, thresholds configu
   expect(list.units.filter((u: any) => u.kind === 'department').map((u: any) => u.name).sort()).toEqual(['区住房和城乡建设局', '区自然资源局']);
   const centers = list.units.filter((u: any) => u.kind === 'center');
   expect(centers.map((u: any) => u.name)).toEqual(expect.arrayContaining(['东城社区', '西湖社区', '柳岸社区', '朝阳社区', '东城街道', '西湖街道']));
-  // the demo's units are small: only centers with at least 3 requests are ranked
-  for (const u of list.units) expect(u.eligible).toBe(u.figures.collected >= 3);
+  // the demo's units are small: only units with at least 3 requests (a department: cards) and a measurable item are ranked
+  for (const u of list.units) expect(u.eligible).toBe(u.figures.collected >= 3 && u.figures.measured >= 1);
+  for (const u of list.units) if (!u.eligible) expect(u).toMatchObject({ rank: null, score: null, list: null, reasons: [expect.stringMatching(/^样本不足：/)] });
   // a lower bar puts every ranked unit on one list or none, never both
   await as('u-majianguo', { action: 'rankings.configure', minCases: 1, yellow: { belowScore: 100, maxSize: 2 } });
   const strict = await as('u-majianguo', { action: 'rankings.compute', period: 'month' });

@@ -8,7 +8,8 @@ import { ApiError, callService, errorText, toastError } from '../../services/cal
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import PeriodBar from '../components/PeriodBar';
 import { currentKey, pct } from '../format';
-import type { PeriodQuery, RankedUnit, RankingList, RankingSettings, RankingSummary } from '../types';
+import type { PeriodQuery, RankingSummary } from '../types';
+import type { RankedUnit, RankingList, RankingSettings } from './types';
 import '../leader.css';
 import './index.css';
 
@@ -53,8 +54,21 @@ function ListCard({ tone, title, subtitle, units }: { tone: 'red' | 'yellow'; ti
   );
 }
 
+/** what weighs against the unit this period, beside the columns (扣分项) */
+function faults(u: RankedUnit): string[] {
+  const f = u.figures;
+  const out: string[] = [];
+  if (f.cardsLate) out.push(`督办卡超时接收${f.cardsLate}张`);
+  if (f.notAccepted) out.push(`未接收${f.notAccepted}张`);
+  if (f.handBacks) out.push(`退回改派${f.handBacks}次`);
+  if (f.unsatisfied) out.push(`回访不满意${f.unsatisfied}次`);
+  return out;
+}
+
 function RankTable({ units, title }: { units: RankedUnit[]; title: string }) {
-  if (!units.length) return null;
+  const ranked = units.filter((u) => u.eligible);
+  if (!ranked.length) return null;
+  const dept = ranked[0].kind === 'department';
   return (
     <View className='rank-block'>
       <View className='rank-block__title'>{title}</View>
@@ -63,52 +77,108 @@ function RankTable({ units, title }: { units: RankedUnit[]; title: string }) {
           <Text className='ftable__cell rank-table__rank'>排名</Text>
           <Text className='ftable__cell ftable__cell--name'>单位</Text>
           <Text className='ftable__cell'>得分</Text>
-          <Text className='ftable__cell'>收集</Text>
+          <Text className='ftable__cell'>{dept ? '督办卡' : '收集'}</Text>
           <Text className='ftable__cell'>按期率</Text>
           <Text className='ftable__cell'>满意度</Text>
           <Text className='ftable__cell rank-table__opt'>重办率</Text>
           <Text className='ftable__cell'>超期</Text>
           <Text className='ftable__cell rank-table__opt'>催办</Text>
         </View>
-        {units.map((u) => (
-          <View key={u.id} className={`ftable__row${u.list ? ` rank-table__row--${u.list}` : ''}`}>
-            <Text className='ftable__cell rank-table__rank'>{u.rank ?? '—'}</Text>
-            <Text className='ftable__cell ftable__cell--name'>
-              {u.name}
-              {u.list && <Text className={`rank-flag rank-flag--${u.list}`}>{u.list === 'red' ? '红榜' : '黄榜'}</Text>}
-            </Text>
-            <Text className='ftable__cell'>{u.eligible ? u.score : <Text className='muted small'>样本不足</Text>}</Text>
-            <Text className='ftable__cell'>{u.figures.collected}</Text>
-            <Text className='ftable__cell'>{pct(u.figures.onTimeRate, 0)}</Text>
-            <Text className='ftable__cell'>{pct(u.figures.satisfactionRate, 0)}</Text>
-            <Text className='ftable__cell rank-table__opt'>{pct(u.figures.reopenRate, 0)}</Text>
-            <Text className={`ftable__cell${u.figures.overdue ? ' ftable__cell--bad' : ''}`}>{u.figures.overdue}</Text>
-            <Text className='ftable__cell rank-table__opt'>{u.figures.urges}</Text>
-          </View>
-        ))}
+        {ranked.map((u) => {
+          const bad = faults(u);
+          return (
+            <View key={u.id} className={`rank-table__unit${u.list ? ` rank-table__row--${u.list}` : ''}`} data-unit={u.id}>
+              <View className='ftable__row rank-table__row'>
+                <Text className='ftable__cell rank-table__rank'>{u.rank}</Text>
+                <Text className='ftable__cell ftable__cell--name'>
+                  {u.name}
+                  {u.list && <Text className={`rank-flag rank-flag--${u.list}`}>{u.list === 'red' ? '红榜' : '黄榜'}</Text>}
+                </Text>
+                <Text className='ftable__cell'>{u.score}</Text>
+                <Text className='ftable__cell'>{u.figures.collected}</Text>
+                <Text className='ftable__cell'>{pct(u.figures.onTimeRate, 0)}</Text>
+                <Text className='ftable__cell'>{pct(u.figures.satisfactionRate, 0)}</Text>
+                <Text className='ftable__cell rank-table__opt'>{pct(u.figures.reopenRate, 0)}</Text>
+                <Text className={`ftable__cell${u.figures.overdue ? ' ftable__cell--bad' : ''}`}>{u.figures.overdue}</Text>
+                <Text className='ftable__cell rank-table__opt'>{u.figures.urges}</Text>
+              </View>
+              {bad.length > 0 && <View className='rank-table__faults'>{bad.join(' · ')}</View>}
+            </View>
+          );
+        })}
       </View>
+    </View>
+  );
+}
+
+/** units not ranked this period (样本不足), apart from the ranking, each with why */
+function Unranked({ units }: { units: RankedUnit[] }) {
+  const rest = units.filter((u) => !u.eligible);
+  if (!rest.length) return null;
+  return (
+    <View className='card unranked'>
+      <View className='card__title'>
+        样本不足<Text className='unranked__hint'>不参与排名，不上榜</Text>
+      </View>
+      {rest.map((u) => {
+        const f = u.figures;
+        const bad = faults(u);
+        const dept = u.kind === 'department';
+        return (
+          <View key={u.id} className='unranked__item' data-unit={u.id}>
+            <View className='unranked__head'>
+              <Text className='unranked__name'>{u.name}</Text>
+              <Text className='honour__type'>{unitType(u)}</Text>
+              <Text className='unranked__badge'>样本不足</Text>
+            </View>
+            <View className='unranked__reason'>{(u.reasons[0] ?? '样本不足').replace(/^样本不足：/, '')}</View>
+            <View className='unranked__figures'>
+              {dept ? `督办卡${f.collected}张` : `收集${f.collected}项`} · 办结{f.closed} · 在办{f.inProgress}
+              {f.overdue ? ` · 超期${f.overdue}` : ''}
+              {bad.length ? ` · ${bad.join(' · ')}` : ''}
+            </View>
+          </View>
+        );
+      })}
     </View>
   );
 }
 
 function Method({ s }: { s: RankingSettings }) {
   const w = s.weights;
+  // lists computed before the formula measured card acceptance, hand-backs and callbacks
+  const old = w.cardAccept === undefined;
   return (
     <View className='card method'>
       <View className='card__title'>评分办法</View>
+      {old && <View className='method__line method__note'>本期榜单按旧评分办法计算，点击“重新计算”按现行办法生成。</View>}
+      <View className='method__line'>综合得分 = 100 × Σ（权重 × 分项）÷ Σ权重，只计本期能衡量的分项：</View>
+      <View className='method__item'>按期办结率（权重{w.onTime}）：首次答复超期的诉求计为超期，重办后按期办结也不改变；</View>
+      <View className='method__item'>满意度（{w.satisfaction}）：企业评价4-5分的占比；</View>
+      <View className='method__item'>1−重办率（{w.reopen}）：企业退回重办、回访不满意都计为重办；</View>
+      <View className='method__item'>1−超期数÷到期可判数（{w.overdue}）、1−催办次数÷到期可判数（{w.urges}）：到期可判数 = 计时办结数 + 在办超期数，尚未答复也未超期的诉求不计；</View>
+      {!old && (
+        <>
+          <View className='method__item'>回访满意率（{w.callback}）：1−回访不满意次数÷回访联系上次数；</View>
+          <View className='method__item'>1−退回改派次数÷收集数（{w.handBack}，街道、社区）：网格员退回改派计入诉求所在中心；</View>
+          <View className='method__item'>督办卡按时接收率（{w.cardAccept}，部门）：超过接收期限才接收、或到期仍未接收的督办卡计为超时接收。</View>
+        </>
+      )}
       <View className='method__line'>
-        综合得分 = 100 × Σ（权重 × 分项）÷ Σ权重。分项：按期办结率（权重{w.onTime}）、满意度即4-5分占比（{w.satisfaction}）、1−重办率（{w.reopen}）、
-        1−超期数/收集数（{w.overdue}）、1−催办次数/收集数（{w.urges}）；本期无从衡量的分项不计入。
+        部门按本期下发的督办卡统计，只有接收并参与办理的督办卡计入办结、按期和满意度；未接收的督办卡计“未接收”。街道、社区按本期受理的诉求（按受理日期）统计。
       </View>
-      <View className='method__line'>收集诉求少于 {s.minCases} 项的单位不参与排名。</View>
       <View className='method__line'>
-        <Text className='method__red'>红榜</Text>：综合得分 ≥ {s.red.minScore} 分、超期 ≤ {s.red.maxOverdue} 项、至少办结 {s.red.minClosed} 项，按得分取前 {s.red.maxSize} 名。
+        <Text className='method__muted'>样本不足</Text>：收集诉求少于 {s.minCases} 项（部门：督办卡少于 {s.minCases} 张），或本期尚无可衡量事项（计时办结、在办超期、评价、回访、退回改派、超时接收均为0）的单位，不参与排名，不上榜。
+      </View>
+      <View className='method__line'>
+        <Text className='method__red'>红榜</Text>：综合得分 ≥ {s.red.minScore} 分、超期 ≤ {s.red.maxOverdue} 项、至少办结 {s.red.minClosed} 项
+        {!old && `、督办卡超时接收 ≤ ${s.red.maxLateCards ?? 0} 张、回访不满意 ≤ ${s.red.maxUnsatisfied ?? 0} 次`}，按得分取前 {s.red.maxSize} 名。
       </View>
       <View className='method__line'>
         <Text className='method__yellow'>黄榜</Text>：综合得分低于 {s.yellow.belowScore} 分，或按期办结率低于 {pct(s.yellow.onTimeBelow, 0)}，或超期 ≥ {s.yellow.overdueAtLeast} 项，或满意度低于{' '}
-        {pct(s.yellow.satisfactionBelow, 0)}，按得分由低到高取前 {s.yellow.maxSize} 名；上黄榜的单位不上红榜。
+        {pct(s.yellow.satisfactionBelow, 0)}
+        {!old && `，或督办卡超时接收 ≥ ${s.yellow.lateCardsAtLeast ?? 2} 张`}，按得分由低到高取前 {s.yellow.maxSize} 名；上黄榜的单位不上红榜。
       </View>
-      <View className='method__line muted'>统计口径：本期受理的诉求（按受理日期），部门按督办卡统计。</View>
     </View>
   );
 }
@@ -210,7 +280,9 @@ export default function RankingsPage() {
             <View className='card__title'>综合排名</View>
             <RankTable units={departments} title='部门' />
             <RankTable units={centers} title='街道、社区优化中心' />
+            {!list.units.some((u) => u.eligible) && <View className='muted small'>本期没有单位达到排名条件。</View>}
           </View>
+          <Unranked units={list.units} />
           <Method s={list.settings} />
         </View>
       )}
