@@ -35,6 +35,12 @@ export default defineAppConfig({
       pages: ['index/index', 'orgs/index', 'staff/index', 'enterprises/index', 'import/index', 'rules/index', 'audit/index'],
     },
   ],
+  // official visits record where the official stands when scanning in and out (subpkg-visit/location.ts),
+  // and the admin may take an enterprise's location from where they stand
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于核验公务入企扫码备案时的所在位置' },
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f6f9',

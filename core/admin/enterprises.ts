@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, Org, User } from '../model';
+import type { Enterprise, EnterpriseLocation, Org, User } from '../model';
 import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { callBudget, claimJob, jobs, LEASE_MS, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { StoreError } from '../ports';
@@ -35,6 +35,16 @@ const EnterpriseFields = z.object({
 type Fields = z.infer<typeof EnterpriseFields>;
 
 /**
+ * The enterprise's registered location (GCJ-02, as WeChat's map and getLocation give it): visits'
+ * check-ins are compared with it (core/visits/presence.ts). null clears it (the next visit's
+ * check-in then sets it); absent leaves it as it is.
+ */
+const zCoordinate = (what: string, limit: number) =>
+  z.number({ required_error: `请填写${what}`, invalid_type_error: `${what}应为数字` }).finite(`${what}应为数字`)
+    .min(-limit, `${what}应在-${limit}到${limit}之间`).max(limit, `${what}应在-${limit}到${limit}之间`);
+const LocationField = z.object({ latitude: zCoordinate('纬度', 90), longitude: zCoordinate('经度', 180) }, { invalid_type_error: '企业位置格式不正确' }).nullable().optional();
+
+/**
  * The list view of enterprises: their grid and department names and their steward's names, read
  * in two batched calls (getMany) for a page of 30 instead of up to 3 gets per enterprise.
  */
@@ -49,6 +59,7 @@ async function views(ctx: Ctx, ents: Enterprise[]) {
     industry: e.industry, scale: e.scale, contactName: e.contactName ?? '', contactPhone: e.contactPhone ?? '',
     liaisonId: e.liaisonId, liaisonName: person(e.liaisonId), leaderId: e.leaderId ?? null, leaderName: person(e.leaderId),
     departmentId: e.departmentId ?? null, departmentName: e.departmentId ? orgs.get(e.departmentId)?.name ?? '' : '', contactCount: e.contactCount,
+    location: e.location ?? null,
   }));
 }
 
@@ -94,19 +105,30 @@ const withoutId = ({ _id, ...rest }: Enterprise) => (void _id, rest);
 
 export async function saveEnterprise(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
-  const { id, ...f } = parseInput(EnterpriseFields.extend({ id: zId.optional() }), input);
+  const { id, location, ...f } = parseInput(EnterpriseFields.extend({ id: zId.optional(), location: LocationField }), input);
   await checkGrid(ctx, f.gridId);
   const ents = ctx.ports.store.collection<Enterprise>(C.enterprises);
   const [same] = await ents.find({ creditCode: f.creditCode }, { limit: 1 });
   if (same && same._id !== id) throw new AppError('VALIDATION_FAILED', `该信用代码已登记为“${same.name}”`, [{ field: 'creditCode', message: '信用代码重复' }]);
   const prev = id ? await ents.get(id) : null;
   if (id && !prev) throw new AppError('NOT_FOUND', '未找到该企业');
+  // the same coordinates sent back keep their record (and its source); new ones are the admin's
+  const samePlace = (a: { latitude: number; longitude: number } | null | undefined, b: { latitude: number; longitude: number } | null | undefined) =>
+    !!a && !!b && a.latitude === b.latitude && a.longitude === b.longitude;
+  const place: EnterpriseLocation | null | undefined = location === undefined ? undefined
+    : location === null ? null
+    : samePlace(location, prev?.location) ? prev!.location!
+    : {
+        latitude: location.latitude, longitude: location.longitude, source: 'admin', setAt: ctx.now.toISOString(),
+        setById: ctx.user._id, setByName: ctx.user.name, visitId: null, visitNo: null,
+      };
+  const located = (e: Enterprise): Enterprise => (place === undefined ? e : { ...e, location: place });
   let next: Enterprise;
   if (prev) {
-    next = record(f, prev._id, ctx.now, prev);
+    next = located(record(f, prev._id, ctx.now, prev));
     await ents.update(prev._id, { $set: withoutId(next) });
   } else {
-    const made = await addRegistered(ctx, f.creditCode, (id) => record(f, id, ctx.now));
+    const made = await addRegistered(ctx, f.creditCode, (id) => located(record(f, id, ctx.now)));
     // saved twice at once: the second finds the first
     if ('existing' in made) throw new AppError('VALIDATION_FAILED', `该信用代码已登记为“${made.existing.name}”`, [{ field: 'creditCode', message: '信用代码重复' }]);
     next = made.created;

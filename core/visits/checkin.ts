@@ -15,11 +15,14 @@ import type { Enterprise, Org, ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { formatBeijing } from '../time';
+import { SubmitInput } from '../intake/submit';
 import { parseInput, zId } from '../validation';
 import { resolveScene } from './codes';
 import { judge, unrequestedCount, withFlags } from './guard';
-import { FLAGS, INSPECTIONS, isInspection, PURPOSE_KEYS, PURPOSES, type Visit, type VisitMember, type VisitPlan, type VisitPurpose } from './model';
+import { FLAGS, INSPECTIONS, isInspection, PURPOSE_KEYS, PURPOSES, type ScanPlace, type Visit, type VisitFlag, type VisitMember, type VisitPlan, type VisitPurpose } from './model';
 import { tell } from './notify';
+import { adoptFirstVisit, farthestWith, PlaceFields, placeAlert, placeFlags, placeOf, siteOf, type PlaceInput } from './presence';
+import { fileVisitRequest } from './requests';
 import { loadEnterprise, loadVisit, nextVisitNo, openVisitAt, patchVisit, presentVisitOf, releaseLock, visits, type OpenLock } from './records';
 import { loadVisitSettings, type VisitSettings } from './settings';
 import { contactsOf, isVisitStaff, requireVisitStaff, supervisorsOfGrid, visitorDept, visitRole } from './staff';
@@ -87,6 +90,7 @@ export async function scan(ctx: Ctx, input: unknown) {
       _id: r._id, no: r.no, categoryName: categoryName(r.category), statusLabel: STATUSES[r.status], description: r.description.slice(0, 40),
     })),
     lateMaxHours: settings.lateMaxHours,
+    presence: { registered: !!ent.location, source: ent.location?.source ?? null, farMeters: settings.farMeters },
   };
 }
 
@@ -119,6 +123,7 @@ export const CheckinInput = z.object({
   /** the enterprise's request this visit answers: it then counts as requested */
   requestId: zId.optional(),
   planId: zId.optional(),
+  ...PlaceFields,
 });
 
 export const LateInput = CheckinInput.extend({
@@ -133,9 +138,12 @@ const fieldError = (field: string, message: string): never => {
   throw new AppError('VALIDATION_FAILED', message, [{ field, message }]);
 };
 
-async function memberOf(ctx: Ctx, at: string): Promise<VisitMember> {
+async function memberOf(ctx: Ctx, at: string, checkinPlace: ScanPlace | null): Promise<VisitMember> {
   const d = await visitorDept(ctx.ports, ctx.user);
-  return { userId: ctx.user._id, name: ctx.user.name, role: visitRole(ctx.user), deptId: d.deptId, deptName: d.deptName, joinedAt: at, leftAt: null, leftBy: null };
+  return {
+    userId: ctx.user._id, name: ctx.user.name, role: visitRole(ctx.user), deptId: d.deptId, deptName: d.deptName, joinedAt: at, leftAt: null, leftBy: null,
+    checkinPlace, checkoutPlace: null, outcome: null,
+  };
 }
 
 /** the caller must not be on site anywhere else */
@@ -172,7 +180,7 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
   await ensureFree(ctx, ent);
   if (!data.late) {
     const open = await openVisitAt(ports, ent._id);
-    if (open) return { visit: staffView(await joinVisit(ctx, open)), joined: true };
+    if (open) return { visit: staffView(await joinVisit(ctx, open, ent, data)), joined: true };
   }
   const settings = knownSettings ?? (await loadVisitSettings(ports));
 
@@ -220,17 +228,21 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
   } catch (e) {
     if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
     const open = await openVisitAt(ports, ent._id);
-    if (open && !data.late) return { visit: staffView(await joinVisit(ctx, open)), joined: true };
+    if (open && !data.late) return { visit: staffView(await joinVisit(ctx, open, ent, data)), joined: true };
     if (open) throw new AppError('INVALID_STATE', '本企业当前有进行中的入企，请直接扫码加入');
     // a stale lock of a visit closed meanwhile
     await locks.remove(ent._id);
     await locks.add({ _id: ent._id, visitId: id, createdAt: at });
   }
 
-  const member = await memberOf(ctx, data.late ? data.late.startedAt : at);
+  const no = await nextVisitNo(ports, now);
+  // where the official stands, against the registered location (or, for the first visit, as it)
+  const site = await adoptFirstVisit(ports, ent, data.location, { _id: id, no }, ctx.user, at, settings);
+  const place = placeOf(data, site, at, settings);
+  const member = await memberOf(ctx, data.late ? data.late.startedAt : at, place);
   const visit: Visit = {
     _id: id,
-    no: await nextVisitNo(ports, now),
+    no,
     enterpriseId: ent._id,
     enterpriseName: ent.name,
     gridId: ent.gridId,
@@ -244,7 +256,7 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
     guard: { count, cap: settings.cap, windowDays: settings.windowDays },
     overCapReason: verdict.overCap ? reason : null,
     late: data.late ? { startedAt: data.late.startedAt, registeredAt: at, reason: data.late.reason } : null,
-    ...withFlags({ flags: verdict.flags }),
+    ...withFlags({ flags: [...verdict.flags, ...placeFlags(place)] }),
     status: 'open',
     checkinAt: data.late ? data.late.startedAt : at,
     checkoutAt: null,
@@ -256,6 +268,9 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
     deptIds: [member.deptId],
     planIds,
     requestIds: [],
+    location: place,
+    site,
+    farthest: place.distance,
     scoreSum: 0,
     scoreCount: 0,
     complaintCount: 0,
@@ -271,11 +286,11 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
   for (const pid of planIds) {
     await ports.store.collection<VisitPlan>(C.visitPlans).update(pid, { $set: { status: 'done', visitId: id, updatedAt: at } }, { status: { $in: ['planned', 'merged'] } });
   }
-  await announceCheckin(ports, now, ent, visit, member);
+  await announceCheckin(ports, now, ent, visit, member, placeAlert(place));
   return { visit: staffView(visit), joined: false };
 }
 
-async function announceCheckin(ports: Ports, now: Date, ent: Enterprise, v: Visit, m: VisitMember) {
+async function announceCheckin(ports: Ports, now: Date, ent: Enterprise, v: Visit, m: VisitMember, where: string) {
   const inspection = isInspection(v.purpose);
   const parts = [
     `${m.name}（${m.deptName}）于 ${formatBeijing(v.checkinAt)} ${v.late ? '入企（事后补录）' : '扫码入企'}`,
@@ -289,28 +304,36 @@ async function announceCheckin(ports: Ports, now: Date, ent: Enterprise, v: Visi
   if (v.flagged) {
     await tell(ports, now, await supervisorsOfGrid(ports, ent.gridId), {
       key: `visit:${v._id}:flagged`, title: v.red ? '入企预警（红色）' : '入企预警',
-      body: `${ent.name}：${m.name}（${m.deptName}）${PURPOSES[v.purpose]}，${v.flags.map((f) => FLAGS[f]).join('、')}${v.overCapReason ? `；理由：${v.overCapReason}` : ''}${v.late ? `；紧急情况：${v.late.reason}` : ''}`,
+      body: `${ent.name}：${m.name}（${m.deptName}）${PURPOSES[v.purpose]}，${v.flags.map((f) => FLAGS[f]).join('、')}${v.overCapReason ? `；理由：${v.overCapReason}` : ''}${v.late ? `；紧急情况：${v.late.reason}` : ''}${where ? `；${where}` : ''}`,
       page: detailPage(v._id), no: v.no, status: v.red ? '红色预警' : '预警',
     });
   }
 }
 
-/** a second official scans while a visit is open: they join it (joint visit) */
-async function joinVisit(ctx: Ctx, open: Visit): Promise<Visit> {
+/** a second official scans while a visit is open: they join it (joint visit), their own place checked like a check-in */
+async function joinVisit(ctx: Ctx, open: Visit, ent: Enterprise, where: PlaceInput): Promise<Visit> {
   const at = ctx.now.toISOString();
-  const member = await memberOf(ctx, at);
+  const settings = await loadVisitSettings(ctx.ports);
+  // an enterprise still without a location (the opener had no precise fix) takes the first precise one
+  const site = siteOf(ent) ?? open.site ?? (await adoptFirstVisit(ctx.ports, ent, where.location, open, ctx.user, at, settings));
+  const place = placeOf(where, site, at, settings);
+  const flags = placeFlags(place);
+  const member = await memberOf(ctx, at, place);
+  let joinedNow = false;
   const v = await patchVisit(ctx.ports, open._id, (cur) => {
     if (cur.status !== 'open') throw new AppError('INVALID_STATE', '该次入企已结束，请重新扫码签到');
     if (cur.presentIds.includes(ctx.user._id)) return null;
+    joinedNow = true;
     const members = [...cur.members.filter((x) => x.userId !== ctx.user._id), member];
     return {
       $set: {
         members, memberIds: [...new Set([...cur.memberIds, ctx.user._id])], presentIds: [...cur.presentIds, ctx.user._id],
         deptIds: [...new Set([...cur.deptIds, member.deptId])], lastActivityAt: at,
+        farthest: farthestWith(cur, place), ...(flags.length ? withFlags(cur, flags) : {}), ...(site && !cur.site ? { site } : {}),
       },
     };
   }, ctx.now);
-  const ent = await loadEnterprise(ctx.ports, v.enterpriseId);
+  if (joinedNow) await alertPlace(ctx.ports, ctx.now, v, member, place, flags, 'join');
   await tell(ctx.ports, ctx.now, (await contactsOf(ctx.ports, ent)).map((u) => u._id), {
     key: `visit:${v._id}:join:${ctx.user._id}:${v.version}`, title: '公务入企备案（联合）',
     body: `${member.name}（${member.deptName}）于 ${formatBeijing(at)} 扫码加入本次入企（${PURPOSES[v.purpose]}）`,
@@ -319,29 +342,58 @@ async function joinVisit(ctx: Ctx, open: Visit): Promise<Visit> {
   return v;
 }
 
+/** a scan at the enterprise after the visit opened (a join, a check-out) raised a flag: the supervisors hear of it */
+async function alertPlace(ports: Ports, now: Date, v: Visit, m: Pick<VisitMember, 'userId' | 'name' | 'deptName'>, place: ScanPlace, flags: VisitFlag[], phase: 'join' | 'checkout') {
+  if (!flags.length) return;
+  const red = flags.includes('far');
+  await tell(ports, now, await supervisorsOfGrid(ports, v.gridId), {
+    key: `visit:${v._id}:place:${phase}:${m.userId}`, title: red ? '入企预警（红色）' : '入企预警',
+    body: `${v.enterpriseName}：${m.name}（${m.deptName}）${phase === 'join' ? '扫码加入入企' : '扫码签退'}时${placeAlert(place)}`,
+    page: detailPage(v._id), no: v.no, status: red ? '红色预警' : '预警',
+  });
+}
+
+export const JoinInput = z.object({ scene: zScene, ...PlaceFields });
+
 export async function join(ctx: Ctx, input: unknown) {
   requireVisitStaff(ctx.user);
-  const { scene } = parseInput(z.object({ scene: zScene }), input);
-  const ent = await scannedEnterprise(ctx, scene);
+  const data = parseInput(JoinInput, input);
+  const ent = await scannedEnterprise(ctx, data.scene);
   await ensureFree(ctx, ent);
   const open = await openVisitAt(ctx.ports, ent._id);
   if (!open) throw new AppError('INVALID_STATE', '本企业当前没有进行中的入企，请扫码签到');
-  return { visit: staffView(await joinVisit(ctx, open)), joined: true };
+  return { visit: staffView(await joinVisit(ctx, open, ent, data)), joined: true };
 }
 
 // ---------------------------------------------------------------------------------------------
 // check out
 
+/** what was done on the visit (办理情况), required at check-out */
+export const zOutcome = z
+  .string({ required_error: '请填写办理情况', invalid_type_error: '请填写办理情况' })
+  .trim()
+  .min(2, '请填写办理情况（至少2个字）')
+  .max(300, '办理情况不能超过300字');
+
 export const CheckoutInput = z
-  .object({ scene: zScene.optional(), visitId: zId.optional() })
+  .object({
+    scene: zScene.optional(),
+    visitId: zId.optional(),
+    outcome: zOutcome,
+    /** problems found: filed for the enterprise as a request (走访代报), before leaving */
+    problems: SubmitInput.optional(),
+    ...PlaceFields,
+  })
   .refine((v) => v.scene || v.visitId, { message: '请扫描企业的公务入企码签退', path: ['scene'] });
 
 export async function checkout(ctx: Ctx, input: unknown) {
   requireVisitStaff(ctx.user);
-  const { scene, visitId } = parseInput(CheckoutInput, input);
+  const data = parseInput(CheckoutInput, input);
+  const { scene, visitId } = data;
   let target: Visit | null;
+  let ent: Enterprise | null = null;
   if (scene) {
-    const ent = await scannedEnterprise(ctx, scene);
+    ent = await scannedEnterprise(ctx, scene);
     target = await presentVisitOf(ctx.ports, ctx.user._id);
     if (!target || target.enterpriseId !== ent._id) throw new AppError('INVALID_STATE', `您在「${ent.name}」没有未签退的入企记录`);
   } else {
@@ -350,22 +402,37 @@ export async function checkout(ctx: Ctx, input: unknown) {
       throw new AppError('INVALID_STATE', '该次入企已签退或已结束');
     }
   }
-  const v = await leave(ctx.ports, target._id, [ctx.user._id], scene ? 'scan' : 'elsewhere', ctx.now);
-  return { visit: staffView(v), closed: v.status === 'closed' };
+  // problems found become a request while the official is still on the visit (the same key twice is one request)
+  const filed = data.problems ? await fileVisitRequest(ctx, target, data.problems) : null;
+  const settings = await loadVisitSettings(ctx.ports);
+  // a scan at the enterprise proves presence like a check-in; closing from elsewhere records no place
+  const place = scene && ent ? placeOf(data, siteOf(ent) ?? target.site ?? null, ctx.now.toISOString(), settings) : null;
+  const flags = place ? placeFlags(place) : [];
+  const v = await leave(ctx.ports, target._id, [ctx.user._id], scene ? 'scan' : 'elsewhere', ctx.now, { outcome: data.outcome, place, flags });
+  const me = v.members.find((m) => m.userId === ctx.user._id);
+  if (place && me && me.leftAt === ctx.now.toISOString()) await alertPlace(ctx.ports, ctx.now, v, me, place, flags, 'checkout');
+  return { visit: staffView(v), closed: v.status === 'closed', ...(filed ? { request: filed.request } : {}) };
 }
 
-/** members leave; the visit closes when nobody is left on site */
-async function leave(ports: Ports, id: string, userIds: string[], by: 'scan' | 'elsewhere' | 'auto', now: Date): Promise<Visit> {
+type Leaving = { outcome: string; place: ScanPlace | null; flags: VisitFlag[] };
+
+/** members leave (the caller with what they did and where they stood); the visit closes when nobody is left on site */
+async function leave(ports: Ports, id: string, userIds: string[], by: 'scan' | 'elsewhere' | 'auto', now: Date, leaving?: Leaving): Promise<Visit> {
   const at = now.toISOString();
   const v = await patchVisit(ports, id, (cur) => {
     if (cur.status !== 'open' || !userIds.some((u) => cur.presentIds.includes(u))) return null;
-    const members = cur.members.map((m) => (userIds.includes(m.userId) && !m.leftAt ? { ...m, leftAt: at, leftBy: by } : m));
+    const members = cur.members.map((m) => (userIds.includes(m.userId) && !m.leftAt
+      ? { ...m, leftAt: at, leftBy: by, ...(leaving ? { outcome: leaving.outcome, checkoutPlace: leaving.place } : {}) }
+      : m));
     const presentIds = cur.presentIds.filter((u) => !userIds.includes(u));
     const closing = presentIds.length === 0;
+    const flags: VisitFlag[] = [...(leaving?.flags ?? []), ...(closing && by === 'auto' ? (['auto_closed'] as VisitFlag[]) : [])];
     return {
       $set: {
         members, presentIds,
-        ...(closing ? { status: 'closed', checkoutAt: at, ...(by === 'auto' ? { autoClosed: true, ...withFlags(cur, ['auto_closed']) } : {}) } : {}),
+        ...(leaving?.place ? { farthest: farthestWith(cur, leaving.place) } : {}),
+        ...(flags.length ? withFlags(cur, flags) : {}),
+        ...(closing ? { status: 'closed', checkoutAt: at, ...(by === 'auto' ? { autoClosed: true } : {}) } : {}),
       },
     };
   }, now);

@@ -25,9 +25,11 @@ export const FLAGS = {
   auto_closed: '未签退（系统自动签退）',
   complained: '企业投诉',
   low_score: '企业低分评价',
+  far: '扫码位置距企业过远',
+  no_location: '未获取扫码位置',
 } as const;
 export type VisitFlag = keyof typeof FLAGS;
-export const RED_FLAGS: ReadonlyArray<VisitFlag> = ['no_approval', 'complained'];
+export const RED_FLAGS: ReadonlyArray<VisitFlag> = ['no_approval', 'complained', 'far'];
 /** flags that come from the enterprise's feedback: never shown to the visiting side */
 export const FEEDBACK_FLAGS: ReadonlyArray<VisitFlag> = ['complained', 'low_score'];
 
@@ -41,7 +43,33 @@ export type VisitMember = {
   leftAt: string | null;
   /** how they left: scanning the code, confirming from another enterprise's code, or the timer */
   leftBy: 'scan' | 'elsewhere' | 'auto' | null;
+  /** where they stood when they scanned in and out (absent on visits from before locations were recorded) */
+  checkinPlace?: ScanPlace | null;
+  checkoutPlace?: ScanPlace | null;
+  /** what they did (办理情况), given at check-out */
+  outcome?: string | null;
 };
+
+/**
+ * Where an official stood when scanning (GCJ-02, as WeChat's getLocation gives it), or why that is
+ * not known. The distance is to the enterprise's registered location at that moment.
+ */
+export type ScanPlace = {
+  latitude: number | null;
+  longitude: number | null;
+  /** metres, as the phone reports it */
+  accuracy: number | null;
+  /** metres from the enterprise's registered location; null without a fix or without a registered location */
+  distance: number | null;
+  /** farther than the far distance in force then (visit settings farMeters) */
+  far: boolean;
+  /** no fix: why, in the official's app's words (refused, failed) */
+  missing: string | null;
+  at: string;
+};
+
+/** the enterprise's registered location a visit was judged against */
+export type VisitSite = { latitude: number; longitude: number; source: 'admin' | 'first_visit'; visitNo: string | null };
 
 export type Visit = {
   _id: string;
@@ -85,6 +113,12 @@ export type Visit = {
   planIds: string[];
   /** requests the officials filed for the enterprise during the visit (channel visit) */
   requestIds: string[];
+  /** the opening check-in's place: location, distance and accuracy (absent on visits from before) */
+  location?: ScanPlace | null;
+  /** the registered location the scans were compared with; null when the enterprise had none and no fix came */
+  site?: VisitSite | null;
+  /** the largest distance of any scan at the enterprise (check-ins, joins, check-outs by scan) */
+  farthest?: number | null;
   // feedback aggregates: supervisors and the enterprise only
   scoreSum: number;
   scoreCount: number;

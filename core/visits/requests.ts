@@ -26,6 +26,7 @@ import { loadSla } from '../sla/policy';
 import { formatBeijing } from '../time';
 import { parseInput, zId } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
+import { recusalOfVisit, recusalText } from '../recusal';
 import { PURPOSES, type Visit } from './model';
 import { loadEnterprise, loadVisit, patchVisit } from './records';
 import { districtOrg, requireVisitStaff, supervisorsOfGrid, visitorDept } from './staff';
@@ -35,8 +36,13 @@ export const FileRequestInput = SubmitInput.extend({ visitId: zId });
 export async function fileRequest(ctx: Ctx, input: unknown) {
   requireVisitStaff(ctx.user);
   const data = parseInput(FileRequestInput, input);
+  const visit = await loadVisit(ctx.ports, data.visitId).catch(() => null);
+  return fileVisitRequest(ctx, visit, data);
+}
+
+/** a problem filed for the enterprise by an official on site: during the visit, or with the check-out (core/visits/checkin.ts) */
+export async function fileVisitRequest(ctx: Ctx, visit: Visit | null, data: z.infer<typeof SubmitInput>) {
   const { ports, now } = ctx;
-  const visit = await loadVisit(ports, data.visitId).catch(() => null);
   if (!visit || !visit.presentIds.includes(ctx.user._id) || visit.status !== 'open') {
     throw new AppError('INVALID_STATE', '只能在入企期间（签到后、签退前）代企业反映问题');
   }
@@ -105,6 +111,9 @@ export async function complaintRequest(ports: Ports, complainant: User, visit: V
   const alias = await newPseudonym(ports, complainant._id, now);
   const at = now.toISOString();
   const who = visit.members.map((m) => `${m.name}（${m.deptName}）`).join('、');
+  // the officials it is about never handle or see it, and neither hears of it (core/recusal.ts)
+  const recusal = await recusalOfVisit(ports, visit);
+  const supervisors = (await supervisorsOfGrid(ports, ent.gridId)).filter((u) => !recusal?.userIds.includes(u));
   let doc = newRequestDoc({
     _id: id,
     no: await nextRequestNo(ports, now),
@@ -127,8 +136,9 @@ export async function complaintRequest(ports: Ports, complainant: User, visit: V
     timeline: [{
       seq: 1, at, type: 'submitted', actorId: alias, actorName: ANONYMOUS_NAME,
       text: `${ent.name} 对入企记录 ${visit.no} 提出投诉，转${district.name}营商环境优化中心调度处理`,
-      notify: await supervisorsOfGrid(ports, ent.gridId),
-    }],
+      notify: supervisors,
+    }, ...(recusal ? [{ seq: 2, at, type: 'recusal' as const, actorId: null, actorName: '系统', text: recusalText(recusal, visit) }] : [])],
+    recusal,
   }, at);
   // a complaint runs on the normal deadlines from the start; the dispatcher decides who answers it
   const clock = startIfNeeded(doc, now, await loadSla(ports));

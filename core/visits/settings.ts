@@ -1,5 +1,6 @@
 /**
- * Visit rules as data (like core/sla/policy.ts): the 无事不扰 cap and the auto-close time.
+ * Visit rules as data (like core/sla/policy.ts): the 无事不扰 cap, the auto-close time and the
+ * distance from the enterprise beyond which a scan is flagged.
  * Stored as the settings document 'visits' so the admin can change them; defaults apply until then.
  */
 import { C } from '../collections';
@@ -19,6 +20,8 @@ export type VisitSettings = {
   minScoresShown: number;
   /** enterprise feedback is taken until this many days after the visit */
   feedbackDays: number;
+  /** a scan farther than this many metres from the enterprise's registered location is flagged red */
+  farMeters: number;
 };
 
 export const DEFAULT_VISIT_SETTINGS: VisitSettings = {
@@ -28,6 +31,7 @@ export const DEFAULT_VISIT_SETTINGS: VisitSettings = {
   lateMaxHours: 8,
   minScoresShown: 3,
   feedbackDays: 30,
+  farMeters: 500,
 };
 
 export async function loadVisitSettings(ports: Ports): Promise<VisitSettings> {

@@ -5,7 +5,7 @@
  * per-visit score or the feedback flags.
  */
 import { ROLES } from '../catalog';
-import { FEEDBACK_FLAGS, FLAGS, PURPOSES, type Visit, type VisitFeedback, type VisitFlag } from './model';
+import { FEEDBACK_FLAGS, FLAGS, PURPOSES, type ScanPlace, type Visit, type VisitFeedback, type VisitFlag, type VisitMember } from './model';
 
 const minutesBetween = (a: string, b: string) => Math.max(0, Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000));
 
@@ -35,8 +35,22 @@ function common(v: Visit) {
   };
 }
 
-const members = (v: Visit) =>
-  v.members.map((m) => ({ userId: m.userId, name: m.name, roleLabel: ROLES[m.role] ?? m.role, deptName: m.deptName, joinedAt: m.joinedAt, leftAt: m.leftAt, leftBy: m.leftBy }));
+/** a scan's place: the visiting side sees how far and how precise; supervisors also where */
+const placeView = (p: ScanPlace | null | undefined, coordinates: boolean) =>
+  p
+    ? {
+        distance: p.distance, far: !!p.far, accuracy: p.accuracy, missing: p.missing, at: p.at,
+        ...(coordinates ? { latitude: p.latitude, longitude: p.longitude } : {}),
+      }
+    : null;
+
+const memberView = (m: VisitMember, coordinates: boolean) => ({
+  userId: m.userId, name: m.name, roleLabel: ROLES[m.role] ?? m.role, deptName: m.deptName, joinedAt: m.joinedAt, leftAt: m.leftAt, leftBy: m.leftBy,
+  outcome: m.outcome ?? null,
+  checkinPlace: placeView(m.checkinPlace, coordinates),
+  checkoutPlace: placeView(m.checkoutPlace, coordinates),
+});
+const members = (v: Visit, coordinates = false) => v.members.map((m) => memberView(m, coordinates));
 
 /** the visiting side: officials on the visit and their departments — no feedback at all */
 export function staffView(v: Visit) {
@@ -50,6 +64,8 @@ export function staffView(v: Visit) {
     flags: flagList(flags),
     red: flags.some((f) => f === 'no_approval'),
     requestIds: v.requestIds,
+    /** the largest distance from the enterprise of any scan there (metres), null when unknown */
+    farthest: v.farthest ?? null,
   };
 }
 
@@ -65,6 +81,9 @@ export function feedbackView(f: VisitFeedback) {
 export function supervisorView(v: Visit, feedback: VisitFeedback[] = []) {
   return {
     ...staffView(v),
+    members: members(v, true),
+    /** the registered location the scans were compared with */
+    site: v.site ?? null,
     flags: flagList(v.flags),
     red: v.red,
     score: v.scoreCount ? { avg: Math.round((v.scoreSum / v.scoreCount) * 10) / 10, count: v.scoreCount } : null,
@@ -79,7 +98,8 @@ export function enterpriseVisitView(v: Visit, mine: VisitFeedback[], canGiveFeed
   const complaint = mine.find((f) => f.kind === 'complaint') ?? null;
   return {
     ...common(v),
-    members: v.members.map((m) => ({ name: m.name, roleLabel: ROLES[m.role] ?? m.role, deptName: m.deptName, joinedAt: m.joinedAt, leftAt: m.leftAt })),
+    // what was done, not where each official stood
+    members: v.members.map((m) => ({ name: m.name, roleLabel: ROLES[m.role] ?? m.role, deptName: m.deptName, joinedAt: m.joinedAt, leftAt: m.leftAt, outcome: m.outcome ?? null })),
     // what the enterprise is entitled to know about how the visit was conducted
     flags: flagList(v.flags.filter((f) => !FEEDBACK_FLAGS.includes(f))),
     myScore: score ? { score: score.score, text: score.text, createdAt: score.createdAt } : null,

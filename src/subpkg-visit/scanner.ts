@@ -39,73 +39,44 @@ export function sceneParam(raw: string | undefined): string {
   }
 }
 
-const NOT_OURS = '未识别到本平台的二维码，请对准企业张贴的公务入企码或工作人员的亮证码';
-
-function loadImage(src: string): Promise<HTMLImageElement> {
-  return new Promise((ok, bad) => {
-    const img = new Image();
-    img.onload = () => ok(img);
-    img.onerror = () => bad(new Error('image'));
-    img.src = src;
-  });
-}
-
-/** H5: read a QR code from a photo, trying a few sizes (phone photos are large and noisy) */
-export async function decodeQrImage(src: string): Promise<string | null> {
-  if (process.env.TARO_ENV !== 'h5') return null;
-  const { default: jsQR } = await import('jsqr');
-  const img = await loadImage(src);
-  const longest = Math.max(img.naturalWidth, img.naturalHeight) || 1;
-  for (const target of [1000, 1600, 600, longest]) {
-    const scale = Math.min(1, target / longest);
-    const w = Math.max(1, Math.round(img.naturalWidth * scale));
-    const h = Math.max(1, Math.round(img.naturalHeight * scale));
-    const canvas = document.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, w, h);
-    ctx.drawImage(img, 0, 0, w, h);
-    const found = jsQR(ctx.getImageData(0, 0, w, h).data, w, h, { inversionAttempts: 'attemptBoth' });
-    if (found?.data) return found.data;
-  }
-  return null;
-}
+export const NOT_OURS = '未识别到本平台的二维码，请对准企业张贴的公务入企码或工作人员的亮证码';
 
 /**
- * Scan a code and return its scene; null when the user cancelled. WeChat: the camera or an album picture.
- * The posters and 亮证码 are mini-program codes (小程序码, scan type `wxCode`; their page comes back as
- * `path`), which `qrCode` alone does not read; `qrCode` stays for the plain QR codes of the H5 era, whose
- * link carries ?scene=. Browser: a photo of the code.
+ * The browser's photo reader (./photo-scan.ts, with jsqr), for local testing only. Chosen here, outside
+ * any async function, so the weapp build's webpack drops the constant-false branch and its import: the
+ * mini-program carries neither the album path nor the QR decoder.
  */
-export async function scanScene(): Promise<string | null> {
-  if (process.env.TARO_ENV === 'weapp') {
-    let res: { result?: string; path?: string };
-    try {
-      res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['wxCode', 'qrCode'] });
-    } catch {
-      return null;
-    }
-    const scene = sceneFrom(res.path) ?? sceneFrom(res.result);
-    if (!scene) throw new ApiError('CODE_INVALID', NOT_OURS);
-    return scene;
-  }
-  let path: string;
+const photoScanner: (() => Promise<string | null>) | null =
+  process.env.TARO_ENV === 'h5' ? () => import('./photo-scan').then((m) => m.scanPhoto()) : null;
+
+/**
+ * WeChat: the camera only, never an album picture (a photo of a poster would let anyone check in from
+ * anywhere; the location check in core/visits/presence.ts backs this up). The posters and 亮证码 are
+ * mini-program codes (小程序码, scan type `wxCode`; their page comes back as `path`), which `qrCode` alone
+ * does not read; `qrCode` stays for the plain QR codes of the H5 era, whose link carries ?scene=.
+ */
+async function scanWithCamera(): Promise<string | null> {
+  let res: { result?: string; path?: string };
   try {
-    const res = await Taro.chooseImage({ count: 1, sizeType: ['original'], sourceType: ['album', 'camera'] });
-    path = res.tempFilePaths[0];
+    res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['wxCode', 'qrCode'] });
   } catch {
     return null;
   }
-  if (!path) return null;
-  const text = await decodeQrImage(path).catch(() => null);
-  if (!text) throw new ApiError('CODE_INVALID', '照片中没有识别到二维码，请拍清楚整个二维码后重试');
-  const scene = sceneFrom(text);
+  const scene = sceneFrom(res.path) ?? sceneFrom(res.result);
   if (!scene) throw new ApiError('CODE_INVALID', NOT_OURS);
   return scene;
 }
 
+/**
+ * Scan a code and return its scene; null when the user cancelled. WeChat: the camera. Browser: a photo
+ * of the code, for local testing only (LOCAL_TEST_UPLOAD says so wherever it shows).
+ */
+export function scanScene(): Promise<string | null> {
+  if (process.env.TARO_ENV === 'weapp') return scanWithCamera();
+  return photoScanner ? photoScanner() : Promise.resolve(null);
+}
+
+/** the browser's stand-in for the camera: for local testing only, and said so wherever it shows */
+export const LOCAL_TEST_UPLOAD = '仅供本地测试：上传二维码照片';
 /** the button text for scanning on this platform */
-export const SCAN_LABEL = process.env.TARO_ENV === 'weapp' ? '扫一扫' : '上传二维码照片';
+export const SCAN_LABEL = process.env.TARO_ENV === 'weapp' ? '扫一扫' : LOCAL_TEST_UPLOAD;

@@ -1,7 +1,7 @@
 /** Shapes of the visit actions (core/visits) as the pages see them. */
 
 export type Purpose = 'help' | 'policy' | 'followup' | 'inspection' | 'joint';
-export type FlagKey = 'no_approval' | 'over_cap' | 'late' | 'auto_closed' | 'complained' | 'low_score';
+export type FlagKey = 'no_approval' | 'over_cap' | 'late' | 'auto_closed' | 'complained' | 'low_score' | 'far' | 'no_location';
 export type Flag = { key: FlagKey; label: string };
 
 export type Member = {
@@ -12,6 +12,24 @@ export type Member = {
   joinedAt: string;
   leftAt: string | null;
   leftBy?: 'scan' | 'elsewhere' | 'auto' | null;
+  /** 办理情况, given at check-out */
+  outcome?: string | null;
+  /** where they scanned in and out (not for the enterprise; coordinates for supervisors only) */
+  checkinPlace?: ScanPlace | null;
+  checkoutPlace?: ScanPlace | null;
+};
+
+export type ScanPlace = {
+  /** metres from the enterprise's registered location */
+  distance: number | null;
+  /** farther than the set distance (flagged red) */
+  far: boolean;
+  accuracy: number | null;
+  /** no location: why */
+  missing: string | null;
+  at: string;
+  latitude?: number | null;
+  longitude?: number | null;
 };
 
 type VisitBase = {
@@ -44,6 +62,8 @@ export type StaffVisit = VisitBase & {
   overCapReason: string | null;
   red: boolean;
   requestIds: string[];
+  /** the largest distance from the enterprise of any scan there (metres) */
+  farthest: number | null;
 };
 
 export type Feedback = {
@@ -60,6 +80,7 @@ export type Feedback = {
 };
 
 export type SupervisorVisit = StaffVisit & {
+  site: { latitude: number; longitude: number; source: 'admin' | 'first_visit'; visitNo: string | null } | null;
   score: { avg: number; count: number } | null;
   complaintCount: number;
   feedback: Feedback[];
@@ -100,6 +121,7 @@ export type ScanResult =
       plans: PlanOption[];
       requests: { _id: string; no: string; categoryName: string; statusLabel: string; description: string }[];
       lateMaxHours: number;
+      presence: { registered: boolean; source: 'admin' | 'first_visit' | null; farMeters: number };
     }
   | { mode: 'join'; enterprise: EnterpriseBrief; visit: StaffVisit }
   | { mode: 'checkout'; enterprise: EnterpriseBrief; visit: StaffVisit }
@@ -225,4 +247,4 @@ export const PLAN_STATUS_LABELS: Record<Plan['status'], string> = {
   cancelled: '已取消',
 };
 
-export const RED_FLAG_KEYS: FlagKey[] = ['no_approval', 'complained'];
+export const RED_FLAG_KEYS: FlagKey[] = ['no_approval', 'complained', 'far'];

@@ -1,8 +1,9 @@
 /**
  * Official visits by QR code in a real browser against the local server (demo data seeded):
  * the enterprise prints its poster, an officer opens the code's URL and checks in, the enterprise
- * sees the notice and scores, the officer files a problem and checks out by uploading a photo of
- * the code; the over-cap, no-approval and late-registration paths; the visiting department's
+ * sees the notice and scores, the officer files a problem and checks out, saying what was done, by
+ * uploading a photo of the code (the browser's local-test stand-in for the camera); every phone has a
+ * location near the enterprise it visits; the over-cap, no-approval and late-registration paths; the visiting department's
  * pages show nothing of who scored or complained; two departments' plans for one enterprise in
  * one week are proposed and merged into one joint inspection. Screenshots go to E2E_SHOTS
  * (default .tmp/e2e-shots), named visit-*.
@@ -14,6 +15,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import type { Filter } from '../../core/ports';
+import { DEMO_PLACES } from '../../core/seed/demo-visits';
+import { gcj02ToWgs84 } from '../../src/shared/gcj02';
 import { startLocalServer } from '../../server/app';
 import { h5Dir, launchChromium } from '../support/browser';
 import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
@@ -45,8 +48,15 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function phone(width = 390): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height: 844 }, deviceScaleFactor: 1 });
+/** where the phones stand unless told (GCJ-02): enterprises without a registered location take it from the first visit */
+const SOMEWHERE = { latitude: 30.2520, longitude: 120.1650 };
+
+/** a phone standing at a place (GCJ-02, as the enterprise's location is kept; the browser reports WGS-84) */
+async function phone(width = 390, at: { latitude: number; longitude: number } = SOMEWHERE): Promise<Page> {
+  const ctx = await browser.newContext({
+    viewport: { width, height: 844 }, deviceScaleFactor: 1,
+    geolocation: { ...gcj02ToWgs84(at.latitude, at.longitude), accuracy: 20 }, permissions: ['geolocation'],
+  });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return page;
@@ -122,7 +132,7 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   await visible(off, '代企业反映问题').waitFor();
   await shot(off, 'visit-03-in-visit');
   const [visit] = await visitsOf({ enterpriseId: 'e-024', status: 'open' });
-  expect(visit).toMatchObject({ purpose: 'help', memberIds: ['u-zhaolei'], flags: [] });
+  expect(visit).toMatchObject({ purpose: 'help', memberIds: ['u-zhaolei'], flags: [], location: { missing: null, accuracy: 20 }, site: { source: 'first_visit' } });
 
   // a problem found on the visit is filed for the enterprise and enters the normal queue
   await chip(off, '用工招聘').click();
@@ -148,14 +158,17 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   await visible(ent, '我的评价').waitFor();
   await shot(ent, 'visit-05-enterprise-history', true);
 
-  // 4. the officer checks out by uploading a photo of the code (the browser's fallback for scanning)
+  // 4. the officer says what was done and checks out by uploading a photo of the code (the browser's local-test stand-in for the camera)
+  await field(off, '本次入企做了什么').fill('了解研发补贴申报需求，已介绍人才引进政策');
+  await field(off, '本次入企做了什么').scrollIntoViewIfNeeded();
+  await shot(off, 'visit-05a-checkout-form');
   const chooser = off.waitForEvent('filechooser');
-  await button(off, '扫码签退（上传二维码照片）').click();
+  await button(off, '扫码签退（仅供本地测试：上传二维码照片）').click();
   await (await chooser).setFiles(pngPath);
   await visible(off, '已签退').waitFor({ timeout: 15_000 });
   const closed = (await visitsOf({ _id: visit._id }))[0];
   expect(closed).toMatchObject({ status: 'closed', scoreSum: 5, scoreCount: 1 });
-  expect((closed.members as Array<{ leftBy: string }>)[0].leftBy).toBe('scan');
+  expect((closed.members as Array<{ leftBy: string; outcome: string }>)[0]).toMatchObject({ leftBy: 'scan', outcome: '了解研发补贴申报需求，已介绍人才引进政策' });
 
   await ent.reload();
   await visible(ent, '已签退').waitFor();
@@ -166,7 +179,7 @@ test('officer opens the code URL and checks in; the enterprise is told and score
 test('above the cap check-in asks for a reason and is flagged; the same code checks out', async () => {
   // 东城新材料 had two unrequested visits this month (demo data): the third needs a reason
   const { url } = await posterCodeOf('林晓');
-  const off = await phone();
+  const off = await phone(390, DEMO_PLACES['e-002']);
   await loginAs(off, '王芳');
   await off.goto(url);
   await visible(off, /本次入企已超出频次/).waitFor();
@@ -180,8 +193,9 @@ test('above the cap check-in asks for a reason and is flagged; the same code che
   const [v] = await visitsOf({ enterpriseId: 'e-002', status: 'open' });
   expect(v).toMatchObject({ flags: ['over_cap'], overCapReason: '新出台的稳岗补贴申报截止在即，需当面指导' });
 
-  // scanning the same code again offers check-out
+  // scanning the same code again offers check-out, which asks what was done
   await off.goto(url);
+  await field(off, '本次入企做了什么').fill('指导企业申报稳岗补贴');
   await button(off, '签退').click();
   await visible(off, '签退成功').waitFor();
   await shot(off, 'visit-07-checked-out');
@@ -219,11 +233,12 @@ test('an inspection without an approval reference is flagged red for the dispatc
   await shot(ent, 'visit-08b-enterprise-checks-official', true);
 
   await insp.goto(xumingCode);
+  await field(insp, '本次入企做了什么').fill('检查在建项目施工安全，未发现问题');
   await button(insp, '签退').click();
   await visible(insp, '签退成功').waitFor();
 
   // 自然资源局: an emergency inspection registered after the fact, before leaving
-  const late = await phone();
+  const late = await phone(390, DEMO_PLACES['e-001']);
   await loginAs(late, '钱军');
   await late.goto(gaopengCode);
   await visible(late, '紧急执法未能事先扫码？事后补录').click();

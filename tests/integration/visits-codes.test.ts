@@ -9,6 +9,9 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { makeHarness, HARNESS_PUBLIC_BASE, type Harness } from '../support/harness';
 
+/** where the officials stand when they scan (the first visit registers it as the enterprise's location) */
+const HERE = { location: { latitude: 30.2741, longitude: 120.1551, accuracy: 20 } };
+
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); });
 afterEach(() => h.cleanup());
@@ -52,7 +55,7 @@ test("an official's code decodes to the check page; the enterprise sees who, why
 
   const scene = (await h.ok('u-linxiao', { action: 'visit.code' })).code.scene;
   await h.ok('u-fengyu', {
-    action: 'visit.checkin', scene, purpose: 'inspection', approvalRef: '云住建检备〔2026〕112号', legalBasis: '《建设工程质量管理条例》第四十七条', note: '在建厂房质量抽查',
+    action: 'visit.checkin', ...HERE, scene, purpose: 'inspection', approvalRef: '云住建检备〔2026〕112号', legalBasis: '《建设工程质量管理条例》第四十七条', note: '在建厂房质量抽查',
   });
   const during = await h.ok('u-linxiao', { action: 'visit.checkOfficer', scene: mine.code.scene });
   expect(during).toMatchObject({

@@ -9,6 +9,9 @@ import type { Message } from '../../core/model';
 import type { VisitPlan } from '../../core/visits/model';
 import { makeHarness, type Harness } from '../support/harness';
 
+/** where the officials stand when they scan (the first visit registers it as the enterprise's location) */
+const HERE = { location: { latitude: 30.2741, longitude: 120.1551, accuracy: 20 } };
+
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });
 afterEach(() => h.cleanup());
@@ -57,10 +60,10 @@ test('two plans for one enterprise in one week are proposed as one joint inspect
   const scene = (await h.ok('u-linxiao', { action: 'visit.code' })).code.scene;
   const scanned = await h.ok('u-fengyu', { action: 'visit.scan', scene });
   expect(scanned.plans).toEqual([expect.objectContaining({ deptName: '区住房和城乡建设局', joint: expect.objectContaining({ from: '2026-12-01' }) })]);
-  const { visit } = await h.ok('u-fengyu', { action: 'visit.checkin', scene, purpose: 'inspection', planId: scanned.plans[0]._id });
+  const { visit } = await h.ok('u-fengyu', { action: 'visit.checkin', ...HERE, scene, purpose: 'inspection', planId: scanned.plans[0]._id });
   expect(visit).toMatchObject({ purpose: 'joint', purposeLabel: '联合检查', flags: [], approvalRef: '云自然检〔2026〕21号；云住建检备〔2026〕112号' });
   expect(visit.legalBasis).toContain('区自然资源局：《土地管理法》第六十七条');
-  await h.ok('u-qianjun', { action: 'visit.join', scene });
+  await h.ok('u-qianjun', { action: 'visit.join', ...HERE, scene });
   const plans = await h.store.collection<VisitPlan>(C.visitPlans).find({}, { limit: 10 });
   expect(plans.map((p) => [p.status, p.visitId])).toEqual([['done', visit._id], ['done', visit._id]]);
 });

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Input } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { wgs84ToGcj02 } from '../../shared/gcj02';
 import type { Page } from '../../shared/api-types';
 import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
@@ -14,7 +16,26 @@ import { pathOf } from '../orgs/tree';
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-type FormProps = { enterprise: EnterpriseItem | null; orgs: AdminOrg[]; onClose: () => void; onSaved: (name: string) => void };
+/** the registered location (core/admin/enterprises.ts): the admin's, or taken from the first visit's check-in */
+export type EnterpriseLocation = {
+  latitude: number;
+  longitude: number;
+  source: 'admin' | 'first_visit';
+  setAt: string;
+  setByName: string;
+  visitNo: string | null;
+};
+export type LocatedEnterprise = EnterpriseItem & { location?: EnterpriseLocation | null };
+
+export const locationLabel = (l: EnterpriseLocation | null | undefined) =>
+  !l ? '未登记' : l.source === 'admin' ? `管理员登记（${l.setByName}）` : `取自首次入企 ${l.visitNo ?? ''}（${l.setByName}签到）`;
+
+const hereInWeChat = () => Taro.getLocation({ type: 'gcj02', isHighAccuracy: true }).then((r) => ({ latitude: r.latitude, longitude: r.longitude }));
+const hereInBrowser = () => Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 10_000 }).then((r) => wgs84ToGcj02(r.latitude, r.longitude));
+/** where this device is, in GCJ-02 (WeChat gives it; a browser gives WGS-84, converted); each build keeps its own */
+const hereGcj02 = (): Promise<{ latitude: number; longitude: number }> => (process.env.TARO_ENV === 'weapp' ? hereInWeChat() : hereInBrowser());
+
+type FormProps = { enterprise: LocatedEnterprise | null; orgs: AdminOrg[]; onClose: () => void; onSaved: (name: string) => void };
 
 const FIELDS = ['name', 'creditCode', 'address', 'gridId', 'industry', 'scale', 'contactName', 'contactPhone'] as const;
 type Form = Record<(typeof FIELDS)[number], string>;
@@ -26,9 +47,30 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
     for (const k of FIELDS) f[k] = e ? String(e[k] ?? '') : '';
     return f;
   });
+  const [lat, setLat] = useState(e?.location ? String(e.location.latitude) : '');
+  const [lng, setLng] = useState(e?.location ? String(e.location.longitude) : '');
+  const [locating, setLocating] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const byId = new Map(orgs.map((o) => [o.id, o]));
+  const editCoord = (k: 'latitude' | 'longitude', set: (v: string) => void) => (v: string) => {
+    set(v.trim());
+    setErrors((x) => (x[k] ? { ...x, [k]: '' } : x));
+  };
+  const here = async () => {
+    if (locating) return;
+    setLocating(true);
+    try {
+      const p = await hereGcj02();
+      setLat(p.latitude.toFixed(6));
+      setLng(p.longitude.toFixed(6));
+      setErrors((x) => ({ ...x, latitude: '', longitude: '' }));
+    } catch {
+      Taro.showToast({ title: '无法获取当前位置，请允许使用位置信息或手动填写', icon: 'none' });
+    } finally {
+      setLocating(false);
+    }
+  };
   const grids = orgs.filter((o) => o.kind === 'grid' && (o.active || o.id === form.gridId));
   const set = (k: keyof Form) => (v: string) => {
     setForm((f) => ({ ...f, [k]: k === 'creditCode' ? v.toUpperCase() : v }));
@@ -43,6 +85,12 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
     else if (!CREDIT_CODE.test(code)) x.creditCode = '统一社会信用代码应为 18 位数字或大写字母';
     if (!form.gridId) x.gridId = '请选择所属网格';
     if (form.contactPhone.trim() && !PHONE.test(form.contactPhone.trim())) x.contactPhone = '请填写手机号或座机号';
+    if (lat || lng) {
+      const la = Number(lat);
+      const lo = Number(lng);
+      if (!lat || !Number.isFinite(la) || la < -90 || la > 90) x.latitude = '纬度应为 -90 到 90 之间的数字';
+      if (!lng || !Number.isFinite(lo) || lo < -180 || lo > 180) x.longitude = '经度应为 -180 到 180 之间的数字';
+    }
     setErrors(x);
     return Object.keys(x).length === 0;
   };
@@ -53,6 +101,9 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
     try {
       const body: Record<string, unknown> = { ...(e ? { id: e.id } : {}) };
       for (const k of FIELDS) body[k] = k === 'creditCode' ? form[k].replace(/\s+/g, '') : form[k].trim();
+      // both coordinates: the location; both cleared: no location (the next visit's check-in sets it)
+      if (lat && lng) body.location = { latitude: Number(lat), longitude: Number(lng) };
+      else if (e?.location) body.location = null;
       const { enterprise } = await callService<{ enterprise: EnterpriseItem }>('admin.enterprises.save', body);
       onSaved(enterprise.name);
     } catch (err) {
@@ -90,6 +141,24 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
         </View>
         {text('contactName', '联系人', '企业联系人姓名', { max: 20 })}
         {text('contactPhone', '联系电话', '手机号或座机', { max: 20 })}
+        <View className='form-col'>
+          <Field
+            label='企业位置（GCJ-02）'
+            error={errors.latitude || errors.longitude}
+            extra={<Text className='field__extra'>当前：{locationLabel(e?.location)}</Text>}
+          >
+            <View className='ent-location'>
+              <Input className='form-input ent-location__input' placeholder='纬度，如 30.274100' value={lat} maxLength={12} onChange={editCoord('latitude', setLat)} />
+              <Input className='form-input ent-location__input' placeholder='经度，如 120.155100' value={lng} maxLength={12} onChange={editCoord('longitude', setLng)} />
+              <Button size='small' fill='outline' loading={locating} onClick={here}>
+                取当前位置
+              </Button>
+            </View>
+            <View className='ent-location__hint'>
+              公务入企扫码时与此位置比对，超过规定距离的标红预警。不填写的，取首次入企签到的位置；清空两项即取消登记。
+            </View>
+          </Field>
+        </View>
       </View>
     </Modal>
   );

@@ -11,7 +11,7 @@ import type { AdminOrg, EnterpriseItem } from '../types';
 import { ADMIN } from '../labels';
 import { pathOf } from '../orgs/tree';
 import { downloadTemplate } from '../files';
-import { EnterpriseForm, StewardshipForm } from './forms';
+import { EnterpriseForm, locationLabel, StewardshipForm, type LocatedEnterprise } from './forms';
 import '../admin.css';
 import './index.css';
 
@@ -140,6 +140,7 @@ export default function EnterprisesPage() {
               <View className='admin-cell admin-cell--main ent-cell--name'>
                 <View>{e.name}</View>
                 <View className='ent-code mono'>{e.creditCode}</View>
+                <View className={`ent-code${(e as LocatedEnterprise).location ? '' : ' ent-code--none'}`}>位置：{locationLabel((e as LocatedEnterprise).location)}</View>
               </View>
               <Text className='admin-cell admin-cell--line'>
                 <Text className='admin-cell__label'>网格 </Text>

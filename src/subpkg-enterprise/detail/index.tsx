@@ -27,7 +27,9 @@ function pauseReason(r: RequestDetail): string {
 export default function EnterpriseDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [score, setScore] = useState(5);
+  // chosen, never defaulted: no star until the enterprise picks one
+  const [score, setScore] = useState(0);
+  const [scoreError, setScoreError] = useState('');
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
@@ -83,7 +85,14 @@ export default function EnterpriseDetailPage() {
     }
   };
 
-  const confirm = () => act('confirm', 'request.confirm', { score, comment: comment.trim() || undefined }, '感谢您的评价');
+  const confirm = () => {
+    if (!score) {
+      setScoreError('请选择评分');
+      Taro.showToast({ title: '请选择评分', icon: 'none' });
+      return;
+    }
+    act('confirm', 'request.confirm', { score, comment: comment.trim() || undefined }, '感谢您的评价');
+  };
 
   const reopen = () => {
     if (!reason.trim()) {
@@ -142,9 +151,16 @@ export default function EnterpriseDetailPage() {
           {can.confirm && (
             <View>
               <View className='score'>
-                <Rate value={score} onChange={(v) => setScore(Math.max(1, v))} />
-                <Text className='score__word'>{SCORE_WORDS[score]}</Text>
+                <Rate
+                  value={score}
+                  onChange={(v) => {
+                    setScore(Math.max(1, v));
+                    setScoreError('');
+                  }}
+                />
+                <Text className={score ? 'score__word' : 'score__hint'}>{score ? SCORE_WORDS[score] : '请点选星级'}</Text>
               </View>
+              {scoreError && <View className='field__error score__error'>{scoreError}</View>}
               <TextArea
                 className='form-textarea'
                 placeholder='说说您的感受（选填）'

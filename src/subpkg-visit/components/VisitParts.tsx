@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { formatTime } from '../../shared/format';
-import { RED_FLAG_KEYS, type AnyVisit, type Flag, type Member } from '../types';
+import { distanceText } from '../location';
+import { RED_FLAG_KEYS, type AnyVisit, type Flag, type Member, type ScanPlace } from '../types';
 
 const hm = (iso: string | null | undefined) => formatTime(iso).slice(11);
 
@@ -47,6 +48,33 @@ export function InfoRow({ label, children, tone }: { label: string; children: Re
   );
 }
 
+/** where a member scanned: how far from the enterprise, how precise, or why unknown */
+export function PlaceLine({ label, place }: { label: string; place: ScanPlace | null | undefined }) {
+  if (!place) return null;
+  let text: string;
+  let tone = '';
+  if (place.missing) {
+    text = `未获取位置（${place.missing}）`;
+    tone = ' place-line--warn';
+  } else if (place.distance === null) {
+    text = `已定位（±${place.accuracy} 米），企业尚未登记位置`;
+  } else {
+    text = `距企业 ${distanceText(place.distance)}（定位精度 ±${place.accuracy} 米）${place.far ? ' · 距离过远' : ''}`;
+    if (place.far) tone = ' place-line--far';
+  }
+  return (
+    <View className={`place-line${tone}`}>
+      {label}：{text}
+      {place.latitude != null && place.longitude != null && (
+        <Text className='place-line__coords'>
+          {' '}
+          {place.latitude.toFixed(5)}, {place.longitude.toFixed(5)}
+        </Text>
+      )}
+    </View>
+  );
+}
+
 export function Members({ members }: { members: Member[] }) {
   return (
     <View className='members'>
@@ -63,8 +91,16 @@ export function Members({ members }: { members: Member[] }) {
             </View>
             <View className='member__time'>
               {formatTime(m.joinedAt)} 签到
-              {m.leftAt ? ` · ${hm(m.leftAt)} ${m.leftBy === 'auto' ? '自动签退' : '签退'}` : ' · 在企业'}
+              {m.leftAt ? ` · ${hm(m.leftAt)} ${m.leftBy === 'auto' ? '自动签退' : m.leftBy === 'elsewhere' ? '在别处补签退' : '签退'}` : ' · 在企业'}
             </View>
+            <PlaceLine label='签到位置' place={m.checkinPlace} />
+            <PlaceLine label='签退位置' place={m.checkoutPlace} />
+            {m.outcome && (
+              <View className='member__outcome'>
+                <Text className='member__outcome-label'>办理情况</Text>
+                {m.outcome}
+              </View>
+            )}
           </View>
         </View>
       ))}
@@ -123,6 +159,12 @@ export function VisitCard({ visit: v, onClick, showEnterprise = true, extra, hig
         {showEnterprise ? <Text className='visit-card__dept'>（{v.deptNames.join('、')}）</Text> : null}
       </View>
       {v.note && <View className='visit-card__note'>{v.note}</View>}
+      {'farthest' in v && v.farthest != null && (
+        <View className={`visit-card__place${v.flags.some((f) => f.key === 'far') ? ' visit-card__place--far' : ''}`}>
+          扫码位置距企业最远 {distanceText(v.farthest)}
+        </View>
+      )}
+      {v.flags.some((f) => f.key === 'no_location') && <View className='visit-card__place visit-card__place--warn'>有扫码未获取位置</View>}
       <View className='visit-card__foot'>
         <Text className='mono'>{v.no}</Text>
         <Text>

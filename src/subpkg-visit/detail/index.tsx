@@ -10,9 +10,11 @@ import { ApiError, callService, errorText, toastError } from '../../services/cal
 import { currentMe, loadMeta } from '../../services/profile';
 import Field, { fieldErrors } from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
+import CheckoutForm, { type CheckoutFields } from '../components/CheckoutForm';
 import { FlagTags, InfoRow, Members, PurposeTag, StatusPill, VisitFacts } from '../components/VisitParts';
-import { SCAN_LABEL, scanScene } from '../scanner';
-import type { StaffVisit, SupervisorVisit } from '../types';
+import { distanceText, placeFor } from '../location';
+import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
+import { RED_FLAG_KEYS, type StaffVisit, type SupervisorVisit } from '../types';
 import '../visit.css';
 
 type Detail = { visit: StaffVisit | SupervisorVisit; viewer: 'staff' | 'supervisor' | 'enterprise' };
@@ -113,14 +115,17 @@ export default function VisitDetailPage() {
     loadMeta().then(setMeta).catch(() => undefined);
   });
 
-  const checkoutByScan = async () => {
+  /** leaving: what was done (and problems found), then the enterprise's code by camera, then where the official stands */
+  const checkoutByScan = async (fields: CheckoutFields) => {
     if (busy) return;
     try {
       const scene = await scanScene();
       if (!scene) return;
       setBusy(true);
-      await callService('visit.checkout', { scene });
-      Taro.showToast({ title: '已签退，已通知企业', icon: 'none' });
+      const place = await placeFor('签退');
+      if (!place) return;
+      await callService('visit.checkout', { scene, ...fields, ...place });
+      Taro.showToast({ title: fields.problems ? '已签退，问题已转为诉求' : '已签退，已通知企业', icon: 'none' });
       await load();
     } catch (e) {
       toastError(e);
@@ -133,10 +138,12 @@ export default function VisitDetailPage() {
   const v = detail.visit;
   const present = v.status === 'open' && v.presentIds.includes(meId);
   const sup = detail.viewer === 'supervisor' ? (v as SupervisorVisit) : null;
+  // red for every reader who sees a red flag (the visiting side sees no feedback flags, so theirs are about conduct)
+  const red = v.red || v.flags.some((f) => RED_FLAG_KEYS.includes(f.key));
 
   return (
     <View className='page'>
-      <View className={`visit-hero${v.red ? ' visit-hero--red' : v.status === 'open' ? ' visit-hero--green' : ''}`}>
+      <View className={`visit-hero${red ? ' visit-hero--red' : v.status === 'open' ? ' visit-hero--green' : ''}`}>
         <View className='visit-hero__kicker'>入企记录 {v.no}</View>
         <View className='visit-hero__title'>{v.enterpriseName}</View>
         <View className='visit-hero__sub'>{v.deptNames.join('、')}</View>
@@ -157,6 +164,20 @@ export default function VisitDetailPage() {
           </InfoRow>
         )}
         {v.requestIds.length > 0 && <InfoRow label='代报诉求'>{v.requestIds.length} 件，已进入分派办理</InfoRow>}
+        {v.farthest != null && (
+          <InfoRow label='位置核验' tone={v.flags.some((f) => f.key === 'far') ? 'danger' : undefined}>
+            扫码位置距企业最远 {distanceText(v.farthest)}
+          </InfoRow>
+        )}
+        {sup && (
+          <InfoRow label='企业位置'>
+            {sup.site
+              ? sup.site.source === 'admin'
+                ? `管理员登记（${sup.site.latitude.toFixed(5)}, ${sup.site.longitude.toFixed(5)}）`
+                : `取自首次入企 ${sup.site.visitNo ?? ''} 的签到位置（${sup.site.latitude.toFixed(5)}, ${sup.site.longitude.toFixed(5)}）`
+              : '未登记（无法比对距离）'}
+          </InfoRow>
+        )}
       </View>
 
       <View className='card'>
@@ -209,16 +230,17 @@ export default function VisitDetailPage() {
       {present && <FileRequest visit={v} meta={meta} onFiled={load} />}
 
       {present && (
-        <View className='card'>
+        <View className='card form'>
           <View className='card__title'>签退</View>
-          <View className='hint' style={{ marginTop: 0 }}>
-            离开企业时请再次扫描企业的公务入企码签退；超过规定时间未签退的，系统将自动签退并标记。
+          <View className='hint' style={{ marginTop: 0, marginBottom: 10 }}>
+            离开企业时填写办理情况，再用相机扫描企业的公务入企码签退，扫码时核验位置；超过规定时间未签退的，系统将自动签退并标记。
           </View>
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy} onClick={checkoutByScan}>
-              扫码签退（{SCAN_LABEL}）
-            </Button>
-          </View>
+          <CheckoutForm
+            categories={meta?.categories ?? []}
+            busy={busy}
+            submitLabel={process.env.TARO_ENV === 'weapp' ? '扫码签退' : `扫码签退（${LOCAL_TEST_UPLOAD}）`}
+            onSubmit={checkoutByScan}
+          />
         </View>
       )}
     </View>

@@ -8,12 +8,14 @@ import { usePagedList } from '../../shared/use-paged-list';
 import { callService, toastError } from '../../services/call';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
 import { Members, VisitCard, VisitFacts } from '../components/VisitParts';
-import { scanScene } from '../scanner';
+import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
 import type { EnterpriseVisit, MyVisits } from '../types';
 import '../visit.css';
 import './index.css';
 
-/** score and complaint of one visit: anonymous toward the visiting department */
+const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
+
+/** score and complaint of one visit: anonymous toward the visiting department; no star is chosen for the enterprise */
 function Feedback({ visit, onDone }: { visit: EnterpriseVisit; onDone: () => void }) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
@@ -36,7 +38,7 @@ function Feedback({ visit, onDone }: { visit: EnterpriseVisit; onDone: () => voi
   };
 
   const submitScore = () => {
-    if (!score) return Taro.showToast({ title: '请先点选星级', icon: 'none' });
+    if (!score) return Taro.showToast({ title: '请选择评分', icon: 'none' });
     send('score', 'visit.score', { score, comment: comment.trim() }, '感谢评价');
   };
   const submitComplaint = async () => {
@@ -59,9 +61,12 @@ function Feedback({ visit, onDone }: { visit: EnterpriseVisit; onDone: () => voi
         </View>
       )}
       {visit.canScore && (
-        <View className='score'>
+        <View className='visit-score'>
           <View className='feedback-box__title'>为本次入企评分（对被访部门匿名）</View>
-          <Rate value={score} onChange={(v) => setScore(Math.max(1, v))} />
+          <View className='visit-score__stars'>
+            <Rate value={score} onChange={(v) => setScore(Math.max(1, v))} />
+            {score ? <Text className='visit-score__word'>{SCORE_WORDS[score]}</Text> : <Text className='visit-score__hint'>请点选星级</Text>}
+          </View>
           <TextArea className='form-textarea history__comment' placeholder='说说本次入企的感受（选填）' value={comment} maxLength={300} rows={2} onChange={setComment} />
           <View className='actions'>
             <Button type='primary' size='small' loading={busy === 'score'} onClick={submitScore}>
@@ -151,6 +156,7 @@ export default function VisitHistoryPage() {
           核验来访人员
         </Button>
       </View>
+      {process.env.TARO_ENV === 'h5' && <View className='hint history__local-test'>核验来访人员：{LOCAL_TEST_UPLOAD}（小程序中用相机扫码）</View>}
 
       {first && first.notices.length > 0 && (
         <>

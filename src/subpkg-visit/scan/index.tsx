@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
@@ -7,11 +7,15 @@ import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { rememberAfterLogin } from '../../services/after-login';
+import { loadMeta } from '../../services/profile';
+import type { Meta } from '../../shared/api-types';
 import { getDevToken, LOGIN_PAGE } from '../../services/session';
 import Field, { fieldErrors } from '../../components/Field';
 import { Loading } from '../../components/StateView';
 import { DateTimeInput, Select } from '../components/Inputs';
+import CheckoutForm, { type CheckoutFields } from '../components/CheckoutForm';
 import { FlagTags, Members, PurposeTag, VisitFacts } from '../components/VisitParts';
+import { placeFor } from '../location';
 import { SCAN_LABEL, sceneParam, scanScene } from '../scanner';
 import type { Purpose, ScanResult, StaffVisit } from '../types';
 import '../visit.css';
@@ -74,9 +78,15 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
   const submit = async () => {
     if (busy || !validate()) return;
     setBusy(true);
+    // where the official stands: compared with the enterprise's registered location
+    const place = await placeFor(late ? '补录' : '签到');
+    if (!place) {
+      setBusy(false);
+      return;
+    }
     const fields = {
       scene, purpose, note: note.trim(), approvalRef: approvalRef.trim() || undefined, legalBasis: legalBasis.trim() || undefined,
-      reason: reason.trim() || undefined, requestId: requestId || undefined, planId: planId || undefined,
+      reason: reason.trim() || undefined, requestId: requestId || undefined, planId: planId || undefined, ...place,
     };
     try {
       const res = late
@@ -99,6 +109,13 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
         <View className='banner__title'>无事不扰</View>
         本企业近{data.guard.windowDays}天非企业申请的入企 {data.guard.count} 次（上限 {data.guard.cap} 次）。
         {data.guard.over ? '本次入企已超出频次，须填写入企理由，并报营商环境优化中心备案；回访企业诉求的入企不计入。' : '回访企业诉求的入企不计入频次。'}
+      </View>
+
+      <View className='banner banner--info'>
+        <View className='banner__title'>核验位置</View>
+        {data.presence.registered
+          ? `扫码时将获取您的位置，与企业登记位置比对；距离超过 ${data.presence.farMeters} 米的将标红预警。`
+          : '本企业尚未登记位置：本次签到的位置将登记为企业位置（标注“取自首次入企”），之后的入企与之比对。'}
       </View>
 
       {late && (
@@ -245,6 +262,10 @@ export default function ScanPage() {
   const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [closedVisit, setClosedVisit] = useState<StaffVisit | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  useEffect(() => {
+    loadMeta().then(setMeta).catch(() => undefined);
+  }, []);
 
   const load = async (s: string) => {
     setError('');
@@ -293,11 +314,17 @@ export default function ScanPage() {
     }
   };
 
-  const run = async (action: string, fields: object, done: string, then: (data: { visit: StaffVisit; closed?: boolean }) => void) => {
+  /** the place is asked for on scans at this enterprise (加入, 签退); leaving a visit elsewhere sends none */
+  const run = async (action: string, fields: object, done: string, then: (data: { visit: StaffVisit; closed?: boolean; request?: { no: string } }) => void, scanWhat?: string) => {
     if (busy) return;
     setBusy(true);
+    const place = scanWhat ? await placeFor(scanWhat) : {};
+    if (!place) {
+      setBusy(false);
+      return;
+    }
     try {
-      const data = await callService<{ visit: StaffVisit; closed?: boolean }>(action, fields);
+      const data = await callService<{ visit: StaffVisit; closed?: boolean; request?: { no: string } }>(action, { ...fields, ...place });
       Taro.showToast({ title: done, icon: 'none' });
       then(data);
     } catch (e) {
@@ -360,7 +387,7 @@ export default function ScanPage() {
           <View className='scan-empty__title'>扫描企业的公务入企码</View>
           <View className='scan-empty__text'>
             公职人员因公入企，请扫描企业门口张贴的“公务入企 请扫码备案”二维码。
-            {process.env.TARO_ENV === 'h5' ? '也可直接用手机相机扫码打开本页，或上传二维码照片识别。' : ''}
+            {process.env.TARO_ENV === 'h5' ? '也可直接用手机相机扫码打开本页。' : ''}
           </View>
           <Button type='primary' size='large' block onClick={scanAgain}>
             {SCAN_LABEL}
@@ -398,7 +425,7 @@ export default function ScanPage() {
           多部门同时入企请加入同一次入企记录（进一次门、查多项事），企业将收到您的入企通知。
         </View>
         <VisitSummary visit={v} title='进行中的入企' />
-        <Button type='primary' size='large' block loading={busy} onClick={() => run('visit.join', { scene }, '已加入，已通知企业', (d) => toDetail(d.visit))}>
+        <Button type='primary' size='large' block loading={busy} onClick={() => run('visit.join', { scene }, '已加入，已通知企业', (d) => toDetail(d.visit), '加入')}>
           加入本次入企
         </Button>
       </>
@@ -409,18 +436,16 @@ export default function ScanPage() {
       <>
         {hero(result.enterprise.name, `您已于 ${formatTime(v.members.find((m) => m.leftAt === null)?.joinedAt ?? v.checkinAt)} 签到`, 'green')}
         <VisitSummary visit={v} title='本次入企' />
-        <View className='button-row'>
-          <Button size='large' onClick={() => Taro.navigateTo({ url: VISIT_ROUTES.detail(v._id) })}>
-            代企业反映问题
-          </Button>
-          <Button
-            type='primary'
-            size='large'
-            loading={busy}
-            onClick={() => run('visit.checkout', { scene }, '已签退，已通知企业', (d) => setClosedVisit(d.visit))}
-          >
-            签退
-          </Button>
+        <View className='card form'>
+          <View className='card__title'>签退</View>
+          <CheckoutForm
+            categories={meta?.categories ?? []}
+            busy={busy}
+            submitLabel='签退'
+            onSubmit={(f: CheckoutFields) =>
+              run('visit.checkout', { scene, ...f }, f.problems ? '已签退，问题已转为诉求' : '已签退，已通知企业', (d) => setClosedVisit(d.visit), '签退')
+            }
+          />
         </View>
       </>
     );
@@ -434,15 +459,16 @@ export default function ScanPage() {
           您在「{o.enterpriseName}」的入企（{formatTime(o.checkinAt)} 签到）还没有签退。同一时间只能在一家企业签到，请先结束上一次入企。
         </View>
         <VisitSummary visit={o} title={`未签退：${o.enterpriseName}`} />
-        <Button
-          type='warning'
-          size='large'
-          block
-          loading={busy}
-          onClick={() => run('visit.checkout', { visitId: o._id }, `已签退「${o.enterpriseName}」`, () => load(scene))}
-        >
-          签退「{o.enterpriseName}」并继续
-        </Button>
+        <View className='card form'>
+          <View className='card__title'>补签退「{o.enterpriseName}」</View>
+          <CheckoutForm
+            categories={meta?.categories ?? []}
+            busy={busy}
+            type='warning'
+            submitLabel={`签退「${o.enterpriseName}」并继续`}
+            onSubmit={(f: CheckoutFields) => run('visit.checkout', { visitId: o._id, ...f }, `已签退「${o.enterpriseName}」`, () => load(scene))}
+          />
+        </View>
       </>
     );
   }
