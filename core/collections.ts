@@ -51,8 +51,10 @@ export const INDEXES: Record<string, string[]> = {
     'createdAt,_id', 'status,createdAt,_id', 'colour,createdAt,_id', 'tierOrgId,createdAt,_id', 'tier,createdAt,_id', 'deptIds,createdAt,_id',
     'assigneeId,createdAt,_id', 'category,createdAt,_id', 'channel,createdAt,_id',
     'colour,urgeCount,createdAt',
+    // complaints about a user, left out of what they read (core/recusal.ts)
+    'recusal.userIds,_id',
   ],
-  cards: ['requestId', 'status', 'deptIds,issuedAt'],
+  cards: ['requestId', 'status', 'deptIds,issuedAt', 'issuedAt,_id'],
   warnings: ['resolved,createdAt'],
   visits: [
     'status,lastActivityAt', 'presentIds,checkinAt',

@@ -28,6 +28,8 @@ export type User = {
   onDuty?: boolean;
   capacity?: number;
   openCount?: number;
+  /** wrong assignments this officer handed back (退回/申请改派, core/handling/objections.ts) */
+  handBackCount?: number;
   lastAssignedAt?: string | null;
   gridIds?: string[];
   departmentId?: string | null;
@@ -54,7 +56,22 @@ export type Enterprise = {
   contactIds: string[];
   /** kept beside contactIds so the cap is one atomic condition */
   contactCount: number;
+  /** where the enterprise is (GCJ-02): visits' check-in locations are compared with it (core/visits/presence.ts) */
+  location?: EnterpriseLocation | null;
   createdAt: string;
+};
+
+/** an enterprise's registered location: set by the admin, or taken from the first visit's check-in */
+export type EnterpriseLocation = {
+  latitude: number;
+  longitude: number;
+  source: 'admin' | 'first_visit';
+  setAt: string;
+  setById: string;
+  setByName: string;
+  /** the visit it was taken from (source first_visit) */
+  visitId: string | null;
+  visitNo: string | null;
 };
 
 export type TimelineEvent = {
@@ -253,8 +270,11 @@ export type CardParty = {
   deptId: string;
   deptName: string;
   role: 'lead' | 'co';
-  status: 'issued' | 'accepted' | 'replied' | 'returned';
+  /** closed: the dispatcher ended a co-operating department's part (it no longer holds up the final answer) */
+  status: 'issued' | 'accepted' | 'replied' | 'returned' | 'closed';
+  /** a co-operating department's opinion (协办意见), or the lead's final answer (最终答复) */
   reply: string | null;
+  /** why the department returned its part (退回) */
   reason: string | null;
   at: string | null;
   handlerId: string | null;
@@ -263,7 +283,15 @@ export type CardParty = {
   acceptDueAt?: string | null;
   /** when the department accepted; later than acceptDueAt counts against it (core/rankings) */
   acceptedAt?: string | null;
+  /** the dispatcher's urges (催办) of this department */
+  urgeCount?: number;
+  lastUrgedAt?: string | null;
+  /** the dispatcher closed this part (status 'closed') */
+  closed?: { at: string; byId: string; byName: string; reason: string } | null;
 };
+
+/** 办理进展 of the lead department on a card */
+export type CardProgress = { at: string; byId: string; byName: string; deptName: string; text: string };
 
 /** 督办卡: a dispatcher hands a request to a lead department and co-operating departments. */
 export type SupervisionCard = {
@@ -276,13 +304,21 @@ export type SupervisionCard = {
   description: string;
   deadline: string;
   instructions: string;
-  status: 'open' | 'answered' | 'returned';
+  /** answered: the lead's final answer resolved the request; withdrawn: the dispatcher took the card back */
+  status: 'open' | 'answered' | 'returned' | 'withdrawn';
   issuedAt: string;
   issuedById: string;
   issuedByName: string;
   /** dept ids of every party, for the indexed "my department's cards" query */
   deptIds: string[];
   parties: CardParty[];
+  /** the lead department's 办理进展, oldest first */
+  progress?: CardProgress[];
+  /** the dispatcher's deadline changes, oldest first */
+  deadlineChanges?: { at: string; byName: string; from: string; to: string; reason: string }[];
+  withdrawal?: { at: string; byId: string; byName: string; reason: string } | null;
+  /** the request's recusal at issue: these users never see the card (core/cards) */
+  recusedUserIds?: string[];
   version: number;
 };
 

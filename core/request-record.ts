@@ -85,13 +85,19 @@ export function summary(req: ServiceRequest) {
   return rest;
 }
 
-/** what an enterprise user may see of a request: no internal supervision fields */
+/** what an enterprise user may see of a request: no internal supervision fields (and no recusal at all) */
 export function enterpriseView<T extends ReturnType<typeof summary>>(view: T): T {
-  return { ...view, referral: null, urgeCount: 0, lastUrgedAt: null };
+  // internal supervision: whom the complaint is about, hand-backs, extension reasons, callbacks
+  const { recusal, handBackCount, extension, extensions, callbacks, ...rest } = view as T & { callbackDone?: unknown };
+  void recusal; void handBackCount; void extension; void extensions; void callbacks;
+  delete (rest as { callbackDone?: unknown }).callbackDone;
+  return { ...rest, referral: null, urgeCount: 0, lastUrgedAt: null } as T;
 }
 
 /** event types the enterprise does not see: internal supervision stays internal */
 export const INTERNAL_EVENTS: ReadonlyArray<TimelineEvent['type']> = [
   'sla', 'urged', 'referred', 'card_accepted', 'card_returned', 'timeout', 'verified',
   'card_urged', 'card_deadline', 'card_withdrawn', 'card_party_closed', 'handed_back', 'extension_requested', 'extension_refused', 'recusal',
+  // between the desk and the departments: the enterprise gets the lead's final answer, and hears of a callback only when it reopens
+  'card_replied', 'callback',
 ];

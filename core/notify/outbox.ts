@@ -16,7 +16,7 @@ import { outboxEntry } from './payload';
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
 /** what the officer handling it hears about */
-const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'supplemented', 'reassigned'];
+const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'supplemented', 'reassigned', 'extension_approved', 'extension_refused'];
 
 function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   const out: Recipient[] = [];
@@ -28,7 +28,8 @@ function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   if (req.assigneeId && ASSIGNEE_EVENTS.includes(ev.type) && ev.actorId !== req.assigneeId) out.push({ userId: req.assigneeId, role: 'assignee' });
   for (const userId of ev.notify ?? []) out.push({ userId, role: 'staff' });
   const seen = new Set<string>();
-  return out.filter((r) => !seen.has(r.userId) && seen.add(r.userId));
+  // the officials a complaint is about never hear of it (core/recusal.ts)
+  return out.filter((r) => !seen.has(r.userId) && seen.add(r.userId) && !req.recusal?.userIds.includes(r.userId));
 }
 
 const TITLES: Record<TimelineEvent['type'], string> = {

@@ -11,6 +11,7 @@ import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../reques
 import { OPEN_STATUSES } from '../catalog';
 import type { Org, SupervisionCard } from '../model';
 import { canSupervise } from '../desk/scope';
+import { isRecused } from '../recusal';
 import { parseInput, zId } from '../validation';
 
 const PAGE_SIZE = 20;
@@ -56,6 +57,8 @@ export async function officerInbox(ctx: Ctx, input: unknown) {
 /** Who may read a request: its enterprise's users, its assignee, its departments, and desk roles in scope. */
 export async function canRead(ctx: Ctx, req: ServiceRequest): Promise<boolean> {
   const u = ctx.user;
+  // no one reads a complaint about themselves, whatever their role (core/recusal.ts)
+  if (isRecused(req, u._id)) return false;
   if (hasRole(u, 'leader', 'admin')) return true;
   if (hasRole(u, 'dispatcher') && (await canSupervise(ctx.ports, u, req))) return true;
   if (req.assigneeId === u._id) return true;

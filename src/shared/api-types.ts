@@ -176,12 +176,22 @@ export type CardParty = {
   deptId: string;
   deptName: string;
   role: 'lead' | 'co';
-  status: PartyStatus;
+  /** closed: the dispatcher ended a co-operating department's part */
+  status: PartyStatus | 'closed';
+  /** a co-operating department's opinion (协办意见), or the lead's final answer (最终答复) */
   reply: string | null;
+  /** why it was returned (退回) */
   reason: string | null;
   at: string | null;
   handlerName: string | null;
+  /** accept (接收) by this instant; absent on cards issued before issue 11 */
+  acceptDueAt?: string | null;
+  acceptedAt?: string | null;
+  urgeCount?: number;
+  lastUrgedAt?: string | null;
+  closed?: { at: string; byName: string; reason: string } | null;
 };
+export type CardProgress = { at: string; byName: string; deptName: string; text: string };
 /** 督办卡 */
 export type Card = {
   _id: string;
@@ -194,13 +204,18 @@ export type Card = {
   /** YYYY-MM-DD */
   deadline: string;
   instructions: string;
-  status: 'open' | 'answered' | 'returned';
+  status: 'open' | 'answered' | 'returned' | 'withdrawn';
   issuedAt: string;
   issuedByName: string;
   parties: CardParty[];
+  /** the lead's 办理进展, oldest first */
+  progress?: CardProgress[];
+  deadlineChanges?: { at: string; byName: string; from: string; to: string; reason: string }[];
+  withdrawal?: { at: string; byName: string; reason: string } | null;
 };
 export type CardSummary = Card;
-export type CardPermissions = { accept: boolean; reply: boolean; return: boolean };
+/** reply: 协办意见 (co only); progress: 办理进展 and final: 最终答复 (lead only) */
+export type CardPermissions = { accept: boolean; reply: boolean; return: boolean; progress?: boolean; final?: boolean };
 export type CardList = { items: CardSummary[]; total: number; counts: Record<InboxTab, number> };
 
 /** request.get: the request, what the caller may do, and its supervision card if any */
@@ -219,7 +234,8 @@ export type DeskOfficer = {
 export type DeskOptions = {
   departments: { id: string; name: string }[];
   officers: DeskOfficer[];
-  centers: { id: string; name: string; kind: Tier }[];
+  /** parentId: the center a request of this center escalates to (提级) */
+  centers: { id: string; name: string; kind: Tier; parentId?: string | null }[];
 };
 
 export type LedgerRow = RequestSummary & { handler: string; statusLabel: string; categoryName: string; levelLabel: string };

@@ -209,7 +209,7 @@ describe('triage', () => {
 });
 
 describe('supervision cards', () => {
-  test('issue → departments see it → co reply does not resolve → lead reply resolves → the enterprise scores it', async () => {
+  test('issue → departments see it → co opinion does not resolve → the lead\'s confirmed final answer resolves → the enterprise scores it', async () => {
     const r = await assigned();
     const officer = r.assigneeId;
     const issued = await h.ok('u-sunli', card(r._id));
@@ -239,6 +239,7 @@ describe('supervision cards', () => {
     expect((await h.ok('u-qianjun', { action: 'card.list', tab: 'doing' })).counts).toEqual({ todo: 0, doing: 1, done: 0 });
 
     h.clock.set(bj('2026-11-25T10:00'));
+    await h.ok('u-fengyu', { action: 'card.accept', cardId });
     const co = await h.ok('u-fengyu', { action: 'card.reply', cardId, reply: '经核查，该地块规划许可手续齐全' });
     expect(co.request.status).toBe('supervised');
     expect(co.card.status).toBe('open');
@@ -247,7 +248,7 @@ describe('supervision cards', () => {
     expect(await h.call('u-fengyu', { action: 'card.reply', cardId, reply: '再答复一次' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 
     h.clock.set(bj('2026-11-26T15:00'));
-    const lead = await h.ok('u-qianjun', { action: 'card.reply', cardId, reply: '已完成用地手续审批，土地证本周内发放' });
+    const lead = await h.ok('u-qianjun', { action: 'card.final', cardId, answer: '已完成用地手续审批，土地证本周内发放', confirm: true });
     expect(lead.card.status).toBe('answered');
     expect(lead.request).toMatchObject({
       status: 'resolved', result: '已完成用地手续审批，土地证本周内发放', resolvedAt: bj('2026-11-26T15:00'), closedOnTime: true, colour: 'green',
@@ -304,16 +305,20 @@ describe('supervision cards', () => {
     expect(await h.store.collection<SupervisionCard>(C.cards).count({})).toBe(2);
   });
 
-  test('once the lead has answered, a co-department that had not replied finds the card under done', async () => {
+  test('once the lead has answered, the co-department finds the card under done and can do nothing more', async () => {
     const r = await assigned();
     const issued = await h.ok('u-sunli', card(r._id));
     await h.ok('u-fengyu', { action: 'card.accept', cardId: issued.card._id });
     expect((await h.ok('u-fengyu', { action: 'card.list', tab: 'doing' })).counts).toEqual({ todo: 0, doing: 1, done: 0 });
-    await h.ok('u-qianjun', { action: 'card.reply', cardId: issued.card._id, reply: '已办结用地手续' });
+    await h.ok('u-qianjun', { action: 'card.accept', cardId: issued.card._id });
+    // the lead waits for the co-department's opinion, or for the dispatcher to close its part
+    expect(await h.call('u-qianjun', { action: 'card.final', cardId: issued.card._id, answer: '已办结用地手续', confirm: true })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    await h.ok('u-sunli', { action: 'card.closeParty', cardId: issued.card._id, deptId: 'dep-zjj', reason: '牵头部门已一并办理' });
+    await h.ok('u-qianjun', { action: 'card.final', cardId: issued.card._id, answer: '已办结用地手续', confirm: true });
     const zjj = await h.ok('u-fengyu', { action: 'card.list', tab: 'done' });
     expect(zjj.items.map((c: any) => c._id)).toEqual([issued.card._id]);
     expect(zjj.counts).toEqual({ todo: 0, doing: 0, done: 1 });
-    expect((await h.ok('u-fengyu', { action: 'card.get', cardId: issued.card._id })).can).toEqual({ accept: false, reply: false, return: false });
+    expect((await h.ok('u-fengyu', { action: 'card.get', cardId: issued.card._id })).can).toEqual({ accept: false, reply: false, return: false, progress: false, final: false });
   });
 
   test('a co-department return leaves the card with the lead', async () => {
@@ -323,7 +328,8 @@ describe('supervision cards', () => {
     expect(ret.card.status).toBe('open');
     expect(ret.request.status).toBe('supervised');
     expect(await titlesOf('u-sunli')).toContain('督办卡被退回');
-    const lead = await h.ok('u-qianjun', { action: 'card.reply', cardId: issued.card._id, reply: '已办结用地手续' });
+    await h.ok('u-qianjun', { action: 'card.accept', cardId: issued.card._id });
+    const lead = await h.ok('u-qianjun', { action: 'card.final', cardId: issued.card._id, answer: '已办结用地手续', confirm: true });
     expect(lead.request.status).toBe('resolved');
   });
 
@@ -336,6 +342,8 @@ describe('supervision cards', () => {
       { action: 'card.get', cardId },
       { action: 'card.accept', cardId },
       { action: 'card.reply', cardId, reply: '越权答复' },
+      { action: 'card.progress', cardId, note: '越权进展' },
+      { action: 'card.final', cardId, answer: '越权答复', confirm: true },
       { action: 'card.return', cardId, reason: '越权退回' },
       { action: 'request.get', id: r._id },
     ]) {
@@ -345,7 +353,7 @@ describe('supervision cards', () => {
     // non-department users cannot use the department's card actions at all
     expect(await h.call('u-linxiao', { action: 'card.reply', cardId, reply: '企业自行答复' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await snapshot()).toEqual(before);
-    expect((await h.ok('u-qianjun', { action: 'card.get', cardId })).can).toEqual({ accept: true, reply: true, return: true });
+    expect((await h.ok('u-qianjun', { action: 'card.get', cardId })).can).toEqual({ accept: true, reply: false, return: true, progress: false, final: false });
   });
 
   test('a request already under supervision cannot get a second card, nor be rejected under the departments', async () => {
@@ -356,8 +364,11 @@ describe('supervision cards', () => {
     expect(await h.call('u-sunli', card(r._id, { leadDeptId: 'dep-zjj', coDeptIds: [] }))).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     expect(await h.call('u-sunli', { action: 'desk.reject', id: r._id, kind: 'invalid', reason: '无效诉求' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     expect(await snapshot()).toEqual(before);
-    // the lead department can still answer it
-    const lead = await h.ok('u-qianjun', { action: 'card.reply', cardId: issued.card._id, reply: '已办结用地手续' });
+    // the lead department can still answer it, once the co-department has given its opinion
+    await h.ok('u-qianjun', { action: 'card.accept', cardId: issued.card._id });
+    await h.ok('u-fengyu', { action: 'card.accept', cardId: issued.card._id });
+    await h.ok('u-fengyu', { action: 'card.reply', cardId: issued.card._id, reply: '用地手续齐全' });
+    const lead = await h.ok('u-qianjun', { action: 'card.final', cardId: issued.card._id, answer: '已办结用地手续', confirm: true });
     expect(lead.request.status).toBe('resolved');
   });
 });

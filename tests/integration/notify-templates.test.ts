@@ -210,7 +210,11 @@ describe('every place that pushes builds a payload WeChat accepts', () => {
     const issued = await h.ok('u-sunli', { action: 'card.issue', id: request._id, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复' });
     const cardId = issued.card?._id ?? issued.cardId ?? issued.request?.cardId;
     await h.ok('u-fengyu', { action: 'card.accept', cardId });
-    await h.ok('u-fengyu', { action: 'card.reply', cardId, reply: `已明确办理路径${'😀'.repeat(12)}` });
+    await h.ok('u-qianjun', { action: 'card.accept', cardId });
+    await h.ok('u-qianjun', { action: 'card.reply', cardId, reply: `协办意见${'😀'.repeat(12)}` });
+    await h.ok('u-fengyu', { action: 'card.progress', cardId, note: `${han(19)}🇨🇳已现场核查` });
+    await h.ok('u-sunli', { action: 'card.urge', cardId, note: '请尽快答复' });
+    await h.ok('u-fengyu', { action: 'card.final', cardId, answer: `已明确办理路径${'😀'.repeat(12)}`, confirm: true });
     await h.ok('u-linxiao', { action: 'request.confirm', id: request._id, score: 1, comment: '评分1分' });
     await expectAllAcceptable();
     const title = h.notifier.sent.find((m) => m.template === 'statusChanged')!.data.title;
@@ -222,8 +226,8 @@ describe('every place that pushes builds a payload WeChat accepts', () => {
     const { visit } = await h.ok('u-zhangwei', { action: 'visit.checkin', scene, purpose: 'help', note: `了解企业用工需求${'😀'.repeat(10)}` });
     await h.ok('u-wangfang', { action: 'visit.join', scene });
     await h.ok('u-linxiao', { action: 'visit.score', visitId: visit._id, score: 1, comment: '态度差😡' });
-    await h.ok('u-zhangwei', { action: 'visit.checkout', scene });
-    await h.ok('u-wangfang', { action: 'visit.checkout', scene });
+    await h.ok('u-zhangwei', { action: 'visit.checkout', scene, outcome: `已了解用工需求${'😀'.repeat(10)}` });
+    await h.ok('u-wangfang', { action: 'visit.checkout', scene, outcome: '已对接招聘会' });
     await expectAllAcceptable();
     expect(h.notifier.sent.map((m) => m.data.status)).toEqual(expect.arrayContaining(['已入企', '评分一分', '已签退']));
     expect(h.notifier.sent.every((m) => m.data.no === visit.no)).toBe(true);

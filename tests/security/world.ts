@@ -45,8 +45,8 @@ export const STREET_DISPATCHER = 'wx-xihu-desk';
 export const openidOf = (who: string) => (who.startsWith('u-') ? devOpenid(who) : who);
 
 export type WorldIds = {
-  assigned: string; accepted: string; paused: string; resolved: string; supervised: string;
-  cardId: string; sceneE1: string; sceneE2: string; sceneOfficial: string;
+  assigned: string; accepted: string; paused: string; resolved: string; supervised: string; closed: string;
+  cardId: string; cardWorking: string; cardCoop: string; sceneE1: string; sceneE2: string; sceneOfficial: string;
   visitOpen: string; visitClosed: string; planZjj: string; planZrzy: string;
   bindingId: string; inviteCode: string; invitedId: string; retiredId: string; templateFileID: string;
   rankingId: string; e2: { name: string; creditCode: string }; e5: { name: string; creditCode: string };
@@ -80,18 +80,35 @@ export async function buildWorld(): Promise<Snapshot> {
   const paused = await mine();
   await must(h, officer, { action: 'request.accept', id: paused });
   await must(h, officer, { action: 'request.pause', id: paused, reason: '请补充用电设备清单' });
+  // a pending 延期申请 for the dispatcher to decide
+  await must(h, officer, { action: 'request.extension.ask', id: paused, date: '2026-12-04', reason: '企业补充材料后还需现场勘察' });
   const resolved = await mine();
   await must(h, officer, { action: 'request.accept', id: resolved });
   await must(h, officer, { action: 'request.resolve', id: resolved, result: '已完成增容' });
+  // closed by the enterprise: for the 回访
+  const closed = await mine();
+  await must(h, officer, { action: 'request.accept', id: closed });
+  await must(h, officer, { action: 'request.resolve', id: closed, result: '已完成增容' });
+  await must(h, CALLERS.enterprise, { action: 'request.confirm', id: closed, score: 4 });
   const supervised = await mine();
   const { card } = await must(h, CALLERS.dispatcher, {
     action: 'card.issue', id: supervised, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复',
   });
+  // 住建局 leads and has accepted; 自然资源局 has given its opinion: progress and the final answer can follow
+  const working = await mine();
+  const cardWorking = (await must(h, CALLERS.dispatcher, { action: 'card.issue', id: working, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复' })).card._id;
+  await must(h, CALLERS.department, { action: 'card.accept', cardId: cardWorking });
+  await must(h, 'u-qianjun', { action: 'card.accept', cardId: cardWorking });
+  await must(h, 'u-qianjun', { action: 'card.reply', cardId: cardWorking, reply: '无异议' });
+  // 住建局 co-operates and has accepted: its opinion can follow
+  const coop = await mine();
+  const cardCoop = (await must(h, CALLERS.dispatcher, { action: 'card.issue', id: coop, leadDeptId: 'dep-zrzy', coDeptIds: ['dep-zjj'], deadline: '2026-12-04', instructions: '请牵头答复' })).card._id;
+  await must(h, CALLERS.department, { action: 'card.accept', cardId: cardCoop });
 
   const sceneE2 = (await must(h, CALLERS.enterprise, { action: 'visit.code' })).code.scene;
   const sceneE1 = (await must(h, 'u-gaopeng', { action: 'visit.code' })).code.scene;
   const visitClosed = (await must(h, CALLERS.department, { action: 'visit.checkin', scene: sceneE2, purpose: 'help' })).visit._id;
-  await must(h, CALLERS.department, { action: 'visit.checkout', scene: sceneE2 });
+  await must(h, CALLERS.department, { action: 'visit.checkout', scene: sceneE2, outcome: '了解企业用工需求' });
   const visitOpen = (await must(h, officer, { action: 'visit.checkin', scene: sceneE2, purpose: 'help', reason: '走访了解企业用电需求' })).visit._id;
   const sceneOfficial = (await must(h, officer, { action: 'visit.officerCode' })).code.scene;
   const plan = { enterpriseId: 'e-003', items: '消防检查', legalBasis: '《中华人民共和国消防法》', from: TODAY, to: '2026-11-27' };
@@ -117,7 +134,7 @@ export async function buildWorld(): Promise<Snapshot> {
   const messageId = (await must(h, CALLERS.enterprise, { action: 'messages.list' })).items[0]?._id ?? 'none';
 
   const ids: WorldIds = {
-    assigned, accepted, paused, resolved, supervised, cardId: card._id, sceneE1, sceneE2, sceneOfficial,
+    assigned, accepted, paused, resolved, supervised, closed, cardId: card._id, cardWorking, cardCoop, sceneE1, sceneE2, sceneOfficial,
     visitOpen, visitClosed, planZjj, planZrzy, bindingId, inviteCode: invited.invite.code, invitedId: invited.user.id,
     retiredId: retired.user.id, templateFileID, rankingId, rules, messageId,
     e2: { name: e2.name, creditCode: e2.creditCode }, e5: { name: e5.name, creditCode: e5.creditCode },
@@ -192,7 +209,17 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'card.list': { tab: 'todo' },
     'card.get': { cardId: ids.cardId },
     'card.accept': { cardId: ids.cardId },
-    'card.reply': { cardId: ids.cardId, reply: '已明确办理路径' },
+    'card.reply': { cardId: ids.cardCoop, reply: '已明确办理路径' },
+    'card.progress': { cardId: ids.cardWorking, note: '已现场核查' },
+    'card.final': { cardId: ids.cardWorking, answer: '已明确办理路径', confirm: true },
+    'card.urge': { cardId: ids.cardId, deptId: 'dep-zrzy', note: '请尽快接收' },
+    'card.deadline': { cardId: ids.cardId, deadline: '2026-12-11', reason: '需等待规划审议' },
+    'card.withdraw': { cardId: ids.cardId, reason: '重新调度' },
+    'card.closeParty': { cardId: ids.cardId, deptId: 'dep-zrzy', reason: '不需协办' },
+    'request.handBack': { id: ids.assigned, reason: '该企业不在本网格，请改派' },
+    'request.extension.ask': { id: ids.accepted, date: '2026-12-04', reason: '需等待供电公司现场勘察' },
+    'desk.extension.decide': { id: ids.paused, approve: true },
+    'callback.record': { id: ids.closed, method: 'call', outcome: 'unsatisfied', note: '企业反映问题仍未解决' },
     'card.return': { cardId: ids.cardId, reason: '非本部门职责' },
     'ledger.list': { colour: 'green', page: 1, pageSize: 20 },
     'enterprise.unbind': {},
@@ -239,7 +266,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'visit.scan': { scene: ids.sceneE2 },
     'visit.checkin': { scene: ids.sceneE1, purpose: 'help', reason: '走访了解企业需求' },
     'visit.join': { scene: ids.sceneE2 },
-    'visit.checkout': { scene: ids.sceneE2 },
+    'visit.checkout': { scene: ids.sceneE2, outcome: '了解企业用工需求' },
     'visit.lateRegister': {
       scene: ids.sceneE1, purpose: 'inspection', legalBasis: '《安全生产法》', approvalRef: 'BA-2026-001',
       startedAt: '2026-11-23T01:00:00Z', lateReason: '突发险情须立即处置',
@@ -268,6 +295,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
  * (and then drops, mutates or replaces them like any other field).
  */
 export function optionalFields(ids: WorldIds): Record<string, Record<string, unknown>> {
+  const LOC = { latitude: 30.2741, longitude: 120.1551, accuracy: 20 };
   const page = { page: 1, pageSize: 20 };
   const ledger = {
     tier: 'community', departmentId: 'dep-zjj', category: 'dianli', channel: 'self', status: 'assigned', assigneeId: 'u-zhangwei',
@@ -278,7 +306,7 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     'officer.inbox': page,
     'desk.verify': { level: 'special', dueDate: '2026-12-10' },
     'card.list': { page: 1 },
-    'ledger.list': ledger,
+    'ledger.list': { ...ledger, callback: 'due' },
     'ledger.export': ledger,
     'enterprise.unbind': { userId: 'u-linxiao' },
     'admin.orgs.create': { communityIds: ['c-chaoyang'] },
@@ -287,7 +315,7 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     'admin.staff.invite': { departmentId: 'dep-zjj', orgId: 'd-yunxi' },
     'admin.staff.update': { name: '李娜娜', roles: ['officer', 'liaison'], gridIds: ['g-dc2', 'g-cy1'], departmentId: 'dep-zrzy', orgId: 's-dongcheng', capacity: 12, onDuty: false },
     'admin.enterprises.list': { q: '云溪', gridId: 'g-dc1' },
-    'admin.enterprises.save': { id: 'e-006', address: '东城路1号', industry: '软件信息', scale: '小型', contactName: '张三', contactPhone: '13800000000' },
+    'admin.enterprises.save': { id: 'e-006', address: '东城路1号', industry: '软件信息', scale: '小型', contactName: '张三', contactPhone: '13800000000', location: { latitude: 30.2776, longitude: 120.1633 } },
     'admin.enterprises.import': { confirm: true },
     'admin.audit.list': { entity: 'user' },
     'stats.dashboard': { key: '2026-11', tier: 'street', departmentId: 'dep-zjj', from: '2026-11-01', to: TODAY },
@@ -299,9 +327,17 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     'messages.read': { id: ids.messageId },
     'visit.code': { renew: true },
     'visit.poster': {},
-    'visit.checkin': { note: '了解用电需求', approvalRef: 'BA-1', legalBasis: '《安全生产法》', requestId: ids.assigned, planId: ids.planZjj },
-    'visit.checkout': { visitId: ids.visitOpen },
-    'visit.lateRegister': { note: '夜间险情', reason: '紧急', requestId: ids.assigned },
+    'visit.checkin': { note: '了解用电需求', approvalRef: 'BA-1', legalBasis: '《安全生产法》', requestId: ids.assigned, planId: ids.planZjj, location: LOC, locationError: '未授权获取位置信息' },
+    'visit.join': { location: LOC, locationError: '定位失败' },
+    'visit.checkout': {
+      visitId: ids.visitOpen, location: LOC, locationError: '定位失败',
+      problems: { clientKey: 'sec-visit-0002', category: 'dianli', description: '新车间用电增容两周无人联系', photos: [], phone: '13612340001' },
+    },
+    'visit.lateRegister': { note: '夜间险情', reason: '紧急', requestId: ids.assigned, location: LOC, locationError: '定位失败' },
+    'card.issue': { confirmRecusal: true },
+    'card.urge': { note: '请尽快接收' },
+    'desk.extension.decide': { note: '同意延期' },
+    'callback.record': { note: '企业反映问题仍未解决' },
     'visit.mine': { pageSize: 20 },
     'visit.list': { mine: true, flagged: true, flag: 'over_cap', red: true, status: 'open', purpose: 'help', deptId: 'dep-zjj', enterpriseId: 'e-002', from: '2026-11-01', to: TODAY, ...page },
     'visit.figures': { from: '2026-11-01', to: TODAY, mine: false },

@@ -2,15 +2,14 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Card, DeskOptions, Meta, Permissions, RequestDetail, RequestDetailResponse } from '../../shared/api-types';
+import type { DeskOptions, Meta, Permissions, RequestDetail, RequestDetailResponse } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
 import { TIER_LABELS, roleLabel } from '../../shared/labels';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { channelLabel, colourLabel, levelLabel, loadMeta } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
-import CardInfo from '../../components/CardInfo';
 import { fieldErrors } from '../../components/Field';
-import { DeadlineValue, ProvisionalWarning, RejectionCard, RequestHead, ResultCard, Row } from '../../components/RequestInfo';
+import { DeadlineRows, longLabels, ProvisionalWarning, RejectionCard, RequestHead, ResultCard, Row } from '../../components/RequestInfo';
 import Timeline from '../../components/Timeline';
 import { ErrorState, Loading } from '../../components/StateView';
 import {
@@ -118,7 +117,7 @@ export default function DeskDetailPage() {
       <View className='page page--wide'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>
     );
   }
-  const { request: r, can, card } = detail;
+  const { request: r, can } = detail;
   const allowed = ACTIONS.filter((a) => can[a.key as keyof Permissions]);
   const Open = open && allowed.some((a) => a.key === open) ? PANELS[open] : null;
 
@@ -170,7 +169,6 @@ export default function DeskDetailPage() {
             />
           )}
           <ObjectionsPanel detail={detail} meta={meta} options={options} reload={load} />
-          {card && <CardInfo card={card as Card} />}
           <CardControl detail={detail} meta={meta} options={options} reload={load} />
           <CallbackPanel detail={detail} meta={meta} options={options} reload={load} />
         </View>
@@ -193,20 +191,25 @@ export default function DeskDetailPage() {
 function SlaPanel({ request: r, meta }: { request: RequestDetail; meta: Meta | null }) {
   const history = [...(r.slaHistory ?? [])].sort((a, b) => (a.at < b.at ? 1 : -1));
   return (
-    <View className='card sla-panel'>
+    <View className={`card sla-panel${longLabels(r)}`}>
       <View className='card__title'>办理时限</View>
       <Row label='诉求等级'>
         <Text>{r.level ? levelLabel(meta, r.level) : '—'}</Text>
         <Text className={`sla-verified${r.verified ? ' sla-verified--yes' : ''}`}>{r.verified ? '已核实' : '待核实'}</Text>
       </Row>
       <Row label='台账颜色'>{r.colour ? <ColourBadge colour={r.colour} label={colourLabel(meta, r.colour)} /> : '—'}</Row>
-      <Row label='签收期限'>{r.acceptDueAt ? formatTime(r.acceptDueAt) : '—'}</Row>
-      <Row label='办理期限'>
-        <DeadlineValue request={r} />
-      </Row>
-      {r.startedAt && <Row label='开始计时'>{formatTime(r.startedAt)}</Row>}
-      {r.status === 'paused' && r.pausedAt && <Row label='暂停计时'>{formatTime(r.pausedAt)}</Row>}
-      <Row label='催办'>{`${r.urgeCount ?? 0} 次`}</Row>
+      {r.status === 'rejected' ? (
+        // 不予受理: no deadline, no handler
+        <Row label='办理期限'>不予受理，不计办理时限</Row>
+      ) : (
+        <>
+          <Row label='签收期限'>{r.acceptDueAt ? formatTime(r.acceptDueAt) : '—'}</Row>
+          <DeadlineRows request={r} always />
+          {r.startedAt && <Row label={r.reopenCount > 0 ? '重办计时' : '开始计时'}>{formatTime(r.startedAt)}</Row>}
+          {r.status === 'paused' && r.pausedAt && <Row label='暂停计时'>{formatTime(r.pausedAt)}</Row>}
+          <Row label='催办'>{`${r.urgeCount ?? 0} 次`}</Row>
+        </>
+      )}
       <ProvisionalWarning request={r} />
       {history.length > 0 && (
         <View className='sla-history'>
@@ -240,11 +243,12 @@ function FactsCard({ request: r, meta }: { request: RequestDetail; meta: Meta | 
         {r.tierOrgName || '—'}
         {r.tier ? `（${TIER_LABELS[r.tier]}级）` : ''}
       </Row>
-      <Row label='承办人'>
-        {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : '未分派'}
-      </Row>
+      {r.status !== 'rejected' && (
+        <Row label='承办人'>
+          {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : '未分派'}
+        </Row>
+      )}
       <Row label='提交时间'>{formatTime(r.createdAt)}</Row>
-      {r.reopenCount > 0 && <Row label='退回次数'>{r.reopenCount}</Row>}
     </View>
   );
 }
