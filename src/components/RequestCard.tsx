@@ -13,7 +13,8 @@ type Props = {
 };
 
 export default function RequestCard({ request: r, meta, viewer, onClick }: Props) {
-  const who = viewer === 'officer' ? r.enterpriseName : r.assigneeName ? `承办人：${r.assigneeName}` : '等待分派';
+  // a rejected request (不予受理) has nobody handling it, whoever was assigned before
+  const who = viewer === 'officer' ? r.enterpriseName : r.status === 'rejected' ? '' : r.assigneeName ? `承办人：${r.assigneeName}` : '等待分派';
   return (
     <View className='card request-card' onClick={onClick}>
       <View className='request-card__head'>
