@@ -69,7 +69,9 @@ export async function scoreVisit(ctx: Ctx, input: unknown) {
     ...(low ? { $set: withFlags(cur, ['low_score']) } : {}),
   }), ctx.now);
   if (low) {
-    await tell(ctx.ports, ctx.now, await supervisorsOfGrid(ctx.ports, v.gridId), {
+    // a supervisor who was on the visit is scored, not told (core/recusal.ts: nobody judges their own visit)
+    const supervisors = (await supervisorsOfGrid(ctx.ports, v.gridId)).filter((id) => !v.memberIds.includes(id));
+    await tell(ctx.ports, ctx.now, supervisors, {
       key: `visit:${v._id}:lowscore:${ctx.user._id}`, title: '入企低分评价',
       body: `${v.enterpriseName} 对入企记录 ${v.no}（${v.members.map((m) => m.deptName).join('、')}，${PURPOSES[v.purpose]}）评分 ${score} 分${comment ? `：${comment}` : ''}`,
       page: detailPage(v._id), no: v.no, status: `评分${score}分`,

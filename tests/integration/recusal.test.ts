@@ -144,3 +144,21 @@ test('a supervisor who was on the visit reads it as its official: no complaints,
   expect(asDesk.viewer).toBe('supervisor');
   expect(JSON.stringify(asDesk)).toContain('指定机构的培训课程');
 });
+
+test('a low score of a visit is not sent to a dispatcher who was on it; another dispatcher is told', async () => {
+  const w = await makeHarness('2026-11-23T01:30:00Z');
+  try {
+    // a second district dispatcher, not on the visit
+    const invited = await w.ok('u-admin', { action: 'admin.staff.invite', name: '钱调度', roles: ['dispatcher'], orgId: 'd-yunxi' });
+    await w.fns.service({ action: 'invite.redeem', code: invited.invite.code }, { openid: 'wx-other-desk' });
+    const scene = (await w.ok('u-linxiao', { action: 'visit.code' })).code.scene;
+    const { visit } = await w.ok('u-sunli', { action: 'visit.checkin', scene, purpose: 'help', note: '了解企业需求' });
+    await w.ok('u-sunli', { action: 'visit.checkout', scene, outcome: '已了解企业用工需求' });
+    await w.ok('u-linxiao', { action: 'visit.score', visitId: visit._id, score: 1, comment: '只拍照不解决问题' });
+    const titles = async (userId: string) => (await w.store.collection<Message>(C.messages).find({ userId }, { limit: 100 })).map((m) => m.title);
+    expect(await titles('u-sunli')).not.toContain('入企低分评价');
+    expect(await titles(invited.user.id)).toContain('入企低分评价');
+  } finally {
+    w.cleanup();
+  }
+});
