@@ -72,11 +72,16 @@ async function notableCases(ctx: Ctx, from: string, to: string, mpd: number): Pr
   const praisedRows = await requests.find({ status: 'closed', createdAt: range, score: 5 }, { orderBy: [['createdAt', 'desc']], limit: 20 });
   const { calendar } = await loadSla(ctx.ports);
   const praised = praisedRows
+    .filter((r) => !r.recusal)
     .map((r) => ({ r, days: r.resolvedAt ? calendar.workingMinutesBetween(new Date(r.createdAt), new Date(r.resolvedAt)).minutes / mpd : Infinity }))
     .sort((a, b) => a.days - b.days)
     .slice(0, 3)
     .map(({ r, days }) => toCase(r, `${Number.isFinite(days) ? `${days.toFixed(1)}个工作日办结，` : ''}企业评价5分${r.comment ? `：“${truncate(r.comment, 40)}”` : ''}`));
-  const warnedRows = await requests.find({ colour: 'red', createdAt: range }, { orderBy: [['urgeCount', 'desc'], ['createdAt', 'asc']], limit: 3 });
+  // a complaint about officials (core/recusal.ts) is no case for a printed 简报: the people it is
+  // about may read it, and it would point at the complainant
+  const warnedRows = (await requests.find({ colour: 'red', createdAt: range }, { orderBy: [['urgeCount', 'desc'], ['createdAt', 'asc']], limit: 10 }))
+    .filter((r) => !r.recusal)
+    .slice(0, 3);
   const warned = warnedRows.map((r) =>
     toCase(r, [r.status === 'resolved' || r.status === 'closed' ? '超期办结' : '已超期，仍在办理', r.urgeCount ? `催办${r.urgeCount}次` : '', r.reopenCount ? `重办${r.reopenCount}次` : ''].filter(Boolean).join('，')),
   );

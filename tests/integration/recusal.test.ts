@@ -11,7 +11,7 @@
  */
 import { C } from '../../core/collections';
 import type { Message, OutboxEntry } from '../../core/model';
-import { makeHarness, type Harness } from '../support/harness';
+import { makeHarness, submission, type Harness } from '../support/harness';
 
 jest.setTimeout(120_000);
 
@@ -158,6 +158,28 @@ test('a low score of a visit is not sent to a dispatcher who was on it; another 
     const titles = async (userId: string) => (await w.store.collection<Message>(C.messages).find({ userId }, { limit: 100 })).map((m) => m.title);
     expect(await titles('u-sunli')).not.toContain('入企低分评价');
     expect(await titles(invited.user.id)).toContain('入企低分评价');
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('a complaint about officials is never a case in the 简报, even when it is the most overdue', async () => {
+  const w = await makeHarness('2026-11-02T01:30:00Z');
+  try {
+    const scene = (await w.ok('u-gaopeng', { action: 'visit.code' })).code.scene;
+    const { visit } = await w.ok('u-zhouqiang', { action: 'visit.checkin', scene, purpose: 'help', note: '走访了解企业需求' });
+    const complaint = (await w.ok('u-gaopeng', { action: 'visit.complain', visitId: visit._id, text: '走访人员要求企业购买指定机构的培训课程' })).request;
+    // the desk sends it by card to 住建局 (not recused) and, separately, an ordinary request waits: both run late
+    await w.ok('u-sunli', { action: 'card.issue', id: complaint._id, leadDeptId: 'dep-zjj', deadline: '2026-11-04', instructions: '请核查投诉' });
+    const { request: plain } = await w.ok('u-linxiao', submission({ description: '新车间用电增容两周无人联系，影响投产' }));
+    w.clock.set('2026-11-20T01:30:00Z');
+    await w.fns.sweep({ Type: 'Timer' }, null);
+    expect((await w.requests().get(complaint._id))!.colour).toBe('red');
+    expect((await w.requests().get(plain._id))!.colour).toBe('red');
+    const b = await w.ok('u-sunli', { action: 'briefing.view', period: 'month' });
+    const nos = b.cases.warned.map((c: { no: string }) => c.no);
+    expect(nos).toContain(plain.no);
+    expect(nos).not.toContain(complaint.no);
   } finally {
     w.cleanup();
   }
