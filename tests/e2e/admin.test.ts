@@ -7,56 +7,25 @@
  * that lands in the officer's 我的工单. Screenshots of the console go to E2E_SHOTS (admin-*.png).
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
+import type { Locator, Page } from 'playwright-core';
 import { makeCreditCode } from '../../core/seed/demo-district';
 import { C } from '../../core/collections';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-admin-'));
-  server = await startLocalServer({
-    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: false,
-    bootstrapAdminCode: 'ADMIN001', log: () => {},
-  });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-const desktop = () => open({ width: 1280, height: 900 });
-const phone = () => open({ width: 390, height: 844 });
-const shot = (page: Page, name: string, fullPage = true) => takeShot(page, shots, name, fullPage);
+const world = useE2EWorld('admin', { seed: false, bootstrapAdminCode: 'ADMIN001' });
+const open = (width: number) => world.page(width, { deviceScaleFactor: 1, acceptDownloads: true });
+const desktop = () => open(1280);
+const phone = () => open(390);
+const { shot } = world;
 const modal = (page: Page, name: string): Locator => page.locator(`.modal--${name}`).locator('visible=true').first();
 
 /** login page → 使用邀请码: the code, a phone number and a password open the account (a district's own server) */
 async function redeemAsNewUser(page: Page, code: string, hello: RegExp, phone: string) {
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${world.base}/#/pages/login/index`);
   await visible(page, '使用邀请码').click();
   await field(page, '管理员提供的邀请码').fill(code);
   await field(page, '11位手机号').fill(phone);
@@ -103,7 +72,7 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await button(modal(admin, 'create'), '创建').click();
   await admin.locator('.org-row--department').filter({ hasText: '区住房和城乡建设局' }).locator('visible=true').first().waitFor();
   await shot(admin, 'admin-02-orgs');
-  const orgs = await server.ports.store.collection(C.orgs).find({}, { limit: 20 });
+  const orgs = await world.server.ports.store.collection(C.orgs).find({}, { limit: 20 });
   expect(orgs.map((o) => `${o.kind}:${o.name}`).sort()).toEqual(
     ['community:东城社区', 'department:区住房和城乡建设局', 'district:云溪区', 'grid:东城一网格', 'street:东城街道'],
   );
@@ -111,7 +80,7 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   expect(grid.communityIds).toEqual([grid.parentId]);
 
   // 3. invite an officer to the grid: the one-time code is shown big
-  await admin.goto(`${base}/#/subpkg-admin/staff/index`);
+  await admin.goto(`${world.base}/#/subpkg-admin/staff/index`);
   await button(admin, '邀请人员').click();
   const form = modal(admin, 'staff');
   await field(form, '真实姓名').fill('周敏');
@@ -141,11 +110,11 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await shot(admin, 'admin-06-staff');
 
   // 5. the template comes from the console; three rows, the third with a bad credit code
-  await admin.goto(`${base}/#/subpkg-admin/enterprises/index`);
+  await admin.goto(`${world.base}/#/subpkg-admin/enterprises/index`);
   await visible(admin, '名录中还没有企业，可逐个新增或批量导入').waitFor();
   const download = admin.waitForEvent('download');
   await button(admin, '下载模板').click();
-  const template = join(dataDir, 'template.xlsx');
+  const template = join(world.dataDir, 'template.xlsx');
   await (await download).saveAs(template);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
@@ -158,7 +127,7 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   ws.addRow(['东城绿色食品有限公司', good2, '云溪区东城路9号', '东城一网格', '食品加工', '小型', '吴芳', '13900002222']);
   ws.addRow(['错误代码贸易有限公司', bad, '云溪区东城路10号', '东城一网格', '批发零售', '微型', '郑强', '13900003333']);
   const badRow = ws.rowCount;
-  const filled = join(dataDir, '企业名录.xlsx');
+  const filled = join(world.dataDir, '企业名录.xlsx');
   await wb.xlsx.writeFile(filled);
 
   // 6. import: the dry run names the bad row and writes nothing; confirming writes the two good ones
@@ -175,19 +144,19 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await expect(badLine.textContent()).resolves.toMatch(new RegExp(`第 ${badRow} 行.*统一社会信用代码校验失败`));
   await expect(report.locator('.import-count').filter({ hasText: '新增' }).textContent()).resolves.toContain('2');
   await visible(admin, /错误行将被跳过/).waitFor();
-  expect(await server.ports.store.collection(C.enterprises).count({})).toBe(0);
+  expect(await world.server.ports.store.collection(C.enterprises).count({})).toBe(0);
   await shot(admin, 'admin-07-import-report');
   await button(admin, '确认导入').click();
   await visible(admin, '已写入 2 家企业').waitFor();
   await shot(admin, 'admin-08-import-done');
-  expect((await server.ports.store.collection(C.enterprises).find({}, { limit: 10 })).map((e) => e.creditCode).sort()).toEqual([good1, good2].sort());
+  expect((await world.server.ports.store.collection(C.enterprises).find({}, { limit: 10 })).map((e) => e.creditCode).sort()).toEqual([good1, good2].sort());
   await button(admin, '查看企业名录').click();
   await admin.locator('.ent-row').filter({ hasText: '云溪智能装备有限公司' }).locator('visible=true').first().waitFor();
   await shot(admin, 'admin-09-enterprises');
 
   // 7. a new enterprise user binds; with no contact yet, the grid officer approves
   const ent = await phone();
-  await ent.goto(`${base}/#/pages/login/index`);
+  await ent.goto(`${world.base}/#/pages/login/index`);
   await visible(ent, '企业注册').click();
   await field(ent, '11位手机号').fill('13655556666');
   await field(ent, '至少 8 位').fill(PASSWORD);
@@ -200,7 +169,7 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await visible(ent, '已提交绑定申请，等待 网格员 周敏 审核').waitFor();
   await shot(ent, 'admin-10-bind-pending');
 
-  await officer.goto(`${base}/#/pages/index/index`);
+  await officer.goto(`${world.base}/#/pages/index/index`);
   await officer.reload();
   await visible(officer, '企业绑定审核').click();
   const application = officer.locator('.approval').filter({ hasText: '云溪智能装备有限公司' }).locator('visible=true').first();
@@ -210,7 +179,7 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await visible(officer, '没有待审核的申请').waitFor();
 
   // 8. the enterprise submits; the request is assigned to the officer of its grid
-  await ent.goto(`${base}/#/pages/index/index`);
+  await ent.goto(`${world.base}/#/pages/index/index`);
   await ent.reload();
   await visible(ent, '提交诉求').click();
   await visible(ent, '获得电力').click();
@@ -220,14 +189,14 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await visible(ent, /分派给 网格员 周敏/).waitFor({ timeout: 15_000 });
   const no = /SQ\d{12}/.exec((await visible(ent, /SQ\d{12}/).textContent())!)![0];
 
-  await officer.goto(`${base}/#/pages/index/index`);
+  await officer.goto(`${world.base}/#/pages/index/index`);
   await officer.reload();
   await visible(officer, '我的工单').click();
   await visible(officer, no).waitFor();
   await shot(officer, 'admin-12-officer-inbox');
 
   // 9. rules: a bad value is named next to its field, a good one is saved as version 1
-  await admin.goto(`${base}/#/subpkg-admin/rules/index`);
+  await admin.goto(`${world.base}/#/subpkg-admin/rules/index`);
   await visible(admin, '分派规则').waitFor();
   const routing = admin.locator('.routing-row').filter({ hasText: '办理建筑许可' }).locator('select');
   await routing.selectOption({ label: '区住房和城乡建设局' });
@@ -240,11 +209,11 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await button(admin, '保存').click();
   await visible(admin, /当前第 1 版/).waitFor();
   await shot(admin, 'admin-14-rules');
-  const routingSetting = await server.ports.store.collection(C.settings).get('routing');
+  const routingSetting = await world.server.ports.store.collection(C.settings).get('routing');
   expect((routingSetting?.value as Record<string, string>).jianzhu).toBe(orgs.find((o) => o.kind === 'department')!._id);
 
   // 10. every change above is in the audit log, with its before/after
-  await admin.goto(`${base}/#/subpkg-admin/audit/index`);
+  await admin.goto(`${world.base}/#/subpkg-admin/audit/index`);
   const audit = admin.locator('.audit-item').filter({ hasText: '保存规则配置（第1版）' }).locator('visible=true').first();
   await audit.waitFor();
   await audit.getByText('查看变更', { exact: true }).click();
@@ -255,16 +224,16 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
 
   // the console at phone width
   const small = await phone();
-  await small.goto(`${base}/#/pages/login/index`);
+  await small.goto(`${world.base}/#/pages/login/index`);
   // no demo login on a district's server: /dev/* does not exist; the admin signs in with a password
-  expect((await small.request.post(`${base}/dev/login`, { data: { userId: 'u-admin' } })).status()).toBe(404);
-  const login = await small.request.post(`${base}/auth/login`, { data: { phone: '13900001111', password: PASSWORD } });
+  expect((await small.request.post(`${world.base}/dev/login`, { data: { userId: 'u-admin' } })).status()).toBe(404);
+  const login = await small.request.post(`${world.base}/auth/login`, { data: { phone: '13900001111', password: PASSWORD } });
   const token = (await login.json()).data.token as string;
   await small.evaluate((t) => localStorage.setItem('devToken', JSON.stringify({ data: t })), token); // Taro's storage format
-  await small.goto(`${base}/#/subpkg-admin/index/index`);
+  await small.goto(`${world.base}/#/subpkg-admin/index/index`);
   await visible(small, '企业名录').waitFor();
   await shot(small, 'admin-16-phone-home');
-  await small.goto(`${base}/#/subpkg-admin/staff/index`);
+  await small.goto(`${world.base}/#/subpkg-admin/staff/index`);
   await small.locator('.staff-row').filter({ hasText: '周敏' }).locator('visible=true').first().waitFor();
   await shot(small, 'admin-17-phone-staff');
 });

@@ -4,41 +4,18 @@
  * the list); opens another and records 不满意, confirms "将退回重办", and the request is back at
  * work with 重办次数 1 in the ledger. Screenshots go to E2E_SHOTS.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
+import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, settled, visible } from '../support/pages';
 
 jest.setTimeout(600_000);
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
+const world = useE2EWorld('callback');
+const { shot, loginAs } = world;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-callback-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const requests = () => server.ports.store.collection<ServiceRequest>(C.requests);
-const shot = (page: Page, name: string) => takeShot(page, shots, name, true);
+const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 const chip = (page: Page, text: string) => page.locator('#panel-callback .chip').filter({ hasText: new RegExp(`^${text}$`) }).locator('visible=true').first();
 
@@ -47,12 +24,11 @@ test('the dispatcher works through 待回访: a satisfied callback, then an unsa
   expect(closed.length).toBeGreaterThanOrEqual(2);
   const [first, second] = closed;
 
-  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  desk.on('pageerror', (e) => console.error('page error:', e.message));
-  await login(desk, base, '孙丽');
+  const desk = await world.page(1280);
+  await loginAs(desk, '孙丽');
 
   // 1. the ledger, 待回访: every closed request, none called back yet
-  await desk.goto(`${base}/#/subpkg-desk/ledger/index?callback=due`);
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index?callback=due`);
   const rowOf = (no: string) => desk.locator('.ledger-row').filter({ hasText: no }).locator('visible=true').first();
   await rowOf(first.no).waitFor();
   await settled(desk);
@@ -85,7 +61,7 @@ test('the dispatcher works through 待回访: a satisfied callback, then an unsa
   expect(one.status).toBe('closed');
 
   // 3. 不满意: the note is required, a confirmation says it goes back to work
-  await desk.goto(`${base}/#/subpkg-desk/detail/index?id=${second._id}`);
+  await desk.goto(`${world.base}/#/subpkg-desk/detail/index?id=${second._id}`);
   await visible(desk, '提交回访').waitFor();
   await chip(desk, '上门回访').click();
   await chip(desk, '不满意').click();
@@ -107,13 +83,13 @@ test('the dispatcher works through 待回访: a satisfied callback, then an unsa
   await expect(button(desk, '提交回访').isVisible()).resolves.toBe(false);
 
   // 4. the ledger: neither is 待回访 any more; the reopened one shows its rework and the callback
-  await desk.goto(`${base}/#/subpkg-desk/ledger/index?callback=due`);
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index?callback=due`);
   await desk.reload();
   await desk.locator('.ledger-toolbar__total').locator('visible=true').first().waitFor();
   await settled(desk);
   await expect(rowOf(first.no).count()).resolves.toBe(0);
   await expect(rowOf(second.no).count()).resolves.toBe(0);
-  await desk.goto(`${base}/#/subpkg-desk/ledger/index`);
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index`);
   await desk.reload();
   await rowOf(second.no).waitFor();
   await settled(desk);

@@ -7,58 +7,29 @@
  * answer, and the dispatcher's desk shows every department's state. Also: the 提级 preview names the
  * request's own street. Screenshots go to E2E_SHOTS (default .tmp/e2e-shots), named card-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
+import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest, SupervisionCard } from '../../core/model';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, settled, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-card-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(width: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height: width > 800 ? 900 : 844 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-const shot = (page: Page, name: string, full = true) => takeShot(page, shots, name, full);
+const world = useE2EWorld('card');
+const open = (width: number) => world.page(width, { deviceScaleFactor: 1 });
+const { shot, loginAs } = world;
 /** a picture of the supervision card alone (the pages scroll inside Taro's container) */
 async function cardShot(page: Page, name: string) {
   await settled(page);
-  await page.locator('.supervision-card').locator('visible=true').first().screenshot({ path: join(shots, `${name}.png`) });
+  await page.locator('.supervision-card').locator('visible=true').first().screenshot({ path: join(world.shots, `${name}.png`) });
 }
-const loginAs = (page: Page, name: string) => login(page, base, name);
 /** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
-const requests = () => server.ports.store.collection<ServiceRequest>(C.requests);
-const cards = () => server.ports.store.collection<SupervisionCard>(C.cards);
-const deskDetail = (id: string) => `${base}/#/subpkg-desk/detail/index?id=${id}`;
-const cardPage = (cardId: string) => `${base}/#/subpkg-dept/card/index?cardId=${cardId}`;
+const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
+const cards = () => world.server.ports.store.collection<SupervisionCard>(C.cards);
+const deskDetail = (id: string) => `${world.base}/#/subpkg-desk/detail/index?id=${id}`;
+const cardPage = (cardId: string) => `${world.base}/#/subpkg-dept/card/index?cardId=${cardId}`;
 /** one department's part on the card, as the page shows it */
 const partyOf = (page: Page, deptId: string) => page.locator(`#party-${deptId}`).locator('visible=true').first();
 
@@ -206,7 +177,7 @@ test('the card form warns when a chosen department is that of the officials a co
   await visible(warning, '区住房和城乡建设局是被投诉人员所在部门，请确认回避安排').waitFor();
   expect((await requests().get(req._id))!.status).not.toBe('supervised');
   await settled(desk, { toasts: false });
-  await panel.screenshot({ path: join(shots, 'card-07-recusal-warning.png') });
+  await panel.screenshot({ path: join(world.shots, 'card-07-recusal-warning.png') });
   await warning.locator('.recusal-warning__confirm').click();
   await button(panel, '确定').click();
   const carded = await until(async () => ((await requests().get(req._id))?.status === 'supervised' ? (await requests().get(req._id))! : null));

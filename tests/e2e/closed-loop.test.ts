@@ -7,25 +7,16 @@
  * It runs twice: on SQLite (the self-hosted store), and on the CloudBase adapter over the CloudBase
  * test bed (tests/cloudbase), the store the WeChat deployment ships on.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
+import type { Page } from 'playwright-core';
 import { cloudbaseStore } from '../../adapters/cloudbase-store';
 import { UNIQUE_INDEXES } from '../../core/collections';
 import { createTestBed } from '../cloudbase/testbed';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
-
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
 
 const STORE = process.env.E2E_STORE === 'cloudbase' ? 'cloudbase' : 'sqlite';
 
@@ -37,34 +28,12 @@ function cloudbaseOnTestBed() {
   return cloudbaseStore(bed.sdk.database());
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-'));
-  server = await startLocalServer({
-    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
-    ...(STORE === 'cloudbase' ? { store: cloudbaseOnTestBed() } : {}),
-  });
-  base = `http://127.0.0.1:${server.port}`;
-  const launched = await launchChromium();
-  browser = launched.browser;
-  console.log(`e2e browser: ${launched.source}`);
-  mkdirSync(shots, { recursive: true });
-});
+const world = useE2EWorld('loop', () => (STORE === 'cloudbase' ? { store: cloudbaseOnTestBed() } : {}));
+beforeAll(() => console.log(`e2e browser: ${world.browserSource}`));
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function phone(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-
-const shot = (page: Page, name: string) => takeShot(page, shots, STORE === 'cloudbase' ? `cloudbase-${name}` : name);
-const loginAs = (page: Page, name: string) => login(page, base, name);
+const phone = () => world.page(390, { deviceScaleFactor: 1 });
+const shot = (page: Page, name: string) => world.shot(page, STORE === 'cloudbase' ? `cloudbase-${name}` : name, false);
+const { loginAs } = world;
 
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
@@ -73,8 +42,8 @@ const PHOTO = Buffer.from(
 
 test('enterprise submits, officer accepts and resolves, enterprise sees the notice and scores', async () => {
   // which store this run is on: SQLite has its handle, the CloudBase adapter has none
-  expect('db' in server.ports.store).toBe(STORE === 'sqlite');
-  const photoPath = join(dataDir, 'site.png');
+  expect('db' in world.server.ports.store).toBe(STORE === 'sqlite');
+  const photoPath = join(world.dataDir, 'site.png');
   writeFileSync(photoPath, PHOTO);
   const description = '新建车间需要增容用电，报装申请提交两周仍无人联系，影响设备调试。';
 
@@ -118,7 +87,7 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await shot(off, '05-officer-resolved');
 
   // 3. back to the enterprise: the notification is there; open it and score
-  await ent.goto(`${base}/#/pages/index/index`);
+  await ent.goto(`${world.base}/#/pages/index/index`);
   await ent.reload();
   await visible(ent, '消息中心').click();
   await visible(ent, '诉求已办结，请评价').waitFor();
@@ -133,7 +102,7 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await shot(ent, '08-enterprise-closed');
 
   // what the browser showed is what was stored
-  const stored = await server.ports.store.collection('requests').find({ no: requestNo });
+  const stored = await world.server.ports.store.collection('requests').find({ no: requestNo });
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ status: 'closed', score: 5, comment: '响应及时，解决彻底', description });
   expect((stored[0].photos as string[])[0]).toMatch(/^local:\/\/uploads\/[a-f0-9]{24}\.png$/);
@@ -141,7 +110,7 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
 });
 
 test('bad input in the browser gets a Chinese error and stores nothing', async () => {
-  const before = await server.ports.store.collection('requests').count({});
+  const before = await world.server.ports.store.collection('requests').count({});
   const page = await phone();
   await loginAs(page, '何军');
   await visible(page, '提交诉求').click();
@@ -149,7 +118,7 @@ test('bad input in the browser gets a Chinese error and stores nothing', async (
   await visible(page, /请选择诉求类别|请描述遇到的问题/).waitFor();
   await shot(page, '09-submit-errors');
   // a wrong credit code on the bind page of a new user
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${world.base}/#/pages/login/index`);
   await visible(page, '新企业用户（未绑定）').click();
   await button(page, '绑定企业').click();
   await field(page, '营业执照').fill('云溪精密机械制造有限公司');
@@ -157,5 +126,5 @@ test('bad input in the browser gets a Chinese error and stores nothing', async (
   await button(page, '绑定企业').click();
   await visible(page, /统一社会信用代码校验失败/).waitFor();
   await shot(page, '10-bind-bad-credit-code');
-  expect(await server.ports.store.collection('requests').count({})).toBe(before);
+  expect(await world.server.ports.store.collection('requests').count({})).toBe(before);
 });

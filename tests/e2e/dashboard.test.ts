@@ -6,13 +6,9 @@
  * E2E_SHOTS (default .tmp/e2e-shots).
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, chartsDrawn, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, chartsDrawn, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { beijingParts } from '../../core/time';
@@ -20,49 +16,15 @@ import { percentText } from '../../core/stats/figures';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
 const errors: string[] = [];
+const world = useE2EWorld('dash');
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-dash-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(width = 1280, height = 900): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  return page;
-}
-/** the whole page: Taro scrolls inside its page element, so the viewport grows to fit it for the picture */
-async function shot(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() =>
-    Math.max(0, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).scrollHeight)),
-  );
-  if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height + 24, 6000) });
-  await takeShot(page, shots, name, true);
-  await page.setViewportSize(size);
-}
-const loginAs = (page: Page, name: string) => login(page, base, name);
+const open = (width = 1280, height = 900) => world.page(width, { height, acceptDownloads: true, onError: (e) => errors.push(e.message) });
+const { tallShot: shot, loginAs } = world;
 
 /** the figures of the requests submitted in [from, to) Beijing dates, counted from the store */
 async function expected(range: (createdAt: string) => boolean) {
-  const all = await server.ports.store.collection<ServiceRequest>(C.requests).find({}, { limit: 100 });
+  const all = await world.server.ports.store.collection<ServiceRequest>(C.requests).find({}, { limit: 100 });
   const rows = all.filter((r) => range(r.createdAt));
   const done = rows.filter((r) => r.status === 'resolved' || r.status === 'closed');
   const scored = rows.filter((r) => r.score !== null);
@@ -122,7 +84,7 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   await page.locator('.honour--red').locator('visible=true').first().waitFor();
   await visible(page, '综合排名').waitFor();
   await visible(page, '往期榜单').waitFor();
-  const stored = await server.ports.store.collection(C.rankings).find({});
+  const stored = await world.server.ports.store.collection(C.rankings).find({});
   expect(stored).toHaveLength(1);
   await settled(page); // the "generated" toast has faded
   await shot(page, '23-leader-rankings');
@@ -136,7 +98,7 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   await shot(page, '24-leader-briefing');
   const download = page.waitForEvent('download');
   await button(page, '导出简报Excel').click();
-  const file = join(dataDir, 'briefing.xlsx');
+  const file = join(world.dataDir, 'briefing.xlsx');
   await (await download).saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
@@ -163,9 +125,9 @@ test('a dispatcher sees the dashboard; an enterprise user is refused', async () 
   await loginAs(page, '孙丽');
   await visible(page, '数据看板').click();
   await page.locator('.headline__lead').locator('visible=true').first().waitFor();
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${world.base}/#/pages/login/index`);
   await loginAs(page, '林晓');
   await expect(page.getByText('数据看板', { exact: true }).locator('visible=true').count()).resolves.toBe(0);
-  await page.goto(`${base}/#/subpkg-leader/dashboard/index`);
+  await page.goto(`${world.base}/#/subpkg-leader/dashboard/index`);
   await visible(page, '当前账号无权进行此操作').waitFor();
 });

@@ -4,13 +4,9 @@
  * officer hands a wrong assignment back, and the dispatcher sees it back in 待调度 with its reason.
  * Screenshots go to E2E_SHOTS.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import type { Page } from 'playwright-core';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { ServiceRequest, User } from '../../core/model';
@@ -18,44 +14,19 @@ import { devOpenid } from '../../core/seed/demo-district';
 
 jest.setTimeout(600_000);
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-objections-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(width: number, height: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-const shot = (page: Page, name: string) => takeShot(page, shots, name, true);
+const world = useE2EWorld('objections');
+const open = (width: number, height: number) => world.page(width, { height, deviceScaleFactor: 1 });
+const { shot, loginAs } = world;
 /** Taro scrolls inside its page container: bring the part in question into the picture first */
 async function shotOf(page: Page, selector: string, name: string) {
   await page.locator(selector).locator('visible=true').first().scrollIntoViewIfNeeded();
   await shot(page, name);
 }
-const requests = () => server.ports.store.collection<ServiceRequest>(C.requests);
+const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 async function as(userId: string, event: Record<string, unknown>) {
-  const r = await server.functions.service(event, { openid: devOpenid(userId) });
+  const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
   return r.data as any;
 }
@@ -67,13 +38,13 @@ test('the officer asks for more time and hands a wrong assignment back; the disp
   const second = (await as('u-linxiao', submission({ description: '厂区门口道路破损严重，货车进出困难，希望尽快修复。' }))).request;
   if (second.assigneeId !== officerId) await as('u-sunli', { action: 'desk.reassign', id: second._id, assigneeId: officerId });
   await as(officerId, { action: 'request.accept', id: first._id });
-  const officerName = (await server.ports.store.collection<User>(C.users).get(officerId))!.name;
+  const officerName = (await world.server.ports.store.collection<User>(C.users).get(officerId))!.name;
   const before = (await requests().get(first._id))!;
 
   // 1. the officer (phone) asks for an extension on the accepted request
   const off = await open(390, 844);
-  await login(off, base, officerName);
-  await off.goto(`${base}/#/subpkg-officer/detail/index?id=${first._id}`);
+  await loginAs(off, officerName);
+  await off.goto(`${world.base}/#/subpkg-officer/detail/index?id=${first._id}`);
   await visible(off, '退回与延期').waitFor();
   await visible(off, /请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前提出/).waitFor();
   await shotOf(off, '.officer-objections', 'obj-01-officer-objections');
@@ -91,8 +62,8 @@ test('the officer asks for more time and hands a wrong assignment back; the disp
 
   // 2. the dispatcher (desk) approves it: the deadline moves to the end of that working day
   const desk = await open(1280, 900);
-  await login(desk, base, '孙丽');
-  await desk.goto(`${base}/#/subpkg-desk/detail/index?id=${first._id}`);
+  await loginAs(desk, '孙丽');
+  await desk.goto(`${world.base}/#/subpkg-desk/detail/index?id=${first._id}`);
   await visible(desk, '延期申请待审批').waitFor();
   await shotOf(desk, '#panel-extension .action-panel__buttons', 'obj-04-desk-extension-pending');
   await field(desk, '不批准时必填').fill('同意延期，请按期答复企业。');
@@ -107,13 +78,13 @@ test('the officer asks for more time and hands a wrong assignment back; the disp
   await visible(desk, /批准延期（.+申请），办理期限延至/).waitFor();
 
   // the officer sees the decision
-  await off.goto(`${base}/#/subpkg-officer/detail/index?id=${first._id}`);
+  await off.goto(`${world.base}/#/subpkg-officer/detail/index?id=${first._id}`);
   await off.reload();
   await visible(off, '已批准').waitFor();
   await shotOf(off, '.ext-records', 'obj-06-officer-extension-approved');
 
   // 3. the officer hands the other request back
-  await off.goto(`${base}/#/subpkg-officer/detail/index?id=${second._id}`);
+  await off.goto(`${world.base}/#/subpkg-officer/detail/index?id=${second._id}`);
   await off.reload();
   await button(off, '退回改派').click();
   await field(off, '该企业不在本网格').fill('道路维修属城管和住建职责，不属于网格员办理范围，请调度员改派。');
@@ -124,7 +95,7 @@ test('the officer asks for more time and hands a wrong assignment back; the disp
   expect((await requests().get(second._id))!).toMatchObject({ status: 'dispatch', assigneeId: null, handBackCount: 1 });
 
   // 4. the dispatcher sees it back, with the reason and the count
-  await desk.goto(`${base}/#/subpkg-desk/detail/index?id=${second._id}`);
+  await desk.goto(`${world.base}/#/subpkg-desk/detail/index?id=${second._id}`);
   await desk.reload();
   await visible(desk, '退回次数').waitFor();
   await visible(desk, /不属于网格员办理范围/).waitFor();

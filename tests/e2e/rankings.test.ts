@@ -10,13 +10,10 @@
  * started at a fixed Friday afternoon (the one scripts/demo-rankings.ts uses) and the page is
  * opened on that month.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import type { Page } from 'playwright-core';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { RankingList } from '../../core/rankings/rankings';
 import type { ServiceRequest } from '../../core/model';
@@ -25,52 +22,14 @@ import { devOpenid } from '../../core/seed/demo-district';
 
 jest.setTimeout(600_000); // a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
 const START = Date.parse('2026-11-27T07:00:00Z'); // Friday 15:00 in Beijing
 const t0 = Date.now();
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
 const errors: string[] = [];
+const world = useE2EWorld('rank', { clock: { now: () => new Date(START + (Date.now() - t0)) } });
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-rank-'));
-  server = await startLocalServer({
-    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
-    clock: { now: () => new Date(START + (Date.now() - t0)) },
-  });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(width: number, height: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  return page;
-}
-/** the whole page: Taro scrolls inside its page element, so the viewport grows to fit it for the picture */
-async function shot(page: Page, name: string) {
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() =>
-    Math.max(0, ...Array.from(document.querySelectorAll('.page')).filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).scrollHeight)),
-  );
-  if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height + 24, 6000) });
-  await takeShot(page, shots, name, true);
-  await page.setViewportSize(size);
-}
-
-const loginAs = (page: Page, name: string) => login(page, base, name);
-const rankingsUrl = () => `${base}/#/subpkg-leader/rankings/index?period=month&key=2026-11`;
+const open = (width: number, height: number) => world.page(width, { height, onError: (e) => errors.push(e.message) });
+const { tallShot: shot, loginAs } = world;
+const rankingsUrl = () => `${world.base}/#/subpkg-leader/rankings/index?period=month&key=2026-11`;
 
 /** what of the page is wider than the screen: the page itself, or any table on it */
 async function overflow(page: Page) {
@@ -102,8 +61,8 @@ async function expectLiuanApart(page: Page) {
 
 test('a leader generates the 红黄榜: a unit with nothing measurable shows 样本不足 and no rank', async () => {
   // an officer of 东城社区 hands a wrong assignment back: it weighs against the center, shown beside its row
-  const [road] = await server.ports.store.collection<ServiceRequest>(C.requests).find({ description: { $eq: '厂区门口道路缺少限速和指示标志，货车进出存在安全隐患。' } });
-  const back = await createFunctions(server.ports).service(
+  const [road] = await world.server.ports.store.collection<ServiceRequest>(C.requests).find({ description: { $eq: '厂区门口道路缺少限速和指示标志，货车进出存在安全隐患。' } });
+  const back = await createFunctions(world.server.ports).service(
     { action: 'request.handBack', id: road._id, reason: '属交通部门职责，非本网格事项' },
     { openid: devOpenid(road.assigneeId!) },
   );
@@ -119,7 +78,7 @@ test('a leader generates the 红黄榜: a unit with nothing measurable shows 样
   await settled(page);
 
   // the stored list agrees: 柳岸社区 collected 4, none measurable, not ranked
-  const [list] = await server.ports.store.collection<RankingList>(C.rankings).find({});
+  const [list] = await world.server.ports.store.collection<RankingList>(C.rankings).find({});
   const liuan = list.units.find((u) => u.id === 'c-liuan')!;
   expect(liuan).toMatchObject({ eligible: false, rank: null, score: null, list: null, figures: { collected: 4, closed: 0, measured: 0 } });
   // every ranked center has a rank and a score, every other one is apart
@@ -156,7 +115,7 @@ test('a leader generates the 红黄榜: a unit with nothing measurable shows 样
   expect(await overflow(phone)).toEqual([]);
   await shot(phone, '61-leader-rankings-phone');
   // the ranking table and the 样本不足 list at the phone's own scale, to look at closely
-  await phone.locator('.rank-table').locator('visible=true').first().screenshot({ path: join(shots, '62-leader-rankings-phone-table.png') });
-  await phone.locator('.unranked').locator('visible=true').first().screenshot({ path: join(shots, '63-leader-rankings-phone-unranked.png') });
+  await phone.locator('.rank-table').locator('visible=true').first().screenshot({ path: join(world.shots, '62-leader-rankings-phone-table.png') });
+  await phone.locator('.unranked').locator('visible=true').first().screenshot({ path: join(world.shots, '63-leader-rankings-phone-unranked.png') });
   expect(errors).toEqual([]);
 });

@@ -5,54 +5,24 @@
  * warned at the top of the desk detail who must not handle it and why; 冯玉 opening the same
  * request finds nothing. Screenshots go to E2E_SHOTS (default .tmp/e2e-shots), named recusal-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
+import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { devOpenid } from '../../core/seed/demo-district';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-recusal-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(width: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height: width > 800 ? 900 : 844 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-const shot = (page: Page, name: string, full = true) => takeShot(page, shots, name, full);
-const loginAs = (page: Page, name: string) => login(page, base, name);
+const world = useE2EWorld('recusal');
+const open = (width: number) => world.page(width, { deviceScaleFactor: 1 });
+const { shot, loginAs } = world;
 /** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 /** the service function as a user, for the steps this test does not drive through pages */
 async function as(userId: string, event: Record<string, unknown>) {
-  const r = await server.functions.service(event, { openid: devOpenid(userId) });
+  const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
   if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
   return r.data as any;
 }
@@ -79,17 +49,17 @@ test('the enterprise complains about an inspection; the dispatcher is warned who
   // 2. the enterprise complains on its visit history (anonymous toward 住建局)
   const ent = await open(390);
   await loginAs(ent, '许明');
-  await ent.goto(`${base}/#/subpkg-visit/history/index?id=${visit._id}`);
+  await ent.goto(`${world.base}/#/subpkg-visit/history/index?id=${visit._id}`);
   await visible(ent, '投诉本次入企').click();
   await field(ent, '如：未扫码入企').fill('检查人员冯玉要求我们找指定的公司做整改，否则不予验收');
   await button(ent, '提交投诉').click();
   await modalConfirm(ent).click();
   await visible(ent, '已投诉').waitFor();
   const complaint = await until(async () =>
-    (await server.ports.store.collection<ServiceRequest>(C.requests).find({ visitId: visit._id, channel: 'report' }, { limit: 5 }))[0]);
+    (await world.server.ports.store.collection<ServiceRequest>(C.requests).find({ visitId: visit._id, channel: 'report' }, { limit: 5 }))[0]);
   expect(complaint.recusal).toMatchObject({ userIds: ['u-fengyu'], userNames: ['冯玉'], deptIds: ['dep-zjj'] });
   // nothing of the recusal reaches the enterprise's page of its complaint
-  await ent.goto(`${base}/#/subpkg-enterprise/detail/index?id=${complaint._id}`);
+  await ent.goto(`${world.base}/#/subpkg-enterprise/detail/index?id=${complaint._id}`);
   await visible(ent, new RegExp(complaint.no)).waitFor();
   const entText = await ent.locator('body').innerText();
   for (const hidden of ['回避', '须回避', '投诉对象']) expect(entText).not.toContain(hidden);
@@ -128,7 +98,7 @@ test('the enterprise complains about an inspection; the dispatcher is warned who
   // 4. 冯玉 finds nothing at the request's address
   const handler = await open(1280);
   await loginAs(handler, '冯玉');
-  await handler.goto(`${base}/#/subpkg-desk/detail/index?id=${complaint._id}`);
+  await handler.goto(`${world.base}/#/subpkg-desk/detail/index?id=${complaint._id}`);
   await visible(handler, /未找到该诉求/).waitFor();
   expect(await handler.locator('body').innerText()).not.toContain('检查人员冯玉要求');
   await shot(handler, 'recusal-03-handler-not-found', false);

@@ -6,57 +6,27 @@
  * The setup before the enterprise's tap runs through the service function on a fake clock.
  * Screenshots go to E2E_SHOTS.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
 import { fakeClock } from '../../adapters/local-ports';
 import { devOpenid } from '../../core/seed/demo-district';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, settled, visible } from '../support/pages';
 
 jest.setTimeout(600_000);
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
 const bj = (local: string) => new Date(`${local}:00+08:00`);
 // Mon 2026-11-16 09:30 Beijing: the general deadline is Mon 11-23 09:30
 const clock = fakeClock(bj('2026-11-16T09:30'));
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
+const world = useE2EWorld('rework', { clock });
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-rework-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, clock, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function viewport(width: number, height: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-const shot = (page: Page, name: string, full = true) => takeShot(page, shots, name, full);
-const loginAs = (page: Page, name: string) => login(page, base, name);
-const requests = () => server.ports.store.collection<ServiceRequest>(C.requests);
+const viewport = (width: number, height: number) => world.page(width, { height });
+const { shot, loginAs } = world;
+const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 
 type Fns = { service(e: Record<string, unknown>, c: { openid: string }): Promise<{ ok: boolean; data?: any; message?: string }>; sweep(e: unknown, c: unknown): Promise<unknown> };
 async function as(user: string, event: Record<string, unknown>) {
-  const r = await (server.functions as unknown as Fns).service(event, { openid: devOpenid(user) });
+  const r = await (world.server.functions as unknown as Fns).service(event, { openid: devOpenid(user) });
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.message}`);
   return r.data;
 }
@@ -69,7 +39,7 @@ test('a request answered late and sent back by the enterprise stays red on the d
   await as(officer, { action: 'request.accept', id: request._id });
   // Thu 11-26 10:00: three working days past the deadline; the sweep urges, then the officer answers
   clock.set(bj('2026-11-26T10:00'));
-  await (server.functions as unknown as Fns).sweep({ Type: 'Timer' }, null);
+  await (world.server.functions as unknown as Fns).sweep({ Type: 'Timer' }, null);
   await as(officer, { action: 'request.resolve', id: request._id, result: '已联系供电所更换路灯。' });
   expect(await requests().get(request._id)).toMatchObject({ status: 'resolved', colour: 'red', firstLate: true, urgeCount: 1 });
 
@@ -77,7 +47,7 @@ test('a request answered late and sent back by the enterprise stays red on the d
   clock.set(bj('2026-11-27T10:00'));
   const phone = await viewport(390, 844);
   await loginAs(phone, '林晓');
-  await phone.goto(`${base}/#/subpkg-enterprise/detail/index?id=${request._id}`);
+  await phone.goto(`${world.base}/#/subpkg-enterprise/detail/index?id=${request._id}`);
   await visible(phone, '问题没有解决？').waitFor();
   await field(phone, '请说明未解决的原因').fill('路灯仍不亮，供电所说不归他们管。');
   await button(phone, '退回重办').click();
@@ -97,7 +67,7 @@ test('a request answered late and sent back by the enterprise stays red on the d
   // the desk: the ledger row says 超期 and the red filter keeps it
   const desk = await viewport(1280, 900);
   await loginAs(desk, '孙丽');
-  await desk.goto(`${base}/#/subpkg-desk/ledger/index`);
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index`);
   await desk.reload();
   const row = desk.locator('.ledger-row').filter({ hasText: back.no }).locator('visible=true').first();
   await row.waitFor();
@@ -110,7 +80,7 @@ test('a request answered late and sent back by the enterprise stays red on the d
   await shot(desk, '42-desk-ledger-red', false);
 
   // its detail: red, the first deadline missed, the rework deadline and count
-  await desk.goto(`${base}/#/subpkg-desk/detail/index?id=${request._id}`);
+  await desk.goto(`${world.base}/#/subpkg-desk/detail/index?id=${request._id}`);
   await visible(desk, '办理时限').waitFor();
   const sla = desk.locator('.sla-panel').locator('visible=true').first();
   await expect(sla.textContent()).resolves.toMatch(/首次办理期限.*超期办结/);
@@ -131,7 +101,7 @@ test('a rejected request shows no officer and no deadline', async () => {
 
   const phone = await viewport(390, 844);
   await loginAs(phone, '林晓');
-  await phone.goto(`${base}/#/subpkg-enterprise/detail/index?id=${request._id}`);
+  await phone.goto(`${world.base}/#/subpkg-enterprise/detail/index?id=${request._id}`);
   await visible(phone, '不予受理说明').waitFor();
   const info = phone.locator('.card').filter({ hasText: '基本信息' }).locator('visible=true').first();
   await expect(info.textContent()).resolves.not.toMatch(/承办人|办理期限/);
@@ -139,7 +109,7 @@ test('a rejected request shows no officer and no deadline', async () => {
 
   const desk = await viewport(1280, 900);
   await loginAs(desk, '孙丽');
-  await desk.goto(`${base}/#/subpkg-desk/detail/index?id=${request._id}`);
+  await desk.goto(`${world.base}/#/subpkg-desk/detail/index?id=${request._id}`);
   await visible(desk, '办理时限').waitFor();
   await expect(desk.locator('.sla-panel').locator('visible=true').first().textContent()).resolves.toMatch(/不予受理，不计办理时限/);
   const facts = desk.locator('.card').filter({ hasText: '基本信息' }).locator('visible=true').first();
@@ -157,7 +127,7 @@ test('the admin enters 元旦 2027 and the rework limit on the rules page: a pro
 
   const admin = await viewport(390, 844);
   await loginAs(admin, '系统管理员');
-  await admin.goto(`${base}/#/subpkg-admin/rules/index`);
+  await admin.goto(`${world.base}/#/subpkg-admin/rules/index`);
   await visible(admin, '分派规则').waitFor();
   await visible(admin, /重办次数上限/).waitFor();
   await expect(visible(admin, /退回改派时限/).isVisible()).resolves.toBe(true);
@@ -176,15 +146,15 @@ test('the admin enters 元旦 2027 and the rework limit on the rules page: a pro
   await button(admin, '保存').click();
   await visible(admin, /当前第 1 版/).waitFor();
 
-  const settings = server.ports.store.collection(C.settings);
+  const settings = world.server.ports.store.collection(C.settings);
   expect(((await settings.get('sla'))!.value as { maxReworks: number }).maxReworks).toBe(3);
   // 元旦 off: 29, 30, 31, Mon 01-04, Tue 01-05; the mark and the year's warning are gone
   expect(await requests().get(request._id)).toMatchObject({ slaProvisional: false, dueAt: bj('2027-01-05T10:00').toISOString() });
-  expect(await server.ports.store.collection(C.warnings).count({ resolved: false })).toBe(0);
+  expect(await world.server.ports.store.collection(C.warnings).count({ resolved: false })).toBe(0);
 
   const phone = await viewport(390, 844);
   await loginAs(phone, '林晓');
-  await phone.goto(`${base}/#/subpkg-enterprise/detail/index?id=${request._id}`);
+  await phone.goto(`${world.base}/#/subpkg-enterprise/detail/index?id=${request._id}`);
   await visible(phone, '2027-01-05 10:00').waitFor();
   await expect(phone.getByText('期限按周一至周五估算').locator('visible=true').count()).resolves.toBe(0);
   await shot(phone, '47-enterprise-deadline-relaid');

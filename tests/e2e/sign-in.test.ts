@@ -5,54 +5,26 @@
  * deactivates them. Also: no /dev routes, the H5 app runs under the Content-Security-Policy without a single
  * violation, and nothing secret is ever put into a URL. Screenshots go to E2E_SHOTS (signin-*.png).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, shot as takeShot, visible } from '../support/pages';
+import type { Page } from 'playwright-core';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
+const world = useE2EWorld('signin', { seed: false, bootstrapAdminCode: 'BOOT7788' });
 const problems: string[] = [];
 const urls: string[] = [];
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-signin-'));
-  server = await startLocalServer({
-    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: false,
-    bootstrapAdminCode: 'BOOT7788', log: () => {},
-  });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 async function phone(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const page = await world.page(390, { deviceScaleFactor: 1, onError: (e) => problems.push(`page error: ${e.message}`) });
   page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(m.text()); });
   page.on('request', (r) => urls.push(r.url()));
   return page;
 }
-const shot = (page: Page, name: string) => takeShot(page, shots, name, true);
+const { shot } = world;
 
 async function fillSignIn(page: Page, tab: '登录' | '企业注册' | '使用邀请码', phoneNo: string, password: string, code?: string) {
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${world.base}/#/pages/login/index`);
   await page.locator('.login__tab', { hasText: tab }).locator('visible=true').first().click();
   if (code) await field(page, '管理员提供的邀请码').fill(code);
   await field(page, '11位手机号').fill(phoneNo);
@@ -62,11 +34,11 @@ async function fillSignIn(page: Page, tab: '登录' | '企业注册' | '使用�
 
 test('sign up, sign out, sign in, get locked out, and be signed out when deactivated', async () => {
   // no demo login here
-  expect((await fetch(`${base}/dev/users`)).status).toBe(404);
+  expect((await fetch(`${world.base}/dev/users`)).status).toBe(404);
 
   // 1. an enterprise user signs up on the phone, lands on the home page
   const ent = await phone();
-  await ent.goto(`${base}/#/pages/login/index`);
+  await ent.goto(`${world.base}/#/pages/login/index`);
   await visible(ent, '营商环境 · 诉求直通').waitFor();
   await shot(ent, 'signin-01-login');
   await fillSignIn(ent, '企业注册', '13655550001', 'short');
@@ -84,7 +56,7 @@ test('sign up, sign out, sign in, get locked out, and be signed out when deactiv
   await visible(ent, '退出登录').click();
   await ent.locator('.login__tab').first().waitFor();
   const old = JSON.parse(token!).data as string;
-  expect((await fetch(`${base}/api/service`, { method: 'POST', headers: { authorization: `Bearer ${old}` }, body: '{"action":"me"}' })).status).toBe(401);
+  expect((await fetch(`${world.base}/api/service`, { method: 'POST', headers: { authorization: `Bearer ${old}` }, body: '{"action":"me"}' })).status).toBe(401);
 
   // 3. sign in again
   await fillSignIn(ent, '登录', '13655550001', 'qiye2026ok');
@@ -109,8 +81,8 @@ test('sign up, sign out, sign in, get locked out, and be signed out when deactiv
   await fillSignIn(admin, '使用邀请码', '13900007788', 'admin2026ok', 'BOOT7788');
   await button(admin, '开通账号并登录').click();
   await visible(admin, '管理员，您好').waitFor();
-  const [adminUser] = await server.ports.store.collection('users').find({ roles: { $all: ['admin'] } }, { limit: 1 });
-  const as = (event: Record<string, unknown>) => server.functions.service(event, { openid: adminUser.openid as string });
+  const [adminUser] = await world.server.ports.store.collection('users').find({ roles: { $all: ['admin'] } }, { limit: 1 });
+  const as = (event: Record<string, unknown>) => world.server.functions.service(event, { openid: adminUser.openid as string });
   const district = await as({ action: 'admin.orgs.create', kind: 'district', name: '云溪区' });
   expect(district.ok).toBe(true);
   const invited = await as({ action: 'admin.staff.invite', name: '郑调度', phone: '13700007788', roles: ['dispatcher'], orgId: (district as { data: { org: { id: string } } }).data.org.id });

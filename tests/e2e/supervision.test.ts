@@ -5,55 +5,26 @@
  * export downloads and parses back with exactly the red rows. Screenshots go to E2E_SHOTS.
  */
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalServer } from '../../server/app';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import type { Page } from 'playwright-core';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { devOpenid } from '../../core/seed/demo-district';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
+const world = useE2EWorld('desk');
+const desktop = () => world.page(1280, { acceptDownloads: true });
+const { shot, loginAs } = world;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-desk-'));
-  server = await startLocalServer({ port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {} });
-  base = `http://127.0.0.1:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function desktop(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
-const shot = (page: Page, name: string) => takeShot(page, shots, name, true);
-const loginAs = (page: Page, name: string) => login(page, base, name);
-
-const requests = () => server.ports.store.collection<ServiceRequest>(C.requests);
+const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 /** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 /** the service function as a user, for the steps this test does not drive through pages */
 async function as(userId: string, event: Record<string, unknown>) {
-  const r = await server.functions.service(event, { openid: devOpenid(userId) });
+  const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
   if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
   return r.data as any;
 }
@@ -92,7 +63,7 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   const dept = await desktop();
   await loginAs(dept, '冯玉');
   await visible(dept, '督办卡').click();
-  const card = (await server.ports.store.collection(C.cards).get(carded.cardId!))!;
+  const card = (await world.server.ports.store.collection(C.cards).get(carded.cardId!))!;
   await visible(dept, card.no as string).click();
   await button(dept, '接收').click();
   await visible(dept, '办理进展').waitFor();
@@ -108,7 +79,7 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   expect(resolved).toMatchObject({ status: 'resolved', result: '已协调社保经办机构修复增员接口，企业已完成参保登记。', closedOnTime: true, colour: 'green' });
 
   // 4. the ledger shows it resolved and green; the red chip counts what the store counts
-  await desk.goto(`${base}/#/subpkg-desk/ledger/index`);
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index`);
   await desk.reload();
   const row = desk.locator('.ledger-row').filter({ hasText: no }).locator('visible=true').first();
   await row.waitFor();
@@ -124,7 +95,7 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   await shot(desk, '15-ledger-red');
   const download = desk.waitForEvent('download');
   await button(desk, '导出Excel').click();
-  const file = join(dataDir, 'export.xlsx');
+  const file = join(world.dataDir, 'export.xlsx');
   await (await download).saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

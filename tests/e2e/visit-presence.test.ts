@@ -6,67 +6,40 @@
  * forms (a visit, a request) start with no star chosen and refuse to send without one.
  * Screenshots go to E2E_SHOTS (default .tmp/e2e-shots), named presence-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Filter } from '../../core/ports';
 import { haversine } from '../../core/visits/presence';
-import { startLocalServer } from '../../server/app';
 import { gcj02ToWgs84 } from '../../src/shared/gcj02';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, visible } from '../support/pages';
 
 jest.setTimeout(600_000);
-
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-let base: string;
 
 /** 西湖创想软件开发有限公司 (e-024), as the admin registered it (GCJ-02) */
 const SITE = { latitude: 30.2600, longitude: 120.1300 };
 /** where the official really is: ~4 km away */
 const FAR = { latitude: 30.2900, longitude: 120.1550 };
 
+const world = useE2EWorld('presence', {}, { baseHost: 'localhost' });
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-presence-'));
-  server = await startLocalServer({
-    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
-  });
-  base = `http://localhost:${server.port}`;
-  browser = (await launchChromium()).browser;
-  mkdirSync(shots, { recursive: true });
-  await server.ports.store.collection('enterprises').update('e-024', {
+  await world.server.ports.store.collection('enterprises').update('e-024', {
     $set: { location: { ...SITE, source: 'admin', setAt: new Date().toISOString(), setById: 'u-admin', setByName: '系统管理员', visitId: null, visitNo: null } },
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 /** a phone at a place (GCJ-02; the browser reports WGS-84), or with location refused */
-async function phone(width: number, at: { latitude: number; longitude: number } | null): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width, height: 844 }, deviceScaleFactor: 1,
+const phone = (width: number, at: { latitude: number; longitude: number } | null) =>
+  world.page(width, {
+    height: 844, deviceScaleFactor: 1,
     ...(at ? { geolocation: { ...gcj02ToWgs84(at.latitude, at.longitude), accuracy: 30 }, permissions: ['geolocation'] } : {}),
   });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
 
-const shot = (page: Page, name: string, full = false) => takeShot(page, shots, name, full);
-const loginAs = (page: Page, name: string) => login(page, base, name);
+const shot = (page: Page, name: string, full = false) => world.shot(page, name, full);
+const { loginAs } = world;
 const chip = (page: Page, text: string) => page.locator('.chip', { hasText: text }).locator('visible=true').first();
-const visitsOf = (filter: Filter) => server.ports.store.collection('visits').find(filter, { limit: 100 });
+const visitsOf = (filter: Filter) => world.server.ports.store.collection('visits').find(filter, { limit: 100 });
 /** stars shown as chosen in a score form */
 const chosenStars = (scope: ReturnType<Page['locator']>) => scope.locator('.nut-rate-item-icon:not(.nut-rate-item-icon-disabled)').count();
 
@@ -87,7 +60,7 @@ async function posterUrl(contact: string): Promise<string> {
   const img = page.locator('.poster__qr').locator('visible=true').first();
   await img.waitFor();
   const src = await img.evaluate((el) => (el.tagName === 'IMG' ? (el as HTMLImageElement) : el.querySelector('img'))?.getAttribute('src') ?? '');
-  const png = PNG.sync.read(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()));
+  const png = PNG.sync.read(Buffer.from(await (await fetch(new URL(src, world.base))).arrayBuffer()));
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   if (!found) throw new Error('no readable code on the poster');
   await page.context().close();
@@ -119,7 +92,7 @@ test('a check-in from far away is flagged red with the distance on the superviso
   // the supervisor's list: red, with the distance (desk at 1280 and on a phone)
   const desk = await phone(1280, null);
   await loginAs(desk, '孙丽');
-  await desk.goto(`${base}/#/subpkg-visit/desk/index`);
+  await desk.goto(`${world.base}/#/subpkg-visit/desk/index`);
   await visible(desk, '按入企事由').waitFor();
   await desk.locator('.tabs__item', { hasText: '红色' }).locator('visible=true').first().click();
   const card = desk.locator('.visit-card', { hasText: '西湖创想软件开发有限公司' }).locator('visible=true').first();
@@ -137,7 +110,7 @@ test('a check-in from far away is flagged red with the distance on the superviso
   await shot(desk, 'presence-03-supervisor-detail', true);
   const mobileDesk = await phone(390, null);
   await loginAs(mobileDesk, '孙丽');
-  await mobileDesk.goto(`${base}/#/subpkg-visit/desk/index`);
+  await mobileDesk.goto(`${world.base}/#/subpkg-visit/desk/index`);
   await mobileDesk.locator('.tabs__item', { hasText: '红色' }).locator('visible=true').first().click();
   await mobileDesk.locator('.visit-card', { hasText: '西湖创想软件开发有限公司' }).locator('visible=true').first().scrollIntoViewIfNeeded();
   await shot(mobileDesk, 'presence-04-desk-red-390');
@@ -156,8 +129,8 @@ test('a check-in from far away is flagged red with the distance on the superviso
   await shot(off, 'presence-05-checkout-form', true);
   await button(off, '签退').click();
   await visible(off, '签退成功').waitFor();
-  await until(async () => (await server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 })).length === 1);
-  const [filed] = await server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 });
+  await until(async () => (await world.server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 })).length === 1);
+  const [filed] = await world.server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 });
   expect(filed).toMatchObject({ channel: 'visit', enterpriseId: 'e-024', category: 'yongdi' });
   const closed = (await visitsOf({ _id: visit._id }))[0];
   expect(closed).toMatchObject({ status: 'closed', requestIds: [filed._id] });
@@ -166,7 +139,7 @@ test('a check-in from far away is flagged red with the distance on the superviso
   // the enterprise's visit score starts with no star; sending without one says so and sends nothing
   const ent = await phone(390, SITE);
   await loginAs(ent, '曹颖');
-  await ent.goto(`${base}/#/subpkg-visit/history/index?id=${visit._id}`);
+  await ent.goto(`${world.base}/#/subpkg-visit/history/index?id=${visit._id}`);
   const form = ent.locator('.visit-card--highlight .visit-score').locator('visible=true').first();
   await form.waitFor();
   expect(await chosenStars(form)).toBe(0);
@@ -176,21 +149,21 @@ test('a check-in from far away is flagged red with the distance on the superviso
   await shot(ent, 'presence-06-enterprise-visit-score', true);
   await form.getByRole('button', { name: '提交评价' }).click();
   await visible(ent, '请选择评分').waitFor();
-  expect(await server.ports.store.collection('visit_feedback').count({ visitId: visit._id })).toBe(0);
+  expect(await world.server.ports.store.collection('visit_feedback').count({ visitId: visit._id })).toBe(0);
   await form.locator('.nut-rate-item').nth(3).click();
   expect(await chosenStars(form)).toBe(4);
   await visible(ent, '满意').waitFor();
   await form.getByRole('button', { name: '提交评价' }).click();
-  await until(async () => (await server.ports.store.collection('visit_feedback').count({ visitId: visit._id })) === 1);
+  await until(async () => (await world.server.ports.store.collection('visit_feedback').count({ visitId: visit._id })) === 1);
 });
 
 test('the request score form shows no preselected stars and will not send without a choice', async () => {
   // demo data: 曹颖's labour-contract request is resolved and waits for her score
-  const [req] = await server.ports.store.collection('requests').find({ enterpriseId: 'e-024', status: 'resolved' }, { limit: 1 });
+  const [req] = await world.server.ports.store.collection('requests').find({ enterpriseId: 'e-024', status: 'resolved' }, { limit: 1 });
   expect(req).toBeTruthy();
   const ent = await phone(390, null);
   await loginAs(ent, '曹颖');
-  await ent.goto(`${base}/#/subpkg-enterprise/detail/index?id=${req._id}`);
+  await ent.goto(`${world.base}/#/subpkg-enterprise/detail/index?id=${req._id}`);
   await button(ent, '确认并评价').waitFor();
   const form = ent.locator('.action-card').locator('visible=true').first();
   expect(await chosenStars(form)).toBe(0);
@@ -199,21 +172,21 @@ test('the request score form shows no preselected stars and will not send withou
   await shot(ent, 'presence-07-request-score-empty');
   await button(ent, '确认并评价').click();
   await visible(ent, '请选择评分').waitFor();
-  expect((await server.ports.store.collection('requests').get(req._id))!.status).toBe('resolved');
+  expect((await world.server.ports.store.collection('requests').get(req._id))!.status).toBe('resolved');
   await form.locator('.nut-rate-item').nth(2).click();
   expect(await chosenStars(form)).toBe(3);
   await button(ent, '确认并评价').click();
-  await until(async () => (await server.ports.store.collection('requests').get(req._id))!.status !== 'resolved');
+  await until(async () => (await world.server.ports.store.collection('requests').get(req._id))!.status !== 'resolved');
 });
 
 test('the admin sees where an enterprise\'s location came from and registers it from where they stand', async () => {
   // demo data: 东城新材料 (e-002) took its location from its first visit
-  const before = (await server.ports.store.collection('enterprises').get('e-002'))!.location as { source: string; visitNo: string };
+  const before = (await world.server.ports.store.collection('enterprises').get('e-002'))!.location as { source: string; visitNo: string };
   expect(before).toMatchObject({ source: 'first_visit' });
   const HERE = { latitude: 30.2755, longitude: 120.1570 };
   const admin = await phone(1280, HERE);
   await loginAs(admin, '系统管理员');
-  await admin.goto(`${base}/#/subpkg-admin/enterprises/index`);
+  await admin.goto(`${world.base}/#/subpkg-admin/enterprises/index`);
   await field(admin, '企业名称或信用代码').fill('东城新材料');
   await button(admin, '搜索').click();
   const row = admin.locator('.ent-row', { hasText: '东城新材料科技有限公司' }).locator('visible=true').first();
@@ -224,8 +197,8 @@ test('the admin sees where an enterprise\'s location came from and registers it 
   await until(async () => (await field(admin, '纬度').inputValue()) !== String((before as unknown as { latitude: number }).latitude));
   await shot(admin, 'presence-08-admin-location');
   await button(admin, '保存').click();
-  await until(async () => ((await server.ports.store.collection('enterprises').get('e-002'))!.location as { source: string }).source === 'admin');
-  const after = (await server.ports.store.collection('enterprises').get('e-002'))!.location as { latitude: number; longitude: number; setByName: string };
+  await until(async () => ((await world.server.ports.store.collection('enterprises').get('e-002'))!.location as { source: string }).source === 'admin');
+  const after = (await world.server.ports.store.collection('enterprises').get('e-002'))!.location as { latitude: number; longitude: number; setByName: string };
   expect(haversine(after, HERE)).toBeLessThan(5);
   expect(after.setByName).toBe('系统管理员');
   await row.getByText('位置：管理员登记（系统管理员）').waitFor();

@@ -8,62 +8,34 @@
  * one week are proposed and merged into one joint inspection. Screenshots go to E2E_SHOTS
  * (default .tmp/e2e-shots), named visit-*.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Filter } from '../../core/ports';
 import { DEMO_PLACES } from '../../core/seed/demo-visits';
 import { gcj02ToWgs84 } from '../../src/shared/gcj02';
-import { startLocalServer } from '../../server/app';
-import { h5Dir, launchChromium } from '../support/browser';
-import { button, field, loginAs as login, settled, shot as takeShot, visible } from '../support/pages';
+import { useE2EWorld } from '../support/e2e-world';
+import { button, field, settled, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
-const root = join(__dirname, '..', '..');
-const shots = process.env.E2E_SHOTS ?? join(root, '.tmp', 'e2e-shots');
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let dataDir: string;
-/** the server's own public base: the codes point here, so pages and codes share one origin */
-let base: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'yszt-e2e-visits-'));
-  server = await startLocalServer({
-    port: 0, dataDir, h5Dir: h5Dir(root), functionsDir: join(root, 'cloudfunctions'), timers: false, log: () => {},
-  });
-  base = `http://localhost:${server.port}`;
-  const launched = await launchChromium();
-  browser = launched.browser;
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+/** the server's own public base (world.base): the codes point here, so pages and codes share one origin */
+const world = useE2EWorld('visits', {}, { baseHost: 'localhost' });
 
 /** where the phones stand unless told (GCJ-02): enterprises without a registered location take it from the first visit */
 const SOMEWHERE = { latitude: 30.2520, longitude: 120.1650 };
 
 /** a phone standing at a place (GCJ-02, as the enterprise's location is kept; the browser reports WGS-84) */
-async function phone(width = 390, at: { latitude: number; longitude: number } = SOMEWHERE): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width, height: 844 }, deviceScaleFactor: 1,
+const phone = (width = 390, at: { latitude: number; longitude: number } = SOMEWHERE) =>
+  world.page(width, {
+    height: 844, deviceScaleFactor: 1,
     geolocation: { ...gcj02ToWgs84(at.latitude, at.longitude), accuracy: 20 }, permissions: ['geolocation'],
   });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  return page;
-}
 
-const shot = (page: Page, name: string, full = false) => takeShot(page, shots, name, full);
-const loginAs = (page: Page, name: string) => login(page, base, name);
+const shot = (page: Page, name: string, full = false) => world.shot(page, name, full);
+const { loginAs } = world;
 const chip = (page: Page, text: string) => page.locator('.chip', { hasText: text }).locator('visible=true').first();
 /** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
@@ -76,7 +48,7 @@ async function until(check: () => Promise<boolean>, timeout = 10_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
-const visitsOf = (filter: Filter) => server.ports.store.collection('visits').find(filter, { limit: 100 });
+const visitsOf = (filter: Filter) => world.server.ports.store.collection('visits').find(filter, { limit: 100 });
 
 /** a code image on the page, fetched like a printer would and decoded back to its URL */
 async function fetchCode(page: Page, selector: string): Promise<{ url: string; png: Buffer }> {
@@ -84,7 +56,7 @@ async function fetchCode(page: Page, selector: string): Promise<{ url: string; p
     const img = el.tagName === 'IMG' ? (el as HTMLImageElement) : el.querySelector('img');
     return img?.getAttribute('src') ?? '';
   });
-  const png = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+  const png = Buffer.from(await (await fetch(new URL(src, world.base))).arrayBuffer());
   const decoded = PNG.sync.read(png);
   const found = jsQR(new Uint8ClampedArray(decoded.data), decoded.width, decoded.height);
   if (!found) throw new Error(`no readable QR code in ${selector}`);
@@ -113,8 +85,8 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   // 1. the enterprise (曹颖, 西湖创想软件开发有限公司) prints its poster; its code decodes to the scan page
   const { url, png, page: ent } = await posterCodeOf('曹颖');
   await shot(ent, 'visit-01-poster', true);
-  expect(url).toMatch(new RegExp(`^${base}/#/subpkg-visit/scan/index\\?scene=[0-9A-Za-z]{20}$`));
-  const pngPath = join(dataDir, 'poster-code.png');
+  expect(url).toMatch(new RegExp(`^${world.base}/#/subpkg-visit/scan/index\\?scene=[0-9A-Za-z]{20}$`));
+  const pngPath = join(world.dataDir, 'poster-code.png');
   writeFileSync(pngPath, png);
 
   // 2. the grid officer (赵磊) opens the code's URL on a phone not yet signed in: login, then straight back
@@ -139,12 +111,12 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   await field(off, '企业遇到的问题和诉求').fill('研发岗位招聘困难，希望对接高校人才双选会');
   await field(off, '承办人员将通过此电话联系企业').fill('13612340008');
   await button(off, '提交诉求').click();
-  await until(async () => (await server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 })).length === 1);
-  const [filed] = await server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 });
+  await until(async () => (await world.server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 })).length === 1);
+  const [filed] = await world.server.ports.store.collection('requests').find({ visitId: visit._id }, { limit: 5 });
   expect(filed).toMatchObject({ channel: 'visit', enterpriseId: 'e-024', status: 'assigned' });
 
   // 3. the enterprise sees the check-in notice and scores the visit
-  await ent.goto(`${base}/#/pages/index/index`);
+  await ent.goto(`${world.base}/#/pages/index/index`);
   await ent.reload();
   await visible(ent, '消息中心').click();
   await visible(ent, '公务入企备案').waitFor();
@@ -172,7 +144,7 @@ test('officer opens the code URL and checks in; the enterprise is told and score
 
   await ent.reload();
   await visible(ent, '已签退').waitFor();
-  const titles = (await server.ports.store.collection('messages').find({ userId: 'u-caoying' }, { limit: 50 })).map((m) => m.title);
+  const titles = (await world.server.ports.store.collection('messages').find({ userId: 'u-caoying' }, { limit: 50 })).map((m) => m.title);
   expect(titles).toEqual(expect.arrayContaining(['公务入企备案', '公务入企已签退', '诉求已提交']));
 });
 
@@ -218,12 +190,12 @@ test('an inspection without an approval reference is flagged red for the dispatc
   await visible(insp, /执法检查无报批备案号/).waitFor();
 
   // two-way codes: the enterprise scans the inspector's personal code at the door
-  await insp.goto(`${base}/#/subpkg-visit/official-code/index`);
+  await insp.goto(`${world.base}/#/subpkg-visit/official-code/index`);
   await visible(insp, '公务人员亮证码').waitFor();
   await insp.locator('.badge__qr').locator('visible=true').first().waitFor();
   await shot(insp, 'visit-08a-official-code');
   const officialUrl = await decodeImage(insp, '.badge__qr');
-  expect(officialUrl).toMatch(new RegExp(`^${base}/#/subpkg-visit/check/index\\?scene=[0-9A-Za-z]{20}$`));
+  expect(officialUrl).toMatch(new RegExp(`^${world.base}/#/subpkg-visit/check/index\\?scene=[0-9A-Za-z]{20}$`));
   const ent = await phone();
   await loginAs(ent, '许明');
   await ent.goto(officialUrl);
@@ -278,18 +250,18 @@ test("the visiting department's pages never show who scored or complained; super
   await loginAs(dept, '冯玉');
   await visible(dept, '本部门入企').click();
   await visible(dept, '按部门').waitFor();
-  await dept.goto(`${base}/#/subpkg-visit/detail/index?id=${inspected._id}`);
+  await dept.goto(`${world.base}/#/subpkg-visit/detail/index?id=${inspected._id}`);
   await visible(dept, '入企人员').waitFor();
   await shot(dept, 'visit-12-department-view', true);
   const seen = await dept.locator('body').innerText();
   for (const secret of ['高鹏', '13612340002', '没有提前通知', '企业评价与投诉', '企业投诉', '低分']) expect(seen).not.toContain(secret);
-  await dept.goto(`${base}/#/subpkg-visit/desk/index`);
+  await dept.goto(`${world.base}/#/subpkg-visit/desk/index`);
   await visible(dept, '按入企事由').waitFor();
   expect(await dept.locator('body').innerText()).not.toContain('高鹏');
 
   const sup = await phone(1100);
   await loginAs(sup, '孙丽');
-  await sup.goto(`${base}/#/subpkg-visit/detail/index?id=${inspected._id}`);
+  await sup.goto(`${world.base}/#/subpkg-visit/detail/index?id=${inspected._id}`);
   await visible(sup, '企业评价与投诉').waitFor();
   await visible(sup, /高鹏/).waitFor();
   await shot(sup, 'visit-13-supervisor-view', true);
@@ -324,7 +296,7 @@ test('two departments plan one enterprise in one week: proposed as one joint ins
   await shot(second, 'visit-14-joint-proposal', true);
   await proposal.getByRole('button', { name: '合并为联合检查' }).click();
   await modalConfirm(second).click();
-  await until(async () => (await server.ports.store.collection('visit_plans').find({ enterpriseId: 'e-024', status: 'merged' }, { limit: 5 })).length === 2);
+  await until(async () => (await world.server.ports.store.collection('visit_plans').find({ enterpriseId: 'e-024', status: 'merged' }, { limit: 5 })).length === 2);
 
   // the enterprise sees one joint inspection announced
   const ent = await phone();
