@@ -8,7 +8,7 @@
  * then the request is claimed with a conditional update (still queued, same version). If the
  * second claim loses, the slot is given back, so two assigners never double-assign.
  */
-import { ROLES } from '../catalog';
+import { OPEN_FOR_ASSIGNEE, ROLES } from '../catalog';
 import { C } from '../collections';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import type { Ports } from '../ports';
@@ -18,6 +18,16 @@ import { loadSla } from '../sla/policy';
 import { NO_BUDGET, type Budget } from '../budget';
 
 export const DEFAULT_CAPACITY = 10;
+
+/** an officer's slot (openCount) is given back, never below zero */
+export async function releaseSlot(ports: Ports, userId: string): Promise<boolean> {
+  return ports.store.collection<User>(C.users).update(userId, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+}
+
+/** the slot the request's assignee holds while it is theirs to work (OPEN_FOR_ASSIGNEE), given back as it leaves them */
+export async function releaseSlotOf(ports: Ports, req: Pick<ServiceRequest, 'assigneeId' | 'status'>): Promise<void> {
+  if (req.assigneeId && OPEN_FOR_ASSIGNEE.includes(req.status)) await releaseSlot(ports, req.assigneeId);
+}
 
 type Candidate = { user: User; why: string };
 

@@ -16,11 +16,12 @@
  * - Recusal: officials a complaint is about (request.recusal.userIds) never see the card; their
  *   department gets it only when the dispatcher confirms it (confirmRecusal).
  */
+import { releaseSlotOf } from '../assignment/assign';
 import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { CardParty, CardProgress, Org, ServiceRequest, SupervisionCard, User } from '../model';
+import type { CardParty, CardProgress, Org, ServiceRequest, SupervisionCard } from '../model';
 import { loadRequest, transition, transitionFollowing } from '../request-record';
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
@@ -127,9 +128,7 @@ export async function issueCard(ctx: Ctx, input: unknown) {
     now: ctx.now,
   });
   await ctx.ports.store.collection<SupervisionCard>(C.cards).add(card);
-  if (req.assigneeId && ['assigned', 'accepted', 'paused'].includes(req.status)) {
-    await ctx.ports.store.collection<User>(C.users).update(req.assigneeId, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
-  }
+  await releaseSlotOf(ctx.ports, req);
   return { request: next, card };
 }
 

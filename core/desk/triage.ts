@@ -3,8 +3,9 @@
  * with a reason the enterprise is told (不予受理), re-assign (改派), escalate one tier up (提级),
  * and refer to the discipline commission (移交纪委监委, dispatchers only).
  */
+import { releaseSlotOf } from '../assignment/assign';
 import { z } from 'zod';
-import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName, type RequestStatus } from '../catalog';
+import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName } from '../catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -28,12 +29,6 @@ export async function loadSupervised(ctx: Ctx, id: string): Promise<ServiceReque
 }
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
-/** slots held by an officer are given back when a request leaves them */
-async function releaseSlot(ctx: Ctx, req: ServiceRequest) {
-  if (req.assigneeId && (['assigned', 'accepted', 'paused'] as RequestStatus[]).includes(req.status)) {
-    await ctx.ports.store.collection<User>(C.users).update(req.assigneeId, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
-  }
-}
 
 export const VerifyInput = z
   .object({
@@ -85,7 +80,7 @@ export async function rejectRequest(ctx: Ctx, input: unknown) {
     actor: actor(ctx),
     now: ctx.now,
   });
-  await releaseSlot(ctx, req);
+  await releaseSlotOf(ctx.ports, req);
   return next;
 }
 
@@ -127,7 +122,7 @@ export async function reassignRequest(ctx: Ctx, input: unknown) {
     actor: actor(ctx),
     now: ctx.now,
   });
-  await releaseSlot(ctx, req);
+  await releaseSlotOf(ctx.ports, req);
   await users.update(to._id, { $inc: { openCount: 1 }, $set: { lastAssignedAt: ctx.now.toISOString() } });
   return next;
 }

@@ -1,9 +1,9 @@
 /** The assigned officer or liaison works the request: accept (签收), progress notes, resolve. */
+import { releaseSlot } from '../assignment/assign';
 import { z } from 'zod';
-import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { ServiceRequest, User } from '../model';
+import type { ServiceRequest } from '../model';
 import { loadRequest, transition } from '../request-record';
 import { pause, resume, settleClock, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
@@ -69,7 +69,7 @@ export async function resolveRequest(ctx: Ctx, input: unknown) {
     now: ctx.now,
   });
   // the slot frees up for the next waiting request
-  await ctx.ports.store.collection<User>(C.users).update(ctx.user._id, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+  await releaseSlot(ctx.ports, ctx.user._id);
   return next;
 }
 

@@ -16,11 +16,11 @@
  * `more: true`; the request in hand is finished first, and the rest are still due (their
  * nextCheckAt has not moved), so the next tick takes them up, oldest first.
  */
-import { assignRequest } from '../assignment/assign';
+import { assignRequest, releaseSlot } from '../assignment/assign';
 import { COLOURS } from '../catalog';
 import { C } from '../collections';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
-import type { ServiceRequest, User } from '../model';
+import type { ServiceRequest } from '../model';
 import { afterChange } from '../notify/after-change';
 import type { Ports } from '../ports';
 import { SYSTEM, tryTransition } from '../request-record';
@@ -78,7 +78,7 @@ async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaCo
     });
     if (moved) {
       r.timeouts++;
-      await ports.store.collection<User>(C.users).update(late, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+      await releaseSlot(ports, late);
       await assignRequest(ports, moved._id, now);
       await afterChange(ports, moved._id, now);
       cur = await requests.get(moved._id);
