@@ -201,6 +201,8 @@ export type ServiceRequest = {
   extensions?: ExtensionRequest[];
   /** 回访 records, oldest first */
   callbacks?: CallbackRecord[];
+  /** a callback reached the enterprise since it last closed: off the 待回访 list (core/feedback/callback.ts) */
+  callbackDone?: boolean;
   /** a complaint about officials: they never handle it (core/visits, core/assignment, core/cards) */
   recusal?: Recusal | null;
   createdAt: string;

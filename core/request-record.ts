@@ -88,9 +88,8 @@ export function summary(req: ServiceRequest) {
 /** what an enterprise user may see of a request: no internal supervision fields (and no recusal at all) */
 export function enterpriseView<T extends ReturnType<typeof summary>>(view: T): T {
   // internal supervision: whom the complaint is about, hand-backs, extension reasons, callbacks
-  const { recusal, handBackCount, extension, extensions, callbacks, ...rest } = view as T & { callbackDone?: unknown };
-  void recusal; void handBackCount; void extension; void extensions; void callbacks;
-  delete (rest as { callbackDone?: unknown }).callbackDone;
+  const { recusal, handBackCount, extension, extensions, callbacks, callbackDone, ...rest } = view;
+  void recusal; void handBackCount; void extension; void extensions; void callbacks; void callbackDone;
   return { ...rest, referral: null, urgeCount: 0, lastUrgedAt: null } as T;
 }
 

@@ -36,13 +36,6 @@ import { reopenForRework } from './rework';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
-/** the callback fields of a request beside CallbackRecord[] (absent on requests never called back) */
-export type CallbackFields = {
-  /** a callback reached the enterprise since it last closed: it is off the 待回访 list */
-  callbackDone?: boolean;
-};
-type Req = ServiceRequest & CallbackFields;
-
 export const CALLBACK_METHODS = { call: '电话回访', message: '短信回访', visit: '上门回访' } as const;
 export const CALLBACK_OUTCOMES = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未联系上' } as const;
 /** a request holds at most this many callbacks (each is a few hundred bytes of its document) */
@@ -64,7 +57,7 @@ export const CallbackInput = z
   });
 
 /** what stands on the ledger's 回访 column: 待回访 for a closed request not called back, else the latest outcome */
-export function callbackLabel(r: Req): string {
+export function callbackLabel(r: ServiceRequest): string {
   const last = r.callbacks?.length ? r.callbacks[r.callbacks.length - 1] : null;
   if (r.status === 'closed' && !r.callbackDone) return last?.outcome === 'unreachable' ? '待回访（未联系上）' : '待回访';
   return last ? CALLBACK_OUTCOMES[last.outcome] : '';
@@ -81,7 +74,7 @@ const recused = (ctx: Ctx, req: ServiceRequest) => isRecused(req, ctx.user._id);
 /** callback.record: { id, method, outcome, note } */
 export async function recordCallback(ctx: Ctx, input: unknown) {
   const { id, method, outcome, note } = parseInput(CallbackInput, input);
-  const req = (await loadSupervised(ctx, id)) as Req;
+  const req = await loadSupervised(ctx, id);
   if (recused(ctx, req)) throw new AppError('FORBIDDEN', '该投诉涉及您本人，须由其他调度员回访');
   if (req.status !== 'closed') throw new AppError('INVALID_STATE', '只有已办结的诉求可以回访');
   const before = req.callbacks ?? [];
