@@ -23,11 +23,10 @@
  * version just written (again conditioned on its seq): reopenForRework makes its own change.
  */
 import { z } from 'zod';
-import { Ctx, hasRole } from '../context';
+import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import type { CallbackRecord, ServiceRequest } from '../model';
 import { loadRequest, transition } from '../request-record';
-import { canSupervise } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { isRecused } from '../recusal';
 import { settle } from '../settle';
@@ -124,9 +123,6 @@ export const CALLBACK_ACTIONS: Record<string, Action> = {
 };
 
 /** what the caller may do about callbacks on this request (merged into request.get's `can`) */
-export async function callbackPermissions(ctx: Ctx, req: ServiceRequest): Promise<Record<string, boolean>> {
-  // only a closed request can be called back: other requests cost no store read here
-  if (req.status !== 'closed' || !ctx.user.active || !hasRole(ctx.user, 'dispatcher')) return { callback: false };
-  if (recused(ctx, req) || (req.callbacks?.length ?? 0) >= MAX_CALLBACKS) return { callback: false };
-  return { callback: await canSupervise(ctx.ports, ctx.user, req) };
+export function callbackPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): { callback: boolean } {
+  return { callback: supervising && req.status === 'closed' && !recused(ctx, req) && (req.callbacks?.length ?? 0) < MAX_CALLBACKS };
 }

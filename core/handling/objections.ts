@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { OPEN_STATUSES, type RequestStatus } from '../catalog';
 import { C } from '../collections';
 import { hasRole, newId, requireRole, type Ctx } from '../context';
-import { canSupervise, supervisorsOf } from '../desk/scope';
+import { supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { AppError } from '../errors';
 import type { ExtensionRequest, ServiceRequest, SlaHistoryEntry, User } from '../model';
@@ -247,9 +247,10 @@ export const OBJECTION_ACTIONS: Record<string, Action> = {
 
 /**
  * What the caller may do about objections on this request (merged into request.get's `can`), and
- * for the assignee while a hand-back is possible, until when (handBackUntil, ISO).
+ * for the assignee while a hand-back is possible, until when (handBackUntil, ISO). `supervising`
+ * is the caller's canSupervise, computed once by permissionsFor.
  */
-export async function objectionPermissions(ctx: Ctx, req: ServiceRequest): Promise<Record<string, boolean | string>> {
+export async function objectionPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): Promise<Record<string, boolean | string>> {
   const u = ctx.user;
   const mine = u.active && req.assigneeId === u._id && hasRole(u, 'officer', 'liaison');
   const out: Record<string, boolean | string> = { handBack: false, requestExtension: false, decideExtension: false };
@@ -261,7 +262,6 @@ export async function objectionPermissions(ctx: Ctx, req: ServiceRequest): Promi
     }
   }
   out.requestExtension = mine && EXTEND_FROM.includes(req.status) && !livePending(req) && beforeDeadline(req, ctx.now);
-  // only a pending extension costs the scope check (≤ 3 gets)
-  out.decideExtension = !!livePending(req) && (await canSupervise(ctx.ports, u, req));
+  out.decideExtension = !!livePending(req) && supervising;
   return out;
 }

@@ -86,8 +86,8 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     issueCard: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
     escalate: desk && open && req.tier !== 'district',
     refer: desk && !req.referral,
-    ...(await objectionPermissions(ctx, req)),
-    ...(await callbackPermissions(ctx, req)),
+    ...(await objectionPermissions(ctx, req, desk)),
+    ...callbackPermissions(ctx, req, desk),
   };
 }
 
