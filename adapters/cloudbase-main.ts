@@ -10,6 +10,8 @@ import type { Ports } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
 import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, miniprogramVersion, type TemplateConfig } from './cloudbase-ports';
 import { cloudbaseStore } from './cloudbase-store';
+import { smsOptionsFromEnv, tencentSms } from './tencent-sms';
+import { wecomRobot } from './wecom-robot';
 
 /**
  * The oldest Node.js the bundles run on: scripts/build-functions.mjs builds for it (esbuild target)
@@ -43,6 +45,11 @@ function functions() {
       contentCheck: cloudbaseContentCheck(cloud),
       files: cloudbaseFiles(cloud),
       qrCode: cloudbaseQrCode(cloud, version.state),
+      // Tencent Cloud SMS: the account from config/sms-templates.json (or SMS_SDK_APP_ID, SMS_SIGN_NAME, SMS_REGION),
+      // the key from SMS_SECRET_ID + SMS_SECRET_KEY, else the function's runtime role (TENCENTCLOUD_SECRETID …)
+      sms: tencentSms(smsOptionsFromEnv(process.env, { roleFallback: true })),
+      // desk teams' 企业微信 group robots (webhooks set by the admin in the rules)
+      robot: wecomRobot(),
       // set BOOTSTRAP_ADMIN_CODE in the service function's environment to make the first admin
       config: {
         bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE,

@@ -2,7 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import QRCode from 'qrcode';
-import type { Clock, ContentCheck, FileStore, Notifier, OutgoingMessage, QrCode, SendResult } from '../core/ports';
+import type { Clock, ContentCheck, FileStore, Notifier, OutgoingMessage, OutgoingSms, QrCode, RobotPost, RobotSender, SendResult, SmsSender } from '../core/ports';
+import { SMS_KINDS, smsText, type SmsKind } from '../core/notify/sms-templates';
+import { robotWebhookProblem } from './wecom-robot';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -73,4 +75,61 @@ export function localQrCode(files: FileStore, base: () => string): QrCode {
       return files.save(`codes/${scene}.png`, new Uint8Array(png), 'image/png');
     },
   };
+}
+
+/** an SMS the recording stand-in took, with the text the phone would show */
+export type RecordedSms = Pick<OutgoingSms, 'phone' | 'template' | 'templateId' | 'params'> & { text: string };
+
+/**
+ * Stands in for Tencent Cloud SMS (demo and tests): records each SMS with the text it would show
+ * (smsText: the signature and the template's wording with its variables filled in) and, when asked,
+ * fails the next sends. No template id is needed: the demo shows SMS before any template is approved.
+ * `onSend` sees each one (the local server prints a line per SMS to its log). `configured` is
+ * writable so tests can take the channel away.
+ */
+export function recordingSms(opts: { configured?: boolean; onSend?: (sms: RecordedSms) => void } = {}) {
+  const sent: RecordedSms[] = [];
+  let failures: SendResult[] = [];
+  const sms: SmsSender & { configured: boolean; sent: RecordedSms[]; failNext(...r: SendResult[]): void } = {
+    configured: opts.configured ?? true,
+    sent,
+    failNext: (...r) => { failures = failures.concat(r); },
+    async send(m) {
+      const f = failures.shift();
+      if (f) return f;
+      const kind = (SMS_KINDS as readonly string[]).includes(m.template) ? (m.template as SmsKind) : null;
+      const record: RecordedSms = {
+        phone: m.phone, template: m.template, templateId: m.templateId, params: [...m.params],
+        text: kind ? smsText(kind, m.params) : m.params.join('，'),
+      };
+      sent.push(record);
+      opts.onSend?.(record);
+      return { ok: true };
+    },
+  };
+  return sms;
+}
+
+/**
+ * Stands in for 企业微信 group robots (demo and tests): records each post, refuses what the real
+ * adapter refuses (a URL that is not a group robot webhook) and, when asked, fails the next posts.
+ */
+export function recordingRobot(opts: { onPost?: (post: RobotPost) => void } = {}) {
+  const posts: RobotPost[] = [];
+  let failures: SendResult[] = [];
+  const robot: RobotSender & { posts: RobotPost[]; failNext(...r: SendResult[]): void } = {
+    posts,
+    failNext: (...r) => { failures = failures.concat(r); },
+    async post(m) {
+      const problem = robotWebhookProblem(m.webhook);
+      if (problem) return { ok: false, retry: false, error: problem };
+      const f = failures.shift();
+      if (f) return f;
+      const record = { webhook: m.webhook, text: m.text };
+      posts.push(record);
+      opts.onPost?.(record);
+      return { ok: true };
+    },
+  };
+  return robot;
 }

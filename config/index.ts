@@ -5,9 +5,17 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 /** Subscription-message templates; ids stay empty until the deployer fills them in. */
-const subscribeTemplates = JSON.parse(
+const declaredTemplates = JSON.parse(
   readFileSync(path.resolve(__dirname, 'subscribe-templates.json'), 'utf8'),
 );
+/**
+ * The H5 build has no WeChat: its demo simulates the consent sheet, with the placeholder ids the
+ * demo server gives unconfigured templates (core/notify/templates.ts useDemoTemplateIds). A district's
+ * H5 never asks (password sign-in), and the weapp build always carries the declared ids.
+ */
+const subscribeTemplates = process.env.TARO_ENV === 'h5'
+  ? Object.fromEntries(Object.entries(declaredTemplates).map(([key, t]: [string, any]) => [key, { ...t, templateId: t.templateId || `demo-${key}` }]))
+  : declaredTemplates;
 
 // NutUI styles are written for a 375 design and must not be px-transformed (selectorBlackList).
 const pxtransform = { enable: true, config: { selectorBlackList: ['nut-'] } };

@@ -11,6 +11,8 @@ export const C = {
   requests: 'requests',
   outbox: 'outbox',
   messages: 'messages',
+  // consents to subscribe templates, per user and template (core/notify/consent.ts)
+  subscriptions: 'subscriptions',
   counters: 'counters',
   sessions: 'sessions',
   cards: 'cards',
@@ -68,8 +70,11 @@ export const INDEXES: Record<string, string[]> = {
   invites: ['userId,_id', 'usedAt,expiresAt'],
   bindings: ['approverIds,createdAt', 'userId,status', 'enterpriseId,status', 'status'],
   audit: ['at,_id', 'entity,at,_id'],
-  outbox: ['status,nextAttemptAt'],
-  messages: ['userId,createdAt', 'userId,read'],
+  // the notify timer's queue; the dashboard's counts per channel and outcome (core/notify/reach.ts)
+  outbox: ['status,nextAttemptAt', 'channel,status,createdAt', 'requestId,status,attempts'],
+  // the message center; reach per officer (assignments and how they were delivered)
+  messages: ['userId,createdAt', 'userId,read', 'userId,kind,createdAt'],
+  subscriptions: ['userId'],
   rankings: ['period.to,period.from'],
   rules_history: ['version'],
   sessions: ['openid'],

@@ -28,6 +28,7 @@ import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
 import { CARD_ACTIONS } from './cards/actions';
 import { OBJECTION_ACTIONS } from './handling/objections';
 import { CALLBACK_ACTIONS } from './feedback/callback';
+import { NOTIFY_ACTIONS } from './notify/actions';
 import { assignWaitingAndNotify, freed, logAndGoOn, settle } from './settle';
 import { deskOptions } from './desk/options';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
@@ -140,6 +141,8 @@ const ACTION_TABLE: Record<string, Action> = {
   ...CALLBACK_ACTIONS,
   // official visits by QR code, planned inspections (core/visits)
   ...VISIT_ACTIONS,
+  // consents, SMS choice, reach (core/notify)
+  ...NOTIFY_ACTIONS,
 };
 const ACTIONS = new Map<string, Action>(Object.entries(ACTION_TABLE));
 

@@ -36,6 +36,8 @@ export type User = {
   /** tier center a dispatcher works at */
   orgId?: string | null;
   enterpriseId?: string | null;
+  /** an enterprise user's choice to also get SMS for its requests (staff get SMS by the routing rules) */
+  smsOptIn?: boolean;
   createdAt: string;
 };
 
@@ -91,6 +93,8 @@ export type TimelineEvent = {
   text: string;
   /** people to tell besides the default recipients (supervisors, department handlers) */
   notify?: string[];
+  /** sla events: the colour the request turned (red goes by SMS to the dispatchers, core/notify/routing.ts) */
+  colour?: Colour;
 };
 
 export type SlaHistoryEntry = { at: string; kind: 'started' | 'paused' | 'resumed' | 'changed' | 'restarted' | 'met' | 'missed' | 'extended'; text: string; dueAt: string | null };
@@ -228,8 +232,14 @@ export type ServiceRequest = {
   timeline: TimelineEvent[];
 };
 
+/** how a notice leaves the app besides the message center */
+export type NotifyChannel = 'wechat' | 'sms' | 'robot';
+
 export type OutboxEntry = {
-  /** dedupe key: `${requestId}:${seq}:${userId}` */
+  /**
+   * dedupe key, one per recipient and channel: WeChat `${requestId}:${seq}:${userId}` (the same as
+   * the message's id), SMS that + ':sms', a desk team's robot `${requestId}:${seq}:robot:${orgId}`
+   */
   _id: string;
   userId: string;
   openid: string;
@@ -238,12 +248,38 @@ export type OutboxEntry = {
   templateId?: string;
   page: string;
   data: Record<string, string>;
-  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  /**
+   * pending → sent | failed | skipped (not configured) | no_consent (WeChat: the user holds no
+   * consent for the template; SMS: no phone, not opted in, or the day's cap reached). Only
+   * pending entries are ever sent; the others are kept, with the reason in lastError.
+   */
+  status: 'pending' | 'sent' | 'failed' | 'skipped' | 'no_consent';
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** absent on entries written before SMS: 'wechat' */
+  channel?: NotifyChannel;
+  /** the in-app message this entry delivers (its delivery is marked there); absent: none (robot) */
+  messageId?: string | null;
+  /** WeChat one-time template: a consent is held for this entry (spent once, refunded if it never goes out) */
+  consent?: 'held' | null;
+  /** routing decided when the entry was written (core/notify/routing.ts) */
+  route?: {
+    /** what SMS does for this notice: sent anyway, only if WeChat cannot reach, or never */
+    sms: 'always' | 'fallback' | 'off';
+    /** which SMS template and why (assignment, urge, red, status) */
+    kind: string | null;
+    /** urgent notices ignore quiet hours */
+    urgent: boolean;
+    /** what an SMS would say: the SMS template's parts (no, title, status, enterprise) */
+    values?: Record<string, string>;
+  } | null;
+  /** SMS: the number it goes to (from the staff record or the enterprise contact) */
+  phone?: string | null;
+  /** robot: the group webhook */
+  webhook?: string | null;
 };
 
 export type Message = {
@@ -257,6 +293,39 @@ export type Message = {
   page?: string;
   read: boolean;
   createdAt: string;
+  /** 'assignment' for new work (new request to sign, new supervision card): reach is measured on these */
+  kind?: 'assignment' | null;
+  /**
+   * how it reached the person outside the app: when each channel delivered it; `done` once every
+   * channel has finished (delivered or not). Neither channel and done = 仅站内.
+   */
+  delivery?: { wechat?: string; sms?: string; done?: boolean } | null;
+};
+
+/**
+ * What one user agreed to hear by one subscribe template (core/notify/consent.ts), `_id`
+ * `${userId}:${template}`. One-time templates (一次性订阅) hold `credits`: each accept adds one,
+ * each send spends one. Long-term templates (长期订阅) hold `longTerm` until withdrawn.
+ */
+export type Subscription = {
+  _id: string;
+  userId: string;
+  template: string;
+  /** the template id the consents were given for: a changed id makes them worthless */
+  templateId: string;
+  credits: number;
+  longTerm: boolean;
+  /** the last answer WeChat gave for this template (requestSubscribeMessage or getSetting) */
+  state: 'accept' | 'reject' | 'ban' | 'filter' | 'none';
+  /** the user ticked 总是保持以上选择 (getSetting itemSettings) with this answer */
+  always: 'accept' | 'reject' | 'ban' | null;
+  /** the system switch for all subscribe messages (getSetting mainSwitch) */
+  mainSwitch: boolean;
+  granted: number;
+  spent: number;
+  /** the outbox entry the last consent went to (a retried spend after a crash is not spent twice) */
+  lastSpentFor: string | null;
+  updatedAt: string;
 };
 
 /**

@@ -92,6 +92,41 @@ export interface Notifier {
   send(message: OutgoingMessage): Promise<SendResult>;
 }
 
+/** One SMS (Tencent Cloud SMS SendSms) to one mainland phone, by an approved template. */
+export type OutgoingSms = {
+  /** 11-digit mainland mobile number (the adapter writes it as E.164 +86…) */
+  phone: string;
+  /** key into config/sms-templates.json (core/notify/sms-templates.ts) */
+  template: string;
+  /** the approved template id from the same declaration ('' until configured) */
+  templateId: string;
+  /** the template's variables {1}, {2}, … in order, already cut to the declared length */
+  params: string[];
+};
+
+/**
+ * Text messages for staff (and enterprises that opted in). CloudBase and self-hosted: Tencent Cloud
+ * SMS (adapters/tencent-sms.ts); demo and tests: a recording stand-in (adapters/local-ports.ts).
+ * Results use SendResult: `retry` for network, rate limits and Tencent's transient errors.
+ */
+export interface SmsSender {
+  /** false when the deployment has no SMS account configured: nothing is queued for SMS at all */
+  readonly configured: boolean;
+  send(message: OutgoingSms): Promise<SendResult>;
+}
+
+/** One post to a 企业微信 group robot (群机器人) webhook. */
+export type RobotPost = {
+  /** https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (validated when the admin saves it) */
+  webhook: string;
+  /** markdown content, ≤ 4096 bytes (the adapter cuts it) */
+  text: string;
+};
+
+export interface RobotSender {
+  post(message: RobotPost): Promise<SendResult>;
+}
+
 /** Who is calling: resolved by the transport (CloudBase: getWXContext().OPENID; local: dev-login token). */
 export type Caller = { openid: string };
 
@@ -121,6 +156,10 @@ export type Ports = {
   store: Store;
   clock: Clock;
   notifier: Notifier;
+  /** SMS for staff and opted-in enterprises; absent = no SMS channel (core/notify/routing.ts) */
+  sms?: SmsSender;
+  /** 企业微信 group robots of desk teams; absent = none */
+  robot?: RobotSender;
   contentCheck: ContentCheck;
   files?: FileStore;
   /** visit codes (公务入企码) and officials' personal codes */

@@ -27,7 +27,7 @@ export type Transition = {
   inc?: Record<string, number>;
   /** entries for the SLA history (from core/sla/clock) */
   history?: SlaHistoryEntry[];
-  event: { type: TimelineEvent['type']; text: string; notify?: string[] };
+  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour'] };
   actor: Actor;
   now: Date;
 };
@@ -39,6 +39,7 @@ export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transi
   const event: TimelineEvent = {
     seq, at, type: t.event.type, actorId: t.actor.id, actorName: t.actor.name, text: t.event.text,
     ...(t.event.notify?.length ? { notify: t.event.notify } : {}),
+    ...(t.event.colour ? { colour: t.event.colour } : {}),
   };
   const update: Update = {
     $set: { ...(t.set ?? {}), seq, updatedAt: at, needsNotify: true, statsPending: true },

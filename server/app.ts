@@ -13,15 +13,18 @@ import sirv from 'sirv';
 import { Cron } from 'croner';
 import { INDEXES, C } from '../core/collections';
 import { createFunctions, type Handler } from '../core/functions';
-import type { Ports, Store } from '../core/ports';
+import type { Ports, RobotSender, SmsSender, Store } from '../core/ports';
 import type { Session, User } from '../core/model';
 import { ROLES } from '../core/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
+import { useDemoTemplateIds } from '../core/notify/templates';
 import { seedDemoRequests } from '../core/seed/demo-requests';
 import { seedDemoVisits } from '../core/seed/demo-visits';
 import { countPending } from '../core/stats/counters';
 import { openSqliteStore } from '../adapters/sqlite-store';
-import { localFiles, localQrCode, permissiveContentCheck, recordingNotifier, systemClock } from '../adapters/local-ports';
+import { localFiles, localQrCode, permissiveContentCheck, recordingNotifier, recordingRobot, recordingSms, systemClock } from '../adapters/local-ports';
+import { smsOptionsFromEnv, tencentSms } from '../adapters/tencent-sms';
+import { wecomRobot } from '../adapters/wecom-robot';
 import { AppError, toErrorBody } from '../core/errors';
 import { clientAddress, createAuth, type AuthSettings } from './auth';
 
@@ -49,6 +52,15 @@ export type LocalOptions = {
   submitsPerHour?: number;
   /** another store instead of SQLite in DATA_DIR (tests: the CloudBase adapter on the CloudBase test bed) */
   store?: Store;
+  /**
+   * SMS and group robots instead of the defaults. Defaults: the demo records both (never a real SMS or
+   * post: its people and groups are made up) and logs a line for each; a district sends SMS through
+   * Tencent Cloud when SMS_SECRET_ID, SMS_SECRET_KEY and the account (config/sms-templates.json or
+   * SMS_SDK_APP_ID, SMS_SIGN_NAME) are set, and has no SMS channel otherwise; it posts to the robots
+   * its admin configured.
+   */
+  sms?: SmsSender;
+  robot?: RobotSender;
 };
 
 /**
@@ -183,8 +195,12 @@ export async function startLocalServer(opts: LocalOptions) {
   const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
   const store: Store = opts.store ?? sqlite!;
   const notifier = recordingNotifier();
+  // the demo's SMS and robot posts: recorded, and printed to the log once the seed is done
+  let announce = false;
+  const sms = recordingSms({ onSend: (m) => announce && log(`[短信·演示] ${m.phone} ${m.text}`) });
+  const robot = recordingRobot({ onPost: (p) => announce && log(`[企业微信群·演示] ${p.text.split('\n')[0]}`) });
   const ports: Ports = {
-    store, clock: opts.clock ?? systemClock, notifier, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir),
+    store, clock: opts.clock ?? systemClock, notifier, sms: opts.sms ?? sms, robot: opts.robot ?? robot, contentCheck: permissiveContentCheck, files: localFiles(uploadsDir),
     config: { bootstrapAdminCode: opts.bootstrapAdminCode, submitsPerHour: opts.submitsPerHour },
   };
   let boundPort = opts.port;
@@ -209,6 +225,18 @@ export async function startLocalServer(opts: LocalOptions) {
   marker = await settingsC.get('deployment');
   if (opts.seed !== false && marker?.mode === 'district') log('this data dir is a district (not made by the demo seed): no demo data, no demo login');
   const mode: Mode = opts.seed !== false && marker?.mode === 'demo' ? 'demo' : 'district';
+  announce = true;
+  if (mode === 'district') {
+    // a real district: Tencent Cloud SMS when its key and account are set (else no SMS channel), its admin's group robots
+    const real = tencentSms(smsOptionsFromEnv(process.env));
+    if (!opts.sms) ports.sms = real.configured ? real : undefined;
+    if (!opts.robot) ports.robot = wecomRobot();
+    if (!opts.sms) log(real.configured ? 'SMS: Tencent Cloud SMS' : 'SMS: off (set SMS_SECRET_ID, SMS_SECRET_KEY and the account in config/sms-templates.json or SMS_SDK_APP_ID, SMS_SIGN_NAME)');
+  } else if (!opts.sms && process.env.SMS_SECRET_ID) {
+    log('SMS: the demo never sends real SMS (its people are made up); they are printed here');
+  }
+  // the demo simulates WeChat end to end: unconfigured subscribe templates get the placeholder ids the H5 build uses
+  if (mode === 'demo') useDemoTemplateIds();
   // dashboard counters: finish any pending counting and count data that predates them (the notify timer does this every minute too)
   await countPending(ports).catch((e) => log(`stats: ${(e as Error)?.message ?? e}`));
   if (opts.bootstrapAdminCode && (await store.collection<User>(C.users).count({ roles: { $all: ['admin'] }, active: true })) === 0) {
@@ -522,6 +550,9 @@ export async function startLocalServer(opts: LocalOptions) {
     ports,
     functions,
     notifier,
+    /** the recording SMS and robot stand-ins: what the demo sent (empty where real ones or injected ones are used) */
+    sms,
+    robot,
     mode,
     auth,
     async close() {

@@ -20,6 +20,10 @@ declare namespace NodeJS {
 /** One WeChat subscription-message template: its id and the map template key → our data key. */
 interface SubscribeTemplate {
   templateId: string;
+  /** 'once' (一次性订阅: one message per consent) or 'long' (长期订阅: one consent until withdrawn) */
+  kind?: 'once' | 'long';
+  /** what the user is told it is for (提醒设置) */
+  name?: string;
   page?: string;
   fields: Record<string, 'no' | 'status' | 'title' | 'time' | 'remark'>;
 }

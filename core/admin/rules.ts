@@ -28,6 +28,7 @@ import { parseInput, zDate as zCalendarDate } from '../validation';
 import { startBudget } from '../budget';
 import { calendarChanged, calendarRunProgress, continueCalendarRun, startCalendarRun, type RunProgress } from '../sla/recompute';
 import { audit } from './audit';
+import { DEFAULT_NOTIFY_RULES, forgetNotifyRules, loadNotifyRules, NotifyRulesInput } from '../notify/routing';
 
 /** how long a save may spend laying deadlines on a changed calendar before the sweep takes over */
 export const SAVE_RECOMPUTE_MS = 4000;
@@ -76,6 +77,8 @@ export const RulesInput = z.object({
     })).max(400, '最多400条日历调整'),
     adminYears: z.array(z.number().int().min(2000).max(2100)).max(20),
   }),
+  /** 提醒规则: SMS routing, quiet hours, the daily cap, desk teams' group robots (core/notify/routing.ts); older pages omit it */
+  notify: NotifyRulesInput.default(DEFAULT_NOTIFY_RULES),
   /** read-only: accepted when empty or equal to the deployment's id (older pages send it back) */
   templates: z.object({
     statusChanged: z.object({ templateId: z.string().trim().max(64, '模板ID过长') }),
@@ -95,6 +98,7 @@ export async function currentRules(ports: Ports): Promise<Rules> {
     sla: await setting<SlaPolicy>(ports, 'sla', DEFAULT_POLICY),
     visits: await setting(ports, 'visits', DEFAULT_VISIT_RULES),
     calendar: await setting<CalendarSettings>(ports, 'calendar', { overrides: [], adminYears: [] }),
+    notify: await loadNotifyRules(ports),
     templates: declaredTemplateIds(),
   };
 }
@@ -125,6 +129,10 @@ export async function saveRules(ctx: Ctx, input: unknown) {
     const d = await orgs.get(dept);
     if (!d || d.kind !== 'department' || !d.active) throw new AppError('VALIDATION_FAILED', '分派规则中的部门不存在或已撤销', [{ field: `routing.${cat}`, message: '请选择在用的部门' }]);
   }
+  for (const [i, robot] of rules.notify.robots.entries()) {
+    const o = await orgs.get(robot.orgId);
+    if (!o || !['district', 'street', 'community'].includes(o.kind) || !o.active) throw new AppError('VALIDATION_FAILED', '群机器人所属的中心不存在或已撤销', [{ field: `rules.notify.robots.${i}.orgId`, message: '请选择在用的营商环境优化中心' }]);
+  }
   // template ids are the deployment's (see the header): refuse a different one instead of ignoring it
   const changed = TEMPLATE_KEYS.filter((k) => {
     const id = rules.templates?.[k]?.templateId ?? '';
@@ -146,13 +154,14 @@ export async function saveRules(ctx: Ctx, input: unknown) {
     ? await settings.add({ _id: 'rules', ...stamp }).then(() => true, (e) => { if (e instanceof StoreError && e.code === 'DUPLICATE_ID') return false; throw e; })
     : await settings.update('rules', { $set: stamp }, { 'value.version': version });
   if (!claimed) throw new AppError('CONFLICT', '规则已被他人修改，请刷新后再保存');
-  for (const key of ['routing', 'sla', 'visits', 'calendar'] as const) {
+  for (const key of ['routing', 'sla', 'visits', 'calendar', 'notify'] as const) {
     const doc = { value: rules[key], updatedAt: at, updatedBy: ctx.user._id };
     const ok = await settings.update(key, { $set: doc });
     if (!ok) await settings.add({ _id: key, ...doc }).catch(() => settings.update(key, { $set: doc }));
   }
   await ctx.ports.store.collection(C.rulesHistory).add({ _id: `v${version + 1}`, version: version + 1, rules: saved, updatedAt: at, updatedBy: ctx.user._id, updatedByName: ctx.user.name });
   forgetSla(ctx.ports);
+  forgetNotifyRules(ctx.ports);
   const calendarBefore = { ...before.calendar, workingHours: before.sla.workingHours };
   const calendarAfter = { ...rules.calendar, workingHours: rules.sla.workingHours };
   let recompute: RunProgress | null = null;

@@ -12,6 +12,9 @@ import { StoreError } from '../ports';
 import { INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
+import { chainUp } from '../desk/scope';
+import { loadNotifyRules, mobileOf, robotWorthy, routeFor } from './routing';
+import { smsEntryFrom, unsendable } from './sender';
 
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
@@ -87,7 +90,11 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const users = ports.store.collection<User>(C.users);
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   const messages = ports.store.collection<Message>(C.messages);
+  const rules = await loadNotifyRules(ports);
   let created = 0;
+  const ignoreDuplicate = (e: unknown) => {
+    if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+  };
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
@@ -102,22 +109,38 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[ev.type];
       const body = `【${req.no}】${req.enterpriseName}：${ev.text}`;
       const at = now.toISOString();
-      const ignoreDuplicate = (e: unknown) => {
-        if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-      };
       await messages
-        .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at })
+        .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done: false } })
         .then(() => created++, ignoreDuplicate);
+      const route = routeFor(rules, req, ev, user, r.role, newWork);
+      // an enterprise's SMS goes to the number on its request when its account has none
+      const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
+      const values = { no: req.no, title: req.description, status: STATUSES[req.status], enterprise: req.enterpriseName };
       // the template's id and field types come from config/subscribe-templates.json only (./templates.ts)
-      await outbox
-        .add(outboxEntry({
-          _id: key, userId: user._id, openid: user.openid, requestId: req._id,
-          template: newWork ? 'newAssignment' : 'statusChanged',
-          page: pageFor(r.role, user, req),
-          notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: ev.text },
-          at,
-        }))
-        .catch(ignoreDuplicate);
+      const entry = outboxEntry({
+        _id: key, userId: user._id, openid: user.openid, requestId: req._id,
+        template: newWork ? 'newAssignment' : 'statusChanged',
+        page: pageFor(r.role, user, req),
+        notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: ev.text },
+        at, route: route.kind ? { ...route, values } : null, phone,
+      });
+      await outbox.add(entry).catch(ignoreDuplicate);
+      // SMS besides WeChat where the routing says always; a payload WeChat would refuse falls back at once
+      if (route.sms === 'always' && ports.sms?.configured) await outbox.add(smsEntryFrom(entry, at)).catch(ignoreDuplicate);
+      else if (entry.status !== 'pending') await unsendable(ports, entry, now);
+    }
+    // the desk teams' group robots: one post per center and event
+    if (rules.robots.length && robotWorthy(req, ev)) {
+      const chain = new Set((await chainUp(ports, req.tierOrgId)).map((o) => o._id));
+      for (const robot of rules.robots.filter((b) => chain.has(b.orgId))) {
+        const at = now.toISOString();
+        const text = `**${TITLES[ev.type]}**\n> 编号：${req.no}\n> 企业：${req.enterpriseName}\n> ${ev.text}`;
+        await outbox.add({
+          _id: `${req._id}:${ev.seq}:robot:${robot.orgId}`, userId: '', openid: '', requestId: req._id, template: 'robot', page: '',
+          data: { text }, status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,
+          channel: 'robot', messageId: null, consent: null, route: null, webhook: robot.webhook,
+        }).catch(ignoreDuplicate);
+      }
     }
   }
   // clear the mark only if no newer event arrived meanwhile

@@ -64,6 +64,12 @@ export type EntryInput = {
   notice: NoticeFields;
   /** ISO instant the entry is written */
   at: string;
+  /** the in-app message it delivers (default: the entry's own id, which is the message's) */
+  messageId?: string | null;
+  /** SMS routing for this notice (core/notify/routing.ts); none: WeChat only */
+  route?: OutboxEntry['route'];
+  /** where an SMS would go */
+  phone?: string | null;
 };
 
 /** a new outbox entry: pending when its payload passes, else failed with the reason */
@@ -74,6 +80,8 @@ export function outboxEntry(input: EntryInput): OutboxEntry {
     _id: input._id, userId: input.userId, openid: input.openid, requestId: input.requestId,
     template: input.template, templateId: template.templateId, page: input.page, data,
     attempts: 0, nextAttemptAt: input.at, createdAt: input.at, sentAt: null,
+    channel: 'wechat' as const, messageId: input.messageId === undefined ? input._id : input.messageId, consent: null,
+    route: input.route ?? null, phone: input.phone ?? null,
   };
   if (problems.length === 0) return { ...base, status: 'pending', lastError: null };
   const lastError = invalidReason(problems);

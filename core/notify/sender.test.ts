@@ -1,14 +1,27 @@
-/** Pushes that fail are retried with backoff, never dropped; refused subscriptions are skipped. */
+/** Pushes that fail are retried with backoff, never dropped; refused subscriptions end as no consent. */
 import { C } from '../collections';
 import type { OutboxEntry } from '../model';
 import { backoffMs, MAX_ATTEMPTS, sendDue } from './sender';
 import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
+beforeEach(async () => {
+  h = await makeHarness();
+  // everyone holds consents: these tests are about what happens to a push once it may go
+  await h.consentAll();
+});
 afterEach(() => h.cleanup());
 
-const outbox = () => h.store.collection<OutboxEntry>(C.outbox);
+const store = () => h.store.collection<OutboxEntry>(C.outbox);
+/** the WeChat entries (SMS and robot entries have their own tests: tests/integration/notify-reach.test.ts) */
+const outbox = () => ({
+  ...store(),
+  find: async (...a: Parameters<ReturnType<typeof store>['find']>) => (await store().find(...a)).filter((e) => (e.channel ?? 'wechat') === 'wechat'),
+  get: (id: string) => store().get(id),
+  remove: (id: string) => store().remove(id),
+  count: (f: Parameters<ReturnType<typeof store>['count']>[0]) => store().count(f),
+  add: (d: Parameters<ReturnType<typeof store>['add']>[0]) => store().add(d),
+});
 
 test('a failed push retries with backoff until it is sent', async () => {
   h.notifier.failNext({ ok: false, retry: true, error: 'system busy' });
@@ -25,7 +38,7 @@ test('a failed push retries with backoff until it is sent', async () => {
   expect((await outbox().get(pending[0]._id))!.status).toBe('sent');
 });
 
-test('after the last attempt an entry is kept as failed; a refused subscription is skipped', async () => {
+test('after the last attempt an entry is kept as failed; a refused subscription (43101) is no consent', async () => {
   // the officer's pushes always time out; the enterprise refused the receipt template
   h.ports.notifier = {
     send: async (m) =>
@@ -41,9 +54,11 @@ test('after the last attempt an entry is kept as failed; a refused subscription 
     await sendDue(h.ports, h.clock.now());
   }
   const all = await outbox().find({}, { orderBy: [['_id', 'asc']] });
-  expect(all.map((e) => e.status).sort()).toEqual(['failed', 'sent', 'skipped']);
+  // after the 43101 WeChat has told us the enterprise holds no consent: its next notice is not even tried
+  expect(all.map((e) => e.status).sort()).toEqual(['failed', 'no_consent', 'no_consent']);
+  expect(all.filter((e) => e.status === 'no_consent').map((e) => e.lastError?.slice(0, 5)).sort()).toEqual(['43101', '用户的订阅']);
   expect(all.find((e) => e.status === 'failed')).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: 'timeout' });
-  expect(all.find((e) => e.status === 'skipped')!.lastError).toMatch(/^43101/);
+  expect(all.find((e) => e.status === 'no_consent')!.lastError).toMatch(/^43101/);
 });
 
 test('the notify timer rebuilds outbox entries a crash left unwritten, once', async () => {
@@ -69,7 +84,7 @@ test('WeChat refusing our data (47003) or our template id (40037) is failed and 
   const all = await outbox().find({}, { orderBy: [['_id', 'asc']] });
   const failed = all.filter((e) => e.status === 'failed');
   expect(failed.map((e) => e.lastError?.slice(0, 5)).sort()).toEqual(['40037', '47003']);
-  expect(all.some((e) => e.status === 'skipped')).toBe(false);
+  expect(all.some((e) => e.status === 'skipped' || e.status === 'no_consent')).toBe(false);
   expect(errors.mock.calls.some((c) => String(c[0]).includes('47003'))).toBe(true);
   errors.mockRestore();
 });
@@ -86,6 +101,7 @@ test('a stored payload WeChat would refuse is never sent: failed with the reason
   });
   const before = h.notifier.sent.length;
   expect(await sendDue(h.ports, h.clock.now())).toEqual({ failed: 1 });
+  // 'legacy-1' predates channels: a WeChat entry; it held no consent, so none was spent
   expect(h.notifier.sent.length).toBe(before);
   const e = (await outbox().get('legacy-1'))!;
   expect(e.status).toBe('failed');

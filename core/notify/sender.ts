@@ -1,74 +1,273 @@
 /**
- * Delivers pending outbox entries through the Notifier port. Each entry is claimed with a
- * conditional update (a lease) so two senders never send it twice; failures retry with
- * exponential backoff; after MAX_ATTEMPTS it is kept as 'failed' (visible, never dropped).
- * The in-app message already exists, so a refused subscription (43101: the user's choice) only
- * skips the push. Anything else WeChat will never accept (47003 bad data, 40037 bad template id,
- * 41030 bad page, …) is our mistake: 'failed' with WeChat's answer, and logged. A payload that
- * would be refused is never sent at all: 'failed' with the reason (./payload.ts).
+ * Delivers pending outbox entries, one per recipient and channel (core/notify/outbox.ts writes
+ * them). Each entry is claimed with a conditional update (a lease) so two senders never send it
+ * twice; a failure WeChat, Tencent SMS or the robot may recover from retries with exponential
+ * backoff; after MAX_ATTEMPTS it is kept as 'failed' (dead letter: visible, never dropped).
+ *
+ * WeChat (subscribe messages):
+ * - a template the deployment has not configured is 'skipped'; a payload WeChat would refuse is
+ *   'failed' with the reason (./payload.ts) and never sent;
+ * - nothing is sent without a consent on record (./consent.ts): a one-time template holds one consent
+ *   for the entry before the send, long-term needs the user's long-term consent; without it the entry
+ *   is 'no_consent'. 43101 means our count was wrong: the count is corrected, the entry 'no_consent'.
+ *   A consent held by a message that never went out is given back.
+ * - when WeChat cannot reach the person and the routing says SMS 'fallback', the SMS entry is
+ *   written (before the WeChat entry is closed, so a crash between the two cannot lose it).
+ * SMS: no number or the day's cap reached → 'no_consent' with the reason; outside working hours a
+ *   non-urgent SMS waits (nextAttemptAt moves to the next working minute, no attempt spent).
+ * Robot: a post to the desk team's group.
+ *
+ * The in-app message records each delivery (Message.delivery), which the message center shows and
+ * the reach report measures.
  */
 import { C } from '../collections';
-import type { OutboxEntry } from '../model';
-import type { Ports } from '../ports';
+import type { Message, OutboxEntry } from '../model';
+import type { Ports, SendResult } from '../ports';
+import { StoreError } from '../ports';
+import { beijingDateKey } from '../time';
+import { loadSla } from '../sla/policy';
+import { forgetConsent, holdConsent, releaseConsent } from './consent';
 import { checkPayload, invalidReason } from './payload';
+import { loadNotifyRules, mobileOf } from './routing';
+import { SMS, smsParams, type SmsKind, type SmsPart } from './sms-templates';
+import { TEMPLATES, type TemplateKey } from './templates';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
 export const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3600_000);
 
-/** the user refused or cancelled the subscription, or the deployment has no id for the template */
-function skippable(error: string): boolean {
-  return /^43101\b/.test(error) || /not configured/.test(error);
+type Outcome = OutboxEntry['status'] | 'busy';
+
+const ignoreDuplicate = (e: unknown) => {
+  if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+};
+
+/** the message this entry delivers: which channel reached it, or that nothing more will */
+async function markMessage(ports: Ports, entry: OutboxEntry, now: Date, delivered: boolean, done: boolean) {
+  if (!entry.messageId) return;
+  const set: Record<string, unknown> = {};
+  if (delivered) set[`delivery.${entry.channel ?? 'wechat'}`] = now.toISOString();
+  if (done) set['delivery.done'] = true;
+  if (Object.keys(set).length) await ports.store.collection<Message>(C.messages).update(entry.messageId, { $set: set });
 }
 
-export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date): Promise<OutboxEntry['status'] | 'busy'> {
-  const outbox = ports.store.collection<OutboxEntry>(C.outbox);
-  // entries written before a fix, or by hand, are checked again: WeChat would answer 47003
-  const problems = checkPayload(entry.template, entry.data);
-  if (problems.length) {
-    const lastError = invalidReason(problems);
-    const marked = await outbox.update(entry._id, { $set: { status: 'failed', lastError } }, { status: 'pending', attempts: entry.attempts });
-    if (!marked) return 'busy';
-    console.error(`[notify] ${entry._id} not sent: ${lastError}`);
-    return 'failed';
-  }
+/**
+ * WeChat could not reach the person: write the SMS entry when the routing asks for one.
+ * Returns whether an SMS follows (then the message is not done yet).
+ */
+async function fallBack(ports: Ports, entry: OutboxEntry, now: Date): Promise<boolean> {
+  if (entry.route?.sms !== 'fallback' || !entry.route.kind || !ports.sms?.configured) return false;
+  await ports.store.collection<OutboxEntry>(C.outbox).add(smsEntryFrom(entry, now.toISOString())).catch(ignoreDuplicate);
+  return true;
+}
+
+/** a WeChat entry written already closed (its payload would be refused): SMS steps in, or the message is done */
+export async function unsendable(ports: Ports, entry: OutboxEntry, now: Date) {
+  const sms = await fallBack(ports, entry, now);
+  await markMessage(ports, entry, now, false, !sms);
+}
+
+/** the SMS twin of a WeChat entry (same recipient, notice and route) */
+export function smsEntryFrom(entry: OutboxEntry, at: string): OutboxEntry {
+  const kind = entry.route!.kind as SmsKind;
+  const v = entry.route?.values ?? {};
+  const values: Record<SmsPart, string> = {
+    no: v.no ?? entry.data.no ?? '', title: v.title ?? entry.data.title ?? '', status: v.status ?? entry.data.status ?? '', enterprise: v.enterprise ?? '',
+  };
+  return {
+    _id: `${entry.messageId ?? entry._id}:sms`, userId: entry.userId, openid: entry.openid, requestId: entry.requestId,
+    template: kind, templateId: SMS.templates[kind].templateId, page: entry.page, data: values,
+    status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,
+    channel: 'sms', messageId: entry.messageId ?? null, consent: null, route: entry.route, phone: entry.phone ?? null,
+  };
+}
+
+/** close a pending entry we hold the lease of (attempts as claimed) */
+async function close(ports: Ports, entry: OutboxEntry, attempts: number, set: Partial<OutboxEntry>) {
+  return ports.store.collection<OutboxEntry>(C.outbox).update(entry._id, { $set: set }, { status: 'pending', attempts });
+}
+
+/** claim the entry for one attempt: nobody else sends it for LEASE_MS */
+async function claim(ports: Ports, entry: OutboxEntry, now: Date): Promise<number | null> {
   const attempts = entry.attempts + 1;
-  const claimed = await outbox.update(
+  const ok = await ports.store.collection<OutboxEntry>(C.outbox).update(
     entry._id,
     { $set: { attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS).toISOString() } },
     { status: 'pending', attempts: entry.attempts },
   );
-  if (!claimed) return 'busy';
-  let result;
+  return ok ? attempts : null;
+}
+
+async function call(run: () => Promise<SendResult>): Promise<SendResult> {
   try {
-    result = await ports.notifier.send({ openid: entry.openid, template: entry.template, templateId: entry.templateId, page: entry.page, data: entry.data });
+    return await run();
   } catch (e) {
-    result = { ok: false as const, retry: true, error: String((e as Error)?.message ?? e) };
+    return { ok: false, retry: true, error: String((e as Error)?.message ?? e) };
   }
-  const where = { status: 'pending', attempts };
-  if (result.ok) {
-    await outbox.update(entry._id, { $set: { status: 'sent', sentAt: now.toISOString(), lastError: null } }, where);
-    return 'sent';
-  }
-  if (!result.retry && skippable(result.error)) {
-    await outbox.update(entry._id, { $set: { status: 'skipped', lastError: result.error } }, where);
-    return 'skipped';
-  }
-  if (!result.retry) {
-    await outbox.update(entry._id, { $set: { status: 'failed', lastError: result.error } }, where);
-    console.error(`[notify] ${entry._id} refused by WeChat (${entry.template}, ${entry.templateId || 'no id'}): ${result.error}`);
-    return 'failed';
-  }
+}
+
+/** a retryable failure: back off, or dead-letter after MAX_ATTEMPTS; returns the entry's status */
+async function retryOrDeadLetter(ports: Ports, entry: OutboxEntry, attempts: number, error: string, now: Date, extra: Partial<OutboxEntry> = {}): Promise<'pending' | 'failed' | 'busy'> {
   if (attempts >= MAX_ATTEMPTS) {
-    await outbox.update(entry._id, { $set: { status: 'failed', lastError: result.error } }, where);
-    return 'failed';
+    const ok = await close(ports, entry, attempts, { status: 'failed', lastError: error, ...extra });
+    if (ok) console.error(`[notify] ${entry._id} (${entry.channel ?? 'wechat'}) gave up after ${attempts} attempts: ${error}`);
+    return ok ? 'failed' : 'busy';
   }
-  await outbox.update(
+  await ports.store.collection<OutboxEntry>(C.outbox).update(
     entry._id,
-    { $set: { lastError: result.error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString() } },
-    where,
+    { $set: { lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(), ...extra } },
+    { status: 'pending', attempts },
   );
   return 'pending';
+}
+
+/** WeChat's answer 43101: the user holds no consent for this template (refused, used up, or withdrawn) */
+const NO_CONSENT = /^43101\b/;
+
+async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+  const outbox = ports.store.collection<OutboxEntry>(C.outbox);
+  // the reasons it cannot go at all: closed at once, and SMS steps in where the routing says so
+  const cannot = async (status: 'failed' | 'skipped' | 'no_consent', lastError: string): Promise<Outcome> => {
+    const sms = await fallBack(ports, entry, now);
+    const ok = await outbox.update(entry._id, { $set: { status, lastError } }, { status: 'pending', attempts: entry.attempts });
+    if (!ok) return 'busy';
+    if (entry.consent === 'held') await releaseConsent(ports, entry);
+    await markMessage(ports, entry, now, false, !sms);
+    if (status === 'failed') console.error(`[notify] ${entry._id} not sent: ${lastError}`);
+    return status;
+  };
+  // entries written before a fix, or by hand, are checked again: WeChat would answer 47003
+  const problems = checkPayload(entry.template, entry.data);
+  if (problems.length) return cannot('failed', invalidReason(problems));
+  const template = TEMPLATES[entry.template as TemplateKey];
+  const templateId = entry.templateId || template.templateId;
+  if (!templateId) return cannot('skipped', `template ${entry.template} not configured`);
+  // the lease first: only the sender holding it may spend a consent for the entry
+  const attempts = await claim(ports, entry, now);
+  if (attempts === null) return 'busy';
+  const hold = await holdConsent(ports, entry);
+  if (!hold.ok) {
+    const sms = await fallBack(ports, entry, now);
+    const ok = await close(ports, entry, attempts, { status: 'no_consent', lastError: hold.reason });
+    if (!ok) return 'busy';
+    await markMessage(ports, entry, now, false, !sms);
+    return 'no_consent';
+  }
+  // from here the entry holds its consent (recorded with its next state): a retry does not spend another
+  if (hold.held) entry = { ...entry, consent: 'held' };
+  const held = hold.held ? { consent: 'held' as const } : {};
+  const result = await call(() => ports.notifier.send({ openid: entry.openid, template: entry.template, templateId, page: entry.page, data: entry.data }));
+  if (result.ok) {
+    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null, ...held });
+    await markMessage(ports, entry, now, true, true);
+    return 'sent';
+  }
+  if (result.retry) {
+    const s = await retryOrDeadLetter(ports, entry, attempts, result.error, now, held);
+    if (s === 'failed') {
+      if (entry.consent === 'held') await releaseConsent(ports, entry);
+      const sms = await fallBack(ports, entry, now);
+      await markMessage(ports, entry, now, false, !sms);
+    }
+    return s;
+  }
+  const refused = NO_CONSENT.test(result.error);
+  const sms = await fallBack(ports, entry, now);
+  const ok = await close(ports, entry, attempts, { status: refused ? 'no_consent' : /not configured/.test(result.error) ? 'skipped' : 'failed', lastError: result.error, ...held });
+  if (!ok) return 'busy';
+  // 43101: WeChat did not take the consent we counted (it had none); our other refusals: it was never used
+  if (refused) await forgetConsent(ports, entry, now);
+  else if (entry.consent === 'held') await releaseConsent(ports, entry);
+  await markMessage(ports, entry, now, false, !sms);
+  if (!refused) console.error(`[notify] ${entry._id} refused by WeChat (${entry.template}, ${templateId}): ${result.error}`);
+  return refused ? 'no_consent' : /not configured/.test(result.error) ? 'skipped' : 'failed';
+}
+
+/** the first working minute at or after `now`, or null when now is working time */
+async function quietUntil(ports: Ports, now: Date): Promise<Date | null> {
+  const { calendar } = await loadSla(ports);
+  const nextMinute = new Date(now.getTime() + 60_000);
+  if (calendar.workingMinutesBetween(now, nextMinute).minutes > 0) return null;
+  const { at } = calendar.addWorkingMinutes(now, 1);
+  return new Date(at.getTime() - 60_000);
+}
+
+async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+  const outbox = ports.store.collection<OutboxEntry>(C.outbox);
+  const cannot = async (status: 'skipped' | 'no_consent', lastError: string): Promise<Outcome> => {
+    const ok = await outbox.update(entry._id, { $set: { status, lastError } }, { status: 'pending', attempts: entry.attempts });
+    if (!ok) return 'busy';
+    await markMessage(ports, entry, now, false, true);
+    return status;
+  };
+  if (!ports.sms?.configured) return cannot('skipped', 'sms not configured');
+  const phone = mobileOf(entry.phone);
+  if (!phone) return cannot('no_consent', '未登记手机号');
+  const rules = await loadNotifyRules(ports);
+  if (rules.quietHours && !entry.route?.urgent && entry.attempts === 0) {
+    const until = await quietUntil(ports, now);
+    if (until) {
+      // quiet hours: wait for the next working minute without spending an attempt
+      const ok = await outbox.update(entry._id, { $set: { nextAttemptAt: until.toISOString(), lastError: '非工作时间，顺延发送' } }, { status: 'pending', attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt });
+      return ok ? 'pending' : 'busy';
+    }
+  }
+  const attempts = await claim(ports, entry, now);
+  if (attempts === null) return 'busy';
+  if (attempts === 1) {
+    // the day's cap per person: counted once per entry (its first attempt)
+    const day = beijingDateKey(now);
+    const n = await ports.store.collection(C.counters).increment(`sms:${entry.userId || phone}:${day}`, 'n', 1);
+    if (n > rules.dailyCap) {
+      const ok = await close(ports, entry, attempts, { status: 'no_consent', lastError: `已达每人每日短信上限（${rules.dailyCap} 条）` });
+      if (ok) await markMessage(ports, entry, now, false, true);
+      return ok ? 'no_consent' : 'busy';
+    }
+  }
+  const kind = entry.template as SmsKind;
+  const params = smsParams(kind, entry.data as Record<SmsPart, string>);
+  const result = await call(() => ports.sms!.send({ phone, template: kind, templateId: entry.templateId || SMS.templates[kind]?.templateId || '', params }));
+  if (result.ok) {
+    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null });
+    await markMessage(ports, entry, now, true, true);
+    return 'sent';
+  }
+  if (result.retry) {
+    const s = await retryOrDeadLetter(ports, entry, attempts, result.error, now);
+    if (s === 'failed') await markMessage(ports, entry, now, false, true);
+    return s;
+  }
+  const status = /not configured/.test(result.error) ? 'skipped' : 'failed';
+  const ok = await close(ports, entry, attempts, { status, lastError: result.error });
+  if (!ok) return 'busy';
+  await markMessage(ports, entry, now, false, true);
+  if (status === 'failed') console.error(`[notify] ${entry._id} refused by SMS: ${result.error}`);
+  return status;
+}
+
+async function sendRobot(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+  if (!ports.robot || !entry.webhook) {
+    const ok = await ports.store.collection<OutboxEntry>(C.outbox).update(entry._id, { $set: { status: 'skipped', lastError: 'robot not configured' } }, { status: 'pending', attempts: entry.attempts });
+    return ok ? 'skipped' : 'busy';
+  }
+  const attempts = await claim(ports, entry, now);
+  if (attempts === null) return 'busy';
+  const result = await call(() => ports.robot!.post({ webhook: entry.webhook!, text: entry.data.text ?? '' }));
+  if (result.ok) {
+    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null });
+    return 'sent';
+  }
+  if (result.retry) return retryOrDeadLetter(ports, entry, attempts, result.error, now);
+  const ok = await close(ports, entry, attempts, { status: 'failed', lastError: result.error });
+  if (ok) console.error(`[notify] ${entry._id} refused by the robot: ${result.error}`);
+  return ok ? 'failed' : 'busy';
+}
+
+export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+  const channel = entry.channel ?? 'wechat';
+  if (channel === 'sms') return sendSms(ports, entry, now);
+  if (channel === 'robot') return sendRobot(ports, entry, now);
+  return sendWechat(ports, entry, now);
 }
 
 /**
@@ -90,9 +289,16 @@ export async function sendDue(ports: Ports, now: Date, limit = 50, stop: () => b
   return counts;
 }
 
-/** Right after an action: deliver that request's fresh entries without waiting for the timer. */
+/**
+ * Right after an action: deliver that request's fresh entries without waiting for the timer,
+ * including the SMS a WeChat entry falls back to (written by the first pass, sent by the second).
+ */
 export async function sendForRequest(ports: Ports, requestId: string, now: Date) {
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
-  const fresh = await outbox.find({ requestId, status: 'pending', attempts: 0 }, { limit: 20 });
-  for (const e of fresh) await sendEntry(ports, e, now);
+  for (let pass = 0; pass < 2; pass++) {
+    const fresh = await outbox.find({ requestId, status: 'pending', attempts: 0 }, { limit: 20 });
+    const due = fresh.filter((e) => e.nextAttemptAt <= now.toISOString());
+    if (!due.length) break;
+    for (const e of due) await sendEntry(ports, e, now);
+  }
 }

@@ -35,12 +35,19 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const TEMPLATE_KEYS = ['statusChanged', 'newAssignment'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/** what each template is for, when the declaration does not name it */
+const DEFAULT_NAMES: Record<TemplateKey, string> = { statusChanged: '办理进度提醒', newAssignment: '新工单提醒' };
+
 /** the pieces of a notice a template field may show */
 export const NOTICE_PARTS = ['no', 'status', 'title', 'time', 'remark'] as const;
 export type NoticePart = (typeof NOTICE_PARTS)[number];
 
 export type TemplateField = { key: string; type: FieldType; part: NoticePart };
-export type Template = { key: TemplateKey; templateId: string; page: string; fields: TemplateField[] };
+/** 一次性订阅 (one message per consent) or 长期订阅 (one consent serves until withdrawn) */
+export const TEMPLATE_KINDS = ['once', 'long'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export type Template = { key: TemplateKey; templateId: string; kind: TemplateKind; name: string; page: string; fields: TemplateField[] };
 
 // longest prefixes first, so character_string1 is not read as a "character" something
 const KEY_RE = new RegExp(`^(${[...FIELD_TYPES].sort((a, b) => b.length - a.length).join('|')})(\\d+)$`);
@@ -64,9 +71,12 @@ export function parseDeclaration(raw: unknown): Declaration {
   const problems = {} as Record<TemplateKey, string[]>;
   for (const key of TEMPLATE_KEYS) {
     const bad: string[] = (problems[key] = []);
-    const t = (obj[key] && typeof obj[key] === 'object' ? obj[key] : null) as { templateId?: unknown; page?: unknown; fields?: unknown } | null;
+    const t = (obj[key] && typeof obj[key] === 'object' ? obj[key] : null) as { templateId?: unknown; kind?: unknown; name?: unknown; page?: unknown; fields?: unknown } | null;
     if (!t) bad.push(`template ${key} is not declared`);
     if (t && typeof t.templateId !== 'string') bad.push(`${key}.templateId must be a string ("" until configured)`);
+    // an undeclared kind is one-time: the safe reading (a long-term send without a long-term template answers 43101)
+    const kind = t?.kind === undefined ? 'once' : t.kind;
+    if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind)) bad.push(`${key}.kind must be "once" (一次性订阅) or "long" (长期订阅)`);
     const fields: TemplateField[] = [];
     const typeOfPart = new Map<NoticePart, FieldType>();
     const entries = t?.fields && typeof t.fields === 'object' ? Object.entries(t.fields as Record<string, unknown>) : [];
@@ -87,6 +97,8 @@ export function parseDeclaration(raw: unknown): Declaration {
     templates[key] = {
       key,
       templateId: typeof t?.templateId === 'string' ? t.templateId.trim() : '',
+      kind: kind === 'long' ? 'long' : 'once',
+      name: typeof t?.name === 'string' && t.name.trim() ? t.name.trim() : DEFAULT_NAMES[key],
       page: typeof t?.page === 'string' ? t.page : '',
       fields,
     };
@@ -103,6 +115,21 @@ for (const key of TEMPLATE_KEYS) {
 export const TEMPLATES: Readonly<Record<TemplateKey, Template>> = DECLARED.templates;
 /** what is wrong with the deployment's declaration, per template (pushes of a bad one are marked failed) */
 export const DECLARATION_PROBLEMS: Readonly<Record<TemplateKey, readonly string[]>> = DECLARED.problems;
+
+/** the placeholder id a template without one gets in the demo (adapters' stand-ins accept it; WeChat never sees it) */
+export const demoTemplateId = (key: TemplateKey) => `demo-${key}`;
+
+/**
+ * The local demo simulates the WeChat channel end to end: templates the deployment has not configured
+ * get placeholder ids, which the H5 build uses too (config/index.ts). Never called on CloudBase, nor
+ * in a district's self-hosted deployment (no WeChat there: unconfigured templates stay skipped).
+ */
+export function useDemoTemplateIds() {
+  for (const key of TEMPLATE_KEYS) {
+    const t = TEMPLATES[key] as Template;
+    if (!t.templateId) t.templateId = demoTemplateId(key);
+  }
+}
 
 export function isTemplateKey(key: string): key is TemplateKey {
   return (TEMPLATE_KEYS as readonly string[]).includes(key);

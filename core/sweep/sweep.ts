@@ -95,7 +95,7 @@ async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaCo
       : colour === 'yellow'
         ? `距办理期限（${formatBeijing(cur.dueAt!)}）不足${sla.policy.yellowDays}个工作日，转为黄色，已提醒承办人`
         : `台账颜色变为${COLOURS[colour]}`;
-    const moved = await tryTransition(ports, cur, { from: [cur.status], set: { colour, nextCheckAt: nextCheck({ ...cur, colour }, now, sla) }, event: { type: 'sla', text, notify }, actor: SYSTEM, now });
+    const moved = await tryTransition(ports, cur, { from: [cur.status], set: { colour, nextCheckAt: nextCheck({ ...cur, colour }, now, sla) }, event: { type: 'sla', text, notify, colour }, actor: SYSTEM, now });
     if (moved) { r.colourChanges++; cur = moved; await afterChange(ports, cur._id, now); }
   }
 

@@ -266,6 +266,48 @@ export type Message = {
   page?: string;
   read: boolean;
   createdAt: string;
+  /** 'assignment' for new work (its reach is measured) */
+  kind?: 'assignment' | null;
+  /** when each channel delivered it outside the app; done once every channel finished (neither = 仅站内) */
+  delivery?: { wechat?: string; sms?: string; done?: boolean } | null;
+};
+
+/* ---- notifications (core/notify/views.ts restated) ---- */
+export type NotifyChannel = 'wechat' | 'sms' | 'robot';
+export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+export type TemplateState = {
+  key: 'statusChanged' | 'newAssignment';
+  name: string;
+  templateId: string;
+  kind: 'once' | 'long';
+  relevant: boolean;
+  credits: number;
+  longTerm: boolean;
+  state: 'accept' | 'reject' | 'ban' | 'filter' | 'none';
+  always: 'accept' | 'reject' | 'ban' | null;
+  label: string;
+  topUp: boolean;
+};
+export type NotifySettings = {
+  templates: TemplateState[];
+  mainSwitch: boolean | null;
+  sms: { available: boolean; phone: string | null; optIn: boolean | null; routes: string[]; quietHours: string | null; dailyCap: number };
+};
+export type ReachRow = {
+  id: string; name: string; roles: string[]; assignments: number; reached: number; rate: number | null;
+  byChannel: { wechat: number; sms: number; inapp: number; pending: number };
+  credits: number; longTerm: boolean; hasPhone: boolean;
+};
+export type ReachReport = { from: string; to: string; days: number; withinMinutes: number; rows: ReachRow[]; total: { assignments: number; reached: number; rate: number | null } };
+export type ChannelCounts = { channel: NotifyChannel; label: string; sent: number; noConsent: number; failed: number; skipped: number; pending: number };
+export type NotifyStats = { period: { label: string; from: string; to: string }; channels: ChannelCounts[]; consentsSpent: number };
+/** admin rules: notify (core/notify/routing.ts NotifyRules) */
+export type SmsMode = 'always' | 'fallback' | 'off';
+export type NotifyRules = {
+  sms: { assignment: SmsMode; urge: SmsMode; red: SmsMode; status: 'fallback' | 'off' };
+  quietHours: boolean;
+  dailyCap: number;
+  robots: Array<{ orgId: string; webhook: string }>;
 };
 
 export type DevUser = { id: string; name: string; roles: Role[]; roleLabel: string; detail: string };

@@ -10,6 +10,7 @@ import { C } from '../../core/collections';
 import { createFunctions } from '../../core/functions';
 import type { OutboxEntry } from '../../core/model';
 import type { Ports } from '../../core/ports';
+import { TEMPLATE_KEYS, TEMPLATES, type Template } from '../../core/notify/templates';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
 import { CODE_PAGES } from '../../core/visits/codes';
 import declared from '../../config/subscribe-templates.json';
@@ -76,6 +77,11 @@ describe('subscribe messages through the whole loop', () => {
   const configured = Object.fromEntries(Object.entries(declared as Record<string, { fields: Record<string, string> }>)
     .map(([k, t]) => [k, { ...t, templateId: ids[k] }])) as unknown as TemplateConfig;
 
+  // the server's side of the same declaration (core/notify/templates.ts reads the shipped file, ids empty)
+  const shipped = { statusChanged: TEMPLATES.statusChanged.templateId, newAssignment: TEMPLATES.newAssignment.templateId };
+  beforeAll(() => { for (const k of TEMPLATE_KEYS) (TEMPLATES[k] as Template).templateId = ids[k]; });
+  afterAll(() => { for (const k of TEMPLATE_KEYS) (TEMPLATES[k] as Template).templateId = shipped[k]; });
+
   async function world() {
     const templates = Object.fromEntries(Object.entries(configured).map(([, t]) => [t.templateId, Object.keys(t.fields)]));
     const b = createTestBed({ pages: PAGES, templates });
@@ -96,9 +102,15 @@ describe('subscribe messages through the whole loop', () => {
     return { b, clock, ports, fns, ok };
   }
 
-  it('every push passes WeChat argument rules; a user without consent is skipped with 43101', async () => {
+  it('every push passes WeChat argument rules; consents WeChat does not hold end as no_consent (43101) and are not tried again', async () => {
     const { b, fns, ok } = await world();
-    for (const u of ['u-linxiao', 'u-zhangwei', 'u-wangfang']) for (const id of Object.values(ids)) b.consent(devOpenid(u), id, Infinity);
+    // each of them tapped 允许 ten times for both templates: WeChat's count (the bed) and ours (notify.consent)
+    for (const u of ['u-linxiao', 'u-zhangwei', 'u-wangfang']) {
+      for (const id of Object.values(ids)) {
+        b.consent(devOpenid(u), id, 10);
+        for (let i = 0; i < 10; i++) await ok(u, { action: 'notify.consent', results: { [id]: 'accept' }, source: 'request' });
+      }
+    }
     const { request } = await ok('u-linxiao', { action: 'request.submit', clientKey: 'k-loop-0001', category: 'dianli', description: '厂区新建车间需要增容用电，报装申请提交两周仍无人联系。', photos: [], phone: '13612340001' });
     const officer = request.assigneeId as string;
     await ok(officer, { action: 'request.accept', id: request._id });
@@ -112,7 +124,7 @@ describe('subscribe messages through the whole loop', () => {
     const outbox = (await b.sdk.database().collection(C.outbox).get()).data as OutboxEntry[];
     expect(outbox.map((o) => o.status).filter((s) => s !== 'sent')).toEqual([]);
 
-    // a user who never subscribed: WeChat answers 43101, the entry is skipped (the in-app message stays)
+    // consents WeChat no longer holds (our count says otherwise): 43101, the entry is no_consent and our count corrected (the in-app message stays)
     const before = b.wechat.sent.length;
     b.wechat.consents.clear();
     await ok('u-linxiao', { action: 'request.submit', clientKey: 'k-loop-0002', category: 'dianli', description: '第二件诉求：厂区道路照明需要维修。', photos: [], phone: '13612340001' });
@@ -120,9 +132,16 @@ describe('subscribe messages through the whole loop', () => {
     const refused = b.wechat.sent.slice(before);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((s) => s.result === 43101)).toBe(true);
-    const after = (await b.sdk.database().collection(C.outbox).where({ status: 'skipped' }).get()).data as OutboxEntry[];
-    expect(after.length).toBe(refused.length);
-    expect(after[0].lastError).toMatch(/^43101/);
+    const after = (await b.sdk.database().collection(C.outbox).where({ status: 'no_consent' }).get()).data as OutboxEntry[];
+    // one 43101 per person and template; after it, that person's next notice by the template is not even tried
+    expect(after.filter((e) => /^43101/.test(e.lastError ?? '')).length).toBe(refused.length);
+    expect(after.every((e) => /^43101|次数已用完/.test(e.lastError ?? ''))).toBe(true);
+    // and nothing more is tried for them until they consent again
+    const tried = b.wechat.sent.length;
+    await ok('u-linxiao', { action: 'request.submit', clientKey: 'k-loop-0003', category: 'dianli', description: '第三件诉求：厂区门口积水。', photos: [], phone: '13612340001' });
+    await fns.notify({ Type: 'Timer' }, null);
+    const untried = b.wechat.sent.slice(tried).filter((s) => s.touser === devOpenid('u-linxiao'));
+    expect(untried).toEqual([]);
   });
 });
 

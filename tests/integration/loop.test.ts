@@ -10,6 +10,8 @@ afterEach(() => h.cleanup());
 const unread = async (who: string) => (await h.ok(who, { action: 'messages.list' })).unread as number;
 
 test('submit → assigned to a grid officer → accept → progress → resolve → enterprise scores it', async () => {
+  // both hold WeChat consents, so every notice is also pushed (consent accounting: tests/integration/notify-reach.test.ts)
+  await h.consentAll();
   const { request } = await h.ok('u-linxiao', submission());
   expect(request.no).toMatch(/^SQ20261123\d{4}$/);
   expect(request.status).toBe('assigned');

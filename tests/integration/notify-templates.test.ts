@@ -171,8 +171,9 @@ describe('one declaration for the client and the server', () => {
       expect(refused).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', details: [{ field: 'rules.templates.statusChanged.templateId', message: expect.stringContaining('部署配置') }] });
 
       // the server: a request's pushes, to the enterprise (statusChanged) and the officer (newAssignment)
+      await h.consentAll();
       const { request } = await h.ok('u-linxiao', submission());
-      const entries = await h.store.collection<OutboxEntry>(C.outbox).find({ requestId: request._id });
+      const entries = (await h.store.collection<OutboxEntry>(C.outbox).find({ requestId: request._id })).filter((e) => e.channel === 'wechat');
       expect(new Set(entries.map((e) => `${e.template}:${e.templateId}`))).toEqual(new Set([`statusChanged:${IDS.statusChanged}`, `newAssignment:${IDS.newAssignment}`]));
       const sentIds = new Set(h.notifier.sent.map((m) => m.templateId));
       expect(sentIds).toEqual(new Set([IDS.statusChanged, IDS.newAssignment]));
@@ -187,12 +188,15 @@ describe('one declaration for the client and the server', () => {
 
 describe('every place that pushes builds a payload WeChat accepts', () => {
   let h: Harness;
-  beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); });
+  beforeEach(async () => {
+    h = await makeHarness('2026-11-23T01:30:00Z');
+    await h.consentAll();
+  });
   afterEach(() => h.cleanup());
 
   /** every entry written is pending or sent (never failed for its data), and every sent payload passes */
   async function expectAllAcceptable() {
-    const entries = await h.store.collection<OutboxEntry>(C.outbox).find({}, { limit: 1000 });
+    const entries = (await h.store.collection<OutboxEntry>(C.outbox).find({}, { limit: 1000 })).filter((e) => (e.channel ?? 'wechat') === 'wechat');
     expect(entries.length).toBeGreaterThan(0);
     for (const e of entries) {
       expect({ id: e._id, status: e.status, lastError: e.lastError }).toEqual({ id: e._id, status: 'sent', lastError: null });

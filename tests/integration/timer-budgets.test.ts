@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite-store';
 import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
 import { functionTimeoutS, timerBudgetMs, type TimerName } from '../../core/budget';
+import { TEMPLATE_KEYS, TEMPLATES, useDemoTemplateIds } from '../../core/notify/templates';
 import { C, INDEXES } from '../../core/collections';
 import { createFunctions } from '../../core/functions';
 import type { Message, OutboxEntry, ServiceRequest, User } from '../../core/model';
@@ -58,7 +59,16 @@ async function world(opts: { bytes?: Buffer; budgeted: boolean; at?: string }): 
   const notifier = recordingNotifier();
   let n = 0;
   const ports: Ports = { store, clock, notifier, contentCheck: permissiveContentCheck, newId: () => `t${files}x${++n}`, config: { submitsPerHour: 1_000_000 } };
-  if (!opts.bytes) await seedDemoDistrict(raw, clock.now());
+  if (!opts.bytes) {
+    await seedDemoDistrict(raw, clock.now());
+    // everyone holds plenty of WeChat consents: this file measures the timers, not consent accounting
+    useDemoTemplateIds();
+    for (const u of await all<User>(raw, C.users)) {
+      for (const key of TEMPLATE_KEYS) {
+        await raw.collection(C.subscriptions).add({ _id: `${u._id}:${key}`, userId: u._id, template: key, templateId: TEMPLATES[key].templateId, credits: 1_000_000, longTerm: false, state: 'accept', always: null, mainSwitch: true, granted: 1_000_000, spent: 0, lastSpentFor: null, updatedAt: clock.now().toISOString() });
+      }
+    }
+  }
   const fns = createFunctions(ports, opts.budgeted ? {} : { budgetMs: { assign: Infinity, notify: Infinity, sweep: Infinity } });
   return { raw, clock, fns, notifier, ticking, budgeted: opts.budgeted, close: () => raw.close() };
 }

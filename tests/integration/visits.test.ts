@@ -33,6 +33,7 @@ async function checkin(who: string, scene: string, over: Record<string, unknown>
 
 describe('scan in and out', () => {
   test('an officer checks in, the enterprise is told and scores, the officer checks out with the same code', async () => {
+    await h.consentAll(); // so the notice is also pushed, not only in the message center
     const scene = await sceneOf();
     const scanned = await h.ok('u-zhangwei', { action: 'visit.scan', scene });
     expect(scanned).toMatchObject({ mode: 'checkin', enterprise: { id: 'e-002', name: '东城新材料科技有限公司' }, guard: { count: 0, cap: 2, over: false } });

@@ -115,6 +115,12 @@ const EXPECTED: Record<string, Row> = {
   // one's own messages
   'messages.list':              [ok, ok, ok, ok, ok, ok, ok, ok, F],
   'messages.read':              [ok, ok, ok, ok, ok, ok, ok, ok, F],
+  // one's own consents and SMS choice (staff get SMS by the admin's rules, not by choice); reach and send counts for the desk
+  'notify.settings':            [ok, ok, ok, ok, ok, ok, ok, ok, F],
+  'notify.consent':             [ok, ok, ok, ok, ok, ok, ok, ok, F],
+  'notify.smsOptIn':            [ok, ok, F, F, F, F, F, F, F],
+  'desk.reach':                 [F, F, F, F, ok, F, ok, F, F],
+  'stats.notify':               [F, F, F, F, ok, F, ok, F, F],
   // e-002's code: its contacts, its grid's officers, supervisors; not another enterprise's liaison or a department
   'visit.code':                 [ok, N, ok, N, ok, N, ok, ok, F],
   'visit.poster':               [ok, N, ok, N, ok, N, ok, ok, F],

@@ -16,7 +16,8 @@ import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite-store';
 import { cloudbaseStore } from '../../adapters/cloudbase-store';
 import { createTestBed, type TestBed } from '../cloudbase/testbed';
-import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
+import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier, recordingRobot, recordingSms } from '../../adapters/local-ports';
+import { TEMPLATE_KEYS, TEMPLATES, useDemoTemplateIds } from '../../core/notify/templates';
 
 /** the public base visit codes point at in tests */
 export const HARNESS_PUBLIC_BASE = 'https://yszt.example.cn';
@@ -50,8 +51,13 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   const store = bed ? cloudbaseHarnessStore(bed) : openSqliteStore({ file: opts.memory ? ':memory:' : join(dir, 'app.db'), indexes: INDEXES });
   const clock = fakeClock(start);
   const notifier = recordingNotifier();
+  // SMS and group robots: the recording stand-ins the demo uses
+  const sms = recordingSms();
+  const robot = recordingRobot();
+  // like the demo: templates the deployment has not configured carry placeholder ids (consents are counted for them)
+  useDemoTemplateIds();
   let n = 0;
-  const ports: Ports = { store, clock, notifier, contentCheck: permissiveContentCheck, newId: () => `id${++n}` };
+  const ports: Ports = { store, clock, notifier, sms, robot, contentCheck: permissiveContentCheck, newId: () => `id${++n}` };
   // visit codes: QR images of the H5 link under a fixed public base, in the temp dir
   ports.qrCode = localQrCode(localFiles(join(dir, 'files')), () => HARNESS_PUBLIC_BASE);
   if (opts.seed !== false) await seedDemoDistrict(store, clock.now());
@@ -69,7 +75,19 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   };
   const requests = () => store.collection<ServiceRequest>(C.requests);
   return {
-    ports, store, clock, notifier, fns, call, ok, requests, bed,
+    ports, store, clock, notifier, sms, robot, fns, call, ok, requests, bed,
+    /** every seeded user holds `times` one-time consents for every template (tests about other things that count pushes) */
+    consentAll: async (times = 100) => {
+      const subs = store.collection(C.subscriptions);
+      const users = await store.collection(C.users).find({}, { limit: 100 });
+      for (const u of users) {
+        for (const key of TEMPLATE_KEYS) {
+          const t = TEMPLATES[key];
+          await subs.add({ _id: `${u._id}:${key}`, userId: u._id, template: key, templateId: t.templateId, credits: times, longTerm: t.kind === 'long', state: 'accept', always: null, mainSwitch: true, granted: times, spent: 0, lastSpentFor: null, updatedAt: clock.now().toISOString() }).catch(() => undefined);
+          if (bed) bed.consent(u.openid as string, t.templateId, t.kind === 'long' ? Infinity : times);
+        }
+      }
+    },
     /** where generated files (visit codes) are saved */
     filesDir: join(dir, 'files'),
     cleanup: () => { store.close(); rmSync(dir, { recursive: true, force: true }); },

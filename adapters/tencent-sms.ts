@@ -1,0 +1,210 @@
+/**
+ * Tencent Cloud SMS (腾讯云短信) through tencentcloud-sdk-nodejs-sms, API version 2021-01-11, SendSms:
+ *   https://cloud.tencent.com/document/api/382/55981 (request and answer)
+ *   https://cloud.tencent.com/document/api/382/59177 (SMS error codes)
+ *   https://cloud.tencent.com/document/api/382/52075 (common error codes: AuthFailure.*, RequestLimitExceeded …)
+ *
+ * One SMS per call, to one mainland number written as E.164 (+86…), with the account's SmsSdkAppId,
+ * its approved signature (签名) and an approved template id; TemplateParamSet holds the variables.
+ *
+ * Tencent answers a failure in one of two ways, both mapped here the same way:
+ *   - the whole request fails: the SDK throws TencentCloudSDKHttpException with `code` (Response.Error.Code,
+ *     e.g. AuthFailure.SecretIdNotFound, FailedOperation.TemplateIncorrectOrUnapproved), or without a
+ *     code for a network failure or timeout (`httpCode` for a non-200 answer);
+ *   - the request is taken but the number is not: SendStatusSet[0].Code is not "Ok"
+ *     (e.g. LimitExceeded.PhoneNumberThirtySecondLimit, InvalidParameterValue.IncorrectPhoneNumber).
+ * `retry` is true only where the same SMS may go through later today (see smsErrorRetries); a
+ * network failure is retried although Tencent may have sent it (at least once: an SMS twice beats none).
+ *
+ * Time limit: `timeoutMs` (default 3 s). Sends also happen inside the service function (10 s,
+ * cloudfunctions/service/config.json) right after an action delivers that request's fresh entries
+ * (core/notify/sender.ts sendForRequest), next to a WeChat send and a robot post: two sends hanging at
+ * 3 s each still leave the action its time; a timed-out send is retried by the notify timer (30 s,
+ * whose budget keeps a 6 s reserve for the send in flight, core/budget.ts). Tencent's API answers
+ * in well under a second from inside Tencent Cloud.
+ *
+ * The SDK is loaded at the first send (require inside the function), so a bundle that never sends an
+ * SMS never evaluates it.
+ */
+import type { OutgoingSms, SendResult, SmsSender } from '../core/ports';
+import { SMS } from '../core/notify/sms-templates';
+
+/** SendSms request (2021-01-11), the fields we send */
+export type SendSmsRequest = {
+  PhoneNumberSet: string[];
+  SmsSdkAppId: string;
+  TemplateId: string;
+  SignName?: string;
+  TemplateParamSet?: string[];
+  SessionContext?: string;
+};
+export type SendStatus = { SerialNo?: string; PhoneNumber?: string; Fee?: number; SessionContext?: string; Code?: string; Message?: string; IsoCode?: string };
+export type SendSmsResponse = { SendStatusSet?: SendStatus[]; RequestId?: string };
+
+export type SmsCredential = { secretId?: string; secretKey?: string; token?: string };
+/** what the SDK's Client constructor takes (tencentcloud-sdk-nodejs-common ClientConfig), as far as we use it */
+export type SmsClientConfig = {
+  credential: { getCredential(): Promise<SmsCredential> };
+  region: string;
+  profile: { httpProfile: { reqTimeout: number; endpoint?: string; protocol?: string } };
+};
+export type SmsClientLike = { SendSms(req: SendSmsRequest): Promise<SendSmsResponse> };
+
+export type TencentSmsOptions = {
+  /** API key (CAM) */
+  secretId?: string;
+  secretKey?: string;
+  /** session token of temporary credentials (a CloudBase function's runtime role) */
+  token?: string;
+  /** instead of the three above: asked at every send (runtime-role credentials of a cloud function rotate) */
+  credentials?: () => SmsCredential;
+  region: string;
+  sdkAppId: string;
+  signName: string;
+  /** tests: makes the client (default: the SDK's sms.v20210111.Client) */
+  client?: (config: SmsClientConfig) => SmsClientLike;
+  /** per request; default 3000 ms */
+  timeoutMs?: number;
+  /** default sms.tencentcloudapi.com (the nearest region's access point); tests: http://127.0.0.1:<port> */
+  endpoint?: string;
+};
+
+/** SMS-specific InternalError codes that a retry cannot mend: our request is malformed or our clock is off */
+const PERMANENT_INTERNAL = new Set([
+  'InternalError.SigVerificationFail', 'InternalError.SigFieldMissing', 'InternalError.RestApiInterfaceNotExist',
+  'InternalError.JsonParseFail',
+  // "请求发起时间不正常 … 服务器时间与腾讯云服务器时间差异超过10分钟": the server's clock needs fixing
+  'InternalError.RequestTimeException',
+]);
+
+/** failures that can pass: Tencent's own trouble, timeouts, and the short per-number windows */
+const TRANSIENT = new Set([
+  'LimitExceeded.PhoneNumberThirtySecondLimit', // 30 s per number and content
+  'LimitExceeded.PhoneNumberOneHourLimit',
+  'LimitExceeded.DeliveryFrequencyLimit', // the console's frequency policy (a window, not a day)
+  'ServiceUnavailable', // common code: 当前服务暂时不可用
+]);
+
+/**
+ * Whether an SMS refused with this Tencent error code may go through if sent again later.
+ * Transient: InternalError.* (timeouts, "其他错误", send-and-receive failures) except the permanent ones
+ * above, RequestLimitExceeded.* (API call rate), the 30-second, one-hour and frequency-policy limits.
+ * Everything else is permanent: bad parameters (InvalidParameterValue.*, MissingParameter.*), an
+ * unapproved or mismatched template or signature (FailedOperation.*), a number on the blocklist,
+ * no balance left, credentials or permissions (AuthFailure.*, UnauthorizedOperation.*), and the daily
+ * limits (LimitExceeded.PhoneNumberDailyLimit, …SameContentDailyLimit, AppDailyLimit: not before tomorrow).
+ */
+export function smsErrorRetries(code: string): boolean {
+  if (TRANSIENT.has(code)) return true;
+  if (code === 'RequestLimitExceeded' || code.startsWith('RequestLimitExceeded.')) return true;
+  if (code === 'InternalError' || code.startsWith('InternalError.')) return !PERMANENT_INTERNAL.has(code);
+  return false;
+}
+
+/** an 11-digit mainland mobile number (an optional +86, 86 or 0086 prefix is dropped), or null */
+export function mainlandMobile(phone: string): string | null {
+  const digits = String(phone ?? '').replace(/[\s-]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+type SdkError = { code?: unknown; message?: unknown; httpCode?: unknown; requestId?: unknown };
+
+function fromThrown(e: unknown): SendResult {
+  const err = (e && typeof e === 'object' ? e : {}) as SdkError;
+  const message = String(err.message ?? e ?? '').trim();
+  if (typeof err.code === 'string' && err.code) {
+    return { ok: false, retry: smsErrorRetries(err.code), error: `${err.code} ${message}`.trim() };
+  }
+  const http = Number(err.httpCode);
+  if (Number.isFinite(http) && http > 0) {
+    // a non-200 answer without Tencent's error body: the gateway's trouble is worth another try, a 4xx is not
+    return { ok: false, retry: http >= 500 || http === 429, error: `HTTP ${http} ${message}`.trim() };
+  }
+  // no answer at all: DNS, connection refused or reset, the request timeout
+  return { ok: false, retry: true, error: `NetworkError ${message}`.trim() };
+}
+
+export function tencentSms(opts: TencentSmsOptions): SmsSender {
+  let client: SmsClientLike | null = null;
+  const credential = (): SmsCredential => {
+    const c = opts.credentials ? opts.credentials() : opts;
+    return { secretId: c.secretId || undefined, secretKey: c.secretKey || undefined, token: c.token || undefined };
+  };
+  const ready = () => {
+    const c = credential();
+    return !!(opts.sdkAppId && opts.signName && c.secretId && c.secretKey);
+  };
+  const make = (): SmsClientLike => {
+    const scheme = /^(https?:\/\/)(.+)$/.exec(opts.endpoint ?? '');
+    const config: SmsClientConfig = {
+      // read at each request: runtime-role credentials of a cloud function rotate
+      credential: { getCredential: async () => credential() },
+      region: opts.region,
+      profile: {
+        httpProfile: {
+          reqTimeout: (opts.timeoutMs ?? 3000) / 1000,
+          ...(scheme ? { protocol: scheme[1], endpoint: scheme[2] } : opts.endpoint ? { endpoint: opts.endpoint } : {}),
+        },
+      },
+    };
+    if (opts.client) return opts.client(config);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Client } = require('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client') as {
+      Client: new (config: SmsClientConfig) => SmsClientLike;
+    };
+    return new Client(config);
+  };
+  return {
+    get configured() {
+      return ready();
+    },
+    async send(m: OutgoingSms & { sessionContext?: string }): Promise<SendResult> {
+      if (!m.templateId) return { ok: false, retry: false, error: `sms template ${m.template} not configured` };
+      if (!ready()) return { ok: false, retry: false, error: 'sms not configured' };
+      const phone = mainlandMobile(m.phone);
+      if (!phone) return { ok: false, retry: false, error: 'InvalidParameterValue.IncorrectPhoneNumber not an 11-digit mainland mobile number' };
+      const req: SendSmsRequest = {
+        PhoneNumberSet: [`+86${phone}`],
+        SmsSdkAppId: opts.sdkAppId,
+        SignName: opts.signName,
+        TemplateId: m.templateId,
+        TemplateParamSet: m.params.map(String),
+        ...(m.sessionContext ? { SessionContext: m.sessionContext } : {}),
+      };
+      let answer: SendSmsResponse;
+      try {
+        client ??= make();
+        answer = await client.SendSms(req);
+      } catch (e) {
+        return fromThrown(e);
+      }
+      const status = answer?.SendStatusSet?.[0];
+      if (!status) return { ok: false, retry: true, error: `NoStatus SendSms answered without a status (RequestId ${answer?.RequestId ?? '?'})` };
+      if (status.Code === 'Ok') return { ok: true };
+      const code = String(status.Code ?? 'Unknown');
+      return { ok: false, retry: smsErrorRetries(code), error: `${code} ${status.Message ?? ''}`.trim() };
+    },
+  };
+}
+
+/**
+ * The deployment's SMS settings: the account (SmsSdkAppId, signature, region) from
+ * config/sms-templates.json, each overridable by SMS_SDK_APP_ID / SMS_SIGN_NAME / SMS_REGION, and the
+ * API key from SMS_SECRET_ID + SMS_SECRET_KEY (a CAM key allowed sms:SendSms). With `roleFallback`
+ * (CloudBase), a function without SMS_SECRET_ID uses its runtime role's temporary credentials
+ * TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY / TENCENTCLOUD_SESSIONTOKEN instead (the role must
+ * then be allowed to send SMS). Credentials are read from `env` at every send; an own key is never
+ * paired with the role's session token.
+ */
+export function smsOptionsFromEnv(env: Record<string, string | undefined> = process.env, o: { roleFallback?: boolean } = {}): TencentSmsOptions {
+  return {
+    credentials: () => {
+      if (env.SMS_SECRET_ID) return { secretId: env.SMS_SECRET_ID, secretKey: env.SMS_SECRET_KEY };
+      if (o.roleFallback) return { secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY, token: env.TENCENTCLOUD_SESSIONTOKEN };
+      return {};
+    },
+    sdkAppId: (env.SMS_SDK_APP_ID || SMS.sdkAppId).trim(),
+    signName: (env.SMS_SIGN_NAME || SMS.signName).trim(),
+    region: (env.SMS_REGION || SMS.region).trim(),
+  };
+}
