@@ -24,7 +24,7 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 9
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'yszt-bench-'));
   const root = join(__dirname, '..');
-  const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: true, log: () => {} });
+  const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: true, log: () => {}, submitsPerHour: 1_000_000 });
   const base = `http://127.0.0.1:${server.port}`;
   const login = async (userId: string) => {
     const r = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) });
