@@ -12,7 +12,12 @@ export default defineAppConfig({
     {
       // dispatchers and leaders (desktop browser first)
       root: 'subpkg-desk',
-      pages: ['ledger/index', 'detail/index'],
+      pages: ['ledger/index', 'detail/index', 'reach/index'],
+    },
+    {
+      // 我的 and 提醒设置 (every signed-in user)
+      root: 'subpkg-me',
+      pages: ['index/index', 'notify/index'],
     },
     {
       // department handlers: supervision cards

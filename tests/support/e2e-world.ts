@@ -24,6 +24,11 @@ export type E2EPageOptions = Omit<BrowserContextOptions, 'viewport'> & {
   height?: number;
   /** what to do with an error the page throws (by default: print it) */
   onError?: (error: Error) => void;
+  /**
+   * The H5 demo's simulated WeChat consent sheet comes up at 提交 / 我的工单 / 签收 (src/services/consent-sheet.ts):
+   * by default it is answered 取消 whenever it blocks a step; 'keep' leaves it to the test.
+   */
+  consentSheet?: 'dismiss' | 'keep';
 };
 
 export type E2EWorld = {
@@ -95,10 +100,15 @@ export function useE2EWorld(
     get browserSource() { return ready(browserSource, 'browserSource'); },
     get dataDir() { return ready(dataDir, 'dataDir'); },
     shots,
-    page: async (width, { height = width > 800 ? 900 : 844, onError = (e: Error) => console.error('page error:', e.message), ...context } = {}) => {
+    page: async (width, { height = width > 800 ? 900 : 844, onError = (e: Error) => console.error('page error:', e.message), consentSheet = 'dismiss', ...context } = {}) => {
       const ctx = await world.browser.newContext({ viewport: { width, height }, ...context });
       const page = await ctx.newPage();
       page.on('pageerror', onError);
+      if (consentSheet === 'dismiss') {
+        await page.addLocatorHandler(page.locator('.demo-consent'), async (sheet) => {
+          await sheet.getByRole('button', { name: '取消', exact: true }).click();
+        });
+      }
       return page;
     },
     shot: (page, name, fullPage = true) => takeShot(page, shots, name, fullPage),

@@ -7,16 +7,25 @@ import { isDepartment, isDesk, isHandler, roleLabel } from '../../shared/labels'
 import { ROUTES } from '../../shared/routes';
 import { isVisitStaff, VISIT_ROUTES } from '../../shared/visit-routes';
 import { callService, errorText } from '../../services/call';
-import { forgetSession, loadMe } from '../../services/profile';
-import { getSignInKind, signOut } from '../../services/session';
+import { loadMe } from '../../services/profile';
+import { offerTopUp, primeNotifySettings } from '../../services/subscribe';
+import { NOTIFY_ROUTES } from '../../shared/notify-routes';
+import AccountLinks from '../../components/AccountLinks';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
-type EntryProps = { title: string; hint: string; icon: string; tone: string; url: string; badge?: number };
+/** onTap runs first, inside the tap (a WeChat subscribe request must start there) */
+type EntryProps = { title: string; hint: string; icon: string; tone: string; url: string; badge?: number; onTap?: () => void };
 
-function Entry({ title, hint, icon, tone, url, badge }: EntryProps) {
+function Entry({ title, hint, icon, tone, url, badge, onTap }: EntryProps) {
   return (
-    <View className='entry' onClick={() => Taro.navigateTo({ url })}>
+    <View
+      className='entry'
+      onClick={() => {
+        onTap?.();
+        Taro.navigateTo({ url });
+      }}
+    >
       <View className={`entry__icon entry__icon--${tone}`}>{icon}</View>
       <View className='entry__body'>
         <Text className='entry__title'>{title}</Text>
@@ -39,6 +48,8 @@ export default function Home() {
       .then((m) => {
         setMe(m);
         setError('');
+        // what this user holds for WeChat reminders, once per session: natural taps ask only when it is low
+        primeNotifySettings();
         if (m.user.roles.includes('officer') || m.user.enterpriseId) {
           callService<{ items: unknown[] }>('binding.list', { tab: 'pending' })
             .then((d) => setApprovals(d.items.length))
@@ -49,28 +60,7 @@ export default function Home() {
   };
   useDidShow(refresh);
 
-  const isH5 = process.env.TARO_ENV === 'h5';
-  const withPassword = isH5 && getSignInKind() === 'password';
-  const switchUser = isH5 && (
-    <View className='home__switch'>
-      {withPassword && (
-        <>
-          <Text className='home__switch-link' onClick={() => Taro.navigateTo({ url: `${ROUTES.login}?tab=password` })}>修改密码</Text>
-          <Text className='home__switch-sep'>·</Text>
-        </>
-      )}
-      <Text
-        className='home__switch-link'
-        onClick={async () => {
-          await signOut();
-          forgetSession();
-          Taro.reLaunch({ url: ROUTES.login });
-        }}
-      >
-        {withPassword ? '退出登录' : '切换用户（本地演示）'}
-      </Text>
-    </View>
-  );
+  const switchUser = <AccountLinks />;
 
   if (!me) {
     return (
@@ -132,7 +122,10 @@ export default function Home() {
             <Entry title='我的诉求' hint='查看办理进度，评价办理结果' icon='☰' tone='green' url={ROUTES.myRequests} />
           </>
         )}
-        {handler && <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='▤' tone='orange' url={ROUTES.inbox} />}
+        {handler && (
+          // entering the inbox is a natural moment to top up new-work reminders (only when they run low)
+          <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='▤' tone='orange' url={ROUTES.inbox} onTap={() => offerTopUp('newAssignment')} />
+        )}
         {dispatcher && (
           <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='⚑' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
         )}
@@ -168,6 +161,7 @@ export default function Home() {
         )}
         {(department || dispatcher) && <Entry title='检查计划' hint='检查预告，多部门合并为联合检查' icon='☷' tone='purple' url={VISIT_ROUTES.plans} />}
         <Entry title='消息中心' hint='办理进度与工作提醒' icon='✉' tone='purple' url={ROUTES.messages} badge={unread} />
+        <Entry title='我的' hint='个人信息、提醒设置（微信提醒与短信）' icon='☺' tone='blue' url={NOTIFY_ROUTES.me} />
       </View>
 
       {!isEnterprise && !handler && !desk && !department && !admin && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}

@@ -12,6 +12,17 @@ import './index.css';
 
 type MessagePage = { items: Message[]; total: number; unread: number };
 
+/** how a message reached its person outside the app (Message.delivery); nothing for messages older than that record */
+function deliveryTags(m: Message): Array<{ text: string; tone: string }> {
+  const d = m.delivery;
+  if (!d) return [];
+  const tags: Array<{ text: string; tone: string }> = [];
+  if (d.wechat) tags.push({ text: '微信提醒', tone: 'wechat' });
+  if (d.sms) tags.push({ text: '短信', tone: 'sms' });
+  if (tags.length === 0) tags.push(d.done ? { text: '仅站内', tone: 'inapp' } : { text: '提醒中', tone: 'pending' });
+  return tags;
+}
+
 export default function MessagesPage() {
   const list = usePagedList<Message, MessagePage>((page) => callService<MessagePage>('messages.list', { page }));
   const [unread, setUnread] = useState<number | null>(null);
@@ -86,7 +97,14 @@ export default function MessagesPage() {
             <Text className='message__time'>{formatTime(m.createdAt)}</Text>
           </View>
           {m.body && <View className='message__body'>{m.body}</View>}
-          {(m.requestId || m.page) && <View className='message__more'>查看详情 ›</View>}
+          <View className='message__foot'>
+            {deliveryTags(m).map((t) => (
+              <Text className={`message__via message__via--${t.tone}`} key={t.text}>
+                {t.text}
+              </Text>
+            ))}
+            {(m.requestId || m.page) && <Text className='message__more'>查看详情 ›</Text>}
+          </View>
         </View>
       ))}
       <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />

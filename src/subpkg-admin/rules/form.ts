@@ -1,9 +1,11 @@
+import type { NotifyRules, SmsMode } from '../../shared/api-types';
 import type { CalendarOverride, Rules, TemplateKey, WorkingHours } from '../types';
 
 /** the limits on reworks, hand-backs and card acceptance (SlaPolicy; absent from an older backend) */
 type LimitKey = 'maxReworks' | 'handBackDays' | 'cardAcceptDays';
 export type SlaRules = Rules['sla'] & Partial<Record<LimitKey, number>>;
-export type RulesWithLimits = Omit<Rules, 'sla'> & { sla: SlaRules };
+/** notify: 提醒规则 (core/notify/routing.ts; absent from an older backend) */
+export type RulesWithLimits = Omit<Rules, 'sla'> & { sla: SlaRules; notify?: NotifyRules };
 
 /** The rules as edited: numbers stay text until saved, so a half-typed value is not lost. */
 export type RulesForm = {
@@ -16,7 +18,41 @@ export type RulesForm = {
   visits: { cap: string; autoCloseHours: string };
   calendar: { overrides: CalendarOverride[]; adminYears: number[] };
   templates: Record<TemplateKey, string>;
+  notify: {
+    sms: NotifyRules['sms'];
+    quietHours: boolean;
+    dailyCap: string;
+    robots: { orgId: string; webhook: string }[];
+  };
 };
+
+/** the server's defaults (core/notify/routing.ts DEFAULT_NOTIFY_RULES), for a backend that sends none */
+export const DEFAULT_NOTIFY: NotifyRules = {
+  sms: { assignment: 'fallback', urge: 'fallback', red: 'fallback', status: 'fallback' },
+  quietHours: true,
+  dailyCap: 20,
+  robots: [],
+};
+
+export const SMS_MODE_OPTIONS: { value: SmsMode; label: string }[] = [
+  { value: 'always', label: '始终发送' },
+  { value: 'fallback', label: '微信不可达时发送' },
+  { value: 'off', label: '不发送' },
+];
+export const ENTERPRISE_SMS_OPTIONS: { value: NotifyRules['sms']['status']; label: string }[] = [
+  { value: 'fallback', label: '微信不可达时发送' },
+  { value: 'off', label: '不发送' },
+];
+
+/** the staff SMS routes: what, to whom */
+export const SMS_KINDS: { key: 'assignment' | 'urge' | 'red'; label: string; hint: string }[] = [
+  { key: 'assignment', label: '新工单', hint: '发给承办人：新分派的诉求、新督办卡' },
+  { key: 'urge', label: '催办', hint: '发给承办人和督办卡的承办部门' },
+  { key: 'red', label: '超期转红', hint: '发给负责的调度员（紧急，不受免打扰限制）' },
+];
+
+/** a 企业微信 group robot's webhook (the server checks the same) */
+export const ROBOT_WEBHOOK = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[0-9a-fA-F-]{8,64}$/;
 
 export const SLA_FIELDS: { key: Exclude<keyof RulesForm['sla'], 'workingHours'>; label: string; unit: string; hint: string }[] = [
   { key: 'generalDays', label: '一般诉求办结时限', unit: '个工作日', hint: '默认 5 个工作日' },
@@ -59,6 +95,17 @@ export function toForm(r: RulesWithLimits): RulesForm {
       statusChanged: r.templates?.statusChanged?.templateId ?? '',
       newAssignment: r.templates?.newAssignment?.templateId ?? '',
     },
+    notify: notifyForm(r.notify),
+  };
+}
+
+function notifyForm(n: NotifyRules | undefined): RulesForm['notify'] {
+  const v = n ?? DEFAULT_NOTIFY;
+  return {
+    sms: { ...DEFAULT_NOTIFY.sms, ...(v.sms ?? {}) },
+    quietHours: v.quietHours ?? DEFAULT_NOTIFY.quietHours,
+    dailyCap: String(v.dailyCap ?? DEFAULT_NOTIFY.dailyCap),
+    robots: (v.robots ?? []).map((r) => ({ orgId: r.orgId, webhook: r.webhook })),
   };
 }
 
@@ -89,6 +136,12 @@ export function fromForm(f: RulesForm, categories: string[]): RulesWithLimits {
     templates: {
       statusChanged: { templateId: f.templates.statusChanged.trim() },
       newAssignment: { templateId: f.templates.newAssignment.trim() },
+    },
+    notify: {
+      sms: { ...f.notify.sms },
+      quietHours: f.notify.quietHours,
+      dailyCap: num(f.notify.dailyCap),
+      robots: f.notify.robots.map((r) => ({ orgId: r.orgId, webhook: r.webhook.trim() })),
     },
   };
 }
@@ -140,6 +193,12 @@ export function checkForm(f: RulesForm): Record<string, string> {
     else if (seen.has(o.date)) e[`calendar.overrides.${i}.date`] = '日期重复';
     seen.add(o.date);
     if (!o.name.trim()) e[`calendar.overrides.${i}.name`] = '请填写名称，如：国庆节';
+  });
+  if (!isInt(f.notify.dailyCap, 0, 200)) e['notify.dailyCap'] = '请填写 0-200 的整数';
+  if (f.notify.robots.length > 50) e['notify.robots'] = '最多50个群机器人';
+  f.notify.robots.forEach((r, i) => {
+    if (!r.orgId) e[`notify.robots.${i}.orgId`] = '请选择中心';
+    if (!ROBOT_WEBHOOK.test(r.webhook.trim())) e[`notify.robots.${i}.webhook`] = '请填写企业微信群机器人的 Webhook 地址';
   });
   return e;
 }

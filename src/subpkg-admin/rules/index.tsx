@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button, Input, Switch } from '@nutui/nutui-react-taro';
 import type { Meta } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
@@ -10,7 +10,7 @@ import Field from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
 import { DateInput, Select, TimeInput } from '../../components/Select';
 import type { AdminOrg, CalendarOverride, RulesDoc, WorkingHours } from '../types';
-import { checkForm, fromForm, SLA_FIELDS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
+import { checkForm, ENTERPRISE_SMS_OPTIONS, fromForm, SLA_FIELDS, SMS_KINDS, SMS_MODE_OPTIONS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
 import '../admin.css';
 import './index.css';
 
@@ -45,6 +45,13 @@ function fieldLabel(path: string, meta: Meta | null): string {
   if (head === 'calendar' && key === 'overrides') return `工作日历${index !== undefined ? ` 第 ${Number(index) + 1} 行` : ''}${sub === 'name' ? '名称' : sub === 'date' ? '日期' : ''}`;
   if (head === 'calendar') return '管理员维护年份';
   if (head === 'templates') return TEMPLATE_FIELDS.find((f) => f.key === key)?.label ?? path;
+  if (head === 'notify' && key === 'sms') {
+    const kind = index === 'status' ? '企业短信' : SMS_KINDS.find((k) => k.key === index)?.label ?? '';
+    return `提醒规则 · 短信${kind ? ` · ${kind}` : ''}`;
+  }
+  if (head === 'notify' && key === 'dailyCap') return '提醒规则 · 每人每日短信上限';
+  if (head === 'notify' && key === 'quietHours') return '提醒规则 · 免打扰';
+  if (head === 'notify' && key === 'robots') return `提醒规则 · 群机器人${index !== undefined ? ` 第 ${Number(index) + 1} 个` : ''}`;
   return path;
 }
 
@@ -52,7 +59,7 @@ export default function RulesPage() {
   const [doc, setDoc] = useState<RulesDoc | null>(null);
   const [form, setForm] = useState<RulesForm | null>(null);
   const [meta, setMeta] = useState<Meta | null>(null);
-  const [departments, setDepartments] = useState<AdminOrg[]>([]);
+  const [orgs, setOrgs] = useState<AdminOrg[]>([]);
   const [error, setError] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState('');
@@ -74,7 +81,7 @@ export default function RulesPage() {
     load();
     loadMeta().then(setMeta).catch(() => undefined);
     callService<{ orgs: AdminOrg[] }>('admin.orgs.list')
-      .then((d) => setDepartments(d.orgs.filter((o) => o.kind === 'department')))
+      .then((d) => setOrgs(d.orgs))
       .catch(() => undefined);
   }, []);
 
@@ -82,6 +89,9 @@ export default function RulesPage() {
     return <View className='page page--wide admin'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   }
 
+  const departments = orgs.filter((o) => o.kind === 'department');
+  /** the 营商环境优化中心 a desk team's robot may belong to (district, street, community) */
+  const centers = orgs.filter((o) => o.kind === 'district' || o.kind === 'street' || o.kind === 'community');
   const categories = meta?.categories ?? Object.keys(form.routing).map((code) => ({ code, name: code }));
   const dirty = JSON.stringify(fromForm(form, categories.map((c) => c.code))) !== JSON.stringify(fromForm(toForm(doc.rules), categories.map((c) => c.code)));
   const update = (fn: (f: RulesForm) => void, ...clear: string[]) => {
@@ -321,6 +331,87 @@ export default function RulesPage() {
               </Button>
             </View>
           </Field>
+        </View>
+      </View>
+
+      <View className='card'>
+        <View className='card__title'>提醒规则</View>
+        <View className='form-note rules-note'>
+          所有提醒都会进入消息中心，并在用户有订阅次数时发微信提醒。下面决定哪些提醒同时发短信（手机号取自人员信息）。「微信不可达时发送」：没有订阅次数、已拒绝、发送失败或未配置模板时改发短信。
+        </View>
+        <View className='notify-rules'>
+          {SMS_KINDS.map((k) => (
+            <View className={`routing-row${err(`notify.sms.${k.key}`) ? ' routing-row--error' : ''}`} key={k.key}>
+              <View className='routing-row__name notify-rules__name'>
+                <Text>{k.label}</Text>
+                <Text className='field__extra notify-rules__hint'>{k.hint}</Text>
+              </View>
+              <View className='routing-row__select'>
+                <Select value={form.notify.sms[k.key]} options={SMS_MODE_OPTIONS} onChange={(v) => update((f) => (f.notify.sms[k.key] = v as RulesForm['notify']['sms']['assignment']), `notify.sms.${k.key}`)} />
+              </View>
+              {err(`notify.sms.${k.key}`) && <View className='field__error routing-row__error'>{err(`notify.sms.${k.key}`)}</View>}
+            </View>
+          ))}
+          <View className={`routing-row${err('notify.sms.status') ? ' routing-row--error' : ''}`}>
+            <View className='routing-row__name notify-rules__name'>
+              <Text>企业短信</Text>
+              <Text className='field__extra notify-rules__hint'>仅发给选择接收短信的企业用户：需补充材料、办结、不予受理</Text>
+            </View>
+            <View className='routing-row__select'>
+              <Select value={form.notify.sms.status} options={ENTERPRISE_SMS_OPTIONS} onChange={(v) => update((f) => (f.notify.sms.status = v as RulesForm['notify']['sms']['status']), 'notify.sms.status')} />
+            </View>
+            {err('notify.sms.status') && <View className='field__error routing-row__error'>{err('notify.sms.status')}</View>}
+          </View>
+        </View>
+        <View className='form-grid notify-rules__limits'>
+          <View className='form-col form-col--half'>
+            <Field label='免打扰' error={err('notify.quietHours')} extra={<Text className='field__extra'>工作时段以外，非紧急短信顺延到下一个工作时段</Text>}>
+              <View className='notify-rules__switch'>
+                <Switch checked={form.notify.quietHours} onChange={(v) => update((f) => (f.notify.quietHours = v), 'notify.quietHours')} />
+                <Text className='notify-rules__switch-text'>{form.notify.quietHours ? '已开启（超期转红、催办等紧急提醒照常发送）' : '已关闭（随时发送）'}</Text>
+              </View>
+            </Field>
+          </View>
+          <View className='form-col form-col--half'>
+            <Field label='每人每日短信上限' required error={err('notify.dailyCap')} extra={<Text className='field__extra'>超出的提醒只在消息中心显示</Text>}>
+              <View className='num-field'>
+                <Input className='form-input input-number' type='number' value={form.notify.dailyCap} maxLength={3} onChange={(v) => update((f) => (f.notify.dailyCap = v), 'notify.dailyCap')} />
+                <Text className='num-field__unit'>条</Text>
+              </View>
+            </Field>
+          </View>
+          <View className='form-col'>
+            <Field label='企业微信群机器人' error={errors['notify.robots']} extra={<Text className='field__extra'>新投诉、超期转红、退回、延期申请等推送到中心的工作群</Text>}>
+              {form.notify.robots.length === 0 && <View className='muted small'>未设置</View>}
+              {form.notify.robots.map((r, i) => {
+                const p = `notify.robots.${i}`;
+                return (
+                  <View className='robot-row' key={i}>
+                    <View className='robot-row__org'>
+                      <Select
+                        value={r.orgId}
+                        placeholder='选择中心'
+                        options={centers
+                          .filter((o) => o.active || o.id === r.orgId)
+                          .map((o) => ({ value: o.id, label: o.active ? o.name : `${o.name}（已撤销）` }))}
+                        onChange={(v) => update((f) => (f.notify.robots[i].orgId = v), `${p}.orgId`, p)}
+                      />
+                    </View>
+                    <View className='robot-row__hook'>
+                      <Input className='form-input' placeholder='https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' value={r.webhook} maxLength={200} onChange={(v) => update((f) => (f.notify.robots[i].webhook = v), `${p}.webhook`, p)} />
+                    </View>
+                    <Text className='op op--danger robot-row__remove' onClick={() => update((f) => f.notify.robots.splice(i, 1), `${p}.orgId`, `${p}.webhook`, p)}>
+                      删除
+                    </Text>
+                    {err(p) && <View className='field__error robot-row__error'>{err(p)}</View>}
+                  </View>
+                );
+              })}
+              <Text className='op rules-add' onClick={() => update((f) => f.notify.robots.push({ orgId: '', webhook: '' }), 'notify.robots')}>
+                + 添加群机器人
+              </Text>
+            </Field>
+          </View>
         </View>
       </View>
 

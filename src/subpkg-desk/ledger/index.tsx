@@ -7,6 +7,7 @@ import { COLOURS } from '../../shared/colours';
 import { formatDate, formatTime, isDateText } from '../../shared/format';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
+import { NOTIFY_ROUTES } from '../../shared/notify-routes';
 import { callService, errorText, toastError } from '../../services/call';
 import { channelLabel, colourLabel, levelLabel, loadMeta, statusEntries, statusLabel } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
@@ -147,6 +148,11 @@ export default function LedgerPage() {
 
   return (
     <View className='page page--wide ledger'>
+      <View className='ledger-links'>
+        <Text className='link ledger-links__link' onClick={() => Taro.navigateTo({ url: NOTIFY_ROUTES.reach })}>
+          提醒触达 ›
+        </Text>
+      </View>
       <View className='card ledger-filters'>
         <View className='chips ledger-colours'>
           <Text

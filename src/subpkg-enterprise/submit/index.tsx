@@ -7,7 +7,7 @@ import { newClientKey } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { loadMeta } from '../../services/profile';
-import { requestSubscribe } from '../../services/subscribe';
+import { offerTopUp } from '../../services/subscribe';
 import { uploadPhoto } from '../../services/upload';
 import Field, { fieldErrors } from '../../components/Field';
 import PhotoGrid from '../../components/PhotoGrid';
@@ -91,7 +91,7 @@ export default function SubmitPage() {
     }
     if (!validate()) return;
     setBusy(true);
-    requestSubscribe('statusChanged'); // must start inside the tap; never blocks the submission
+    offerTopUp('statusChanged'); // asks only when low on consents; must start inside the tap; never blocks the submission
     try {
       const res = await callService<{ request: RequestSummary; created: boolean }>('request.submit', {
         clientKey: clientKey.current,

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import type { DeskOptions } from '../../shared/api-types';
+import type { DeskOptions, NotifyStats } from '../../shared/api-types';
 import { COLOUR_HEX } from '../../shared/colours';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { callService, errorText } from '../../services/call';
+import { currentMe } from '../../services/profile';
 import { formatTime } from '../../shared/format';
 import { ErrorState, Loading } from '../../components/StateView';
 import { Select } from '../../components/Select';
@@ -115,6 +116,41 @@ function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string
   );
 }
 
+/** 提醒发送: what left the app per channel in the period, and the WeChat consents it spent */
+function NotifySection({ stats }: { stats: NotifyStats }) {
+  return (
+    <View className='card notify-stats'>
+      <View className='card__title'>提醒发送</View>
+      <View className='ftable'>
+        <View className='ftable__row ftable__row--head'>
+          <Text className='ftable__cell ftable__cell--name'>渠道</Text>
+          <Text className='ftable__cell'>已发送</Text>
+          <Text className='ftable__cell'>无授权</Text>
+          <Text className='ftable__cell'>失败</Text>
+          <Text className='ftable__cell'>未配置</Text>
+          <Text className='ftable__cell'>待发送</Text>
+        </View>
+        {stats.channels.map((c) => (
+          <View key={c.channel} className='ftable__row'>
+            <Text className='ftable__cell ftable__cell--name'>{c.label}</Text>
+            <Text className='ftable__cell'>{c.sent}</Text>
+            <Text className='ftable__cell'>{c.noConsent}</Text>
+            <Text className={`ftable__cell${c.failed ? ' ftable__cell--bad' : ''}`}>{c.failed}</Text>
+            <Text className='ftable__cell'>{c.skipped}</Text>
+            <Text className='ftable__cell'>{c.pending}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='notify-stats__spent'>
+        消耗微信一次性订阅授权 <Text className='notify-stats__num'>{stats.consentsSpent}</Text> 次
+      </View>
+      <View className='leader-note'>
+        按提醒生成时间统计。无授权：微信提醒为收件人没有可用的订阅次数；短信为无手机号、未开通短信或超出每日上限。未配置：部署方尚未开通该渠道或模板。提醒未能站外送达时仍保存在消息中心。
+      </View>
+    </View>
+  );
+}
+
 export default function DashboardPage() {
   const [query, setQuery] = useState<PeriodQuery>(() => defaultQuery('month'));
   const [tier, setTier] = useState('');
@@ -123,7 +159,29 @@ export default function DashboardPage() {
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(true);
   const [departments, setDepartments] = useState<DeskOptions['departments'] | null>(null);
+  /** leaders and dispatchers see what the reminders did (stats.notify); null while unknown or not theirs */
+  const [notify, setNotify] = useState<NotifyStats | null>(null);
+  const [notifyAllowed, setNotifyAllowed] = useState(false);
   const generation = useRef(0);
+
+  useEffect(() => {
+    currentMe()
+      .then((m) => setNotifyAllowed(m.user.roles.includes('leader') || m.user.roles.includes('dispatcher')))
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (!notifyAllowed || (query.period === 'custom' && (!query.from || !query.to))) return;
+    let live = true;
+    // the same period the dashboard shows
+    const { period, key, from, to } = query;
+    callService<NotifyStats>('stats.notify', { period, ...(key ? { key } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+      .then((s) => live && setNotify(s))
+      .catch(() => live && setNotify(null));
+    return () => {
+      live = false;
+    };
+  }, [query, notifyAllowed]);
 
   useEffect(() => {
     // leaders and dispatchers may filter by department; a department handler sees its own only
@@ -258,6 +316,7 @@ export default function DashboardPage() {
               <Table rows={data.byChannel} first='渠道' />
             </View>
           )}
+          {notify && <NotifySection stats={notify} />}
           {!data.scope.whole && <View className='leader-note leader-note--center'>按类别、部门的分布在全区范围显示。</View>}
           <View className='leader-note leader-note--center'>数据截至 {formatTime(data.asOf)}，随每次办理实时累计。</View>
         </View>

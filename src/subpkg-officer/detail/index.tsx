@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
-import { requestSubscribe } from '../../services/subscribe';
+import { offerTopUp } from '../../services/subscribe';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
 import OfficerObjections, { type ObjectionCan } from './objections';
@@ -23,7 +23,7 @@ export default function OfficerDetailPage() {
   const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
 
   const accept = () => {
-    requestSubscribe('newAssignment'); // keep hearing about new assignments; inside the tap on purpose
+    offerTopUp('newAssignment'); // keep hearing about new assignments (asks only when low); inside the tap on purpose
     act('accept', 'request.accept', {}, '已接单，请尽快办理');
   };
 

@@ -4,7 +4,7 @@ import type { Inbox, InboxTab, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
-import { requestSubscribe } from '../../services/subscribe';
+import { canAskConsent, requestSubscribe } from '../../services/subscribe';
 import RequestCard from '../../components/RequestCard';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
 import './index.css';
@@ -15,9 +15,10 @@ const TABS: { key: InboxTab; title: string; empty: string }[] = [
   { key: 'done', title: '已办结', empty: '暂无已完成的工单' },
 ];
 
-const canSubscribe = process.env.TARO_ENV === 'weapp' && !!SUBSCRIBE_TEMPLATES.newAssignment?.templateId;
 
 export default function InboxPage() {
+  // WeChat, or the H5 demo's simulated sheet; an explicit tap, so it always asks
+  const canSubscribe = canAskConsent() && !!SUBSCRIBE_TEMPLATES.newAssignment?.templateId;
   const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, RequestSummary, Inbox>('todo', (tab, page) => callService<Inbox>('officer.inbox', { tab, page }));
 
   const current = TABS.find((t) => t.key === tab)!;

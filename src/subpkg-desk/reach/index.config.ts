@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提醒触达',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { Me, NotifySettings } from '../../shared/api-types';
+import { roleLabel } from '../../shared/labels';
+import { ROUTES } from '../../shared/routes';
+import { NOTIFY_ROUTES } from '../../shared/notify-routes';
+import { errorText } from '../../services/call';
+import { loadMe } from '../../services/profile';
+import { cachedNotifySettings, loadNotifySettings, onNotifySettings } from '../../services/subscribe';
+import AccountLinks from '../../components/AccountLinks';
+import { ErrorState, Loading } from '../../components/StateView';
+import '../me.css';
+
+/** the one line under 提醒设置: the state of the template that matters most to this user */
+function reminderHint(s: NotifySettings | null): string {
+  if (!s) return '微信提醒、短信提醒';
+  const relevant = s.templates.filter((t) => t.relevant);
+  const main = relevant.find((t) => t.key === 'newAssignment') ?? relevant[0];
+  return main ? main.label : '微信提醒、短信提醒';
+}
+
+export default function MePage() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState('');
+  const [settings, setSettings] = useState<NotifySettings | null>(cachedNotifySettings());
+
+  const refresh = () => {
+    loadMe()
+      .then((m) => {
+        setMe(m);
+        setError('');
+      })
+      .catch((e) => setError(errorText(e)));
+    loadNotifySettings().then(setSettings).catch(() => undefined);
+  };
+  useDidShow(refresh);
+  useEffect(() => onNotifySettings(setSettings), []);
+
+  if (!me) {
+    return <View className='page'>{error ? <ErrorState message={error} onRetry={refresh} /> : <Loading />}</View>;
+  }
+  const { user, unread } = me;
+  const go = (url: string) => () => Taro.navigateTo({ url });
+
+  return (
+    <View className='page me'>
+      <View className='card me-profile'>
+        <View className='me-profile__avatar'>{user.name.slice(0, 1)}</View>
+        <View className='me-profile__body'>
+          <Text className='me-profile__name'>{user.name}</Text>
+          <View className='me-profile__roles'>
+            {user.roles.map((r) => (
+              <Text className='me-profile__role' key={r}>
+                {roleLabel(r)}
+              </Text>
+            ))}
+          </View>
+          {user.enterprise && <Text className='me-profile__enterprise'>{user.enterprise.name}</Text>}
+        </View>
+      </View>
+
+      <View className='me-list'>
+        <View className='me-item' onClick={go(NOTIFY_ROUTES.settings)}>
+          <View className='me-item__body'>
+            <Text className='me-item__title'>提醒设置</Text>
+            <Text className='me-item__hint'>{reminderHint(settings)}</Text>
+          </View>
+          <Text className='me-item__arrow'>›</Text>
+        </View>
+        <View className='me-item' onClick={go(ROUTES.messages)}>
+          <View className='me-item__body'>
+            <Text className='me-item__title'>消息中心</Text>
+            <Text className='me-item__hint'>办理进度与工作提醒，未能送达微信的提醒也在这里</Text>
+          </View>
+          {unread > 0 && <Text className='me-item__badge'>{unread > 99 ? '99+' : unread}</Text>}
+          <Text className='me-item__arrow'>›</Text>
+        </View>
+      </View>
+
+      <AccountLinks />
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '提醒设置',
+  enablePullDownRefresh: true,
+});
