@@ -215,6 +215,8 @@ export async function startLocalServer(opts: LocalOptions) {
   const empty = !marker && (await store.collection(C.users).count({})) === 0 && (await store.collection(C.orgs).count({})) === 0;
   if (opts.seed !== false && empty && (await seedDemoDistrict(store, ports.clock.now()))) {
     await settingsC.add({ _id: 'deployment', mode: 'demo', createdAt: ports.clock.now().toISOString() });
+    // the seeded requests' notices already go the demo's way (placeholder template ids, consents counted)
+    useDemoTemplateIds();
     const n = await seedDemoRequests(ports, ports.clock.now());
     log(`seeded the demo district 云溪区 with ${n} requests in every colour`);
     log(`seeded ${await seedDemoVisits(ports, ports.clock.now())} official visits and two plans for a joint inspection`);

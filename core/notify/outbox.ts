@@ -112,7 +112,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       await messages
         .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done: false } })
         .then(() => created++, ignoreDuplicate);
-      const route = routeFor(rules, req, ev, user, r.role, newWork);
+      const route = routeFor(rules, ev, user, r.role, newWork);
       // an enterprise's SMS goes to the number on its request when its account has none
       const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
       const values = { no: req.no, title: req.description, status: STATUSES[req.status], enterprise: req.enterpriseName };

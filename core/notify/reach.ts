@@ -37,10 +37,13 @@ async function handlersInCharge(ctx: Ctx): Promise<User[]> {
     ...(await readAll(users, { roles: { $all: ['liaison'] }, active: true }, { what: '特派员' })),
   ];
   const unique = [...new Map(all.map((u) => [u._id, u])).values()];
-  if (hasRole(ctx.user, 'leader')) return unique;
-  // a district-level dispatcher has everyone; a street's or community's the handlers of its grids
-  const charge = await centerScope(ctx.ports, ctx.user);
-  if (!charge) return unique;
+  // district-wide (leaders, a district dispatcher): everyone, with the departments' handlers (their new work: supervision cards)
+  const charge = hasRole(ctx.user, 'leader') ? null : await centerScope(ctx.ports, ctx.user);
+  if (!charge) {
+    const depts = await readAll(users, { roles: { $all: ['department'] }, active: true }, { what: '部门办理人' });
+    return [...new Map([...unique, ...depts].map((u) => [u._id, u])).values()];
+  }
+  // a street's or community's dispatcher: the handlers of its grids
   const scope = await orgScope(ctx.ports, ctx.user);
   const orgs = ctx.ports.store.collection<Org>(C.orgs);
   const gridIds = [...new Set(unique.flatMap((u) => u.gridIds ?? []))];

@@ -9,7 +9,8 @@
  *   opted in. Each kind is 'always' (SMS besides WeChat), 'fallback' (SMS only when WeChat cannot
  *   reach: no consent, refused, failed, or not configured) or 'off'. Defaults: fallback for all.
  * - Quiet hours: outside the working hours of the SLA calendar (Beijing time, working days) a
- *   non-urgent SMS waits for the next working minute. Urgent: a red request's notices.
+ *   non-urgent SMS waits for the next working minute. Urgent: a request turning red (its dispatchers
+ *   must act now); a routine urge of an overdue request waits for the morning like new work does.
  * - A daily cap of SMS per person (Beijing day); what is over it stays in the message center.
  * - 企业微信 group robots of desk teams (a center's webhook): new complaints, requests turning red,
  *   hand-backs, extension requests and returned supervision cards of requests in that center's charge.
@@ -85,13 +86,11 @@ const ENTERPRISE_SMS_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['paused', '
  */
 export function routeFor(
   rules: NotifyRules,
-  req: Pick<ServiceRequest, 'colour'>,
   ev: Pick<TimelineEvent, 'type' | 'colour'>,
   user: Pick<User, 'roles' | 'smsOptIn'>,
   role: 'enterprise' | 'assignee' | 'staff',
   newWork: boolean,
 ): Route {
-  const red = req.colour === 'red';
   let kind: SmsKind | null = null;
   if (role === 'enterprise') kind = user.smsOptIn && ENTERPRISE_SMS_EVENTS.includes(ev.type) ? 'status' : null;
   else if (newWork) kind = 'assignment';
@@ -100,7 +99,7 @@ export function routeFor(
   if (!kind) return NO_SMS;
   const sms = rules.sms[kind];
   if (sms === 'off') return NO_SMS;
-  return { sms, kind, urgent: kind === 'red' || kind === 'urge' || red };
+  return { sms, kind, urgent: kind === 'red' };
 }
 
 /** robot posts: which events a desk team's group hears of */
