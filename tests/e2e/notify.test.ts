@@ -28,14 +28,12 @@ const world = useE2EWorld('notify');
 const errors: string[] = [];
 
 /**
- * A page in a context of its own: these pages meet the simulated consent sheet on purpose, so they
- * are made here rather than by the world (whose pages may answer the sheet for suites not about it).
+ * A page that leaves the simulated consent sheet to the test (the world's pages answer it 取消 for
+ * suites not about it).
  */
 async function open(width: number): Promise<Page> {
-  const ctx = await world.browser.newContext({ viewport: { width, height: width > 800 ? 900 : 844 }, deviceScaleFactor: 1 });
-  const page = await ctx.newPage();
+  const page = await world.page(width, { consentSheet: 'keep', deviceScaleFactor: 1, onError: (e) => errors.push(e.message) });
   page.setDefaultTimeout(60_000); // a step that does not come fails here, naming the step, not at the suite's timeout
-  page.on('pageerror', (e) => errors.push(e.message));
   return page;
 }
 /**
