@@ -56,6 +56,8 @@ for (const name of names) {
 const SHIMS = [
   { module: 'whatwg-url', importer: /[\\/]node_modules[\\/]node-fetch[\\/]/, file: 'whatwg-url.cjs' },
   { module: 'form-data', importer: /[\\/]node_modules[\\/]tencentcloud-sdk-nodejs-common[\\/]/, file: 'form-data.cjs' },
+  // node-fetch's optional `encoding` (textConverted only): left as a bare require it would be a package the function does not have
+  { module: 'encoding', importer: /[\\/]node_modules[\\/]node-fetch[\\/]/, file: 'encoding.cjs' },
 ];
 const shims = {
   name: 'shims',
