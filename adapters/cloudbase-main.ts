@@ -5,7 +5,7 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const cloud = require('wx-server-sdk');
-import { createFunctions } from '../core/functions';
+import type { Handler } from '../core/function-shell';
 import type { Ports } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
 import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, miniprogramVersion, type TemplateConfig } from './cloudbase-ports';
@@ -31,10 +31,11 @@ export function runtimeProblem(version: string = process.versions.node, min: str
   return `云函数运行环境为 Node.js ${version}，低于本函数所需的 Node.js ${min}：请在云开发控制台以 Nodejs16.13（或 Nodejs18.15）运行环境新建该云函数，再上传部署`;
 }
 
-let fns: ReturnType<typeof createFunctions> | null = null;
+/** the ports of this function instance, made on its first call (a cold start) */
+let made: Ports | null = null;
 
-function functions() {
-  if (!fns) {
+function ports(): Ports {
+  if (!made) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
     // formal | trial | developer (or release | trial | develop): which mini-program version messages and codes open
     const version = miniprogramVersion(process.env.MINIPROGRAM_STATE);
@@ -58,19 +59,24 @@ function functions() {
         submitsPerHour: Number(process.env.SUBMITS_PER_HOUR) || undefined,
       },
     };
-    fns = createFunctions(ports);
+    made = ports;
   }
-  return fns;
+  return made;
 }
 
-export function cloudbaseMain(name: 'service' | 'assign' | 'notify' | 'sweep') {
+/**
+ * One deployable function's main: `make` builds its handler over the ports (core/functions.ts
+ * createService for service, core/timers.ts createTimers for the timers), so each bundle holds only
+ * the code its handler reaches.
+ */
+export function cloudbaseMain(name: 'service' | 'assign' | 'notify' | 'sweep', make: (ports: Ports) => Handler) {
+  let handler: Handler | null = null;
   return async (event: Record<string, unknown>) => {
     // a deployment mistake (runtime too old, bad MINIPROGRAM_STATE) answers what to fix, every call
     const problem = runtimeProblem();
-    let handlers: ReturnType<typeof createFunctions>;
     try {
       if (problem) throw new Error(problem);
-      handlers = functions();
+      handler ??= make(ports());
     } catch (e) {
       const message = (e as Error).message;
       console.error(`cloud function ${name}: ${message}`);
@@ -78,6 +84,6 @@ export function cloudbaseMain(name: 'service' | 'assign' | 'notify' | 'sweep') {
     }
     const { OPENID } = cloud.getWXContext();
     // timer events carry Type: 'Timer'; they and server-side calls have no OPENID
-    return handlers[name](event ?? {}, OPENID ? { openid: OPENID } : null);
+    return handler(event ?? {}, OPENID ? { openid: OPENID } : null);
   };
 }

@@ -3,27 +3,19 @@
  * local server (server/) both call these with the same event, so the product behaves the same
  * in WeChat and in a browser.
  */
-import { assignRequest } from './assignment/assign';
-import { startBudget, timerBudgetMs, type TimerName } from './budget';
 import { Ctx } from './context';
-import { AppError, toErrorBody, type ErrorBody } from './errors';
+import { AppError } from './errors';
 import { confirmRequest, reopenRequest } from './feedback/enterprise-feedback';
 import { acceptRequest, addProgress, resolveRequest } from './handling/officer-actions';
 import { resolveCaller } from './identity/resolve-caller';
 import { bindEnterprise } from './intake/bind-enterprise';
 import { submitRequest } from './intake/submit';
-import { afterChange } from './notify/after-change';
-import { materializeNotifications } from './notify/outbox';
-import { sendDue } from './notify/sender';
 import type { ServiceRequest } from './model';
-import { MAX_PAGE, type Caller, type Ports } from './ports';
+import type { Ports } from './ports';
 import { C } from './collections';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
 import { detailView, getRequest, myRequests, officerInbox } from './queries/read-requests';
-import { requireRole } from './context';
-import { z } from 'zod';
-import { parseInput, zId } from './validation';
 import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
 import { CARD_ACTIONS } from './cards/actions';
 import { OBJECTION_ACTIONS } from './handling/objections';
@@ -35,8 +27,7 @@ import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRe
 import { pauseRequest, resumeRequest } from './handling/officer-actions';
 import { supplementRequest } from './feedback/enterprise-feedback';
 import { exportLedger, listLedger } from './ledger/ledger';
-import { sweep } from './sweep/sweep';
-import { closeStaleVisits, VISIT_ACTIONS } from './visits/actions';
+import { VISIT_ACTIONS } from './visits/actions';
 import { listAudit } from './admin/audit';
 import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
 import { activateStaff, deactivateStaff, inviteStaff, listStaff, matchesBootstrapCode, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
@@ -45,13 +36,12 @@ import { getRules, overview, saveRules } from './admin/rules';
 import { approveBinding, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
 import { listWarnings } from './sla/calendar-warnings';
 import { dashboard } from './stats/dashboard';
-import { countPending } from './stats/counters';
 import { statsVerify } from './stats/verify';
 import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
 import { generateBriefing, viewBriefing } from './briefing/briefing';
 
-export type Envelope<T = unknown> = { ok: true; data: T } | ErrorBody;
-export type Handler = (event: Record<string, unknown>, caller: Caller | null) => Promise<Envelope>;
+import { envelope, eventOf, forbiddenOf, hasOwn, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
+import { createTimers } from './timers';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
@@ -152,138 +142,17 @@ export const SERVICE_ACTIONS: readonly string[] = Object.freeze([...ACTIONS.keys
 export const FUNCTION_NAMES = Object.freeze(['service', 'assign', 'notify', 'sweep'] as const);
 /** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */
 const INACTIVE_ALLOWED = new Set(['me', 'meta']);
-/** outbox entries per sendDue call of the notify timer */
-const SEND_PAGE = 50;
 
-/**
- * What a timer run that stopped early (or filled a page) leaves for the next tick: `more: true` and
- * the counts that are not zero, or nothing when nothing is left. One indexed count each.
- */
-async function leftOver(counts: Record<string, () => Promise<number>>): Promise<{ more?: true; left?: Record<string, number> }> {
-  const left: Record<string, number> = {};
-  for (const [k, count] of Object.entries(counts)) {
-    const n = await count();
-    if (n > 0) left[k] = n;
-  }
-  return Object.keys(left).length ? { more: true, left } : {};
-}
+export type { Envelope, Handler, FunctionOptions } from './function-shell';
+export { assertPlainData } from './function-shell';
 
-/** a pointer to whatever an answer must never carry: the context, the ports and everything in them */
-type Forbidden = ReadonlySet<object>;
-
-const MAX_ANSWER_DEPTH = 40;
-
-/**
- * Answers are data: plain objects, arrays, strings, numbers, booleans, null (and Dates, which
- * serialise as strings). A function, a class instance (a store, a notifier), the context or the
- * ports in an answer is a bug, and the answer is refused instead of serialised. One walk over
- * the answer, the same work JSON.stringify does anyway.
- */
-export function assertPlainData(value: unknown, forbidden: Forbidden = new Set()): void {
-  const path: string[] = [];
-  const refuse = (why: string): never => {
-    throw new Error(`answer is not plain data at ${path.join('.') || '(root)'}: ${why}`);
-  };
-  const walk = (v: unknown): void => {
-    if (v === null || v === undefined) return;
-    const t = typeof v;
-    if (t === 'string' || t === 'number' || t === 'boolean') return;
-    if (t !== 'object') return refuse(t);
-    const obj = v as object;
-    if (forbidden.has(obj)) return refuse('the context or a port');
-    if (path.length >= MAX_ANSWER_DEPTH) return refuse('too deep (a cycle?)');
-    if (obj instanceof Date) return;
-    const isArray = Array.isArray(obj);
-    if (!isArray) {
-      const proto = Object.getPrototypeOf(obj);
-      if (proto !== Object.prototype && proto !== null) return refuse(proto?.constructor?.name ?? 'an object with a prototype');
-    }
-    for (const k of Object.keys(obj)) {
-      path.push(k);
-      walk((obj as Record<string, unknown>)[k]);
-      path.pop();
-    }
-  };
-  walk(value);
-}
-
-async function envelope(run: () => Promise<unknown>, forbidden: () => Forbidden): Promise<Envelope> {
-  try {
-    const data = await run();
-    assertPlainData(data, forbidden());
-    return { ok: true, data };
-  } catch (e) {
-    if (!(e instanceof AppError)) console.error('[internal]', e);
-    return toErrorBody(e);
-  }
-}
-
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-
-/** an event is a plain JSON object; anything else reads as an empty one */
-const eventOf = (event: unknown): Record<string, unknown> =>
-  event && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>) : {};
-
-/** assign, notify and sweep have no actions: an event that names one is a mistake, not a timer tick */
-function refuseActions(event: Record<string, unknown>) {
-  if (hasOwn(event, 'action')) throw new AppError('UNKNOWN_ACTION', '不支持的操作：该云函数不接受 action');
-}
-
-/** Timer-triggered calls carry no caller; a person calling an internal function must be active desk staff. */
-async function requireSystemOrDesk(ports: Ports, caller: Caller | null, now: Date) {
-  if (!caller) return;
-  const user = await resolveCaller(ports, caller, now);
-  requireRole(user, 'dispatcher', 'admin');
-}
-
-/** the deployment config without the bootstrap admin code */
-function publicConfig(config: Ports['config']): Ports['config'] {
-  if (!config) return config;
-  const { bootstrapAdminCode, ...rest } = config;
-  void bootstrapAdminCode;
-  return rest;
-}
-
-/**
- * The ports as actions see them: live (a test or the host may swap a port later), but the
- * deployment config comes without the bootstrap admin code, so no action can read or return it.
- */
-function withoutBootstrapCode(ports: Ports): Ports {
-  return new Proxy(ports, {
-    get: (t, k, r) => (k === 'config' ? publicConfig(t.config) : Reflect.get(t, k, r)),
-    getOwnPropertyDescriptor: (t, k) => {
-      const d = Reflect.getOwnPropertyDescriptor(t, k);
-      return d && k === 'config' ? { ...d, value: publicConfig(t.config) } : d;
-    },
-  });
-}
-
-export type FunctionOptions = {
-  /**
-   * Wall-clock work budgets of the timers in ms; by default a fraction of each function's timeout
-   * in its config.json (core/budget.ts). Tests set them; Infinity for no budget.
-   */
-  budgetMs?: Partial<Record<TimerName, number>>;
-};
-
-export function createFunctions(hostPorts: Ports, options: FunctionOptions = {}): Record<(typeof FUNCTION_NAMES)[number], Handler> {
+/** the service function: every action of the mini-program and the desk */
+export function createService(hostPorts: Ports): Handler {
   const ports = withoutBootstrapCode(hostPorts);
-  const budgets: Record<TimerName, number> = {
-    assign: options.budgetMs?.assign ?? timerBudgetMs('assign'),
-    notify: options.budgetMs?.notify ?? timerBudgetMs('notify'),
-    sweep: options.budgetMs?.sweep ?? timerBudgetMs('sweep'),
-  };
-  const requests = () => ports.store.collection<ServiceRequest>(C.requests);
   /** compared in constant time; the code itself never enters an action's context */
   const isBootstrapCode = (code: string) => matchesBootstrapCode(hostPorts.config?.bootstrapAdminCode, code);
-  const forbidden = (...more: object[]): Forbidden => {
-    const set = new Set<object>([hostPorts, ports, ...more]);
-    for (const v of Object.values(hostPorts)) if (v && (typeof v === 'object' || typeof v === 'function')) set.add(v as object);
-    return set;
-  };
-
-  return {
-    service: (event, caller) => {
+  const forbidden = (...more: object[]) => forbiddenOf(hostPorts, ports, more);
+  return (event, caller) => {
       let ctx: Ctx | null = null;
       return envelope(async () => {
         const ev = eventOf(event);
@@ -298,86 +167,10 @@ export function createFunctions(hostPorts: Ports, options: FunctionOptions = {})
         ctx = { ports, now, user, isBootstrapCode };
         return run(ctx, input);
       }, () => forbidden(...(ctx ? [ctx] : [])));
-    },
-
-    /** event: { requestId } to assign one, or a timer tick to retry every waiting request */
-    assign: (raw, caller) =>
-      envelope(async () => {
-        const event = eventOf(raw);
-        refuseActions(event);
-        const now = ports.clock.now();
-        await requireSystemOrDesk(ports, caller, now);
-        if (hasOwn(event, 'requestId')) {
-          const { requestId } = parseInput(z.object({ requestId: zId }), { requestId: event.requestId });
-          const outcome = await assignRequest(ports, requestId, now);
-          await afterChange(ports, requestId, now);
-          return { outcome };
-        }
-        const budget = startBudget(ports.clock, budgets.assign);
-        const { more, ...done } = await assignWaitingAndNotify(ports, now, undefined, budget);
-        // `waiting` requests stay queued for capacity; `left` counts every queued request
-        return { ...done, ...(more ? await leftOver({ queued: () => requests().count({ status: 'queued' }) }) : {}) };
-      }, forbidden),
-
-    /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
-    sweep: (raw, caller) =>
-      envelope(async () => {
-        refuseActions(eventOf(raw));
-        const now = ports.clock.now();
-        await requireSystemOrDesk(ports, caller, now);
-        const budget = startBudget(ports.clock, budgets.sweep);
-        const { more, ...deadlines } = await sweep(ports, now, { budget });
-        // visits nobody checked out of are closed by the same timer, within what is left of the budget
-        const visitsClosed = budget.spent() ? 0 : await closeStaleVisits(ports, now, budget.spent);
-        const done = { ...deadlines, visitsClosed };
-        if (!more && !budget.spent()) return done;
-        const left = await leftOver({ due: () => requests().count({ nextCheckAt: { $lte: now.toISOString() } }) });
-        // a spent budget may also have cut the stale visits short, which are not counted: say more anyway
-        return { ...done, ...left, ...(budget.spent() ? { more: true as const } : {}) };
-      }, forbidden),
-
-    /**
-     * timer: write outbox entries for any request still marked, then send what is due, then finish
-     * dashboard counting; page after page while the budget lasts, in that order of urgency
-     */
-    notify: (raw, caller) =>
-      envelope(async () => {
-        refuseActions(eventOf(raw));
-        const now = ports.clock.now();
-        await requireSystemOrDesk(ports, caller, now);
-        const budget = startBudget(ports.clock, budgets.notify);
-        let materialized = 0;
-        // a request still marked after its turn (changed again meanwhile) waits for the next tick
-        const seen = new Set<string>();
-        while (!budget.spent()) {
-          const marked = (await requests().find({ needsNotify: true }, { limit: MAX_PAGE })).filter((r) => !seen.has(r._id));
-          if (!marked.length) break;
-          for (const r of marked) {
-            if (budget.spent()) break;
-            seen.add(r._id);
-            await materializeNotifications(ports, r._id, now);
-            materialized++;
-          }
-        }
-        const sent: Record<string, number> = {};
-        while (!budget.spent()) {
-          const page = await sendDue(ports, now, SEND_PAGE, budget.spent);
-          for (const [k, n] of Object.entries(page)) sent[k] = (sent[k] ?? 0) + n;
-          if (Object.values(page).reduce((a, b) => a + b, 0) < SEND_PAGE) break;
-        }
-        // dashboard counters: finish any counting a crash interrupted (and count data that predates them)
-        const stats = budget.spent() ? null : await countPending(ports, 500, budget.spent).catch((e) => { logAndGoOn('stats')(e); return null; });
-        const done = { materialized, sent, ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
-        if (!budget.spent()) return done;
-        const outbox = ports.store.collection(C.outbox);
-        return {
-          ...done,
-          ...(await leftOver({
-            marked: () => requests().count({ needsNotify: true }),
-            due: () => outbox.count({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }),
-            statsPending: () => requests().count({ statsPending: true }),
-          })),
-        };
-      }, forbidden),
   };
+}
+
+/** all four functions over one set of ports: the local server and the tests */
+export function createFunctions(hostPorts: Ports, options: FunctionOptions = {}): Record<(typeof FUNCTION_NAMES)[number], Handler> {
+  return { service: createService(hostPorts), ...createTimers(hostPorts, options) };
 }

@@ -1,4 +1,6 @@
 // Deployable cloud function "assign": bundled by scripts/build-functions.mjs into index.js.
+// Only the timers' code (core/timers.ts): the service's actions and spreadsheets stay out of this bundle.
 import { cloudbaseMain } from '../../adapters/cloudbase-main';
+import { createTimers } from '../../core/timers';
 
-export const main = cloudbaseMain('assign');
+export const main = cloudbaseMain('assign', (ports) => createTimers(ports).assign);

@@ -1,0 +1,118 @@
+/**
+ * The timer functions (assign, notify, sweep) as plain handlers over the ports: what the CloudBase
+ * triggers run every minute (sweep every five) and the local server's croner runs. They have no
+ * actions: an event naming one is refused. A person may call them by hand only as active desk staff.
+ */
+import { assignRequest } from './assignment/assign';
+import { startBudget, timerBudgetMs, type TimerName } from './budget';
+import { C } from './collections';
+import { afterChange } from './notify/after-change';
+import { materializeNotifications } from './notify/outbox';
+import { sendDue } from './notify/sender';
+import type { ServiceRequest } from './model';
+import { MAX_PAGE, type Ports } from './ports';
+import { z } from 'zod';
+import { parseInput, zId } from './validation';
+import { assignWaitingAndNotify, logAndGoOn } from './settle';
+import { sweep } from './sweep/sweep';
+import { closeStaleVisits } from './visits/actions';
+import { countPending } from './stats/counters';
+import { envelope, eventOf, forbiddenOf, hasOwn, leftOver, refuseActions, requireSystemOrDesk, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
+
+export const TIMER_NAMES = Object.freeze(['assign', 'notify', 'sweep'] as const);
+
+/** outbox entries per sendDue call of the notify timer */
+const SEND_PAGE = 50;
+
+export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): Record<TimerName, Handler> {
+  const ports = withoutBootstrapCode(hostPorts);
+  const budgets: Record<TimerName, number> = {
+    assign: options.budgetMs?.assign ?? timerBudgetMs('assign'),
+    notify: options.budgetMs?.notify ?? timerBudgetMs('notify'),
+    sweep: options.budgetMs?.sweep ?? timerBudgetMs('sweep'),
+  };
+  const requests = () => ports.store.collection<ServiceRequest>(C.requests);
+  const forbidden = () => forbiddenOf(hostPorts, ports);
+
+  return {
+    /** event: { requestId } to assign one, or a timer tick to retry every waiting request */
+    assign: (raw, caller) =>
+      envelope(async () => {
+        const event = eventOf(raw);
+        refuseActions(event);
+        const now = ports.clock.now();
+        await requireSystemOrDesk(ports, caller, now);
+        if (hasOwn(event, 'requestId')) {
+          const { requestId } = parseInput(z.object({ requestId: zId }), { requestId: event.requestId });
+          const outcome = await assignRequest(ports, requestId, now);
+          await afterChange(ports, requestId, now);
+          return { outcome };
+        }
+        const budget = startBudget(ports.clock, budgets.assign);
+        const { more, ...done } = await assignWaitingAndNotify(ports, now, undefined, budget);
+        // `waiting` requests stay queued for capacity; `left` counts every queued request
+        return { ...done, ...(more ? await leftOver({ queued: () => requests().count({ status: 'queued' }) }) : {}) };
+      }, forbidden),
+
+    /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
+    sweep: (raw, caller) =>
+      envelope(async () => {
+        refuseActions(eventOf(raw));
+        const now = ports.clock.now();
+        await requireSystemOrDesk(ports, caller, now);
+        const budget = startBudget(ports.clock, budgets.sweep);
+        const { more, ...deadlines } = await sweep(ports, now, { budget });
+        // visits nobody checked out of are closed by the same timer, within what is left of the budget
+        const visitsClosed = budget.spent() ? 0 : await closeStaleVisits(ports, now, budget.spent);
+        const done = { ...deadlines, visitsClosed };
+        if (!more && !budget.spent()) return done;
+        const left = await leftOver({ due: () => requests().count({ nextCheckAt: { $lte: now.toISOString() } }) });
+        // a spent budget may also have cut the stale visits short, which are not counted: say more anyway
+        return { ...done, ...left, ...(budget.spent() ? { more: true as const } : {}) };
+      }, forbidden),
+
+    /**
+     * timer: write outbox entries for any request still marked, then send what is due, then finish
+     * dashboard counting; page after page while the budget lasts, in that order of urgency
+     */
+    notify: (raw, caller) =>
+      envelope(async () => {
+        refuseActions(eventOf(raw));
+        const now = ports.clock.now();
+        await requireSystemOrDesk(ports, caller, now);
+        const budget = startBudget(ports.clock, budgets.notify);
+        let materialized = 0;
+        // a request still marked after its turn (changed again meanwhile) waits for the next tick
+        const seen = new Set<string>();
+        while (!budget.spent()) {
+          const marked = (await requests().find({ needsNotify: true }, { limit: MAX_PAGE })).filter((r) => !seen.has(r._id));
+          if (!marked.length) break;
+          for (const r of marked) {
+            if (budget.spent()) break;
+            seen.add(r._id);
+            await materializeNotifications(ports, r._id, now);
+            materialized++;
+          }
+        }
+        const sent: Record<string, number> = {};
+        while (!budget.spent()) {
+          const page = await sendDue(ports, now, SEND_PAGE, budget.spent);
+          for (const [k, n] of Object.entries(page)) sent[k] = (sent[k] ?? 0) + n;
+          if (Object.values(page).reduce((a, b) => a + b, 0) < SEND_PAGE) break;
+        }
+        // dashboard counters: finish any counting a crash interrupted (and count data that predates them)
+        const stats = budget.spent() ? null : await countPending(ports, 500, budget.spent).catch((e) => { logAndGoOn('stats')(e); return null; });
+        const done = { materialized, sent, ...(stats?.counted ? { statsCounted: stats.counted } : {}) };
+        if (!budget.spent()) return done;
+        const outbox = ports.store.collection(C.outbox);
+        return {
+          ...done,
+          ...(await leftOver({
+            marked: () => requests().count({ needsNotify: true }),
+            due: () => outbox.count({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }),
+            statsPending: () => requests().count({ statsPending: true }),
+          })),
+        };
+      }, forbidden),
+  };
+}
