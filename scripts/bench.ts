@@ -64,10 +64,34 @@ async function main() {
     console.log(`submit → assigned (HTTP round trip, SQLite WAL): ${fmt(submitMs)}`);
     console.log(`officer inbox read (${N} requests in the store):    ${fmt(inboxMs)}`);
     console.log(`request detail read:                                ${fmt(detailMs)}`);
+    await h5OverTheWire(base);
   } finally {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the H5 first page loads before it runs (index.html and its entry scripts and styles), as the
+ * server sends it to a browser that accepts brotli, then gzip, then nothing; the page's own chunk
+ * comes after. Read over HTTP, so it is what leaves the server (precompressed at build).
+ */
+async function h5OverTheWire(base: string) {
+  const html = await (await fetch(`${base}/`)).text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/(?:js|css)\/[^"]+)"/g)].map((m) => m[1]);
+  const { request } = await import('node:http');
+  const size = (path: string, enc: string) => new Promise<number>((resolve, reject) => {
+    const u = new URL(path, base);
+    request({ host: u.hostname, port: u.port, path: u.pathname, headers: enc ? { 'accept-encoding': enc } : {} }, (res) => {
+      let n = 0;
+      res.on('data', (c: Buffer) => { n += c.length; });
+      res.on('end', () => resolve(n));
+    }).on('error', reject).end();
+  });
+  const sum = async (enc: string) => (await Promise.all(assets.map((a) => size(a, enc)))).reduce((x, y) => x + y, 0);
+  const js = assets.filter((a) => a.endsWith('.js'));
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(`H5 first page, index.html's ${js.length} scripts and ${assets.length - js.length} stylesheets over the wire: brotli ${kib(await sum('br'))}, gzip ${kib(await sum('gzip'))}, uncompressed ${kib(await sum(''))}`);
 }
 
 main()

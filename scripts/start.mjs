@@ -23,6 +23,9 @@ if (stale) {
     cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  // served precompressed (brotli, gzip) like any production web app
+  const c = spawnSync(process.execPath, [join(root, 'scripts', 'precompress.mjs'), join(root, 'dist', 'h5')], { cwd: root, stdio: 'inherit' });
+  if (c.status !== 0) process.exit(c.status ?? 1);
 }
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -70,6 +70,9 @@ export type LocalOptions = {
  */
 export type Mode = 'demo' | 'district';
 
+/** a build asset whose name carries its content hash (js/app.a1e2411a.js, css/3713.ab2d5d5c.css): it never changes */
+export const HASHED_ASSET = /^\/(js|css|static)\/.+\.[0-9a-f]{8}\.[a-z0-9]+$/;
+
 /**
  * Sent with every answer. The H5 app runs under this policy (the browser tests fail on any violation).
  * The one inline script of index.html (Taro's rem sizing) is allowed by its hash, nothing else inline.
@@ -280,7 +283,15 @@ export async function startLocalServer(opts: LocalOptions) {
     token: session.token, expiresAt: session.expiresAt, user: { id: user._id, name: user.name, roles: user.roles },
   });
 
-  const staticFiles = existsSync(opts.h5Dir) ? sirv(opts.h5Dir, { single: true, dev: true, etag: true }) : null;
+  // the H5 app as a production web app: precompressed at build (scripts/precompress.mjs) and sent as the
+  // browser accepts it; hashed assets cached for good, everything else (index.html) revalidated. Files are
+  // looked up per request (dev), so a rebuild is served without a restart.
+  const staticFiles = existsSync(opts.h5Dir)
+    ? sirv(opts.h5Dir, {
+      single: true, dev: true, etag: true, brotli: true, gzip: true,
+      setHeaders: (res, pathname) => res.setHeader('cache-control', HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    })
+    : null;
   const headers = securityHeaders(inlineScriptHashes(opts.h5Dir));
 
   async function route(req: IncomingMessage, res: ServerResponse) {
