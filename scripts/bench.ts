@@ -72,6 +72,61 @@ async function main() {
 }
 
 /**
+ * Store calls per action, counted at the storage port on the demo district (the cost on CloudBase,
+ * where each is a 5-20 ms round trip): nobody holds a WeChat consent (new work goes by SMS) and then
+ * everybody does. Then the cloud function bundles' sizes.
+ */
+async function storeCallsPerAction() {
+  const { INDEXES } = await import('../core/collections');
+  const { createFunctions } = await import('../core/functions');
+  const { openSqliteStore } = await import('../adapters/sqlite-store');
+  const { fakeClock, permissiveContentCheck, recordingNotifier, recordingSms } = await import('../adapters/local-ports');
+  const { seedDemoDistrict, devOpenid } = await import('../core/seed/demo-district');
+  const { TEMPLATE_KEYS, TEMPLATES, useDemoTemplateIds } = await import('../core/notify/templates');
+  useDemoTemplateIds();
+  for (const consents of [false, true]) {
+    const raw = openSqliteStore({ file: ':memory:', indexes: INDEXES });
+    let calls = 0;
+    const store = {
+      collection: (name: string) => {
+        const inner = raw.collection(name) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return new Proxy(inner, { get: (t, k) => (typeof t[k as string] === 'function' ? (...a: unknown[]) => { calls++; return t[k as string](...a); } : t[k as string]) });
+      },
+    } as unknown as typeof raw;
+    const clock = fakeClock('2026-11-23T01:30:00Z');
+    await seedDemoDistrict(raw, clock.now());
+    const fns = createFunctions({ store, clock, notifier: recordingNotifier(), sms: recordingSms(), contentCheck: permissiveContentCheck });
+    const call = async (who: string, event: Record<string, unknown>) => {
+      const r = await fns.service(event, { openid: devOpenid(who) });
+      if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
+      return r.data as any;
+    };
+    if (consents) for (const u of ['u-linxiao', 'u-zhangwei', 'u-wangfang']) for (const k of TEMPLATE_KEYS) for (let i = 0; i < 5; i++) await call(u, { action: 'notify.consent', results: { [TEMPLATES[k].templateId]: 'accept' }, source: 'request' });
+    const counted = async (who: string, event: Record<string, unknown>) => {
+      const before = calls;
+      const data = await call(who, event);
+      return { data, n: calls - before };
+    };
+    const submit = await counted('u-linxiao', { action: 'request.submit', clientKey: `bench-calls-${consents}`, category: 'dianli', description: '厂区新建车间需要增容用电，报装申请提交两周仍无人联系。', photos: [], phone: '13612340001' });
+    const id = submit.data.request._id;
+    const officer = submit.data.request.assigneeId;
+    const row: Array<[string, number]> = [['submit', submit.n]];
+    row.push(['accept', (await counted(officer, { action: 'request.accept', id })).n]);
+    row.push(['progress', (await counted(officer, { action: 'request.progress', id, note: '已联系供电公司现场勘察' })).n]);
+    row.push(['resolve', (await counted(officer, { action: 'request.resolve', id, result: '供电公司已完成增容' })).n]);
+    row.push(['confirm', (await counted('u-linxiao', { action: 'request.confirm', id, score: 5, comment: '很及时' })).n]);
+    row.push(['request.mine', (await counted('u-linxiao', { action: 'request.mine' })).n]);
+    row.push(['officer.inbox', (await counted(officer, { action: 'officer.inbox', tab: 'todo' })).n]);
+    console.log(`store calls per action (${consents ? 'everyone holds WeChat consents' : 'no WeChat consents: new work goes by SMS'}): ${row.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    raw.close();
+  }
+  const { statSync, readdirSync, existsSync } = await import('node:fs');
+  const dir = join(__dirname, '..', 'cloudfunctions');
+  const sizes = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) => `${n} ${(statSync(join(dir, n, 'index.js')).size / 1024).toFixed(1)} KiB`);
+  console.log(`cloud function bundles: ${sizes.join(', ') || 'not built (npm run build:functions)'}`);
+}
+
+/**
  * What the H5 first page loads before it runs (index.html and its entry scripts and styles), as the
  * server sends it to a browser that accepts brotli, then gzip, then nothing; the page's own chunk
  * comes after. Read over HTTP, so it is what leaves the server (precompressed at build).
@@ -95,6 +150,7 @@ async function h5OverTheWire(base: string) {
 }
 
 main()
+  .then(() => storeCallsPerAction())
   .then(() => benchSweep())
   .then(() => benchDashboard())
   .catch((e) => { console.error(e); process.exit(1); });
