@@ -38,7 +38,7 @@ export async function tell(ports: Ports, now: Date, userIds: string[], n: Notice
     const user = await users.get(userId);
     if (!user || !user.active) continue;
     const id = `${n.key}:${userId}`;
-    await messages.add({ _id: id, userId, requestId: '', title: n.title, body: n.body, page: n.page, read: false, createdAt: at }).catch(ignoreDuplicate);
+    await messages.add({ _id: id, userId, requestId: '', title: n.title, body: n.body, page: n.page, read: false, createdAt: at, delivery: { done: false } }).catch(ignoreDuplicate);
     await outbox
       .add(outboxEntry({
         _id: id, userId, openid: user.openid, requestId: group, template: 'statusChanged', page: n.page,
