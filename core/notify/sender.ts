@@ -23,7 +23,7 @@
 import { C } from '../collections';
 import type { Message, OutboxEntry } from '../model';
 import type { Ports, SendResult } from '../ports';
-import { StoreError } from '../ports';
+import { ignoreDuplicate } from '../ports';
 import { beijingDateKey } from '../time';
 import { loadSla } from '../sla/policy';
 import { forgetConsent, holdConsent, releaseConsent } from './consent';
@@ -38,9 +38,6 @@ export const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** (attempts 
 
 type Outcome = OutboxEntry['status'] | 'busy';
 
-const ignoreDuplicate = (e: unknown) => {
-  if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-};
 
 /** the message this entry delivers: which channel reached it, or that nothing more will */
 async function markMessage(ports: Ports, entry: OutboxEntry, now: Date, delivered: boolean, done: boolean) {
@@ -106,13 +103,8 @@ async function call(run: () => Promise<SendResult>): Promise<SendResult> {
   }
 }
 
-/** a retryable failure: back off, or dead-letter after MAX_ATTEMPTS; returns the entry's status */
-async function retryOrDeadLetter(ports: Ports, entry: OutboxEntry, attempts: number, error: string, now: Date, extra: Partial<OutboxEntry> = {}): Promise<'pending' | 'failed' | 'busy'> {
-  if (attempts >= MAX_ATTEMPTS) {
-    const ok = await close(ports, entry, attempts, { status: 'failed', lastError: error, ...extra });
-    if (ok) console.error(`[notify] ${entry._id} (${entry.channel ?? 'wechat'}) gave up after ${attempts} attempts: ${error}`);
-    return ok ? 'failed' : 'busy';
-  }
+/** a retryable failure with attempts left: the entry waits (backoff) and stays pending */
+async function backOff(ports: Ports, entry: OutboxEntry, attempts: number, error: string, now: Date, extra: Partial<OutboxEntry> = {}): Promise<'pending'> {
   await ports.store.collection<OutboxEntry>(C.outbox).update(
     entry._id,
     { $set: { lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(), ...extra } },
@@ -121,18 +113,50 @@ async function retryOrDeadLetter(ports: Ports, entry: OutboxEntry, attempts: num
   return 'pending';
 }
 
+/** a failure that ends the entry: retries spent (the dead letter), or refused for good */
+function logFailure(entry: OutboxEntry, attempts: number, result: { retry: boolean; error: string }, by: string) {
+  console.error(result.retry
+    ? `[notify] ${entry._id} (${entry.channel ?? 'wechat'}) gave up after ${attempts} attempts: ${result.error}`
+    : `[notify] ${entry._id} refused by ${by}: ${result.error}`);
+}
+
+const NOT_CONFIGURED = /not configured/;
+
+/**
+ * WeChat will not reach the person with this entry: the SMS twin is written first (so a crash cannot
+ * lose it), then the entry is closed by whoever holds it (pending, `attempts`), then its message is
+ * marked. False when another sender had the entry.
+ */
+async function closeUnreached(ports: Ports, entry: OutboxEntry, attempts: number, set: Partial<OutboxEntry>, now: Date): Promise<boolean> {
+  const sms = await fallBack(ports, entry, now);
+  if (!(await close(ports, entry, attempts, set))) return false;
+  await markMessage(ports, entry, now, false, !sms);
+  return true;
+}
+
+/** the end of an SMS or robot attempt: sent, backed off, or closed as failed (skipped when not configured) */
+async function finish(ports: Ports, entry: OutboxEntry, attempts: number, result: SendResult, now: Date, by: string): Promise<Outcome> {
+  if (result.ok) {
+    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null });
+    await markMessage(ports, entry, now, true, true);
+    return 'sent';
+  }
+  if (result.retry && attempts < MAX_ATTEMPTS) return backOff(ports, entry, attempts, result.error, now);
+  const status = !result.retry && NOT_CONFIGURED.test(result.error) ? 'skipped' : 'failed';
+  if (!(await close(ports, entry, attempts, { status, lastError: result.error }))) return 'busy';
+  await markMessage(ports, entry, now, false, true);
+  if (status === 'failed') logFailure(entry, attempts, result, by);
+  return status;
+}
+
 /** WeChat's answer 43101: the user holds no consent for this template (refused, used up, or withdrawn) */
 const NO_CONSENT = /^43101\b/;
 
 async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
-  const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   // the reasons it cannot go at all: closed at once, and SMS steps in where the routing says so
-  const cannot = async (status: 'failed' | 'skipped' | 'no_consent', lastError: string): Promise<Outcome> => {
-    const sms = await fallBack(ports, entry, now);
-    const ok = await outbox.update(entry._id, { $set: { status, lastError } }, { status: 'pending', attempts: entry.attempts });
-    if (!ok) return 'busy';
+  const cannot = async (status: 'failed' | 'skipped', lastError: string): Promise<Outcome> => {
+    if (!(await closeUnreached(ports, entry, entry.attempts, { status, lastError }, now))) return 'busy';
     if (entry.consent === 'held') await releaseConsent(ports, entry);
-    await markMessage(ports, entry, now, false, !sms);
     if (status === 'failed') console.error(`[notify] ${entry._id} not sent: ${lastError}`);
     return status;
   };
@@ -146,13 +170,7 @@ async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date): Promise<
   const attempts = await claim(ports, entry, now);
   if (attempts === null) return 'busy';
   const hold = await holdConsent(ports, entry);
-  if (!hold.ok) {
-    const sms = await fallBack(ports, entry, now);
-    const ok = await close(ports, entry, attempts, { status: 'no_consent', lastError: hold.reason });
-    if (!ok) return 'busy';
-    await markMessage(ports, entry, now, false, !sms);
-    return 'no_consent';
-  }
+  if (!hold.ok) return (await closeUnreached(ports, entry, attempts, { status: 'no_consent', lastError: hold.reason }, now)) ? 'no_consent' : 'busy';
   // from here the entry holds its consent (recorded with its next state): a retry does not spend another
   if (hold.held) entry = { ...entry, consent: 'held' };
   const held = hold.held ? { consent: 'held' as const } : {};
@@ -162,25 +180,16 @@ async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date): Promise<
     await markMessage(ports, entry, now, true, true);
     return 'sent';
   }
-  if (result.retry) {
-    const s = await retryOrDeadLetter(ports, entry, attempts, result.error, now, held);
-    if (s === 'failed') {
-      if (entry.consent === 'held') await releaseConsent(ports, entry);
-      const sms = await fallBack(ports, entry, now);
-      await markMessage(ports, entry, now, false, !sms);
-    }
-    return s;
-  }
-  const refused = NO_CONSENT.test(result.error);
-  const sms = await fallBack(ports, entry, now);
-  const ok = await close(ports, entry, attempts, { status: refused ? 'no_consent' : /not configured/.test(result.error) ? 'skipped' : 'failed', lastError: result.error, ...held });
-  if (!ok) return 'busy';
-  // 43101: WeChat did not take the consent we counted (it had none); our other refusals: it was never used
+  if (result.retry && attempts < MAX_ATTEMPTS) return backOff(ports, entry, attempts, result.error, now, held);
+  // the end of this entry: refused (43101: no consent), not configured, our mistake, or the retries spent
+  const refused = !result.retry && NO_CONSENT.test(result.error);
+  const status = refused ? 'no_consent' : !result.retry && NOT_CONFIGURED.test(result.error) ? 'skipped' : 'failed';
+  if (!(await closeUnreached(ports, entry, attempts, { status, lastError: result.error, ...held }, now))) return 'busy';
+  // 43101: WeChat did not take the consent we counted (it had none); otherwise it was never used
   if (refused) await forgetConsent(ports, entry, now);
   else if (entry.consent === 'held') await releaseConsent(ports, entry);
-  await markMessage(ports, entry, now, false, !sms);
-  if (!refused) console.error(`[notify] ${entry._id} refused by WeChat (${entry.template}, ${templateId}): ${result.error}`);
-  return refused ? 'no_consent' : /not configured/.test(result.error) ? 'skipped' : 'failed';
+  if (status === 'failed') logFailure(entry, attempts, result, `WeChat (${entry.template}, ${templateId})`);
+  return status;
 }
 
 /** the first working minute at or after `now`, or null when now is working time */
@@ -194,9 +203,9 @@ async function quietUntil(ports: Ports, now: Date): Promise<Date | null> {
 
 async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
-  const cannot = async (status: 'skipped' | 'no_consent', lastError: string): Promise<Outcome> => {
-    const ok = await outbox.update(entry._id, { $set: { status, lastError } }, { status: 'pending', attempts: entry.attempts });
-    if (!ok) return 'busy';
+  // closed without a send (by whoever holds it), the message done
+  const cannot = async (status: 'skipped' | 'no_consent', lastError: string, attempts = entry.attempts): Promise<Outcome> => {
+    if (!(await close(ports, entry, attempts, { status, lastError }))) return 'busy';
     await markMessage(ports, entry, now, false, true);
     return status;
   };
@@ -218,49 +227,20 @@ async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Out
     // the day's cap per person: counted once per entry (its first attempt)
     const day = beijingDateKey(now);
     const n = await ports.store.collection(C.counters).increment(`sms:${entry.userId || phone}:${day}`, 'n', 1);
-    if (n > rules.dailyCap) {
-      const ok = await close(ports, entry, attempts, { status: 'no_consent', lastError: `已达每人每日短信上限（${rules.dailyCap} 条）` });
-      if (ok) await markMessage(ports, entry, now, false, true);
-      return ok ? 'no_consent' : 'busy';
-    }
+    if (n > rules.dailyCap) return cannot('no_consent', `已达每人每日短信上限（${rules.dailyCap} 条）`, attempts);
   }
   const kind = entry.template as SmsKind;
   const params = smsParams(kind, entry.data as Record<SmsPart, string>);
   const result = await call(() => ports.sms!.send({ phone, template: kind, templateId: entry.templateId || SMS.templates[kind]?.templateId || '', params }));
-  if (result.ok) {
-    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null });
-    await markMessage(ports, entry, now, true, true);
-    return 'sent';
-  }
-  if (result.retry) {
-    const s = await retryOrDeadLetter(ports, entry, attempts, result.error, now);
-    if (s === 'failed') await markMessage(ports, entry, now, false, true);
-    return s;
-  }
-  const status = /not configured/.test(result.error) ? 'skipped' : 'failed';
-  const ok = await close(ports, entry, attempts, { status, lastError: result.error });
-  if (!ok) return 'busy';
-  await markMessage(ports, entry, now, false, true);
-  if (status === 'failed') console.error(`[notify] ${entry._id} refused by SMS: ${result.error}`);
-  return status;
+  return finish(ports, entry, attempts, result, now, 'SMS');
 }
 
 async function sendRobot(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
-  if (!ports.robot || !entry.webhook) {
-    const ok = await ports.store.collection<OutboxEntry>(C.outbox).update(entry._id, { $set: { status: 'skipped', lastError: 'robot not configured' } }, { status: 'pending', attempts: entry.attempts });
-    return ok ? 'skipped' : 'busy';
-  }
+  if (!ports.robot || !entry.webhook) return (await close(ports, entry, entry.attempts, { status: 'skipped', lastError: 'robot not configured' })) ? 'skipped' : 'busy';
   const attempts = await claim(ports, entry, now);
   if (attempts === null) return 'busy';
   const result = await call(() => ports.robot!.post({ webhook: entry.webhook!, text: entry.data.text ?? '' }));
-  if (result.ok) {
-    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null });
-    return 'sent';
-  }
-  if (result.retry) return retryOrDeadLetter(ports, entry, attempts, result.error, now);
-  const ok = await close(ports, entry, attempts, { status: 'failed', lastError: result.error });
-  if (ok) console.error(`[notify] ${entry._id} refused by the robot: ${result.error}`);
-  return ok ? 'failed' : 'busy';
+  return finish(ports, entry, attempts, result, now, 'the robot');
 }
 
 export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
