@@ -66,6 +66,11 @@ export class StoreError extends Error {
   }
 }
 
+/** for `.catch` after an insert whose _id makes it idempotent: a duplicate means it is there already; anything else is thrown on */
+export const ignoreDuplicate = (e: unknown): void => {
+  if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+};
+
 /** Wall clock. Always UTC instants; Beijing-time views come from core/time.ts. */
 export interface Clock {
   now(): Date;

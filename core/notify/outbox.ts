@@ -8,7 +8,7 @@ import { STATUSES } from '../catalog';
 import { C } from '../collections';
 import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
 import type { Ports } from '../ports';
-import { StoreError } from '../ports';
+import { ignoreDuplicate } from '../ports';
 import { INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
@@ -92,9 +92,6 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const messages = ports.store.collection<Message>(C.messages);
   const rules = await loadNotifyRules(ports);
   let created = 0;
-  const ignoreDuplicate = (e: unknown) => {
-    if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-  };
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {

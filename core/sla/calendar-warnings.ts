@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import type { Message, ServiceRequest, User } from '../model';
-import { StoreError, type Ports } from '../ports';
+import { ignoreDuplicate, type Ports } from '../ports';
 import { parseInput } from '../validation';
 import type { SlaContext } from './policy';
 
@@ -25,9 +25,6 @@ export function uncoveredYearsOf(req: Pick<ServiceRequest, 'startedAt' | 'dueAt'
   return out;
 }
 
-const ignoreDuplicate = (e: unknown) => {
-  if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-};
 
 export async function warnUncoveredYears(ports: Ports, years: number[], now: Date) {
   for (const year of years) {

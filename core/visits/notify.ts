@@ -9,7 +9,7 @@ import type { Message, OutboxEntry, User } from '../model';
 import { outboxEntry } from '../notify/payload';
 import { sendForRequest } from '../notify/sender';
 import type { Ports } from '../ports';
-import { StoreError } from '../ports';
+import { ignoreDuplicate } from '../ports';
 
 export type Notice = {
   /** unique per event, e.g. `visit:<id>:checkin`; the message id is `${key}:${userId}` */
@@ -23,9 +23,6 @@ export type Notice = {
   status: string;
 };
 
-const ignoreDuplicate = (e: unknown) => {
-  if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-};
 
 export async function tell(ports: Ports, now: Date, userIds: string[], n: Notice): Promise<void> {
   const users = ports.store.collection<User>(C.users);
