@@ -65,8 +65,9 @@ async function write(ports: Ports, doc: Subscription, before: Subscription | nul
   }
   const next = { ...doc, ...update, credits: doc.credits + (inc.credits ?? 0), granted: doc.granted + (inc.granted ?? 0) };
   if (before) {
-    // a document for another template id: start over under the current one
-    await subs.update(doc._id, { $set: { ...next } });
+    // a document for another template id: start over under the current one (every field but the _id)
+    const { _id, ...fields } = next;
+    await subs.update(_id, { $set: fields });
     return;
   }
   await subs.add(next).catch(async (e) => {

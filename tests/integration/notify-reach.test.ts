@@ -278,6 +278,21 @@ describe('failures', () => {
   });
 });
 
+describe('a changed template id', () => {
+  test('consents given for the old id count as none, and the next answer starts over under the new id', async () => {
+    const subs = h.store.collection<Subscription>(C.subscriptions);
+    await subs.add({
+      _id: `${LIAISON}:newAssignment`, userId: LIAISON, template: 'newAssignment', templateId: 'old-template-id', credits: 5, longTerm: false,
+      state: 'accept', always: null, mainSwitch: true, granted: 5, spent: 0, lastSpentFor: null, updatedAt: h.clock.now().toISOString(),
+    });
+    const before = await h.ok(LIAISON, { action: 'notify.settings' });
+    expect(before.templates.find((t: { key: string }) => t.key === 'newAssignment')).toMatchObject({ credits: 0, topUp: true });
+    const after = await h.ok(LIAISON, { action: 'notify.consent', results: { [assignmentId()]: 'accept' }, source: 'request' });
+    expect(after.templates.find((t: { key: string }) => t.key === 'newAssignment')).toMatchObject({ credits: 1 });
+    expect(await subs.get(`${LIAISON}:newAssignment`)).toMatchObject({ templateId: assignmentId(), credits: 1, granted: 1 });
+  });
+});
+
 describe('who may ask', () => {
   test('consent answers only touch the caller\'s own count; reach is for the desk', async () => {
     await h.ok('u-zhangwei', { action: 'notify.consent', results: { [assignmentId()]: 'accept' }, source: 'request' });
