@@ -29,7 +29,51 @@ import {
   type Scalar,
 } from './filter-match';
 
-export type SqliteStore = Store & { close(): void; db: Database.Database };
+export type SqliteStore = Store & {
+  close(): void;
+  db: Database.Database;
+  /**
+   * Resolves once everything written so far is committed (at once when nothing is pending). With
+   * group commit, a host answers nobody before this: an answer is a promise that its work is stored.
+   */
+  sync(): Promise<void>;
+};
+
+export type SqliteOptions = {
+  file: string;
+  indexes?: Record<string, string[]>;
+  /**
+   * FULL (default): a committed write survives a power cut (WAL synced at every commit). NORMAL
+   * survives a crash of the process but may lose the last commits on a power cut: for throwaway
+   * test databases.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Group commit: writes go into one open transaction that commits (one fsync) once the event
+   * loop has run every unit of work that was ready, so concurrent actions share a commit. A write's
+   * promise resolves at once; a host must `sync()` before answering (server/app.ts does for every
+   * response). Off: every write commits on its own before its promise resolves.
+   */
+  groupCommit?: boolean;
+  /**
+   * Array fields that filters look into (`$all`), per collection: each gets a side table of
+   * (value, id) kept with every write, so "officers of this grid" is an index lookup instead of a
+   * scan of every user. CloudBase indexes arrays itself (multikey).
+   */
+  arrays?: Record<string, string[]>;
+  /**
+   * Cooperative slices: once one turn of the event loop has spent this many ms in store calls and
+   * the code between them, the next (sliceable) call resolves on the following turn, so a long timer
+   * run never holds requests up for longer than that. 0 or absent: never.
+   */
+  sliceMs?: number;
+  /**
+   * Which calls may be cut into slices (default: all). The local server slices only background work
+   * (timers, follow-ups): a request's unit of work runs in one turn, so its writes land in one batch
+   * and no other request runs in the middle of it.
+   */
+  sliceable?: () => boolean;
+};
 
 /** The one place that spells a field's SQL expression: indexes and queries must agree. */
 export function jsonExpr(path: string): string {
@@ -72,7 +116,10 @@ function inSql(expr: string, type: string, values: Scalar[], params: unknown[]):
 
 const CMP = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-export function compileFilter(f: NormalFilter): Sql {
+/** the side table of an array field, if it has one: `$all` reads it instead of scanning every document */
+export const sideTable = (collection: string, path: string) => `mk_${collection}_${path.replace(/\./g, '__')}`;
+
+export function compileFilter(f: NormalFilter, multikey: (path: string) => string | null = () => null): Sql {
   const params: unknown[] = [];
   const walk = (nf: NormalFilter): string => {
     const parts = nf.clauses.map((c) => {
@@ -104,9 +151,10 @@ export function compileFilter(f: NormalFilter): Sql {
         case 'all': {
           if (c.value.length === 0) return '0';
           const jsonPath = `'$.${c.path}'`;
-          const each = c.value.map(
-            (v) => `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath}) WHERE ${inSql('value', 'type', [v], params)})`,
-          );
+          const side = multikey(c.path);
+          const each = c.value.map((v) => side
+            ? `id IN (SELECT id FROM "${side}" WHERE ${inSql('value', 'type', [v], params)})`
+            : `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath}) WHERE ${inSql('value', 'type', [v], params)})`);
           // A scalar counts as a one-element array (json_each yields it once); objects never match.
           return `(json_type(doc, ${jsonPath}) <> 'object' AND ${each.join(' AND ')})`;
         }
@@ -119,7 +167,13 @@ export function compileFilter(f: NormalFilter): Sql {
 }
 
 function orderSql(orderBy: FindOptions['orderBy']): string {
-  const terms = checkOrderBy(orderBy).map(([field, dir]) => `${jsonExpr(field)} ${dir.toUpperCase()}`);
+  const order = checkOrderBy(orderBy);
+  const terms = order.map(([field, dir]) => `${jsonExpr(field)} ${dir.toUpperCase()}`);
+  // ties come in the order the documents were added (newest first when the order is descending), as an
+  // index scan gives them, whichever index the planner picks (a side table lists ids in id order); an
+  // order ending on _id has no ties
+  const last = order[order.length - 1];
+  if (last && last[0] !== '_id') terms.push(`rowid ${last[1] === 'desc' ? 'DESC' : 'ASC'}`);
   return terms.length ? ` ORDER BY ${terms.join(', ')}` : '';
 }
 
@@ -134,22 +188,68 @@ function checkId(id: unknown): string {
 }
 
 /** Surface driver failures (busy, disk full, ...) as the port's error type. */
-function guard<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (err) {
-    if (err instanceof StoreError) return Promise.reject(err);
-    const e = new StoreError('STORE_FAILED', err instanceof Error ? err.message : String(err));
-    (e as { cause?: unknown }).cause = err;
-    return Promise.reject(e);
-  }
+function asStoreError(err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  const e = new StoreError('STORE_FAILED', err instanceof Error ? err.message : String(err));
+  (e as { cause?: unknown }).cause = err;
+  return e;
 }
 
-export function openSqliteStore(opts: { file: string; indexes?: Record<string, string[]> }): SqliteStore {
+export function openSqliteStore(opts: SqliteOptions): SqliteStore {
   const db = new Database(opts.file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
+
+  // --- group commit: one open transaction, committed once per turn of the event loop ---
+  let batchOpen = false;
+  let waiters: Array<{ ok: () => void; bad: (e: unknown) => void }> = [];
+  const commit = () => {
+    if (!batchOpen) return;
+    batchOpen = false;
+    const list = waiters;
+    waiters = [];
+    try {
+      // a statement error SQLite answered with a rollback (disk full, I/O) leaves no transaction to commit
+      if (!db.inTransaction) throw new Error('the batch was rolled back');
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.inTransaction) { try { db.exec('ROLLBACK'); } catch { /* closed or already gone */ } }
+      const e = asStoreError(err);
+      list.forEach((w) => w.bad(e));
+      return;
+    }
+    list.forEach((w) => w.ok());
+  };
+  /** before any write: join the open batch, or open one that commits after this turn */
+  const joinBatch = () => {
+    if (!opts.groupCommit || batchOpen || !db.open) return;
+    db.exec('BEGIN IMMEDIATE');
+    batchOpen = true;
+    setImmediate(commit);
+  };
+  const sync = (): Promise<void> => (batchOpen ? new Promise<void>((ok, bad) => waiters.push({ ok, bad })) : Promise.resolve());
+
+  // --- cooperative slices ---
+  let sliceStart = -1;
+  const resolved = <T>(value: T): Promise<T> => {
+    if (!opts.sliceMs || (opts.sliceable && !opts.sliceable())) return Promise.resolve(value);
+    const t = performance.now();
+    if (sliceStart < 0) {
+      sliceStart = t;
+      setImmediate(() => { sliceStart = -1; });
+    }
+    if (t - sliceStart < opts.sliceMs) return Promise.resolve(value);
+    return new Promise<T>((ok) => setImmediate(() => ok(value)));
+  };
+  const guard = <T>(fn: () => T): Promise<T> => {
+    try {
+      return resolved(fn());
+    } catch (err) {
+      return Promise.reject(asStoreError(err));
+    }
+  };
+  const write = <T>(fn: () => T): Promise<T> => guard(() => { joinBatch(); return fn(); });
 
   const stmts = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
@@ -167,6 +267,15 @@ export function openSqliteStore(opts: { file: string; indexes?: Record<string, s
     const t = tableName(name);
     if (ready.has(t)) return t;
     db.exec(`CREATE TABLE IF NOT EXISTS "${t}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    for (const path of opts.arrays?.[name] ?? []) {
+      const side = sideTable(t, checkField(path, 'BAD_FILTER'));
+      const fresh = !db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(side);
+      db.exec(`CREATE TABLE IF NOT EXISTS "${side}" (value, type TEXT, id TEXT NOT NULL)`);
+      db.exec(`CREATE INDEX IF NOT EXISTS "ix_${side}" ON "${side}" (value, type, id)`);
+      db.exec(`CREATE INDEX IF NOT EXISTS "ix_${side}_id" ON "${side}" (id)`);
+      // a side table added to a store that has documents already: filled from them once
+      if (fresh) db.exec(`INSERT INTO "${side}" (value, type, id) SELECT j.value, j.type, d.id FROM "${t}" d, json_each(d.doc, '$.${path}') j`);
+    }
     for (const entry of opts.indexes?.[name] ?? []) {
       const fields = entry.split(',').map((f) => checkField(f.trim(), 'BAD_FILTER'));
       db.exec(`CREATE INDEX IF NOT EXISTS "ix_${t}_${fields.join(',')}" ON "${t}" (${fields.map(jsonExpr).join(', ')})`);
@@ -188,18 +297,42 @@ export function openSqliteStore(opts: { file: string; indexes?: Record<string, s
       const row = prepare(`SELECT doc FROM "${t}" WHERE id = ?`).get(id) as { doc: string } | undefined;
       return row ? (JSON.parse(row.doc) as T) : null;
     };
-    const writeDoc = (doc: Doc) => prepare(`UPDATE "${t}" SET doc = ? WHERE id = ?`).run(JSON.stringify(doc), doc._id);
-    const insertDoc = (doc: Doc) => prepare(`INSERT INTO "${t}" (id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc));
+    const sides = (opts.arrays?.[name] ?? []).map((path) => ({ path, table: sideTable(t, path) }));
+    const multikey = (path: string) => sides.find((x) => x.path === path)?.table ?? null;
+    /** the side tables follow the document: its array's values (a scalar counts as a one-element array; nothing when missing) */
+    const index = (id: string, json: string | null) => {
+      for (const x of sides) {
+        prepare(`DELETE FROM "${x.table}" WHERE id = ?`).run(id);
+        if (json !== null) prepare(`INSERT INTO "${x.table}" (value, type, id) SELECT value, type, ? FROM json_each(?, '$.${x.path}')`).run(id, json);
+      }
+    };
+    const writeDoc = (doc: Doc) => {
+      const json = JSON.stringify(doc);
+      prepare(`UPDATE "${t}" SET doc = ? WHERE id = ?`).run(json, doc._id);
+      if (sides.length) index(doc._id, json);
+    };
+    const insertDoc = (doc: Doc) => {
+      const json = JSON.stringify(doc);
+      prepare(`INSERT INTO "${t}" (id, doc) VALUES (?, ?)`).run(doc._id, json);
+      if (sides.length) index(doc._id, json);
+    };
+    const removeDoc = (id: string) => {
+      const gone = prepare(`DELETE FROM "${t}" WHERE id = ?`).run(id).changes > 0;
+      if (sides.length) index(id, null);
+      return gone;
+    };
+    /** a document and its side tables change together (a savepoint inside an open batch) */
+    const atomic = <R>(fn: () => R): R => (sides.length ? db.transaction(fn)() : fn());
 
     return {
       get: (id) => guard(() => readDoc(id)),
 
       add: (doc) =>
-        guard(() => {
+        write(() => {
           const { _id, ...rest } = doc as Record<string, unknown>;
           const id = _id === undefined ? newDocId() : checkId(_id);
           try {
-            insertDoc({ _id: id, ...rest });
+            atomic(() => insertDoc({ _id: id, ...rest }));
           } catch (err) {
             if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
               throw new StoreError('DUPLICATE_ID', `${name}: _id ${id} already exists`);
@@ -211,7 +344,7 @@ export function openSqliteStore(opts: { file: string; indexes?: Record<string, s
 
       find: (filter: Filter, options?: FindOptions) =>
         guard(() => {
-          const { sql, params } = compileFilter(normalizeFilter(filter));
+          const { sql, params } = compileFilter(normalizeFilter(filter), multikey);
           const order = orderSql(options?.orderBy);
           const { skip, limit } = pageOf(options);
           const rows = prepare(`SELECT doc FROM "${t}" WHERE ${sql}${order} LIMIT ? OFFSET ?`).all(...params, limit, skip);
@@ -220,12 +353,12 @@ export function openSqliteStore(opts: { file: string; indexes?: Record<string, s
 
       count: (filter: Filter) =>
         guard(() => {
-          const { sql, params } = compileFilter(normalizeFilter(filter));
+          const { sql, params } = compileFilter(normalizeFilter(filter), multikey);
           return (prepare(`SELECT COUNT(*) AS n FROM "${t}" WHERE ${sql}`).get(...params) as { n: number }).n;
         }),
 
       update: (id: string, update: Update, where?: Filter) =>
-        guard(() => {
+        write(() => {
           // Validate first so a bad request fails the same way whether or not the doc exists.
           const u = normalizeUpdate(update);
           const w = where ? normalizeFilter(where) : undefined;
@@ -241,7 +374,7 @@ export function openSqliteStore(opts: { file: string; indexes?: Record<string, s
         }),
 
       increment: (id: string, field: string, by = 1) =>
-        guard(() => {
+        write(() => {
           const u = normalizeUpdate({ $inc: { [field]: by } });
           return db
             .transaction((): number => {
@@ -254,13 +387,18 @@ export function openSqliteStore(opts: { file: string; indexes?: Record<string, s
             .immediate();
         }),
 
-      remove: (id: string) => guard(() => prepare(`DELETE FROM "${t}" WHERE id = ?`).run(id).changes > 0),
+      remove: (id: string) => write(() => atomic(() => removeDoc(id))),
     };
   }
 
   return {
     db,
     collection,
-    close: () => db.close(),
+    sync,
+    close: () => {
+      // what is in the open batch was never acknowledged (nobody answered before sync), but it is kept
+      commit();
+      db.close();
+    },
   };
 }

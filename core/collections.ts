@@ -43,6 +43,19 @@ export const C = {
   uploads: 'uploads',
 } as const;
 
+/**
+ * Array fields that filters look into with `$all` (the officers of a grid, a department's
+ * requests, a user's visits), per collection. CloudBase indexes arrays itself (multikey indexes);
+ * the SQLite store keeps a side table of (value, id) for each (adapters/sqlite-store.ts).
+ */
+export const ARRAY_FIELDS: Record<string, string[]> = {
+  users: ['gridIds', 'roles'],
+  requests: ['deptIds', 'recusal.userIds'],
+  cards: ['deptIds'],
+  visits: ['presentIds', 'memberIds', 'deptIds', 'flags'],
+  bindings: ['approverIds'],
+};
+
 export const INDEXES: Record<string, string[]> = {
   orgs: ['kind,_id', 'parentId', 'active,_id', 'kind,name'],
   users: ['openid', 'gridIds,openCount,lastAssignedAt', 'enterpriseId', 'roles,_id'],

@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORY_CODES, CHANNELS, type Channel, type Colour, type RequestStatus, type Tier } from '../core/catalog';
-import { C, INDEXES } from '../core/collections';
+import { C, ARRAY_FIELDS, INDEXES } from '../core/collections';
 import { createFunctions } from '../core/functions';
 import type { Org } from '../core/model';
 import type { Ports } from '../core/ports';
@@ -111,7 +111,7 @@ function counterDocs(n: number, orgs: Org[]): CounterDoc[] {
 
 async function benchSize(n: number) {
   const dir = mkdtempSync(join(tmpdir(), 'yszt-bench-dash-'));
-  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES });
+  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS });
   const ports: Ports = { store, clock: { now: () => NOW }, notifier: recordingNotifier(), contentCheck: permissiveContentCheck };
   try {
     await seedDemoDistrict(store, NOW);

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { C, INDEXES } from '../core/collections';
+import { C, ARRAY_FIELDS, INDEXES } from '../core/collections';
 import { createFunctions } from '../core/functions';
 import type { ServiceRequest } from '../core/model';
 import type { Ports } from '../core/ports';
@@ -18,7 +18,7 @@ const N = Number(process.env.BENCH_OPEN ?? 100_000);
 
 export async function benchSweep() {
   const dir = mkdtempSync(join(tmpdir(), 'yszt-bench-sweep-'));
-  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES });
+  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS });
   let t = new Date('2026-11-23T01:30:00Z'); // Monday 09:30 Beijing
   const ports: Ports = { store, clock: { now: () => t }, notifier: recordingNotifier(), contentCheck: permissiveContentCheck };
   try {

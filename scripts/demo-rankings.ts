@@ -21,7 +21,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDEXES, C } from '../core/collections';
+import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
 import { createFunctions } from '../core/functions';
 import type { Ports } from '../core/ports';
 import type { ServiceRequest, SupervisionCard } from '../core/model';
@@ -46,7 +46,7 @@ const pct = (r: number | null | undefined) => (r === null || r === undefined ? '
 
 async function world() {
   const dir = mkdtempSync(join(tmpdir(), 'demo-rankings-'));
-  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES });
+  const store = openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS });
   let t = NOW;
   const ports: Ports = {
     store, clock: { now: () => t }, notifier: recordingNotifier(), contentCheck: permissiveContentCheck, files: localFiles(join(dir, 'uploads')),

@@ -22,7 +22,7 @@
  * (core/notify/reach.ts, the same measure desk.reach shows).
  */
 import { writeFileSync } from 'node:fs';
-import { INDEXES, C } from '../core/collections';
+import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
 import { createFunctions } from '../core/functions';
 import type { Ports } from '../core/ports';
 import type { ServiceRequest, User } from '../core/model';
@@ -50,7 +50,7 @@ type Row = { name: string; n: number; reached: number; wechat: number; sms: numb
 
 async function run(mode: 'before' | 'after'): Promise<{ rows: Row[]; total: Row; smsSent: number; heldOver: number }> {
   useDemoTemplateIds();
-  const store = openSqliteStore({ file: ':memory:', indexes: INDEXES });
+  const store = openSqliteStore({ file: ':memory:', indexes: INDEXES, arrays: ARRAY_FIELDS });
   let t = START;
   const ports: Ports = {
     store, clock: { now: () => t }, notifier: recordingNotifier(), sms: recordingSms(), contentCheck: permissiveContentCheck,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../adapters/sqlite-store';
 import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
-import { INDEXES } from '../collections';
+import { ARRAY_FIELDS, INDEXES } from '../collections';
 import type { Ports } from '../ports';
 import { codeImage, codeLink, enterpriseCode, isSceneShaped, newScene, officialCode, renewCode, resolveScene, sceneFrom } from './codes';
 
@@ -45,7 +45,7 @@ describe('scene mapping', () => {
     dir = mkdtempSync(join(tmpdir(), 'yszt-codes-'));
     const images: string[] = [];
     ports = {
-      store: openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES }),
+      store: openSqliteStore({ file: join(dir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS }),
       clock: fakeClock(now), notifier: recordingNotifier(), contentCheck: permissiveContentCheck,
       qrCode: { image: async (page, scene) => { images.push(`${page}?${scene}`); return { fileID: `local://codes/${scene}.png`, url: `/files/codes/${scene}.png` }; } },
     };

@@ -16,7 +16,7 @@ import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite-store';
 import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
 import { functionTimeoutS, timerBudgetMs, type TimerName } from '../../core/budget';
 import { TEMPLATE_KEYS, TEMPLATES, useDemoTemplateIds } from '../../core/notify/templates';
-import { C, INDEXES } from '../../core/collections';
+import { C, ARRAY_FIELDS, INDEXES } from '../../core/collections';
 import { createFunctions } from '../../core/functions';
 import type { Message, OutboxEntry, ServiceRequest, User } from '../../core/model';
 import type { Doc, Ports, Store } from '../../core/ports';
@@ -52,7 +52,7 @@ let files = 0;
 async function world(opts: { bytes?: Buffer; budgeted: boolean; at?: string }): Promise<World> {
   const file = join(root, `w${++files}.db`);
   if (opts.bytes) writeFileSync(file, opts.bytes);
-  const raw = openSqliteStore({ file, indexes: INDEXES });
+  const raw = openSqliteStore({ file, indexes: INDEXES, arrays: ARRAY_FIELDS });
   const clock = fakeClock(opts.at ?? START);
   const ticking = { on: false };
   const store = tickingStore(raw, clock, () => (ticking.on ? MS_PER_CALL : 0));

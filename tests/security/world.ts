@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../adapters/sqlite-store';
 import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
-import { C, INDEXES } from '../../core/collections';
+import { C, ARRAY_FIELDS, INDEXES } from '../../core/collections';
 import { createFunctions, type Envelope } from '../../core/functions';
 import type { Enterprise } from '../../core/model';
 import type { Ports } from '../../core/ports';
@@ -158,7 +158,7 @@ export function openCopy(snap: Snapshot): Copy {
   const n = ++snap.counter;
   const file = join(snap.root, `copy-${n}.db`);
   writeFileSync(file, snap.bytes);
-  const store = openSqliteStore({ file, indexes: INDEXES });
+  const store = openSqliteStore({ file, indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'NORMAL' });
   const notifier = recordingNotifier();
   let seq = 0;
   const ports: Ports = {

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INDEXES, C, UNIQUE_INDEXES } from '../../core/collections';
+import { ARRAY_FIELDS, INDEXES, C, UNIQUE_INDEXES } from '../../core/collections';
 import { createFunctions, type Envelope } from '../../core/functions';
 import type { Ports } from '../../core/ports';
 import type { ServiceRequest } from '../../core/model';
@@ -34,7 +34,7 @@ function cloudbaseHarnessStore(bed: TestBed): SqliteStore {
   // the unique indexes npm run cloud:setup creates; nothing else is unique on CloudBase
   for (const [collection, list] of Object.entries(UNIQUE_INDEXES)) for (const fields of list) bed.createIndex(collection, fields.split(','), { unique: true });
   const store = cloudbaseStore(bed.sdk.database());
-  return Object.defineProperties({ collection: store.collection, close: () => undefined } as unknown as SqliteStore, {
+  return Object.defineProperties({ collection: store.collection, close: () => undefined, sync: () => Promise.resolve() } as unknown as SqliteStore, {
     db: {
       get() {
         throw new Error('h.store.db is the SQLite handle: this harness runs on the CloudBase test bed (HARNESS_STORE=cloudbase), use h.bed for its state');
@@ -48,7 +48,7 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   // the CloudBase test bed when the 'cloudbase' jest project runs this suite, null on SQLite
   const bed: TestBed | null = HARNESS_STORE === 'cloudbase' ? createTestBed() : null;
   // memory: an in-memory SQLite database, for long randomized runs
-  const store = bed ? cloudbaseHarnessStore(bed) : openSqliteStore({ file: opts.memory ? ':memory:' : join(dir, 'app.db'), indexes: INDEXES });
+  const store = bed ? cloudbaseHarnessStore(bed) : openSqliteStore({ file: opts.memory ? ':memory:' : join(dir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'NORMAL' });
   const clock = fakeClock(start);
   const notifier = recordingNotifier();
   // SMS and group robots: the recording stand-ins the demo uses
