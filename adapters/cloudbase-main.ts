@@ -5,7 +5,7 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const cloud = require('wx-server-sdk');
-import type { Handler } from '../core/function-shell';
+import type { FollowUpHost, Handler } from '../core/function-shell';
 import type { Ports } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
 import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, miniprogramVersion, type TemplateConfig } from './cloudbase-ports';
@@ -30,6 +30,15 @@ export function runtimeProblem(version: string = process.versions.node, min: str
   if (maj > needMaj || (maj === needMaj && minor >= needMinor)) return null;
   return `云函数运行环境为 Node.js ${version}，低于本函数所需的 Node.js ${min}：请在云开发控制台以 Nodejs16.13（或 Nodejs18.15）运行环境新建该云函数，再上传部署`;
 }
+
+/**
+ * An action's follow-up work on CloudBase (core/settle.ts): not started. The runtime freezes an
+ * instance as soon as its function returns, and work frozen half-way could resume minutes later
+ * beside the timer that redid it. The marks the action wrote (needsNotify, statsPending, a queued
+ * status) are what the notify and assign timers pick up every minute, so the answer is not delayed
+ * by the notifications and counting, and they follow within a minute.
+ */
+export const leaveToTimers: FollowUpHost = () => undefined;
 
 /** the ports of this function instance, made on its first call (a cold start) */
 let made: Ports | null = null;

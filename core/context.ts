@@ -12,7 +12,17 @@ export type Ctx = {
   user: User;
   /** does this code match the deployment's bootstrap admin code (constant time); the code itself stays out of reach */
   isBootstrapCode?: (code: string) => boolean;
+  /**
+   * Work that follows the action but is not part of its answer (counting, notifications, letting
+   * waiting requests in): queued here, run by the host after the answer (core/follow-up.ts). The
+   * marks it consumes were written with the change, so a follow-up that never runs is done by the
+   * timers instead. Absent outside the service function: then the work runs at once.
+   */
+  later?: (work: FollowUp) => void;
 };
+
+/** one piece of follow-up work; it reads the clock itself, as it may run a moment after the action */
+export type FollowUp = (ports: Ports) => Promise<unknown>;
 
 export const nowIso = (ctx: { now: Date }) => ctx.now.toISOString();
 

@@ -117,7 +117,28 @@ export function withoutBootstrapCode(ports: Ports): Ports {
   });
 }
 
+/**
+ * How a host runs an action's follow-up work (ctx.later, core/settle.ts). `run` does all of it and
+ * never throws. The local server starts it right after the answer is written; the tests' harness
+ * runs it before handing the answer to the test; a host that gives none runs it before answering.
+ * CloudBase freezes an instance once its function returns, so there the timers do it (core/timers.ts).
+ */
+export type FollowUpHost = (run: () => Promise<void>) => void | Promise<void>;
+
+/** the queued follow-ups of one call, one after the other; a failure is logged, and the timers redo that step */
+export async function runFollowUps(ports: Ports, queued: ReadonlyArray<(ports: Ports) => Promise<unknown>>): Promise<void> {
+  for (const work of queued) {
+    try {
+      await work(ports);
+    } catch (e) {
+      console.error('[follow-up] deferred to timer:', (e as Error)?.message ?? e);
+    }
+  }
+}
+
 export type FunctionOptions = {
+  /** where the service function's follow-up work runs (default: before the answer) */
+  followUps?: FollowUpHost;
   /**
    * Wall-clock work budgets of the timers in ms; by default a fraction of each function's timeout
    * in its config.json (core/budget.ts). Tests set them; Infinity for no budget.

@@ -3,7 +3,7 @@
  * local server (server/) both call these with the same event, so the product behaves the same
  * in WeChat and in a browser.
  */
-import { Ctx } from './context';
+import type { Ctx, FollowUp } from './context';
 import { AppError } from './errors';
 import { confirmRequest, reopenRequest } from './feedback/enterprise-feedback';
 import { acceptRequest, addProgress, resolveRequest } from './handling/officer-actions';
@@ -15,13 +15,13 @@ import type { Ports } from './ports';
 import { C } from './collections';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
-import { detailView, getRequest, myRequests, officerInbox } from './queries/read-requests';
+import { getRequest, myRequests, officerInbox, requestView } from './queries/read-requests';
 import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
 import { CARD_ACTIONS } from './cards/actions';
 import { OBJECTION_ACTIONS } from './handling/objections';
 import { CALLBACK_ACTIONS } from './feedback/callback';
 import { NOTIFY_ACTIONS } from './notify/actions';
-import { assignWaitingAndNotify, freed, logAndGoOn, settle } from './settle';
+import { assignWaitingAndNotify, followRequest, freed, later, logAndGoOn, settle } from './settle';
 import { deskOptions } from './desk/options';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
 import { pauseRequest, resumeRequest } from './handling/officer-actions';
@@ -40,7 +40,7 @@ import { statsVerify } from './stats/verify';
 import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
 import { generateBriefing, viewBriefing } from './briefing/briefing';
 
-import { envelope, eventOf, forbiddenOf, hasOwn, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
+import { envelope, eventOf, forbiddenOf, hasOwn, runFollowUps, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
 import { createTimers } from './timers';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
@@ -55,9 +55,8 @@ const ACTION_TABLE: Record<string, Action> = {
   'enterprise.bind': bindEnterprise,
   'request.submit': async (ctx, input) => {
     const { request, created } = await submitRequest(ctx, input);
-    const req = (await ctx.ports.store.collection<ServiceRequest>(C.requests).get(request._id))!;
-    const view = created ? await settle(ctx, req) : await detailView(ctx, req);
-    return { request: view.request, created };
+    if (created) await later(ctx, (ports) => followRequest(ports, request._id));
+    return { request: requestView(ctx, request), created };
   },
   'request.mine': myRequests,
   'request.get': getRequest,
@@ -65,9 +64,9 @@ const ACTION_TABLE: Record<string, Action> = {
   'request.progress': async (ctx, input) => settle(ctx, await addProgress(ctx, input)),
   'request.resolve': async (ctx, input) => {
     const view = await settle(ctx, await resolveRequest(ctx, input));
-    // a slot freed: give waiting requests of this officer's grids a chance now
+    // a slot freed: waiting requests of this officer's grids get their chance right after the answer
     for (const gridId of ctx.user.gridIds ?? []) {
-      await assignWaitingAndNotify(ctx.ports, ctx.now, gridId).catch(logAndGoOn('assign'));
+      await later(ctx, (ports) => assignWaitingAndNotify(ports, ports.clock.now(), gridId).catch(logAndGoOn('assign')));
     }
     return view;
   },
@@ -143,18 +142,20 @@ export const FUNCTION_NAMES = Object.freeze(['service', 'assign', 'notify', 'swe
 /** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */
 const INACTIVE_ALLOWED = new Set(['me', 'meta']);
 
-export type { Envelope, Handler, FunctionOptions } from './function-shell';
+export type { Envelope, Handler, FunctionOptions, FollowUpHost } from './function-shell';
 export { assertPlainData } from './function-shell';
 
 /** the service function: every action of the mini-program and the desk */
-export function createService(hostPorts: Ports): Handler {
+export function createService(hostPorts: Ports, options: FunctionOptions = {}): Handler {
   const ports = withoutBootstrapCode(hostPorts);
   /** compared in constant time; the code itself never enters an action's context */
   const isBootstrapCode = (code: string) => matchesBootstrapCode(hostPorts.config?.bootstrapAdminCode, code);
   const forbidden = (...more: object[]) => forbiddenOf(hostPorts, ports, more);
-  return (event, caller) => {
+  return async (event, caller) => {
       let ctx: Ctx | null = null;
-      return envelope(async () => {
+      // what the action leaves for after its answer (core/settle.ts); run even if it failed after queueing
+      const queued: FollowUp[] = [];
+      const answer = await envelope(async () => {
         const ev = eventOf(event);
         const { action: named, ...input } = ev;
         // only the event's own field names an action (an inherited one is no action, as for the other functions)
@@ -164,13 +165,19 @@ export function createService(hostPorts: Ports): Handler {
         const now = ports.clock.now();
         const user = await resolveCaller(ports, caller, now);
         if (!user.active && !INACTIVE_ALLOWED.has(action as string)) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
-        ctx = { ports, now, user, isBootstrapCode };
+        ctx = { ports, now, user, isBootstrapCode, later: (work) => { queued.push(work); } };
         return run(ctx, input);
       }, () => forbidden(...(ctx ? [ctx] : [])));
+      if (queued.length) {
+        const go = () => runFollowUps(ports, queued);
+        if (options.followUps) await options.followUps(go);
+        else await go();
+      }
+      return answer;
   };
 }
 
 /** all four functions over one set of ports: the local server and the tests */
 export function createFunctions(hostPorts: Ports, options: FunctionOptions = {}): Record<(typeof FUNCTION_NAMES)[number], Handler> {
-  return { service: createService(hostPorts), ...createTimers(hostPorts, options) };
+  return { service: createService(hostPorts, options), ...createTimers(hostPorts, options) };
 }

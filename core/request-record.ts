@@ -9,7 +9,6 @@ import { C } from './collections';
 import { AppError } from './errors';
 import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';
-import { countRequestQuietly } from './stats/counters';
 
 export type Actor = { id: string | null; name: string };
 
@@ -49,9 +48,21 @@ export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transi
   const requests = ports.store.collection<ServiceRequest>(C.requests);
   const ok = await requests.update(req._id, update, { status: { $in: t.from }, seq: req.seq });
   if (!ok) return null;
-  const fresh = (await requests.get(req._id))!;
-  // the dashboard counters follow the change (a failure here is finished by the notify timer)
-  return (await countRequestQuietly(ports, req._id, fresh)) ?? fresh;
+  // the update applied to the version read (seq matched), so the document now is exactly this:
+  // no second read. Counting and notifying consume the marks after the action (core/settle.ts).
+  return afterTransition(req, t, event, at);
+}
+
+/** the request as a transition leaves it: what tryTransition's update does to the version it was conditioned on */
+export function afterTransition(req: ServiceRequest, t: Pick<Transition, 'set' | 'inc' | 'history'>, event: TimelineEvent, at: string): ServiceRequest {
+  const next: ServiceRequest = { ...req, ...(t.set ?? {}), seq: event.seq, updatedAt: at, needsNotify: true, statsPending: true };
+  next.timeline = [...(req.timeline ?? []), event];
+  if (t.history?.length) next.slaHistory = [...(req.slaHistory ?? []), ...t.history];
+  for (const [k, by] of Object.entries(t.inc ?? {})) {
+    const rec = next as unknown as Record<string, unknown>;
+    rec[k] = (typeof rec[k] === 'number' ? (rec[k] as number) : 0) + by;
+  }
+  return next;
 }
 
 export async function transition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest> {

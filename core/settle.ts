@@ -1,12 +1,15 @@
 /**
- * What follows a change of a request inside the action that made it: assignment of a freshly
- * queued request, its notifications, the calendar warning, and the detail view the caller gets.
- * The timers retry every step here, so a failure delays but never loses anything.
+ * What follows a change of a request, outside the action's unit of work: dashboard counting,
+ * assignment of a request that went back to the queue, its notifications, the calendar warning,
+ * and letting waiting requests in when an officer's slot freed. The action's answer is built from
+ * what it wrote; this work is queued on the context (ctx.later) and the host runs it after the
+ * answer (core/follow-up.ts). Each step consumes a mark written with the change (statsPending,
+ * needsNotify, status 'queued'), so the timers finish whatever a follow-up did not.
  */
 import { assignRequest, assignWaiting } from './assignment/assign';
 import { INTERACTIVE_SIDE_WORK_MS, startBudget, type Budget } from './budget';
 import { C } from './collections';
-import type { Ctx } from './context';
+import type { Ctx, FollowUp } from './context';
 import type { ServiceRequest } from './model';
 import { afterChange } from './notify/after-change';
 import type { Ports } from './ports';
@@ -14,14 +17,26 @@ import { detailView } from './queries/read-requests';
 import { uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
 import { loadSla } from './sla/policy';
 
-/** A request changed: notify, and hand a freshly queued one to assignment right away. */
+/** queue follow-up work on the action's context, or run it now where there is no host to run it later */
+export async function later(ctx: Pick<Ctx, 'ports' | 'later'>, work: FollowUp): Promise<void> {
+  if (ctx.later) ctx.later(work);
+  else await work(ctx.ports);
+}
+
+/** Everything that follows one change of one request. Idempotent: running it twice, or beside a timer, does no harm. */
+export async function followRequest(ports: Ports, id: string): Promise<void> {
+  const now = ports.clock.now();
+  const req = await ports.store.collection<ServiceRequest>(C.requests).get(id);
+  if (!req) return;
+  if (req.status === 'queued') await assignRequest(ports, id, now).catch(logAndGoOn('assign'));
+  await afterChange(ports, id, now).catch(logAndGoOn('notify'));
+  if (req.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(req, await loadSla(ports)), now).catch(logAndGoOn('calendar'));
+}
+
+/** A request changed (`req` is the document as the action wrote it): its follow-up is queued, the caller gets the detail view. */
 export async function settle(ctx: Ctx, req: ServiceRequest) {
-  const { ports, now } = ctx;
-  if (req.status === 'queued') await assignRequest(ports, req._id, now).catch(logAndGoOn('assign'));
-  await afterChange(ports, req._id, now).catch(logAndGoOn('notify'));
-  const fresh = (await ports.store.collection<ServiceRequest>(C.requests).get(req._id))!;
-  if (fresh.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(fresh, await loadSla(ports)), now);
-  return detailView(ctx, fresh);
+  await later(ctx, (ports) => followRequest(ports, req._id));
+  return detailView(ctx, req);
 }
 
 /** card actions change the card and the request: settle the request, return both */
@@ -30,22 +45,22 @@ export async function settleCard(ctx: Ctx, r: { card: unknown; request: ServiceR
   return { card: r.card, request: view.request };
 }
 
-/** an officer's slot may have freed: let waiting requests of that grid in now, not at the next timer */
+/** an officer's slot of this request's grid freed: let the grid's waiting requests in after the answer */
 export async function freed<T extends { request: { gridId: string } }>(ctx: Ctx, view: T): Promise<T> {
-  await assignWaitingAndNotify(ctx.ports, ctx.now).catch(logAndGoOn('assign'));
+  const gridId = view.request.gridId;
+  await later(ctx, (ports) => assignWaitingAndNotify(ports, ports.clock.now(), gridId).catch(logAndGoOn('assign')));
   return view;
 }
 
 export const logAndGoOn = (what: string) => (e: unknown) => {
-  // the timers retry both steps, so a failure here delays but never loses anything
+  // the timers retry every step, so a failure here delays but never loses anything
   console.error(`[${what}] deferred to timer:`, (e as Error)?.message ?? e);
 };
 
-
 /**
  * Let waiting requests in, each notified right after it is tried. Timer runs pass their budget;
- * an interactive call (a slot freed) spends at most INTERACTIVE_SIDE_WORK_MS on it and leaves the
- * rest to the assign timer.
+ * a follow-up (a slot freed) spends at most INTERACTIVE_SIDE_WORK_MS on it and leaves the rest to
+ * the assign timer.
  */
 export async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: string, budget: Budget = startBudget(ports.clock, INTERACTIVE_SIDE_WORK_MS)) {
   const r = await assignWaiting(ports, now, gridId ? { gridId } : {}, 50, {
@@ -54,4 +69,3 @@ export async function assignWaitingAndNotify(ports: Ports, now: Date, gridId?: s
   });
   return { assigned: r.assigned.length, waiting: r.waiting.length, skipped: r.skipped.length, ...(r.more ? { more: true as const } : {}) };
 }
-

@@ -2,6 +2,7 @@
  * The district's own structure: district → streets → communities → grids, and departments under
  * the district. Rename, move and retire — never delete, because requests and people refer to them.
  */
+import { forgetOrgs } from '../org-cache';
 import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
@@ -77,6 +78,7 @@ export async function createOrg(ctx: Ctx, input: unknown) {
     ...(kind === 'grid' ? { communityIds: await checkCommunities(ctx, communityIds, parentId) } : {}),
   };
   await orgs.add(org);
+  forgetOrgs(ctx.ports);
   await audit(ctx, 'org.create', 'org', org._id, `新建${KIND_LABEL[kind]}“${name}”`, null, org);
   return { org: view(org) };
 }
@@ -107,6 +109,7 @@ export async function updateOrg(ctx: Ctx, input: unknown) {
   if (before.kind === 'grid' && (communityIds || set.parentId)) set.communityIds = await checkCommunities(ctx, communityIds ?? before.communityIds ?? [], set.parentId ?? before.parentId);
   if (!Object.keys(set).length) return { org: view(before) };
   await orgs.update(id, { $set: set });
+  forgetOrgs(ctx.ports);
   const after = (await orgs.get(id))!;
   const what = [set.name && `更名为“${set.name}”`, set.parentId && '调整上级', set.communityIds && '调整覆盖社区'].filter(Boolean).join('，');
   await audit(ctx, 'org.update', 'org', id, `${KIND_LABEL[before.kind]}“${before.name}”${what}`, before, after);
@@ -122,6 +125,7 @@ export async function retireOrg(ctx: Ctx, input: unknown) {
   if (!before.active) throw new AppError('INVALID_STATE', '该组织已撤销');
   if ((await orgs.count({ parentId: id, active: true })) > 0) throw new AppError('INVALID_STATE', '请先撤销或调整其下级组织');
   await orgs.update(id, { $set: { active: false, retiredReason: reason } });
+  forgetOrgs(ctx.ports);
   const after = (await orgs.get(id))!;
   await audit(ctx, 'org.retire', 'org', id, `撤销${KIND_LABEL[before.kind]}“${before.name}”：${reason}`, before, after);
   return { org: view(after) };
@@ -136,6 +140,7 @@ export async function restoreOrg(ctx: Ctx, input: unknown) {
   if (before.active) return { org: view(before) };
   if (before.parentId) await checkParent(ctx, before.kind, before.parentId, id);
   await orgs.update(id, { $set: { active: true, retiredReason: null } });
+  forgetOrgs(ctx.ports);
   const after = (await orgs.get(id))!;
   await audit(ctx, 'org.restore', 'org', id, `恢复${KIND_LABEL[before.kind]}“${before.name}”`, before, after);
   return { org: view(after) };

@@ -11,10 +11,11 @@
 import { OPEN_FOR_ASSIGNEE, ROLES } from '../catalog';
 import { C } from '../collections';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
-import type { Ports } from '../ports';
+import { MAX_PAGE, type Filter, type Ports } from '../ports';
+import { orgById } from '../org-cache';
 import { SYSTEM, tryTransition } from '../request-record';
 import { responseDeadline, startIfNeeded } from '../sla/clock';
-import { loadSla } from '../sla/policy';
+import { loadSla, type SlaContext } from '../sla/policy';
 import { NO_BUDGET, type Budget } from '../budget';
 
 export const DEFAULT_CAPACITY = 10;
@@ -29,38 +30,64 @@ export async function releaseSlotOf(ports: Ports, req: Pick<ServiceRequest, 'ass
   if (req.assigneeId && OPEN_FOR_ASSIGNEE.includes(req.status)) await releaseSlot(ports, req.assigneeId);
 }
 
-type Candidate = { user: User; why: string };
+export type Candidate = { user: User; why: string };
 
 const load = (u: User) => u.openCount ?? 0;
 const capacity = (u: User) => u.capacity ?? DEFAULT_CAPACITY;
 const available = (u: User | null): u is User => !!u && u.active && u.onDuty !== false && load(u) < capacity(u);
 
-export async function candidatesFor(ports: Ports, ent: Enterprise, exclude: string[] = []): Promise<Candidate[]> {
-  const users = ports.store.collection<User>(C.users);
-  const orgs = ports.store.collection<Org>(C.orgs);
-  const out: Candidate[] = [];
-  if (ent.liaisonId) {
-    const liaison = await users.get(ent.liaisonId);
-    if (available(liaison) && !exclude.includes(liaison._id)) out.push({ user: liaison, why: `包联 ${ent.name}` });
-  }
-  const grid = await orgs.get(ent.gridId);
-  const officers = await users.find(
-    { roles: { $all: ['officer'] }, gridIds: { $all: [ent.gridId] }, active: true },
-    { orderBy: [['openCount', 'asc'], ['lastAssignedAt', 'asc']], limit: 50 },
+/**
+ * Who may take a request of this enterprise, best first: its liaison, then its grid's officers by
+ * load (ties: longest since last assigned). One read: the liaison and the officers together.
+ */
+export async function candidatesFor(ports: Ports, ent: Enterprise, grid: Org | null, exclude: string[] = []): Promise<Candidate[]> {
+  const officers: Filter = { roles: { $all: ['officer'] }, gridIds: { $all: [ent.gridId] }, active: true };
+  const found = await ports.store.collection<User>(C.users).find(
+    ent.liaisonId ? { $or: [{ _id: ent.liaisonId }, officers] } : officers,
+    { orderBy: [['openCount', 'asc'], ['lastAssignedAt', 'asc']], limit: MAX_PAGE },
   );
-  officers
-    .filter((u) => available(u) && !exclude.includes(u._id))
+  const out: Candidate[] = [];
+  const liaison = ent.liaisonId ? found.find((u) => u._id === ent.liaisonId) ?? null : null;
+  if (available(liaison) && !exclude.includes(liaison._id)) out.push({ user: liaison, why: `包联 ${ent.name}` });
+  found
+    .filter((u) => u._id !== liaison?._id && u.roles.includes('officer') && (u.gridIds ?? []).includes(ent.gridId) && available(u) && !exclude.includes(u._id))
     // the store orders by load; re-sort so a missing lastAssignedAt (never assigned) comes first
     .sort((a, b) => load(a) - load(b) || (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? ''))
     .forEach((u) => out.push({ user: u, why: `网格 ${grid?.name ?? ent.gridId}` }));
   return out;
 }
 
+/** The first candidate whose slot can still be claimed (a conditional increment below capacity), or null. */
+export async function claimSlot(ports: Ports, candidates: Candidate[], now: Date): Promise<Candidate | null> {
+  const users = ports.store.collection<User>(C.users);
+  for (const c of candidates) {
+    const claimed = await users.update(
+      c.user._id,
+      { $inc: { openCount: 1 }, $set: { lastAssignedAt: now.toISOString() } },
+      { active: true, openCount: c.user.openCount === undefined ? { $exists: false } : { $lt: capacity(c.user) } },
+    );
+    if (claimed) return c;
+  }
+  return null;
+}
+
+/** the change that hands a queued request to a claimed candidate: assignee, response deadline, the clock started */
+export function assignment(req: ServiceRequest, { user, why }: Candidate, now: Date, sla: SlaContext) {
+  const role = user.roles.includes('liaison') && why.startsWith('包联') ? 'liaison' : 'officer';
+  const clock = startIfNeeded(req, now, sla, {
+    status: 'assigned', assigneeId: user._id, assigneeName: user.name, assigneeRole: role, assignedAt: now.toISOString(),
+    acceptDueAt: responseDeadline(now, sla),
+  });
+  return { set: clock.set, history: clock.history, event: { type: 'assigned' as const, text: `分派给 ${ROLES[role]} ${user.name}（${why}，在办 ${load(user)} 件）` } };
+}
+
+/** what a request that found nobody free says, once: it waits in its tier center's queue */
+export const waitingText = (center: Org | null) => `暂无可接单的网格员或特派员，已进入 ${center?.name ?? ''}营商环境优化中心 队列，有空位时自动分派`;
+
 export type AssignOutcome = 'assigned' | 'waiting' | 'skipped';
 
 export async function assignRequest(ports: Ports, requestId: string, now: Date): Promise<AssignOutcome> {
   const requests = ports.store.collection<ServiceRequest>(C.requests);
-  const users = ports.store.collection<User>(C.users);
   const req = await requests.get(requestId);
   if (!req || req.status !== 'queued') return 'skipped';
   const ent = await ports.store.collection<Enterprise>(C.enterprises).get(req.enterpriseId);
@@ -69,40 +96,19 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
   const sla = await loadSla(ports);
   // a complaint about officials never goes to them (core/recusal.ts): the next candidate, else the queue
   const exclude = [...(req.timedOutIds ?? []), ...(req.recusal?.userIds ?? [])];
-  for (const { user, why } of await candidatesFor(ports, ent, exclude)) {
-    const claimed = await users.update(
-      user._id,
-      { $inc: { openCount: 1 }, $set: { lastAssignedAt: now.toISOString() } },
-      { active: true, openCount: user.openCount === undefined ? { $exists: false } : { $lt: capacity(user) } },
-    );
-    if (!claimed) continue;
-    const role = user.roles.includes('liaison') && why.startsWith('包联') ? 'liaison' : 'officer';
-    const clock = startIfNeeded(req, now, sla, {
-      status: 'assigned', assigneeId: user._id, assigneeName: user.name, assigneeRole: role, assignedAt: now.toISOString(),
-      acceptDueAt: responseDeadline(now, sla),
-    });
-    const moved = await tryTransition(ports, req, {
-      from: ['queued'],
-      set: clock.set,
-      history: clock.history,
-      event: { type: 'assigned', text: `分派给 ${ROLES[role]} ${user.name}（${why}，在办 ${load(user)} 件）` },
-      actor: SYSTEM,
-      now,
-    });
+  const claimed = await claimSlot(ports, await candidatesFor(ports, ent, await orgById(ports, ent.gridId), exclude), now);
+  if (claimed) {
+    const moved = await tryTransition(ports, req, { from: ['queued'], ...assignment(req, claimed, now, sla), actor: SYSTEM, now });
     if (moved) return 'assigned';
-    await users.update(user._id, { $inc: { openCount: -1 } });
+    await releaseSlot(ports, claimed.user._id);
     return 'skipped';
   }
 
   if (!req.waitingNoted) {
-    const center = await ports.store.collection<Org>(C.orgs).get(req.queueOrgId);
     await tryTransition(ports, req, {
       from: ['queued'],
       set: { waitingNoted: true },
-      event: {
-        type: 'queued',
-        text: `暂无可接单的网格员或特派员，已进入 ${center?.name ?? ''}营商环境优化中心 队列，有空位时自动分派`,
-      },
+      event: { type: 'queued', text: waitingText(await orgById(ports, req.queueOrgId)) },
       actor: SYSTEM,
       now,
     });

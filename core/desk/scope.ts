@@ -8,6 +8,7 @@
  * request the org chain is walked upward instead (at most 3 gets: community → street → district),
  * which costs the same whatever the district's size.
  */
+import { orgById } from '../org-cache';
 import { C } from '../collections';
 import { hasRole } from '../context';
 import type { Org, ServiceRequest, User } from '../model';
@@ -25,10 +26,9 @@ export async function allOrgs(ports: Ports): Promise<Org[]> {
 
 /** the org and its ancestors, nearest first: one get per level */
 export async function chainUp(ports: Ports, id: string | null | undefined): Promise<Org[]> {
-  const orgs = ports.store.collection<Org>(C.orgs);
   const chain: Org[] = [];
   for (let at = id ?? null; at && chain.length < MAX_DEPTH && !chain.some((o) => o._id === at); ) {
-    const o = await orgs.get(at);
+    const o = await orgById(ports, at);
     if (!o) break;
     chain.push(o);
     at = o.parentId;

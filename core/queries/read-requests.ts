@@ -1,4 +1,5 @@
 /** Read side for the phone pages: my requests, the officer's inbox, one request with what the caller may do. */
+import { orgById } from '../org-cache';
 import { objectionPermissions } from '../handling/objections';
 import { callbackPermissions } from '../feedback/callback';
 import { z } from 'zod';
@@ -91,17 +92,24 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
   };
 }
 
-export async function detailView(ctx: Ctx, req: ServiceRequest) {
+/** a request as its caller may see it, from the document in hand (no store call): the summary and the timeline */
+export function requestView(ctx: Ctx, req: ServiceRequest) {
   // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
   const staff = !hasRole(ctx.user, 'enterprise');
   const timeline = req.timeline
     .filter((e) => staff || !INTERNAL_EVENTS.includes(e.type))
     .map(({ seq, at, type, actorName, text }) => ({ seq, at, type, actorName, text }));
-  const card = staff && req.cardId ? await ctx.ports.store.collection<SupervisionCard>(C.cards).get(req.cardId) : null;
   const view = summary(req);
-  const orgName = (await ctx.ports.store.collection<Org>(C.orgs).get(req.tierOrgId))?.name ?? '';
+  return { ...(staff ? view : enterpriseView(view)), timeline };
+}
+
+export async function detailView(ctx: Ctx, req: ServiceRequest) {
+  // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
+  const staff = !hasRole(ctx.user, 'enterprise');
+  const card = staff && req.cardId ? await ctx.ports.store.collection<SupervisionCard>(C.cards).get(req.cardId) : null;
+  const orgName = (await orgById(ctx.ports, req.tierOrgId))?.name ?? '';
   return {
-    request: { ...(staff ? view : enterpriseView(view)), tierOrgName: orgName, timeline, ...(staff ? { slaHistory: req.slaHistory } : {}) },
+    request: { ...requestView(ctx, req), tierOrgName: orgName, ...(staff ? { slaHistory: req.slaHistory } : {}) },
     can: await permissionsFor(ctx, req),
     card,
   };

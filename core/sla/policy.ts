@@ -53,7 +53,10 @@ export async function loadSla(ports: Ports): Promise<SlaContext> {
   const t = Date.now();
   if (hit && t - hit.at < CACHE_MS) return hit.value;
   const settings = ports.store.collection<Setting>(C.settings);
-  const [sla, cal] = await Promise.all([settings.get('sla'), settings.get('calendar')]);
+  // both settings in one round trip
+  const found = await settings.find({ _id: { $in: ['sla', 'calendar'] } }, { limit: 2 });
+  const sla = found.find((s) => s._id === 'sla');
+  const cal = found.find((s) => s._id === 'calendar');
   const policy = { ...DEFAULT_POLICY, ...((sla?.value as Partial<SlaPolicy>) ?? {}) };
   const calendarSettings = { overrides: [], adminYears: [], ...((cal?.value as Partial<CalendarSettings>) ?? {}) };
   const value = {

@@ -103,8 +103,8 @@ test('what the save cannot finish within its budget the sweep finishes, and a co
   }
   expect((await h.requests().find({ slaProvisional: true }, { limit: 100 })).length).toBe(6);
 
-  // every store call costs 400 ms: the save's 4 s budget runs out long before six requests are laid again
-  let ms = 400;
+  // every store call costs 600 ms: the save's 4 s budget runs out long before six requests are laid again
+  let ms = 600;
   h.ports.store = tickingStore(h.store, h.clock, () => ms);
   const saved = await enter2027();
   ms = 0;

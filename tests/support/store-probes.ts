@@ -52,3 +52,21 @@ export function recordingStore<S extends Store>(store: S, log: QueryRecord[], on
   };
   return Object.assign(Object.create(store) as S, { collection });
 }
+
+/** a store that counts every call (any method, any collection) while `on()` says so: the cost of an action on CloudBase */
+export function countingStore<S extends Store>(store: S, on: () => boolean = () => true): S & { calls(): number; log(): string[] } {
+  let calls = 0;
+  const log: string[] = [];
+  const collection = <T extends Doc = Doc>(name: string): Collection<T> => {
+    const inner = store.collection<T>(name);
+    const out = {} as Record<string, unknown>;
+    for (const m of METHODS) {
+      out[m] = (...args: unknown[]) => {
+        if (on()) { calls++; log.push(`${name}.${m}`); }
+        return (inner[m] as (...a: unknown[]) => unknown).apply(inner, args);
+      };
+    }
+    return out as unknown as Collection<T>;
+  };
+  return Object.assign(Object.create(store) as S, { collection, calls: () => calls, log: () => [...log] });
+}
