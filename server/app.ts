@@ -11,7 +11,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, sta
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 import { Cron } from 'croner';
-import { INDEXES, C } from '../core/collections';
+import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
 import { createFunctions, type Handler } from '../core/functions';
 import type { Ports, RobotSender, SmsSender, Store } from '../core/ports';
 import type { Session, User } from '../core/model';
@@ -22,6 +22,7 @@ import { seedDemoRequests } from '../core/seed/demo-requests';
 import { seedDemoVisits } from '../core/seed/demo-visits';
 import { countPending } from '../core/stats/counters';
 import { openSqliteStore } from '../adapters/sqlite-store';
+import { followUpQueue, inBackground, runInBackground } from './follow-ups';
 import { localFiles, localQrCode, permissiveContentCheck, recordingNotifier, recordingRobot, recordingSms, systemClock } from '../adapters/local-ports';
 import { smsOptionsFromEnv, tencentSms } from '../adapters/tencent-sms';
 import { wecomRobot } from '../adapters/wecom-robot';
@@ -195,7 +196,10 @@ export async function startLocalServer(opts: LocalOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   const uploadsDir = join(opts.dataDir, 'uploads');
   mkdirSync(uploadsDir, { recursive: true });
-  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES });
+  // power-cut safe (synchronous FULL), with group commit: concurrent actions share one commit and one
+  // fsync, and no response leaves before the commit holding its work (answerAfterCommit below); background
+  // work (timers, follow-ups) runs in slices of a few ms so requests are never held up behind it
+  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'FULL', groupCommit: true, sliceMs: 8, sliceable: inBackground });
   const store: Store = opts.store ?? sqlite!;
   const notifier = recordingNotifier();
   // the demo's SMS and robot posts: recorded, and printed to the log once the seed is done
@@ -250,7 +254,9 @@ export async function startLocalServer(opts: LocalOptions) {
   if (opts.bootstrapAdminCode !== undefined && !/^[A-Za-z0-9]{6,12}$/.test(opts.bootstrapAdminCode)) {
     throw new Error('BOOTSTRAP_ADMIN_CODE must be 6–12 letters and digits (A–Z, 0–9); it is compared case-insensitively');
   }
-  const functions = createFunctions(ports) as Record<string, Handler>;
+  // an action's follow-up work runs right after its answer (server/follow-ups.ts)
+  const followUps = followUpQueue();
+  const functions = createFunctions(ports, { followUps: followUps.host }) as Record<string, Handler>;
   const auth = createAuth(ports, { settings: opts.auth });
   const trustProxy = opts.trustProxy ?? false;
   const users = store.collection<User>(C.users);
@@ -527,6 +533,7 @@ export async function startLocalServer(opts: LocalOptions) {
   }
 
   const server = createServer((req, res) => {
+    if (sqlite) answerAfterCommit(res, sqlite.sync);
     route(req, res).catch((e) => {
       console.error('[server]', e);
       if (!res.headersSent) send(res, 500, { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
@@ -541,7 +548,7 @@ export async function startLocalServer(opts: LocalOptions) {
       jobs.push(
         new Cron(toCronerPattern(trigger.config), { protect: true, timezone: 'Asia/Shanghai' }, async () => {
           // the same event shape CloudBase sends a timer-triggered function
-          const r = await handler({ Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() }, null);
+          const r = await runInBackground(() => handler({ Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() }, null));
           if (!r.ok) log(`[timer ${fn}/${trigger.name}] ${r.code} ${r.message}`);
         }),
       );
@@ -562,6 +569,8 @@ export async function startLocalServer(opts: LocalOptions) {
     port,
     ports,
     functions,
+    /** resolves once the follow-up work of the answers given so far is done (tests that look right after an action) */
+    followUpsIdle: followUps.idle,
     notifier,
     /** the recording SMS and robot stand-ins: what the demo sent (empty where real ones or injected ones are used) */
     sms,
@@ -572,9 +581,30 @@ export async function startLocalServer(opts: LocalOptions) {
       jobs.forEach((j) => j.stop());
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
+      // what was started after the last answers finishes before the store closes (the timers would, later)
+      await followUps.idle();
       sqlite?.close();
     },
   };
+}
+
+/**
+ * No response leaves before what was written so far is committed (group commit, adapters/sqlite-store.ts):
+ * `end` waits for the open batch. A failed commit drops the connection, so the client sees no answer
+ * and retries (actions are idempotent on their keys) instead of believing a write that was lost.
+ */
+function answerAfterCommit(res: ServerResponse, sync: () => Promise<void>) {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    sync().then(
+      () => end(...args),
+      (e) => {
+        console.error('[server] commit failed, the answer is withheld:', (e as Error)?.message ?? e);
+        res.destroy(e as Error);
+      },
+    );
+    return res;
+  }) as ServerResponse['end'];
 }
 
 /** one uploaded file and who uploaded it (local mode) */

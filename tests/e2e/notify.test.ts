@@ -64,6 +64,8 @@ async function part(page: Page, locator: Locator, name: string) {
 const store = () => world.server.ports.store;
 async function as(userId: string, event: Record<string, unknown>) {
   const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
+  // what follows the answer (notifications, counting) is done before the test looks at the store
+  await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
   return r.data as any;
 }

@@ -27,6 +27,8 @@ const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__con
 
 async function as(userId: string, event: Record<string, unknown>) {
   const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
+  // what follows the answer (notifications, counting) is done before the test looks at the store
+  await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
   return r.data as any;
 }

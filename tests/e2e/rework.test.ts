@@ -27,6 +27,8 @@ const requests = () => world.server.ports.store.collection<ServiceRequest>(C.req
 type Fns = { service(e: Record<string, unknown>, c: { openid: string }): Promise<{ ok: boolean; data?: any; message?: string }>; sweep(e: unknown, c: unknown): Promise<unknown> };
 async function as(user: string, event: Record<string, unknown>) {
   const r = await (world.server.functions as unknown as Fns).service(event, { openid: devOpenid(user) });
+  // what follows the answer (notifications, counting) is done before the test looks at the store
+  await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.message}`);
   return r.data;
 }
