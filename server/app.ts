@@ -570,7 +570,10 @@ export async function startLocalServer(opts: LocalOptions) {
     ports,
     functions,
     /** resolves once the follow-up work of the answers given so far is done (tests that look right after an action) */
-    followUpsIdle: followUps.idle,
+    followUpsIdle: async () => {
+      await followUps.idle();
+      await sqlite?.sync();
+    },
     notifier,
     /** the recording SMS and robot stand-ins: what the demo sent (empty where real ones or injected ones are used) */
     sms,
