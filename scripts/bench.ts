@@ -4,6 +4,8 @@
  *  - submit → assigned latency (request.submit assigns inline; the figure is the round trip
  *    until the response says "assigned")
  *  - an officer's inbox read and a request detail read
+ * then store calls per action (and the follow-ups after the answers), latency with the store delayed
+ * as on CloudBase, bundle sizes and cold loads, submit throughput at 50 clients (bench-throughput.ts),
  * then the sweep (bench-sweep.ts) and the leaders' dashboard with 10^4 and 10^6 requests (bench-dashboard.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { startLocalServer } from '../server/app';
 import { benchSweep } from './bench-sweep';
 import { benchDashboard } from './bench-dashboard';
+import { benchThroughput } from './bench-throughput';
 
 const N = Number(process.env.BENCH_N ?? 300);
 
@@ -77,7 +80,7 @@ async function main() {
  * everybody does. Then the cloud function bundles' sizes.
  */
 async function storeCallsPerAction() {
-  const { INDEXES } = await import('../core/collections');
+  const { ARRAY_FIELDS, INDEXES } = await import('../core/collections');
   const { createFunctions } = await import('../core/functions');
   const { openSqliteStore } = await import('../adapters/sqlite-store');
   const { fakeClock, permissiveContentCheck, recordingNotifier, recordingSms } = await import('../adapters/local-ports');
@@ -85,7 +88,7 @@ async function storeCallsPerAction() {
   const { TEMPLATE_KEYS, TEMPLATES, useDemoTemplateIds } = await import('../core/notify/templates');
   useDemoTemplateIds();
   for (const consents of [false, true]) {
-    const raw = openSqliteStore({ file: ':memory:', indexes: INDEXES });
+    const raw = openSqliteStore({ file: ':memory:', indexes: INDEXES, arrays: ARRAY_FIELDS });
     let calls = 0;
     let delay = 0;
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,28 +104,41 @@ async function storeCallsPerAction() {
     } as unknown as typeof raw;
     const clock = fakeClock('2026-11-23T01:30:00Z');
     await seedDemoDistrict(raw, clock.now());
-    const fns = createFunctions({ store, clock, notifier: recordingNotifier(), sms: recordingSms(), contentCheck: permissiveContentCheck });
+    // follow-ups (counting, notifications) are held and run after the answer, as the local server does;
+    // on CloudBase the timers do them (adapters/cloudbase-main.ts)
+    const held: Array<() => Promise<void>> = [];
+    const fns = createFunctions({ store, clock, notifier: recordingNotifier(), sms: recordingSms(), contentCheck: permissiveContentCheck }, { followUps: (run) => { held.push(run); } });
+    let followUpCalls = 0;
+    let answeredMs = 0;
     const call = async (who: string, event: Record<string, unknown>) => {
+      const t0 = performance.now();
       const r = await fns.service(event, { openid: devOpenid(who) });
+      answeredMs = performance.now() - t0;
       if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
+      const d = delay;
+      delay = 0;
+      const before = calls;
+      while (held.length) await held.shift()!();
+      followUpCalls += calls - before;
+      delay = d;
       return r.data as any;
     };
     if (consents) for (const u of ['u-linxiao', 'u-zhangwei', 'u-wangfang']) for (const k of TEMPLATE_KEYS) for (let i = 0; i < 5; i++) await call(u, { action: 'notify.consent', results: { [TEMPLATES[k].templateId]: 'accept' }, source: 'request' });
     const counted = async (who: string, event: Record<string, unknown>) => {
       const before = calls;
+      const after = followUpCalls;
       const data = await call(who, event);
-      return { data, n: calls - before };
+      return { data, n: calls - before - (followUpCalls - after) };
     };
     // each action again with the store delayed, as on CloudBase (5-20 ms per database call)
     const timed = async (ms: number) => {
       delay = ms;
-      const t0 = performance.now();
+      // until the answer: the follow-ups run after it (their store calls are not delayed here)
       const { request } = await call('u-linxiao', { action: 'request.submit', clientKey: `bench-delay-${consents}-${ms}`, category: 'dianli', description: '厂区道路破损影响货车通行，请协调修复。', photos: [], phone: '13612340001' });
-      const out: Array<[string, number]> = [['submit', performance.now() - t0]];
+      const out: Array<[string, number]> = [['submit', answeredMs]];
       const step = async (name: string, who: string, event: Record<string, unknown>) => {
-        const t = performance.now();
         await call(who, event);
-        out.push([name, performance.now() - t]);
+        out.push([name, answeredMs]);
       };
       await step('accept', request.assigneeId, { action: 'request.accept', id: request._id });
       await step('progress', request.assigneeId, { action: 'request.progress', id: request._id, note: '已联系交通部门' });
@@ -131,6 +147,10 @@ async function storeCallsPerAction() {
       delay = 0;
       return out.map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ');
     };
+    // a fresh instance reads the reference data it caches (SLA rules, orgs) once: counted apart
+    const cold = await counted('u-linxiao', { action: 'request.submit', clientKey: `bench-cold-${consents}`, category: 'dianli', description: '厂区道路照明损坏，夜间货车进出不便。', photos: [], phone: '13612340001' });
+    await call(cold.data.request.assigneeId, { action: 'request.accept', id: cold.data.request._id });
+    followUpCalls = 0;
     const submit = await counted('u-linxiao', { action: 'request.submit', clientKey: `bench-calls-${consents}`, category: 'dianli', description: '厂区新建车间需要增容用电，报装申请提交两周仍无人联系。', photos: [], phone: '13612340001' });
     const id = submit.data.request._id;
     const officer = submit.data.request.assigneeId;
@@ -141,7 +161,9 @@ async function storeCallsPerAction() {
     row.push(['confirm', (await counted('u-linxiao', { action: 'request.confirm', id, score: 5, comment: '很及时' })).n]);
     row.push(['request.mine', (await counted('u-linxiao', { action: 'request.mine' })).n]);
     row.push(['officer.inbox', (await counted(officer, { action: 'officer.inbox', tab: 'todo' })).n]);
-    console.log(`store calls per action (${consents ? 'everyone holds WeChat consents' : 'no WeChat consents: new work goes by SMS'}): ${row.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    const loop = row.slice(0, 5).reduce((a, [, n]) => a + n, 0);
+    console.log(`store calls per action (${consents ? 'everyone holds WeChat consents' : 'no WeChat consents: new work goes by SMS'}): ${row.map(([k, n]) => `${k} ${n}`).join(', ')}` +
+      `; a fresh instance's first submit ${cold.n}; the follow-ups after the answers of the five loop actions (${loop} calls) ${followUpCalls} more`);
     for (const ms of [10, 20]) console.log(`  answered with the store at ${ms} ms per call: ${await timed(ms)}`);
     raw.close();
   }
@@ -188,6 +210,7 @@ async function h5OverTheWire(base: string) {
 
 main()
   .then(() => storeCallsPerAction())
+  .then(() => benchThroughput())
   .then(() => benchSweep())
   .then(() => benchDashboard())
   .catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,135 @@
+/**
+ * Submit throughput over HTTP, as the H5 app calls the local server: CLIENTS concurrent clients
+ * submit for SECONDS, every submit assigned at once (the grid's officers have room), with the
+ * server as shipped (SQLite synchronous=FULL, group commit, follow-ups after each answer) and the
+ * three timers each ticking once mid-run. Printed beside the raw SQLite single-row insert rate at the
+ * same synchronous setting, measured in the same run on the same disk, and the ratio of the two.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { startLocalServer } from '../server/app';
+import { runInBackground } from '../server/follow-ups';
+import { C } from '../core/collections';
+import type { Enterprise, User } from '../core/model';
+import { devOpenid } from '../core/seed/demo-district';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** enterprises the clients submit for: enough that none passes the 20-an-hour limit in the run */
+const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 3000);
+
+/** the clients' loop, on a worker thread: each submits, one at a time, until the time is up */
+const CLIENT_LOOP = `
+const { parentPort, workerData: { base, tokens, clients, ms } } = require('node:worker_threads');
+const latencies = [];
+const starts = [];
+let unassigned = 0, failed = 0, next = 0;
+const begin = performance.now();
+const end = begin + ms;
+async function client(c) {
+  for (let k = 0; performance.now() < end; k++) {
+    const token = tokens[next++ % tokens.length];
+    const t0 = performance.now();
+    const r = await fetch(base + '/api/service', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'request.submit', clientKey: 'tp-' + c + '-' + k + '-' + Date.now(), category: 'dianli', description: '基准测试诉求 ' + c + '-' + k + '：新建车间需要增容用电', photos: [], phone: '13612340001' }),
+    });
+    const body = await r.json();
+    latencies.push(performance.now() - t0);
+    starts.push(t0 - begin);
+    if (!body.ok) failed++;
+    else if (body.data.request.status !== 'assigned') unassigned++;
+  }
+}
+const t0 = performance.now();
+Promise.all(Array.from({ length: clients }, (_, c) => client(c))).then(() => parentPort.postMessage({ latencies, starts, unassigned, failed, seconds: (performance.now() - t0) / 1000 }));
+`;
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** raw better-sqlite3: one row (an id and a 1.5 KB JSON text, about a request's size) per autocommitted insert */
+export function rawInsertRate(dir: string, synchronous: 'FULL' | 'NORMAL', ms = 3000): number {
+  const db = new Database(join(dir, `raw-${synchronous}.db`));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (id, doc) VALUES (?, ?)');
+  const doc = JSON.stringify({ description: '厂区新建车间需要增容用电'.repeat(40) });
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < ms) insert.run(`r${n++}`, doc);
+  const rate = n / ((performance.now() - t0) / 1000);
+  db.close();
+  return rate;
+}
+
+export async function benchThroughput() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yszt-bench-tp-'));
+  const root = join(__dirname, '..');
+  const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: true, log: () => {} });
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    // the fixture: enterprises in the grid of 张伟 and 王芳, one user each; officers with room for everything
+    const store = server.ports.store;
+    const template = (await store.collection<Enterprise>(C.enterprises).get('e-002'))!;
+    const person = (await store.collection<User>(C.users).get('u-linxiao'))!;
+    const userIds: string[] = [];
+    for (let i = 0; i < ENTERPRISES; i++) {
+      const e = `e-bench-${i}`;
+      const u = `u-bench-${i}`;
+      await store.collection<Enterprise>(C.enterprises).add({ ...template, _id: e, name: `基准企业${i}有限公司`, creditCode: `91110000BENCH${String(i).padStart(5, '0')}`, contactIds: [u], contactCount: 1 });
+      await store.collection<User>(C.users).add({ ...person, _id: u, openid: devOpenid(u), name: `企业联系人${i}`, enterpriseId: e });
+      userIds.push(u);
+    }
+    for (const id of ['u-zhangwei', 'u-wangfang']) await store.collection<User>(C.users).update(id, { $set: { capacity: 1_000_000_000 } });
+    const tokens: string[] = [];
+    for (const userId of userIds) {
+      const r = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ userId }) });
+      tokens.push(((await r.json()) as any).data.token);
+    }
+
+    // the clients run on their own thread (this machine's other core), as browsers would be elsewhere:
+    // the server's event loop does only the server's work
+    const clients = new Worker(CLIENT_LOOP, { eval: true, workerData: { base, tokens, clients: CLIENTS, ms: SECONDS * 1000 } });
+    const done = new Promise<{ latencies: number[]; starts: number[]; unassigned: number; failed: number; seconds: number }>((ok, bad) => {
+      clients.once('message', ok);
+      clients.once('error', bad);
+    });
+    // the timers tick once each while the clients run (as croner would), on the same event loop
+    const ticks: string[] = [];
+    const tick = (name: 'assign' | 'notify' | 'sweep', atMs: number) => new Promise<void>((ok) => setTimeout(async () => {
+      const t0 = performance.now();
+      const r = await runInBackground(() => server.functions[name]({ Type: 'Timer' }, null));
+      ticks.push(`${name} ${Math.round(performance.now() - t0)} ms${r.ok ? '' : ` (${r.code})`}`);
+      ok();
+    }, atMs));
+    const [{ latencies, starts, unassigned, failed, seconds }] = await Promise.all([
+      done,
+      tick('assign', SECONDS * 250), tick('notify', SECONDS * 500), tick('sweep', SECONDS * 750),
+    ]);
+    const behind = Date.now();
+    await server.followUpsIdle();
+    const caughtUp = (Date.now() - behind) / 1000;
+    // the first second is a server just started (code compiled on first use, statements prepared,
+    // 50 connections opened at once): reported apart from the steady state
+    const warm = latencies.filter((_, i) => starts[i] >= 1000);
+    const coldMax = Math.max(...latencies.filter((_, i) => starts[i] < 1000));
+    const sorted = [...warm].sort((a, b) => a - b);
+    const rate = latencies.length / seconds;
+    const raw = rawInsertRate(dataDir, 'FULL');
+    const f = (x: number) => `${x.toFixed(1)} ms`;
+    console.log(`submit throughput, ${CLIENTS} clients for ${SECONDS} s over HTTP (synchronous=FULL, group commit): ${Math.round(rate)}/s, ${latencies.length} submits` +
+      ` (${unassigned} not assigned at once, ${failed} failed); after the first second p50 ${f(pct(sorted, 50))}, p95 ${f(pct(sorted, 95))}, p99 ${f(pct(sorted, 99))}, max ${f(sorted[sorted.length - 1])}; in the first second max ${f(coldMax)}`);
+    console.log(`  timers ticking during the run: ${ticks.join(', ')}; the follow-ups of the last answers done ${caughtUp.toFixed(1)} s after the timers`);
+    console.log(`  raw SQLite single-row inserts, synchronous=FULL, same disk: ${Math.round(raw)}/s; submit throughput is ${((rate / raw) * 100).toFixed(1)}% of it`);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) benchThroughput().catch((e) => { console.error(e); process.exit(1); });
