@@ -74,11 +74,11 @@ function ports(): Ports {
 }
 
 /**
- * One deployable function's main: `make` builds its handler over the ports (core/functions.ts
- * createService for service, core/timers.ts createTimers for the timers), so each bundle holds only
+ * One deployable function's main: `make` builds its handler over the ports (core/service.ts
+ * createService for service, core/sheets.ts createSheets for sheets, core/timers.ts createTimers for the timers), so each bundle holds only
  * the code its handler reaches.
  */
-export function cloudbaseMain(name: 'service' | 'assign' | 'notify' | 'sweep', make: (ports: Ports) => Handler) {
+export function cloudbaseMain(name: 'service' | 'sheets' | 'assign' | 'notify' | 'sweep', make: (ports: Ports) => Handler) {
   let handler: Handler | null = null;
   return async (event: Record<string, unknown>) => {
     // a deployment mistake (runtime too old, bad MINIPROGRAM_STATE) answers what to fix, every call

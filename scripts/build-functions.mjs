@@ -58,6 +58,9 @@ const SHIMS = [
   { module: 'form-data', importer: /[\\/]node_modules[\\/]tencentcloud-sdk-nodejs-common[\\/]/, file: 'form-data.cjs' },
   // node-fetch's optional `encoding` (textConverted only): left as a bare require it would be a package the function does not have
   { module: 'encoding', importer: /[\\/]node_modules[\\/]node-fetch[\\/]/, file: 'encoding.cjs' },
+  // exceljs's streaming writer and reader only; whole workbooks go through jszip (about 450 KB of the sheets bundle)
+  { module: 'archiver', importer: /[\\/]node_modules[\\/]exceljs[\\/]/, file: 'exceljs-streams.cjs' },
+  { module: 'unzipper', importer: /[\\/]node_modules[\\/]exceljs[\\/]/, file: 'exceljs-streams.cjs' },
 ];
 const shims = {
   name: 'shims',

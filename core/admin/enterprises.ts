@@ -3,6 +3,7 @@
  * names every bad row, writing nothing until confirmed; a re-import updates by credit code instead
  * of duplicating. Stewardship (包联): leader + department + liaison per enterprise.
  */
+import { excel } from '../excel';
 import { createHash } from 'crypto';
 import { z } from 'zod';
 import { C } from '../collections';
@@ -167,8 +168,7 @@ export async function setStewardship(ctx: Ctx, input: unknown) {
 export async function enterpriseTemplate(ctx: Ctx) {
   requireRole(ctx.user, 'admin');
   if (!ctx.ports.files) throw new AppError('INTERNAL', '文件存储未配置');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS: typeof import('exceljs') = require('exceljs');
+  const ExcelJS = excel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('企业名录');
   ws.columns = TEMPLATE_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: [32, 24, 32, 16, 14, 8, 10, 16][i] }));
@@ -269,8 +269,7 @@ async function gridResolver(ctx: Ctx) {
 async function readSheet(ctx: Ctx, fileID: string) {
   const bytes = await ctx.ports.files?.read?.(fileID);
   if (!bytes) throw new AppError('NOT_FOUND', '未找到上传的文件，请重新上传');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS: typeof import('exceljs') = require('exceljs');
+  const ExcelJS = excel();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -7,6 +7,7 @@
  * Issues are numbered per year in order of first generation (宜春: 8 issues in a year); a period
  * keeps its number when regenerated.
  */
+import { excel } from '../excel';
 import { z } from 'zod';
 import { CATEGORIES, COLOURS, STATUSES, categoryName } from '../catalog';
 import { C } from '../collections';
@@ -166,9 +167,7 @@ const num1 = (v: number | null) => (v === null ? '—' : Number(v.toFixed(1)));
 export const BRIEFING_SHEETS = ['简报', '红黄榜', '综合排名', '分类统计', '典型案例'] as const;
 
 export async function briefingWorkbook(b: Briefing): Promise<Uint8Array> {
-  // loaded on first use only, like the ledger export
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS: typeof import('exceljs') = require('exceljs');
+  const ExcelJS = excel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '营商环境诉求直通';
   const bold = { bold: true };

@@ -8,6 +8,7 @@
  * reopenCount, by the enterprise's 退回重办 or an unsatisfied 回访), the urge count, and the days
  * overdue (超期天数, see daysOverdue). The export has the screen's columns, then the long texts.
  */
+import { excel } from '../excel';
 import { z } from 'zod';
 import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../catalog';
 import { C } from '../collections';
@@ -257,9 +258,7 @@ async function gather(ctx: Ctx, filter: Filter, from: Cursor | null, before: { r
 }
 
 async function buildFile(ctx: Ctx, rows: ExportRow[]) {
-  // loaded on first export only: the timer functions that share this bundle never pay for it
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS: typeof import('exceljs') = require('exceljs');
+  const ExcelJS = excel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '营商环境诉求直通';
   const ws = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });

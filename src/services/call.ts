@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro';
 import { getDevToken, LOGIN_PAGE } from './session';
 
-export type FunctionName = 'service' | 'assign' | 'notify';
+export type FunctionName = 'service' | 'sheets' | 'assign' | 'notify';
+
+/**
+ * The spreadsheet actions, answered by the `sheets` cloud function (core/sheets.ts), which alone
+ * carries exceljs; every other action is the `service` function's. A test holds this list to the
+ * server's (tests/integration/client-actions.test.ts).
+ */
+export const SHEET_ACTIONS: readonly string[] = ['ledger.export', 'admin.enterprises.template', 'admin.enterprises.import', 'briefing.generate'];
 export type FieldError = { field: string; message: string };
 
 type Envelope<T> =
@@ -77,9 +84,9 @@ export async function callFunction<T>(name: FunctionName, data: object): Promise
   return unwrap(await post<T>(`/api/${name}`, data));
 }
 
-/** Shorthand for the `service` function: callService('request.get', { id }). */
+/** An action by name: callService('request.get', { id }), sent to the function that answers it. */
 export function callService<T>(action: string, fields: object = {}): Promise<T> {
-  return callFunction<T>('service', { action, ...fields });
+  return callFunction<T>(SHEET_ACTIONS.includes(action) ? 'sheets' : 'service', { action, ...fields });
 }
 
 /** The user-facing text of any error. */

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { C } from '../../core/collections';
-import { SERVICE_ACTIONS } from '../../core/functions';
+import { ACTIONS } from '../../core/functions';
 import type { Enterprise, ServiceRequest, User } from '../../core/model';
 import { makeCreditCode } from '../../core/seed/demo-district';
 import { localFiles } from '../../adapters/local-ports';
@@ -113,7 +113,7 @@ test('deactivating an officer sends their open requests back to the queue and re
 });
 
 test('every admin action is refused to every other role, and changes nothing', async () => {
-  const admin = SERVICE_ACTIONS.filter((a) => a.startsWith('admin.'));
+  const admin = ACTIONS.filter((a) => a.startsWith('admin.'));
   expect(admin.length).toBeGreaterThanOrEqual(18);
   const snapshot = async () => JSON.stringify(await Promise.all([C.orgs, C.users, C.enterprises, C.settings, C.audit, C.invites].map((c) => h.store.collection(c).find({}, { limit: 100 }))));
   const before = await snapshot();

@@ -17,7 +17,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { C, INDEXES, SCAN_OK, UNIQUE_INDEXES } from '../../core/collections';
-import { SERVICE_ACTIONS } from '../../core/functions';
+import { ACTIONS, functionOf } from '../../core/functions';
 import type { Doc, Filter } from '../../core/ports';
 import { getPath, normalizeFilter, type NormalFilter } from '../../adapters/filter-match';
 import { runRandomEvents } from '../support/random-events';
@@ -128,13 +128,13 @@ describeHere('query coverage (recorded on SQLite; the core issues the same queri
     // every action, on its own copy (one action's changes, e.g. an unbinding, must not hide another's
     // queries), as every role, with its sample input, with all optional fields, with each alone, and
     // the same without the sample's fields (what is optional there, e.g. the ledger's colour)
-    for (const action of SERVICE_ACTIONS) {
+    for (const action of ACTIONS) {
       const { copy } = recorded();
       const base = valid[action] ?? {};
       const extra = optional[action] ?? {};
       const alone = Object.entries(extra).map(([k, v]) => ({ [k]: v }));
       const inputs = [base, { ...base, ...extra }, ...alone.map((a) => ({ ...base, ...a })), {}, extra, ...alone];
-      for (const input of inputs) for (const who of callers) await copy.fns.service({ ...input, action }, { openid: openidOf(who) });
+      for (const input of inputs) for (const who of callers) await copy.fns[functionOf(action)]({ ...input, action }, { openid: openidOf(who) });
       copy.close();
     }
     const { copy, raw } = recorded();
@@ -142,7 +142,7 @@ describeHere('query coverage (recorded on SQLite; the core issues the same queri
     const clock = copy.ports.clock as unknown as Harness['clock'];
     const h = {
       ports: copy.ports, store: raw, clock, fns: copy.fns, notifier: copy.notifier,
-      call: (who: string, event: Record<string, unknown>) => copy.fns.service(event, { openid: openidOf(who) }),
+      call: (who: string, event: Record<string, unknown>) => copy.fns[functionOf(event.action)](event, { openid: openidOf(who) }),
       requests: () => raw.collection(C.requests),
     } as unknown as Harness;
     await runRandomEvents(h, 600, 7);

@@ -15,7 +15,7 @@ import { seedDemoRequests } from '../../core/seed/demo-requests';
 import { verifyCounters } from '../../core/stats/recount';
 import { percentText } from '../../core/stats/figures';
 import { localFiles } from '../../adapters/local-ports';
-import { createFunctions } from '../../core/functions';
+import { createFunctions, functionOf } from '../../core/functions';
 import { makeHarness, submission, type Harness } from '../support/harness';
 
 
@@ -24,12 +24,12 @@ let h: Harness;
 let filesDir: string;
 let fns: ReturnType<typeof createFunctions>;
 const as = async (who: string, event: Record<string, unknown>) => {
-  const r = await fns.service(event, { openid: `dev-${who}` });
+  const r = await fns[functionOf(event.action)](event, { openid: `dev-${who}` });
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
   return r.data as any;
 };
 const refused = async (who: string, event: Record<string, unknown>) => {
-  const r = await fns.service(event, { openid: `dev-${who}` });
+  const r = await fns[functionOf(event.action)](event, { openid: `dev-${who}` });
   return r.ok ? 'OK' : r.code;
 };
 

@@ -5,7 +5,7 @@
  * the dispatcher has sent it to that very department by supervision card — and no answer may
  * carry the enterprise user's id, name or phone, or the words of the score.
  */
-import { SERVICE_ACTIONS } from '../../core/functions';
+import { ACTIONS } from '../../core/functions';
 import { makeHarness, type Harness } from '../support/harness';
 
 /** where the officials stand when they scan (the first visit registers it as the enterprise's location) */
@@ -82,7 +82,7 @@ function attempts(action: string): Array<Record<string, unknown>> {
 
 test.each(VISITING_SIDE)('%s learns nothing about who scored or complained, through any action', async (who) => {
   let readable = 0;
-  for (const action of SERVICE_ACTIONS.filter((a) => !SKIP.has(a))) {
+  for (const action of ACTIONS.filter((a) => !SKIP.has(a))) {
     for (const event of attempts(action)) {
       const r = await h.call(who, event);
       const text = JSON.stringify(r);

@@ -8,7 +8,7 @@
  * tests/cloudbase for Node 16), and one request goes around the loop through the functions' main:
  * submit → assign timer → accept → resolve → confirm → notify timer (and the sweep timer), as the
  * enterprise, the assigned officer and the timers, each call within its config.json timeout, the
- * database answering with a latency per call.
+ * database answering with a latency per call; then the dispatcher exports the ledger through sheets.
  *
  * Also here: a function created with too old a runtime answers what to fix, and a build for a newer
  * Node than a supported runtime fails.
@@ -31,14 +31,14 @@ import { nodeBinary, RUNTIMES, runtimesAvailableHere, type RuntimeName } from '.
 jest.setTimeout(1_200_000); // the first run downloads two Node.js builds (~70 MB) on a busy machine
 
 const ROOT = join(__dirname, '..', '..');
-const NAMES = ['service', 'assign', 'notify', 'sweep'];
+const NAMES = ['service', 'sheets', 'assign', 'notify', 'sweep'];
 /** CloudBase database calls from a function in the same region take milliseconds; 10 ms each is on the slow side */
 const LATENCY_MS = Number(process.env.RUNTIME_LATENCY_MS ?? 10);
 
 type Step = { step: string; fn: string; ms: number; calls: number; ok?: boolean; timeoutS: number; thrown?: string; answer?: unknown };
 type Result = {
   node: string; loadMs: Record<string, number>; steps: Step[]; error: string | null; requestId?: string; assigneeId?: string;
-  final?: string; messages?: string[]; notify?: unknown; outbox?: Array<{ template: string; status: string; lastError: string | null }>;
+  final?: string; messages?: string[]; exported?: unknown; notify?: unknown; outbox?: Array<{ template: string; status: string; lastError: string | null }>;
   sent: Array<{ result: unknown; errmsg?: string }>; timeouts: unknown[]; calls: { total: number };
 };
 
@@ -136,6 +136,9 @@ suite(title, () => {
     expect(result.assigneeId).toMatch(/^u-(zhangwei|wangfang)$/);
     expect(result.final).toBe('closed');
     expect(result.messages?.length).toBeGreaterThan(0);
+    // the sheets function wrote a workbook with the loop's request in it
+    expect(result.exported).toEqual({ finished: true, rows: expect.any(Number), url: true });
+    expect((result.exported as { rows: number }).rows).toBeGreaterThan(0);
     // the notify timer went through every outbox entry: sent, or skipped while no template id is configured
     expect(result.outbox?.length).toBeGreaterThan(0);
     for (const o of result.outbox ?? []) {

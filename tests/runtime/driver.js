@@ -82,6 +82,9 @@ async function main() {
   result.sweep = must(await call('timer: sweep', 'sweep', timer('sweepDeadlines'), null), 'sweep timer');
   result.final = must(await call('enterprise: request.get (final)', 'service', { action: 'request.get', id }, ent), 'final get').request.status;
   result.messages = must(await call('enterprise: messages.list', 'service', { action: 'messages.list' }, ent), 'messages').items.map((m) => m.title);
+  // the spreadsheet work is its own function: the dispatcher exports the ledger through sheets (exceljs, whole-workbook writes)
+  const exported = must(await call('dispatcher: ledger.export', 'sheets', { action: 'ledger.export' }, 'dev-u-sunli'), 'ledger export');
+  result.exported = { finished: exported.finished === true, rows: exported.rows, url: typeof exported.url === 'string' && exported.url.length > 0 };
 }
 
 main()

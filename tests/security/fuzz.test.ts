@@ -16,7 +16,7 @@
  * FUZZ_SEQUENCE and FUZZ_SEED run longer or replay a failure.
  */
 import fc from 'fast-check';
-import { SERVICE_ACTIONS } from '../../core/functions';
+import { ACTIONS } from '../../core/functions';
 import { buildWorld, openCopy, optionalFields, removeWorld, samples, type Copy, type Role, type Snapshot } from './world';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 20;
@@ -175,8 +175,8 @@ beforeAll(async () => {
   const valid = samples(snap.ids);
   const optionalOf = optionalFields(snap.ids);
   required = valid;
-  optional = Object.fromEntries(SERVICE_ACTIONS.map((a) => [a, Object.fromEntries(Object.entries(optionalOf[a] ?? {}).filter(([k]) => !(k in valid[a])))]));
-  for (const action of SERVICE_ACTIONS) {
+  optional = Object.fromEntries(ACTIONS.map((a) => [a, Object.fromEntries(Object.entries(optionalOf[a] ?? {}).filter(([k]) => !(k in valid[a])))]));
+  for (const action of ACTIONS) {
     // one copy per action is close enough: only a role the action is for can change what the next one gets
     const fresh = openCopy(snap);
     const roles: Role[] = [];
@@ -194,7 +194,7 @@ afterAll(() => {
   errorSpy?.mockRestore();
   const codes = [...counts.byCode.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
   console.log(
-    `fuzz: ${counts.calls} calls — ${SERVICE_ACTIONS.length} actions × ${RUNS} runs (${HEAVY_RUNS} for ${HEAVY.size} heavy ones), each on a fresh world, ` +
+    `fuzz: ${counts.calls} calls — ${ACTIONS.length} actions × ${RUNS} runs (${HEAVY_RUNS} for ${HEAVY.size} heavy ones), each on a fresh world, ` +
     `then ${SEQUENCE} random calls in a row on one world; seed ${SEED ?? 'random'}. ok ${counts.ok}; ${codes}`,
   );
   if (snap) removeWorld(snap);
@@ -216,7 +216,7 @@ async function check(copy: Copy, action: string, role: Role, event: Record<strin
   if (typeof r.message !== 'string' || !CJK.test(r.message)) throw new Error(`${action} as ${role}: ${r.code} without a Chinese message: ${r.message}`);
 }
 
-describe.each([...SERVICE_ACTIONS])('%s', (action) => {
+describe.each([...ACTIONS])('%s', (action) => {
   test('any input: ok or a stable error code with a Chinese message, never INTERNAL, never a throw', async () => {
     await fc.assert(
       fc.asyncProperty(eventArb(action, required[action], optional[action], rightful.get(action) ?? []), async ({ role, event }) => {
@@ -239,7 +239,7 @@ describe('many random calls in a row on one world', () => {
   afterAll(() => copy?.close());
 
   test(`${SEQUENCE} calls of any actions: never INTERNAL`, async () => {
-    const light = SERVICE_ACTIONS.filter((a) => !HEAVY.has(a));
+    const light = ACTIONS.filter((a) => !HEAVY.has(a));
     const anyEvent = fc.constantFrom(...light).chain((action) => eventArb(action, required[action], optional[action], rightful.get(action) ?? []).map((e) => ({ action, ...e })));
     await fc.assert(
       fc.asyncProperty(fc.array(anyEvent, { minLength: SEQUENCE, maxLength: SEQUENCE }), async (events) => {

@@ -11,7 +11,7 @@
  */
 import { C } from '../../core/collections';
 import type { ErrorCode } from '../../core/errors';
-import { assertPlainData, FUNCTION_NAMES, SERVICE_ACTIONS } from '../../core/functions';
+import { ACTIONS, assertPlainData, FUNCTION_NAMES, functionOf, SHEET_ACTIONS } from '../../core/functions';
 import { matchesBootstrapCode } from '../../core/admin/staff';
 import { BOOTSTRAP_CODE, buildWorld, CALLERS, openCopy, openidOf, removeWorld, ROLES, samples, STREET_DISPATCHER, type Role, type Snapshot } from './world';
 
@@ -162,11 +162,11 @@ beforeAll(async () => {
 afterAll(() => snap && removeWorld(snap));
 
 test('every action of the table has a row and a sample input, and every row is an action', () => {
-  expect(Object.keys(EXPECTED).sort()).toEqual([...SERVICE_ACTIONS].sort());
-  expect(Object.keys(input).sort()).toEqual([...SERVICE_ACTIONS].sort());
+  expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+  expect(Object.keys(input).sort()).toEqual([...ACTIONS].sort());
 });
 
-describe.each([...SERVICE_ACTIONS])('%s', (action) => {
+describe.each([...ACTIONS])('%s', (action) => {
   test.each(ROLES.map((role, i) => [role, i] as const))('as %s', async (role: Role, i: number) => {
     const row = EXPECTED[action];
     if (!row) throw new Error(`no row for ${action} in EXPECTED: add what each role must get`);
@@ -196,7 +196,7 @@ describe.each([...SERVICE_ACTIONS])('%s', (action) => {
 const NOT_ACTIONS = [
   ...Object.getOwnPropertyNames(Object.prototype),
   '__proto__', 'prototype', '', ' ', 'constructor.name', 'request.delete', 'ACTIONS', 'Me', 'me ', 'admin', 'admin.staff',
-  'service', 'assign', 'sweep', 'notify', 'then', 'toJSON',
+  'service', 'sheets', 'assign', 'sweep', 'notify', 'then', 'toJSON',
 ];
 
 describe('names that are not actions', () => {
@@ -215,6 +215,20 @@ describe('names that are not actions', () => {
       // a non-string action is no action either
       for (const action of [1, null, true, ['me'], { toString: 'me' }]) {
         expect(await copy.fns[fn]({ action }, { openid: openidOf(CALLERS.admin) })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+      }
+    } finally {
+      copy.close();
+    }
+  });
+
+  test('each action is answered by its own function only: a spreadsheet action on service, or any other on sheets, is UNKNOWN_ACTION', async () => {
+    const copy = openCopy(snap);
+    try {
+      const admin = { openid: openidOf(CALLERS.admin) };
+      expect(SHEET_ACTIONS.length).toBeGreaterThan(0);
+      for (const action of ACTIONS) {
+        const other = functionOf(action) === 'sheets' ? 'service' : 'sheets';
+        expect({ action, r: await copy.fns[other]({ action, ...input[action] }, admin) }).toMatchObject({ action, r: { ok: false, code: 'UNKNOWN_ACTION' } });
       }
     } finally {
       copy.close();
@@ -288,7 +302,7 @@ describe('the internal functions', () => {
 describe('staff write actions cannot probe which ids exist', () => {
   const ID_FIELDS = ['id', 'cardId', 'visitId'] as const;
   const MISSING = 'no-such-record-0000';
-  const idActions = () => SERVICE_ACTIONS.filter((a) => ID_FIELDS.some((f) => typeof input[a][f] === 'string'));
+  const idActions = () => ACTIONS.filter((a) => ID_FIELDS.some((f) => typeof input[a][f] === 'string'));
 
   test('every refusal of a real record reads exactly like the answer for a missing one', async () => {
     const checked: string[] = [];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { openSqliteStore } from '../../adapters/sqlite-store';
 import { fakeClock, localFiles, localQrCode, permissiveContentCheck, recordingNotifier } from '../../adapters/local-ports';
 import { C, ARRAY_FIELDS, INDEXES } from '../../core/collections';
-import { createFunctions, type Envelope } from '../../core/functions';
+import { createFunctions, type Envelope, functionOf } from '../../core/functions';
 import type { Enterprise } from '../../core/model';
 import type { Ports } from '../../core/ports';
 import { devOpenid, makeCreditCode } from '../../core/seed/demo-district';
@@ -56,7 +56,7 @@ export type WorldIds = {
 export type Snapshot = { bytes: Buffer; ids: WorldIds; filesDir: string; root: string; counter: number };
 
 async function must(h: Awaited<ReturnType<typeof makeHarness>>, who: string, event: Record<string, unknown>) {
-  const r = await h.fns.service(event, { openid: openidOf(who) });
+  const r = await h.fns[functionOf(event.action)](event, { openid: openidOf(who) });
   if (!r.ok) throw new Error(`world: ${who} ${String(event.action)} failed: ${r.code} ${r.message}`);
   return r.data as any;
 }
@@ -171,7 +171,7 @@ export function openCopy(snap: Snapshot): Copy {
   };
   const fns = createFunctions(ports);
   const call = (who: Role | string, event: Record<string, unknown>) =>
-    fns.service(event, { openid: openidOf((CALLERS as Record<string, string>)[who] ?? who) });
+    fns[functionOf(event.action)](event, { openid: openidOf((CALLERS as Record<string, string>)[who] ?? who) });
   return {
     ports, fns, notifier, call,
     close: () => { store.close(); for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true }); },

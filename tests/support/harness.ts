@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARRAY_FIELDS, INDEXES, C, UNIQUE_INDEXES } from '../../core/collections';
-import { createFunctions, type Envelope } from '../../core/functions';
+import { createFunctions, functionOf, type Envelope } from '../../core/functions';
 import type { Ports } from '../../core/ports';
 import type { ServiceRequest } from '../../core/model';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
@@ -64,9 +64,9 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   if (opts.bootstrapAdminCode) ports.config = { bootstrapAdminCode: opts.bootstrapAdminCode };
   const fns = createFunctions(ports);
 
-  /** calls the service function as a user (by user id or a raw openid) and returns the envelope */
+  /** calls the action's function (service, or sheets for the spreadsheets) as a user (by user id or a raw openid) and returns the envelope */
   const call = (who: string, event: Record<string, unknown>): Promise<Envelope<any>> =>
-    fns.service(event, { openid: who.startsWith('u-') ? devOpenid(who) : who });
+    fns[functionOf(event.action)](event, { openid: who.startsWith('u-') ? devOpenid(who) : who });
   /** same, but unwraps data and fails the test on an error envelope */
   const ok = async (who: string, event: Record<string, unknown>) => {
     const r = await call(who, event);
