@@ -8,7 +8,7 @@ import { STATUSES } from '../catalog';
 import { C } from '../collections';
 import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
 import type { Ports } from '../ports';
-import { ignoreDuplicate } from '../ports';
+import { ignoreDuplicate, MAX_PAGE } from '../ports';
 import { INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
@@ -93,10 +93,17 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const rules = await loadNotifyRules(ports);
   let created = 0;
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
+  // everyone these events reach, in one read
+  const ids = [...new Set(fresh.flatMap((ev) => recipientsFor(req, ev).map((r) => r.userId)))];
+  const known = new Map<string, User>();
+  for (let i = 0; i < ids.length; i += MAX_PAGE) {
+    const batch = ids.slice(i, i + MAX_PAGE);
+    for (const u of await users.find({ _id: { $in: batch } }, { limit: batch.length })) known.set(u._id, u);
+  }
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
       // a pseudonymous submitter (an anonymous complaint) is told through the person behind it
-      const user = (await users.get(r.userId)) ?? (await userBehind(ports, r.userId));
+      const user = known.get(r.userId) ?? (await userBehind(ports, r.userId));
       if (!user) continue;
       const key = `${req._id}:${ev.seq}:${r.userId}`;
       const newWork =
