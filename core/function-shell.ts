@@ -1,9 +1,9 @@
 /**
  * What every deployable function shares around its work: the answer envelope (plain data only,
  * errors as stable codes), the event's shape, who may call a timer function by hand, and the ports
- * as actions see them (without the bootstrap admin code). core/functions.ts (the service function)
- * and core/timers.ts (assign, notify, sweep) both build on it, so a timer's bundle never carries the
- * service's actions.
+ * as actions see them (without the bootstrap admin code), and how a host runs an action's follow-ups.
+ * core/action-function.ts (the service and sheets functions) and core/timers.ts (assign, notify,
+ * sweep) both build on it, so a timer's bundle never carries the actions.
  */
 import type { TimerName } from './budget';
 import { requireRole } from './context';

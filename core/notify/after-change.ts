@@ -1,3 +1,5 @@
+import { C } from '../collections';
+import type { ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { countRequestQuietly } from '../stats/counters';
 import { materializeNotifications } from './outbox';
@@ -9,7 +11,11 @@ import { sendForRequest } from './sender';
  * also finishes.
  */
 export async function afterChange(ports: Ports, requestId: string, now: Date) {
-  await materializeNotifications(ports, requestId, now);
+  // one read for both: the outbox pass and the counting (which is conditioned on the version, so a
+  // change meanwhile only makes it read again)
+  const req = await ports.store.collection<ServiceRequest>(C.requests).get(requestId);
+  if (!req) return;
+  await materializeNotifications(ports, requestId, now, req);
   await sendForRequest(ports, requestId, now);
-  await countRequestQuietly(ports, requestId);
+  await countRequestQuietly(ports, requestId, req);
 }

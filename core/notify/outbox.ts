@@ -83,9 +83,10 @@ function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
   return `subpkg-desk/detail/index?id=${req._id}`;
 }
 
-export async function materializeNotifications(ports: Ports, requestId: string, now: Date): Promise<number> {
+export async function materializeNotifications(ports: Ports, requestId: string, now: Date, known?: ServiceRequest | null): Promise<number> {
   const requests = ports.store.collection<ServiceRequest>(C.requests);
-  const req = await requests.get(requestId);
+  // `known`: the document as the caller just read it, saves a read
+  const req = known !== undefined ? known : await requests.get(requestId);
   if (!req || !req.needsNotify) return 0;
   const users = ports.store.collection<User>(C.users);
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
@@ -95,15 +96,15 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const fresh = req.timeline.filter((e) => e.seq > (req.notifiedSeq ?? 0));
   // everyone these events reach, in one read
   const ids = [...new Set(fresh.flatMap((ev) => recipientsFor(req, ev).map((r) => r.userId)))];
-  const known = new Map<string, User>();
+  const reached = new Map<string, User>();
   for (let i = 0; i < ids.length; i += MAX_PAGE) {
     const batch = ids.slice(i, i + MAX_PAGE);
-    for (const u of await users.find({ _id: { $in: batch } }, { limit: batch.length })) known.set(u._id, u);
+    for (const u of await users.find({ _id: { $in: batch } }, { limit: batch.length })) reached.set(u._id, u);
   }
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
       // a pseudonymous submitter (an anonymous complaint) is told through the person behind it
-      const user = known.get(r.userId) ?? (await userBehind(ports, r.userId));
+      const user = reached.get(r.userId) ?? (await userBehind(ports, r.userId));
       if (!user) continue;
       const key = `${req._id}:${ev.seq}:${r.userId}`;
       const newWork =

@@ -1,4 +1,4 @@
-/** The visit actions of the service function (registered in core/functions.ts). */
+/** The visit actions of the service function (registered in core/service.ts). */
 import type { Ctx } from '../context';
 import { checkin, checkout, join, lateRegister, myOpenVisit, scan } from './checkin';
 import { checkOfficer, enterpriseCodeAction, officerCode, poster } from './code-actions';
