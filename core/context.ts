@@ -14,9 +14,10 @@ export type Ctx = {
   isBootstrapCode?: (code: string) => boolean;
   /**
    * Work that follows the action but is not part of its answer (counting, notifications, letting
-   * waiting requests in): queued here, run by the host after the answer (core/follow-up.ts). The
-   * marks it consumes were written with the change, so a follow-up that never runs is done by the
-   * timers instead. Absent outside the service function: then the work runs at once.
+   * waiting requests in): queued here, run by the host after the answer (FollowUpHost in
+   * core/function-shell.ts). The marks it consumes were written with the change, so a follow-up that
+   * never runs is done by the timers instead. Absent outside the action functions: then the work
+   * runs at once.
    */
   later?: (work: FollowUp) => void;
 };

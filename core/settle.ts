@@ -3,7 +3,7 @@
  * assignment of a request that went back to the queue, its notifications, the calendar warning,
  * and letting waiting requests in when an officer's slot freed. The action's answer is built from
  * what it wrote; this work is queued on the context (ctx.later) and the host runs it after the
- * answer (core/follow-up.ts). Each step consumes a mark written with the change (statsPending,
+ * answer (FollowUpHost, core/function-shell.ts). Each step consumes a mark written with the change (statsPending,
  * needsNotify, status 'queued'), so the timers finish whatever a follow-up did not.
  */
 import { assignRequest, assignWaiting } from './assignment/assign';
@@ -26,11 +26,13 @@ export async function later(ctx: Pick<Ctx, 'ports' | 'later'>, work: FollowUp): 
 /** Everything that follows one change of one request. Idempotent: running it twice, or beside a timer, does no harm. */
 export async function followRequest(ports: Ports, id: string): Promise<void> {
   const now = ports.clock.now();
-  const req = await ports.store.collection<ServiceRequest>(C.requests).get(id);
+  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  let req = await requests.get(id);
   if (!req) return;
-  if (req.status === 'queued') await assignRequest(ports, id, now).catch(logAndGoOn('assign'));
+  // assigned here, its clock starts here: the deadline to check for an uncovered year is the new one
+  if (req.status === 'queued' && (await assignRequest(ports, id, now).catch(logAndGoOn('assign'))) === 'assigned') req = await requests.get(id);
   await afterChange(ports, id, now).catch(logAndGoOn('notify'));
-  if (req.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(req, await loadSla(ports)), now).catch(logAndGoOn('calendar'));
+  if (req?.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(req, await loadSla(ports)), now).catch(logAndGoOn('calendar'));
 }
 
 /** A request changed (`req` is the document as the action wrote it): its follow-up is queued, the caller gets the detail view. */
