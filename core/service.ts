@@ -6,13 +6,10 @@
  */
 import type { Ctx } from './context';
 import { AppError } from './errors';
-import { confirmRequest, reopenRequest } from './feedback/enterprise-feedback';
-import { acceptRequest, addProgress, resolveRequest } from './handling/officer-actions';
-import { bindEnterprise } from './intake/bind-enterprise';
+import { confirmRequest, reopenRequest, supplementRequest } from './feedback/enterprise-feedback';
+import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
-import type { ServiceRequest } from './model';
 import type { Ports } from './ports';
-import { C } from './collections';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
 import { getRequest, myRequests, officerInbox, requestView } from './queries/read-requests';
@@ -24,8 +21,6 @@ import { NOTIFY_ACTIONS } from './notify/actions';
 import { assignWaitingAndNotify, followRequest, freed, later, logAndGoOn, settle } from './settle';
 import { deskOptions } from './desk/options';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
-import { pauseRequest, resumeRequest } from './handling/officer-actions';
-import { supplementRequest } from './feedback/enterprise-feedback';
 import { listLedger } from './ledger/ledger';
 import { VISIT_ACTIONS } from './visits/actions';
 import { listAudit } from './admin/audit';
@@ -33,7 +28,7 @@ import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/o
 import { activateStaff, deactivateStaff, inviteStaff, listStaff, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
 import { listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
 import { getRules, overview, saveRules } from './admin/rules';
-import { approveBinding, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
+import { approveBinding, bindEnterprise, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
 import { listWarnings } from './sla/calendar-warnings';
 import { dashboard } from './stats/dashboard';
 import { statsVerify } from './stats/verify';
