@@ -31,15 +31,20 @@ export type Transition = {
   now: Date;
 };
 
-/** Applies the transition or returns null when the request moved meanwhile. */
-export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest | null> {
-  const at = t.now.toISOString();
-  const seq = req.seq + 1;
-  const event: TimelineEvent = {
+/** the timeline entry a transition appends */
+export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'event' | 'actor'>): TimelineEvent {
+  return {
     seq, at, type: t.event.type, actorId: t.actor.id, actorName: t.actor.name, text: t.event.text,
     ...(t.event.notify?.length ? { notify: t.event.notify } : {}),
     ...(t.event.colour ? { colour: t.event.colour } : {}),
   };
+}
+
+/** Applies the transition or returns null when the request moved meanwhile. */
+export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest | null> {
+  const at = t.now.toISOString();
+  const seq = req.seq + 1;
+  const event = timelineEvent(seq, at, t);
   const update: Update = {
     $set: { ...(t.set ?? {}), seq, updatedAt: at, needsNotify: true, statsPending: true },
     $push: { timeline: event, ...(t.history?.length ? { slaHistory: { $each: t.history } } : {}) },

@@ -14,8 +14,7 @@ import type { ServiceRequest } from './model';
 import { afterChange } from './notify/after-change';
 import type { Ports } from './ports';
 import { detailView } from './queries/read-requests';
-import { uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
-import { loadSla } from './sla/policy';
+import { warnIfProvisional } from './sla/calendar-warnings';
 
 /** queue follow-up work on the action's context, or run it now where there is no host to run it later */
 export async function later(ctx: Pick<Ctx, 'ports' | 'later'>, work: FollowUp): Promise<void> {
@@ -32,7 +31,7 @@ export async function followRequest(ports: Ports, id: string): Promise<void> {
   // assigned here, its clock starts here: the deadline to check for an uncovered year is the new one
   if (req.status === 'queued' && (await assignRequest(ports, id, now).catch(logAndGoOn('assign'))) === 'assigned') req = await requests.get(id);
   await afterChange(ports, id, now).catch(logAndGoOn('notify'));
-  if (req?.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(req, await loadSla(ports)), now).catch(logAndGoOn('calendar'));
+  if (req) await warnIfProvisional(ports, req, now).catch(logAndGoOn('calendar'));
 }
 
 /** A request changed (`req` is the document as the action wrote it): its follow-up is queued, the caller gets the detail view. */

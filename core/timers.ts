@@ -15,8 +15,7 @@ import { z } from 'zod';
 import { parseInput, zId } from './validation';
 import { assignWaitingAndNotify, logAndGoOn } from './settle';
 import { sweep } from './sweep/sweep';
-import { uncoveredYearsOf, warnUncoveredYears } from './sla/calendar-warnings';
-import { loadSla } from './sla/policy';
+import { warnIfProvisional } from './sla/calendar-warnings';
 import { closeStaleVisits } from './visits/actions';
 import { countPending } from './stats/counters';
 import { envelope, eventOf, forbiddenOf, hasOwn, leftOver, refuseActions, requireSystemOrDesk, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
@@ -92,9 +91,9 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
           for (const r of marked) {
             if (budget.spent()) break;
             seen.add(r._id);
-            await materializeNotifications(ports, r._id, now);
+            await materializeNotifications(ports, r._id, now, r);
             // a deadline laid on a year without holiday data warns the admins (once a year; a follow-up may have done it)
-            if (r.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(r, await loadSla(ports)), now).catch(logAndGoOn('calendar'));
+            await warnIfProvisional(ports, r, now).catch(logAndGoOn('calendar'));
             materialized++;
           }
         }

@@ -11,7 +11,7 @@ import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise, ServiceRequest } from '../model';
 import { MAX_PAGE, StoreError } from '../ports';
-import { afterTransition, SYSTEM } from '../request-record';
+import { afterTransition, SYSTEM, timelineEvent } from '../request-record';
 import { assignment, candidatesFor, claimSlot, releaseSlot, waitingText } from '../assignment/assign';
 import { orgById } from '../org-cache';
 import { loadSla } from '../sla/policy';
@@ -101,7 +101,7 @@ export async function submitRequest(ctx: Ctx, input: unknown): Promise<{ request
   const step = claimed
     ? assignment(queued, claimed, now, sla)
     : { set: { waitingNoted: true }, history: [], event: { type: 'queued' as const, text: waitingText(await orgById(ports, queued.queueOrgId)) } };
-  const doc = afterTransition(queued, step, { seq: 2, at, type: step.event.type, actorId: SYSTEM.id, actorName: SYSTEM.name, text: step.event.text }, at);
+  const doc = afterTransition(queued, step, timelineEvent(queued.seq + 1, at, { event: step.event, actor: SYSTEM }), at);
   try {
     await requests.add(doc);
   } catch (e) {

@@ -104,7 +104,7 @@ export function requestView(ctx: Ctx, req: ServiceRequest) {
 }
 
 export async function detailView(ctx: Ctx, req: ServiceRequest) {
-  // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
+  // staff also see the supervision card and the deadline's history
   const staff = !hasRole(ctx.user, 'enterprise');
   const card = staff && req.cardId ? await ctx.ports.store.collection<SupervisionCard>(C.cards).get(req.cardId) : null;
   const orgName = (await orgById(ctx.ports, req.tierOrgId))?.name ?? '';

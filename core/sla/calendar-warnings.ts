@@ -12,7 +12,7 @@ import { Ctx, requireRole } from '../context';
 import type { Message, ServiceRequest, User } from '../model';
 import { ignoreDuplicate, type Ports } from '../ports';
 import { parseInput } from '../validation';
-import type { SlaContext } from './policy';
+import { loadSla, type SlaContext } from './policy';
 
 export type SystemWarning = { _id: string; kind: 'calendar'; year: number; message: string; createdAt: string; resolved: boolean };
 
@@ -25,6 +25,11 @@ export function uncoveredYearsOf(req: Pick<ServiceRequest, 'startedAt' | 'dueAt'
   return out;
 }
 
+
+/** a request whose deadline was laid on a year without holiday data: warn for those years (once each) */
+export async function warnIfProvisional(ports: Ports, req: Pick<ServiceRequest, 'slaProvisional' | 'startedAt' | 'dueAt'>, now: Date): Promise<void> {
+  if (req.slaProvisional) await warnUncoveredYears(ports, uncoveredYearsOf(req, await loadSla(ports)), now);
+}
 
 export async function warnUncoveredYears(ports: Ports, years: number[], now: Date) {
   for (const year of years) {
