@@ -295,8 +295,9 @@ export function cloneData<V>(v: V): V {
   return out as V;
 }
 
-export function applyNormalUpdate<T extends Record<string, unknown>>(doc: T, u: NormalUpdate): T {
-  const out = cloneData(doc) as Record<string, unknown>;
+export function applyNormalUpdate<T extends Record<string, unknown>>(doc: T, u: NormalUpdate, o: { inPlace?: boolean } = {}): T {
+  // in place: a document the caller owns alone (just parsed from storage); the values set are still copied
+  const out = (o.inPlace ? doc : cloneData(doc)) as Record<string, unknown>;
   for (const [p, v] of u.set) {
     const [parent, key] = parentFor(out, p);
     parent[key] = cloneData(v);

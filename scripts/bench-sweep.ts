@@ -33,19 +33,20 @@ export async function benchSweep() {
     const { calendar } = await loadSla(ports);
 
     // 10^5 accepted requests whose next checks are spread over the next 10 working days
-    const insert = store.db.prepare('INSERT INTO requests (id, doc) VALUES (?, ?)');
     const t0 = performance.now();
-    store.db.transaction(() => {
+    const docs: ServiceRequest[] = [];
+    {
       for (let i = 0; i < N; i++) {
         const next = calendar.addWorkingMinutes(t, 1 + ((i * 7919) % (10 * calendar.minutesPerDay))).at;
         const doc = {
           ...template, _id: `bench-${i}`, no: `SQ20261123${String(i).padStart(6, '0')}`, clientKey: `bench-${i}`, status: 'accepted',
           colour: 'green', yellowAt: next.toISOString(), dueAt: calendar.addWorkingDays(next, 1).at.toISOString(), acceptDueAt: null,
           nextCheckAt: next.toISOString(), needsNotify: false, notifiedSeq: template.seq, timeline: template.timeline.slice(0, 2),
-        };
-        insert.run(doc._id, JSON.stringify(doc));
+        } as ServiceRequest;
+        docs.push(doc);
       }
-    })();
+    }
+    store.bulkAdd(C.requests, docs);
     console.log(`sweep bench: inserted ${N.toLocaleString()} open requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const timeRun = async (label: string) => {

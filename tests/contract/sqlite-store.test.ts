@@ -7,6 +7,9 @@ import { storeContract } from './store.contract';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-store-'));
 
+/** the fields the contract's filters, orders and updates touch, as indexes (so as columns) */
+const CONTRACT_INDEXES = ['status', 'a', 'a.b', 'n', 'i', 'x', 'v', 's', 'seen', 'owner', 'contact', 'contact.city', 'phone', 'hits', 'list', 'tags', 'status,i', 'n,_id'];
+
 storeContract('sqlite', async () => {
   const dir = tempDir();
   const store = openSqliteStore({ file: path.join(dir, 'store.db') });
@@ -20,8 +23,10 @@ storeContract('sqlite', async () => {
 });
 
 // the same contract as the local server opens its store: group commit (one transaction per turn of
-// the event loop), cooperative slices, and a side table for the array field every $all looks into
-storeContract('sqlite, as the server opens it (group commit, slices, array side tables)', async () => {
+// the event loop), cooperative slices, a side table for the array field every $all looks into, and
+// indexes (so columns) on the fields the contract filters, orders and updates, scalars, objects,
+// arrays and dotted paths alike: every query and write goes through the columns
+storeContract('sqlite, as the server opens it (group commit, slices, array side tables, indexed columns)', async () => {
   const dir = tempDir();
   const store = openSqliteStore({
     file: path.join(dir, 'store.db'),
@@ -30,6 +35,7 @@ storeContract('sqlite, as the server opens it (group commit, slices, array side 
     sliceMs: 1,
     // the contract names its collections per run: every collection's `tags` is an array field
     arrays: new Proxy({}, { get: () => ['tags'] }),
+    indexes: new Proxy({}, { get: () => CONTRACT_INDEXES }),
   });
   return {
     store,
@@ -99,7 +105,7 @@ describe('SQLite store specifics', () => {
   describe('query plans', () => {
     const indexes = { tasks: ['status', 'status,dueAt', 'contact.phone', 'flag'] };
 
-    it('creates one expression index per listed entry', () => {
+    it('creates one index per listed entry, on the fields\' columns', () => {
       const s = openStore(indexes);
       const names = (s.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks'`).all() as Array<{ name: string }>)
         .map((r) => r.name)
@@ -123,6 +129,72 @@ describe('SQLite store specifics', () => {
       const sorted = await planOf(s, 'tasks', () => tasks.find({ status: 'open' }, { orderBy: [['dueAt', 'asc']] }));
       expect(sorted).toMatch(/USING INDEX ix_tasks_status,dueAt/);
       expect(sorted).not.toMatch(/TEMP B-TREE/);
+    });
+
+    it('keeps each indexed field in a column equal to json_extract of the stored document, through every kind of write', async () => {
+      const fc = require('fast-check') as typeof import('fast-check');
+      const value = fc.oneof(
+        fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.string({ unit: 'grapheme', maxLength: 6 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean()), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('c', 'd'), fc.oneof(fc.integer(), fc.string({ maxLength: 3 }))),
+      );
+      const fields = ['a', 'b', 'b.c', 'flag', 'list'];
+      const op = fc.oneof(
+        fc.record({ kind: fc.constant('add' as const), id: fc.integer({ min: 0, max: 5 }), a: value, b: value, flag: value, list: value }, { requiredKeys: ['kind', 'id'] }),
+        fc.record({ kind: fc.constant('set' as const), id: fc.integer({ min: 0, max: 5 }), path: fc.constantFrom(...fields), v: value }),
+        fc.record({ kind: fc.constant('unset' as const), id: fc.integer({ min: 0, max: 5 }), path: fc.constantFrom(...fields) }),
+        fc.record({ kind: fc.constant('inc' as const), id: fc.integer({ min: 0, max: 5 }), by: fc.integer({ min: -3, max: 3 }) }),
+        fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 5 }) }),
+      );
+      let run = 0;
+      await fc.assert(fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
+        const s = openStore({ [`cols${++run}`]: ['a', 'b', 'b.c', 'flag,a', 'list', 'n'] });
+        const c = s.collection(`cols${run}`);
+        for (const o of ops) {
+          const id = `d${o.id}`;
+          if (o.kind === 'add') { const { kind, id: _, ...rest } = o; await c.add({ _id: id, ...(rest as Record<string, unknown>) }).catch(() => undefined); }
+          if (o.kind === 'set') await c.update(id, { $set: { [o.path]: o.v } }).catch(() => undefined);
+          if (o.kind === 'unset') await c.update(id, { $unset: [o.path] }).catch(() => undefined);
+          if (o.kind === 'inc') await c.increment(id, 'n', o.by).catch(() => undefined);
+          if (o.kind === 'remove') await c.remove(id);
+        }
+        for (const f of ['a', 'b', 'b.c', 'flag', 'list', 'n']) {
+          const col = `"f_${f.replace('.', '__')}"`;
+          const off = s.db.prepare(`SELECT id, ${col} AS col, json_extract(doc, '$.${f}') AS x FROM "cols${run}" WHERE NOT (${col} IS json_extract(doc, '$.${f}'))`).all();
+          expect({ field: f, off }).toEqual({ field: f, off: [] });
+        }
+        // and what the columns answer is what the documents say
+        for (const d of await c.find({}, { limit: 100 })) {
+          const a = (d as any).a ?? null;
+          if (a !== null && typeof a === 'object') continue;
+          expect((await c.find({ a }, { limit: 100 })).map((x) => x._id)).toContain(d._id);
+        }
+      }), { numRuns: 150 });
+    });
+
+    it('converts a database from before the columns: expression indexes replaced under the same names, columns filled, queries indexed', async () => {
+      const old = new (require('better-sqlite3'))(file);
+      old.exec(`CREATE TABLE tasks (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+      old.exec(`CREATE INDEX "ix_tasks_status" ON tasks (json_extract(doc, '$.status'))`);
+      old.exec(`CREATE INDEX "ix_tasks_status,dueAt" ON tasks (json_extract(doc, '$.status'), json_extract(doc, '$.dueAt'))`);
+      old.exec(`CREATE INDEX "ix_tasks_gone" ON tasks (json_extract(doc, '$.gone'))`);
+      const insert = old.prepare('INSERT INTO tasks (id, doc) VALUES (?, ?)');
+      for (let i = 0; i < 30; i++) insert.run(`t${i}`, JSON.stringify({ _id: `t${i}`, status: i % 3 ? 'open' : 'done', dueAt: i, flag: i % 2 === 0 }));
+      old.close();
+
+      const s = openStore({ tasks: ['status', 'status,dueAt', 'flag'] });
+      const ixs = s.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' AND name LIKE 'ix_%'`).all() as Array<{ name: string; sql: string }>;
+      expect(ixs.map((r) => r.name).sort()).toEqual(['ix_tasks_flag', 'ix_tasks_status', 'ix_tasks_status,dueAt']);
+      expect(ixs.filter((r) => r.sql.includes('json_extract'))).toEqual([]);
+      const tasks = s.collection('tasks');
+      expect(await tasks.count({ status: 'open' })).toBe(20);
+      expect(await tasks.count({ flag: true })).toBe(15);
+      expect((await tasks.find({ status: 'done' }, { orderBy: [['dueAt', 'desc']], limit: 2 })).map((d) => d._id)).toEqual(['t27', 't24']);
+      expect(await planOf(s, 'tasks', () => tasks.find({ status: 'open', dueAt: { $lt: 5 } }))).toMatch(/USING INDEX ix_tasks_status,dueAt/);
+      // opening again changes nothing
+      s.close();
+      const again = openStore({ tasks: ['status', 'status,dueAt', 'flag'] });
+      expect(await again.collection('tasks').count({ status: 'open' })).toBe(20);
     });
 
     it('uses the primary key for _id and scans for unindexed fields', async () => {
