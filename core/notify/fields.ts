@@ -102,6 +102,8 @@ export function fitText(text: string, max: number): string {
 
 /** cuts to at most `max` code points between whole characters, without an ellipsis (names, ids) */
 function fitCodePoints(text: string, max: number): string {
+  // no more code points than UTF-16 units: a short text fits as it is (the common case, without segmenting)
+  if (text.length <= max) return text;
   let out = '';
   let n = 0;
   for (const g of graphemes(text)) {
