@@ -6,11 +6,11 @@
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const cloud = require('wx-server-sdk');
 import type { FollowUpHost, Handler } from '../core/function-shell';
-import type { Ports } from '../core/ports';
+import type { Ports, SmsSender } from '../core/ports';
 import templates from '../config/subscribe-templates.json';
 import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCode, miniprogramVersion, type TemplateConfig } from './cloudbase-ports';
 import { cloudbaseStore } from './cloudbase-store';
-import { smsOptionsFromEnv, tencentSms } from './tencent-sms';
+import { smsAccountOnly, smsOptionsFromEnv, type SmsAccount } from './sms-account';
 import { wecomRobot } from './wecom-robot';
 
 /**
@@ -40,10 +40,17 @@ export function runtimeProblem(version: string = process.versions.node, min: str
  */
 export const leaveToTimers: FollowUpHost = () => undefined;
 
+/**
+ * How a function reaches SMS: the timers send (adapters/tencent-sms.ts tencentSms, passed by their
+ * main.ts); service and sheets only know the account (adapters/sms-account.ts), so the Tencent Cloud
+ * SDK is not in their bundles.
+ */
+export type SmsMaker = (account: SmsAccount) => SmsSender;
+
 /** the ports of this function instance, made on its first call (a cold start) */
 let made: Ports | null = null;
 
-function ports(): Ports {
+function ports(sms: SmsMaker): Ports {
   if (!made) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
     // formal | trial | developer (or release | trial | develop): which mini-program version messages and codes open
@@ -57,7 +64,7 @@ function ports(): Ports {
       qrCode: cloudbaseQrCode(cloud, version.state),
       // Tencent Cloud SMS: the account from config/sms-templates.json (or SMS_SDK_APP_ID, SMS_SIGN_NAME, SMS_REGION),
       // the key from SMS_SECRET_ID + SMS_SECRET_KEY, else the function's runtime role (TENCENTCLOUD_SECRETID …)
-      sms: tencentSms(smsOptionsFromEnv(process.env, { roleFallback: true })),
+      sms: sms(smsOptionsFromEnv(process.env, { roleFallback: true })),
       // desk teams' 企业微信 group robots (webhooks set by the admin in the rules)
       robot: wecomRobot(),
       // set BOOTSTRAP_ADMIN_CODE in the service function's environment to make the first admin
@@ -78,14 +85,14 @@ function ports(): Ports {
  * createService for service, core/sheets.ts createSheets for sheets, core/timers.ts createTimers for the timers), so each bundle holds only
  * the code its handler reaches.
  */
-export function cloudbaseMain(name: 'service' | 'sheets' | 'assign' | 'notify' | 'sweep', make: (ports: Ports) => Handler) {
+export function cloudbaseMain(name: 'service' | 'console' | 'visits' | 'sheets' | 'assign' | 'notify' | 'sweep', make: (ports: Ports) => Handler, sms: SmsMaker = smsAccountOnly) {
   let handler: Handler | null = null;
   return async (event: Record<string, unknown>) => {
     // a deployment mistake (runtime too old, bad MINIPROGRAM_STATE) answers what to fix, every call
     const problem = runtimeProblem();
     try {
       if (problem) throw new Error(problem);
-      handler ??= make(ports());
+      handler ??= make(ports(sms));
     } catch (e) {
       const message = (e as Error).message;
       console.error(`cloud function ${name}: ${message}`);

@@ -90,7 +90,7 @@ export type RecordedSms = Pick<OutgoingSms, 'phone' | 'template' | 'templateId' 
 export function recordingSms(opts: { configured?: boolean; onSend?: (sms: RecordedSms) => void } = {}) {
   const sent: RecordedSms[] = [];
   let failures: SendResult[] = [];
-  const sms: SmsSender & { configured: boolean; sent: RecordedSms[]; failNext(...r: SendResult[]): void } = {
+  const sms: Required<SmsSender> & { configured: boolean; sent: RecordedSms[]; failNext(...r: SendResult[]): void } = {
     configured: opts.configured ?? true,
     sent,
     failNext: (...r) => { failures = failures.concat(r); },

@@ -16,18 +16,20 @@
  * `retry` is true only where the same SMS may go through later today (see smsErrorRetries); a
  * network failure is retried although Tencent may have sent it (at least once: an SMS twice beats none).
  *
- * Time limit: `timeoutMs` (default 3 s). Sends also happen inside the service function (10 s,
- * cloudfunctions/service/config.json) right after an action delivers that request's fresh entries
- * (core/notify/sender.ts sendForRequest), next to a WeChat send and a robot post: two sends hanging at
- * 3 s each still leave the action its time; a timed-out send is retried by the notify timer (30 s,
- * whose budget keeps a 6 s reserve for the send in flight, core/budget.ts). Tencent's API answers
- * in well under a second from inside Tencent Cloud.
+ * Time limit: `timeoutMs` (default 3 s). On CloudBase the timer functions send (the notify timer,
+ * 30 s, whose budget keeps a 6 s reserve for the send in flight, core/budget.ts; the assign and sweep
+ * timers deliver the entries of the requests they change); the local server also sends right after
+ * an action (core/notify/sender.ts sendForRequest), off the request path. A timed-out send is retried
+ * by the notify timer. Tencent's API answers in well under a second from inside Tencent Cloud.
  *
- * The SDK is loaded at the first send (require inside the function), so a bundle that never sends an
- * SMS never evaluates it.
+ * The SDK is loaded at the first send (require inside the function). A function that never sends SMS
+ * does not bundle this module at all: it takes adapters/sms-account.ts, which knows the account but
+ * leaves the sending to the timers.
  */
 import type { OutgoingSms, SendResult, SmsSender } from '../core/ports';
-import { SMS } from '../core/notify/sms-templates';
+import { smsAccountReady, type SmsAccount, type SmsCredential } from './sms-account';
+
+export { smsOptionsFromEnv, type SmsCredential } from './sms-account';
 
 /** SendSms request (2021-01-11), the fields we send */
 export type SendSmsRequest = {
@@ -41,7 +43,6 @@ export type SendSmsRequest = {
 export type SendStatus = { SerialNo?: string; PhoneNumber?: string; Fee?: number; SessionContext?: string; Code?: string; Message?: string; IsoCode?: string };
 export type SendSmsResponse = { SendStatusSet?: SendStatus[]; RequestId?: string };
 
-export type SmsCredential = { secretId?: string; secretKey?: string; token?: string };
 /** what the SDK's Client constructor takes (tencentcloud-sdk-nodejs-common ClientConfig), as far as we use it */
 export type SmsClientConfig = {
   credential: { getCredential(): Promise<SmsCredential> };
@@ -50,17 +51,7 @@ export type SmsClientConfig = {
 };
 export type SmsClientLike = { SendSms(req: SendSmsRequest): Promise<SendSmsResponse> };
 
-export type TencentSmsOptions = {
-  /** API key (CAM) */
-  secretId?: string;
-  secretKey?: string;
-  /** session token of temporary credentials (a CloudBase function's runtime role) */
-  token?: string;
-  /** instead of the three above: asked at every send (runtime-role credentials of a cloud function rotate) */
-  credentials?: () => SmsCredential;
-  region: string;
-  sdkAppId: string;
-  signName: string;
+export type TencentSmsOptions = SmsAccount & {
   /** tests: makes the client (default: the SDK's sms.v20210111.Client) */
   client?: (config: SmsClientConfig) => SmsClientLike;
   /** per request; default 3000 ms */
@@ -124,16 +115,9 @@ function fromThrown(e: unknown): SendResult {
   return { ok: false, retry: true, error: `NetworkError ${message}`.trim() };
 }
 
-export function tencentSms(opts: TencentSmsOptions): SmsSender {
+export function tencentSms(opts: TencentSmsOptions): Required<SmsSender> {
   let client: SmsClientLike | null = null;
-  const credential = (): SmsCredential => {
-    const c = opts.credentials ? opts.credentials() : opts;
-    return { secretId: c.secretId || undefined, secretKey: c.secretKey || undefined, token: c.token || undefined };
-  };
-  const ready = () => {
-    const c = credential();
-    return !!(opts.sdkAppId && opts.signName && c.secretId && c.secretKey);
-  };
+  const { credential, ready } = smsAccountReady(opts);
   const make = (): SmsClientLike => {
     const scheme = /^(https?:\/\/)(.+)$/.exec(opts.endpoint ?? '');
     const config: SmsClientConfig = {
@@ -184,27 +168,5 @@ export function tencentSms(opts: TencentSmsOptions): SmsSender {
       const code = String(status.Code ?? 'Unknown');
       return { ok: false, retry: smsErrorRetries(code), error: `${code} ${status.Message ?? ''}`.trim() };
     },
-  };
-}
-
-/**
- * The deployment's SMS settings: the account (SmsSdkAppId, signature, region) from
- * config/sms-templates.json, each overridable by SMS_SDK_APP_ID / SMS_SIGN_NAME / SMS_REGION, and the
- * API key from SMS_SECRET_ID + SMS_SECRET_KEY (a CAM key allowed sms:SendSms). With `roleFallback`
- * (CloudBase), a function without SMS_SECRET_ID uses its runtime role's temporary credentials
- * TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY / TENCENTCLOUD_SESSIONTOKEN instead (the role must
- * then be allowed to send SMS). Credentials are read from `env` at every send; an own key is never
- * paired with the role's session token.
- */
-export function smsOptionsFromEnv(env: Record<string, string | undefined> = process.env, o: { roleFallback?: boolean } = {}): TencentSmsOptions {
-  return {
-    credentials: () => {
-      if (env.SMS_SECRET_ID) return { secretId: env.SMS_SECRET_ID, secretKey: env.SMS_SECRET_KEY };
-      if (o.roleFallback) return { secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY, token: env.TENCENTCLOUD_SESSIONTOKEN };
-      return {};
-    },
-    sdkAppId: (env.SMS_SDK_APP_ID || SMS.sdkAppId).trim(),
-    signName: (env.SMS_SIGN_NAME || SMS.signName).trim(),
-    region: (env.SMS_REGION || SMS.region).trim(),
   };
 }

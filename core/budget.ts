@@ -13,19 +13,23 @@
  */
 import assignConfig from '../cloudfunctions/assign/config.json';
 import notifyConfig from '../cloudfunctions/notify/config.json';
+import consoleConfig from '../cloudfunctions/console/config.json';
 import serviceConfig from '../cloudfunctions/service/config.json';
 import sheetsConfig from '../cloudfunctions/sheets/config.json';
 import sweepConfig from '../cloudfunctions/sweep/config.json';
+import visitsConfig from '../cloudfunctions/visits/config.json';
 import type { Clock } from './ports';
 
-export type FunctionName = 'service' | 'sheets' | 'assign' | 'notify' | 'sweep';
-export type TimerName = Exclude<FunctionName, 'service' | 'sheets'>;
+export type FunctionName = 'service' | 'console' | 'visits' | 'sheets' | 'assign' | 'notify' | 'sweep';
+export type TimerName = Exclude<FunctionName, 'service' | 'console' | 'visits' | 'sheets'>;
 
 /** CloudBase's timeout when config.json sets none */
 export const DEFAULT_TIMEOUT_S = 3;
 
 const CONFIGS: Record<FunctionName, { timeout?: number }> = {
   service: serviceConfig as { timeout?: number },
+  console: consoleConfig as { timeout?: number },
+  visits: visitsConfig as { timeout?: number },
   sheets: sheetsConfig as { timeout?: number },
   assign: assignConfig as { timeout?: number },
   notify: notifyConfig as { timeout?: number },

@@ -54,6 +54,6 @@ export function cloudDeclaration(): CloudDeclaration {
       })),
     skipped: names.filter((n) => SELF_HOSTED_ONLY.includes(n)),
     storageAcl: STORAGE_ACL,
-    functions: (['service', 'sheets', 'assign', 'notify', 'sweep'] as const).map((name) => ({ name, timeoutS: functionTimeoutS(name) })),
+    functions: (['service', 'console', 'visits', 'sheets', 'assign', 'notify', 'sweep'] as const).map((name) => ({ name, timeoutS: functionTimeoutS(name) })),
   };
 }

@@ -7,27 +7,49 @@
  */
 import type { FunctionOptions, Handler } from './function-shell';
 import type { Ports } from './ports';
+import { createConsole, CONSOLE_ACTIONS } from './console';
 import { createService, SERVICE_ACTIONS } from './service';
 import { createSheets, SHEET_ACTIONS } from './sheets';
 import { createTimers } from './timers';
+import { createVisits, VISIT_FUNCTION_ACTIONS } from './visit-function';
 
 export { createService, SERVICE_ACTIONS } from './service';
 export { createSheets, SHEET_ACTIONS } from './sheets';
+export { createConsole, CONSOLE_ACTIONS } from './console';
+export { createVisits, VISIT_FUNCTION_ACTIONS } from './visit-function';
 export type { Envelope, Handler, FunctionOptions, FollowUpHost } from './function-shell';
 export { assertPlainData } from './function-shell';
 
-/** the deployable functions; service and sheets answer actions, the timers refuse any event naming one */
-export const FUNCTION_NAMES = Object.freeze(['service', 'sheets', 'assign', 'notify', 'sweep'] as const);
+/**
+ * The deployable functions. service, console, visits and sheets answer actions, split by who calls
+ * them and what they carry so that each bundle holds only what it needs; the timers refuse any event
+ * naming one.
+ */
+export const FUNCTION_NAMES = Object.freeze(['service', 'console', 'visits', 'sheets', 'assign', 'notify', 'sweep'] as const);
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
+export type ActionFunctionName = 'service' | 'console' | 'visits' | 'sheets';
+
+const ACTION_FUNCTIONS: Record<ActionFunctionName, readonly string[]> = {
+  service: SERVICE_ACTIONS, console: CONSOLE_ACTIONS, visits: VISIT_FUNCTION_ACTIONS, sheets: SHEET_ACTIONS,
+};
 
 /** every action the app calls, each answered by exactly one function */
-export const ACTIONS: readonly string[] = Object.freeze([...SERVICE_ACTIONS, ...SHEET_ACTIONS]);
+export const ACTIONS: readonly string[] = Object.freeze(Object.values(ACTION_FUNCTIONS).flat());
 
-/** the function that answers an action (service unless it is a spreadsheet action) */
-export const functionOf = (action: unknown): 'service' | 'sheets' =>
-  typeof action === 'string' && SHEET_ACTIONS.includes(action) ? 'sheets' : 'service';
+const OWNER = new Map<string, ActionFunctionName>(
+  (Object.entries(ACTION_FUNCTIONS) as Array<[ActionFunctionName, readonly string[]]>).flatMap(([fn, names]) => names.map((n) => [n, fn] as const)),
+);
+
+/** the function that answers an action (service for a name no function has: it answers UNKNOWN_ACTION) */
+export const functionOf = (action: unknown): ActionFunctionName => (typeof action === 'string' && OWNER.get(action)) || 'service';
 
 /** all the functions over one set of ports: the local server and the tests */
 export function createFunctions(hostPorts: Ports, options: FunctionOptions = {}): Record<FunctionName, Handler> {
-  return { service: createService(hostPorts, options), sheets: createSheets(hostPorts, options), ...createTimers(hostPorts, options) };
+  return {
+    service: createService(hostPorts, options),
+    console: createConsole(hostPorts, options),
+    visits: createVisits(hostPorts, options),
+    sheets: createSheets(hostPorts, options),
+    ...createTimers(hostPorts, options),
+  };
 }

@@ -117,7 +117,11 @@ export type OutgoingSms = {
 export interface SmsSender {
   /** false when the deployment has no SMS account configured: nothing is queued for SMS at all */
   readonly configured: boolean;
-  send(message: OutgoingSms): Promise<SendResult>;
+  /**
+   * absent in a function that leaves sending to the timers (CloudBase's service and sheets,
+   * adapters/sms-account.ts): an SMS entry it meets stays pending, unclaimed, for the notify timer
+   */
+  send?(message: OutgoingSms): Promise<SendResult>;
 }
 
 /** One post to a 企业微信 group robot (群机器人) webhook. */

@@ -1,6 +1,8 @@
 /**
- * The service function's actions: everything the mini-program and the desk call but the spreadsheet
- * work (core/sheets.ts), which carries exceljs and its zip stack and is a function of its own.
+ * The service function's actions: the request loop and everything around it that enterprises,
+ * officers, liaisons, dispatchers and departments call on every tap. Spreadsheet work (core/sheets.ts,
+ * exceljs), the admin console with the leaders' figures (core/console.ts) and official visits
+ * (core/visit-function.ts) are functions of their own, so this one, called most, loads least.
  * CloudBase (cloudfunctions/service) and the local server (server/, through core/functions.ts) run
  * the same handler with the same event.
  */
@@ -22,18 +24,8 @@ import { assignWaitingAndNotify, followRequest, freed, later, logAndGoOn, settle
 import { deskOptions } from './desk/options';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
 import { listLedger } from './ledger/ledger';
-import { VISIT_ACTIONS } from './visits/actions';
-import { listAudit } from './admin/audit';
-import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
-import { activateStaff, deactivateStaff, inviteStaff, listStaff, redeemInvite, reinviteStaff, updateStaff } from './admin/staff';
-import { listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
-import { getRules, overview, saveRules } from './admin/rules';
+import { redeemInvite } from './admin/staff';
 import { approveBinding, bindEnterprise, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
-import { listWarnings } from './sla/calendar-warnings';
-import { dashboard } from './stats/dashboard';
-import { statsVerify } from './stats/verify';
-import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
-import { viewBriefing } from './briefing/briefing';
 
 import type { FunctionOptions, Handler } from './function-shell';
 import { actionFunction, type Action } from './action-function';
@@ -82,41 +74,11 @@ const ACTION_TABLE: Record<string, Action> = {
   'binding.approve': approveBinding,
   'binding.reject': rejectBinding,
   'invite.redeem': redeemInvite,
-  'admin.overview': overview,
-  'admin.orgs.list': listOrgs,
-  'admin.orgs.create': createOrg,
-  'admin.orgs.update': updateOrg,
-  'admin.orgs.retire': retireOrg,
-  'admin.orgs.restore': restoreOrg,
-  'admin.staff.list': listStaff,
-  'admin.staff.invite': inviteStaff,
-  'admin.staff.update': updateStaff,
-  'admin.staff.deactivate': deactivateStaff,
-  'admin.staff.activate': activateStaff,
-  'admin.staff.reinvite': reinviteStaff,
-  'admin.enterprises.list': listEnterprises,
-  'admin.enterprises.save': saveEnterprise,
-  'admin.stewardship.set': setStewardship,
-  'admin.rules.get': getRules,
-  'admin.rules.save': saveRules,
-  'admin.audit.list': listAudit,
-  'system.warnings': listWarnings,
-  // leaders' dashboard, 红黄榜, 简报 (core/stats, core/rankings, core/briefing)
-  'stats.dashboard': dashboard,
-  'stats.verify': statsVerify,
-  'rankings.compute': computeRankingAction,
-  'rankings.list': listRankings,
-  'rankings.get': getRanking,
-  'rankings.settings': rankingSettings,
-  'rankings.configure': configureRankings,
-  'briefing.view': viewBriefing,
   'messages.list': listMessages,
   'messages.read': readMessages,
   // 退回/申请改派 and 延期申请 (core/handling/objections.ts), 回访 (core/feedback/callback.ts)
   ...OBJECTION_ACTIONS,
   ...CALLBACK_ACTIONS,
-  // official visits by QR code, planned inspections (core/visits)
-  ...VISIT_ACTIONS,
   // consents, SMS choice, reach (core/notify)
   ...NOTIFY_ACTIONS,
 };
@@ -124,7 +86,7 @@ const ACTION_TABLE: Record<string, Action> = {
 /** every action of the service function */
 export const SERVICE_ACTIONS: readonly string[] = Object.freeze(Object.keys(ACTION_TABLE));
 
-/** the service function: every action of the mini-program and the desk but the spreadsheets (core/sheets.ts) */
+/** the service function: the request loop's actions (core/functions.ts names the other functions) */
 export function createService(hostPorts: Ports, options: FunctionOptions = {}): Handler {
   return actionFunction(hostPorts, ACTION_TABLE, options);
 }

@@ -140,7 +140,7 @@ async function benchSize(n: number) {
       let last: any = null;
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
-        const r = await fns.service({ action: 'stats.dashboard', ...input }, leader);
+        const r = await fns.console({ action: 'stats.dashboard', ...input }, leader);
         ms.push(performance.now() - t0);
         if (!r.ok) throw new Error(`${r.code} ${r.message}`);
         last = r.data;
@@ -148,7 +148,7 @@ async function benchSize(n: number) {
       console.log(`  stats.dashboard ${label}: ${fmt(ms)} (${last.docsRead} documents read; collected ${last.figures.collected.toLocaleString()}, closed ${last.figures.closed.toLocaleString()})`);
     }
     const r0 = performance.now();
-    const ranking = await fns.service({ action: 'rankings.compute', period: 'year' }, leader);
+    const ranking = await fns.console({ action: 'rankings.compute', period: 'year' }, leader);
     if (!ranking.ok) throw new Error(ranking.message);
     console.log(`  rankings.compute (year, ${(ranking.data as any).units.length} units): ${(performance.now() - r0).toFixed(1)} ms`);
   } finally {

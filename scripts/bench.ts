@@ -15,6 +15,7 @@ import { startLocalServer } from '../server/app';
 import { benchSweep } from './bench-sweep';
 import { benchDashboard } from './bench-dashboard';
 import { benchThroughput } from './bench-throughput';
+import { functionOf } from '../core/functions';
 
 const N = Number(process.env.BENCH_N ?? 300);
 
@@ -112,7 +113,7 @@ async function storeCallsPerAction() {
     let answeredMs = 0;
     const call = async (who: string, event: Record<string, unknown>) => {
       const t0 = performance.now();
-      const r = await fns.service(event, { openid: devOpenid(who) });
+      const r = await fns[functionOf(event.action)](event, { openid: devOpenid(who) });
       answeredMs = performance.now() - t0;
       if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
       const d = delay;

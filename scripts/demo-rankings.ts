@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
-import { createFunctions } from '../core/functions';
+import { createFunctions, functionOf } from '../core/functions';
 import type { Ports } from '../core/ports';
 import type { ServiceRequest, SupervisionCard } from '../core/model';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
@@ -109,7 +109,7 @@ async function tryout(w: World) {
     w.at(when);
     let last = '';
     for (const event of candidates) {
-      const r = await w.fns.service(event, { openid: devOpenid(who) });
+      const r = await w.fns[functionOf(event.action)](event, { openid: devOpenid(who) });
       if (r.ok) { say(`  ✓ ${label} [${String(event.action)}]`); return r.data as Record<string, unknown>; }
       last = `${r.code} ${r.message}`;
       if (r.code !== 'UNKNOWN_ACTION') break;

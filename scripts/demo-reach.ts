@@ -23,7 +23,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
-import { createFunctions } from '../core/functions';
+import { createFunctions, functionOf } from '../core/functions';
 import type { Ports } from '../core/ports';
 import type { ServiceRequest, User } from '../core/model';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
@@ -59,7 +59,7 @@ async function run(mode: 'before' | 'after'): Promise<{ rows: Row[]; total: Row;
   await seedDemoDistrict(store, t);
   const fns = createFunctions(ports, { budgetMs: { assign: Infinity, notify: Infinity, sweep: Infinity } });
   const ok = async (who: string, event: Record<string, unknown>) => {
-    const r = await fns.service(event, { openid: devOpenid(who) });
+    const r = await fns[functionOf(event.action)](event, { openid: devOpenid(who) });
     if (!r.ok) throw new Error(`${String(event.action)} by ${who}: ${r.code} ${r.message}`);
     return r.data as any;
   };

@@ -2,5 +2,6 @@
 // Only the timers' code (core/timers.ts): the service's actions and spreadsheets stay out of this bundle.
 import { cloudbaseMain } from '../../adapters/cloudbase-main';
 import { createTimers } from '../../core/timers';
+import { tencentSms } from '../../adapters/tencent-sms';
 
-export const main = cloudbaseMain('sweep', (ports) => createTimers(ports).sweep);
+export const main = cloudbaseMain('sweep', (ports) => createTimers(ports).sweep, tencentSms);

@@ -1,12 +1,11 @@
 /** The notification actions of the service function (answers: ./views.ts). */
 import type { Ctx } from '../context';
 import { notifySettings, recordConsent, setSmsOptIn } from './consent';
-import { deskReach, notifyStats } from './reach';
+import { deskReach } from './reach';
 
 export const NOTIFY_ACTIONS: Record<string, (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>> = {
   'notify.settings': (ctx) => notifySettings(ctx),
   'notify.consent': recordConsent,
   'notify.smsOptIn': setSmsOptIn,
   'desk.reach': deskReach,
-  'stats.notify': notifyStats,
 };

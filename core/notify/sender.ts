@@ -210,6 +210,9 @@ async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Out
     return status;
   };
   if (!ports.sms?.configured) return cannot('skipped', 'sms not configured');
+  // this function does not send SMS (CloudBase's service and sheets): the notify timer will, untouched
+  const send = ports.sms.send?.bind(ports.sms);
+  if (!send) return 'pending';
   const phone = mobileOf(entry.phone);
   if (!phone) return cannot('no_consent', '未登记手机号');
   const rules = await loadNotifyRules(ports);
@@ -231,7 +234,7 @@ async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Out
   }
   const kind = entry.template as SmsKind;
   const params = smsParams(kind, entry.data as Record<SmsPart, string>);
-  const result = await call(() => ports.sms!.send({ phone, template: kind, templateId: entry.templateId || SMS.templates[kind]?.templateId || '', params }));
+  const result = await call(() => send({ phone, template: kind, templateId: entry.templateId || SMS.templates[kind]?.templateId || '', params }));
   return finish(ports, entry, attempts, result, now, 'SMS');
 }
 

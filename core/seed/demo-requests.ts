@@ -7,7 +7,7 @@
  * reported. Skipped when any request exists.
  */
 import { C } from '../collections';
-import { createFunctions } from '../functions';
+import { createFunctions, functionOf } from '../functions';
 import type { ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { loadSla } from '../sla/policy';
@@ -54,7 +54,7 @@ export async function seedDemoRequests(ports: Ports, now: Date): Promise<number>
   let t = now;
   const fns = createFunctions({ ...ports, clock: { now: () => t } });
   const as = async (userId: string, event: Record<string, unknown>) => {
-    const r = await fns.service(event, { openid: devOpenid(userId) });
+    const r = await fns[functionOf(event.action)](event, { openid: devOpenid(userId) });
     if (!r.ok) throw new Error(`demo seed: ${String(event.action)} as ${userId}: ${r.code} ${r.message}`);
     return r.data as { request: ServiceRequest };
   };

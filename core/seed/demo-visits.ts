@@ -7,7 +7,7 @@
  * location the admin registered, the others take their first visit's. Skipped when any visit exists.
  */
 import { C } from '../collections';
-import { createFunctions } from '../functions';
+import { createFunctions, functionOf } from '../functions';
 import type { Ports } from '../ports';
 import { closeStaleVisits } from '../visits/checkin';
 import { enterpriseCode } from '../visits/codes';
@@ -42,7 +42,7 @@ export async function seedDemoVisits(ports: Ports, now: Date): Promise<number> {
   let t = now;
   const fns = createFunctions({ ...ports, clock: { now: () => t } });
   const as = async (userId: string, event: Record<string, unknown>) => {
-    const r = await fns.service(event, { openid: devOpenid(userId) });
+    const r = await fns[functionOf(event.action)](event, { openid: devOpenid(userId) });
     if (!r.ok) throw new Error(`demo seed: ${String(event.action)} as ${userId}: ${r.code} ${r.message}`);
     return r.data as any;
   };

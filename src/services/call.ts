@@ -1,14 +1,11 @@
 import Taro from '@tarojs/taro';
 import { getDevToken, LOGIN_PAGE } from './session';
 
-export type FunctionName = 'service' | 'sheets' | 'assign' | 'notify';
+import { functionFor, type FunctionName } from './routing';
 
-/**
- * The spreadsheet actions, answered by the `sheets` cloud function (core/sheets.ts), which alone
- * carries exceljs; every other action is the `service` function's. A test holds this list to the
- * server's (tests/integration/client-actions.test.ts).
- */
-export const SHEET_ACTIONS: readonly string[] = ['ledger.export', 'admin.enterprises.template', 'admin.enterprises.import', 'briefing.generate'];
+export type { FunctionName } from './routing';
+export { functionFor, SHEET_ACTIONS } from './routing';
+
 export type FieldError = { field: string; message: string };
 
 type Envelope<T> =
@@ -86,7 +83,7 @@ export async function callFunction<T>(name: FunctionName, data: object): Promise
 
 /** An action by name: callService('request.get', { id }), sent to the function that answers it. */
 export function callService<T>(action: string, fields: object = {}): Promise<T> {
-  return callFunction<T>(SHEET_ACTIONS.includes(action) ? 'sheets' : 'service', { action, ...fields });
+  return callFunction<T>(functionFor(action), { action, ...fields });
 }
 
 /** The user-facing text of any error. */

@@ -7,7 +7,7 @@ import { cloudbaseContentCheck, cloudbaseFiles, cloudbaseNotifier, cloudbaseQrCo
 import { cloudbaseStore } from '../../adapters/cloudbase-store';
 import { fakeClock } from '../../adapters/local-ports';
 import { C } from '../../core/collections';
-import { createFunctions } from '../../core/functions';
+import { createFunctions, functionOf } from '../../core/functions';
 import type { OutboxEntry } from '../../core/model';
 import type { Ports } from '../../core/ports';
 import { TEMPLATE_KEYS, TEMPLATES, type Template } from '../../core/notify/templates';
@@ -95,7 +95,7 @@ describe('subscribe messages through the whole loop', () => {
     };
     const fns = createFunctions(ports);
     const ok = async (user: string, event: Record<string, unknown>) => {
-      const r = await fns.service(event, { openid: devOpenid(user) });
+      const r = await fns[functionOf(event.action)](event, { openid: devOpenid(user) });
       if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
       return r.data as any;
     };

@@ -21,6 +21,7 @@ import { C } from '../../core/collections';
 import type { Message, OutboxEntry, ServiceRequest, Subscription, User } from '../../core/model';
 import type { ReachRow } from '../../core/notify/views';
 import { devOpenid } from '../../core/seed/demo-district';
+import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -63,7 +64,7 @@ async function part(page: Page, locator: Locator, name: string) {
 
 const store = () => world.server.ports.store;
 async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
+  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
   // what follows the answer (notifications, counting) is done before the test looks at the store
   await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);

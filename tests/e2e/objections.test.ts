@@ -11,6 +11,7 @@ import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { ServiceRequest, User } from '../../core/model';
 import { devOpenid } from '../../core/seed/demo-district';
+import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000);
 
@@ -26,7 +27,7 @@ const requests = () => world.server.ports.store.collection<ServiceRequest>(C.req
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
+  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
   // what follows the answer (notifications, counting) is done before the test looks at the store
   await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);

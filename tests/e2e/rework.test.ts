@@ -12,6 +12,7 @@ import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
 import { button, field, settled, visible } from '../support/pages';
+import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000);
 
@@ -24,9 +25,10 @@ const viewport = (width: number, height: number) => world.page(width, { height }
 const { shot, loginAs } = world;
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 
-type Fns = { service(e: Record<string, unknown>, c: { openid: string }): Promise<{ ok: boolean; data?: any; message?: string }>; sweep(e: unknown, c: unknown): Promise<unknown> };
+type Call = (e: Record<string, unknown>, c: { openid: string }) => Promise<{ ok: boolean; data?: any; message?: string }>;
+type Fns = Record<ReturnType<typeof functionOf>, Call> & { sweep(e: unknown, c: unknown): Promise<unknown> };
 async function as(user: string, event: Record<string, unknown>) {
-  const r = await (world.server.functions as unknown as Fns).service(event, { openid: devOpenid(user) });
+  const r = await (world.server.functions as unknown as Fns)[functionOf(event.action)](event, { openid: devOpenid(user) });
   // what follows the answer (notifications, counting) is done before the test looks at the store
   await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)}: ${r.message}`);

@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { useE2EWorld } from '../support/e2e-world';
 import { button, field, visible } from '../support/pages';
+import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -82,7 +83,7 @@ test('sign up, sign out, sign in, get locked out, and be signed out when deactiv
   await button(admin, '开通账号并登录').click();
   await visible(admin, '管理员，您好').waitFor();
   const [adminUser] = await world.server.ports.store.collection('users').find({ roles: { $all: ['admin'] } }, { limit: 1 });
-  const as = (event: Record<string, unknown>) => world.server.functions.service(event, { openid: adminUser.openid as string });
+  const as = (event: Record<string, unknown>) => world.server.functions[functionOf(event.action)](event, { openid: adminUser.openid as string });
   const district = await as({ action: 'admin.orgs.create', kind: 'district', name: '云溪区' });
   expect(district.ok).toBe(true);
   const invited = await as({ action: 'admin.staff.invite', name: '郑调度', phone: '13700007788', roles: ['dispatcher'], orgId: (district as { data: { org: { id: string } } }).data.org.id });

@@ -12,6 +12,7 @@ import { button, field, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { devOpenid } from '../../core/seed/demo-district';
+import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -24,7 +25,7 @@ const requests = () => world.server.ports.store.collection<ServiceRequest>(C.req
 const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 /** the service function as a user, for the steps this test does not drive through pages */
 async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions.service(event, { openid: devOpenid(userId) });
+  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
   // what follows the answer (notifications, counting) is done before the test looks at the store
   await world.server.followUpsIdle();
   if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);

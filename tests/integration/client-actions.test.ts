@@ -1,12 +1,13 @@
 /**
- * The mini-program and the server agree on who answers what: the client sends the spreadsheet
- * actions to the `sheets` function and everything else to `service` (src/services/call.ts), and
- * every action name the pages call is one the server answers. Read from the sources, as the pages
- * import Taro and cannot load here.
+ * The mini-program and the server agree on who answers what: the client sends each action to the
+ * function that answers it (src/services/routing.ts beside core/functions.ts functionOf), and every
+ * action name the pages call is one the server answers (read from the sources, as the pages import
+ * Taro and cannot load here).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTIONS, SHEET_ACTIONS } from '../../core/functions';
+import { ACTIONS, FUNCTION_NAMES, functionOf } from '../../core/functions';
+import { functionFor } from '../../src/services/routing';
 
 const SRC = join(__dirname, '..', '..', 'src');
 
@@ -18,12 +19,13 @@ function sources(dir: string): string[] {
   });
 }
 
-test('the client routes exactly the server\'s spreadsheet actions to the sheets function', () => {
-  const call = readFileSync(join(SRC, 'services', 'call.ts'), 'utf8');
-  const list = /export const SHEET_ACTIONS: readonly string\[\] = \[([^\]]*)\]/.exec(call);
-  expect(list).not.toBeNull();
-  const client = [...list![1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
-  expect([...client].sort()).toEqual([...SHEET_ACTIONS].sort());
+test('the client sends every action to the function that answers it', () => {
+  const wrong = ACTIONS.filter((a) => functionFor(a) !== functionOf(a)).map((a) => `${a}: client ${functionFor(a)}, server ${functionOf(a)}`);
+  expect(wrong).toEqual([]);
+  // each action function is reached by some action, and a name no function has goes to service (UNKNOWN_ACTION)
+  const reached = new Set(ACTIONS.map(functionFor));
+  expect([...reached].sort()).toEqual(FUNCTION_NAMES.filter((f) => ['service', 'console', 'visits', 'sheets'].includes(f)).sort());
+  expect(functionFor('no.such.action')).toBe('service');
 });
 
 test('every action name a page calls is answered by the server', () => {

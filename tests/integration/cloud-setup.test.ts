@@ -53,7 +53,7 @@ test('without credentials: the plan names every collection, index, permission an
     }
     expect(text).toContain('仅管理端可读写');
     expect(text).toContain('云存储权限：所有用户可读，仅创建者可写');
-    for (const f of ['service', 'sheets', 'assign', 'notify', 'sweep'] as const) expect(text).toContain(`${f} ${functionTimeoutS(f)} 秒`);
+    for (const f of ['service', 'console', 'visits', 'sheets', 'assign', 'notify', 'sweep'] as const) expect(text).toContain(`${f} ${functionTimeoutS(f)} 秒`);
   }
   // --plan: even with credentials
   expect((await run(['--plan'], CREDS, never)).code).toBe(0);

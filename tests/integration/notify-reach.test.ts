@@ -13,6 +13,9 @@ import { cloudbaseNotifier, type TemplateConfig } from '../../adapters/cloudbase
 import templates from '../../config/subscribe-templates.json';
 import { devOpenid } from '../../core/seed/demo-district';
 import { makeHarness, submission, type Harness } from '../support/harness';
+import { smsAccountOnly } from '../../adapters/sms-account';
+import { createTimers } from '../../core/timers';
+import { createService } from '../../core/service';
 
 let h: Harness;
 /** what WeChat delivered: the test bed's record on CloudBase, the recording notifier's on SQLite */
@@ -53,6 +56,31 @@ async function submitMany(n: number): Promise<string[]> {
 const entriesOf = async (userId: string) => (await h.store.collection<OutboxEntry>(C.outbox).find({ userId }, { limit: 100 })).filter((e) => e.channel !== 'robot');
 const assignmentMessages = (userId: string) => h.store.collection<Message>(C.messages).find({ userId, kind: 'assignment' }, { limit: 100 });
 const flush = () => h.fns.notify({}, null);
+
+describe('a function that does not send SMS (CloudBase\'s service, console, visits and sheets)', () => {
+  test('queues the SMS a WeChat refusal falls back to, leaves it pending and unclaimed, and the notify timer sends it', async () => {
+    await answer(LIAISON, 'newAssignment', 'accept');
+    // the account is configured, but these functions have no SMS client (adapters/sms-account.ts)
+    const account = smsAccountOnly({ sdkAppId: '1400000000', signName: '营商环境', region: 'ap-guangzhou', secretId: 'id', secretKey: 'key' });
+    expect(account.configured).toBe(true);
+    expect(account.send).toBeUndefined();
+    const service = createService({ ...h.ports, sms: account });
+    for (let i = 0; i < 3; i++) {
+      const r = await service(submission({ description: `第${i + 1}件：厂区道路破损影响货车通行，请协调修复。`, phone: '13612340002' }), { openid: devOpenid('u-gaopeng') });
+      expect(r.ok).toBe(true);
+    }
+    await createTimers({ ...h.ports, sms: account }).notify({}, null);
+    const waiting = (await entriesOf(LIAISON)).filter((e) => e.channel === 'sms');
+    expect(waiting).toHaveLength(2);
+    expect(waiting.every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true);
+    expect(h.sms.sent).toHaveLength(0);
+
+    await flush();
+    const sent = (await entriesOf(LIAISON)).filter((e) => e.channel === 'sms');
+    expect(sent.every((e) => e.status === 'sent' && e.attempts === 1)).toBe(true);
+    expect(h.sms.sent.filter((m) => m.phone === '13900020001')).toHaveLength(2);
+  });
+});
 
 describe('consent accounting', () => {
   test('one one-time consent and ten assignments: one WeChat message, nine SMS, none lost, the count shown', async () => {

@@ -6,7 +6,7 @@
  * visits (counted once, distinct enterprises once per period).
  */
 import { C } from '../../core/collections';
-import { createFunctions } from '../../core/functions';
+import { createFunctions, functionOf } from '../../core/functions';
 import type { Collection, Doc, Ports, Store, Update } from '../../core/ports';
 import { StoreError } from '../../core/ports';
 import { countPending, countRequest, countVisit, readCounterDocs, groupRaw } from '../../core/stats/counters';
@@ -62,7 +62,7 @@ test('counting interrupted at random points is finished by the timer, exactly on
   const f = faulty(h.store, rnd, rate);
   const ports: Ports = { ...h.ports, store: f.store };
   const fns = createFunctions(ports);
-  const call = (who: string, event: Record<string, unknown>) => fns.service(event, { openid: `dev-${who}` });
+  const call = (who: string, event: Record<string, unknown>) => fns[functionOf(event.action)](event, { openid: `dev-${who}` });
   const faultyHarness = { ...h, ports, fns, call } as Harness;
 
   await runRandomEvents(faultyHarness, 1000, 99);

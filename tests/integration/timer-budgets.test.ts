@@ -17,7 +17,7 @@ import { fakeClock, permissiveContentCheck, recordingNotifier } from '../../adap
 import { functionTimeoutS, timerBudgetMs, type TimerName } from '../../core/budget';
 import { TEMPLATE_KEYS, TEMPLATES, useDemoTemplateIds } from '../../core/notify/templates';
 import { C, ARRAY_FIELDS, INDEXES } from '../../core/collections';
-import { createFunctions } from '../../core/functions';
+import { createFunctions, functionOf } from '../../core/functions';
 import type { Message, OutboxEntry, ServiceRequest, User } from '../../core/model';
 import type { Doc, Ports, Store } from '../../core/ports';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
@@ -74,7 +74,7 @@ async function world(opts: { bytes?: Buffer; budgeted: boolean; at?: string }): 
 }
 
 async function call(w: World, who: string, event: Record<string, unknown>) {
-  const r = await w.fns.service(event, { openid: devOpenid(who) });
+  const r = await w.fns[functionOf(event.action)](event, { openid: devOpenid(who) });
   if (!r.ok) throw new Error(`${who} ${String(event.action)}: ${r.code} ${r.message}`);
   return r.data as any;
 }

@@ -7,7 +7,7 @@
  * full recount.
  */
 import { C } from '../../core/collections';
-import { createFunctions, type Envelope } from '../../core/functions';
+import { createFunctions, type Envelope, functionOf } from '../../core/functions';
 import type { OutboxEntry, ServiceRequest } from '../../core/model';
 import { devOpenid } from '../../core/seed/demo-district';
 import { verifyCounters } from '../../core/stats/recount';
@@ -33,7 +33,7 @@ function counted() {
   const act = async (who: string, event: Record<string, unknown>) => {
     const before = store.calls();
     on = true;
-    const r: Envelope<any> = await fns.service(event, { openid: devOpenid(who) });
+    const r: Envelope<any> = await fns[functionOf(event.action)](event, { openid: devOpenid(who) });
     on = false;
     if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
     return { data: r.data, calls: store.calls() - before };

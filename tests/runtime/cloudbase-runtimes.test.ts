@@ -31,7 +31,7 @@ import { nodeBinary, RUNTIMES, runtimesAvailableHere, type RuntimeName } from '.
 jest.setTimeout(1_200_000); // the first run downloads two Node.js builds (~70 MB) on a busy machine
 
 const ROOT = join(__dirname, '..', '..');
-const NAMES = ['service', 'sheets', 'assign', 'notify', 'sweep'];
+const NAMES = ['service', 'console', 'visits', 'sheets', 'assign', 'notify', 'sweep'];
 /** CloudBase database calls from a function in the same region take milliseconds; 10 ms each is on the slow side */
 const LATENCY_MS = Number(process.env.RUNTIME_LATENCY_MS ?? 10);
 

@@ -196,7 +196,7 @@ describe.each([...ACTIONS])('%s', (action) => {
 const NOT_ACTIONS = [
   ...Object.getOwnPropertyNames(Object.prototype),
   '__proto__', 'prototype', '', ' ', 'constructor.name', 'request.delete', 'ACTIONS', 'Me', 'me ', 'admin', 'admin.staff',
-  'service', 'sheets', 'assign', 'sweep', 'notify', 'then', 'toJSON',
+  'service', 'console', 'visits', 'sheets', 'assign', 'sweep', 'notify', 'then', 'toJSON',
 ];
 
 describe('names that are not actions', () => {
@@ -221,14 +221,15 @@ describe('names that are not actions', () => {
     }
   });
 
-  test('each action is answered by its own function only: a spreadsheet action on service, or any other on sheets, is UNKNOWN_ACTION', async () => {
+  test('each action is answered by its own function only: on service, console, visits or sheets, another function\'s action is UNKNOWN_ACTION', async () => {
     const copy = openCopy(snap);
     try {
       const admin = { openid: openidOf(CALLERS.admin) };
       expect(SHEET_ACTIONS.length).toBeGreaterThan(0);
       for (const action of ACTIONS) {
-        const other = functionOf(action) === 'sheets' ? 'service' : 'sheets';
-        expect({ action, r: await copy.fns[other]({ action, ...input[action] }, admin) }).toMatchObject({ action, r: { ok: false, code: 'UNKNOWN_ACTION' } });
+        for (const other of (['service', 'console', 'visits', 'sheets'] as const).filter((f) => f !== functionOf(action))) {
+          expect({ action, other, r: await copy.fns[other]({ action, ...input[action] }, admin) }).toMatchObject({ action, other, r: { ok: false, code: 'UNKNOWN_ACTION' } });
+        }
       }
     } finally {
       copy.close();

@@ -12,6 +12,7 @@ import { fakeClock } from '../../adapters/local-ports';
 import { C } from '../../core/collections';
 import type { User } from '../../core/model';
 import { requireOwnFiles } from '../../core/files/own-files';
+import { functionOf } from '../../core/functions';
 
 jest.setTimeout(120_000); // scrypt is slow on purpose; many hashes on a busy 2-core machine
 
@@ -43,7 +44,8 @@ async function start(opts: { seed: boolean; clock?: ReturnType<typeof fakeClock>
     try { parsed = JSON.parse(text); } catch { /* not JSON */ }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  const service = (token: string, event: Record<string, unknown>) => call('/api/service', event, { token });
+  // each action to the function that answers it, as the app sends it (src/services/routing.ts)
+  const service = (token: string, event: Record<string, unknown>) => call(`/api/${functionOf(event.action)}`, event, { token });
   return { server, base, call, service, close: async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The console function: the admin console (orgs, staff, the enterprise registry, rules, the audit
+ * log) and the leaders' figures (dashboard, 红黄榜, 简报, calendar warnings). Few people call these,
+ * rarely, and they carry the rules' schemas, the rankings and the dashboard, so they are a function of
+ * their own and the service function, called on every tap, stays small. The spreadsheet actions of
+ * the same pages are the sheets function's (core/sheets.ts).
+ */
+import { listAudit } from './admin/audit';
+import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
+import { activateStaff, deactivateStaff, inviteStaff, listStaff, reinviteStaff, updateStaff } from './admin/staff';
+import { listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
+import { getRules, overview, saveRules } from './admin/rules';
+import { listWarnings } from './sla/calendar-warnings';
+import { dashboard } from './stats/dashboard';
+import { statsVerify } from './stats/verify';
+import { notifyStats } from './notify/reach';
+import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
+import { viewBriefing } from './briefing/briefing';
+import { actionFunction, type Action } from './action-function';
+import type { FunctionOptions, Handler } from './function-shell';
+import type { Ports } from './ports';
+
+const CONSOLE_TABLE: Record<string, Action> = {
+  'admin.overview': overview,
+  'admin.orgs.list': listOrgs,
+  'admin.orgs.create': createOrg,
+  'admin.orgs.update': updateOrg,
+  'admin.orgs.retire': retireOrg,
+  'admin.orgs.restore': restoreOrg,
+  'admin.staff.list': listStaff,
+  'admin.staff.invite': inviteStaff,
+  'admin.staff.update': updateStaff,
+  'admin.staff.deactivate': deactivateStaff,
+  'admin.staff.activate': activateStaff,
+  'admin.staff.reinvite': reinviteStaff,
+  'admin.enterprises.list': listEnterprises,
+  'admin.enterprises.save': saveEnterprise,
+  'admin.stewardship.set': setStewardship,
+  'admin.rules.get': getRules,
+  'admin.rules.save': saveRules,
+  'admin.audit.list': listAudit,
+  'system.warnings': listWarnings,
+  // leaders' dashboard, 红黄榜, 简报 (core/stats, core/rankings, core/briefing)
+  'stats.dashboard': dashboard,
+  'stats.verify': statsVerify,
+  // how notifications reached people (core/notify/reach.ts)
+  'stats.notify': notifyStats,
+  'rankings.compute': computeRankingAction,
+  'rankings.list': listRankings,
+  'rankings.get': getRanking,
+  'rankings.settings': rankingSettings,
+  'rankings.configure': configureRankings,
+  'briefing.view': viewBriefing,
+};
+
+/** every action of the console function (src/services/call.ts routes these names to it) */
+export const CONSOLE_ACTIONS: readonly string[] = Object.freeze(Object.keys(CONSOLE_TABLE));
+
+export function createConsole(hostPorts: Ports, options: FunctionOptions = {}): Handler {
+  return actionFunction(hostPorts, CONSOLE_TABLE, options);
+}
