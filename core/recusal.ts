@@ -10,8 +10,8 @@
 import { C } from './collections';
 import type { Recusal, ServiceRequest, User } from './model';
 import type { Ports } from './ports';
-import { readAll } from './read-all';
 import { PURPOSES, type Visit } from './visits/model';
+import { requestRepo } from './repos/requests';
 
 /** is this user one the request is about, who must not handle or see it */
 export const isRecused = (req: Pick<ServiceRequest, 'recusal'>, userId: string): boolean =>
@@ -63,6 +63,6 @@ export function recusalText(r: Recusal, visit: Visit): string {
 
 /** ids of the requests that recuse this user (few: complaints about them), to leave out of their lists */
 export async function requestsRecusing(ports: Ports, userId: string): Promise<string[]> {
-  const found = await readAll(ports.store.collection<ServiceRequest>(C.requests), { 'recusal.userIds': { $all: [userId] } }, { cap: 2_000, what: '回避诉求' });
+  const found = await requestRepo(ports.store).recusing(userId, 2_000);
   return found.map((r) => r._id);
 }

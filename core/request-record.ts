@@ -5,17 +5,17 @@
  * can never both move the same request.
  */
 import type { RequestStatus } from './catalog';
-import { C } from './collections';
 import { AppError } from './errors';
 import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';
+import { requestRepo } from './repos/requests';
 
 export type Actor = { id: string | null; name: string };
 
 export const SYSTEM: Actor = { id: null, name: '系统' };
 
 export async function loadRequest(ports: Ports, id: string): Promise<ServiceRequest> {
-  const req = await ports.store.collection<ServiceRequest>(C.requests).get(id);
+  const req = await requestRepo(ports.store).get(id);
   if (!req) throw new AppError('NOT_FOUND', '未找到该诉求');
   return req;
 }
@@ -50,8 +50,7 @@ export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transi
     $push: { timeline: event, ...(t.history?.length ? { slaHistory: { $each: t.history } } : {}) },
     ...(t.inc ? { $inc: t.inc } : {}),
   };
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
-  const ok = await requests.update(req._id, update, { status: { $in: t.from }, seq: req.seq });
+  const ok = await requestRepo(ports.store).update(req._id, update, { status: t.from, seq: req.seq });
   if (!ok) return null;
   // the update applied to the version read (seq matched), so the document now is exactly this:
   // no second read. Counting and notifying consume the marks after the action (core/settle.ts).

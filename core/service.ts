@@ -6,65 +6,52 @@
  * CloudBase (cloudfunctions/service) and the local server (server/, through core/functions.ts) run
  * the same handler with the same event.
  */
-import type { Ctx } from './context';
-import { AppError } from './errors';
 import { confirmRequest, reopenRequest, supplementRequest } from './feedback/enterprise-feedback';
 import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
 import type { Ports } from './ports';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
-import { getRequest, myRequests, officerInbox, requestView } from './queries/read-requests';
+import { getRequest, myRequests, officerInbox } from './queries/read-requests';
 import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
 import { CARD_ACTIONS } from './cards/actions';
 import { OBJECTION_ACTIONS } from './handling/objections';
 import { CALLBACK_ACTIONS } from './feedback/callback';
 import { NOTIFY_ACTIONS } from './notify/actions';
-import { assignWaitingAndNotify, followRequest, freed, later, logAndGoOn, settle } from './settle';
 import { deskOptions } from './desk/options';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
 import { listLedger } from './ledger/ledger';
 import { redeemInvite } from './admin/staff';
 import { approveBinding, bindEnterprise, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
-
 import type { FunctionOptions, Handler } from './function-shell';
 import { actionFunction, type Action } from './action-function';
 
-
-/** The service function's actions (answered through a Map: core/action-function.ts). */
+/**
+ * The service function's actions (answered through a Map: core/action-function.ts). Each use case
+ * declares what follows it (core/settle.ts: settle, freed, later) where it makes its change.
+ */
 const ACTION_TABLE: Record<string, Action> = {
   me: async (ctx) => ({ ...(await me(ctx)), binding: await myBinding(ctx) }),
   meta: async () => ({ ...meta(), levels: LEVELS, channels: CHANNELS, colours: COLOURS, rejectKinds: REJECT_KINDS, tiers: TIERS }),
   'enterprise.bind': bindEnterprise,
-  'request.submit': async (ctx, input) => {
-    const { request, created } = await submitRequest(ctx, input);
-    if (created) await later(ctx, (ports) => followRequest(ports, request._id));
-    return { request: requestView(ctx, request), created };
-  },
+  'request.submit': submitRequest,
   'request.mine': myRequests,
   'request.get': getRequest,
-  'request.accept': async (ctx, input) => settle(ctx, await acceptRequest(ctx, input)),
-  'request.progress': async (ctx, input) => settle(ctx, await addProgress(ctx, input)),
-  'request.resolve': async (ctx, input) => {
-    const view = await settle(ctx, await resolveRequest(ctx, input));
-    // a slot freed: waiting requests of this officer's grids get their chance right after the answer
-    for (const gridId of ctx.user.gridIds ?? []) {
-      await later(ctx, (ports) => assignWaitingAndNotify(ports, ports.clock.now(), gridId).catch(logAndGoOn('assign')));
-    }
-    return view;
-  },
-  'request.confirm': async (ctx, input) => settle(ctx, await confirmRequest(ctx, input)),
-  'request.reopen': async (ctx, input) => settle(ctx, await reopenRequest(ctx, input)),
-  'request.pause': async (ctx, input) => settle(ctx, await pauseRequest(ctx, input)),
-  'request.resume': async (ctx, input) => settle(ctx, await resumeRequest(ctx, input)),
-  'request.supplement': async (ctx, input) => settle(ctx, await supplementRequest(ctx, input)),
+  'request.accept': acceptRequest,
+  'request.progress': addProgress,
+  'request.resolve': resolveRequest,
+  'request.confirm': confirmRequest,
+  'request.reopen': reopenRequest,
+  'request.pause': pauseRequest,
+  'request.resume': resumeRequest,
+  'request.supplement': supplementRequest,
   'officer.inbox': officerInbox,
   'desk.options': deskOptions,
-  'desk.verify': async (ctx, input) => settle(ctx, await verifyRequest(ctx, input)),
-  'desk.reject': async (ctx, input) => freed(ctx, await settle(ctx, await rejectRequest(ctx, input))),
-  'desk.reassign': async (ctx, input) => freed(ctx, await settle(ctx, await reassignRequest(ctx, input))),
-  'desk.escalate': async (ctx, input) => settle(ctx, await escalateRequest(ctx, input)),
-  'desk.refer': async (ctx, input) => settle(ctx, await referRequest(ctx, input)),
+  'desk.verify': verifyRequest,
+  'desk.reject': rejectRequest,
+  'desk.reassign': reassignRequest,
+  'desk.escalate': escalateRequest,
+  'desk.refer': referRequest,
   // supervision cards (core/cards/actions.ts)
   ...CARD_ACTIONS,
   'ledger.list': listLedger,

@@ -8,13 +8,13 @@
  */
 import { assignRequest, assignWaiting } from './assignment/assign';
 import { INTERACTIVE_SIDE_WORK_MS, startBudget, type Budget } from './budget';
-import { C } from './collections';
 import type { Ctx, FollowUp } from './context';
 import type { ServiceRequest } from './model';
 import { afterChange } from './notify/after-change';
 import type { Ports } from './ports';
 import { detailView } from './queries/read-requests';
 import { warnIfProvisional } from './sla/calendar-warnings';
+import { requestRepo } from './repos/requests';
 
 /** queue follow-up work on the action's context, or run it now where there is no host to run it later */
 export async function later(ctx: Pick<Ctx, 'ports' | 'later'>, work: FollowUp): Promise<void> {
@@ -25,7 +25,7 @@ export async function later(ctx: Pick<Ctx, 'ports' | 'later'>, work: FollowUp): 
 /** Everything that follows one change of one request. Idempotent: running it twice, or beside a timer, does no harm. */
 export async function followRequest(ports: Ports, id: string): Promise<void> {
   const now = ports.clock.now();
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   let req = await requests.get(id);
   if (!req) return;
   // assigned here, its clock starts here: the deadline to check for an uncovered year is the new one

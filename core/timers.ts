@@ -9,7 +9,6 @@ import { C } from './collections';
 import { afterChange } from './notify/after-change';
 import { materializeNotifications } from './notify/outbox';
 import { sendDue } from './notify/sender';
-import type { ServiceRequest } from './model';
 import { MAX_PAGE, type Ports } from './ports';
 import { z } from 'zod';
 import { parseInput, zId } from './validation';
@@ -19,6 +18,7 @@ import { warnIfProvisional } from './sla/calendar-warnings';
 import { closeStaleVisits } from './visits/actions';
 import { countPending } from './stats/counters';
 import { envelope, eventOf, forbiddenOf, hasOwn, leftOver, refuseActions, requireSystemOrDesk, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
+import { requestRepo } from './repos/requests';
 
 export const TIMER_NAMES = Object.freeze(['assign', 'notify', 'sweep'] as const);
 
@@ -32,7 +32,7 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
     notify: options.budgetMs?.notify ?? timerBudgetMs('notify'),
     sweep: options.budgetMs?.sweep ?? timerBudgetMs('sweep'),
   };
-  const requests = () => ports.store.collection<ServiceRequest>(C.requests);
+  const requests = () => requestRepo(ports.store);
   const forbidden = () => forbiddenOf(hostPorts, ports);
 
   return {
@@ -52,7 +52,7 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         const budget = startBudget(ports.clock, budgets.assign);
         const { more, ...done } = await assignWaitingAndNotify(ports, now, undefined, budget);
         // `waiting` requests stay queued for capacity; `left` counts every queued request
-        return { ...done, ...(more ? await leftOver({ queued: () => requests().count({ status: 'queued' }) }) : {}) };
+        return { ...done, ...(more ? await leftOver({ queued: () => requests().countQueued() }) : {}) };
       }, forbidden),
 
     /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
@@ -67,7 +67,7 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         const visitsClosed = budget.spent() ? 0 : await closeStaleVisits(ports, now, budget.spent);
         const done = { ...deadlines, visitsClosed };
         if (!more && !budget.spent()) return done;
-        const left = await leftOver({ due: () => requests().count({ nextCheckAt: { $lte: now.toISOString() } }) });
+        const left = await leftOver({ due: () => requests().countDueForCheck(now.toISOString()) });
         // a spent budget may also have cut the stale visits short, which are not counted: say more anyway
         return { ...done, ...left, ...(budget.spent() ? { more: true as const } : {}) };
       }, forbidden),
@@ -86,7 +86,7 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         // a request still marked after its turn (changed again meanwhile) waits for the next tick
         const seen = new Set<string>();
         while (!budget.spent()) {
-          const marked = (await requests().find({ needsNotify: true }, { limit: MAX_PAGE })).filter((r) => !seen.has(r._id));
+          const marked = (await requests().markedForNotify(MAX_PAGE)).filter((r) => !seen.has(r._id));
           if (!marked.length) break;
           for (const r of marked) {
             if (budget.spent()) break;
@@ -111,9 +111,9 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         return {
           ...done,
           ...(await leftOver({
-            marked: () => requests().count({ needsNotify: true }),
+            marked: () => requests().countMarkedForNotify(),
             due: () => outbox.count({ status: 'pending', nextAttemptAt: { $lte: now.toISOString() } }),
-            statsPending: () => requests().count({ statsPending: true }),
+            statsPending: () => requests().countMarkedForStats(),
           })),
         };
       }, forbidden),

@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../catalog';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Invite, Org, ServiceRequest, User } from '../model';
+import type { Invite, Org, User } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { SYSTEM, tryTransition } from '../request-record';
 import { settleClock } from '../sla/clock';
@@ -19,6 +19,7 @@ import { afterChange } from '../notify/after-change';
 import { getMany, readAll } from '../read-all';
 import { parseInput, zId } from '../validation';
 import { audit } from './audit';
+import { requestRepo } from '../repos/requests';
 
 const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;
 const INVITE_DAYS = 7;
@@ -200,11 +201,11 @@ export async function deactivateStaff(ctx: Ctx, input: unknown) {
   if (!before.active) throw new AppError('INVALID_STATE', '该人员已停用');
   // deactivatedAt: sessions of the self-hosted server that began before it stay ended even after re-activation
   await users.update(id, { $set: { active: false, onDuty: false, deactivatedAt: ctx.now.toISOString() } });
-  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ctx.ports.store);
   const sla = await loadSla(ctx.ports);
   let requeued = 0;
   for (;;) {
-    const open = await requests.find({ assigneeId: id, status: { $in: ['assigned', 'accepted', 'paused'] } }, { limit: 50 });
+    const open = await requests.ofAssignee(id, ['assigned', 'accepted', 'paused'], 50);
     if (!open.length) break;
     for (const req of open) {
       const clock = settleClock(req, ctx.now, sla, {

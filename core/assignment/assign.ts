@@ -17,6 +17,7 @@ import { SYSTEM, tryTransition } from '../request-record';
 import { responseDeadline, startIfNeeded } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { NO_BUDGET, type Budget } from '../budget';
+import { requestRepo } from '../repos/requests';
 
 export const DEFAULT_CAPACITY = 10;
 
@@ -87,8 +88,7 @@ export const waitingText = (center: Org | null) => `暂无可接单的网格员�
 export type AssignOutcome = 'assigned' | 'waiting' | 'skipped';
 
 export async function assignRequest(ports: Ports, requestId: string, now: Date): Promise<AssignOutcome> {
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
-  const req = await requests.get(requestId);
+  const req = await requestRepo(ports.store).get(requestId);
   if (!req || req.status !== 'queued') return 'skipped';
   const ent = await ports.store.collection<Enterprise>(C.enterprises).get(req.enterpriseId);
   if (!ent) return 'skipped';
@@ -130,11 +130,7 @@ export type WaitingOptions = {
  */
 export async function assignWaiting(ports: Ports, now: Date, filter: { gridId?: string } = {}, limit = 50, options: WaitingOptions = {}) {
   const { budget = NO_BUDGET, then } = options;
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
-  const waiting = await requests.find(
-    { status: 'queued', ...(filter.gridId ? { gridId: filter.gridId } : {}) },
-    { orderBy: [['createdAt', 'asc']], limit },
-  );
+  const waiting = await requestRepo(ports.store).queued(filter.gridId, limit);
   const results: Record<AssignOutcome, string[]> & { more?: true } = { assigned: [], waiting: [], skipped: [] };
   for (const r of waiting) {
     if (budget.spent()) {

@@ -24,6 +24,7 @@ import { PeriodInput, resolvePeriod } from '../stats/period';
 import { percentText } from '../stats/figures';
 import { rankingFor, type RankingList } from '../rankings/rankings';
 import { methodText, type RankedUnit } from '../rankings/formula';
+import { requestRepo } from '../repos/requests';
 
 export type BriefingCase = {
   id: string; no: string; enterpriseName: string; categoryName: string; status: string; colour: string;
@@ -68,9 +69,9 @@ function toCase(r: ServiceRequest, note: string): BriefingCase {
 }
 
 async function notableCases(ctx: Ctx, from: string, to: string, mpd: number): Promise<Briefing['cases']> {
-  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
-  const range = { $gte: beijingMidnight(from), $lt: nextDay(to) };
-  const praisedRows = await requests.find({ status: 'closed', createdAt: range, score: 5 }, { orderBy: [['createdAt', 'desc']], limit: 20 });
+  const requests = requestRepo(ctx.ports.store);
+  const [start, end] = [beijingMidnight(from), nextDay(to)];
+  const praisedRows = await requests.praisedIn(start, end, 20);
   const { calendar } = await loadSla(ctx.ports);
   const praised = praisedRows
     .filter((r) => !r.recusal)
@@ -80,7 +81,7 @@ async function notableCases(ctx: Ctx, from: string, to: string, mpd: number): Pr
     .map(({ r, days }) => toCase(r, `${Number.isFinite(days) ? `${days.toFixed(1)}个工作日办结，` : ''}企业评价5分${r.comment ? `：“${truncate(r.comment, 40)}”` : ''}`));
   // a complaint about officials (core/recusal.ts) is no case for a printed 简报: the people it is
   // about may read it, and it would point at the complainant
-  const warnedRows = (await requests.find({ colour: 'red', createdAt: range }, { orderBy: [['urgeCount', 'desc'], ['createdAt', 'asc']], limit: 10 }))
+  const warnedRows = (await requests.mostUrgedRedIn(start, end, 10))
     .filter((r) => !r.recusal)
     .slice(0, 3);
   const warned = warnedRows.map((r) =>

@@ -16,6 +16,7 @@ import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '.
 import { loadSla } from '../sla/policy';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { allOrgs, canSupervise, supervisorsOf } from './scope';
+import { freed, settle } from '../settle';
 
 const zDate = zCalendarDate();
 const zReason = (what: string) => z.string({ required_error: `请填写${what}` }).trim().min(2, `请填写${what}`).max(500, `${what}不能超过500字`);
@@ -48,14 +49,14 @@ export async function verifyRequest(ctx: Ctx, input: unknown) {
     throw new AppError('VALIDATION_FAILED', '办理期限不能早于今天', [{ field: 'dueDate', message: '办理期限不能早于今天' }]);
   }
   const clock = recompute(req, ctx.now, await loadSla(ctx.ports), { level, category, verified: true, specialDueDate: level === 'special' ? dueDate! : null });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: OPEN_STATUSES,
     set: clock.set,
     history: clock.history,
     event: { type: 'verified', text: `核实定级：${categoryName(category)}，${LEVELS[level]}${level === 'special' ? `，期限 ${dueDate}` : ''}` },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }
 
 export const RejectInput = z.object({
@@ -81,7 +82,8 @@ export async function rejectRequest(ctx: Ctx, input: unknown) {
     now: ctx.now,
   });
   await releaseSlotOf(ctx.ports, req);
-  return next;
+  // a slot of its grid freed: the grid's waiting requests get their chance after the answer
+  return freed(ctx, await settle(ctx, next));
 }
 
 export const ReassignInput = z.object({ id: zId, assigneeId: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') });
@@ -124,7 +126,7 @@ export async function reassignRequest(ctx: Ctx, input: unknown) {
   });
   await releaseSlotOf(ctx.ports, req);
   await users.update(to._id, { $inc: { openCount: 1 }, $set: { lastAssignedAt: ctx.now.toISOString() } });
-  return next;
+  return freed(ctx, await settle(ctx, next));
 }
 
 export async function escalateRequest(ctx: Ctx, input: unknown) {
@@ -139,24 +141,24 @@ export async function escalateRequest(ctx: Ctx, input: unknown) {
     status: req.status === 'queued' ? 'dispatch' : req.status, tier, tierOrgId: up._id,
   });
   const supervisors = await supervisorsOf(ctx.ports, { ...req, tierOrgId: up._id });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: OPEN_STATUSES,
     set: clock.set,
     event: { type: 'escalated', text: `提级至 ${up.name}营商环境优化中心（${TIERS[tier]}级）：${reason}`, notify: supervisors },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }
 
 export async function referRequest(ctx: Ctx, input: unknown) {
   const { id, reason } = parseInput(z.object({ id: zId, reason: zReason('移交理由') }), input);
   const req = await loadSupervised(ctx, id);
   if (req.referral) throw new AppError('INVALID_STATE', '该诉求已移交纪委监委');
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: [...OPEN_STATUSES, 'resolved', 'closed', 'rejected'],
     set: { referral: { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, reason } },
     event: { type: 'referred', text: `移交纪委监委：${reason}` },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }

@@ -62,11 +62,6 @@ export function callbackLabel(r: ServiceRequest): string {
   return last ? CALLBACK_OUTCOMES[last.outcome] : '';
 }
 
-/** the store filter of the ledger's 回访 choice (core/ledger/ledger.ts): closed requests, due or done */
-export function callbackFilter(which: 'due' | 'done'): Record<string, unknown> {
-  return which === 'done' ? { callbackDone: true } : { callbackDone: { $ne: true } };
-}
-
 // core/desk/triage.ts loadSupervised and request.get already treat them as strangers (NOT_FOUND); kept here in depth
 const recused = (ctx: Ctx, req: ServiceRequest) => isRecused(req, ctx.user._id);
 

@@ -13,6 +13,7 @@ import { loadSla } from '../sla/policy';
 import { MAX_PHOTOS } from '../catalog';
 import { parseInput, zId } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
+import { settle } from '../settle';
 
 export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRequest> {
   requireRole(ctx.user, 'enterprise');
@@ -37,13 +38,13 @@ export async function confirmRequest(ctx: Ctx, input: unknown) {
   const { id, score, comment } = parseInput(ConfirmInput, input);
   const req = await loadForEnterprise(ctx, id);
   const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'closed', score, comment: comment || null, closedAt: ctx.now.toISOString() });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: ['resolved'],
     set: clock.set,
     event: { type: 'closed', text: `企业确认办结，评分 ${score} 分${comment ? `：${comment}` : ''}` },
     actor: enterpriseActor(ctx, req),
     now: ctx.now,
-  });
+  }));
 }
 
 export const ReopenInput = z.object({
@@ -54,7 +55,7 @@ export const ReopenInput = z.object({
 export async function reopenRequest(ctx: Ctx, input: unknown) {
   const { id, reason } = parseInput(ReopenInput, input);
   const req = await loadForEnterprise(ctx, id);
-  return reopenForRework(ctx, req, { from: ['resolved'], actor: enterpriseActor(ctx, req), text: `企业退回重办：${reason}` });
+  return settle(ctx, await reopenForRework(ctx, req, { from: ['resolved'], actor: enterpriseActor(ctx, req), text: `企业退回重办：${reason}` }));
 }
 
 const zPhoto = z.string().regex(/^(cloud|local):\/\/[\w./-]{1,200}$/, '图片地址不正确');
@@ -70,12 +71,12 @@ export async function supplementRequest(ctx: Ctx, input: unknown) {
   const req = await loadForEnterprise(ctx, id);
   await requireOwnFiles(ctx, photos);
   const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', photos: [...req.photos, ...photos].slice(0, MAX_PHOTOS * 2) });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: ['paused'],
     set: clock.set,
     history: clock.history,
     event: { type: 'supplemented', text: `企业补充材料：${note}${photos.length ? `（附图${photos.length}张）` : ''}` },
     actor: enterpriseActor(ctx, req),
     now: ctx.now,
-  });
+  }));
 }

@@ -8,6 +8,7 @@ import { loadRequest, transition } from '../request-record';
 import { pause, resume, settleClock, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { parseInput, zId } from '../validation';
+import { assignWaitingAndNotify, later, logAndGoOn, settle } from '../settle';
 
 /**
  * The caller's own request. Someone else's reads exactly like a missing one (the answer request.get
@@ -26,13 +27,13 @@ export async function acceptRequest(ctx: Ctx, input: unknown) {
   const { id } = parseInput(z.object({ id: zId }), input);
   const req = await loadOwn(ctx, id);
   const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', acceptedAt: ctx.now.toISOString(), acceptDueAt: null });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: ['assigned'],
     set: clock.set,
     event: { type: 'accepted', text: `${ctx.user.name} 已签收，开始办理` },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }
 
 export const NoteInput = z.object({
@@ -43,12 +44,12 @@ export const NoteInput = z.object({
 export async function addProgress(ctx: Ctx, input: unknown) {
   const { id, note } = parseInput(NoteInput, input);
   const req = await loadOwn(ctx, id);
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: ['accepted'],
     event: { type: 'progress', text: note },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }
 
 export const ResolveInput = z.object({
@@ -68,9 +69,13 @@ export async function resolveRequest(ctx: Ctx, input: unknown) {
     actor: actor(ctx),
     now: ctx.now,
   });
-  // the slot frees up for the next waiting request
+  // the slot frees up: waiting requests of this officer's grids get their chance right after the answer
   await releaseSlot(ctx.ports, ctx.user._id);
-  return next;
+  const view = await settle(ctx, next);
+  for (const gridId of ctx.user.gridIds ?? []) {
+    await later(ctx, (ports) => assignWaitingAndNotify(ports, ports.clock.now(), gridId).catch(logAndGoOn('assign')));
+  }
+  return view;
 }
 
 export const PauseInput = z.object({
@@ -83,26 +88,26 @@ export async function pauseRequest(ctx: Ctx, input: unknown) {
   const { id, reason } = parseInput(PauseInput, input);
   const req = await loadOwn(ctx, id);
   const clock = pause(req, ctx.now, await loadSla(ctx.ports), { status: 'paused' });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: ['accepted'],
     set: clock.set,
     history: clock.history,
     event: { type: 'paused', text: `需企业补充材料：${reason}（暂停计时）` },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }
 
 export async function resumeRequest(ctx: Ctx, input: unknown) {
   const { id, note } = parseInput(z.object({ id: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') }), input);
   const req = await loadOwn(ctx, id);
   const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted' });
-  return transition(ctx.ports, req, {
+  return settle(ctx, await transition(ctx.ports, req, {
     from: ['paused'],
     set: clock.set,
     history: clock.history,
     event: { type: 'resumed', text: `恢复办理${note ? `：${note}` : ''}` },
     actor: actor(ctx),
     now: ctx.now,
-  });
+  }));
 }

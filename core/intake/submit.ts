@@ -10,7 +10,7 @@ import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise, ServiceRequest } from '../model';
-import { MAX_PAGE, StoreError } from '../ports';
+import { StoreError } from '../ports';
 import { afterTransition, SYSTEM, timelineEvent } from '../request-record';
 import { assignment, candidatesFor, claimSlot, releaseSlot, waitingText } from '../assignment/assign';
 import { orgById } from '../org-cache';
@@ -18,6 +18,9 @@ import { loadSla } from '../sla/policy';
 import { newRequestDoc, nextRequestNo } from './request-doc';
 import { parseInput, zPhone } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
+import { requestRepo } from '../repos/requests';
+import { followRequest, later } from '../settle';
+import { requestView } from '../queries/read-requests';
 
 /** new requests per enterprise per hour unless the deployment sets submitsPerHour */
 export const DEFAULT_SUBMITS_PER_HOUR = 20;
@@ -49,21 +52,29 @@ export function requestDocId(submitterId: string, clientKey: string) {
  * assigned when someone is free, so the answer says "已分派给 …". Counting and notifications follow
  * after the answer (core/settle.ts, from the marks on the document). Eight store calls without photos.
  */
-export async function submitRequest(ctx: Ctx, input: unknown): Promise<{ request: ServiceRequest; created: boolean }> {
+/**
+ * request.submit: the enterprise's new request, assigned in the same write when an officer has
+ * room. A retried submit (the same clientKey) answers with its first request. What follows a new
+ * request (its notifications, counting, the calendar warning) is queued after the answer.
+ */
+export async function submitRequest(ctx: Ctx, input: unknown) {
+  const { request, created } = await submit(ctx, input);
+  if (created) await later(ctx, (ports) => followRequest(ports, request._id));
+  return { request: requestView(ctx, request), created };
+}
+
+async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceRequest; created: boolean }> {
   requireRole(ctx.user, 'enterprise');
   const data = parseInput(SubmitInput, input);
   const { ports, now } = ctx;
   if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '请先绑定您的企业，再提交诉求');
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   const id = requestDocId(ctx.user._id, data.clientKey);
   // One read answers two questions: the enterprise's requests of the last hour. A script must not
   // flood its grid officer (so many an hour), and a retried or double-tapped submit (the same key,
   // seconds later) finds its first request among them and gets it back, taking no number or slot.
   const perHour = ports.config?.submitsPerHour ?? DEFAULT_SUBMITS_PER_HOUR;
-  const recent = await requests.find(
-    { enterpriseId: ctx.user.enterpriseId, createdAt: { $gte: new Date(now.getTime() - 3600_000).toISOString() } },
-    { orderBy: [['createdAt', 'desc']], limit: Math.min(perHour + 1, MAX_PAGE) },
-  );
+  const recent = await requests.recentOfEnterprise(ctx.user.enterpriseId, new Date(now.getTime() - 3600_000).toISOString(), perHour + 1);
   const existing = recent.find((r) => r._id === id);
   if (existing) return { request: existing, created: false };
   if (recent.length >= perHour) throw new AppError('RATE_LIMITED', `本企业一小时内已提交${recent.length}件诉求，请稍后再提交；紧急情况请直接联系您的网格员`);

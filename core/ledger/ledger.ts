@@ -15,7 +15,6 @@ import { C } from '../collections';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest, SupervisionCard } from '../model';
-import type { Filter } from '../ports';
 import { summary } from '../request-record';
 import { formatBeijing } from '../time';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
@@ -25,7 +24,8 @@ import { callBudget, claimJob, jobs, loadJob, readPart, saveJob, writePart, type
 import { getMany } from '../read-all';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { firstAnswer } from '../sla/clock';
-import { callbackFilter, callbackLabel } from '../feedback/callback';
+import { callbackLabel } from '../feedback/callback';
+import { requestRepo, type LedgerCursor, type LedgerQuery } from '../repos/requests';
 
 const zDate = zCalendarDate();
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -50,10 +50,10 @@ export type LedgerFilterInput = z.infer<typeof LedgerFilter>;
 const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 const nextDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
 
-/** the store filter for a ledger query, narrowed to what the caller may see */
-export async function ledgerFilter(ctx: Ctx, f: LedgerFilterInput): Promise<Filter> {
+/** the ledger query the caller asked for, narrowed to what the caller may see */
+export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<LedgerQuery> {
   requireRole(ctx.user, 'dispatcher', 'leader', 'department');
-  const q: Filter = {};
+  const q: LedgerQuery = {};
   if (f.tier) q.tier = f.tier;
   if (f.category) q.category = f.category;
   if (f.channel) q.channel = f.channel;
@@ -61,10 +61,11 @@ export async function ledgerFilter(ctx: Ctx, f: LedgerFilterInput): Promise<Filt
   if (f.assigneeId) q.assigneeId = f.assigneeId;
   if (f.callback) {
     // only closed requests are called back: with another status picked, nothing is both
-    q.status = !f.status || f.status === 'closed' ? 'closed' : { $in: [] };
-    Object.assign(q, callbackFilter(f.callback));
+    q.status = !f.status || f.status === 'closed' ? 'closed' : [];
+    q.callback = f.callback;
   }
-  if (f.from || f.to) q.createdAt = { ...(f.from ? { $gte: beijingMidnight(f.from) } : {}), ...(f.to ? { $lt: nextDay(f.to) } : {}) };
+  if (f.from) q.createdFrom = beijingMidnight(f.from);
+  if (f.to) q.createdBefore = nextDay(f.to);
   const depts: string[] = [];
   if (f.departmentId) depts.push(f.departmentId);
   if (!hasRole(ctx.user, 'dispatcher', 'leader')) {
@@ -73,15 +74,15 @@ export async function ledgerFilter(ctx: Ctx, f: LedgerFilterInput): Promise<Filt
     if (f.departmentId && f.departmentId !== ctx.user.departmentId) throw new AppError('FORBIDDEN', '只能查看本部门的台账');
     if (!depts.length) depts.push(ctx.user.departmentId);
   }
-  if (depts.length) q.deptIds = { $all: depts };
+  if (depts.length) q.deptIds = depts;
   const [recused, scope] = await Promise.all([
     // complaints about the caller are not in their ledger (core/recusal.ts): few, read by one indexed find
     requestsRecusing(ctx.ports, ctx.user._id),
     // the district's dispatchers see every center: no filter (and no read of ~330 centers)
     hasRole(ctx.user, 'dispatcher') && !hasRole(ctx.user, 'leader') ? centerScope(ctx.ports, ctx.user) : null,
   ]);
-  if (recused.length) q._id = { $nin: recused };
-  if (scope) q.tierOrgId = { $in: [...scope] };
+  if (recused.length) q.excludeIds = recused;
+  if (scope) q.tierOrgIds = [...scope];
   return q;
 }
 
@@ -155,14 +156,14 @@ export async function listLedger(ctx: Ctx, input: unknown) {
     input,
   );
   const { page, pageSize, colour, ...rest } = parsed;
-  const base = await ledgerFilter(ctx, rest);
-  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
-  const filter = colour ? { ...base, colour } : base;
+  const base = await ledgerQuery(ctx, rest);
+  const requests = requestRepo(ctx.ports.store);
+  const query = colour ? { ...base, colour } : base;
   const [sla, items, total, ...perColour] = await Promise.all([
     loadSla(ctx.ports),
-    requests.find(filter, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
-    requests.count(filter),
-    ...(Object.keys(COLOURS) as Colour[]).map((c) => requests.count({ ...base, colour: c })),
+    requests.ledgerPage(query, page, pageSize),
+    requests.ledgerCount(query),
+    ...(Object.keys(COLOURS) as Colour[]).map((c) => requests.ledgerCount({ ...base, colour: c })),
   ]);
   const counts = Object.fromEntries((Object.keys(COLOURS) as Colour[]).map((c, i) => [c, perColour[i]])) as Record<Colour, number>;
   const labels = await handlerLabels(ctx, items);
@@ -190,13 +191,13 @@ const EXPORT_PART_ROWS = 250;
 
 /** one row of the sheet: the columns, then the colour key for the fill */
 type ExportRow = [...Array<string | number>, Colour];
-type Cursor = { createdAt: string; id: string };
+type Cursor = LedgerCursor;
 
 /** a large export across calls (core/jobs.ts): the rows gathered so far in parts, then the file */
 type ExportJob = JobBase & {
   kind: 'ledger.export';
-  /** the ledger filter, already narrowed to what the caller may see, as JSON (a stored document may not have `$` keys) */
-  filter: string;
+  /** the ledger query, already narrowed to what the caller may see (absent on a job from before queries: restarted) */
+  query?: LedgerQuery;
   total: number;
   rows: number;
   /** the last row gathered, in the export's order (createdAt desc, _id desc) */
@@ -209,8 +210,6 @@ type ExportJob = JobBase & {
 };
 
 /** rows after the cursor: keyset paging stays right while new requests come in, where skip would repeat rows */
-const afterCursor = (filter: Filter, c: Cursor | null): Filter =>
-  c ? { ...filter, $or: [{ createdAt: { $lt: c.createdAt } }, { createdAt: c.createdAt, _id: { $lt: c.id } }] } : filter;
 
 /**
  * Rows from the cursor on, a page of 100 at a time (1 find, and 1 read of the page's cards if any),
@@ -220,8 +219,8 @@ const afterCursor = (filter: Filter, c: Cursor | null): Filter =>
  * Rows whose long texts together could not be written into one file within a call are refused
  * as soon as that shows, not after every row was read.
  */
-async function gather(ctx: Ctx, filter: Filter, from: Cursor | null, before: { rows: number; chars: number }, budget: ReturnType<typeof callBudget>, flush: (rows: ExportRow[]) => Promise<void>) {
-  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
+async function gather(ctx: Ctx, query: LedgerQuery, from: Cursor | null, before: { rows: number; chars: number }, budget: ReturnType<typeof callBudget>, flush: (rows: ExportRow[]) => Promise<void>) {
+  const requests = requestRepo(ctx.ports.store);
   const sla = await loadSla(ctx.ports);
   const done = before.rows;
   let chars = before.chars;
@@ -230,7 +229,7 @@ async function gather(ctx: Ctx, filter: Filter, from: Cursor | null, before: { r
   let cursor = from;
   let exhausted = false;
   while (!exhausted && !budget.over()) {
-    const page = await requests.find(afterCursor(filter, cursor), { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], limit: 100 });
+    const page = await requests.ledgerAfter(query, cursor, 100);
     const labels = await handlerLabels(ctx, page);
     for (const r of page) {
       const h = history(r, sla, ctx.now);
@@ -315,14 +314,14 @@ export async function exportLedger(ctx: Ctx, input: unknown) {
   const budget = callBudget(ctx);
   if (jobId) return continueExport(ctx, jobId, budget);
 
-  const base = await ledgerFilter(ctx, rest);
-  const filter = colour ? { ...base, colour } : base;
-  const total = await ctx.ports.store.collection<ServiceRequest>(C.requests).count(filter);
+  const base = await ledgerQuery(ctx, rest);
+  const query = colour ? { ...base, colour } : base;
+  const total = await requestRepo(ctx.ports.store).ledgerCount(query);
   if (total > MAX_EXPORT_ROWS) throw new AppError('VALIDATION_FAILED', `导出条数超过${MAX_EXPORT_ROWS}条，请缩小筛选范围`);
   // the job's id is chosen now; its parts are written only when the export turns out too large for this call
   const id = `exp-${newId(ctx.ports)}`;
   let parts = 0;
-  const got = await gather(ctx, filter, null, { rows: 0, chars: 0 }, budget, async (rows) => { parts = await writeRows(ctx, id, parts, rows); });
+  const got = await gather(ctx, query, null, { rows: 0, chars: 0 }, budget, async (rows) => { parts = await writeRows(ctx, id, parts, rows); });
   if (got.exhausted && !parts && canBuild(budget, got.count, got.chars)) {
     const saved = await buildFile(ctx, got.rows);
     return { finished: true as const, ...saved, rows: got.rows.length, total, message: `已导出 ${got.rows.length} 条` };
@@ -332,7 +331,7 @@ export async function exportLedger(ctx: Ctx, input: unknown) {
   const at = ctx.ports.clock.now().toISOString();
   const job: ExportJob = {
     _id: id, kind: 'ledger.export', userId: ctx.user._id, createdAt: at, updatedAt: at, finished: false, parts, lease: '', leaseUntil: '',
-    filter: JSON.stringify(filter), total, rows: got.count, cursor: got.cursor, exhausted: got.exhausted, chars: got.chars, file: null,
+    query, total, rows: got.count, cursor: got.cursor, exhausted: got.exhausted, chars: got.chars, file: null,
   };
   await jobs<ExportJob>(ctx.ports).add(job);
   return exportView(job);
@@ -356,7 +355,9 @@ async function continueExport(ctx: Ctx, jobId: string, budget: ReturnType<typeof
   if (!claimed) return exportView(job);
   const next: ExportJob = { ...job };
   if (!job.exhausted) {
-    const got = await gather(ctx, JSON.parse(job.filter) as Filter, job.cursor, { rows: job.rows, chars: job.chars ?? 0 }, budget, async (rows) => { next.parts = await writeRows(ctx, jobId, next.parts, rows); });
+    // a job written before ledger queries (its filter as JSON) cannot go on: the user starts the export again
+    if (!job.query) throw new AppError('INVALID_STATE', '该导出任务已失效，请重新导出');
+    const got = await gather(ctx, job.query, job.cursor, { rows: job.rows, chars: job.chars ?? 0 }, budget, async (rows) => { next.parts = await writeRows(ctx, jobId, next.parts, rows); });
     next.parts = await writeRows(ctx, jobId, next.parts, got.rows);
     Object.assign(next, { rows: job.rows + got.count, cursor: got.cursor, exhausted: got.exhausted, chars: got.chars });
   }

@@ -15,6 +15,7 @@ import { outboxEntry } from './payload';
 import { chainUp } from '../desk/scope';
 import { loadNotifyRules, mobileOf, robotWorthy, routeFor } from './routing';
 import { smsEntryFrom, unsendable } from './sender';
+import { requestRepo } from '../repos/requests';
 
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
@@ -84,7 +85,7 @@ function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
 }
 
 export async function materializeNotifications(ports: Ports, requestId: string, now: Date, known?: ServiceRequest | null): Promise<number> {
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   // `known`: the document as the caller just read it, saves a read
   const req = known !== undefined ? known : await requests.get(requestId);
   if (!req || !req.needsNotify) return 0;

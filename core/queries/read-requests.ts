@@ -7,13 +7,13 @@ import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
-import type { Filter } from '../ports';
 import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
 import { OPEN_STATUSES } from '../catalog';
-import type { Org, SupervisionCard } from '../model';
+import type { SupervisionCard } from '../model';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
 import { parseInput, zId } from '../validation';
+import { requestRepo } from '../repos/requests';
 
 const PAGE_SIZE = 20;
 export const PageInput = z.object({
@@ -21,20 +21,13 @@ export const PageInput = z.object({
   pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(PAGE_SIZE),
 });
 
-async function paged(ctx: Ctx, filter: Filter, page: number, pageSize: number) {
-  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
-  const [items, total] = await Promise.all([
-    requests.find(filter, { orderBy: [['createdAt', 'desc']], skip: (page - 1) * pageSize, limit: pageSize }),
-    requests.count(filter),
-  ]);
-  return { items: items.map(summary), total, page, pageSize };
-}
+const listed = ([items, total]: [ServiceRequest[], number], page: number, pageSize: number) => ({ items: items.map(summary), total, page, pageSize });
 
 export async function myRequests(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'enterprise');
   const { page, pageSize } = parseInput(PageInput, input);
   if (!ctx.user.enterpriseId) return { items: [], total: 0, page, pageSize };
-  const list = await paged(ctx, { enterpriseId: ctx.user.enterpriseId }, page, pageSize);
+  const list = listed(await requestRepo(ctx.ports.store).pageOfEnterprise(ctx.user.enterpriseId, page, pageSize), page, pageSize);
   return { ...list, items: list.items.map(enterpriseView) };
 }
 
@@ -46,10 +39,10 @@ export async function officerInbox(ctx: Ctx, input: unknown) {
     PageInput.extend({ tab: z.enum(['todo', 'doing', 'done'], { errorMap: () => ({ message: '工单分类不正确' }) }).default('todo') }),
     input,
   );
-  const requests = ctx.ports.store.collection<ServiceRequest>(C.requests);
-  const countOf = (t: keyof typeof TABS) => requests.count({ assigneeId: ctx.user._id, status: { $in: [...TABS[t]] } });
+  const requests = requestRepo(ctx.ports.store);
+  const countOf = (t: keyof typeof TABS) => requests.countOfAssignee(ctx.user._id, TABS[t]);
   const [list, todo, doing, done] = await Promise.all([
-    paged(ctx, { assigneeId: ctx.user._id, status: { $in: [...TABS[tab]] } }, page, pageSize),
+    requests.pageOfAssignee(ctx.user._id, TABS[tab], page, pageSize).then((r) => listed(r, page, pageSize)),
     countOf('todo'), countOf('doing'), countOf('done'),
   ]);
   return { ...list, counts: { todo, doing, done } };

@@ -16,19 +16,19 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Org, ServiceRequest, Setting, SupervisionCard } from '../model';
+import type { Org, Setting, SupervisionCard } from '../model';
 import type { Ports } from '../ports';
 import { MAX_PAGE, StoreError } from '../ports';
 import { allOrgs } from '../desk/scope';
 import { loadSla } from '../sla/policy';
 import { parseInput } from '../validation';
 import { addRaw, deriveFigures, emptyRaw, partyContribution, type Raw } from '../stats/figures';
-import { getMany } from '../read-all';
 import { dimensionValues, readCounterDocs } from '../stats/counters';
 import { departments } from '../stats/dashboard';
 import { PeriodInput, resolvePeriod, type Period } from '../stats/period';
 import { TIERS, type Tier } from '../catalog';
 import { DEFAULT_RANKING_SETTINGS, rankUnits, type RankedUnit, type RankingSettings, type UnitInput } from './formula';
+import { requestRepo } from '../repos/requests';
 
 export type RankingList = {
   _id: string;
@@ -138,7 +138,7 @@ async function cardsIssued(ports: Ports, from: string, to: string): Promise<Supe
 export async function departmentRaw(ports: Ports, period: Pick<Period, 'from' | 'to'>, now: Date): Promise<Map<string, Required<Raw>>> {
   const { calendar } = await loadSla(ports);
   const cards = await cardsIssued(ports, beijingMidnight(period.from), nextDay(period.to));
-  const requests = await getMany(ports.store.collection<ServiceRequest>(C.requests), cards.map((c) => c.requestId));
+  const requests = await requestRepo(ports.store).getMany(cards.map((c) => c.requestId));
   const out = new Map<string, Required<Raw>>();
   for (const card of cards) {
     const r = requests.get(card.requestId) ?? null;

@@ -6,12 +6,12 @@
  * accepted by both departments, the co-operating one's opinion given, the lead's progress
  * reported. Skipped when any request exists.
  */
-import { C } from '../collections';
 import { createFunctions, functionOf } from '../functions';
 import type { ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { loadSla } from '../sla/policy';
 import { devOpenid } from './demo-district';
+import { requestRepo } from '../repos/requests';
 
 type Step = { after: number /* working hours after submission */; who: string; event: Record<string, unknown> };
 type Scenario = { ago: number /* working days before now */; who: string; category: string; description: string; steps: Step[] };
@@ -48,8 +48,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 export async function seedDemoRequests(ports: Ports, now: Date): Promise<number> {
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
-  if ((await requests.count({})) > 0) return 0;
+  const requests = requestRepo(ports.store);
+  if (!(await requests.none())) return 0;
   const { calendar } = await loadSla(ports);
   let t = now;
   const fns = createFunctions({ ...ports, clock: { now: () => t } });

@@ -43,6 +43,7 @@ import { WorkCalendar, type CalendarOverride, type WorkingHours } from './calend
 import { firstAnswer, provisionalNote, relaid } from './clock';
 import { resolveCoveredWarnings, warnUncoveredYears } from './calendar-warnings';
 import { loadSla, type SlaContext } from './policy';
+import { requestRepo } from '../repos/requests';
 
 export const CALENDAR_RUNS_ID = 'calendar-runs';
 
@@ -198,7 +199,7 @@ export function convertRequest(req: ServiceRequest, calendars: CalendarVersion[]
 
 /** one request: converted with a conditional update; read again and judged afresh when it moved */
 async function convertOne(ports: Ports, req: ServiceRequest, calendars: CalendarVersion[], target: CalendarVersion, sla: SlaContext, now: Date, uncovered: Set<number>): Promise<boolean> {
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   let cur: ServiceRequest | null = req;
   for (let attempt = 0; cur && attempt < 4; attempt++) {
     const c = convertRequest(cur, calendars, target);
@@ -227,7 +228,7 @@ export async function continueCalendarRun(ports: Ports, now: Date, limits: { bud
   const target = runs.calendars.find((c) => c.version === run.version);
   if (!target) return null;
   const settings = ports.store.collection<Setting>(C.settings);
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   // the target calendar, whatever this instance has cached; the policy (yellow days) as loaded
   const sla: SlaContext = { ...(await loadSla(ports)), calendar: calendarOf(target) };
   const uncovered = new Set<number>();
@@ -243,7 +244,6 @@ export async function continueCalendarRun(ports: Ports, now: Date, limits: { bud
       : { 'value.run.cursor': cursor, 'value.run.examined': run.examined + examined, 'value.run.changed': run.changed + changed, updatedAt: at };
     return settings.update(CALENDAR_RUNS_ID, { $set: set }, { 'value.run.version': run.version });
   };
-  const status = { $in: OPEN_STATUSES };
   for (;;) {
     if (budget.spent() || examined >= maxItems) {
       const current = await save(false);
@@ -252,11 +252,10 @@ export async function continueCalendarRun(ports: Ports, now: Date, limits: { bud
     }
     // the rest of the requests created at the cursor's instant, then the ones after it
     let page = cursor
-      ? await requests.find({ status, createdAt: cursor.createdAt, _id: { $gt: cursor.id } }, { orderBy: [['_id', 'asc']], limit: MAX_PAGE })
+      ? await requests.inStatusesCreatedAtAfterId(OPEN_STATUSES, cursor.createdAt, cursor.id, MAX_PAGE)
       : [];
     if (!page.length) {
-      const after = cursor ? { $gt: cursor.createdAt, $lte: run.startedAt } : { $lte: run.startedAt };
-      page = await requests.find({ status, createdAt: after }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit: MAX_PAGE });
+      page = await requests.inStatusesCreatedBetween(OPEN_STATUSES, cursor?.createdAt ?? null, run.startedAt, MAX_PAGE);
     }
     if (!page.length) {
       const current = await save(true);

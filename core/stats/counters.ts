@@ -35,6 +35,7 @@ import { loadSla } from '../sla/policy';
 import { contribution, sameKey, type Group, type Raw, type RawField, type StatsKey, DIMENSIONS, type Dimension } from './figures';
 import { docIdsForDate } from './period';
 import { beijingDateKey } from '../time';
+import { requestRepo } from '../repos/requests';
 
 export type CounterGroups = { all?: Raw } & Partial<Record<Dimension, Record<string, Raw>>>;
 export type CounterDoc = { _id: string; kind: 'D' | 'M' | 'Q' | 'Y'; g: CounterGroups; ops: string[]; v: number; updatedAt?: string };
@@ -165,11 +166,11 @@ type Counted = ServiceRequest & RequestStats;
  * number of times, from anywhere, concurrently; a no-op when the request is already counted.
  */
 export async function countRequest<T extends ServiceRequest>(ports: Ports, id: string, known?: T | null): Promise<T | null> {
-  const requests = ports.store.collection<Counted>(C.requests);
+  const requests = requestRepo(ports.store);
   // `known`: the document as just read by the caller, saves a read
   let cached: Counted | null | undefined = known;
   for (let round = 0; round < 8; round++) {
-    const r = cached ?? (await requests.get(id));
+    const r = cached ?? ((await requests.get(id)) as Counted | null);
     cached = undefined;
     if (!r) return null;
     if (r.statsOp) {
@@ -201,7 +202,7 @@ export async function countRequest<T extends ServiceRequest>(ports: Ports, id: s
 
 /** true when the request is counted up to date; false when it changed meanwhile (count again) */
 async function finish(ports: Ports, id: string, op: StatsOp): Promise<boolean> {
-  const requests = ports.store.collection<Counted>(C.requests);
+  const requests = requestRepo(ports.store);
   const stats = { seq: op.seq, key: op.to };
   // unchanged since the claim: counted; changed meanwhile: stays pending for the next round
   const done = await requests.update(id, { $set: { stats, statsOp: null, statsPending: false } }, { 'statsOp.id': op.id, seq: op.seq });
@@ -226,12 +227,12 @@ export async function countRequestQuietly<T extends ServiceRequest>(ports: Ports
  * budget) is asked before each request: what is not counted stays pending for the next run.
  */
 export async function countPending(ports: Ports, budget = 500, stop: () => boolean = () => false): Promise<{ counted: number; migrated: boolean }> {
-  const requests = ports.store.collection<Counted>(C.requests);
+  const requests = requestRepo(ports.store);
   const seen = new Set<string>();
   let counted = 0;
   while (counted < budget) {
     if (stop()) return { counted, migrated: false };
-    const page = (await requests.find({ statsPending: true }, { limit: 100 })).filter((r) => !seen.has(r._id));
+    const page = (await requests.markedForStats(100)).filter((r) => !seen.has(r._id));
     if (!page.length) break;
     for (const r of page) { if (stop()) return { counted, migrated: false }; seen.add(r._id); await countRequestQuietly(ports, r._id); counted++; }
   }
@@ -240,7 +241,7 @@ export async function countPending(ports: Ports, budget = 500, stop: () => boole
   if (meta?.migratedAt) return { counted, migrated: true };
   while (counted < budget) {
     if (stop()) return { counted, migrated: false };
-    const page = (await requests.find({ stats: { $exists: false } }, { limit: 100 })).filter((r) => !seen.has(r._id));
+    const page = (await requests.neverCounted(100)).filter((r) => !seen.has(r._id));
     if (!page.length) {
       const at = ports.clock.now().toISOString();
       if (meta) await statsC.update(META_ID, { $set: { migratedAt: at } });

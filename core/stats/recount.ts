@@ -5,22 +5,22 @@
  * Visit figures are not recounted here (visits live in core/visits); `compareCounters` ignores them.
  */
 import { C } from '../collections';
-import type { ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { loadSla } from '../sla/policy';
 import { contribution } from './figures';
 import { deltaOf, type CounterDoc } from './counters';
+import { requestRepo } from '../repos/requests';
 
 /** docId → dotted field path → value, for every non-zero request figure */
 export type FlatCounters = Map<string, Map<string, number>>;
 
 export async function recount(ports: Ports): Promise<FlatCounters> {
   const { calendar } = await loadSla(ports);
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   const out: FlatCounters = new Map();
   let after = '';
   for (;;) {
-    const page = await requests.find(after ? { _id: { $gt: after } } : {}, { orderBy: [['_id', 'asc']], limit: 100 });
+    const page = await requests.pageById(after, 100);
     if (!page.length) break;
     for (const r of page) {
       for (const [doc, incs] of deltaOf(null, contribution(r, calendar))) {

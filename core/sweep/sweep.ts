@@ -18,7 +18,6 @@
  */
 import { assignRequest, releaseSlot } from '../assignment/assign';
 import { COLOURS } from '../catalog';
-import { C } from '../collections';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import type { ServiceRequest } from '../model';
 import { afterChange } from '../notify/after-change';
@@ -29,6 +28,7 @@ import { loadSla, type SlaContext } from '../sla/policy';
 import { formatBeijing } from '../time';
 import { NO_BUDGET, type Budget } from '../budget';
 import { continueCalendarRun, type RunProgress } from '../sla/recompute';
+import { requestRepo } from '../repos/requests';
 
 export type SweepResult = { examined: number; timeouts: number; colourChanges: number; urges: number; calendar?: RunProgress };
 
@@ -41,7 +41,7 @@ export type SweepLimits = {
 
 export async function sweep(ports: Ports, now: Date, limits: SweepLimits = {}): Promise<SweepResult & { more?: true }> {
   const { budget = NO_BUDGET, maxItems = 1000 } = limits;
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   // a calendar change not yet laid on every open request: half the budget at most, the sweep's own work after it
   const half: Budget = { ms: budget.ms / 2, elapsedMs: budget.elapsedMs, spent: () => budget.elapsedMs() >= budget.ms / 2 };
   const calendar = await continueCalendarRun(ports, now, { budget: half, maxItems });
@@ -50,7 +50,7 @@ export async function sweep(ports: Ports, now: Date, limits: SweepLimits = {}): 
   const seen = new Set<string>();
   for (;;) {
     if (budget.spent() || result.examined >= maxItems) return { ...result, more: true };
-    const due = await requests.find({ nextCheckAt: { $lte: now.toISOString() } }, { orderBy: [['nextCheckAt', 'asc']], limit: 100 });
+    const due = await requests.dueForCheck(now.toISOString(), 100);
     const fresh = due.filter((r) => !seen.has(r._id));
     if (!fresh.length) return calendar?.more ? { ...result, more: true } : result;
     for (const req of fresh) {
@@ -64,7 +64,7 @@ export async function sweep(ports: Ports, now: Date, limits: SweepLimits = {}): 
 }
 
 async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaContext, r: SweepResult) {
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   let cur: ServiceRequest | null = req;
 
   if (cur.status === 'assigned' && cur.acceptDueAt && new Date(cur.acceptDueAt) <= now && cur.assigneeId) {

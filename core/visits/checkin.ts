@@ -27,6 +27,7 @@ import { loadEnterprise, loadVisit, nextVisitNo, openVisitAt, patchVisit, presen
 import { loadVisitSettings, type VisitSettings } from './settings';
 import { contactsOf, isVisitStaff, requireVisitStaff, supervisorsOfGrid, visitorDept, visitRole } from './staff';
 import { staffView } from './views';
+import { requestRepo } from '../repos/requests';
 
 const zScene = z.string({ required_error: '缺少二维码信息' }).trim().min(1, '缺少二维码信息').max(200, '二维码信息不正确');
 const zText = (max: number, what: string) => z.string().trim().max(max, `${what}不能超过${max}字`);
@@ -105,7 +106,7 @@ async function plansToday(ctx: Ctx, enterpriseId: string): Promise<VisitPlan[]> 
 
 /** requests of the enterprise a visit can answer (回访): open ones and ones closed in the last 90 days */
 async function openRequestsOf(ports: Ports, enterpriseId: string): Promise<ServiceRequest[]> {
-  const recent = await ports.store.collection<ServiceRequest>(C.requests).find({ enterpriseId }, { orderBy: [['createdAt', 'desc']], limit: 20 });
+  const recent = await requestRepo(ports.store).latestOfEnterprise(enterpriseId, 20);
   return recent.filter((r) => r.status !== 'rejected' && r.channel !== 'report');
 }
 
@@ -208,7 +209,7 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
 
   let linked: ServiceRequest | null = null;
   if (data.requestId) {
-    linked = await ports.store.collection<ServiceRequest>(C.requests).get(data.requestId);
+    linked = await requestRepo(ports.store).get(data.requestId);
     if (!linked || linked.enterpriseId !== ent._id) fieldError('requestId', '所选诉求不属于该企业');
   }
 

@@ -30,6 +30,7 @@ import { recusalOfVisit, recusalText } from '../recusal';
 import { PURPOSES, type Visit } from './model';
 import { loadEnterprise, loadVisit, patchVisit } from './records';
 import { districtOrg, requireVisitStaff, supervisorsOfGrid, visitorDept } from './staff';
+import { requestRepo } from '../repos/requests';
 
 export const FileRequestInput = SubmitInput.extend({ visitId: zId });
 
@@ -46,7 +47,7 @@ export async function fileVisitRequest(ctx: Ctx, visit: Visit | null, data: z.in
   if (!visit || !visit.presentIds.includes(ctx.user._id) || visit.status !== 'open') {
     throw new AppError('INVALID_STATE', '只能在入企期间（签到后、签退前）代企业反映问题');
   }
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   const id = requestDocId(ctx.user._id, data.clientKey);
   const existing = await requests.get(id);
   if (existing) return { request: summary(existing), created: false };
@@ -102,7 +103,7 @@ export const ANONYMOUS_NAME = '企业联系人（匿名）';
 
 /** the case a complaint about a visit becomes; the complainant is known only to the feedback record */
 export async function complaintRequest(ports: Ports, complainant: User, visit: Visit, text: string, feedbackId: string, now: Date): Promise<ServiceRequest> {
-  const requests = ports.store.collection<ServiceRequest>(C.requests);
+  const requests = requestRepo(ports.store);
   const id = requestDocId(`complaint:${visit._id}`, feedbackId.replace(/[^A-Za-z0-9_-]/g, '-'));
   const existing = await requests.get(id);
   if (existing) return existing;

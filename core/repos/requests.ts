@@ -1,0 +1,162 @@
+/**
+ * The requests collection: every way the use cases read it, each beside the index of
+ * core/collections.ts (INDEXES.requests) that serves it, and the guarded writes. Use cases name
+ * what they want (`recentOfEnterprise`, `dueForCheck`, a ledger query) and read as the business
+ * rule; the filters live here only (tests/integration/repositories.test.ts holds every other module
+ * of core/ to that, and query-coverage.test.ts every query here to an index).
+ *
+ * A repository is a thin view over the store port: it costs one store call per method call
+ * (`getMany` ceil(ids / 100)), the same as the find it replaces.
+ */
+import type { Channel, Colour, RequestStatus, Tier } from '../catalog';
+import { C } from '../collections';
+import type { ServiceRequest } from '../model';
+import { MAX_PAGE, type Filter, type FindOptions, type Store, type Update } from '../ports';
+import { getMany, readAll } from '../read-all';
+
+/**
+ * What a write expects the request to be (a conditional update: no write when it is not):
+ * the version read (`seq`), a status among some, and the counting protocol's marks
+ * (core/stats/counters.ts).
+ */
+export type RequestGuard = {
+  seq?: number;
+  status?: readonly RequestStatus[];
+  statsOp?: null;
+  'statsOp.id'?: string;
+  'stats.seq'?: number | null;
+};
+
+/**
+ * A ledger query (台账), already narrowed to what the caller may see (core/ledger/ledger.ts decides
+ * that). Each field alone leads one index ('<field>,createdAt,_id'), newest first.
+ */
+export type LedgerQuery = {
+  colour?: Colour;
+  tier?: Tier;
+  category?: string;
+  channel?: Channel;
+  /** one status; an empty list matches nothing (回访 with another status picked) */
+  status?: RequestStatus | readonly RequestStatus[];
+  assigneeId?: string;
+  /** 回访: closed requests called back (done) or not yet (due) */
+  callback?: 'due' | 'done';
+  /** ISO instants: created at or after, and before */
+  createdFrom?: string;
+  createdBefore?: string;
+  /** every one of these departments is a party (the side table of deptIds) */
+  deptIds?: string[];
+  /** left out (complaints about the caller, core/recusal.ts) */
+  excludeIds?: string[];
+  /** only requests at these centers (a dispatcher's scope, core/desk/scope.ts) */
+  tierOrgIds?: string[];
+};
+
+/** a position in the ledger's order (createdAt desc, _id desc): the last row read */
+export type LedgerCursor = { createdAt: string; id: string };
+
+const guardFilter = (g: RequestGuard): Filter => {
+  const { status, ...rest } = g;
+  return { ...(status ? { status: { $in: [...status] } } : {}), ...rest } as Filter;
+};
+
+function ledgerFilter(q: LedgerQuery): Filter {
+  const f: Filter = {};
+  if (q.tier) f.tier = q.tier;
+  if (q.category) f.category = q.category;
+  if (q.channel) f.channel = q.channel;
+  if (q.colour) f.colour = q.colour;
+  if (q.status !== undefined) f.status = typeof q.status === 'string' ? q.status : { $in: [...q.status] };
+  if (q.assigneeId) f.assigneeId = q.assigneeId;
+  if (q.callback) f.callbackDone = q.callback === 'done' ? true : { $ne: true };
+  if (q.createdFrom || q.createdBefore) f.createdAt = { ...(q.createdFrom ? { $gte: q.createdFrom } : {}), ...(q.createdBefore ? { $lt: q.createdBefore } : {}) };
+  if (q.deptIds?.length) f.deptIds = { $all: q.deptIds };
+  if (q.excludeIds?.length) f._id = { $nin: q.excludeIds };
+  if (q.tierOrgIds) f.tierOrgId = { $in: q.tierOrgIds };
+  return f;
+}
+
+const NEWEST: FindOptions['orderBy'] = [['createdAt', 'desc'], ['_id', 'desc']];
+
+export function requestRepo(store: Store) {
+  const c = store.collection<ServiceRequest>(C.requests);
+  const page = (filter: Filter, n: number, size: number) => c.find(filter, { orderBy: [['createdAt', 'desc']], skip: (n - 1) * size, limit: size });
+  const ledger = (q: LedgerQuery) => ledgerFilter(q);
+
+  return {
+    get: (id: string) => c.get(id),
+    /** by ids, one read per 100 (absent ones are missing from the map) */
+    getMany: (ids: Array<string | null | undefined>) => getMany(c, ids),
+    add: (doc: ServiceRequest) => c.add(doc),
+    /** a write that happens only if the request is as expected (the version read): false when it is not */
+    update: (id: string, update: Update, guard?: RequestGuard) => c.update(id, update, guard ? guardFilter(guard) : undefined),
+    /** the store has none at all (the demo seeds only an empty store) */
+    none: async () => (await c.count({})) === 0,
+
+    // --- one enterprise's requests: 'enterpriseId,createdAt' ---
+    /** created since an instant, newest first (submit: the hour's rate limit and a retried submit) */
+    recentOfEnterprise: (enterpriseId: string, since: string, limit: number) =>
+      c.find({ enterpriseId, createdAt: { $gte: since } }, { orderBy: [['createdAt', 'desc']], limit: Math.min(limit, MAX_PAGE) }),
+    /** the latest ones (a visit's 回访 candidates) */
+    latestOfEnterprise: (enterpriseId: string, limit: number) => c.find({ enterpriseId }, { orderBy: [['createdAt', 'desc']], limit: Math.min(limit, MAX_PAGE) }),
+    /** one page of 我的诉求, newest first, and how many there are */
+    pageOfEnterprise: (enterpriseId: string, n: number, size: number) => Promise.all([page({ enterpriseId }, n, size), c.count({ enterpriseId })]),
+
+    // --- one handler's requests: 'assigneeId,status' ---
+    /** one page of an officer's tab, newest first, and how many there are */
+    pageOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[], n: number, size: number) => {
+      const f = { assigneeId, status: { $in: [...statuses] } };
+      return Promise.all([page(f, n, size), c.count(f)]);
+    },
+    countOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[]) => c.count({ assigneeId, status: { $in: [...statuses] } }),
+    /** up to `limit` of a handler's requests in these statuses (a deactivated officer's open work) */
+    ofAssignee: (assigneeId: string, statuses: readonly RequestStatus[], limit: number) => c.find({ assigneeId, status: { $in: [...statuses] } }, { limit }),
+
+    // --- waiting for an officer: 'status,createdAt,_id' ---
+    /** the queue, oldest first, of one grid or of all */
+    queued: (gridId: string | undefined, limit: number) =>
+      c.find({ status: 'queued', ...(gridId ? { gridId } : {}) }, { orderBy: [['createdAt', 'asc']], limit }),
+    countQueued: () => c.count({ status: 'queued' }),
+    /** in some statuses, created after an instant (or from the start) up to another, in (createdAt, _id) order (the calendar recompute's pages) */
+    inStatusesCreatedBetween: (statuses: readonly RequestStatus[], after: string | null, until: string, limit: number) =>
+      c.find({ status: { $in: [...statuses] }, createdAt: { ...(after ? { $gt: after } : {}), $lte: until } }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']], limit }),
+    /** the rest of those created at one instant, after an id (the recompute's cursor) */
+    inStatusesCreatedAtAfterId: (statuses: readonly RequestStatus[], createdAt: string, afterId: string, limit: number) =>
+      c.find({ status: { $in: [...statuses] }, createdAt, _id: { $gt: afterId } }, { orderBy: [['_id', 'asc']], limit }),
+
+    // --- the timers' marks ---
+    /** deadlines whose check time has come, earliest first: 'nextCheckAt' */
+    dueForCheck: (now: string, limit: number) => c.find({ nextCheckAt: { $lte: now } }, { orderBy: [['nextCheckAt', 'asc']], limit }),
+    countDueForCheck: (now: string) => c.count({ nextCheckAt: { $lte: now } }),
+    /** changes whose notifications are not written yet: 'needsNotify' */
+    markedForNotify: (limit: number) => c.find({ needsNotify: true }, { limit }),
+    countMarkedForNotify: () => c.count({ needsNotify: true }),
+    /** changes not counted yet: 'statsPending' */
+    markedForStats: (limit: number) => c.find({ statsPending: true }, { limit }),
+    countMarkedForStats: () => c.count({ statsPending: true }),
+    /** requests from before counting existed (once, after the upgrade): 'statsPending' leads, none of these carry it */
+    neverCounted: (limit: number) => c.find({ stats: { $exists: false } }, { limit }),
+    /** every request in _id order, a page after `after` (a full recount) */
+    pageById: (after: string | null, limit: number) => c.find(after ? { _id: { $gt: after } } : {}, { orderBy: [['_id', 'asc']], limit }),
+
+    /** complaints about a user (回避): 'recusal.userIds,_id' */
+    recusing: (userId: string, cap: number) => readAll(c, { 'recusal.userIds': { $all: [userId] } }, { cap, what: '回避诉求' }),
+
+    // --- the briefing's cases: 'status,createdAt,_id' and 'colour,urgeCount,createdAt' ---
+    praisedIn: (from: string, before: string, limit: number) =>
+      c.find({ status: 'closed', createdAt: { $gte: from, $lt: before }, score: 5 }, { orderBy: [['createdAt', 'desc']], limit }),
+    mostUrgedRedIn: (from: string, before: string, limit: number) =>
+      c.find({ colour: 'red', createdAt: { $gte: from, $lt: before } }, { orderBy: [['urgeCount', 'desc'], ['createdAt', 'asc']], limit }),
+
+    // --- the ledger (台账) ---
+    ledgerPage: (q: LedgerQuery, n: number, size: number) => c.find(ledger(q), { orderBy: NEWEST, skip: (n - 1) * size, limit: size }),
+    ledgerCount: (q: LedgerQuery) => c.count(ledger(q)),
+    /** the next rows after a cursor, in the ledger's order (an export reads page after page) */
+    ledgerAfter: (q: LedgerQuery, cursor: LedgerCursor | null, limit: number) => {
+      const f = ledger(q);
+      return c.find(cursor ? { ...f, $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { $lt: cursor.id } }] } : f, { orderBy: NEWEST, limit });
+    },
+  };
+}
+
+export type RequestRepo = ReturnType<typeof requestRepo>;
