@@ -79,6 +79,14 @@ export type SqliteOptions = {
    * and no other request runs in the middle of it.
    */
   sliceable?: () => boolean;
+  /**
+   * Checkpoints (copying the write-ahead log into the database file, and its fsync) on a worker
+   * thread with its own connection, instead of inside whichever commit crosses SQLite's 1,000-page
+   * threshold: that commit would hold the event loop for tens of ms. WAL mode lets the checkpoint
+   * run beside the writes (PASSIVE: it copies what no reader still needs). Commits stay durable in
+   * the log either way. Off: SQLite's automatic checkpoints.
+   */
+  checkpointWorker?: boolean;
 };
 
 /** The one place that spells a field's SQL expression when it has no column. */
@@ -90,7 +98,11 @@ export function jsonExpr(path: string): string {
 /** the column that holds an indexed field (dots as __) */
 export const fieldColumn = (path: string) => `"f_${path.replace(/\./g, '__')}"`;
 
-/** a value as json_extract gives it from the stored JSON: booleans as 1/0, objects and arrays as JSON text */
+/**
+ * a value as json_extract gives it from the stored JSON: booleans as 1/0, objects and arrays as JSON
+ * text, numbers as the number (past 2^53 json_extract would read an exact 64-bit integer that the
+ * double only approximates; the column keeps the double, which is what a query's number equals)
+ */
 function columnValue(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -230,6 +242,7 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
+  const checkpointer = opts.checkpointWorker && opts.file !== ':memory:' ? startCheckpointer(db, opts.file) : null;
 
   // --- group commit: one open transaction, committed once per turn of the event loop ---
   let batchOpen = false;
@@ -491,7 +504,40 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
     close: () => {
       // what is in the open batch was never acknowledged (nobody answered before sync), but it is kept
       commit();
+      checkpointer?.stop();
       db.close();
     },
   };
+}
+
+/**
+ * The checkpoint thread (SqliteOptions.checkpointWorker): its own connection to the same file runs a
+ * PASSIVE checkpoint every `everyMs`, and the main connection's automatic checkpoints are off. The
+ * log is restarted by SQLite itself once a checkpoint has copied everything and no reader holds it.
+ * If the thread cannot start (or dies), the main connection checkpoints as before.
+ */
+function startCheckpointer(db: Database.Database, file: string, everyMs = 200): { stop(): void } {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.driver);
+    const db = new Database(workerData.file, { fileMustExist: true });
+    db.pragma('busy_timeout = 1000');
+    db.pragma('synchronous = FULL');
+    const tick = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (e) { /* busy: the next tick */ } };
+    const timer = setInterval(tick, workerData.everyMs);
+    parentPort.on('message', (m) => { if (m === 'stop') { clearInterval(timer); tick(); db.close(); process.exit(0); } });
+  `;
+  let worker: import('node:worker_threads').Worker;
+  try {
+    worker = new Worker(code, { eval: true, workerData: { file, everyMs, driver: require.resolve('better-sqlite3') } });
+  } catch {
+    return { stop() {} };
+  }
+  db.pragma('wal_autocheckpoint = 0');
+  worker.unref();
+  // a thread that fails hands checkpointing back to SQLite on this connection
+  worker.on('error', () => { if (db.open) db.pragma('wal_autocheckpoint = 1000'); });
+  return { stop: () => { worker.postMessage('stop'); } };
 }

@@ -85,15 +85,23 @@ const CLUSTER = /\p{RI}\p{RI}|[\s\S](?:[\p{M}\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]|\u
 
 /** user-perceived characters (grapheme clusters): the only places text may be cut */
 export function graphemes(text: string): string[] {
-  if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);
-  return text.match(CLUSTER) ?? [];
+  return Array.from(eachGrapheme(text));
+}
+
+/** the same, one at a time: cutting a long text segments only as far as the cut */
+function* eachGrapheme(text: string): Generator<string> {
+  if (segmenter) {
+    for (const s of segmenter.segment(text)) yield s.segment;
+    return;
+  }
+  for (const m of text.matchAll(CLUSTER)) yield m[0];
 }
 
 /** cuts to at most `max` UTF-16 units between whole characters, ending with an ellipsis when cut */
 export function fitText(text: string, max: number): string {
   if (text.length <= max) return text;
   let out = '';
-  for (const g of graphemes(text)) {
+  for (const g of eachGrapheme(text)) {
     if (out.length + g.length > max - ELLIPSIS.length) break;
     out += g;
   }
@@ -106,7 +114,7 @@ function fitCodePoints(text: string, max: number): string {
   if (text.length <= max) return text;
   let out = '';
   let n = 0;
-  for (const g of graphemes(text)) {
+  for (const g of eachGrapheme(text)) {
     const cp = Array.from(g).length;
     if (n + cp > max) break;
     out += g;
