@@ -7,11 +7,11 @@
  *  - their departments get it only when the dispatcher confirms (the card form's warning).
  * The enterprise never sees `recusal` (enterpriseView strips it).
  */
-import { C } from './collections';
-import type { Recusal, ServiceRequest, User } from './model';
+import type { Recusal, ServiceRequest } from './model';
 import type { Ports } from './ports';
 import { PURPOSES, type Visit } from './visits/model';
 import { requestRepo } from './repos/requests';
+import { userRepo } from './repos/users';
 
 /** is this user one the request is about, who must not handle or see it */
 export const isRecused = (req: Pick<ServiceRequest, 'recusal'>, userId: string): boolean =>
@@ -29,8 +29,7 @@ export async function recusalOfVisit(ports: Ports, visit: Visit): Promise<Recusa
   const members = visit.members;
   if (!members.length) return null;
   const ids = [...new Set(members.map((m) => m.userId))];
-  const users = await ports.store.collection<User>(C.users).find({ _id: { $in: ids } }, { limit: 100 });
-  const byId = new Map(users.map((u) => [u._id, u]));
+  const byId = await userRepo(ports.store).getMany(ids);
   const deptIds: string[] = [];
   for (const id of ids) {
     // a functional department (a liaison may have one too); grid officers and centers have none

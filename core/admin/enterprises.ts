@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, EnterpriseLocation, Org, User } from '../model';
+import type { Enterprise, EnterpriseLocation, Org } from '../model';
 import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { callBudget, claimJob, jobs, LEASE_MS, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { StoreError } from '../ports';
@@ -17,6 +17,7 @@ import { getMany, readAll } from '../read-all';
 import { parseInput, zId } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { audit } from './audit';
+import { userRepo } from '../repos/users';
 
 export const TEMPLATE_COLUMNS = ['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话'] as const;
 const SCALES = ['大型', '中型', '小型', '微型'];
@@ -52,7 +53,7 @@ const LocationField = z.object({ latitude: zCoordinate('纬度', 90), longitude:
 async function views(ctx: Ctx, ents: Enterprise[]) {
   const [orgs, people] = await Promise.all([
     getMany(ctx.ports.store.collection<Org>(C.orgs), ents.flatMap((e) => [e.gridId, e.departmentId])),
-    getMany(ctx.ports.store.collection<User>(C.users), ents.flatMap((e) => [e.liaisonId, e.leaderId])),
+    userRepo(ctx.ports.store).getMany(ents.flatMap((e) => [e.liaisonId, e.leaderId])),
   ]);
   const person = (id?: string | null) => (id ? people.get(id)?.name ?? '' : '');
   return ents.map((e) => ({
@@ -147,7 +148,7 @@ export async function setStewardship(ctx: Ctx, input: unknown) {
   const ents = ctx.ports.store.collection<Enterprise>(C.enterprises);
   const before = await ents.get(enterpriseId);
   if (!before) throw new AppError('NOT_FOUND', '未找到该企业');
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const must = async (id: string | null, role: 'liaison' | 'leader', field: string, label: string) => {
     if (!id) return;
     const u = await users.get(id);

@@ -19,7 +19,7 @@ import { CATEGORY_CODES } from '../catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Org, Setting, User } from '../model';
+import type { Org, Setting } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
@@ -29,6 +29,7 @@ import { startBudget } from '../budget';
 import { calendarChanged, calendarRunProgress, continueCalendarRun, startCalendarRun, type RunProgress } from '../sla/recompute';
 import { audit } from './audit';
 import { DEFAULT_NOTIFY_RULES, forgetNotifyRules, loadNotifyRules, NotifyRulesInput } from '../notify/routing';
+import { userRepo } from '../repos/users';
 
 /** how long a save may spend laying deadlines on a changed calendar before the sweep takes over */
 export const SAVE_RECOMPUTE_MS = 4000;
@@ -184,7 +185,7 @@ export async function overview(ctx: Ctx) {
     s.collection(C.bindings).count({ status: 'pending' }),
   ]);
   let staff = 0;
-  for (const r of ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin']) staff += await s.collection<User>(C.users).count({ roles: { $all: [r] }, active: true });
+  for (const r of ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const) staff += await userRepo(s).countActiveWithRole(r);
   const pendingInvites = await s.collection(C.invites).count({ usedAt: null, expiresAt: { $gt: ctx.now.toISOString() } });
   return { counts: { orgs, staff, enterprises, pendingInvites, pendingBindings }, bootstrap: districts === 0 };
 }

@@ -20,6 +20,7 @@ import { getMany, readAll } from '../read-all';
 import { parseInput, zId } from '../validation';
 import { audit } from './audit';
 import { requestRepo } from '../repos/requests';
+import { userRepo } from '../repos/users';
 
 const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;
 const INVITE_DAYS = 7;
@@ -121,14 +122,14 @@ export async function listStaff(ctx: Ctx, input: unknown) {
     }),
     input,
   );
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   // The list is sorted by the Chinese collation and searched by name or phone, which the store
   // cannot do, so every staff member of the roles asked for is read (readAll by role: a district of
   // 1,000 officers and ~300 others is ~16 calls), then one page is shown (2 more calls).
   const roles = role ? [role] : [...STAFF_ROLES];
   const seen = new Map<string, User>();
   for (const r of roles) {
-    for (const u of await readAll(users, { roles: { $all: [r] }, ...(includeInactive ? {} : { active: true }) }, { what: '人员' })) seen.set(u._id, u);
+    for (const u of await users.withRole(r, { includeInactive, what: '人员' })) seen.set(u._id, u);
   }
   const matched = [...seen.values()].filter((u) => !q || u.name.includes(q) || (u.phone ?? '').includes(q)).sort((a, b) => a.name.localeCompare(b.name, 'zh') || a._id.localeCompare(b._id));
   const pageSize = 30;
@@ -146,7 +147,7 @@ export async function inviteStaff(ctx: Ctx, input: unknown) {
     gridIds: f.gridIds, departmentId: f.departmentId, orgId: f.orgId, enterpriseId: null, createdAt: ctx.now.toISOString(),
     ...(field ? { onDuty: true, capacity: f.capacity, openCount: 0, lastAssignedAt: null } : {}),
   };
-  await ctx.ports.store.collection<User>(C.users).add(user);
+  await userRepo(ctx.ports.store).add(user);
   const invite = await newInvite(ctx, user._id);
   await audit(ctx, 'user.invite', 'user', user._id, `邀请${user.roles.map((r) => ROLES[r]).join('、')} ${user.name}`, null, user);
   return { user: await staffView(ctx.ports, user), invite: { code: invite._id, expiresAt: invite.expiresAt } };
@@ -155,7 +156,7 @@ export async function inviteStaff(ctx: Ctx, input: unknown) {
 export async function reinviteStaff(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id } = parseInput(z.object({ id: zId }), input);
-  const user = await ctx.ports.store.collection<User>(C.users).get(id);
+  const user = await userRepo(ctx.ports.store).get(id);
   if (!user || user.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
   if (user.openid) throw new AppError('INVALID_STATE', '该人员已绑定微信，无需邀请码');
   const invite = await newInvite(ctx, id);
@@ -166,7 +167,7 @@ export async function reinviteStaff(ctx: Ctx, input: unknown) {
 export async function updateStaff(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id, ...rest } = parseInput(StaffFields.partial().extend({ id: zId, onDuty: z.boolean().optional() }), input);
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
   const given = Object.fromEntries(Object.entries(rest).filter(([k]) => Object.prototype.hasOwnProperty.call(input, k))) as Partial<User> & { onDuty?: boolean };
@@ -194,7 +195,7 @@ async function assignWaitingFor(ports: Ports, now: Date) {
 export async function deactivateStaff(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id, reason } = parseInput(z.object({ id: zId, reason: z.string({ required_error: '请填写停用原因' }).trim().min(2, '请填写停用原因').max(200) }), input);
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
   if (id === ctx.user._id) throw new AppError('INVALID_STATE', '不能停用自己的账号');
@@ -234,7 +235,7 @@ export async function deactivateStaff(ctx: Ctx, input: unknown) {
 export async function activateStaff(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id } = parseInput(z.object({ id: zId }), input);
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
   await users.update(id, { $set: { active: true, ...(before.roles.includes('officer') || before.roles.includes('liaison') ? { onDuty: true } : {}) } });
@@ -263,12 +264,12 @@ export function matchesBootstrapCode(configured: string | undefined | null, code
  */
 export async function redeemInvite(ctx: Ctx, input: unknown) {
   const { code } = parseInput(z.object({ code: z.string({ required_error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确') }), input);
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const invites = ctx.ports.store.collection<Invite>(C.invites);
   const me = ctx.user;
   if (!me.roles.every((r) => r === 'enterprise') || me.enterpriseId) throw new AppError('INVALID_STATE', '当前微信已绑定账号，请使用新的微信号接受邀请');
   let target: User | null = null;
-  if (ctx.isBootstrapCode?.(code) && (await users.count({ roles: { $all: ['admin'] }, active: true })) === 0) {
+  if (ctx.isBootstrapCode?.(code) && (await users.countActiveWithRole('admin')) === 0) {
     target = { _id: `u-${newId(ctx.ports)}`, openid: '', name: '管理员', roles: ['admin'], active: true, enterpriseId: null, createdAt: ctx.now.toISOString() };
     await users.add(target);
   } else {

@@ -11,19 +11,20 @@
 import { OPEN_FOR_ASSIGNEE, ROLES } from '../catalog';
 import { C } from '../collections';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
-import { MAX_PAGE, type Filter, type Ports } from '../ports';
+import { type Ports } from '../ports';
 import { orgById } from '../org-cache';
 import { SYSTEM, tryTransition } from '../request-record';
 import { responseDeadline, startIfNeeded } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { NO_BUDGET, type Budget } from '../budget';
 import { requestRepo } from '../repos/requests';
+import { userRepo } from '../repos/users';
 
 export const DEFAULT_CAPACITY = 10;
 
 /** an officer's slot (openCount) is given back, never below zero */
 export async function releaseSlot(ports: Ports, userId: string): Promise<boolean> {
-  return ports.store.collection<User>(C.users).update(userId, { $inc: { openCount: -1 } }, { openCount: { $gt: 0 } });
+  return userRepo(ports.store).releaseSlot(userId);
 }
 
 /** the slot the request's assignee holds while it is theirs to work (OPEN_FOR_ASSIGNEE), given back as it leaves them */
@@ -42,11 +43,7 @@ const available = (u: User | null): u is User => !!u && u.active && u.onDuty !==
  * load (ties: longest since last assigned). One read: the liaison and the officers together.
  */
 export async function candidatesFor(ports: Ports, ent: Enterprise, grid: Org | null, exclude: string[] = []): Promise<Candidate[]> {
-  const officers: Filter = { roles: { $all: ['officer'] }, gridIds: { $all: [ent.gridId] }, active: true };
-  const found = await ports.store.collection<User>(C.users).find(
-    ent.liaisonId ? { $or: [{ _id: ent.liaisonId }, officers] } : officers,
-    { orderBy: [['openCount', 'asc'], ['lastAssignedAt', 'asc']], limit: MAX_PAGE },
-  );
+  const found = await userRepo(ports.store).candidates(ent.liaisonId, ent.gridId);
   const out: Candidate[] = [];
   const liaison = ent.liaisonId ? found.find((u) => u._id === ent.liaisonId) ?? null : null;
   if (available(liaison) && !exclude.includes(liaison._id)) out.push({ user: liaison, why: `包联 ${ent.name}` });
@@ -60,14 +57,9 @@ export async function candidatesFor(ports: Ports, ent: Enterprise, grid: Org | n
 
 /** The first candidate whose slot can still be claimed (a conditional increment below capacity), or null. */
 export async function claimSlot(ports: Ports, candidates: Candidate[], now: Date): Promise<Candidate | null> {
-  const users = ports.store.collection<User>(C.users);
+  const users = userRepo(ports.store);
   for (const c of candidates) {
-    const claimed = await users.update(
-      c.user._id,
-      { $inc: { openCount: 1 }, $set: { lastAssignedAt: now.toISOString() } },
-      { active: true, openCount: c.user.openCount === undefined ? { $exists: false } : { $lt: capacity(c.user) } },
-    );
-    if (claimed) return c;
+    if (await users.claimSlot(c.user, capacity(c.user), now.toISOString())) return c;
   }
   return null;
 }

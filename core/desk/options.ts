@@ -8,17 +8,18 @@
 import { ROLES } from '../catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
-import type { Org, Setting, User } from '../model';
+import type { Org, Setting } from '../model';
 import { DEFAULT_CAPACITY } from '../assignment/assign';
 import { readAll } from '../read-all';
+import { userRepo } from '../repos/users';
 
 export async function deskOptions(ctx: Ctx) {
   requireRole(ctx.user, 'dispatcher', 'leader');
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const [orgs, officers, liaisons, routing] = await Promise.all([
     readAll(ctx.ports.store.collection<Org>(C.orgs), { active: true }, { what: '组织' }),
-    readAll(users, { roles: { $all: ['officer'] } }, { what: '网格员' }),
-    readAll(users, { roles: { $all: ['liaison'] } }, { what: '企业特派员' }),
+    users.withRole('officer', { includeInactive: true, what: '网格员' }),
+    users.withRole('liaison', { includeInactive: true, what: '企业特派员' }),
     ctx.ports.store.collection<Setting>(C.settings).get('routing'),
   ]);
   const names = new Map(orgs.map((o) => [o._id, o.name]));

@@ -14,6 +14,7 @@ import { hasRole } from '../context';
 import type { Org, ServiceRequest, User } from '../model';
 import type { Ports } from '../ports';
 import { readAll } from '../read-all';
+import { userRepo } from '../repos/users';
 
 const CENTER_KINDS = ['district', 'street', 'community'];
 /** deeper than any real tree (district → street → community → grid): stops a cycle made by hand */
@@ -93,12 +94,12 @@ export async function supervisorsOf(ports: Ports, req: ServiceRequest): Promise<
   const chain = (await chainUp(ports, req.tierOrgId)).map((o) => o._id);
   if (!chain.length && req.tierOrgId) chain.push(req.tierOrgId);
   if (!chain.length) return [];
-  const users = await readAll(ports.store.collection<User>(C.users), { roles: { $all: ['dispatcher'] }, active: true, orgId: { $in: chain } });
+  const users = await userRepo(ports.store).dispatchersAt(chain);
   return users.map((u) => u._id);
 }
 
 export async function departmentHandlers(ports: Ports, deptIds: string[]): Promise<string[]> {
   if (!deptIds.length) return [];
-  const users = await readAll(ports.store.collection<User>(C.users), { roles: { $all: ['department'] }, active: true, departmentId: { $in: deptIds } });
+  const users = await userRepo(ports.store).departmentStaff(deptIds);
   return users.map((u) => u._id);
 }

@@ -9,7 +9,7 @@ import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, cate
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Org, ServiceRequest, User } from '../model';
+import type { Org, ServiceRequest } from '../model';
 import { isRecused } from '../recusal';
 import { loadRequest, transition } from '../request-record';
 import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '../sla/clock';
@@ -17,6 +17,7 @@ import { loadSla } from '../sla/policy';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { allOrgs, canSupervise, supervisorsOf } from './scope';
 import { freed, settle } from '../settle';
+import { userRepo } from '../repos/users';
 
 const zDate = zCalendarDate();
 const zReason = (what: string) => z.string({ required_error: `请填写${what}` }).trim().min(2, `请填写${what}`).max(500, `${what}不能超过500字`);
@@ -91,7 +92,7 @@ export const ReassignInput = z.object({ id: zId, assigneeId: zId, note: z.string
 export async function reassignRequest(ctx: Ctx, input: unknown) {
   const { id, assigneeId, note } = parseInput(ReassignInput, input);
   const req = await loadSupervised(ctx, id);
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const to = await users.get(assigneeId);
   if (!to || !to.active || !to.roles.some((r) => r === 'officer' || r === 'liaison')) {
     throw new AppError('VALIDATION_FAILED', '只能改派给在岗的网格员或特派员', [{ field: 'assigneeId', message: '请选择网格员或特派员' }]);

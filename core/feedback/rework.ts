@@ -14,13 +14,13 @@
  * or the queue takes nothing from them.
  */
 import type { RequestStatus } from '../catalog';
-import { C } from '../collections';
 import type { Ctx } from '../context';
 import { supervisorsOf } from '../desk/scope';
-import type { ServiceRequest, TimelineEvent, User } from '../model';
+import type { ServiceRequest, TimelineEvent } from '../model';
 import { transition, type Actor } from '../request-record';
 import { responseDeadline, restart } from '../sla/clock';
 import { loadSla } from '../sla/policy';
+import { userRepo } from '../repos/users';
 
 export type ReworkOptions = {
   /** the statuses it may come from: resolved (enterprise) or closed (callback) */
@@ -36,7 +36,7 @@ const CLEARED = { result: null, resolvedAt: null, acceptedAt: null, closedAt: nu
 const NO_ASSIGNEE = { assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null } as const;
 
 export async function reopenForRework(ctx: Ctx, req: ServiceRequest, o: ReworkOptions): Promise<ServiceRequest> {
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const sla = await loadSla(ctx.ports);
   const type = o.type ?? 'reopened';
   const done = req.reopenCount ?? 0;

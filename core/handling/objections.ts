@@ -8,18 +8,18 @@
  */
 import { z } from 'zod';
 import { OPEN_STATUSES, type RequestStatus } from '../catalog';
-import { C } from '../collections';
 import { hasRole, newId, requireRole, type Ctx } from '../context';
 import { supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { AppError } from '../errors';
-import type { ExtensionRequest, ServiceRequest, SlaHistoryEntry, User } from '../model';
+import type { ExtensionRequest, ServiceRequest, SlaHistoryEntry } from '../model';
 import { loadRequest, transition } from '../request-record';
 import { freed, settle } from '../settle';
 import { colourAt, endOfWorkingDate, firstAnswer, nextCheck, settleClock } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { formatBeijing } from '../time';
 import { parseInput, zDate, zId } from '../validation';
+import { userRepo } from '../repos/users';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
@@ -117,8 +117,8 @@ export async function handBack(ctx: Ctx, input: unknown): Promise<ServiceRequest
     now: ctx.now,
   });
   // the slot is given back and the hand-back counted against the officer (one write when a slot was held)
-  const users = ctx.ports.store.collection<User>(C.users);
-  const released = await users.update(ctx.user._id, { $inc: { openCount: -1, handBackCount: 1 } }, { openCount: { $gt: 0 } });
+  const users = userRepo(ctx.ports.store);
+  const released = await users.releaseSlot(ctx.user._id, { handBackCount: 1 });
   if (!released) await users.update(ctx.user._id, { $inc: { handBackCount: 1 } });
   return next;
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'crypto';
 import { C } from '../collections';
 import type { User } from '../model';
 import type { Ports } from '../ports';
+import { userRepo } from '../repos/users';
 
 export type Pseudonym = { _id: string; userId: string; createdAt: string };
 
@@ -22,5 +23,5 @@ export async function newPseudonym(ports: Ports, userId: string, now: Date): Pro
 export async function userBehind(ports: Ports, id: string): Promise<User | null> {
   if (!isPseudonym(id)) return null;
   const p = await ports.store.collection<Pseudonym>(C.pseudonyms).get(id);
-  return p ? ports.store.collection<User>(C.users).get(p.userId) : null;
+  return p ? userRepo(ports.store).get(p.userId) : null;
 }

@@ -15,11 +15,11 @@
  * so still race-safe, and a random id only after those.
  */
 import { createHash } from 'crypto';
-import { C } from '../collections';
 import { newId } from '../context';
 import { AppError } from '../errors';
 import type { User } from '../model';
-import { StoreError, type Caller, type Collection, type Ports } from '../ports';
+import { StoreError, type Caller, type Ports } from '../ports';
+import { userRepo, type UserRepo } from '../repos/users';
 
 /** derived ids tried before a random one */
 const GENERATIONS = 4;
@@ -35,8 +35,8 @@ export function userIdFor(openid: string, generation = 0): string {
  * (the staff record takes the openid before the blank user gives it up) or from duplicates made
  * before ids were derived: then the staff record, else the bound enterprise user, else the oldest.
  */
-async function byOpenid(users: Collection<User>, openid: string): Promise<User | null> {
-  const found = await users.find({ openid }, { limit: 2 });
+async function byOpenid(users: UserRepo, openid: string): Promise<User | null> {
+  const found = await users.byOpenid(openid);
   if (found.length < 2) return found[0] ?? null;
   const rank = (u: User) => [u.roles.some((r) => r !== 'enterprise') ? 0 : 1, u.enterpriseId ? 0 : 1, u.active ? 0 : 1];
   return found.sort((a, b) => {
@@ -48,7 +48,7 @@ async function byOpenid(users: Collection<User>, openid: string): Promise<User |
 
 export async function resolveCaller(ports: Ports, caller: Caller | null, now: Date): Promise<User> {
   if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
-  const users = ports.store.collection<User>(C.users);
+  const users = userRepo(ports.store);
   const found = await byOpenid(users, caller.openid);
   if (found) return found;
   const blank = (id: string): User => ({

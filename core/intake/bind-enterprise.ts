@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import type { Binding, Enterprise, Message, User } from '../model';
 import { parseInput, zId } from '../validation';
 import { isValidCreditCode, normalizeCreditCode } from './credit-code';
+import { userRepo } from '../repos/users';
 
 export const BindInput = z.object({
   name: z.string({ required_error: '请填写企业名称' }).trim().min(2, '请填写企业全称').max(100, '企业名称过长'),
@@ -40,7 +41,7 @@ async function admit(ctx: Ctx, ent: Enterprise, userId: string) {
     const ok = await enterprises.update(ent._id, { $push: { contactIds: userId }, $inc: { contactCount: 1 } }, { contactCount: { $lt: MAX_CONTACTS_PER_ENTERPRISE } });
     if (!ok) throw full();
   }
-  await ctx.ports.store.collection<User>(C.users).update(userId, { $set: { enterpriseId: ent._id } });
+  await userRepo(ctx.ports.store).update(userId, { $set: { enterpriseId: ent._id } });
 }
 
 export async function bindEnterprise(ctx: Ctx, input: unknown) {
@@ -54,7 +55,7 @@ export async function bindEnterprise(ctx: Ctx, input: unknown) {
   if (ent.contactCount >= MAX_CONTACTS_PER_ENTERPRISE) throw full();
   if (applicantName || phone) {
     const profile = { ...(applicantName ? { name: applicantName } : {}), ...(phone ? { phone } : {}) };
-    await ctx.ports.store.collection<User>(C.users).update(ctx.user._id, { $set: profile });
+    await userRepo(ctx.ports.store).update(ctx.user._id, { $set: profile });
     Object.assign(ctx.user, profile);
   }
   const bindings = ctx.ports.store.collection<Binding>(C.bindings);
@@ -65,7 +66,7 @@ export async function bindEnterprise(ctx: Ctx, input: unknown) {
   }
   const approverIds = ent.contactIds.length
     ? [ent.contactIds[0]]
-    : (await ctx.ports.store.collection<User>(C.users).find({ roles: { $all: ['officer'] }, gridIds: { $all: [ent.gridId] }, active: true }, { limit: 20 })).map((u) => u._id);
+    : (await userRepo(ctx.ports.store).officersOfGrid(ent.gridId, 20)).map((u) => u._id);
   const binding: Binding = {
     _id: `b-${newId(ctx.ports)}`, userId: ctx.user._id, userName: ctx.user.name, phone: ctx.user.phone ?? '',
     enterpriseId: ent._id, enterpriseName: ent.name, approverIds, status: approverIds.length ? 'pending' : 'approved',
@@ -80,7 +81,7 @@ export async function bindEnterprise(ctx: Ctx, input: unknown) {
 }
 
 async function approverName(ctx: Ctx, ids: string[]) {
-  const first = await ctx.ports.store.collection<User>(C.users).get(ids[0]);
+  const first = await userRepo(ctx.ports.store).get(ids[0]);
   return first ? (first.roles.includes('officer') ? `网格员 ${first.name}` : `企业联系人 ${first.name}`) : '';
 }
 
@@ -111,7 +112,7 @@ export async function approveBinding(ctx: Ctx, input: unknown) {
   const { id } = parseInput(z.object({ id: zId }), input);
   const b = await loadDecidable(ctx, id);
   const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(b.enterpriseId);
-  const applicant = await ctx.ports.store.collection<User>(C.users).get(b.userId);
+  const applicant = await userRepo(ctx.ports.store).get(b.userId);
   if (!ent || !applicant || !applicant.active) throw new AppError('NOT_FOUND', '申请人或企业已不存在');
   if (applicant.enterpriseId) throw new AppError('INVALID_STATE', '申请人已绑定其他企业');
   const claimed = await ctx.ports.store.collection<Binding>(C.bindings).update(id, { $set: { status: 'approved', decidedAt: ctx.now.toISOString(), decidedById: ctx.user._id } }, { status: 'pending' });
@@ -144,7 +145,7 @@ export async function unbindEnterprise(ctx: Ctx, input: unknown) {
   if (target !== ctx.user._id && ent.contactIds[0] !== ctx.user._id) throw new AppError('FORBIDDEN', '只有企业第一联系人可以移除其他联系人');
   if (!ent.contactIds.includes(target)) throw new AppError('NOT_FOUND', '该用户不是本企业联系人');
   await enterprises.update(ent._id, { $set: { contactIds: ent.contactIds.filter((id) => id !== target), contactCount: ent.contactCount - 1 } }, { contactCount: ent.contactCount });
-  await ctx.ports.store.collection<User>(C.users).update(target, { $set: { enterpriseId: null } });
+  await userRepo(ctx.ports.store).update(target, { $set: { enterpriseId: null } });
   return { ok: true };
 }
 
@@ -153,7 +154,7 @@ export async function listContacts(ctx: Ctx) {
   requireRole(ctx.user, 'enterprise');
   if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '您尚未绑定企业');
   const ent = (await ctx.ports.store.collection<Enterprise>(C.enterprises).get(ctx.user.enterpriseId))!;
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const contacts = await Promise.all(ent.contactIds.map((id) => users.get(id)));
   return {
     canRemove: ent.contactIds[0] === ctx.user._id,

@@ -23,6 +23,7 @@ import { loadSla } from '../sla/policy';
 import { loadNotifyRules, maskPhone, mobileOf, SMS_KIND_LABELS, type NotifyRules } from './routing';
 import { TEMPLATE_KEYS, TEMPLATES, type TemplateKey } from './templates';
 import type { NotifySettings, TemplateState } from './views';
+import { userRepo } from '../repos/users';
 
 /** below this many one-time consents a natural tap offers a top-up */
 export const TOP_UP_BELOW = 3;
@@ -124,7 +125,7 @@ export async function setSmsOptIn(ctx: Ctx, input: unknown): Promise<NotifySetti
   const { optIn } = parseInput(z.object({ optIn: z.boolean({ invalid_type_error: '请选择是否接收短信' }) }), input);
   if (!hasRole(ctx.user, 'enterprise')) throw new AppError('FORBIDDEN', '工作人员的短信提醒由管理员的提醒规则决定');
   if (optIn && !mobileOf(ctx.user.phone)) throw new AppError('VALIDATION_FAILED', '账号未登记手机号，无法接收短信');
-  await ctx.ports.store.collection<User>(C.users).update(ctx.user._id, { $set: { smsOptIn: optIn } });
+  await userRepo(ctx.ports.store).update(ctx.user._id, { $set: { smsOptIn: optIn } });
   ctx.user = { ...ctx.user, smsOptIn: optIn };
   return notifySettings(ctx);
 }

@@ -8,7 +8,7 @@ import { STATUSES } from '../catalog';
 import { C } from '../collections';
 import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
 import type { Ports } from '../ports';
-import { ignoreDuplicate, MAX_PAGE } from '../ports';
+import { ignoreDuplicate } from '../ports';
 import { INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
@@ -16,6 +16,7 @@ import { chainUp } from '../desk/scope';
 import { loadNotifyRules, mobileOf, robotWorthy, routeFor } from './routing';
 import { smsEntryFrom, unsendable } from './sender';
 import { requestRepo } from '../repos/requests';
+import { userRepo } from '../repos/users';
 
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
@@ -89,7 +90,6 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   // `known`: the document as the caller just read it, saves a read
   const req = known !== undefined ? known : await requests.get(requestId);
   if (!req || !req.needsNotify) return 0;
-  const users = ports.store.collection<User>(C.users);
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   const messages = ports.store.collection<Message>(C.messages);
   const rules = await loadNotifyRules(ports);
@@ -98,10 +98,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   // everyone these events reach, in one read
   const ids = [...new Set(fresh.flatMap((ev) => recipientsFor(req, ev).map((r) => r.userId)))];
   const reached = new Map<string, User>();
-  for (let i = 0; i < ids.length; i += MAX_PAGE) {
-    const batch = ids.slice(i, i + MAX_PAGE);
-    for (const u of await users.find({ _id: { $in: batch } }, { limit: batch.length })) reached.set(u._id, u);
-  }
+  for (const [id, u] of await userRepo(ports.store).getMany(ids)) reached.set(id, u);
   for (const ev of fresh) {
     for (const r of recipientsFor(req, ev)) {
       // a pseudonymous submitter (an anonymous complaint) is told through the person behind it

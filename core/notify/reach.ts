@@ -21,6 +21,7 @@ import { periodOf } from '../stats/dashboard';
 import { assignmentConsents } from './consent';
 import { mobileOf } from './routing';
 import { CHANNEL_LABELS, type ChannelCounts, type NotifyStats, type ReachReport, type ReachRow } from './views';
+import { userRepo } from '../repos/users';
 
 export const REACH_WITHIN_MINUTES = 5;
 const DAY_MS = 86_400_000;
@@ -31,16 +32,16 @@ const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : nu
 
 /** the handlers a desk user may see the reach of: everyone for district-wide staff, else those whose grids are in its charge */
 async function handlersInCharge(ctx: Ctx): Promise<User[]> {
-  const users = ctx.ports.store.collection<User>(C.users);
+  const users = userRepo(ctx.ports.store);
   const all = [
-    ...(await readAll(users, { roles: { $all: ['officer'] }, active: true }, { what: '网格员' })),
-    ...(await readAll(users, { roles: { $all: ['liaison'] }, active: true }, { what: '特派员' })),
+    ...(await users.withRole('officer', { what: '网格员' })),
+    ...(await users.withRole('liaison', { what: '特派员' })),
   ];
   const unique = [...new Map(all.map((u) => [u._id, u])).values()];
   // district-wide (leaders, a district dispatcher): everyone, with the departments' handlers (their new work: supervision cards)
   const charge = hasRole(ctx.user, 'leader') ? null : await centerScope(ctx.ports, ctx.user);
   if (!charge) {
-    const depts = await readAll(users, { roles: { $all: ['department'] }, active: true }, { what: '部门办理人' });
+    const depts = await users.withRole('department', { what: '部门办理人' });
     return [...new Map([...unique, ...depts].map((u) => [u._id, u])).values()];
   }
   // a street's or community's dispatcher: the handlers of its grids

@@ -8,6 +8,7 @@ import { C } from '../collections';
 import { creditCodeCheckChar } from '../intake/credit-code';
 import type { Enterprise, Org, User } from '../model';
 import type { Store } from '../ports';
+import { userRepo } from '../repos/users';
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** organisation code (GB 11714): 8 characters and a check character */
@@ -118,7 +119,7 @@ export async function seedDemoDistrict(store: Store, now: Date): Promise<boolean
   if (await orgsC.get('d-yunxi')) return false;
   const at = now.toISOString();
   for (const o of orgs) await orgsC.add({ ...o, active: true });
-  const users = store.collection<User>(C.users);
+  const users = userRepo(store);
   for (const s of staff) {
     const field = s.roles.includes('officer') || s.roles.includes('liaison');
     await users.add({

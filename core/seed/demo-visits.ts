@@ -11,8 +11,9 @@ import { createFunctions, functionOf } from '../functions';
 import type { Ports } from '../ports';
 import { closeStaleVisits } from '../visits/checkin';
 import { enterpriseCode } from '../visits/codes';
-import type { Enterprise, User } from '../model';
+import type { Enterprise } from '../model';
 import { devOpenid } from './demo-district';
+import { userRepo } from '../repos/users';
 
 const HOUR = 3600_000;
 
@@ -49,7 +50,7 @@ export async function seedDemoVisits(ports: Ports, now: Date): Promise<number> {
   const at = (d: Date) => { t = d; };
   // the codes only: their images are made on first view, once the server knows its public address
   const scene = async (contact: string) => {
-    const user = await ports.store.collection<User>(C.users).get(contact);
+    const user = await userRepo(ports.store).get(contact);
     return (await enterpriseCode(ports, user!.enterpriseId!, now))._id;
   };
   const visitOf = async (who: string, ev: Record<string, unknown>) => (await as(who, scanned(ev))).visit._id as string;

@@ -9,10 +9,11 @@
 import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
-import type { Message, ServiceRequest, User } from '../model';
+import type { Message, ServiceRequest } from '../model';
 import { ignoreDuplicate, type Ports } from '../ports';
 import { parseInput } from '../validation';
 import { loadSla, type SlaContext } from './policy';
+import { userRepo } from '../repos/users';
 
 export type SystemWarning = { _id: string; kind: 'calendar'; year: number; message: string; createdAt: string; resolved: boolean };
 
@@ -44,7 +45,7 @@ export async function warnUncoveredYears(ports: Ports, years: number[], now: Dat
     // resolved once, uncovered again (the admin took the year back out): open it again
     const reopened = !!known && (await warnings.update(id, { $set: { resolved: false, createdAt: now.toISOString(), message } }, { resolved: true }));
     if (!created && !reopened) continue;
-    const admins = await ports.store.collection<User>(C.users).find({ roles: { $all: ['admin'] }, active: true }, { limit: 50 });
+    const admins = await userRepo(ports.store).activeAdmins(50);
     for (const a of admins) {
       await ports.store
         .collection<Message>(C.messages)

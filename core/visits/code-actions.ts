@@ -8,7 +8,7 @@ import { ROLES } from '../catalog';
 import { C } from '../collections';
 import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, User } from '../model';
+import type { Enterprise } from '../model';
 import { parseInput, zId } from '../validation';
 import { codeView, enterpriseCode, officialCode, renewCode, resolveScene } from './codes';
 import { isInspection, PURPOSES, type VisitPlan } from './model';
@@ -16,6 +16,7 @@ import { beijingToday } from './queries';
 import { loadEnterprise, presentVisitOf } from './records';
 import { districtOrg, isSupervisor, isVisitStaff, requireVisitStaff, supervisesGrid, visitorDept, visitRole } from './staff';
 import { staffView } from './views';
+import { userRepo } from '../repos/users';
 
 /** who may print an enterprise's code: its contacts, its officers and liaison, supervisors in scope */
 async function mayHandleCode(ctx: Ctx, ent: Enterprise): Promise<boolean> {
@@ -94,7 +95,7 @@ export async function checkOfficer(ctx: Ctx, input: unknown) {
   const { scene } = parseInput(z.object({ scene: z.string().trim().min(1, '缺少二维码信息').max(200) }), input);
   const code = await resolveScene(ctx.ports, scene);
   if (code.kind !== 'official') throw new AppError('CODE_INVALID', '这是企业的公务入企码，核验来访人员请扫描其出示的亮证码');
-  const official = await ctx.ports.store.collection<User>(C.users).get(code.userId!);
+  const official = await userRepo(ctx.ports.store).get(code.userId!);
   if (!official) throw new AppError('CODE_INVALID', '二维码无效：未找到该工作人员');
   const dept = await visitorDept(ctx.ports, official);
   const person = {

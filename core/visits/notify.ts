@@ -5,11 +5,12 @@
  * (core/notify/outbox.ts), but about a visit or a plan, so each message carries its page.
  */
 import { C } from '../collections';
-import type { Message, OutboxEntry, User } from '../model';
+import type { Message, OutboxEntry } from '../model';
 import { outboxEntry } from '../notify/payload';
 import { sendForRequest } from '../notify/sender';
 import type { Ports } from '../ports';
 import { ignoreDuplicate } from '../ports';
+import { userRepo } from '../repos/users';
 
 export type Notice = {
   /** unique per event, e.g. `visit:<id>:checkin`; the message id is `${key}:${userId}` */
@@ -25,7 +26,7 @@ export type Notice = {
 
 
 export async function tell(ports: Ports, now: Date, userIds: string[], n: Notice): Promise<void> {
-  const users = ports.store.collection<User>(C.users);
+  const users = userRepo(ports.store);
   const messages = ports.store.collection<Message>(C.messages);
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   const at = now.toISOString();

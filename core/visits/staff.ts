@@ -12,6 +12,7 @@ import { centerScope, chainUp } from '../desk/scope';
 import type { Enterprise, Org, User } from '../model';
 import type { Ports } from '../ports';
 import { readAll } from '../read-all';
+import { userRepo } from '../repos/users';
 
 export const VISIT_STAFF: Role[] = ['officer', 'liaison', 'department', 'dispatcher', 'leader'];
 
@@ -73,7 +74,7 @@ export async function supervisesGrid(ports: Ports, u: User, gridId: string): Pro
 export async function supervisorsOfGrid(ports: Ports, gridId: string): Promise<string[]> {
   const chain = (await chainUp(ports, gridId)).filter((o) => o._id !== gridId).map((o) => o._id);
   if (!chain.length) return [];
-  const users = await readAll(ports.store.collection<User>(C.users), { roles: { $all: ['dispatcher'] }, active: true, orgId: { $in: chain } });
+  const users = await userRepo(ports.store).dispatchersAt(chain);
   return users.map((u) => u._id);
 }
 
@@ -86,11 +87,11 @@ export async function districtOrg(ports: Ports): Promise<Org> {
 /** the enterprise's bound contacts who can still sign in */
 export async function contactsOf(ports: Ports, ent: Enterprise): Promise<User[]> {
   if (!ent.contactIds.length) return [];
-  const users = await ports.store.collection<User>(C.users).find({ _id: { $in: ent.contactIds }, active: true }, { limit: 20 });
+  const users = await userRepo(ports.store).activeAmong(ent.contactIds, 20);
   return users.filter((u) => u.enterpriseId === ent._id);
 }
 
 export async function handlersOfDept(ports: Ports, deptId: string): Promise<string[]> {
-  const users = await readAll(ports.store.collection<User>(C.users), { roles: { $all: ['department'] }, active: true, departmentId: deptId });
+  const users = await userRepo(ports.store).departmentStaff([deptId]);
   return users.map((u) => u._id);
 }

@@ -1,7 +1,7 @@
 /**
- * Repositories per concept (core/repos): the requests collection is read and written only through
- * core/repos/requests.ts, where each query sits beside the index that serves it (query-coverage
- * holds them to INDEXES). Here: no other module of core/ names the collection, and the repository's
+ * Repositories per concept (core/repos): the requests and users collections are read and written
+ * only through core/repos/requests.ts and core/repos/users.ts, where each query sits beside the
+ * index that serves it (query-coverage holds them to INDEXES). Here: no other module of core/ names the collection, and the repository's
  * less obvious shapes answer what their names say, on SQLite and on the CloudBase test bed.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,11 +18,12 @@ const sources = (dir: string): string[] =>
     return n.endsWith('.ts') && !n.endsWith('.test.ts') ? [p] : [];
   });
 
-test('no module of core/ but the repository names the requests collection', () => {
+test.each(['requests', 'users'])('no module of core/ but its repository names the %s collection', (name) => {
+  const named = new RegExp(`C\\.${name}\\b|collection(<[^>]*>)?\\(\\s*['"]${name}['"]`);
   const offenders = sources(CORE)
     .map((p) => relative(CORE, p))
-    .filter((p) => !p.startsWith('repos/') && p !== 'collections.ts')
-    .filter((p) => /C\.requests\b|collection(<[^>]*>)?\(\s*['"]requests['"]/.test(readFileSync(join(CORE, p), 'utf8')));
+    .filter((p) => p !== `repos/${name}.ts` && p !== 'collections.ts')
+    .filter((p) => named.test(readFileSync(join(CORE, p), 'utf8')));
   expect(offenders).toEqual([]);
 });
 
