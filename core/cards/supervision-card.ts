@@ -29,6 +29,7 @@ import { beijingDateKey } from '../time';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
+import { cardRepo } from '../repos/cards';
 
 const zDate = zCalendarDate('请设定督办期限');
 const zText = (what: string, max: number, missing = `请填写${what}`) =>
@@ -127,7 +128,7 @@ export async function issueCard(ctx: Ctx, input: unknown) {
     actor: { id: ctx.user._id, name: ctx.user.name },
     now: ctx.now,
   });
-  await ctx.ports.store.collection<SupervisionCard>(C.cards).add(card);
+  await cardRepo(ctx.ports.store).add(card);
   await releaseSlotOf(ctx.ports, req);
   return { request: next, card };
 }
@@ -136,11 +137,7 @@ export async function issueCard(ctx: Ctx, input: unknown) {
 
 /** writes the card, conditioned on the version read and on its still being open; returns it as written */
 async function saveCard(ctx: Ctx, card: SupervisionCard, set: Partial<SupervisionCard>): Promise<SupervisionCard> {
-  const ok = await ctx.ports.store.collection<SupervisionCard>(C.cards).update(
-    card._id,
-    { $set: set, $inc: { version: 1 } },
-    { version: card.version, status: 'open' },
-  );
+  const ok = await cardRepo(ctx.ports.store).updateOpenAt(card, set);
   if (!ok) throw new AppError('CONFLICT', '督办卡状态已变化，请刷新后重试');
   return { ...card, ...set, version: card.version + 1 };
 }
@@ -170,7 +167,7 @@ function deptView(card: SupervisionCard) {
 
 async function loadMyCard(ctx: Ctx, cardId: string) {
   requireRole(ctx.user, 'department');
-  const card = await ctx.ports.store.collection<SupervisionCard>(C.cards).get(cardId);
+  const card = await cardRepo(ctx.ports.store).get(cardId);
   // the same answer for a missing card, another department's, and one about the caller
   if (!card || !myParty(ctx, card) || !visibleTo(ctx, card)) throw new AppError('NOT_FOUND', '未找到该督办卡');
   return { card, party: myParty(ctx, card)! };
@@ -202,7 +199,7 @@ export async function listCards(ctx: Ctx, input: unknown) {
   const dept = ctx.user.departmentId;
   if (!dept) return { items: [], total: 0, page, pageSize: 20, counts: { todo: 0, doing: 0, done: 0 } };
   // one department sees few dozen open cards; read its cards and split by its own party status
-  const cards = (await ctx.ports.store.collection<SupervisionCard>(C.cards).find({ deptIds: { $all: [dept] } }, { orderBy: [['issuedAt', 'desc']], limit: 100 }))
+  const cards = (await cardRepo(ctx.ports.store).latestOfDepartment(dept, 100))
     .filter((c) => visibleTo(ctx, c));
   const of = (t: keyof typeof TABS) =>
     cards.filter((c) => (c.status === 'open' ? (TABS[t] as readonly string[]).includes(c.parties.find((p) => p.deptId === dept)!.status) : t === 'done'));
@@ -360,7 +357,7 @@ export async function returnCard(ctx: Ctx, input: unknown) {
 /** an open card of a request the calling dispatcher supervises; a card out of scope reads like a missing one */
 async function loadDeskCard(ctx: Ctx, cardId: string) {
   requireRole(ctx.user, 'dispatcher');
-  const card = await ctx.ports.store.collection<SupervisionCard>(C.cards).get(cardId);
+  const card = await cardRepo(ctx.ports.store).get(cardId);
   const req = card
     ? await loadSupervised(ctx, card.requestId).catch((e) => {
       if (e instanceof AppError && e.code === 'NOT_FOUND') return null;

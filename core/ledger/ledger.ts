@@ -11,21 +11,20 @@
 import { excel } from '../excel';
 import { z } from 'zod';
 import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../catalog';
-import { C } from '../collections';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { ServiceRequest, SupervisionCard } from '../model';
+import type { ServiceRequest } from '../model';
 import { summary } from '../request-record';
 import { formatBeijing } from '../time';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { centerScope } from '../desk/scope';
 import { requestsRecusing } from '../recusal';
 import { callBudget, claimJob, jobs, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
-import { getMany } from '../read-all';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { firstAnswer } from '../sla/clock';
 import { callbackLabel } from '../feedback/callback';
 import { requestRepo, type LedgerCursor, type LedgerQuery } from '../repos/requests';
+import { cardRepo } from '../repos/cards';
 
 const zDate = zCalendarDate();
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -88,7 +87,7 @@ export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<Ledge
 
 /** who handles each row: the card's departments (all cards of a page in one read), else the assignee */
 async function handlerLabels(ctx: Ctx, rows: ServiceRequest[]): Promise<Map<string, string>> {
-  const cards = await getMany(ctx.ports.store.collection<SupervisionCard>(C.cards), rows.map((r) => r.cardId));
+  const cards = await cardRepo(ctx.ports.store).getMany(rows.map((r) => r.cardId));
   const out = new Map<string, string>();
   for (const r of rows) {
     if (r.cardId) {

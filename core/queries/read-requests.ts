@@ -3,17 +3,16 @@ import { orgById } from '../org-cache';
 import { objectionPermissions } from '../handling/objections';
 import { callbackPermissions } from '../feedback/callback';
 import { z } from 'zod';
-import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
 import { OPEN_STATUSES } from '../catalog';
-import type { SupervisionCard } from '../model';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
 import { parseInput, zId } from '../validation';
 import { requestRepo } from '../repos/requests';
+import { cardRepo } from '../repos/cards';
 
 const PAGE_SIZE = 20;
 export const PageInput = z.object({
@@ -99,7 +98,7 @@ export function requestView(ctx: Ctx, req: ServiceRequest) {
 export async function detailView(ctx: Ctx, req: ServiceRequest) {
   // staff also see the supervision card and the deadline's history
   const staff = !hasRole(ctx.user, 'enterprise');
-  const card = staff && req.cardId ? await ctx.ports.store.collection<SupervisionCard>(C.cards).get(req.cardId) : null;
+  const card = staff && req.cardId ? await cardRepo(ctx.ports.store).get(req.cardId) : null;
   const orgName = (await orgById(ctx.ports, req.tierOrgId))?.name ?? '';
   return {
     request: { ...requestView(ctx, req), tierOrgName: orgName, ...(staff ? { slaHistory: req.slaHistory } : {}) },

@@ -29,6 +29,7 @@ import { PeriodInput, resolvePeriod, type Period } from '../stats/period';
 import { TIERS, type Tier } from '../catalog';
 import { DEFAULT_RANKING_SETTINGS, rankUnits, type RankedUnit, type RankingSettings, type UnitInput } from './formula';
 import { requestRepo } from '../repos/requests';
+import { cardRepo } from '../repos/cards';
 
 export type RankingList = {
   _id: string;
@@ -121,12 +122,12 @@ const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+08:00`) + 
  * starts at the last page's issue instant, and the cards already read at that instant are skipped.
  */
 async function cardsIssued(ports: Ports, from: string, to: string): Promise<SupervisionCard[]> {
-  const col = ports.store.collection<SupervisionCard>(C.cards);
+  const cards = cardRepo(ports.store);
   const out: SupervisionCard[] = [];
   const seen = new Set<string>();
   let start = from;
   for (;;) {
-    const page = await col.find({ issuedAt: { $gte: start, $lt: to } }, { orderBy: [['issuedAt', 'asc'], ['_id', 'asc']], limit: MAX_PAGE });
+    const page = await cards.issuedBetween(start, to);
     const fresh = page.filter((c) => !seen.has(c._id));
     for (const c of fresh) { seen.add(c._id); out.push(c); }
     if (page.length < MAX_PAGE || !fresh.length) return out;
