@@ -5,9 +5,9 @@
  * (core/sla/policy.ts), an edit in this process is seen at once (forgetOrgs); another function
  * instance sees it within ORG_CACHE_MS.
  */
-import { C } from './collections';
 import type { Org } from './model';
 import type { Ports, Store } from './ports';
+import { orgRepo } from './repos/orgs';
 
 export const ORG_CACHE_MS = 10_000;
 
@@ -19,7 +19,7 @@ export async function orgById(ports: Ports, id: string): Promise<Org | null> {
   const t = Date.now();
   const hit = byId.get(id);
   if (hit && t - hit.at < ORG_CACHE_MS) return hit.org;
-  const org = await ports.store.collection<Org>(C.orgs).get(id);
+  const org = await orgRepo(ports.store).get(id);
   if (byId.size > 5000) byId.clear();
   byId.set(id, { at: t, org });
   return org;

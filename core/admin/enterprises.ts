@@ -13,11 +13,12 @@ import type { Enterprise, EnterpriseLocation, Org } from '../model';
 import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { callBudget, claimJob, jobs, LEASE_MS, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { StoreError } from '../ports';
-import { getMany, readAll } from '../read-all';
+import { readAll } from '../read-all';
 import { parseInput, zId } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { audit } from './audit';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 export const TEMPLATE_COLUMNS = ['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话'] as const;
 const SCALES = ['大型', '中型', '小型', '微型'];
@@ -52,7 +53,7 @@ const LocationField = z.object({ latitude: zCoordinate('纬度', 90), longitude:
  */
 async function views(ctx: Ctx, ents: Enterprise[]) {
   const [orgs, people] = await Promise.all([
-    getMany(ctx.ports.store.collection<Org>(C.orgs), ents.flatMap((e) => [e.gridId, e.departmentId])),
+    orgRepo(ctx.ports.store).getMany(ents.flatMap((e) => [e.gridId, e.departmentId])),
     userRepo(ctx.ports.store).getMany(ents.flatMap((e) => [e.liaisonId, e.leaderId])),
   ]);
   const person = (id?: string | null) => (id ? people.get(id)?.name ?? '' : '');
@@ -90,7 +91,7 @@ export async function listEnterprises(ctx: Ctx, input: unknown) {
 }
 
 async function checkGrid(ctx: Ctx, gridId: string) {
-  const g = await ctx.ports.store.collection<Org>(C.orgs).get(gridId);
+  const g = await orgRepo(ctx.ports.store).get(gridId);
   if (!g || g.kind !== 'grid' || !g.active) throw new AppError('VALIDATION_FAILED', '所属网格不存在或已撤销', [{ field: 'gridId', message: '请选择在用的网格' }]);
 }
 
@@ -157,7 +158,7 @@ export async function setStewardship(ctx: Ctx, input: unknown) {
   await must(liaisonId, 'liaison', 'liaisonId', '特派员');
   await must(leaderId, 'leader', 'leaderId', '包联领导');
   if (departmentId) {
-    const d = await ctx.ports.store.collection<Org>(C.orgs).get(departmentId);
+    const d = await orgRepo(ctx.ports.store).get(departmentId);
     if (!d || d.kind !== 'department' || !d.active) throw new AppError('VALIDATION_FAILED', '请选择在用的部门', [{ field: 'departmentId', message: '请选择部门' }]);
   }
   await ents.update(enterpriseId, { $set: { liaisonId, leaderId, departmentId } });
@@ -237,11 +238,11 @@ export function enterpriseIdFor(creditCode: string, generation = 0): string {
 const ID_GENERATIONS = 4;
 
 async function gridsAndCommunities(ctx: Ctx) {
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   // 1,000 grids and 300 communities: 11 + 4 calls
   const [grids, communities] = await Promise.all([
-    readAll(orgs, { kind: 'grid', active: true }, { what: '网格' }),
-    readAll(orgs, { kind: 'community' }, { what: '社区' }),
+    orgs.ofKinds(['grid'], { activeOnly: true, what: '网格' }),
+    orgs.ofKinds(['community'], { what: '社区' }),
   ]);
   return { grids, communities: new Map(communities.map((c) => [c._id, c])) };
 }

@@ -4,12 +4,12 @@
  */
 import { forgetOrgs } from '../org-cache';
 import { z } from 'zod';
-import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org, OrgKind } from '../model';
 import { parseInput, zId } from '../validation';
 import { audit } from './audit';
+import { orgRepo } from '../repos/orgs';
 
 const KIND_LABEL: Record<OrgKind, string> = { district: '区（县）', street: '街道（乡镇）', community: '社区（村）', grid: '网格', department: '部门' };
 /** which kind each kind hangs under */
@@ -20,10 +20,10 @@ const zName = z.string({ required_error: '请填写名称' }).trim().min(2, '名
 export const view = (o: Org) => ({ id: o._id, kind: o.kind, name: o.name, parentId: o.parentId, communityIds: o.communityIds, active: o.active, retiredReason: o.retiredReason ?? null });
 
 async function all(ctx: Ctx): Promise<Org[]> {
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const out: Org[] = [];
   for (let skip = 0; ; skip += 100) {
-    const page = await orgs.find({}, { orderBy: [['kind', 'asc'], ['name', 'asc']], skip, limit: 100 });
+    const page = await orgs.pageByKindName(skip, 100);
     out.push(...page);
     if (page.length < 100) return out;
   }
@@ -40,7 +40,7 @@ async function checkParent(ctx: Ctx, kind: OrgKind, parentId: string | null, sel
     if (parentId) throw new AppError('VALIDATION_FAILED', '区（县）是最高一级，不能设置上级', [{ field: 'parentId', message: '区（县）不能设置上级' }]);
     return null;
   }
-  const parent = parentId ? await ctx.ports.store.collection<Org>(C.orgs).get(parentId) : null;
+  const parent = parentId ? await orgRepo(ctx.ports.store).get(parentId) : null;
   if (!parent || parent.kind !== want || !parent.active || parent._id === selfId) {
     throw new AppError('VALIDATION_FAILED', `${KIND_LABEL[kind]}的上级应为在用的${KIND_LABEL[want]}`, [{ field: 'parentId', message: `请选择上级${KIND_LABEL[want]}` }]);
   }
@@ -50,7 +50,7 @@ async function checkParent(ctx: Ctx, kind: OrgKind, parentId: string | null, sel
 async function checkCommunities(ctx: Ctx, ids: string[], parentId: string | null): Promise<string[]> {
   const list = [...new Set([...(parentId ? [parentId] : []), ...ids])];
   for (const id of list) {
-    const c = await ctx.ports.store.collection<Org>(C.orgs).get(id);
+    const c = await orgRepo(ctx.ports.store).get(id);
     if (!c || c.kind !== 'community' || !c.active) throw new AppError('VALIDATION_FAILED', '网格覆盖的社区不存在或已撤销', [{ field: 'communityIds', message: '请选择在用的社区' }]);
   }
   return list;
@@ -66,13 +66,12 @@ export const CreateOrgInput = z.object({
 export async function createOrg(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { kind, name, parentId, communityIds } = parseInput(CreateOrgInput, input);
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
-  if (kind === 'district' && (await orgs.count({ kind: 'district', active: true })) > 0) {
+  const orgs = orgRepo(ctx.ports.store);
+  if (kind === 'district' && (await orgs.countActiveDistricts()) > 0) {
     throw new AppError('INVALID_STATE', '本系统已有区（县）组织，一个部署只服务一个区（县）');
   }
   await checkParent(ctx, kind, parentId);
-  const siblings = await orgs.find({ kind, parentId: parentId ?? null, name }, { limit: 1 });
-  if (siblings.length) throw new AppError('VALIDATION_FAILED', `同一上级下已有名为“${name}”的${KIND_LABEL[kind]}`, [{ field: 'name', message: '名称重复' }]);
+  if (await orgs.siblingNamed(kind, parentId ?? null, name)) throw new AppError('VALIDATION_FAILED', `同一上级下已有名为“${name}”的${KIND_LABEL[kind]}`, [{ field: 'name', message: '名称重复' }]);
   const org: Org = {
     _id: `${kind.slice(0, 1)}-${newId(ctx.ports)}`, kind, name, parentId: parentId ?? null, active: true,
     ...(kind === 'grid' ? { communityIds: await checkCommunities(ctx, communityIds, parentId) } : {}),
@@ -97,7 +96,7 @@ export async function updateOrg(ctx: Ctx, input: unknown) {
     const message = '没有要修改的内容：请修改名称、上级或覆盖社区中的一项';
     throw new AppError('VALIDATION_FAILED', message, [{ field: '(输入)', message }]);
   }
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const before = await orgs.get(id);
   if (!before) throw new AppError('NOT_FOUND', '未找到该组织');
   const set: Partial<Org> = {};
@@ -119,11 +118,11 @@ export async function updateOrg(ctx: Ctx, input: unknown) {
 export async function retireOrg(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id, reason } = parseInput(z.object({ id: zId, reason: z.string({ required_error: '请填写撤销原因' }).trim().min(2, '请填写撤销原因').max(200) }), input);
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const before = await orgs.get(id);
   if (!before) throw new AppError('NOT_FOUND', '未找到该组织');
   if (!before.active) throw new AppError('INVALID_STATE', '该组织已撤销');
-  if ((await orgs.count({ parentId: id, active: true })) > 0) throw new AppError('INVALID_STATE', '请先撤销或调整其下级组织');
+  if ((await orgs.countActiveChildren(id)) > 0) throw new AppError('INVALID_STATE', '请先撤销或调整其下级组织');
   await orgs.update(id, { $set: { active: false, retiredReason: reason } });
   forgetOrgs(ctx.ports);
   const after = (await orgs.get(id))!;
@@ -134,7 +133,7 @@ export async function retireOrg(ctx: Ctx, input: unknown) {
 export async function restoreOrg(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { id } = parseInput(z.object({ id: zId }), input);
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const before = await orgs.get(id);
   if (!before) throw new AppError('NOT_FOUND', '未找到该组织');
   if (before.active) return { org: view(before) };

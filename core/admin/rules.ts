@@ -19,7 +19,7 @@ import { CATEGORY_CODES } from '../catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Org, Setting } from '../model';
+import type { Setting } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
@@ -30,6 +30,7 @@ import { calendarChanged, calendarRunProgress, continueCalendarRun, startCalenda
 import { audit } from './audit';
 import { DEFAULT_NOTIFY_RULES, forgetNotifyRules, loadNotifyRules, NotifyRulesInput } from '../notify/routing';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 /** how long a save may spend laying deadlines on a changed calendar before the sweep takes over */
 export const SAVE_RECOMPUTE_MS = 4000;
@@ -124,7 +125,7 @@ export async function getRules(ctx: Ctx) {
 export async function saveRules(ctx: Ctx, input: unknown) {
   requireRole(ctx.user, 'admin');
   const { version, rules } = parseInput(z.object({ version: z.number().int().min(0), rules: RulesInput }), input);
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   for (const [cat, dept] of Object.entries(rules.routing)) {
     if (!dept) continue;
     const d = await orgs.get(dept);
@@ -179,8 +180,8 @@ export async function overview(ctx: Ctx) {
   requireRole(ctx.user, 'admin');
   const s = ctx.ports.store;
   const [orgs, districts, enterprises, pendingBindings] = await Promise.all([
-    s.collection<Org>(C.orgs).count({ active: true }),
-    s.collection<Org>(C.orgs).count({ kind: 'district', active: true }),
+    orgRepo(s).countActive(),
+    orgRepo(s).countActiveDistricts(),
     s.collection(C.enterprises).count({}),
     s.collection(C.bindings).count({ status: 'pending' }),
   ]);

@@ -9,18 +9,19 @@ import { ROLES, type Role } from '../catalog';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Invite, Org, User } from '../model';
+import type { Invite, User } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { SYSTEM, tryTransition } from '../request-record';
 import { settleClock } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { assignRequest, assignWaiting, DEFAULT_CAPACITY } from '../assignment/assign';
 import { afterChange } from '../notify/after-change';
-import { getMany, readAll } from '../read-all';
+import { readAll } from '../read-all';
 import { parseInput, zId } from '../validation';
 import { audit } from './audit';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;
 const INVITE_DAYS = 7;
@@ -45,11 +46,11 @@ const StaffFields = z.object({
 });
 
 async function checkLinks(ctx: Ctx, f: { roles: Role[]; gridIds: string[]; departmentId: string | null; orgId: string | null }) {
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const bad = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ field, message }]);
   if (f.roles.includes('officer') && !f.gridIds.length) throw bad('gridIds', '网格员须至少负责一个网格');
   // up to 20 grids in one read
-  const grids = await getMany(orgs, f.gridIds);
+  const grids = await orgs.getMany(f.gridIds);
   for (const g of f.gridIds) {
     const o = grids.get(g);
     if (!o || o.kind !== 'grid' || !o.active) throw bad('gridIds', '所选网格不存在或已撤销');
@@ -90,7 +91,7 @@ async function newInvite(ctx: Ctx, userId: string): Promise<Invite> {
  * of a get per grid, department and center and a find per person (~150 calls for 30 officers).
  */
 export async function staffViews(ports: Ports, list: User[]) {
-  const orgs = await getMany(ports.store.collection<Org>(C.orgs), list.flatMap((u) => [...(u.gridIds ?? []), u.departmentId, u.orgId]));
+  const orgs = await orgRepo(ports.store).getMany(list.flatMap((u) => [...(u.gridIds ?? []), u.departmentId, u.orgId]));
   const unbound = list.filter((u) => !u.openid).map((u) => u._id);
   const open = unbound.length ? await readAll(ports.store.collection<Invite>(C.invites), { userId: { $in: unbound }, usedAt: null }) : [];
   const latest = new Map<string, Invite>();

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { CardParty, CardProgress, Org, ServiceRequest, SupervisionCard } from '../model';
+import type { CardParty, CardProgress, ServiceRequest, SupervisionCard } from '../model';
 import { loadRequest, transition, transitionFollowing } from '../request-record';
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
@@ -30,6 +30,7 @@ import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { cardRepo } from '../repos/cards';
+import { orgRepo } from '../repos/orgs';
 
 const zDate = zCalendarDate('请设定督办期限');
 const zText = (what: string, max: number, missing = `请填写${what}`) =>
@@ -64,7 +65,7 @@ export async function issueCard(ctx: Ctx, input: unknown) {
   if (req.status === 'supervised') throw new AppError('INVALID_STATE', '该诉求已在督办中');
   const today = beijingDateKey(ctx.now);
   if (data.deadline.replace(/-/g, '') < today) throw new AppError('VALIDATION_FAILED', '督办期限不能早于今天', [{ field: 'deadline', message: '督办期限不能早于今天' }]);
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const deptIds = [data.leadDeptId, ...new Set(data.coDeptIds)];
   const depts = await Promise.all(deptIds.map((id) => orgs.get(id)));
   if (depts.some((d) => !d || d.kind !== 'department' || !d.active)) {

@@ -8,16 +8,16 @@
 import { ROLES } from '../catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
-import type { Org, Setting } from '../model';
+import type { Setting } from '../model';
 import { DEFAULT_CAPACITY } from '../assignment/assign';
-import { readAll } from '../read-all';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 export async function deskOptions(ctx: Ctx) {
   requireRole(ctx.user, 'dispatcher', 'leader');
   const users = userRepo(ctx.ports.store);
   const [orgs, officers, liaisons, routing] = await Promise.all([
-    readAll(ctx.ports.store.collection<Org>(C.orgs), { active: true }, { what: '组织' }),
+    orgRepo(ctx.ports.store).allActive(),
     users.withRole('officer', { includeInactive: true, what: '网格员' }),
     users.withRole('liaison', { includeInactive: true, what: '企业特派员' }),
     ctx.ports.store.collection<Setting>(C.settings).get('routing'),

@@ -9,20 +9,19 @@
  * which costs the same whatever the district's size.
  */
 import { orgById } from '../org-cache';
-import { C } from '../collections';
 import { hasRole } from '../context';
 import type { Org, ServiceRequest, User } from '../model';
 import type { Ports } from '../ports';
-import { readAll } from '../read-all';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
-const CENTER_KINDS = ['district', 'street', 'community'];
+const CENTER_KINDS: Org['kind'][] = ['district', 'street', 'community'];
 /** deeper than any real tree (district → street → community → grid): stops a cycle made by hand */
 const MAX_DEPTH = 6;
 
 /** every tier center (district, streets, communities): ceil((n + 1) / 100) calls, 4 for 330 centers */
 export async function allOrgs(ports: Ports): Promise<Org[]> {
-  return readAll(ports.store.collection<Org>(C.orgs), { kind: { $in: CENTER_KINDS } }, { what: '营商环境优化中心' });
+  return orgRepo(ports.store).ofKinds([...CENTER_KINDS], { what: '营商环境优化中心' });
 }
 
 /** the org and its ancestors, nearest first: one get per level */
@@ -39,13 +38,13 @@ export async function chainUp(ports: Ports, id: string | null | undefined): Prom
 
 /** the centers below `root`, level by level (children of up to 100 parents per call) */
 async function descendants(ports: Ports, root: string): Promise<Set<string>> {
-  const orgs = ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ports.store);
   const scope = new Set([root]);
   let frontier = [root];
   for (let depth = 0; frontier.length && depth < MAX_DEPTH; depth++) {
     const next: string[] = [];
     for (let i = 0; i < frontier.length; i += 100) {
-      for (const o of await readAll(orgs, { parentId: { $in: frontier.slice(i, i + 100) }, kind: { $in: CENTER_KINDS } })) {
+      for (const o of await orgs.childrenOf(frontier.slice(i, i + 100), [...CENTER_KINDS], '营商环境优化中心')) {
         if (!scope.has(o._id)) { scope.add(o._id); next.push(o._id); }
       }
     }
@@ -61,7 +60,7 @@ async function descendants(ports: Ports, root: string): Promise<Set<string>> {
  */
 export async function centerScope(ports: Ports, user: User): Promise<Set<string> | null> {
   if (!user.orgId) return null;
-  const root = await ports.store.collection<Org>(C.orgs).get(user.orgId);
+  const root = await orgRepo(ports.store).get(user.orgId);
   if (root?.kind === 'district') return null;
   if (!root) return new Set([user.orgId]);
   return descendants(ports, root._id);

@@ -12,8 +12,7 @@
 import { z } from 'zod';
 import { C } from '../collections';
 import { hasRole, requireRole, type Ctx } from '../context';
-import type { Message, NotifyChannel, Org, OutboxEntry, User } from '../model';
-import { readAll } from '../read-all';
+import type { Message, NotifyChannel, OutboxEntry, User } from '../model';
 import { centerScope, orgScope } from '../desk/scope';
 import { parseInput } from '../validation';
 import { PeriodInput } from '../stats/period';
@@ -22,6 +21,7 @@ import { assignmentConsents } from './consent';
 import { mobileOf } from './routing';
 import { CHANNEL_LABELS, type ChannelCounts, type NotifyStats, type ReachReport, type ReachRow } from './views';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 export const REACH_WITHIN_MINUTES = 5;
 const DAY_MS = 86_400_000;
@@ -46,13 +46,11 @@ async function handlersInCharge(ctx: Ctx): Promise<User[]> {
   }
   // a street's or community's dispatcher: the handlers of its grids
   const scope = await orgScope(ctx.ports, ctx.user);
-  const orgs = ctx.ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ctx.ports.store);
   const gridIds = [...new Set(unique.flatMap((u) => u.gridIds ?? []))];
   const inCharge = new Set<string>();
-  for (let i = 0; i < gridIds.length; i += 100) {
-    for (const g of await readAll(orgs, { _id: { $in: gridIds.slice(i, i + 100) } })) {
-      if ((g.parentId && scope.has(g.parentId)) || (g.communityIds ?? []).some((c) => scope.has(c))) inCharge.add(g._id);
-    }
+  for (const g of (await orgs.getMany(gridIds)).values()) {
+    if ((g.parentId && scope.has(g.parentId)) || (g.communityIds ?? []).some((c) => scope.has(c))) inCharge.add(g._id);
   }
   return unique.filter((u) => (u.gridIds ?? []).some((g) => inCharge.has(g)));
 }

@@ -9,6 +9,7 @@ import { creditCodeCheckChar } from '../intake/credit-code';
 import type { Enterprise, Org, User } from '../model';
 import type { Store } from '../ports';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** organisation code (GB 11714): 8 characters and a check character */
@@ -115,7 +116,7 @@ export const entId = (i: number) => `e-${String(i + 1).padStart(3, '0')}`;
 export const devOpenid = (userId: string) => `dev-${userId}`;
 
 export async function seedDemoDistrict(store: Store, now: Date): Promise<boolean> {
-  const orgsC = store.collection<Org>(C.orgs);
+  const orgsC = orgRepo(store);
   if (await orgsC.get('d-yunxi')) return false;
   const at = now.toISOString();
   for (const o of orgs) await orgsC.add({ ...o, active: true });

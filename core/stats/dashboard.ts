@@ -9,19 +9,18 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, TIERS, type Tier } from '../catalog';
-import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org } from '../model';
 import type { Ports } from '../ports';
 import { allOrgs, orgScope } from '../desk/scope';
-import { readAll } from '../read-all';
 import { loadSla } from '../sla/policy';
 import { parseInput, zId } from '../validation';
 import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
 import { dimensionValues, groupRaw, readCounterDocs, type CounterDoc } from './counters';
 import { PeriodInput, resolvePeriod, type Period } from './period';
 import { beijingParts } from '../time';
+import { orgRepo } from '../repos/orgs';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -45,14 +44,14 @@ export type Scope = {
 };
 
 export async function departments(ports: Ports): Promise<Org[]> {
-  return readAll(ports.store.collection<Org>(C.orgs), { kind: 'department' }, { what: '部门' });
+  return orgRepo(ports.store).ofKinds(['department'], { what: '部门' });
 }
 
 export async function dashboardScope(ctx: Ctx, f: { tier?: Tier; departmentId?: string }): Promise<Scope> {
   requireRole(ctx.user, 'leader', 'dispatcher', 'department');
   const orgs = await allOrgs(ctx.ports);
   const root = orgs.find((o) => o.kind === 'district');
-  const deptName = async (id: string) => (await ctx.ports.store.collection<Org>(C.orgs).get(id))?.name ?? id;
+  const deptName = async (id: string) => (await orgRepo(ctx.ports.store).get(id))?.name ?? id;
   const desk = hasRole(ctx.user, 'leader', 'dispatcher');
   if (!desk) {
     // a department handler: its own department, nothing else

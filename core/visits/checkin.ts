@@ -11,7 +11,7 @@ import { C } from '../collections';
 import { countVisit } from '../stats/counters';
 import { Ctx, hasRole, newId } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, Org, ServiceRequest } from '../model';
+import type { Enterprise, ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { formatBeijing } from '../time';
@@ -28,6 +28,7 @@ import { loadVisitSettings, type VisitSettings } from './settings';
 import { contactsOf, isVisitStaff, requireVisitStaff, supervisorsOfGrid, visitorDept, visitRole } from './staff';
 import { staffView } from './views';
 import { requestRepo } from '../repos/requests';
+import { orgRepo } from '../repos/orgs';
 
 const zScene = z.string({ required_error: '缺少二维码信息' }).trim().min(1, '缺少二维码信息').max(200, '二维码信息不正确');
 const zText = (max: number, what: string) => z.string().trim().max(max, `${what}不能超过${max}字`);
@@ -281,7 +282,7 @@ async function openOrJoin(ctx: Ctx, data: Opening, known?: Enterprise, knownSett
   };
   await visits(ports).add(visit);
   // the leaders' figures: visits and enterprises visited, by department and community center
-  const grid = await ports.store.collection<Org>(C.orgs).get(visit.gridId);
+  const grid = await orgRepo(ports.store).get(visit.gridId);
   await countVisit(ports, { _id: visit._id, enterpriseId: visit.enterpriseId, departmentIds: visit.deptIds, orgId: grid?.parentId ?? undefined, at: visit.checkinAt })
     .catch((e) => console.error('[stats] visit not counted:', (e as Error)?.message));
   for (const pid of planIds) {

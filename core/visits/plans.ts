@@ -8,12 +8,13 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, newId } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, Org } from '../model';
+import type { Enterprise } from '../model';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import type { VisitPlan } from './model';
 import { tell } from './notify';
 import { beijingToday } from './queries';
 import { contactsOf, handlersOfDept, isSupervisor, supervisorsOfGrid } from './staff';
+import { orgRepo } from '../repos/orgs';
 
 const zDate = zCalendarDate('请选择日期');
 const MAX_WINDOW_DAYS = 31;
@@ -113,7 +114,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
   }
   const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(data.enterpriseId);
   if (!ent) throw new AppError('VALIDATION_FAILED', '请选择被检查企业', [{ field: 'enterpriseId', message: '请选择被检查企业' }]);
-  const dept = await ctx.ports.store.collection<Org>(C.orgs).get(deptId);
+  const dept = await orgRepo(ctx.ports.store).get(deptId);
   const at = ctx.now.toISOString();
   const plan: VisitPlan = {
     _id: `p${newId(ctx.ports)}`,

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, Org } from '../model';
+import type { Enterprise } from '../model';
 import type { Filter } from '../ports';
-import { pagesOf, readAll } from '../read-all';
+import { pagesOf } from '../read-all';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { feedbackOf } from './feedback';
 import { unrequestedCount } from './guard';
@@ -19,6 +19,7 @@ import { loadVisit, visits } from './records';
 import { loadVisitSettings } from './settings';
 import { gridsInScope, isSupervisor, isVisitStaff, requireVisitStaff, supervisesGrid } from './staff';
 import { enterpriseVisitView, staffView, supervisorView } from './views';
+import { orgRepo } from '../repos/orgs';
 
 const zDate = zCalendarDate();
 const Page = z.object({
@@ -193,7 +194,7 @@ const MAX_OPTION_ENTERPRISES = 5000;
  */
 export async function visitOptions(ctx: Ctx) {
   requireVisitStaff(ctx.user.roles.includes('admin') ? { ...ctx.user, roles: [...ctx.user.roles, 'leader'] } : ctx.user);
-  const orgs = await readAll(ctx.ports.store.collection<Org>(C.orgs), { kind: { $in: ['grid', 'department'] }, active: true }, { what: '网格和部门' });
+  const orgs = await orgRepo(ctx.ports.store).ofKinds(['grid', 'department'], { activeOnly: true, what: '网格和部门' });
   const names = new Map(orgs.map((o) => [o._id, o.name]));
   const grids = isSupervisor(ctx.user) ? await gridsInScope(ctx.ports, ctx.user) : null;
   const ents = ctx.ports.store.collection<Enterprise>(C.enterprises);

@@ -9,14 +9,13 @@
  */
 import { z } from 'zod';
 import { assignRequest } from '../assignment/assign';
-import { C } from '../collections';
 import { countRequestQuietly } from '../stats/counters';
 import { Ctx } from '../context';
 import { AppError } from '../errors';
 import { newPseudonym } from '../identity/pseudonym';
 import { newRequestDoc, nextRequestNo } from '../intake/request-doc';
 import { requestDocId, SubmitInput } from '../intake/submit';
-import type { Enterprise, Org, ServiceRequest, User } from '../model';
+import type { Enterprise, ServiceRequest, User } from '../model';
 import { afterChange } from '../notify/after-change';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
@@ -31,6 +30,7 @@ import { PURPOSES, type Visit } from './model';
 import { loadEnterprise, loadVisit, patchVisit } from './records';
 import { districtOrg, requireVisitStaff, supervisorsOfGrid, visitorDept } from './staff';
 import { requestRepo } from '../repos/requests';
+import { orgRepo } from '../repos/orgs';
 
 export const FileRequestInput = SubmitInput.extend({ visitId: zId });
 
@@ -56,7 +56,7 @@ export async function fileVisitRequest(ctx: Ctx, visit: Visit | null, data: z.in
   const ent = await loadEnterprise(ports, visit.enterpriseId);
   const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
-  const grid = await ports.store.collection<Org>(C.orgs).get(ent.gridId);
+  const grid = await orgRepo(ports.store).get(ent.gridId);
   const dept = await visitorDept(ports, ctx.user);
   const at = now.toISOString();
   // the enterprise follows and scores it: its first contact is the submitter of record

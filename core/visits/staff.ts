@@ -5,14 +5,13 @@
  * who scored or complained.
  */
 import type { Role } from '../catalog';
-import { C } from '../collections';
 import { hasRole } from '../context';
 import { AppError } from '../errors';
 import { centerScope, chainUp } from '../desk/scope';
 import type { Enterprise, Org, User } from '../model';
 import type { Ports } from '../ports';
-import { readAll } from '../read-all';
 import { userRepo } from '../repos/users';
+import { orgRepo } from '../repos/orgs';
 
 export const VISIT_STAFF: Role[] = ['officer', 'liaison', 'department', 'dispatcher', 'leader'];
 
@@ -30,7 +29,7 @@ export function visitRole(u: User): Role {
 }
 
 export async function visitorDept(ports: Ports, u: User): Promise<{ deptId: string; deptName: string }> {
-  const orgs = ports.store.collection<Org>(C.orgs);
+  const orgs = orgRepo(ports.store);
   if (u.departmentId) {
     const d = await orgs.get(u.departmentId);
     if (d) return { deptId: d._id, deptName: d.name };
@@ -54,7 +53,7 @@ export async function gridsInScope(ports: Ports, u: User): Promise<string[] | nu
   const centers = [...scope];
   const grids: string[] = [];
   for (let i = 0; i < centers.length; i += 100) {
-    const page = await readAll(ports.store.collection<Org>(C.orgs), { kind: 'grid', parentId: { $in: centers.slice(i, i + 100) } }, { what: '网格' });
+    const page = await orgRepo(ports.store).childrenOf(centers.slice(i, i + 100), ['grid'], '网格');
     grids.push(...page.map((g) => g._id));
   }
   return grids;
@@ -79,7 +78,7 @@ export async function supervisorsOfGrid(ports: Ports, gridId: string): Promise<s
 }
 
 export async function districtOrg(ports: Ports): Promise<Org> {
-  const [d] = await ports.store.collection<Org>(C.orgs).find({ kind: 'district' }, { limit: 1 });
+  const d = await orgRepo(ports.store).district();
   if (!d) throw new AppError('INTERNAL', '未配置区级组织');
   return d;
 }
