@@ -31,6 +31,7 @@ import { audit } from './audit';
 import { DEFAULT_NOTIFY_RULES, forgetNotifyRules, loadNotifyRules, NotifyRulesInput } from '../notify/routing';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
+import { enterpriseRepo } from '../repos/enterprises';
 
 /** how long a save may spend laying deadlines on a changed calendar before the sweep takes over */
 export const SAVE_RECOMPUTE_MS = 4000;
@@ -182,7 +183,7 @@ export async function overview(ctx: Ctx) {
   const [orgs, districts, enterprises, pendingBindings] = await Promise.all([
     orgRepo(s).countActive(),
     orgRepo(s).countActiveDistricts(),
-    s.collection(C.enterprises).count({}),
+    enterpriseRepo(s).countAll(),
     s.collection(C.bindings).count({ status: 'pending' }),
   ]);
   let staff = 0;

@@ -9,7 +9,6 @@
  * second claim loses, the slot is given back, so two assigners never double-assign.
  */
 import { OPEN_FOR_ASSIGNEE, ROLES } from '../catalog';
-import { C } from '../collections';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import { type Ports } from '../ports';
 import { orgById } from '../org-cache';
@@ -19,6 +18,7 @@ import { loadSla, type SlaContext } from '../sla/policy';
 import { NO_BUDGET, type Budget } from '../budget';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
+import { enterpriseRepo } from '../repos/enterprises';
 
 export const DEFAULT_CAPACITY = 10;
 
@@ -82,7 +82,7 @@ export type AssignOutcome = 'assigned' | 'waiting' | 'skipped';
 export async function assignRequest(ports: Ports, requestId: string, now: Date): Promise<AssignOutcome> {
   const req = await requestRepo(ports.store).get(requestId);
   if (!req || req.status !== 'queued') return 'skipped';
-  const ent = await ports.store.collection<Enterprise>(C.enterprises).get(req.enterpriseId);
+  const ent = await enterpriseRepo(ports.store).get(req.enterpriseId);
   if (!ent) return 'skipped';
 
   const sla = await loadSla(ports);

@@ -13,6 +13,7 @@ import type { Binding, Enterprise, Message, User } from '../model';
 import { parseInput, zId } from '../validation';
 import { isValidCreditCode, normalizeCreditCode } from './credit-code';
 import { userRepo } from '../repos/users';
+import { enterpriseRepo } from '../repos/enterprises';
 
 export const BindInput = z.object({
   name: z.string({ required_error: '请填写企业名称' }).trim().min(2, '请填写企业全称').max(100, '企业名称过长'),
@@ -36,9 +37,8 @@ async function tell(ctx: Ctx, userIds: string[], key: string, title: string, bod
 
 /** adds the contact (cap checked atomically) and binds the user */
 async function admit(ctx: Ctx, ent: Enterprise, userId: string) {
-  const enterprises = ctx.ports.store.collection<Enterprise>(C.enterprises);
   if (!ent.contactIds.includes(userId)) {
-    const ok = await enterprises.update(ent._id, { $push: { contactIds: userId }, $inc: { contactCount: 1 } }, { contactCount: { $lt: MAX_CONTACTS_PER_ENTERPRISE } });
+    const ok = await enterpriseRepo(ctx.ports.store).addContact(ent._id, userId, MAX_CONTACTS_PER_ENTERPRISE);
     if (!ok) throw full();
   }
   await userRepo(ctx.ports.store).update(userId, { $set: { enterpriseId: ent._id } });
@@ -49,7 +49,7 @@ export async function bindEnterprise(ctx: Ctx, input: unknown) {
   const { name, creditCode, applicantName, phone } = parseInput(BindInput, input);
   if (!isValidCreditCode(creditCode)) throw new AppError('BAD_CREDIT_CODE', '统一社会信用代码校验失败，请核对后重新输入');
   if (ctx.user.enterpriseId) throw new AppError('ALREADY_BOUND', '您已绑定企业，如需更换请先解绑');
-  const [ent] = await ctx.ports.store.collection<Enterprise>(C.enterprises).find({ creditCode }, { limit: 1 });
+  const ent = await enterpriseRepo(ctx.ports.store).byCreditCode(creditCode);
   if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '未在本区企业名录中找到该信用代码，请联系所在网格员登记');
   if (ent.name !== name) throw new AppError('ENTERPRISE_NAME_MISMATCH', '企业名称与信用代码不一致，请填写营业执照上的企业全称');
   if (ent.contactCount >= MAX_CONTACTS_PER_ENTERPRISE) throw full();
@@ -111,7 +111,7 @@ async function loadDecidable(ctx: Ctx, id: string) {
 export async function approveBinding(ctx: Ctx, input: unknown) {
   const { id } = parseInput(z.object({ id: zId }), input);
   const b = await loadDecidable(ctx, id);
-  const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(b.enterpriseId);
+  const ent = await enterpriseRepo(ctx.ports.store).get(b.enterpriseId);
   const applicant = await userRepo(ctx.ports.store).get(b.userId);
   if (!ent || !applicant || !applicant.active) throw new AppError('NOT_FOUND', '申请人或企业已不存在');
   if (applicant.enterpriseId) throw new AppError('INVALID_STATE', '申请人已绑定其他企业');
@@ -140,11 +140,11 @@ export async function unbindEnterprise(ctx: Ctx, input: unknown) {
   const { userId } = parseInput(z.object({ userId: zId.optional() }), input);
   const target = userId ?? ctx.user._id;
   if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '您尚未绑定企业');
-  const enterprises = ctx.ports.store.collection<Enterprise>(C.enterprises);
+  const enterprises = enterpriseRepo(ctx.ports.store);
   const ent = (await enterprises.get(ctx.user.enterpriseId))!;
   if (target !== ctx.user._id && ent.contactIds[0] !== ctx.user._id) throw new AppError('FORBIDDEN', '只有企业第一联系人可以移除其他联系人');
   if (!ent.contactIds.includes(target)) throw new AppError('NOT_FOUND', '该用户不是本企业联系人');
-  await enterprises.update(ent._id, { $set: { contactIds: ent.contactIds.filter((id) => id !== target), contactCount: ent.contactCount - 1 } }, { contactCount: ent.contactCount });
+  await enterprises.removeContact(ent, target);
   await userRepo(ctx.ports.store).update(target, { $set: { enterpriseId: null } });
   return { ok: true };
 }
@@ -153,7 +153,7 @@ export async function unbindEnterprise(ctx: Ctx, input: unknown) {
 export async function listContacts(ctx: Ctx) {
   requireRole(ctx.user, 'enterprise');
   if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '您尚未绑定企业');
-  const ent = (await ctx.ports.store.collection<Enterprise>(C.enterprises).get(ctx.user.enterpriseId))!;
+  const ent = (await enterpriseRepo(ctx.ports.store).get(ctx.user.enterpriseId))!;
   const users = userRepo(ctx.ports.store);
   const contacts = await Promise.all(ent.contactIds.map((id) => users.get(id)));
   return {

@@ -6,10 +6,9 @@
 import { createHash } from 'crypto';
 import { z } from 'zod';
 import { CATEGORY_CODES, MAX_DESCRIPTION, MAX_PHOTOS } from '../catalog';
-import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise, ServiceRequest } from '../model';
+import type { ServiceRequest } from '../model';
 import { StoreError } from '../ports';
 import { afterTransition, SYSTEM, timelineEvent } from '../request-record';
 import { assignment, candidatesFor, claimSlot, releaseSlot, waitingText } from '../assignment/assign';
@@ -21,6 +20,7 @@ import { requireOwnFiles } from '../files/own-files';
 import { requestRepo } from '../repos/requests';
 import { followRequest, later } from '../settle';
 import { requestView } from '../queries/read-requests';
+import { enterpriseRepo } from '../repos/enterprises';
 
 /** new requests per enterprise per hour unless the deployment sets submitsPerHour */
 export const DEFAULT_SUBMITS_PER_HOUR = 20;
@@ -80,7 +80,7 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
   if (recent.length >= perHour) throw new AppError('RATE_LIMITED', `本企业一小时内已提交${recent.length}件诉求，请稍后再提交；紧急情况请直接联系您的网格员`);
   await requireOwnFiles(ctx, data.photos);
 
-  const ent = await ports.store.collection<Enterprise>(C.enterprises).get(ctx.user.enterpriseId);
+  const ent = await enterpriseRepo(ports.store).get(ctx.user.enterpriseId);
   if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '所绑定的企业已不存在，请重新绑定');
   const grid = await orgById(ports, ent.gridId);
   const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);

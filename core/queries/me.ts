@@ -1,13 +1,12 @@
 import { CATEGORIES, STATUSES } from '../catalog';
-import { C } from '../collections';
 import type { Ctx } from '../context';
-import type { Enterprise } from '../model';
 import { unreadCount } from './messages';
 import { cloudUploadDir } from '../files/own-files';
+import { enterpriseRepo } from '../repos/enterprises';
 
 export async function me(ctx: Ctx) {
   const u = ctx.user;
-  const ent = u.enterpriseId ? await ctx.ports.store.collection<Enterprise>(C.enterprises).get(u.enterpriseId) : null;
+  const ent = u.enterpriseId ? await enterpriseRepo(ctx.ports.store).get(u.enterpriseId) : null;
   return {
     user: {
       id: u._id, name: u.name, roles: u.roles, enterpriseId: u.enterpriseId ?? null,

@@ -4,12 +4,12 @@
  * enterprises with valid credit codes. Ids are fixed so demos and tests can name them.
  * Seeding is skipped when the district already exists, so restarts keep real data.
  */
-import { C } from '../collections';
 import { creditCodeCheckChar } from '../intake/credit-code';
-import type { Enterprise, Org, User } from '../model';
+import type { Org, User } from '../model';
 import type { Store } from '../ports';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
+import { enterpriseRepo } from '../repos/enterprises';
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** organisation code (GB 11714): 8 characters and a check character */
@@ -129,7 +129,7 @@ export async function seedDemoDistrict(store: Store, now: Date): Promise<boolean
       ...s,
     } as User);
   }
-  const enterprises = store.collection<Enterprise>(C.enterprises);
+  const enterprises = enterpriseRepo(store);
   for (const [i, [name, gridId, industry, scale]] of ENTERPRISES.entries()) {
     const contactIds = CONTACTS.filter((c) => c.enterprise === i).map((c) => c._id);
     await enterprises.add({

@@ -11,9 +11,9 @@ import { createFunctions, functionOf } from '../functions';
 import type { Ports } from '../ports';
 import { closeStaleVisits } from '../visits/checkin';
 import { enterpriseCode } from '../visits/codes';
-import type { Enterprise } from '../model';
 import { devOpenid } from './demo-district';
 import { userRepo } from '../repos/users';
+import { enterpriseRepo } from '../repos/enterprises';
 
 const HOUR = 3600_000;
 
@@ -63,7 +63,7 @@ export async function seedDemoVisits(ports: Ports, now: Date): Promise<number> {
   };
   const scanAs = (who: string, ev: Record<string, unknown>) => as(who, scanned(ev));
   // two enterprises the admin located on the map; the others take their first visit's check-in
-  const ents = ports.store.collection<Enterprise>(C.enterprises);
+  const ents = enterpriseRepo(ports.store);
   for (const id of ['e-001', 'e-006']) {
     await ents.update(id, { $set: { location: { ...DEMO_PLACES[id], source: 'admin', setAt: now.toISOString(), setById: 'u-admin', setByName: '系统管理员', visitId: null, visitNo: null } } });
   }

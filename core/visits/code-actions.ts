@@ -17,6 +17,7 @@ import { loadEnterprise, presentVisitOf } from './records';
 import { districtOrg, isSupervisor, isVisitStaff, requireVisitStaff, supervisesGrid, visitorDept, visitRole } from './staff';
 import { staffView } from './views';
 import { userRepo } from '../repos/users';
+import { enterpriseRepo } from '../repos/enterprises';
 
 /** who may print an enterprise's code: its contacts, its officers and liaison, supervisors in scope */
 async function mayHandleCode(ctx: Ctx, ent: Enterprise): Promise<boolean> {
@@ -31,7 +32,7 @@ async function mayHandleCode(ctx: Ctx, ent: Enterprise): Promise<boolean> {
 async function enterpriseFor(ctx: Ctx, enterpriseId: string | undefined): Promise<Enterprise> {
   const id = enterpriseId ?? ctx.user.enterpriseId;
   if (!id) throw new AppError(hasRole(ctx.user, 'enterprise') ? 'NOT_BOUND' : 'VALIDATION_FAILED', hasRole(ctx.user, 'enterprise') ? '请先绑定您的企业' : '请选择企业');
-  const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(id);
+  const ent = await enterpriseRepo(ctx.ports.store).get(id);
   // not yours reads like missing
   if (!ent || !(await mayHandleCode(ctx, ent))) throw new AppError('NOT_FOUND', '未找到该企业，或无权查看其公务入企码');
   return ent;

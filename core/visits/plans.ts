@@ -8,13 +8,13 @@ import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, newId } from '../context';
 import { AppError } from '../errors';
-import type { Enterprise } from '../model';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import type { VisitPlan } from './model';
 import { tell } from './notify';
 import { beijingToday } from './queries';
 import { contactsOf, handlersOfDept, isSupervisor, supervisorsOfGrid } from './staff';
 import { orgRepo } from '../repos/orgs';
+import { enterpriseRepo } from '../repos/enterprises';
 
 const zDate = zCalendarDate('请选择日期');
 const MAX_WINDOW_DAYS = 31;
@@ -112,7 +112,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
   if (data.from < beijingToday(ctx.now)) {
     throw new AppError('VALIDATION_FAILED', '开始日期不能早于今天', [{ field: 'from', message: '开始日期不能早于今天' }]);
   }
-  const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(data.enterpriseId);
+  const ent = await enterpriseRepo(ctx.ports.store).get(data.enterpriseId);
   if (!ent) throw new AppError('VALIDATION_FAILED', '请选择被检查企业', [{ field: 'enterpriseId', message: '请选择被检查企业' }]);
   const dept = await orgRepo(ctx.ports.store).get(deptId);
   const at = ctx.now.toISOString();
@@ -210,7 +210,7 @@ export async function mergePlans(ctx: Ctx, input: unknown) {
     const ok = await plans(ctx).update(plan._id, { $set: { status: 'merged', joint, updatedAt: at } }, { status: 'planned' });
     if (!ok) throw new AppError('CONFLICT', '检查计划已变化，请刷新后重试');
   }
-  const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(p.enterpriseId);
+  const ent = await enterpriseRepo(ctx.ports.store).get(p.enterpriseId);
   if (ent) {
     await tell(ctx.ports, ctx.now, (await contactsOf(ctx.ports, ent)).map((u) => u._id), {
       key: `joint:${joint.id}:notice`, title: '联合检查预告',
@@ -234,7 +234,7 @@ export async function cancelPlan(ctx: Ctx, input: unknown) {
   if (!plan || plan.deptId !== deptId) throw new AppError('NOT_FOUND', '检查计划不存在');
   const ok = await plans(ctx).update(id, { $set: { status: 'cancelled', updatedAt: ctx.now.toISOString() } }, { status: { $in: ['planned', 'merged'] } });
   if (!ok) throw new AppError('INVALID_STATE', '该检查计划已执行或已取消');
-  const ent = await ctx.ports.store.collection<Enterprise>(C.enterprises).get(plan.enterpriseId);
+  const ent = await enterpriseRepo(ctx.ports.store).get(plan.enterpriseId);
   if (ent) {
     await tell(ctx.ports, ctx.now, (await contactsOf(ctx.ports, ent)).map((u) => u._id), {
       key: `plan:${plan._id}:cancel`, title: '检查预告已取消',

@@ -7,11 +7,11 @@
  * admin's, or else the first visit's check-in (with a fix precise enough), shown as such.
  */
 import { z } from 'zod';
-import { C } from '../collections';
 import type { Enterprise, EnterpriseLocation, User } from '../model';
 import type { Ports } from '../ports';
 import type { ScanPlace, Visit, VisitFlag, VisitSite } from './model';
 import type { VisitSettings } from './settings';
+import { enterpriseRepo } from '../repos/enterprises';
 
 const num = (what: string) => z.number({ required_error: `缺少${what}`, invalid_type_error: `${what}应为数字` }).finite(`${what}应为数字`);
 
@@ -103,8 +103,8 @@ export async function adoptFirstVisit(
     latitude: round6(fix.latitude), longitude: round6(fix.longitude), source: 'first_visit', setAt: at,
     setById: user._id, setByName: user.name, visitId: visit._id, visitNo: visit.no,
   };
-  const ents = ports.store.collection<Enterprise>(C.enterprises);
-  const set = await ents.update(ent._id, { $set: { location } }, { $or: [{ location: { $exists: false } }, { location: null }] });
+  const ents = enterpriseRepo(ports.store);
+  const set = await ents.setLocationIfNone(ent._id, location);
   if (set) return siteOf({ ...ent, location });
   // another visit (or the admin) was first: compare with theirs
   const now = await ents.get(ent._id);

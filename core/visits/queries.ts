@@ -10,7 +10,6 @@ import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise } from '../model';
 import type { Filter } from '../ports';
-import { pagesOf } from '../read-all';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { feedbackOf } from './feedback';
 import { unrequestedCount } from './guard';
@@ -20,6 +19,7 @@ import { loadVisitSettings } from './settings';
 import { gridsInScope, isSupervisor, isVisitStaff, requireVisitStaff, supervisesGrid } from './staff';
 import { enterpriseVisitView, staffView, supervisorView } from './views';
 import { orgRepo } from '../repos/orgs';
+import { enterpriseRepo } from '../repos/enterprises';
 
 const zDate = zCalendarDate();
 const Page = z.object({
@@ -197,13 +197,12 @@ export async function visitOptions(ctx: Ctx) {
   const orgs = await orgRepo(ctx.ports.store).ofKinds(['grid', 'department'], { activeOnly: true, what: '网格和部门' });
   const names = new Map(orgs.map((o) => [o._id, o.name]));
   const grids = isSupervisor(ctx.user) ? await gridsInScope(ctx.ports, ctx.user) : null;
-  const ents = ctx.ports.store.collection<Enterprise>(C.enterprises);
   // the store narrows to the caller's grids (100 per query), instead of reading all and filtering
-  const filters: Filter[] = grids === null ? [{}] : Array.from({ length: Math.ceil(grids.length / 100) }, (_, i) => ({ gridId: { $in: grids.slice(i * 100, (i + 1) * 100) } }));
+  const sets: Array<string[] | null> = grids === null ? [null] : Array.from({ length: Math.ceil(grids.length / 100) }, (_, i) => grids.slice(i * 100, (i + 1) * 100));
   const enterprises: Enterprise[] = [];
   let truncated = false;
-  read: for (const filter of filters) {
-    for await (const page of pagesOf(ents, filter)) {
+  read: for (const set of sets) {
+    for await (const page of enterpriseRepo(ctx.ports.store).pagesInGrids(set)) {
       enterprises.push(...page);
       if (enterprises.length > MAX_OPTION_ENTERPRISES) { truncated = true; break read; }
     }

@@ -10,6 +10,7 @@ import type { Enterprise } from '../model';
 import type { Ports, Update } from '../ports';
 import { beijingDateKey } from '../time';
 import type { Visit } from './model';
+import { enterpriseRepo } from '../repos/enterprises';
 
 export type OpenLock = { _id: string; visitId: string; createdAt: string };
 
@@ -22,7 +23,7 @@ export async function loadVisit(ports: Ports, id: string): Promise<Visit> {
 }
 
 export async function loadEnterprise(ports: Ports, id: string): Promise<Enterprise> {
-  const ent = await ports.store.collection<Enterprise>(C.enterprises).get(id);
+  const ent = await enterpriseRepo(ports.store).get(id);
   if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '该企业已不在本区企业名录中');
   return ent;
 }

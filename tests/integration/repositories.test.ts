@@ -1,5 +1,5 @@
 /**
- * Repositories per concept (core/repos): the requests, users, cards and orgs collections are read and
+ * Repositories per concept (core/repos): the requests, users, cards, orgs and enterprises collections are read and
  * written only through their modules in core/repos, where each query sits beside the
  * index that serves it (query-coverage holds them to INDEXES). Here: no other module of core/ names the collection, and the repository's
  * less obvious shapes answer what their names say, on SQLite and on the CloudBase test bed.
@@ -18,7 +18,7 @@ const sources = (dir: string): string[] =>
     return n.endsWith('.ts') && !n.endsWith('.test.ts') ? [p] : [];
   });
 
-test.each(['requests', 'users', 'cards', 'orgs'])('no module of core/ but its repository names the %s collection', (name) => {
+test.each(['requests', 'users', 'cards', 'orgs', 'enterprises'])('no module of core/ but its repository names the %s collection', (name) => {
   const named = new RegExp(`C\\.${name}\\b|collection(<[^>]*>)?\\(\\s*['"]${name}['"]`);
   const offenders = sources(CORE)
     .map((p) => relative(CORE, p))

@@ -1,0 +1,43 @@
+/**
+ * The enterprise registry (企业名录): every way the use cases read it, beside the index of
+ * core/collections.ts (INDEXES.enterprises) that serves it, and the guarded writes of its contact
+ * list and its place. One store call per method call (pages: one per 100).
+ */
+import { C } from '../collections';
+import type { Enterprise } from '../model';
+import type { Filter, Store, Update } from '../ports';
+import { pagesOf, readAll } from '../read-all';
+
+export function enterpriseRepo(store: Store) {
+  const c = store.collection<Enterprise>(C.enterprises);
+  const inGrid = (gridId?: string): Filter => (gridId ? { gridId } : {});
+  return {
+    get: (id: string) => c.get(id),
+    add: (ent: Enterprise) => c.add(ent),
+    update: (id: string, update: Update) => c.update(id, update),
+    countAll: () => c.count({}),
+
+    // --- 'creditCode' (unique) ---
+    byCreditCode: async (creditCode: string, gridId?: string) => (await c.find({ ...inGrid(gridId), creditCode }, { limit: 1 }))[0] ?? null,
+    /** the registered ones among up to 100 credit codes (an import's lookup) */
+    byCreditCodes: (codes: string[]) => readAll(c, { creditCode: { $in: codes } }),
+
+    // --- by name, of one grid or all: 'gridId,name' and 'name' ---
+    pageByName: (gridId: string | undefined, skip: number, limit: number) => c.find(inGrid(gridId), { orderBy: [['name', 'asc']], skip, limit }),
+    count: (gridId?: string) => c.count(inGrid(gridId)),
+
+    /** every enterprise of some grids (up to 100 a call) or of all, a page of 100 at a time: 'gridId,_id' */
+    pagesInGrids: (gridIds: string[] | null) => pagesOf(c, gridIds === null ? {} : { gridId: { $in: gridIds } }),
+
+    // --- guarded writes ---
+    /** adds a contact while the enterprise has room for one: false when full */
+    addContact: (id: string, userId: string, max: number) =>
+      c.update(id, { $push: { contactIds: userId }, $inc: { contactCount: 1 } }, { contactCount: { $lt: max } }),
+    /** removes a contact from the list as read (by its count): false when it changed meanwhile */
+    removeContact: (ent: Pick<Enterprise, '_id' | 'contactIds' | 'contactCount'>, userId: string) =>
+      c.update(ent._id, { $set: { contactIds: ent.contactIds.filter((id) => id !== userId), contactCount: ent.contactCount - 1 } }, { contactCount: ent.contactCount }),
+    /** records the enterprise's place unless one is already recorded: false when it was */
+    setLocationIfNone: (id: string, location: Enterprise['location']) =>
+      c.update(id, { $set: { location } }, { $or: [{ location: { $exists: false } }, { location: null }] }),
+  };
+}
