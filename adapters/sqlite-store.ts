@@ -99,8 +99,8 @@ export function jsonExpr(path: string): string {
 export const fieldColumn = (path: string) => `"f_${path.replace(/\./g, '__')}"`;
 
 /**
- * a value as json_extract gives it from the stored JSON: booleans as 1/0, objects and arrays as JSON
- * text, numbers as the number (past 2^53 json_extract would read an exact 64-bit integer that the
+ * a value as json_extract gives it from the stored JSON: booleans as 1/0, objects and arrays as their
+ * JSON text in a BLOB (so that only strings are TEXT: a string test reads no document), numbers as the number (past 2^53 json_extract would read an exact 64-bit integer that the
  * double only approximates; the column keeps the double, which is what a query's number equals)
  */
 function columnValue(v: unknown): unknown {
@@ -110,8 +110,13 @@ function columnValue(v: unknown): unknown {
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toJSON();
   if (typeof v === 'bigint') return v;
-  return JSON.stringify(v);
+  // objects and arrays: their JSON as a BLOB, so that TEXT in a column always means a string
+  return Buffer.from(JSON.stringify(v));
 }
+
+/** the SQL that fills a column from the stored documents: what extractField gives */
+const columnFill = (path: string) =>
+  `CASE WHEN json_type(doc, '$.${path}') IN ('array', 'object') THEN CAST(json_extract(doc, '$.${path}') AS BLOB) ELSE json_extract(doc, '$.${path}') END`;
 
 /** json_extract(doc, '$.a.b') of the document as it will be stored: a path through anything but an object is null */
 export function extractField(doc: unknown, path: string): unknown {
@@ -139,14 +144,19 @@ function tableName(collection: string): string {
 type Sql = { sql: string; params: unknown[] };
 
 /** Value matches one of `values`, with Mongo type families (json_extract turns true into 1). */
-function inSql(expr: string, type: string, values: Scalar[], params: unknown[]): string {
+/** a SQL test that the field's JSON type is one of `types` */
+type TypeIn = (types: string[]) => string;
+const typeInOf = (type: string): TypeIn => (types) => `${type} IN (${types.map((t) => `'${t}'`).join(', ')})`;
+
+/** Value matches one of `values`, with Mongo type families (json_extract turns true into 1). */
+function inSql(expr: string, typeIn: TypeIn, values: Scalar[], params: unknown[]): string {
   const nums = values.filter((v): v is number => typeof v === 'number');
   const strs = values.filter((v): v is string => typeof v === 'string');
   const bools = [...new Set(values.filter((v): v is boolean => typeof v === 'boolean'))];
   const parts: string[] = [];
   const group = (vals: unknown[], types: string[]) => {
     params.push(...vals);
-    parts.push(`(${expr} IN (${vals.map(() => '?').join(', ')}) AND ${type} IN (${types.map((t) => `'${t}'`).join(', ')}))`);
+    parts.push(`(${expr} IN (${vals.map(() => '?').join(', ')}) AND ${typeIn(types)})`);
   };
   if (nums.length) group(nums, ['integer', 'real']);
   if (strs.length) group(strs, ['text']);
@@ -167,27 +177,33 @@ export function compileFilter(f: NormalFilter, multikey: (path: string) => strin
     const parts = nf.clauses.map((c) => {
       const e = expr(c.path);
       const t = typeExpr(c.path);
+      const fromDoc = typeInOf(t);
+      // a column holds strings as TEXT and nothing else as TEXT (objects and arrays are BLOBs): a string
+      // test needs no look into the document, so an index on the column answers it alone
+      const typeIn: TypeIn = e !== jsonExpr(c.path) && c.path !== '_id'
+        ? (types) => (types.length === 1 && types[0] === 'text' ? `typeof(${e}) = 'text'` : fromDoc(types))
+        : fromDoc;
       switch (c.op) {
         case 'eq':
-          return inSql(e, t, [c.value], params);
+          return inSql(e, typeIn, [c.value], params);
         case 'in':
-          return inSql(e, t, c.value, params);
+          return inSql(e, typeIn, c.value, params);
         case 'ne':
         case 'nin': {
           const values: Scalar[] = c.op === 'ne' ? [c.value] : (c.value as Scalar[]);
           const nonNull = values.filter((v) => v !== null);
           // Missing/null counts as "not equal" unless null itself is excluded.
           if (values.includes(null)) {
-            return nonNull.length ? `(${e} IS NOT NULL AND NOT ${inSql(e, t, nonNull, params)})` : `${e} IS NOT NULL`;
+            return nonNull.length ? `(${e} IS NOT NULL AND NOT ${inSql(e, typeIn, nonNull, params)})` : `${e} IS NOT NULL`;
           }
-          return `(${e} IS NULL OR NOT ${inSql(e, t, nonNull, params)})`;
+          return `(${e} IS NULL OR NOT ${inSql(e, typeIn, nonNull, params)})`;
         }
         case 'gt':
         case 'gte':
         case 'lt':
         case 'lte':
           params.push(c.value);
-          return `(${e} ${CMP[c.op]} ? AND ${t} IN (${typeof c.value === 'number' ? `'integer', 'real'` : `'text'`}))`;
+          return `(${e} ${CMP[c.op]} ? AND ${typeIn(typeof c.value === 'number' ? ['integer', 'real'] : ['text'])})`;
         case 'exists':
           return `${t} IS ${c.value ? 'NOT ' : ''}NULL`;
         case 'all': {
@@ -195,8 +211,8 @@ export function compileFilter(f: NormalFilter, multikey: (path: string) => strin
           const jsonPath = `'$.${c.path}'`;
           const side = multikey(c.path);
           const each = c.value.map((v) => side
-            ? `id IN (SELECT id FROM "${side}" WHERE ${inSql('value', 'type', [v], params)})`
-            : `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath}) WHERE ${inSql('value', 'type', [v], params)})`);
+            ? `id IN (SELECT id FROM "${side}" WHERE ${inSql('value', typeInOf('type'), [v], params)})`
+            : `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath}) WHERE ${inSql('value', typeInOf('type'), [v], params)})`);
           // A scalar counts as a one-element array (json_each yields it once); objects never match.
           return `(json_type(doc, ${jsonPath}) <> 'object' AND ${each.join(' AND ')})`;
         }
@@ -354,7 +370,7 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
       }
       // expression indexes no entry asks for any more would only slow every write
       for (const [ix, sql] of existing) if (ix.startsWith(`ix_${t}_`) && !wanted.has(ix) && sql.includes('json_extract')) db.exec(`DROP INDEX "${ix}"`);
-      if (fill.size) db.exec(`UPDATE "${t}" SET ${[...fill].map((f) => `${fieldColumn(f)} = json_extract(doc, '$.${f}')`).join(', ')}`);
+      if (fill.size) db.exec(`UPDATE "${t}" SET ${[...fill].map((f) => `${fieldColumn(f)} = ${columnFill(f)}`).join(', ')}`);
       for (const [ix, fs] of create) db.exec(`CREATE INDEX "${ix}" ON "${t}" (${fs.map((f) => (f === '_id' ? 'id' : fieldColumn(f))).join(', ')})`);
     })();
     ready.add(t);

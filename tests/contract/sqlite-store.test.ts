@@ -119,7 +119,8 @@ describe('SQLite store specifics', () => {
       await tasks.add({ _id: 'x', status: 'open', dueAt: 1, flag: true, contact: { phone: '1' } });
 
       expect(await planOf(s, 'tasks', () => tasks.find({ status: 'open' }))).toMatch(/USING INDEX ix_tasks_status/);
-      expect(await planOf(s, 'tasks', () => tasks.count({ status: { $in: ['open', 'new'] } }))).toMatch(/USING INDEX ix_tasks_status/);
+      // a count of strings is answered by the index alone: TEXT in a column is always a string
+      expect(await planOf(s, 'tasks', () => tasks.count({ status: { $in: ['open', 'new'] } }))).toMatch(/USING COVERING INDEX ix_tasks_status/);
       expect(await planOf(s, 'tasks', () => tasks.find({ 'contact.phone': '1' }))).toMatch(/USING INDEX ix_tasks_contact\.phone/);
       expect(await planOf(s, 'tasks', () => tasks.find({ flag: true }))).toMatch(/USING INDEX ix_tasks_flag/);
       expect(await planOf(s, 'tasks', () => tasks.find({ status: 'open', dueAt: { $lt: 5 } }))).toMatch(
@@ -131,7 +132,7 @@ describe('SQLite store specifics', () => {
       expect(sorted).not.toMatch(/TEMP B-TREE/);
     });
 
-    it('keeps each indexed field in a column equal to json_extract of the stored document, through every kind of write', async () => {
+    it('keeps each indexed field in a column equal to json_extract of the stored document (objects and arrays as BLOBs), through every kind of write', async () => {
       const fc = require('fast-check') as typeof import('fast-check');
       const value = fc.oneof(
         fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.string({ unit: 'grapheme', maxLength: 6 }),
@@ -163,7 +164,11 @@ describe('SQLite store specifics', () => {
           // numbers: the column holds the JS number (a double); json_extract reads an integer past 2^53 as an exact
           // 64-bit integer, which the double it was written from only approximates (and which a query's number could never equal)
           const x = `json_extract(doc, '$.${f}')`;
-          const off = s.db.prepare(`SELECT id, ${col} AS col, ${x} AS x FROM "cols${run}" WHERE NOT (${col} IS ${x} OR (typeof(${x}) = 'integer' AND ${col} = CAST(${x} AS REAL)))`).all();
+          // objects and arrays: their JSON text as a BLOB, so that a TEXT column value always is a string
+          const jt = `coalesce(json_type(doc, '$.${f}'), '')`;
+          const same = `(typeof(${col}) = 'blob' AND ${jt} IN ('array', 'object') AND CAST(${col} AS TEXT) = ${x})` +
+            ` OR (typeof(${col}) <> 'blob' AND (${col} IS ${x} OR (typeof(${x}) = 'integer' AND ${col} = CAST(${x} AS REAL))))`;
+          const off = s.db.prepare(`SELECT id, ${col} AS col, ${x} AS x FROM "cols${run}" WHERE NOT (${same}) OR ((typeof(${col}) = 'text') <> (${jt} = 'text'))`).all();
           expect({ field: f, off }).toEqual({ field: f, off: [] });
         }
         // and what the columns answer is what the documents say
