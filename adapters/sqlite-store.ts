@@ -114,6 +114,9 @@ function columnValue(v: unknown): unknown {
   return Buffer.from(JSON.stringify(v));
 }
 
+/** two column values alike (objects and arrays are Buffers: alike when their bytes are) */
+const sameValue = (a: unknown, b: unknown) => a === b || (Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b));
+
 /** the SQL that fills a column from the stored documents: what extractField gives */
 const columnFill = (path: string) =>
   `CASE WHEN json_type(doc, '$.${path}') IN ('array', 'object') THEN CAST(json_extract(doc, '$.${path}') AS BLOB) ELSE json_extract(doc, '$.${path}') END`;
@@ -418,7 +421,7 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
       const next = change(doc);
       // only the columns whose values changed: SQLite then leaves the other indexes alone
       const now = values(next);
-      const changed = cols.flatMap((f, i) => (now[i] === was[i] ? [] : [i]));
+      const changed = cols.flatMap((f, i) => (sameValue(now[i], was[i]) ? [] : [i]));
       prepare(`UPDATE "${t}" SET doc = ?${changed.map((i) => `, ${fieldColumn(cols[i])} = ?`).join('')} WHERE id = ?`)
         .run(JSON.stringify(next), ...changed.map((i) => now[i]), next._id);
       if (before) index(next._id, before, arrays(next));
