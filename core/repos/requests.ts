@@ -81,7 +81,6 @@ const NEWEST: FindOptions['orderBy'] = [['createdAt', 'desc'], ['_id', 'desc']];
 export function requestRepo(store: Store) {
   const c = store.collection<ServiceRequest>(C.requests);
   const page = (filter: Filter, n: number, size: number) => c.find(filter, { orderBy: [['createdAt', 'desc']], skip: (n - 1) * size, limit: size });
-  const ledger = (q: LedgerQuery) => ledgerFilter(q);
 
   return {
     get: (id: string) => c.get(id),
@@ -149,11 +148,11 @@ export function requestRepo(store: Store) {
       c.find({ colour: 'red', createdAt: { $gte: from, $lt: before } }, { orderBy: [['urgeCount', 'desc'], ['createdAt', 'asc']], limit }),
 
     // --- the ledger (台账) ---
-    ledgerPage: (q: LedgerQuery, n: number, size: number) => c.find(ledger(q), { orderBy: NEWEST, skip: (n - 1) * size, limit: size }),
-    ledgerCount: (q: LedgerQuery) => c.count(ledger(q)),
+    ledgerPage: (q: LedgerQuery, n: number, size: number) => c.find(ledgerFilter(q), { orderBy: NEWEST, skip: (n - 1) * size, limit: size }),
+    ledgerCount: (q: LedgerQuery) => c.count(ledgerFilter(q)),
     /** the next rows after a cursor, in the ledger's order (an export reads page after page) */
     ledgerAfter: (q: LedgerQuery, cursor: LedgerCursor | null, limit: number) => {
-      const f = ledger(q);
+      const f = ledgerFilter(q);
       return c.find(cursor ? { ...f, $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { $lt: cursor.id } }] } : f, { orderBy: NEWEST, limit });
     },
   };
