@@ -7,9 +7,8 @@
  * DevTools command-line tool (macOS: /Applications/wechatwebdevtools.app/Contents/MacOS/cli, Windows:
  * "C:/Program Files (x86)/Tencent/微信web开发者工具/cli.bat"). Otherwise jest reports it as skipped, with
  * the reason in its name. To run it:
- *   - npm i -D miniprogram-automator (not a dependency of the project: it is only useful next to DevTools);
  *   - DevTools: Settings → Security → enable the CLI/HTTP service port; log in;
- *   - `CLOUD_ENV=<env id> npm run build`, deploy the three cloud functions (cloudfunctions/) to that env;
+ *   - `CLOUD_ENV=<env id> npm run build`, deploy the cloud functions (cloudfunctions/, all seven) to that env;
  *   - two users added under DevTools' multi-account debugging (多账号调试), given by openid:
  *       WECHAT_ENTERPRISE_ACCOUNT  an enterprise user already bound to an enterprise,
  *       WECHAT_OFFICER_ACCOUNT     the handler the assignment rules pick for that enterprise's requests;
@@ -24,31 +23,19 @@ const PROJECT_PATH = path.resolve(__dirname, '../..'); // DevTools opens the rep
 
 const SKIP_REASON = 'WeChat DevTools does not run on Linux; set WECHAT_DEVTOOLS_CLI to the DevTools CLI path to run it';
 
-// --- the parts of the miniprogram-automator API used here ------------------------------------------------
-interface Element {
-  tap(): Promise<void>;
-  input(value: string): Promise<void>;
-  text(): Promise<string>;
-  attribute(name: string): Promise<string>;
-  $(selector: string): Promise<Element | null>;
-  $$(selector: string): Promise<Element[]>;
-}
-interface Page {
-  path: string;
-  query: Record<string, string>;
-  $(selector: string): Promise<Element | null>;
-  $$(selector: string): Promise<Element[]>;
-  waitFor(condition: string | number | (() => unknown)): Promise<void>;
-}
-interface MiniProgram {
-  reLaunch(url: string): Promise<Page>;
-  navigateBack(): Promise<Page>;
-  currentPage(): Promise<Page>;
-  mockWxMethod(method: string, result: unknown): Promise<void>;
-  close(): Promise<void>;
-}
-interface Automator {
-  launch(options: { cliPath: string; projectPath: string; account?: string; timeout?: number }): Promise<MiniProgram>;
+// the types only: the module itself (a devDependency) is loaded when the suite runs, so a skip costs nothing
+type Automator = typeof import('miniprogram-automator');
+type MiniProgram = Awaited<ReturnType<Automator['launch']>>;
+type Page = NonNullable<Awaited<ReturnType<MiniProgram['currentPage']>>>;
+type Element = NonNullable<Awaited<ReturnType<Page['$']>>>;
+/** an input or textarea: the automator answers `$` with the subclass that has `input` */
+type Field = Element & { input(value: string): Promise<void> };
+
+/** the page a navigation lands on (the automator types it as possibly absent) */
+async function landed(what: string, page: Promise<Page | undefined>): Promise<Page> {
+  const p = await page;
+  if (!p) throw new Error(`no page after ${what}`);
+  return p;
 }
 
 const PAGES = {
@@ -95,15 +82,15 @@ async function tapText(page: Page, selector: string, text: string) {
 }
 
 /** The textarea (or input) whose placeholder contains hint. */
-async function byPlaceholder(page: Page, selector: string, hint: string): Promise<Element | null> {
-  for (const el of await page.$$(selector)) if (((await el.attribute('placeholder')) || '').includes(hint)) return el;
+async function byPlaceholder(page: Page, selector: string, hint: string): Promise<Field | null> {
+  for (const el of await page.$$(selector)) if (((await el.attribute('placeholder')) || '').includes(hint)) return el as Field;
   return null;
 }
 
 async function onPage(mp: MiniProgram, pagePath: string, timeoutMs = 20_000): Promise<Page> {
   return until(`page ${pagePath}`, async () => {
     const page = await mp.currentPage();
-    return bare(page.path) === pagePath ? page : null;
+    return page && bare(page.path) === pagePath ? page : null;
   }, timeoutMs);
 }
 
@@ -133,12 +120,8 @@ if (!CLI) {
             "DevTools' multi-account debugging: an enterprise user bound to an enterprise, and the handler assigned its requests.",
         );
       }
-      try {
-        automator = require('miniprogram-automator');
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
-        throw new Error('miniprogram-automator is not installed: `npm i -D miniprogram-automator` next to WeChat DevTools.');
-      }
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      automator = require('miniprogram-automator') as Automator;
     });
 
     /** Open the project in DevTools as one user, run the step, always close the window. */
@@ -155,7 +138,7 @@ if (!CLI) {
 
     test('the enterprise submits a request', async () => {
       await as(enterpriseAccount!, async (mp) => {
-        const home = await mp.reLaunch(`/${PAGES.home}`);
+        const home = await landed('reLaunch', mp.reLaunch(`/${PAGES.home}`));
         await element(home, '.home__hello', 30_000);
         await tapText(home, '.entry', '提交诉求');
 
@@ -165,9 +148,9 @@ if (!CLI) {
         await chip.tap();
         await until('the category chip to be selected', async () => (await chip.attribute('class')).includes('chip--active'));
 
-        const description = await element(submit, '.nut-textarea-textarea');
+        const description = (await element(submit, '.nut-textarea-textarea')) as Field;
         await description.input(`【${marker}】厂区因线路老化频繁停电，影响正常生产，请协调供电部门尽快处理。`);
-        const phone = await element(submit, '.nut-input-native');
+        const phone = (await element(submit, '.nut-input-native')) as Field;
         await phone.input('13800138000');
         await tapText(submit, '.nut-button', '提交');
 
@@ -186,7 +169,7 @@ if (!CLI) {
         const card = await until(
           `request ${marker} in the officer's inbox`,
           async () => {
-            const inbox = await mp.reLaunch(`/${PAGES.inbox}`);
+            const inbox = await landed('reLaunch', mp.reLaunch(`/${PAGES.inbox}`));
             await element(inbox, '.tabs__item', 30_000);
             await inbox.waitFor(1500);
             for (const c of await inbox.$$('.request-card')) {
@@ -216,7 +199,7 @@ if (!CLI) {
     test('the enterprise sees the notification and scores the result', async () => {
       if (!requestId) throw new Error('no request: the submit step failed');
       await as(enterpriseAccount!, async (mp) => {
-        const home = await mp.reLaunch(`/${PAGES.home}`);
+        const home = await landed('reLaunch', mp.reLaunch(`/${PAGES.home}`));
         await element(home, '.home__hello', 30_000);
         await element(home, '.entry__badge', 30_000); // unread messages
         await tapText(home, '.entry', '消息中心');
