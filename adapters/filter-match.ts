@@ -322,7 +322,3 @@ export function applyNormalUpdate<T extends Record<string, unknown>>(doc: T, u: 
   return out as T;
 }
 
-/** Returns a new document with `update` applied (the input is not modified). */
-export function applyUpdate<T extends Record<string, unknown>>(doc: T, update: Update): T {
-  return applyNormalUpdate(doc, normalizeUpdate(update));
-}

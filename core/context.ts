@@ -25,8 +25,6 @@ export type Ctx = {
 /** one piece of follow-up work; it reads the clock itself, as it may run a moment after the action */
 export type FollowUp = (ports: Ports) => Promise<unknown>;
 
-export const nowIso = (ctx: { now: Date }) => ctx.now.toISOString();
-
 export function newId(ports: Ports): string {
   return ports.newId ? ports.newId() : randomBytes(12).toString('hex');
 }

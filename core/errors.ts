@@ -43,10 +43,6 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, message: string, details?: AppError['details']): never => {
-  throw new AppError(code, message, details);
-};
-
 /** What every transport returns for an error. */
 export type ErrorBody = { ok: false; code: ErrorCode; message: string; details?: AppError['details'] };
 

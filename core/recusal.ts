@@ -17,10 +17,6 @@ import { userRepo } from './repos/users';
 export const isRecused = (req: Pick<ServiceRequest, 'recusal'>, userId: string): boolean =>
   !!req.recusal && req.recusal.userIds.includes(userId);
 
-/** the departments among `deptIds` the request's recusal names (a card to them needs the dispatcher's confirmation) */
-export const recusedDepts = (req: Pick<ServiceRequest, 'recusal'>, deptIds: string[]): string[] =>
-  req.recusal ? deptIds.filter((d) => req.recusal!.deptIds.includes(d)) : [];
-
 /**
  * The recusal of a complaint about a visit: every official who checked in or joined, and their
  * departments (User.departmentId). One read.

@@ -20,8 +20,6 @@ import { countPending } from './stats/counters';
 import { envelope, eventOf, forbiddenOf, hasOwn, leftOver, refuseActions, requireSystemOrDesk, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
 import { requestRepo } from './repos/requests';
 
-export const TIMER_NAMES = Object.freeze(['assign', 'notify', 'sweep'] as const);
-
 /** outbox entries per sendDue call of the notify timer */
 const SEND_PAGE = 50;
 

@@ -14,7 +14,7 @@ import { Cron } from 'croner';
 import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
 import { createFunctions, type Handler } from '../core/functions';
 import type { Ports, RobotSender, SmsSender, Store } from '../core/ports';
-import type { Session, User } from '../core/model';
+import type { User } from '../core/model';
 import { ROLES } from '../core/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
 import { useDemoTemplateIds } from '../core/notify/templates';
@@ -107,7 +107,6 @@ const STATUS_BY_CODE: Record<string, number> = {
   TOO_MANY_ATTEMPTS: 429, RATE_LIMITED: 429, TOO_LARGE: 413, INTERNAL: 500,
 };
 const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' };
-const UPLOAD_TYPES: Record<string, string> = { ...IMAGE_TYPES, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx' };
 const MAX_JSON = 256 * 1024;
 const MAX_IMAGE = 5 * 1024 * 1024;
 const MAX_XLSX = 10 * 1024 * 1024;

@@ -101,13 +101,6 @@ export function firstAnswer(req: Pick<ServiceRequest, 'firstDueAt' | 'firstResol
   return e ? { firstDueAt: req.firstDueAt ?? e.dueAt, firstResolvedAt: e.at, firstLate: e.kind === 'missed' } : null;
 }
 
-/** the deadline of the first answer: stored, or (older documents, never answered) the running one */
-export function firstDueOf(req: Pick<ServiceRequest, 'firstDueAt' | 'firstResolvedAt' | 'firstLate' | 'slaHistory' | 'dueAt'>): string | null {
-  const first = firstAnswer(req);
-  if (first) return first.firstDueAt;
-  return req.firstDueAt ?? req.dueAt ?? null;
-}
-
 /**
  * Working days late, rounded up (a deadline missed by an hour is one day late); 0 when not late.
  * first: by how much the first answer missed firstDueAt (or, never answered yet, how far the

@@ -32,7 +32,7 @@ import type { ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
 import { loadSla } from '../sla/policy';
-import { contribution, sameKey, type Group, type Raw, type RawField, type StatsKey, DIMENSIONS, type Dimension } from './figures';
+import { contribution, sameKey, type Group, type Raw, type RawField, type StatsKey, type Dimension } from './figures';
 import { docIdsForDate } from './period';
 import { beijingDateKey } from '../time';
 import { requestRepo } from '../repos/requests';
@@ -317,5 +317,4 @@ export async function readCounterDocs(ports: Ports, ids: string[]): Promise<Map<
   return out;
 }
 
-export const ALL_DIMENSIONS = DIMENSIONS;
 export type { RawField };

@@ -92,8 +92,6 @@ export type Raw = Partial<Record<RawField, number>>;
 
 /** the fields of supervision-card parts (partyContribution): never in the counter documents */
 export const CARD_FIELDS: readonly RawField[] = ['cards', 'cardOk', 'cardLate', 'noAcc'];
-/** the fields a request contributes (visits and vents come from visits, card fields from cards, never from requests) */
-export const REQUEST_FIELDS: readonly RawField[] = RAW_FIELDS.filter((f) => f !== 'visits' && f !== 'vents' && !CARD_FIELDS.includes(f));
 
 /** bucket dimensions; 'all' is the whole district */
 export const DIMENSIONS = ['tier', 'org', 'dept', 'cat', 'ch'] as const;

@@ -17,7 +17,6 @@ export const getSignInKind = (): SignInKind => ((Taro.getStorageSync(KIND_KEY) a
 export const setSignInKind = (kind: SignInKind) => Taro.setStorageSync(KIND_KEY, kind);
 
 export const LOGIN_PAGE = '/pages/login/index';
-export const HOME_PAGE = '/pages/index/index';
 
 /** H5: end this browser's session on the server, then forget the token (WeChat has nothing to sign out of). */
 export async function signOut(): Promise<void> {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
