@@ -2,10 +2,10 @@
  * The cloud functions, as plain handlers over the ports. CloudBase (cloudfunctions/*) and the local
  * server (server/) both call these with the same event, so the product behaves the same in WeChat and
  * in a browser. Each deployable function's main imports only its own module (core/service.ts,
- * core/sheets.ts, core/timers.ts), so its bundle holds only what it runs; this module puts them
- * together for the local server and the tests.
+ * core/console.ts, core/visit-function.ts, core/sheets.ts, core/timers.ts), so its bundle holds only
+ * what it runs; this module puts them together for the local server and the tests.
  */
-import type { FunctionOptions, Handler } from './function-shell';
+import { assertPlainData, type Envelope, type FollowUpHost, type FunctionOptions, type Handler } from './function-shell';
 import type { Ports } from './ports';
 import { createConsole, CONSOLE_ACTIONS } from './console';
 import { createService, SERVICE_ACTIONS } from './service';
@@ -13,12 +13,8 @@ import { createSheets, SHEET_ACTIONS } from './sheets';
 import { createTimers } from './timers';
 import { createVisits, VISIT_FUNCTION_ACTIONS } from './visit-function';
 
-export { createService, SERVICE_ACTIONS } from './service';
-export { createSheets, SHEET_ACTIONS } from './sheets';
-export { createConsole, CONSOLE_ACTIONS } from './console';
-export { createVisits, VISIT_FUNCTION_ACTIONS } from './visit-function';
-export type { Envelope, Handler, FunctionOptions, FollowUpHost } from './function-shell';
-export { assertPlainData } from './function-shell';
+export { assertPlainData, createConsole, createService, createSheets, createVisits, CONSOLE_ACTIONS, SERVICE_ACTIONS, SHEET_ACTIONS, VISIT_FUNCTION_ACTIONS };
+export type { Envelope, FollowUpHost, FunctionOptions, Handler };
 
 /**
  * The deployable functions. service, console, visits and sheets answer actions, split by who calls

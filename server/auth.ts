@@ -14,8 +14,7 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { C } from '../core/collections';
 import type { AuditEntry, Session, User } from '../core/model';
-import type { Ports } from '../core/ports';
-import { StoreError } from '../core/ports';
+import { StoreError, type Ports } from '../core/ports';
 import { AppError } from '../core/errors';
 
 export type AuthSettings = {

@@ -12,12 +12,10 @@
  */
 import { z } from 'zod';
 import { C } from '../collections';
-import type { Ctx } from '../context';
-import { hasRole } from '../context';
+import { hasRole, type Ctx } from '../context';
 import { AppError } from '../errors';
 import type { OutboxEntry, Subscription, User } from '../model';
-import type { Ports } from '../ports';
-import { StoreError } from '../ports';
+import { StoreError, type Ports } from '../ports';
 import { parseInput } from '../validation';
 import { loadSla } from '../sla/policy';
 import { loadNotifyRules, maskPhone, mobileOf, SMS_KIND_LABELS, type NotifyRules } from './routing';

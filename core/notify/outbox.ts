@@ -7,8 +7,7 @@
 import { STATUSES } from '../catalog';
 import { C } from '../collections';
 import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
-import type { Ports } from '../ports';
-import { ignoreDuplicate } from '../ports';
+import { ignoreDuplicate, type Ports } from '../ports';
 import { INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';

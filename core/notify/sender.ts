@@ -22,8 +22,7 @@
  */
 import { C } from '../collections';
 import type { Message, OutboxEntry } from '../model';
-import type { Ports, SendResult } from '../ports';
-import { ignoreDuplicate } from '../ports';
+import { ignoreDuplicate, type Ports, type SendResult } from '../ports';
 import { beijingDateKey } from '../time';
 import { loadSla } from '../sla/policy';
 import { forgetConsent, holdConsent, releaseConsent } from './consent';

@@ -60,8 +60,7 @@
  *     — the highest scores first, at most red.maxSize (5).
  *   Ties: higher score, then more requests collected, then name.
  */
-import type { Figures } from '../stats/figures';
-import { percentText } from '../stats/figures';
+import { percentText, type Figures } from '../stats/figures';
 
 export type Weights = {
   onTime: number; satisfaction: number; reopen: number; overdue: number; urges: number;

@@ -29,8 +29,7 @@
 import { C } from '../collections';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
-import type { Ports } from '../ports';
-import { StoreError } from '../ports';
+import { StoreError, type Ports } from '../ports';
 import { loadSla } from '../sla/policy';
 import { contribution, sameKey, type Group, type Raw, type RawField, type StatsKey, type Dimension } from './figures';
 import { docIdsForDate } from './period';

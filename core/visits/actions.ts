@@ -1,6 +1,6 @@
 /** The visit actions of the service function (registered in core/service.ts). */
 import type { Ctx } from '../context';
-import { checkin, checkout, join, lateRegister, myOpenVisit, scan } from './checkin';
+import { checkin, checkout, closeStaleVisits, join, lateRegister, myOpenVisit, scan } from './checkin';
 import { checkOfficer, enterpriseCodeAction, officerCode, poster } from './code-actions';
 import { complainVisit, scoreVisit } from './feedback';
 import { visitFigures } from './figures';
@@ -34,4 +34,4 @@ export const VISIT_ACTIONS: Record<string, (ctx: Ctx, input: Record<string, unkn
   'plan.cancel': cancelPlan,
 };
 
-export { closeStaleVisits } from './checkin';
+export { closeStaleVisits };

@@ -9,8 +9,7 @@
 import { randomBytes } from 'crypto';
 import { C } from '../collections';
 import { AppError } from '../errors';
-import type { Ports } from '../ports';
-import { StoreError } from '../ports';
+import { StoreError, type Ports } from '../ports';
 import type { VisitCode } from './model';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -8,8 +8,7 @@ import { C } from '../collections';
 import type { Message, OutboxEntry } from '../model';
 import { outboxEntry } from '../notify/payload';
 import { sendForRequest } from '../notify/sender';
-import type { Ports } from '../ports';
-import { ignoreDuplicate } from '../ports';
+import { ignoreDuplicate, type Ports } from '../ports';
 import { userRepo } from '../repos/users';
 
 export type Notice = {

@@ -7,8 +7,7 @@ import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { addDays, beijingToday, formatDate, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, callService, toastError } from '../../services/call';
-import { fieldErrors } from '../../components/Field';
-import Field from '../../components/Field';
+import Field, { fieldErrors } from '../../components/Field';
 import { DateInput } from '../../components/Select';
 import ExtensionRecords from '../../components/Extensions';
 
