@@ -79,7 +79,7 @@ export interface Clock {
 /** One subscribe message (订阅消息) to one WeChat user. */
 export type OutgoingMessage = {
   openid: string;
-  /** key into the template config (config/notify-templates.json), not a raw template id */
+  /** key into the template config (config/subscribe-templates.json), not a raw template id */
   template: string;
   /** page the message opens, e.g. "subpkg-enterprise/detail/index?id=..." */
   page: string;
