@@ -1,7 +1,6 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
 import type { CategoryCode, Channel, Colour, Level, RejectKind, RequestStatus, Role, Tier } from './catalog';
-import type { StatsKey } from './stats/figures';
-import type { StatsOp } from './stats/counters';
+import type { StatsKey, StatsOp } from './stats/keys';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
 

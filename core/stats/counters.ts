@@ -32,6 +32,9 @@ import type { ServiceRequest } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { loadSla } from '../sla/policy';
 import { contribution, sameKey, type Group, type Raw, type RawField, type StatsKey, type Dimension } from './figures';
+import type { StatsOp } from './keys';
+
+export type { StatsOp };
 import { docIdsForDate } from './period';
 import { beijingDateKey } from '../time';
 import { requestRepo } from '../repos/requests';
@@ -39,7 +42,6 @@ import { requestRepo } from '../repos/requests';
 export type CounterGroups = { all?: Raw } & Partial<Record<Dimension, Record<string, Raw>>>;
 export type CounterDoc = { _id: string; kind: 'D' | 'M' | 'Q' | 'Y'; g: CounterGroups; ops: string[]; v: number; updatedAt?: string };
 
-export type StatsOp = { id: string; seq: number; from: StatsKey | null; to: StatsKey };
 /** what a request carries for the counters */
 export type RequestStats = { stats?: { seq: number; key: StatsKey } | null; statsPending?: boolean; statsOp?: StatsOp | null };
 

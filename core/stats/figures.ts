@@ -81,29 +81,12 @@ import { OPEN_STATUSES, type Colour } from '../catalog';
 import type { CardParty, ServiceRequest, SupervisionCard } from '../model';
 import { beijingDateKey } from '../time';
 import type { WorkCalendar } from '../sla/calendar';
+import { DIMENSIONS, RAW_FIELDS, type Dimension, type Group, type Raw, type RawField, type StatsKey } from './keys';
 
-export const RAW_FIELDS = [
-  'n', 'open', 'done', 'rej', 'timed', 'onTime', 'late', 'odOpen', 'scored', 'sat', 'scoreSum',
-  'everDone', 'reopened', 'urges', 'hb', 'cb', 'cbBad', 'wmin', 'cw', 'cg', 'cy', 'cr', 'visits', 'vents',
-  'cards', 'cardOk', 'cardLate', 'noAcc',
-] as const;
-export type RawField = (typeof RAW_FIELDS)[number];
-export type Raw = Partial<Record<RawField, number>>;
+export { DIMENSIONS, RAW_FIELDS, type Dimension, type Group, type Raw, type RawField, type StatsKey };
 
 /** the fields of supervision-card parts (partyContribution): never in the counter documents */
 export const CARD_FIELDS: readonly RawField[] = ['cards', 'cardOk', 'cardLate', 'noAcc'];
-
-/** bucket dimensions; 'all' is the whole district */
-export const DIMENSIONS = ['tier', 'org', 'dept', 'cat', 'ch'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-/** a bucket a request counts in: 'all' or `${dimension}:${value}` (e.g. 'cat:dianli', 'dept:dep-zjj') */
-export type Group = 'all' | `${Dimension}:${string}`;
-
-/**
- * What one request adds to the counters, stored on the request (its `stats.key`) so the next
- * change can subtract exactly what was added. `d` is the Beijing submission date (YYYYMMDD).
- */
-export type StatsKey = { d: string; gs: Group[]; f: Raw };
 
 const COLOUR_FIELD: Record<Colour, RawField> = { white: 'cw', green: 'cg', yellow: 'cy', red: 'cr' };
 const DONE = new Set(['resolved', 'closed']);
