@@ -5,8 +5,29 @@
 // neighbours): a test fails because something is wrong, never because the machine is slow. jest takes one
 // testTimeout for all projects; suites that do heavier work (builds, the browser, the 10^4 property test)
 // set their own, larger ones with jest.setTimeout.
+const { readdirSync, readFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+
 const transform = { '^.+\\.tsx?$': '<rootDir>/tests/support/esbuild-transform.cjs' };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+
+/**
+ * Use-case tests sit beside their module (core/assignment/assign.test.ts next to assign.ts); flows that cross
+ * concepts stay in tests/integration. A test beside the code that builds its world with tests/support/harness
+ * drives the use case through the service function on a store, so it runs on both stores like the integration
+ * suite: the 'cloudbase' project picks it by that import, which is exactly what HARNESS_STORE changes. Pure unit
+ * tests (no harness) have nothing to run on CloudBase and run in 'unit' only. Nothing to name or list by hand:
+ * a moved or new test lands in the right projects by what it imports.
+ */
+function harnessTestsBesideCode() {
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []);
+  return ['core', 'adapters', 'server']
+    .flatMap((d) => walk(join(__dirname, d)))
+    .filter((f) => /tests\/support\/harness['"]/.test(readFileSync(f, 'utf8')))
+    .map((f) => `<rootDir>/${relative(__dirname, f).split('\\').join('/')}`)
+    .sort();
+}
 
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
@@ -20,12 +41,13 @@ module.exports = {
         '<rootDir>/tests/contract/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/security/**/*.test.ts',
       ],
     },
-    // The integration suite and the store contract again, on the CloudBase adapter over the CloudBase test bed
-    // (tests/cloudbase): the harness reads HARNESS_STORE, set by the setup file.
+    // The integration suite, the store contract and every use-case test that uses the harness, again on the
+    // CloudBase adapter over the CloudBase test bed (tests/cloudbase): the harness reads HARNESS_STORE, set by
+    // the setup file. See harnessTestsBesideCode for why the tests beside the code are picked by their import.
     {
       ...common,
       displayName: 'cloudbase',
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/cloudbase/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/cloudbase/**/*.test.ts', ...harnessTestsBesideCode()],
       setupFiles: ['<rootDir>/tests/cloudbase/setup-env.ts'],
     },
     // The built cloud functions (cloudfunctions/*/index.js) on CloudBase's Node.js runtimes, in child processes.

@@ -9,9 +9,9 @@
  * Demo district: 云溪精密机械 (e-001, grid 东城一网格) has the liaison 周强 (区自然资源局); the
  * grid's officers are 张伟 and 王芳; 钱军 is 区自然资源局's only handler; 马建国 is the leader.
  */
-import { C } from '../../core/collections';
-import type { Message, OutboxEntry } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from './collections';
+import type { Message, OutboxEntry } from './model';
+import { makeHarness, submission, type Harness } from '../tests/support/harness';
 
 jest.setTimeout(120_000);
 

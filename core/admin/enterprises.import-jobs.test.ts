@@ -8,15 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { C } from '../../core/collections';
-import { enterpriseIdFor } from '../../core/admin/enterprises';
-import { CALL_BUDGET_MS } from '../../core/jobs';
-import { readAll } from '../../core/read-all';
-import type { Enterprise } from '../../core/model';
-import { makeCreditCode } from '../../core/seed/demo-district';
+import { C } from '../collections';
+import { enterpriseIdFor } from './enterprises';
+import { CALL_BUDGET_MS } from '../jobs';
+import { readAll } from '../read-all';
+import type { Enterprise } from '../model';
+import { makeCreditCode } from '../seed/demo-district';
 import { localFiles } from '../../adapters/local-ports';
-import { tickingStore } from '../support/store-probes';
-import { makeHarness, type Harness } from '../support/harness';
+import { tickingStore } from '../../tests/support/store-probes';
+import { makeHarness, type Harness } from '../../tests/support/harness';
 
 jest.setTimeout(600_000);
 

@@ -7,9 +7,10 @@
  * a complaint is about never see the card; their department gets it only with the dispatcher's
  * confirmation.
  */
-import { C } from '../../core/collections';
-import type { Message, ServiceRequest, SupervisionCard } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { Collection, Doc, Store } from '../ports';
+import type { Message, ServiceRequest, SupervisionCard } from '../model';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });
@@ -306,4 +307,39 @@ test('a card issued the old way can no longer be closed by one lead answer while
   expect(req.status).toBe('supervised');
   expect(req.result).toBeNull();
   expect((await storedCard(cardId)).parties.map((p) => p.status)).toEqual(['accepted', 'issued']);
+});
+
+/** A card's final answer (最终答复) and the request it resolves stay in step even when the request moves in between. */
+test('the sweep recolouring the request between the card update and the request update does not split them', async () => {
+  const { request } = await h.ok('u-linxiao', submission());
+  const issued = await h.ok('u-sunli', { action: 'card.issue', id: request._id, leadDeptId: 'dep-zjj', coDeptIds: [], deadline: '2026-11-30', instructions: '请牵头答复' });
+  await h.ok('u-fengyu', { action: 'card.accept', cardId: issued.card._id });
+  const real = h.ports.store;
+  let raced = false;
+  // just before the resolving write, another writer (as the sweep would) bumps the request's version
+  const racing: Store = {
+    collection<T extends Doc>(name: string): Collection<T> {
+      const c = real.collection<T>(name);
+      if (name !== 'requests') return c;
+      return {
+        ...c,
+        update: async (id, update, where) => {
+          if (!raced && update.$set?.status === 'resolved') {
+            raced = true;
+            await c.update(id, { $inc: { seq: 1 }, $set: { colour: 'yellow' } });
+          }
+          return c.update(id, update, where);
+        },
+      };
+    },
+  };
+  h.ports.store = racing;
+  const r = await h.ok('u-fengyu', { action: 'card.final', cardId: issued.card._id, answer: '已明确办理路径并答复企业', confirm: true });
+  expect(raced).toBe(true);
+  expect(r.card.status).toBe('answered');
+  expect(r.request).toMatchObject({ status: 'resolved', result: '已明确办理路径并答复企业' });
+  h.ports.store = real;
+  const stored = (await h.requests().get(request._id))!;
+  expect(stored.status).toBe('resolved');
+  expect(stored.timeline.filter((e) => e.type === 'resolved')).toHaveLength(1);
 });

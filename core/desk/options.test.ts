@@ -2,7 +2,7 @@
  * 提级 preview: desk.options gives each center its parent, so the panel names the center the server
  * escalates to (the parent of the request's current center), not the first center of the next tier.
  */
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); });

@@ -5,9 +5,9 @@
  * callback once it closes again. Nobody else may record one, nor may an official the request is a
  * complaint about.
  */
-import { C } from '../../core/collections';
-import type { ServiceRequest, User } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { ServiceRequest, User } from '../model';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 const bj = (local: string) => new Date(`${local}:00+08:00`).toISOString();
 

@@ -3,9 +3,9 @@
  * its colour; a request answered late the first time stays red and in the ledger's 超期 filter;
  * after the rules' number of reworks the next reopen goes to the dispatcher, not the same officer.
  */
-import { C } from '../../core/collections';
-import type { ServiceRequest, User } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { ServiceRequest, User } from '../model';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });

@@ -5,9 +5,9 @@
  * the deadline (and the first deadline while never answered) and stays on the record; a refused one
  * leaves the deadline alone.
  */
-import { C } from '../../core/collections';
-import type { Message, User } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { Message, User } from '../model';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });

@@ -2,10 +2,10 @@
  * Who calls: a new openid's first calls make exactly one user however many race, and an invite
  * redemption moves the openid to the staff record for good.
  */
-import { C } from '../../core/collections';
-import { userIdFor } from '../../core/identity/resolve-caller';
-import type { User } from '../../core/model';
-import { makeHarness, type Harness } from '../support/harness';
+import { C } from '../collections';
+import { userIdFor } from './resolve-caller';
+import type { User } from '../model';
+import { makeHarness, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => {

@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFiles } from '../../adapters/local-ports';
-import { EXPORT_COLUMNS, SCREEN_COLUMNS } from '../../core/ledger/ledger';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { EXPORT_COLUMNS, SCREEN_COLUMNS } from './ledger';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 const bj = (local: string) => new Date(`${local}:00+08:00`).toISOString();
 

@@ -10,12 +10,12 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { C } from '../../core/collections';
-import { CALL_BUDGET_MS } from '../../core/jobs';
-import type { ServiceRequest } from '../../core/model';
+import { C } from '../collections';
+import { CALL_BUDGET_MS } from '../jobs';
+import type { ServiceRequest } from '../model';
 import { localFiles } from '../../adapters/local-ports';
-import { tickingStore } from '../support/store-probes';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { tickingStore } from '../../tests/support/store-probes';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 jest.setTimeout(600_000);
 

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localFiles } from '../../adapters/local-ports';
-import { C } from '../../core/collections';
-import type { ServiceRequest, User } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { ServiceRequest, User } from '../model';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 const bj = (local: string) => new Date(`${local}:00+08:00`).toISOString();
 const phones: Record<string, string> = { 'u-linxiao': '13612340001', 'u-gaopeng': '13612340002', 'u-hejun': '13612340003' };

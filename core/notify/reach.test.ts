@@ -5,17 +5,17 @@
  * WeChat side is the test bed's subscribeMessage.send, which refuses a send without a consent (43101),
  * so a count that let one through would fail the test.
  */
-import { C } from '../../core/collections';
-import type { Message, OutboxEntry, ServiceRequest, Subscription } from '../../core/model';
-import { TEMPLATES, type Template } from '../../core/notify/templates';
-import { MAX_ATTEMPTS, backoffMs } from '../../core/notify/sender';
+import { C } from '../collections';
+import type { Message, OutboxEntry, ServiceRequest, Subscription } from '../model';
+import { TEMPLATES, type Template } from './templates';
+import { MAX_ATTEMPTS, backoffMs } from './sender';
 import { cloudbaseNotifier, type TemplateConfig } from '../../adapters/cloudbase-ports';
 import templates from '../../config/subscribe-templates.json';
-import { devOpenid } from '../../core/seed/demo-district';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { devOpenid } from '../seed/demo-district';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 import { smsAccountOnly } from '../../adapters/sms-account';
-import { createTimers } from '../../core/timers';
-import { createService } from '../../core/service';
+import { createTimers } from '../timers';
+import { createService } from '../service';
 
 let h: Harness;
 /** what WeChat delivered: the test bed's record on CloudBase, the recording notifier's on SQLite */

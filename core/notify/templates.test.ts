@@ -26,17 +26,17 @@ jest.mock('@tarojs/cli', () => ({ defineConfig: (f: unknown) => f }));
 
 // required after the mocks are registered (the esbuild transform does not hoist jest.mock)
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { C } = require('../../core/collections') as typeof import('../../core/collections');
-const { checkField, ELLIPSIS } = require('../../core/notify/fields') as typeof import('../../core/notify/fields');
-const { checkPayload, shapePayload } = require('../../core/notify/payload') as typeof import('../../core/notify/payload');
-const T = require('../../core/notify/templates') as typeof import('../../core/notify/templates');
+const { C } = require('../collections') as typeof import('../collections');
+const { checkField, ELLIPSIS } = require('./fields') as typeof import('./fields');
+const { checkPayload, shapePayload } = require('./payload') as typeof import('./payload');
+const T = require('./templates') as typeof import('./templates');
 const { requestSubscribe, subscribeIds } = require('../../src/services/subscribe') as typeof import('../../src/services/subscribe');
-const { makeHarness, submission } = require('../support/harness') as typeof import('../support/harness');
+const { makeHarness, submission } = require('../../tests/support/harness') as typeof import('../../tests/support/harness');
 /* eslint-enable @typescript-eslint/no-require-imports */
-import type { OutboxEntry } from '../../core/model';
-import type { NoticeFields } from '../../core/notify/payload';
-import type { Template, TemplateKey } from '../../core/notify/templates';
-import type { Harness } from '../support/harness';
+import type { OutboxEntry } from '../model';
+import type { NoticeFields } from './payload';
+import type { Template, TemplateKey } from './templates';
+import type { Harness } from '../../tests/support/harness';
 
 const shipped = JSON.parse(readFileSync(DECLARATION_FILE, 'utf8'));
 const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

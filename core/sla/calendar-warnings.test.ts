@@ -1,6 +1,6 @@
 /** A deadline in a year without official calendar data is provisional and the admin is told, once. */
-import { C } from '../../core/collections';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 // Monday 2026-12-28 10:00 Beijing: a 5-working-day deadline lands in 2027, which the library lacks

@@ -3,10 +3,10 @@
  * starts, what each level gets, pausing for the enterprise, 重办, National Day, and the colour a
  * request ends with.
  */
-import { C } from '../../core/collections';
-import type { User } from '../../core/model';
-import { WorkCalendar } from '../../core/sla/calendar';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { User } from '../model';
+import { WorkCalendar } from './calendar';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });

@@ -3,10 +3,10 @@
  * are laid again on the new one: the date moves, the provisional mark and the calendar warning
  * clear, a pause keeps its adjustment, and what the save cannot finish the sweep finishes.
  */
-import { C } from '../../core/collections';
-import type { ServiceRequest } from '../../core/model';
-import { tickingStore } from '../support/store-probes';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { ServiceRequest } from '../model';
+import { tickingStore } from '../../tests/support/store-probes';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 /** a Beijing wall-clock time as the stored UTC ISO string */

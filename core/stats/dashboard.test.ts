@@ -1,24 +1,20 @@
 /**
- * Dashboard, 红黄榜 and 简报 on the seeded demo district (the demo requests are made by the real
- * actions): the dashboard's figures equal counts taken straight from the requests; who may see
- * what; lists computed, kept and read back; thresholds change the lists; the briefing's workbook
- * parses back with the same figures.
+ * The leaders' dashboard on the seeded demo district (the demo requests are made by the real
+ * actions): its figures equal counts taken straight from the requests; periods agree; who may see
+ * what; the counters follow new events at once. 红黄榜, 简报 and stats.verify have their tests
+ * beside core/rankings, core/briefing and core/stats/verify.ts.
  */
-import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { C } from '../../core/collections';
-import type { ServiceRequest } from '../../core/model';
-import type { Filter } from '../../core/ports';
-import { seedDemoRequests } from '../../core/seed/demo-requests';
-import { verifyCounters } from '../../core/stats/recount';
-import { percentText } from '../../core/stats/figures';
+import { C } from '../collections';
+import type { Filter } from '../ports';
+import { seedDemoRequests } from '../seed/demo-requests';
+import { verifyCounters } from './recount';
+import { percentText } from './figures';
 import { localFiles } from '../../adapters/local-ports';
-import { createFunctions, functionOf } from '../../core/functions';
-import { makeHarness, submission, type Harness } from '../support/harness';
-
-
+import { createFunctions, functionOf } from '../functions';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 let filesDir: string;
@@ -149,79 +145,3 @@ test('the counters follow new events at once', async () => {
   expect((await verifyCounters(h.ports)).mismatches).toEqual([]);
 });
 
-test('红黄榜: computed from the counters, kept per period, thresholds configurable', async () => {
-  const list = await as('u-sunli', { action: 'rankings.compute', period: 'month' });
-  expect(list._id).toBe('M202611');
-  expect(list.units.filter((u: any) => u.kind === 'department').map((u: any) => u.name).sort()).toEqual(['区住房和城乡建设局', '区自然资源局']);
-  const centers = list.units.filter((u: any) => u.kind === 'center');
-  expect(centers.map((u: any) => u.name)).toEqual(expect.arrayContaining(['东城社区', '西湖社区', '柳岸社区', '朝阳社区', '东城街道', '西湖街道']));
-  // the demo's units are small: only units with at least 3 requests (a department: cards) and a measurable item are ranked
-  for (const u of list.units) expect(u.eligible).toBe(u.figures.collected >= 3 && u.figures.measured >= 1);
-  for (const u of list.units) if (!u.eligible) expect(u).toMatchObject({ rank: null, score: null, list: null, reasons: [expect.stringMatching(/^样本不足：/)] });
-  // a lower bar puts every ranked unit on one list or none, never both
-  await as('u-majianguo', { action: 'rankings.configure', minCases: 1, yellow: { belowScore: 100, maxSize: 2 } });
-  const strict = await as('u-majianguo', { action: 'rankings.compute', period: 'month' });
-  expect(strict.yellow).toHaveLength(2);
-  expect(strict.yellow.every((u: any) => u.score < 100 && u.reasons.length > 0)).toBe(true);
-  expect(strict.red.filter((u: any) => strict.yellow.some((y: any) => y.id === u.id))).toEqual([]);
-  expect(strict.settings.minCases).toBe(1);
-  await as('u-admin', { action: 'rankings.configure', minCases: 3, yellow: { belowScore: 75, maxSize: 5 } });
-  expect(await refused('u-sunli', { action: 'rankings.configure', minCases: 2 })).toBe('FORBIDDEN');
-  expect(await refused('u-majianguo', { action: 'rankings.configure', yellow: { onTimeBelow: 80 } })).toBe('VALIDATION_FAILED');
-  // past lists are kept and read back
-  await as('u-majianguo', { action: 'rankings.compute', period: 'month', key: '2026-10' });
-  await as('u-majianguo', { action: 'rankings.compute', period: 'quarter' });
-  const all = await as('u-majianguo', { action: 'rankings.list' });
-  expect(all.items.map((i: any) => i.id)).toEqual(['Q20264', 'M202611', 'M202610']);
-  const got = await as('u-majianguo', { action: 'rankings.get', id: 'M202611' });
-  expect(got.settings.minCases).toBe(1); // as computed then, not as configured now
-  expect(await refused('u-majianguo', { action: 'rankings.get', id: 'M202601' })).toBe('NOT_FOUND');
-  const settings = await as('u-majianguo', { action: 'rankings.settings' });
-  expect(settings.settings.minCases).toBe(3);
-});
-
-test('简报: one action, an .xlsx and the printable page, with the same figures', async () => {
-  const b = await as('u-majianguo', { action: 'briefing.generate', period: 'month' });
-  expect(b.title).toBe('营商环境“红黄榜”简报');
-  expect(b.issueLabel).toBe('2026年第1期');
-  expect(b.publisher).toBe('云溪区营商环境优化中心');
-  expect(b.url).toMatch(/^\/files\/exports\/briefing-M202611-.*\.xlsx$/);
-  const e = await expectedFor();
-  expect(b.figures.collected).toBe(e.collected);
-  expect(b.cases.praised.length).toBeGreaterThan(0);
-  expect(b.cases.praised.every((c: any) => c.score === 5)).toBe(true);
-  expect(b.cases.warned.length).toBeGreaterThan(0);
-  expect(b.ranking._id).toBe('M202611');
-
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(join(filesDir, b.url.replace('/files/', ''))) as any);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['简报', '红黄榜', '综合排名', '分类统计', '典型案例']);
-  const cover = wb.getWorksheet('简报')!;
-  expect(cover.getCell('A1').value).toBe('营商环境“红黄榜”简报');
-  const texts: string[] = [];
-  cover.eachRow((r) => texts.push(String(r.getCell(1).value ?? '')));
-  expect(texts).toContain(b.headline[0]);
-  const values = new Map<string, unknown>();
-  cover.eachRow((r) => { values.set(String(r.getCell(1).value), r.getCell(2).value); values.set(String(r.getCell(3).value), r.getCell(4).value); });
-  expect(values.get('收集问题（项）')).toBe(e.collected);
-  expect(values.get('办结（项）')).toBe(e.closed);
-  const rank = wb.getWorksheet('综合排名')!;
-  expect(rank.rowCount).toBe(1 + b.ranking.units.length);
-  const cases = wb.getWorksheet('典型案例')!;
-  expect(cases.rowCount).toBe(1 + b.cases.praised.length + b.cases.warned.length);
-
-  // the same period keeps its issue number; the next period gets the next one
-  expect((await as('u-sunli', { action: 'briefing.generate', period: 'month' })).issueLabel).toBe('2026年第1期');
-  expect((await as('u-sunli', { action: 'briefing.generate', period: 'quarter' })).issueLabel).toBe('2026年第2期');
-  const view = await as('u-majianguo', { action: 'briefing.view', period: 'month' });
-  expect(view.issueLabel).toBe('2026年第1期');
-  expect(view.url).toBeUndefined();
-});
-
-test('stats.verify for the admin', async () => {
-  const v = await as('u-admin', { action: 'stats.verify' });
-  expect(v).toMatchObject({ ok: true, mismatches: [] });
-  expect(v.fields).toBeGreaterThan(100);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const _typed: ServiceRequest | null = await h.store.collection<ServiceRequest>(C.requests).get('none');
-});

@@ -4,9 +4,9 @@
  * second run does nothing, that the enterprise never sees the internal supervision, and that
  * only due requests are read.
  */
-import { C } from '../../core/collections';
-import type { Message, ServiceRequest, User } from '../../core/model';
-import { makeHarness, submission, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { Message, ServiceRequest, User } from '../model';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness('2026-11-23T01:30:00Z'); /* Mon 09:30 Beijing */ });

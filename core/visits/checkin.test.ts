@@ -1,12 +1,13 @@
 /**
- * Official visits by QR code through the service function on SQLite: scan in, join, scan out,
- * the 无事不扰 guard, inspections without approval, late registration, the auto-close timer,
- * wrong scanners and wrong codes, problems filed during a visit, and the figures.
+ * Official visits by QR code through the service function: scan in, join, scan out, the 无事不扰
+ * guard, inspections without approval, late registration, the auto-close timer, wrong scanners and
+ * wrong codes. Problems filed during a visit and the figures have their own tests beside
+ * core/visits/requests.ts and figures.ts.
  */
-import { C } from '../../core/collections';
-import type { Message, ServiceRequest } from '../../core/model';
-import type { Visit } from '../../core/visits/model';
-import { makeHarness, type Harness } from '../support/harness';
+import { C } from '../collections';
+import type { Message } from '../model';
+import type { Visit } from './model';
+import { makeHarness, type Harness } from '../../tests/support/harness';
 
 /** where the officials stand when they scan (the first visit registers it as the enterprise's location) */
 const HERE = { location: { latitude: 30.2741, longitude: 120.1551, accuracy: 20 } };
@@ -240,90 +241,3 @@ describe('late registration and the timer', () => {
   });
 });
 
-describe('problems found on a visit', () => {
-  test('during an open visit the officer files a request for the enterprise that goes through the normal queue', async () => {
-    const scene = await sceneOf();
-    const { visit } = await checkin('u-zhangwei', scene);
-    const filed = await h.ok('u-zhangwei', {
-      action: 'visit.fileRequest', visitId: visit._id, clientKey: 'visit-file-0001', category: 'yonggong',
-      description: '年底订单增加，急需招聘20名普工', photos: [], phone: '13612340001',
-    });
-    expect(filed).toMatchObject({ created: true, request: { channel: 'visit', enterpriseId: 'e-002', submitterId: 'u-linxiao', visitId: visit._id, status: 'assigned' } });
-    expect(['u-zhangwei', 'u-wangfang']).toContain(filed.request.assigneeId);
-    const stored = (await h.requests().get(filed.request._id))!;
-    expect(stored.timeline.map((e) => e.type)).toEqual(['submitted', 'assigned']);
-    expect(stored.timeline[0].text).toContain('张伟（网格员）入企走访');
-    expect((await h.ok('u-linxiao', { action: 'request.mine' })).items.map((r: any) => r._id)).toContain(filed.request._id);
-    expect(await titlesOf('u-linxiao')).toContain('诉求已提交');
-    // the same key twice is one request
-    expect((await h.ok('u-zhangwei', { action: 'visit.fileRequest', visitId: visit._id, clientKey: 'visit-file-0001', category: 'yonggong', description: '年底订单增加，急需招聘20名普工', photos: [], phone: '13612340001' })).created).toBe(false);
-    expect((await visitDoc(visit._id)).requestIds).toEqual([filed.request._id]);
-
-    await h.ok('u-zhangwei', { action: 'visit.checkout', ...OUT, scene });
-    expect(await h.call('u-zhangwei', {
-      action: 'visit.fileRequest', visitId: visit._id, clientKey: 'visit-file-0002', category: 'yonggong', description: '签退后再代报不应成功', photos: [], phone: '13612340001',
-    })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-    expect(await h.call('u-wangfang', {
-      action: 'visit.fileRequest', visitId: visit._id, clientKey: 'visit-file-0003', category: 'yonggong', description: '不在场的人不能代报', photos: [], phone: '13612340001',
-    })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-  });
-
-  test('a complaint becomes a report request at the district center, never assigned to the visitor', async () => {
-    const scene = await sceneOf();
-    const { visit } = await checkin('u-zhangwei', scene);
-    await h.ok('u-zhangwei', { action: 'visit.checkout', ...OUT, scene });
-    const r = await h.ok('u-linxiao', { action: 'visit.complain', visitId: visit._id, text: '入企时要求企业安排午餐，影响正常生产' });
-    const req = (await h.requests().get(r.request._id)) as ServiceRequest;
-    expect(req).toMatchObject({
-      channel: 'report', status: 'dispatch', tier: 'district', tierOrgId: 'd-yunxi', assigneeId: null, anonymous: true, visitId: visit._id, phone: '',
-    });
-    expect(req.submitterId).toMatch(/^anon-/);
-    expect(req.startedAt).not.toBeNull();
-    expect(req.description).toContain(`入企记录 ${visit.no}`);
-    expect(await titlesOf('u-sunli')).toContain('新的投诉举报待调度');
-    // the complainant hears of it under the pseudonym
-    expect((await messagesOf('u-linxiao')).some((m) => m.requestId === req._id)).toBe(true);
-    expect(await h.call('u-linxiao', { action: 'visit.complain', visitId: visit._id, text: '再投诉一次同一件事' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-    // the assign timer leaves it for the dispatcher
-    await h.fns.assign({ Type: 'Timer' }, null);
-    expect((await h.requests().get(req._id))!.status).toBe('dispatch');
-    expect(await h.call('u-sunli', { action: 'desk.reassign', id: req._id, assigneeId: 'u-zhangwei' })).toMatchObject({
-      ok: false, code: 'VALIDATION_FAILED', message: expect.stringContaining('被投诉人'),
-    });
-    await h.ok('u-sunli', { action: 'desk.reassign', id: req._id, assigneeId: 'u-zhenghao', note: '请核实' });
-    const supervisor = await h.ok('u-sunli', { action: 'visit.get', id: visit._id });
-    expect(supervisor.visit.feedback).toEqual([expect.objectContaining({ kind: 'complaint', userName: '林晓', userId: 'u-linxiao', requestNo: req.no })]);
-    expect(supervisor.visit.flags.map((f: any) => f.key)).toEqual(['complained']);
-  });
-});
-
-test('figures: enterprises visited, visits by purpose and department, flagged visits, scores', async () => {
-  const a = await sceneOf('u-linxiao');
-  const b = await sceneOf('u-gaopeng');
-  const v1 = (await checkin('u-zhangwei', a)).visit;
-  await h.ok('u-fengyu', { action: 'visit.join', ...HERE, scene: a });
-  await h.ok('u-zhangwei', { action: 'visit.checkout', ...OUT, scene: a });
-  await h.ok('u-fengyu', { action: 'visit.checkout', ...OUT, scene: a });
-  await h.ok('u-linxiao', { action: 'visit.score', visitId: v1._id, score: 4 });
-  const v2 = (await h.ok('u-fengyu', { action: 'visit.checkin', ...HERE, scene: b, purpose: 'inspection', legalBasis: '《建筑法》第四十三条' })).visit;
-  await h.ok('u-fengyu', { action: 'visit.checkout', ...OUT, scene: b });
-  await h.ok('u-gaopeng', { action: 'visit.score', visitId: v2._id, score: 2, comment: '检查前没有通知' });
-
-  const all = await h.ok('u-sunli', { action: 'visit.figures' });
-  expect(all).toMatchObject({
-    scope: 'supervisor', enterprisesVisited: 2, visits: 2, flagged: 1, red: 1, complaints: 0,
-    score: { avg: 3, count: 2 },
-  });
-  expect(all.byPurpose.filter((p: any) => p.count)).toEqual([{ key: 'help', label: '帮扶走访', count: 1 }, { key: 'inspection', label: '执法检查', count: 1 }]);
-  expect(all.byDepartment).toEqual([
-    expect.objectContaining({ deptName: '区住房和城乡建设局', visits: 2, enterprises: 2, flagged: 1, score: { avg: 3, count: 2 } }),
-    expect.objectContaining({ deptName: '网格员', visits: 1, enterprises: 1, flagged: 0, score: { avg: 4, count: 1 } }),
-  ]);
-  expect(all.flags.find((f: any) => f.key === 'low_score').count).toBe(1);
-
-  // the department sees its own figures, but no score until enough exist to hide any one of them
-  const dept = await h.ok('u-fengyu', { action: 'visit.figures' });
-  expect(dept).toMatchObject({ scope: 'dept', visits: 2, score: { avg: null, count: 2, hidden: true } });
-  expect(dept).not.toHaveProperty('complaints');
-  expect(dept.flags.map((f: any) => f.key)).not.toContain('low_score');
-});

@@ -1,13 +1,15 @@
-/** The closed loop through the service function, on SQLite, as the phone pages drive it. */
+/**
+ * The closed loop through the service function, on SQLite and on the CloudBase test bed, as the
+ * phone pages drive it. Each step's own cases sit beside its use case (core/intake, core/assignment,
+ * core/handling, core/feedback).
+ */
 import { C } from '../../core/collections';
-import type { Enterprise, User } from '../../core/model';
+import type { User } from '../../core/model';
 import { makeHarness, submission, type Harness } from '../support/harness';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness(); });
 afterEach(() => h.cleanup());
-
-const unread = async (who: string) => (await h.ok(who, { action: 'messages.list' })).unread as number;
 
 test('submit → assigned to a grid officer → accept → progress → resolve → enterprise scores it', async () => {
   // both hold WeChat consents, so every notice is also pushed (consent accounting: tests/integration/notify-reach.test.ts)
@@ -47,122 +49,3 @@ test('submit → assigned to a grid officer → accept → progress → resolve 
   expect(h.notifier.sent.length).toBeGreaterThanOrEqual(7);
 });
 
-test('an enterprise with a liaison goes to the liaison first', async () => {
-  const { request } = await h.ok('u-gaopeng', submission({ phone: '13612340002' }));
-  expect(request.assigneeId).toBe('u-zhouqiang');
-  expect(request.timeline[1].text).toBe('分派给 特派员 周强（包联 云溪精密机械制造有限公司，在办 0 件）');
-});
-
-test('the least-loaded officer gets the next request; ties go to the longest since last assigned', async () => {
-  const a = (await h.ok('u-linxiao', submission())).request.assigneeId;
-  h.clock.advance(1000);
-  const b = (await h.ok('u-linxiao', submission())).request.assigneeId;
-  expect(new Set([a, b])).toEqual(new Set(['u-zhangwei', 'u-wangfang']));
-  h.clock.advance(1000);
-  // both now carry 1; the one assigned longer ago (a) is next
-  expect((await h.ok('u-linxiao', submission())).request.assigneeId).toBe(a);
-});
-
-test('with every officer full the request waits in the community queue and is assigned when a slot frees', async () => {
-  // 黄敏 (capacity 3) is the only officer of 柳岸一网格
-  const ids: string[] = [];
-  for (let i = 0; i < 4; i++) ids.push((await h.ok('u-hejun', submission({ phone: '13612340003' }))).request._id);
-  const fourth = await h.ok('u-hejun', { action: 'request.get', id: ids[3] });
-  expect(fourth.request.status).toBe('queued');
-  expect(fourth.request.timeline.at(-1).text).toContain('柳岸社区营商环境优化中心 队列');
-
-  // the timer retries without repeating the waiting note
-  expect((await h.fns.assign({ Type: 'Timer' }, null)).ok).toBe(true);
-  expect((await h.ok('u-hejun', { action: 'request.get', id: ids[3] })).request.timeline).toHaveLength(2);
-
-  await h.ok('u-huangmin', { action: 'request.accept', id: ids[0] });
-  await h.ok('u-huangmin', { action: 'request.resolve', id: ids[0], result: '已协调解决' });
-  const after = await h.ok('u-hejun', { action: 'request.get', id: ids[3] });
-  expect(after.request.status).toBe('assigned');
-  expect(after.request.assigneeId).toBe('u-huangmin');
-});
-
-test('two assigners racing for one request assign it exactly once', async () => {
-  // take every officer of 东城一网格 off duty so the submit leaves it queued
-  const users = h.store.collection<User>(C.users);
-  for (const id of ['u-zhangwei', 'u-wangfang']) await users.update(id, { $set: { onDuty: false } });
-  const { request } = await h.ok('u-linxiao', submission());
-  expect(request.status).toBe('queued');
-  for (const id of ['u-zhangwei', 'u-wangfang']) await users.update(id, { $set: { onDuty: true } });
-
-  const results = await Promise.all(Array.from({ length: 8 }, () => h.fns.assign({ requestId: request._id }, null)));
-  const outcomes = results.map((r) => (r.ok ? (r.data as any).outcome : r.code));
-  expect(outcomes.filter((o) => o === 'assigned')).toHaveLength(1);
-  const final = (await h.requests().get(request._id))!;
-  expect(final.timeline.filter((e) => e.type === 'assigned')).toHaveLength(1);
-  const loads = await Promise.all(['u-zhangwei', 'u-wangfang'].map(async (id) => (await users.get(id))!.openCount));
-  expect(loads.reduce((a, b) => a! + b!, 0)).toBe(1);
-});
-
-test('submitting twice with one client key creates one request', async () => {
-  const event = submission();
-  const [a, b] = await Promise.all([h.ok('u-linxiao', event), h.ok('u-linxiao', event)]);
-  expect(a.request._id).toBe(b.request._id);
-  expect(await h.requests().count({})).toBe(1);
-  expect([a.created, b.created].sort()).toEqual([false, true]);
-});
-
-test('reopening sends the case back to the same officer and counts 重办', async () => {
-  const { request } = await h.ok('u-linxiao', submission());
-  const officer = request.assigneeId;
-  await h.ok(officer, { action: 'request.accept', id: request._id });
-  await h.ok(officer, { action: 'request.resolve', id: request._id, result: '已答复' });
-  const r = await h.ok('u-linxiao', { action: 'request.reopen', id: request._id, reason: '问题没有解决' });
-  expect(r.request).toMatchObject({ status: 'assigned', assigneeId: officer, reopenCount: 1 });
-  expect((await h.store.collection<User>(C.users).get(officer))!.openCount).toBe(1);
-  expect((await h.ok(officer, { action: 'messages.list' })).items[0].title).toBe('诉求被退回重办');
-});
-
-test('binding checks the credit code and the name; the grid officer approves the first contact, the first contact the rest, up to the cap', async () => {
-  const fresh = 'wx-openid-new-1';
-  const ent = (await h.store.collection<Enterprise>(C.enterprises).get('e-005'))!;
-  const bad = await h.call(fresh, { action: 'enterprise.bind', name: ent.name, creditCode: ent.creditCode.slice(0, 17) + (ent.creditCode[17] === '0' ? '1' : '0') });
-  expect(bad).toMatchObject({ ok: false, code: 'BAD_CREDIT_CODE' });
-  const wrongName = await h.call(fresh, { action: 'enterprise.bind', name: '别的公司', creditCode: ent.creditCode });
-  expect(wrongName).toMatchObject({ ok: false, code: 'ENTERPRISE_NAME_MISMATCH' });
-  // lower case and spaces are accepted; e-005 has no contact yet, so its grid's officers decide
-  const asked = await h.ok(fresh, { action: 'enterprise.bind', name: ent.name, creditCode: ` ${ent.creditCode.toLowerCase()} ` });
-  expect(asked.binding).toMatchObject({ status: 'pending' });
-  expect((await h.ok(fresh, { action: 'me' })).binding).toMatchObject({ status: 'pending', enterpriseName: ent.name });
-  expect(await h.call(fresh, submission())).toMatchObject({ ok: false, code: 'NOT_BOUND' });
-  // an officer of another grid cannot decide; 张伟 (东城一网格) can
-  const pending = (await h.ok('u-zhangwei', { action: 'binding.list', tab: 'pending' })).items;
-  expect(pending.map((b: any) => b.userName)).toEqual(['企业用户']);
-  expect(await h.call('u-lina', { action: 'binding.approve', id: pending[0].id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-  await h.ok('u-zhangwei', { action: 'binding.approve', id: pending[0].id });
-  expect((await h.ok(fresh, { action: 'me' })).user.enterprise.name).toBe(ent.name);
-  // later contacts are decided by the first contact
-  for (let i = 2; i <= 5; i++) {
-    const r = await h.ok(`wx-openid-new-${i}`, { action: 'enterprise.bind', name: ent.name, creditCode: ent.creditCode });
-    await h.ok(fresh, { action: 'binding.approve', id: r.binding.id });
-  }
-  const sixth = await h.call('wx-openid-new-6', { action: 'enterprise.bind', name: ent.name, creditCode: ent.creditCode });
-  expect(sixth).toMatchObject({ ok: false, code: 'ENTERPRISE_CONTACTS_FULL' });
-  expect((await h.store.collection<Enterprise>(C.enterprises).get('e-005'))!.contactIds).toHaveLength(5);
-  // the first contact removes one; a slot frees; a rejected applicant is told why
-  const second = (await h.store.collection<Enterprise>(C.enterprises).get('e-005'))!.contactIds[1];
-  expect(await h.call('wx-openid-new-3', { action: 'enterprise.unbind', userId: second })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  await h.ok(fresh, { action: 'enterprise.unbind', userId: second });
-  const seventh = await h.ok('wx-openid-new-7', { action: 'enterprise.bind', name: ent.name, creditCode: ent.creditCode });
-  await h.ok(fresh, { action: 'binding.reject', id: seventh.binding.id, reason: '非本企业员工' });
-  const told = (await h.ok('wx-openid-new-7', { action: 'messages.list' })).items[0];
-  expect(told).toMatchObject({ title: '企业绑定未通过' });
-  expect(told.body).toContain('非本企业员工');
-});
-
-test('unread counts go down as messages are read', async () => {
-  await h.ok('u-linxiao', submission());
-  const before = await unread('u-linxiao');
-  expect(before).toBe(2);
-  const first = (await h.ok('u-linxiao', { action: 'messages.list' })).items[0];
-  expect((await h.ok('u-linxiao', { action: 'messages.read', id: first._id })).unread).toBe(1);
-  // someone else's message id changes nothing
-  const other = (await h.ok('u-zhangwei', { action: 'messages.list' })).items[0];
-  if (other) await h.ok('u-linxiao', { action: 'messages.read', id: other._id });
-  expect((await h.ok('u-linxiao', { action: 'messages.read', all: true })).unread).toBe(0);
-});

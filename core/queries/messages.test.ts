@@ -1,0 +1,20 @@
+/** The in-app message center. */
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness(); });
+afterEach(() => h.cleanup());
+
+const unread = async (who: string) => (await h.ok(who, { action: 'messages.list' })).unread as number;
+
+test('unread counts go down as messages are read', async () => {
+  await h.ok('u-linxiao', submission());
+  const before = await unread('u-linxiao');
+  expect(before).toBe(2);
+  const first = (await h.ok('u-linxiao', { action: 'messages.list' })).items[0];
+  expect((await h.ok('u-linxiao', { action: 'messages.read', id: first._id })).unread).toBe(1);
+  // someone else's message id changes nothing
+  const other = (await h.ok('u-zhangwei', { action: 'messages.list' })).items[0];
+  if (other) await h.ok('u-linxiao', { action: 'messages.read', id: other._id });
+  expect((await h.ok('u-linxiao', { action: 'messages.read', all: true })).unread).toBe(0);
+});
