@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => h.cleanup());
 
 const store = () => h.store.collection<OutboxEntry>(C.outbox);
-/** the WeChat entries (SMS and robot entries have their own tests: tests/integration/notify-reach.test.ts) */
+/** the WeChat entries (SMS and robot entries have their own tests: core/notify/reach.test.ts) */
 const outbox = () => ({
   ...store(),
   find: async (...a: Parameters<ReturnType<typeof store>['find']>) => (await store().find(...a)).filter((e) => (e.channel ?? 'wechat') === 'wechat'),

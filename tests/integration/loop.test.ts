@@ -12,7 +12,7 @@ beforeEach(async () => { h = await makeHarness(); });
 afterEach(() => h.cleanup());
 
 test('submit → assigned to a grid officer → accept → progress → resolve → enterprise scores it', async () => {
-  // both hold WeChat consents, so every notice is also pushed (consent accounting: tests/integration/notify-reach.test.ts)
+  // both hold WeChat consents, so every notice is also pushed (consent accounting: core/notify/reach.test.ts)
   await h.consentAll();
   const { request } = await h.ok('u-linxiao', submission());
   expect(request.no).toMatch(/^SQ20261123\d{4}$/);
