@@ -14,6 +14,16 @@ import { envelope, eventOf, forbiddenOf, hasOwn, runFollowUps, withoutBootstrapC
 
 export type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
+/**
+ * A function's action table, held to the contract (core/contract/actions.ts): every name the contract
+ * gives the function has a use case, and an entry the contract does not list does not compile.
+ * `tableOf<ServiceAction>()({ ... })`
+ */
+export const tableOf =
+  <Names extends string>() =>
+  <T extends Record<Names, Action>>(table: T & Record<Exclude<keyof T, Names>, never>): Record<Names, Action> =>
+    table;
+
 /** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */
 const INACTIVE_ALLOWED = new Set(['me', 'meta']);
 

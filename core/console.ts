@@ -16,11 +16,12 @@ import { statsVerify } from './stats/verify';
 import { notifyStats } from './notify/reach';
 import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
 import { viewBriefing } from './briefing/briefing';
-import { actionFunction, type Action } from './action-function';
+import { actionFunction, tableOf } from './action-function';
+import { ACTIONS_BY_FUNCTION, type ConsoleAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
 import type { Ports } from './ports';
 
-const CONSOLE_TABLE: Record<string, Action> = {
+const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   'admin.overview': overview,
   'admin.orgs.list': listOrgs,
   'admin.orgs.create': createOrg,
@@ -51,10 +52,10 @@ const CONSOLE_TABLE: Record<string, Action> = {
   'rankings.settings': rankingSettings,
   'rankings.configure': configureRankings,
   'briefing.view': viewBriefing,
-};
+});
 
 /** every action of the console function (src/services/call.ts routes these names to it) */
-export const CONSOLE_ACTIONS: readonly string[] = Object.freeze(Object.keys(CONSOLE_TABLE));
+export const CONSOLE_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.console;
 
 export function createConsole(hostPorts: Ports, options: FunctionOptions = {}): Handler {
   return actionFunction(hostPorts, CONSOLE_TABLE, options);

@@ -7,6 +7,7 @@
  */
 import { assertPlainData, type Envelope, type FollowUpHost, type FunctionOptions, type Handler } from './function-shell';
 import type { Ports } from './ports';
+import { ACTIONS_BY_FUNCTION, functionOf, type ActionFunctionName } from './contract/actions';
 import { createConsole, CONSOLE_ACTIONS } from './console';
 import { createService, SERVICE_ACTIONS } from './service';
 import { createSheets, SHEET_ACTIONS } from './sheets';
@@ -23,21 +24,13 @@ export type { Envelope, FollowUpHost, FunctionOptions, Handler };
  */
 export const FUNCTION_NAMES = Object.freeze(['service', 'console', 'visits', 'sheets', 'assign', 'notify', 'sweep'] as const);
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
-export type ActionFunctionName = 'service' | 'console' | 'visits' | 'sheets';
+export type { ActionFunctionName };
 
-const ACTION_FUNCTIONS: Record<ActionFunctionName, readonly string[]> = {
-  service: SERVICE_ACTIONS, console: CONSOLE_ACTIONS, visits: VISIT_FUNCTION_ACTIONS, sheets: SHEET_ACTIONS,
-};
-
-/** every action the app calls, each answered by exactly one function */
-export const ACTIONS: readonly string[] = Object.freeze(Object.values(ACTION_FUNCTIONS).flat());
-
-const OWNER = new Map<string, ActionFunctionName>(
-  (Object.entries(ACTION_FUNCTIONS) as Array<[ActionFunctionName, readonly string[]]>).flatMap(([fn, names]) => names.map((n) => [n, fn] as const)),
-);
+/** every action the app calls, each answered by exactly one function (core/contract/actions.ts) */
+export const ACTIONS: readonly string[] = Object.freeze(Object.values(ACTIONS_BY_FUNCTION).flat());
 
 /** the function that answers an action (service for a name no function has: it answers UNKNOWN_ACTION) */
-export const functionOf = (action: unknown): ActionFunctionName => (typeof action === 'string' && OWNER.get(action)) || 'service';
+export { functionOf };
 
 /** all the functions over one set of ports: the local server and the tests */
 export function createFunctions(hostPorts: Ports, options: FunctionOptions = {}): Record<FunctionName, Handler> {

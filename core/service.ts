@@ -24,13 +24,14 @@ import { listLedger } from './ledger/ledger';
 import { redeemInvite } from './admin/staff';
 import { approveBinding, bindEnterprise, listBindings, listContacts, myBinding, rejectBinding, unbindEnterprise } from './intake/bind-enterprise';
 import type { FunctionOptions, Handler } from './function-shell';
-import { actionFunction, type Action } from './action-function';
+import { actionFunction, tableOf } from './action-function';
+import { ACTIONS_BY_FUNCTION, type ServiceAction } from './contract/actions';
 
 /**
  * The service function's actions (answered through a Map: core/action-function.ts). Each use case
  * declares what follows it (core/settle.ts: settle, freed, later) where it makes its change.
  */
-const ACTION_TABLE: Record<string, Action> = {
+const ACTION_TABLE = tableOf<ServiceAction>()({
   me: async (ctx) => ({ ...(await me(ctx)), binding: await myBinding(ctx) }),
   meta: async () => ({ ...meta(), levels: LEVELS, channels: CHANNELS, colours: COLOURS, rejectKinds: REJECT_KINDS, tiers: TIERS }),
   'enterprise.bind': bindEnterprise,
@@ -68,10 +69,10 @@ const ACTION_TABLE: Record<string, Action> = {
   ...CALLBACK_ACTIONS,
   // consents, SMS choice, reach (core/notify)
   ...NOTIFY_ACTIONS,
-};
+});
 
 /** every action of the service function */
-export const SERVICE_ACTIONS: readonly string[] = Object.freeze(Object.keys(ACTION_TABLE));
+export const SERVICE_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.service;
 
 /** the service function: the request loop's actions (core/functions.ts names the other functions) */
 export function createService(hostPorts: Ports, options: FunctionOptions = {}): Handler {

@@ -6,7 +6,8 @@
 import { enterpriseTemplate, importEnterprises } from './admin/enterprises';
 import { generateBriefing } from './briefing/briefing';
 import { exportLedger } from './ledger/ledger';
-import { actionFunction, type Action } from './action-function';
+import { actionFunction, tableOf } from './action-function';
+import { ACTIONS_BY_FUNCTION, type SheetAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
 import type { Ports } from './ports';
 import { provideExcel } from './excel';
@@ -15,15 +16,15 @@ import { provideExcel } from './excel';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 provideExcel(() => require('exceljs'));
 
-const SHEET_TABLE: Record<string, Action> = {
+const SHEET_TABLE = tableOf<SheetAction>()({
   'ledger.export': exportLedger,
   'admin.enterprises.template': enterpriseTemplate,
   'admin.enterprises.import': importEnterprises,
   'briefing.generate': generateBriefing,
-};
+});
 
-/** every action of the sheets function (src/services/call.ts routes these names to it) */
-export const SHEET_ACTIONS: readonly string[] = Object.freeze(Object.keys(SHEET_TABLE));
+/** every action of the sheets function (core/contract/actions.ts) */
+export const SHEET_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.sheets;
 
 export function createSheets(hostPorts: Ports, options: FunctionOptions = {}): Handler {
   return actionFunction(hostPorts, SHEET_TABLE, options);

@@ -6,11 +6,12 @@
  */
 import { VISIT_ACTIONS } from './visits/actions';
 import { actionFunction } from './action-function';
+import { ACTIONS_BY_FUNCTION } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
 import type { Ports } from './ports';
 
-/** every action of the visits function (src/services/call.ts routes `visit.*` and `plan.*` to it) */
-export const VISIT_FUNCTION_ACTIONS: readonly string[] = Object.freeze(Object.keys(VISIT_ACTIONS));
+/** every action of the visits function (core/contract/actions.ts) */
+export const VISIT_FUNCTION_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.visits;
 
 export function createVisits(hostPorts: Ports, options: FunctionOptions = {}): Handler {
   return actionFunction(hostPorts, VISIT_ACTIONS, options);

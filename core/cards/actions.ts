@@ -8,7 +8,7 @@ import {
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
-export const CARD_ACTIONS: Record<string, Action> = {
+export const CARD_ACTIONS = {
   'card.issue': async (ctx, input) => {
     const r = await settleCard(ctx, await issueCard(ctx, input));
     await freed(ctx, r);
@@ -30,4 +30,4 @@ export const CARD_ACTIONS: Record<string, Action> = {
   'card.deadline': async (ctx, input) => settleCard(ctx, await deadlineCard(ctx, input)),
   'card.withdraw': async (ctx, input) => settleCard(ctx, await withdrawCard(ctx, input)),
   'card.closeParty': async (ctx, input) => settleCard(ctx, await closeParty(ctx, input)),
-};
+} satisfies Record<string, Action>;

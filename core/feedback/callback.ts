@@ -113,9 +113,9 @@ async function reopenAfter(ctx: Ctx, recorded: ServiceRequest, record: CallbackR
   }
 }
 
-export const CALLBACK_ACTIONS: Record<string, Action> = {
+export const CALLBACK_ACTIONS = {
   'callback.record': recordCallback,
-};
+} satisfies Record<string, Action>;
 
 /** what the caller may do about callbacks on this request (merged into request.get's `can`) */
 export function callbackPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): { callback: boolean } {

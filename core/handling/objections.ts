@@ -238,12 +238,12 @@ export async function decideExtension(ctx: Ctx, input: unknown): Promise<Service
 
 // ---------------------------------------------------------------- actions and permissions
 
-export const OBJECTION_ACTIONS: Record<string, Action> = {
+export const OBJECTION_ACTIONS = {
   // a slot freed: waiting requests of the grid get their chance now
   'request.handBack': async (ctx, input) => freed(ctx, await settle(ctx, await handBack(ctx, input))),
   'request.extension.ask': async (ctx, input) => settle(ctx, await askExtension(ctx, input)),
   'desk.extension.decide': async (ctx, input) => settle(ctx, await decideExtension(ctx, input)),
-};
+} satisfies Record<string, Action>;
 
 /**
  * What the caller may do about objections on this request (merged into request.get's `can`), and

@@ -8,7 +8,7 @@ import { cancelPlan, createPlan, listPlans, listProposals, mergePlans } from './
 import { getVisit, listVisits, myVisits, visitOptions } from './queries';
 import { fileRequest } from './requests';
 
-export const VISIT_ACTIONS: Record<string, (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>> = {
+export const VISIT_ACTIONS = {
   'visit.code': enterpriseCodeAction,
   'visit.poster': poster,
   'visit.scan': scan,
@@ -32,6 +32,6 @@ export const VISIT_ACTIONS: Record<string, (ctx: Ctx, input: Record<string, unkn
   'plan.proposals': (ctx) => listProposals(ctx),
   'plan.merge': mergePlans,
   'plan.cancel': cancelPlan,
-};
+} satisfies Record<string, (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>>;
 
 export { closeStaleVisits };

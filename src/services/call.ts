@@ -1,10 +1,7 @@
 import Taro from '@tarojs/taro';
 import { getDevToken, LOGIN_PAGE } from './session';
 
-import { functionFor, type FunctionName } from './routing';
-
-export type { FunctionName } from './routing';
-export { functionFor, SHEET_ACTIONS } from './routing';
+import { functionOf, type ActionFunctionName, type ActionName } from '../../core/contract/actions';
 
 export type FieldError = { field: string; message: string };
 
@@ -67,7 +64,7 @@ export function unwrap<T>(envelope: Envelope<T> | undefined | null): T {
 }
 
 /** The one way pages reach the backend: a cloud function in WeChat, the local server in H5. */
-export async function callFunction<T>(name: FunctionName, data: object): Promise<T> {
+async function callFunction<T>(name: ActionFunctionName, data: object): Promise<T> {
   if (process.env.TARO_ENV === 'weapp') {
     let envelope: Envelope<T>;
     try {
@@ -81,9 +78,12 @@ export async function callFunction<T>(name: FunctionName, data: object): Promise
   return unwrap(await post<T>(`/api/${name}`, data));
 }
 
-/** An action by name: callService('request.get', { id }), sent to the function that answers it. */
-export function callService<T>(action: string, fields: object = {}): Promise<T> {
-  return callFunction<T>(functionFor(action), { action, ...fields });
+/**
+ * An action by name: callService('request.get', { id }), sent to the function that answers it. The
+ * names are the contract's (core/contract/actions.ts): a name no function answers does not compile.
+ */
+export function callService<T>(action: ActionName, fields: object = {}): Promise<T> {
+  return callFunction<T>(functionOf(action), { action, ...fields });
 }
 
 /** The user-facing text of any error. */

@@ -1,21 +1,8 @@
 /** Shapes of the backend contract (the `service` cloud function), as the pages see them. */
 
-export type Role = 'enterprise' | 'officer' | 'liaison' | 'department' | 'dispatcher' | 'leader' | 'admin';
-export type RequestStatus =
-  | 'queued'
-  | 'assigned'
-  | 'accepted'
-  | 'resolved'
-  | 'closed'
-  | 'paused'
-  | 'supervised'
-  | 'dispatch'
-  | 'rejected';
-export type Level = 'general' | 'complex' | 'special';
-export type Tier = 'community' | 'street' | 'district';
-/** ledger colour: white 未开始, green 正常, yellow 临期, red 超期 */
-export type Colour = 'white' | 'green' | 'yellow' | 'red';
-export type RejectKind = 'invalid' | 'duplicate' | 'out_of_scope';
+// the catalog's keys, as the server defines them (core/contract/catalog.ts)
+export type { Colour, Level, PartyStatus, RejectKind, RequestStatus, Role, Tier } from '../../core/contract/catalog';
+import type { Colour, Level, PartyStatus, RejectKind, RequestStatus, Role, Tier } from '../../core/contract/catalog';
 
 export type Enterprise = { id: string; name: string; creditCode: string };
 
@@ -171,7 +158,6 @@ export type Permissions = {
   callback?: boolean;
 };
 
-export type PartyStatus = 'issued' | 'accepted' | 'replied' | 'returned';
 export type CardParty = {
   deptId: string;
   deptName: string;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Meta } from './api-types';
 import { callService, errorText, toastError } from '../services/call';
+import type { ActionName } from '../../core/contract/actions';
 import { loadMeta } from '../services/profile';
 
 /**
@@ -9,7 +10,7 @@ import { loadMeta } from '../services/profile';
  * page shows; `act` runs one action with the same key, toasts `done`, and reloads so the timeline and
  * the allowed actions are fresh. Only one action runs at a time (`busy` names it).
  */
-export function useDetail<T>(getAction: string, key: Record<string, string>) {
+export function useDetail<T>(getAction: ActionName, key: Record<string, string>) {
   const [detail, setDetail] = useState<T | null>(null);
   const [meta, setMeta] = useState<Meta | null>(null);
   const [error, setError] = useState('');
@@ -29,7 +30,7 @@ export function useDetail<T>(getAction: string, key: Record<string, string>) {
     load();
   });
 
-  const act = async (name: string, action: string, fields: object, done: string): Promise<boolean> => {
+  const act = async (name: string, action: ActionName, fields: object, done: string): Promise<boolean> => {
     if (busy) return false;
     setBusy(name);
     try {

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import Field, { fieldErrors } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Modal from '../components/Modal';
@@ -165,7 +166,7 @@ type DialogProps = { onClose: () => void; onDone: (toast: string) => void };
 /** run an org action; field errors from the server land next to their fields */
 function useSubmit(setErrors: (e: Record<string, string>) => void) {
   const [busy, setBusy] = useState(false);
-  const run = async (action: string, body: object, ok: (org: AdminOrg) => void) => {
+  const run = async (action: ActionName, body: object, ok: (org: AdminOrg) => void) => {
     if (busy) return;
     setBusy(true);
     try {

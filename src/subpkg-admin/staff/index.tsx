@@ -5,6 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Page } from '../../shared/api-types';
 import { formatDate } from '../../shared/format';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import Field from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
@@ -80,7 +81,7 @@ export default function StaffPage() {
     setQuery(q.trim());
   };
 
-  const act = async (s: StaffItem, action: string, body: object, toast: string) => {
+  const act = async (s: StaffItem, action: ActionName, body: object, toast: string) => {
     if (busyId) return;
     setBusyId(s.id);
     try {

@@ -12,6 +12,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Card, CardParty, Me } from '../../shared/api-types';
 import { beijingToday } from '../../shared/format';
 import { ApiError, callService, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import CardInfo from '../../components/CardInfo';
 import Field, { fieldErrors } from '../../components/Field';
@@ -58,7 +59,7 @@ export default function CardControl({ detail, reload }: DeskPartProps) {
     setForm((cur) => (cur && cur.kind === f.kind && ('deptId' in cur ? cur.deptId : '') === ('deptId' in f ? f.deptId : '') ? null : f));
   };
 
-  const run = async (action: string, fields: Record<string, unknown>, done: string) => {
+  const run = async (action: ActionName, fields: Record<string, unknown>, done: string) => {
     if (busy) return;
     setBusy(true);
     try {

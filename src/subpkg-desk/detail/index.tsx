@@ -6,6 +6,7 @@ import type { DeskOptions, Meta, Permissions, RequestDetail, RequestDetailRespon
 import { formatTime } from '../../shared/format';
 import { TIER_LABELS, roleLabel } from '../../shared/labels';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import { channelLabel, colourLabel, levelLabel, loadMeta } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
 import { fieldErrors } from '../../components/Field';
@@ -31,7 +32,7 @@ import '../desk.css';
 import './index.css';
 
 /** service action and success text of each desk action */
-const ACTION_CALLS: Record<ActionKey, { action: string; done: string }> = {
+const ACTION_CALLS: Record<ActionKey, { action: ActionName; done: string }> = {
   verify: { action: 'desk.verify', done: '已核实定级' },
   reassign: { action: 'desk.reassign', done: '已改派' },
   issueCard: { action: 'card.issue', done: '督办卡已下发' },

@@ -7,6 +7,7 @@ import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { addDays, beijingToday, formatDate, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, callService, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import Field, { fieldErrors } from '../../components/Field';
 import { DateInput } from '../../components/Select';
 import ExtensionRecords from '../../components/Extensions';
@@ -21,7 +22,7 @@ type Props = {
   request: RequestDetail;
   can: ObjectionCan;
   /** the page's action runner (useDetail's act): toasts and reloads */
-  act: (name: string, action: string, fields: object, done: string) => Promise<boolean>;
+  act: (name: string, action: ActionName, fields: object, done: string) => Promise<boolean>;
   busy: string;
 };
 

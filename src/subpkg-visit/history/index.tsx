@@ -6,6 +6,7 @@ import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { usePagedList } from '../../shared/use-paged-list';
 import { callService, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
 import { Members, VisitCard, VisitFacts } from '../components/VisitParts';
 import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
@@ -23,7 +24,7 @@ function Feedback({ visit, onDone }: { visit: EnterpriseVisit; onDone: () => voi
   const [complaint, setComplaint] = useState('');
   const [busy, setBusy] = useState('');
 
-  const send = async (key: string, action: string, fields: object, done: string) => {
+  const send = async (key: string, action: ActionName, fields: object, done: string) => {
     if (busy) return;
     setBusy(key);
     try {

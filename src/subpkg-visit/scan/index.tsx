@@ -6,6 +6,7 @@ import { beijingToday, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
+import type { ActionName } from '../../../core/contract/actions';
 import { rememberAfterLogin } from '../../services/after-login';
 import { loadMeta } from '../../services/profile';
 import type { Meta } from '../../shared/api-types';
@@ -315,7 +316,7 @@ export default function ScanPage() {
   };
 
   /** the place is asked for on scans at this enterprise (加入, 签退); leaving a visit elsewhere sends none */
-  const run = async (action: string, fields: object, done: string, then: (data: { visit: StaffVisit; closed?: boolean; request?: { no: string } }) => void, scanWhat?: string) => {
+  const run = async (action: ActionName, fields: object, done: string, then: (data: { visit: StaffVisit; closed?: boolean; request?: { no: string } }) => void, scanWhat?: string) => {
     if (busy) return;
     setBusy(true);
     const place = scanWhat ? await placeFor(scanWhat) : {};

@@ -1,0 +1,103 @@
+/**
+ * Reference data the whole product shares, with the Chinese labels the pages show: categories,
+ * statuses, roles, channels, levels, colours, tiers (DOMAIN.md). The server and the mini-program
+ * import this same file (no imports of its own); the limits are in ./limits.ts.
+ */
+
+export const CATEGORIES = [
+  // the 13 core indicators (Langfang)
+  { code: 'kaiban', name: '开办企业' },
+  { code: 'jianzhu', name: '办理建筑许可' },
+  { code: 'dianli', name: '获得电力' },
+  { code: 'shuiqi', name: '获得用水用气供热' },
+  { code: 'caichan', name: '登记财产' },
+  { code: 'nashui', name: '纳税及社保' },
+  { code: 'laodong', name: '劳动力市场监管' },
+  { code: 'zhaobiao', name: '招标投标' },
+  { code: 'zhengwu', name: '政务服务' },
+  { code: 'zhichan', name: '知识产权创造保护运用' },
+  { code: 'shichang', name: '市场监管' },
+  { code: 'baorong', name: '包容普惠创新' },
+  { code: 'rexian', name: '12345便民热线' },
+  // problem kinds the articles name
+  { code: 'yongdi', name: '用地' },
+  { code: 'rongzi', name: '融资' },
+  { code: 'jiaotong', name: '交通' },
+  { code: 'huanjing', name: '环境' },
+  { code: 'shuidian', name: '用电/供水/管网' },
+  { code: 'qianqi', name: '前期手续' },
+  { code: 'yonggong', name: '用工招聘' },
+  { code: 'zhengce', name: '政策兑现' },
+  { code: 'falv', name: '法律援助' },
+  { code: 'tuoqian', name: '拖欠款' },
+  { code: 'other', name: '其他' },
+] as const;
+
+export type CategoryCode = (typeof CATEGORIES)[number]['code'];
+export const CATEGORY_CODES = CATEGORIES.map((c) => c.code) as [CategoryCode, ...CategoryCode[]];
+export const categoryName = (code: string) => CATEGORIES.find((c) => c.code === code)?.name ?? code;
+
+export const STATUSES = {
+  queued: '待分派',
+  dispatch: '待调度',
+  assigned: '待签收',
+  accepted: '办理中',
+  paused: '待补充材料',
+  supervised: '督办中',
+  resolved: '待评价',
+  closed: '已办结',
+  rejected: '不予受理',
+} as const;
+export type RequestStatus = keyof typeof STATUSES;
+/** statuses in which the request still waits for an answer */
+export const OPEN_STATUSES: RequestStatus[] = ['queued', 'dispatch', 'assigned', 'accepted', 'paused', 'supervised'];
+/** statuses that count against an officer's load */
+export const OPEN_FOR_ASSIGNEE: RequestStatus[] = ['assigned', 'accepted', 'paused'];
+
+export const ROLES = {
+  enterprise: '企业用户',
+  officer: '网格员',
+  liaison: '特派员',
+  department: '部门承办人',
+  dispatcher: '调度员',
+  leader: '领导',
+  admin: '管理员',
+} as const;
+export type Role = keyof typeof ROLES;
+
+export const CHANNELS = {
+  self: '小程序自主上报',
+  visit: '走访代报',
+  liaison: '特派员代报',
+  cppcc: '政协委员直通车',
+  hotline: '12345热线',
+  meeting: '茶叙会/企业家日',
+  report: '线上举报',
+} as const;
+export type Channel = keyof typeof CHANNELS;
+
+
+export const LEVELS = { general: '一般', complex: '复杂', special: '特殊' } as const;
+export type Level = keyof typeof LEVELS;
+
+/** ledger colours (台账): white not started, green on track, yellow close to its deadline, red overdue */
+export const COLOURS = { white: '未开始', green: '正常', yellow: '临期', red: '超期' } as const;
+export type Colour = keyof typeof COLOURS;
+
+export const TIERS = { community: '社区', street: '街道', district: '区' } as const;
+export type Tier = keyof typeof TIERS;
+
+export const REJECT_KINDS = { invalid: '无效诉求', duplicate: '重复诉求', out_of_scope: '不属于受理范围' } as const;
+export type RejectKind = keyof typeof REJECT_KINDS;
+
+/** 提级: the next tier up */
+export const NEXT_TIER: Record<Tier, Tier | null> = { community: 'street', street: 'district', district: null };
+
+/** a supervision card (督办卡) as a whole */
+export const CARD_STATUSES = { open: '督办中', answered: '已答复', returned: '已退回' } as const;
+export type CardStatus = keyof typeof CARD_STATUSES;
+/** one department's part in a card */
+export const PARTY_STATUSES = { issued: '待接收', accepted: '办理中', replied: '已答复', returned: '已退回', closed: '已结束' } as const;
+export type PartyStatus = keyof typeof PARTY_STATUSES;
+export const PARTY_ROLES = { lead: '牵头', co: '协办' } as const;
+export type PartyRole = keyof typeof PARTY_ROLES;

@@ -1,0 +1,17 @@
+/**
+ * The limits both sides apply: the pages check them before sending, the server's schemas enforce them.
+ * No imports: the mini-program bundles this file as it is.
+ */
+
+/** photos (or files) one request, supplement or progress note carries */
+export const MAX_PHOTOS = 3;
+/** the longest description of a request, in characters */
+export const MAX_DESCRIPTION = 1000;
+/** the fewest characters a description needs to say something */
+export const MIN_DESCRIPTION = 5;
+export const MAX_CONTACTS_PER_ENTERPRISE = 5;
+
+/** a mainland mobile (11 digits) or a landline with its area code (区号-座机号) */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+export const PHONE_MESSAGE = '联系电话格式不正确（手机号11位，或区号-座机号）';
+export const isPhone = (s: string) => PHONE_PATTERN.test(s.trim());
