@@ -16,8 +16,9 @@ const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts'
  * concepts stay in tests/integration. A test beside the code that builds its world with tests/support/harness
  * drives the use case through the service function on a store, so it runs on both stores like the integration
  * suite: the 'cloudbase' project picks it by that import, which is exactly what HARNESS_STORE changes. Pure unit
- * tests (no harness) have nothing to run on CloudBase and run in 'unit' only. Nothing to name or list by hand:
- * a moved or new test lands in the right projects by what it imports.
+ * tests (no harness) have nothing to run on CloudBase and run in 'unit' only; a file holding both (pure cases and
+ * cases on the harness, e.g. core/visits/codes.test.ts) runs whole in both, its pure part costing milliseconds.
+ * Nothing to name or list by hand: a moved or new test lands in the right projects by what it imports.
  */
 function harnessTestsBesideCode() {
   const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
