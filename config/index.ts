@@ -17,6 +17,12 @@ const subscribeTemplates = process.env.TARO_ENV === 'h5'
   ? Object.fromEntries(Object.entries(declaredTemplates).map(([key, t]: [string, any]) => [key, { ...t, templateId: t.templateId || `demo-${key}` }]))
   : declaredTemplates;
 
+/**
+ * The contract the pages share with the server (core/contract/: action names, catalog, limits). It
+ * lives outside src, which Taro alone compiles by default, so both builds are told to compile it too.
+ */
+const shared = { include: [path.resolve(__dirname, '..', 'core', 'contract')] };
+
 // NutUI styles are written for a 375 design and must not be px-transformed (selectorBlackList).
 const pxtransform = { enable: true, config: { selectorBlackList: ['nut-'] } };
 // H5 scales rem with the viewport; cap the root size so a desktop browser is not blown up 2x.
@@ -46,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: shared,
       postcss: {
         pxtransform,
         url: { enable: true, config: { limit: 1024 } },
@@ -53,6 +60,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: shared,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,6 +1,7 @@
 /** Schema checking for every action's input: zod issues become one AppError with Chinese text. */
 import { z } from 'zod';
 import { AppError } from './errors';
+import { PHONE_MESSAGE, PHONE_PATTERN } from './contract/limits';
 
 export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
@@ -28,10 +29,10 @@ function chineseIssue(i: z.ZodIssue): string {
 }
 
 export const zId = z.string({ required_error: '缺少编号' }).min(1, '缺少编号').max(64, '编号不正确');
-export const zPhone = z
-  .string({ required_error: '请填写联系电话' })
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确（手机号11位，或区号-座机号）');
+export const zPhone = z.string({ required_error: '请填写联系电话' }).trim().regex(PHONE_PATTERN, PHONE_MESSAGE);
+/** a phone that may be left empty ('' when absent) */
+export const zOptionalPhone = (message = PHONE_MESSAGE) =>
+  z.string().trim().refine((v) => v === '' || PHONE_PATTERN.test(v), message).optional().default('');
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -12,7 +12,7 @@ import type { Enterprise, EnterpriseLocation, Org } from '../model';
 import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { callBudget, claimJob, jobs, LEASE_MS, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { StoreError } from '../ports';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zOptionalPhone } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { audit } from './audit';
 import { userRepo } from '../repos/users';
@@ -32,7 +32,7 @@ const EnterpriseFields = z.object({
   industry: z.string().trim().max(40, '行业过长').optional().default(''),
   scale: z.string().trim().refine((v) => !v || SCALES.includes(v), `规模应为${SCALES.join('、')}之一`).optional().default(''),
   contactName: z.string().trim().max(20, '联系人姓名过长').optional().default(''),
-  contactPhone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/, '联系电话格式不正确').optional().default(''),
+  contactPhone: zOptionalPhone('联系电话格式不正确'),
 });
 type Fields = z.infer<typeof EnterpriseFields>;
 

@@ -17,7 +17,7 @@ import { loadSla } from '../sla/policy';
 import { assignRequest, assignWaiting, DEFAULT_CAPACITY } from '../assignment/assign';
 import { afterChange } from '../notify/after-change';
 import { readAll } from '../read-all';
-import { parseInput, zId } from '../validation';
+import { parseInput, zId, zOptionalPhone } from '../validation';
 import { audit } from './audit';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
@@ -34,7 +34,7 @@ export function inviteCode(): string {
   return s;
 }
 
-const zPhone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})?$/, '电话格式不正确').optional().default('');
+const zPhone = zOptionalPhone('电话格式不正确');
 const StaffFields = z.object({
   name: z.string({ required_error: '请填写姓名' }).trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20字'),
   phone: zPhone,

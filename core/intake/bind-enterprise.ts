@@ -5,7 +5,7 @@
  * At most MAX_CONTACTS_PER_ENTERPRISE contacts; the first contact may remove others, anyone may leave.
  */
 import { z } from 'zod';
-import { MAX_CONTACTS_PER_ENTERPRISE } from '../catalog';
+import { MAX_CONTACTS_PER_ENTERPRISE, PHONE_PATTERN } from '../contract/limits';
 import { C } from '../collections';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -23,7 +23,7 @@ export const BindInput = z.object({
     .refine((v) => v.length === 18, '统一社会信用代码应为18位'),
   /** who is asking, so the approver can tell */
   applicantName: z.string().trim().min(2, '请填写您的姓名').max(20, '姓名不能超过20字').optional(),
-  phone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确').optional(),
+  phone: z.string().trim().regex(PHONE_PATTERN, '联系电话格式不正确').optional(),
 });
 
 const full = () => new AppError('ENTERPRISE_CONTACTS_FULL', `该企业联系人已满${MAX_CONTACTS_PER_ENTERPRISE}人，请联系企业现有联系人解绑`);

@@ -11,18 +11,12 @@ import { C } from '../collections';
 import { AppError } from '../errors';
 import { StoreError, type Ports } from '../ports';
 import type { VisitCode } from './model';
+import { CODE_PAGES, codeLink, isSceneShaped } from '../contract/visits';
+
+export { CODE_PAGES, codeLink, isSceneShaped, sceneFrom } from '../contract/visits';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const SCENE_LENGTH = 20;
-
-/** the page each kind of code opens (mini-program path, no leading slash) */
-export const CODE_PAGES = {
-  enterprise: 'subpkg-visit/scan/index',
-  official: 'subpkg-visit/check/index',
-} as const;
-
-/** H5 link of a code: the same page and scene the mini-program code opens */
-export const codeLink = (kind: VisitCode['kind'], scene: string) => `/#/${CODE_PAGES[kind]}?scene=${scene}`;
 
 /** a uniformly random base62 token (rejection sampling keeps every character equally likely) */
 export function newScene(length = SCENE_LENGTH): string {
@@ -33,20 +27,6 @@ export function newScene(length = SCENE_LENGTH): string {
     }
   }
   return out;
-}
-
-/** what a scene of ours looks like: anything else is not one of our codes */
-export const isSceneShaped = (s: unknown): s is string => typeof s === 'string' && /^[0-9A-Za-z]{16,22}$/.test(s);
-
-/** the scene inside anything a scanner returns: a bare scene, a page path with ?scene=, or a URL */
-export function sceneFrom(text: string): string | null {
-  const t = text.trim();
-  if (isSceneShaped(t)) return t;
-  const m = /[?&]scene=([^&#\s]+)/.exec(t);
-  if (!m) return null;
-  let s = m[1];
-  try { s = decodeURIComponent(s); } catch { return null; }
-  return isSceneShaped(s) ? s : null;
 }
 
 const INVALID = '二维码无效：这不是本平台的公务入企码，请扫描企业现场张贴的二维码';

@@ -4,34 +4,11 @@
  */
 import type { Role } from '../catalog';
 
-export const PURPOSES = {
-  help: '帮扶走访',
-  policy: '政策宣讲',
-  followup: '问题回访',
-  inspection: '执法检查',
-  joint: '联合检查',
-} as const;
-export type VisitPurpose = keyof typeof PURPOSES;
-export const PURPOSE_KEYS = Object.keys(PURPOSES) as [VisitPurpose, ...VisitPurpose[]];
-/** enforcement visits: they need a legal basis and a prior approval reference (报批备案号) */
-export const INSPECTIONS: ReadonlyArray<VisitPurpose> = ['inspection', 'joint'];
-export const isInspection = (p: VisitPurpose) => INSPECTIONS.includes(p);
-
-/** what the dispatcher is shown; red ones first */
-export const FLAGS = {
-  no_approval: '执法检查无报批备案号',
-  over_cap: '超出无事不扰频次',
-  late: '事后补录',
-  auto_closed: '未签退（系统自动签退）',
-  complained: '企业投诉',
-  low_score: '企业低分评价',
-  far: '扫码位置距企业过远',
-  no_location: '未获取扫码位置',
-} as const;
-export type VisitFlag = keyof typeof FLAGS;
-export const RED_FLAGS: ReadonlyArray<VisitFlag> = ['no_approval', 'complained', 'far'];
-/** flags that come from the enterprise's feedback: never shown to the visiting side */
-export const FEEDBACK_FLAGS: ReadonlyArray<VisitFlag> = ['complained', 'low_score'];
+export {
+  PURPOSES, PURPOSE_KEYS, INSPECTIONS, isInspection, FLAGS, RED_FLAGS, FEEDBACK_FLAGS, PLAN_STATUSES,
+  type VisitPurpose, type VisitFlag, type PlanStatus,
+} from '../contract/visits';
+import type { PlanStatus, VisitFlag, VisitPurpose } from '../contract/visits';
 
 export type VisitMember = {
   userId: string;
@@ -176,7 +153,7 @@ export type VisitPlan = {
   approvalRef: string | null;
   from: string;
   to: string;
-  status: 'planned' | 'merged' | 'done' | 'cancelled';
+  status: PlanStatus;
   /** merged into one joint inspection (进一次门、查多项事) */
   joint: { id: string; from: string; to: string; deptNames: string[]; mergedAt: string; mergedByName: string } | null;
   visitId: string | null;

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '../services/call';
+import { sceneFrom as sceneOf } from '../../core/contract/visits';
 
 // @tarojs/taro 4.2's typings predate the 小程序码 scan type that wx.scanCode accepts (and takes by default)
 declare module '@tarojs/taro' {
@@ -11,22 +12,9 @@ declare module '@tarojs/taro' {
   }
 }
 
-/** what our scenes look like (core/visits/codes.ts): random base62 */
-const SCENE = /^[0-9A-Za-z]{16,22}$/;
-
-/** the scene in anything a scanner returns: a bare scene, a page path with ?scene=, or a URL */
+/** the scene in anything a scanner returns (core/contract/visits.ts, as the server reads it) */
 export function sceneFrom(text: string | undefined | null): string | null {
-  const t = (text ?? '').trim();
-  if (SCENE.test(t)) return t;
-  const m = /[?&]scene=([^&#\s]+)/.exec(t);
-  if (!m) return null;
-  let s = m[1];
-  try {
-    s = decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-  return SCENE.test(s) ? s : null;
+  return sceneOf(text ?? '');
 }
 
 /** a page's scene parameter: mini-program codes pass it URL-encoded */

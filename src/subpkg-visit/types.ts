@@ -1,7 +1,9 @@
 /** Shapes of the visit actions (core/visits) as the pages see them. */
 
-export type Purpose = 'help' | 'policy' | 'followup' | 'inspection' | 'joint';
-export type FlagKey = 'no_approval' | 'over_cap' | 'late' | 'auto_closed' | 'complained' | 'low_score' | 'far' | 'no_location';
+import type { PlanStatus, VisitFlag, VisitPurpose } from '../../core/contract/visits';
+
+export type Purpose = VisitPurpose;
+export type FlagKey = VisitFlag;
 export type Flag = { key: FlagKey; label: string };
 
 export type Member = {
@@ -215,7 +217,7 @@ export type Plan = {
   approvalRef: string | null;
   from: string;
   to: string;
-  status: 'planned' | 'merged' | 'done' | 'cancelled';
+  status: PlanStatus;
   joint: { id: string; from: string; to: string; deptNames: string[]; mergedAt: string; mergedByName: string } | null;
   visitId: string | null;
   createdByName: string;
@@ -232,19 +234,4 @@ export type Proposal = {
   departments: { deptId: string; deptName: string; items: string; from: string; to: string }[];
 };
 
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  help: '帮扶走访',
-  policy: '政策宣讲',
-  followup: '问题回访',
-  inspection: '执法检查',
-  joint: '联合检查',
-};
-
-export const PLAN_STATUS_LABELS: Record<Plan['status'], string> = {
-  planned: '已预告',
-  merged: '已合并为联合检查',
-  done: '已执行',
-  cancelled: '已取消',
-};
-
-export const RED_FLAG_KEYS: FlagKey[] = ['no_approval', 'complained', 'far'];
+export { PLAN_STATUSES as PLAN_STATUS_LABELS, RED_FLAGS as RED_FLAG_KEYS } from '../../core/contract/visits';

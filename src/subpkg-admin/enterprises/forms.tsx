@@ -11,10 +11,10 @@ import { Select } from '../../components/Select';
 import type { AdminOrg, EnterpriseItem, StaffItem } from '../types';
 import { SCALES } from '../labels';
 import { pathOf } from '../orgs/tree';
+import { PHONE_PATTERN } from '../../../core/contract/limits';
 
 // GB 32100-2015: 18 characters from digits and capital letters except I, O, S, V, Z (the server checks the check character)
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** the registered location (core/admin/enterprises.ts): the admin's, or taken from the first visit's check-in */
 export type EnterpriseLocation = {
@@ -84,7 +84,7 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
     if (!code) x.creditCode = '请填写统一社会信用代码';
     else if (!CREDIT_CODE.test(code)) x.creditCode = '统一社会信用代码应为 18 位数字或大写字母';
     if (!form.gridId) x.gridId = '请选择所属网格';
-    if (form.contactPhone.trim() && !PHONE.test(form.contactPhone.trim())) x.contactPhone = '请填写手机号或座机号';
+    if (form.contactPhone.trim() && !PHONE_PATTERN.test(form.contactPhone.trim())) x.contactPhone = '请填写手机号或座机号';
     if (lat || lng) {
       const la = Number(lat);
       const lo = Number(lng);

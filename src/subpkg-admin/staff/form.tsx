@@ -8,8 +8,8 @@ import { Chips, Select, toggle } from '../../components/Select';
 import type { AdminOrg, Invite, StaffItem, StaffRole } from '../types';
 import { ORG_KIND_LABELS, STAFF_ROLES } from '../labels';
 import { pathOf } from '../orgs/tree';
+import { PHONE_PATTERN } from '../../../core/contract/limits';
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const DEFAULT_CAPACITY = 10;
 
 type Props = {
@@ -49,7 +49,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
   const validate = () => {
     const e: Record<string, string> = {};
     if (name.trim().length < 2) e.name = '请填写姓名';
-    if (phone.trim() && !PHONE.test(phone.trim())) e.phone = '请填写11位手机号或座机号';
+    if (phone.trim() && !PHONE_PATTERN.test(phone.trim())) e.phone = '请填写11位手机号或座机号';
     if (roles.length === 0) e.roles = '请至少选择一个角色';
     if (needsGrids && gridIds.length === 0) e.gridIds = '网格员请至少选择一个网格';
     if (has('department') && !departmentId) e.departmentId = '部门承办人请选择所在部门';

@@ -10,11 +10,11 @@ import RequestInfo from '../../components/RequestInfo';
 import PhotoGrid from '../../components/PhotoGrid';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
+import { MAX_PHOTOS } from '../../../core/contract/limits';
 
 type Detail = { request: RequestDetail; can: Permissions };
 
 const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
-const MAX_PHOTOS = 3;
 
 /** What the handler asked for when pausing: the latest pause event's text, if the timeline has one. */
 function pauseReason(r: RequestDetail): string {

@@ -13,13 +13,12 @@ import Field, { fieldErrors } from '../../components/Field';
 import PhotoGrid from '../../components/PhotoGrid';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
+import { PHONE_PATTERN, MAX_PHOTOS } from '../../../core/contract/limits';
 
-const MAX_PHOTOS = 3;
 const MAX_DESCRIPTION = 1000;
 const MIN_DESCRIPTION = 5;
 const PHONE_KEY = 'lastPhone';
 // same rule as the server: a mobile number, or area code + landline
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** A chosen photo: shown from its local path, sent as the fileID once uploaded. */
 type Photo = { local: string; fileID: string };
@@ -76,7 +75,7 @@ export default function SubmitPage() {
     if (text.length < MIN_DESCRIPTION) e.description = `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
     else if (text.length > MAX_DESCRIPTION) e.description = `描述不能超过 ${MAX_DESCRIPTION} 字`;
     if (!phone.trim()) e.phone = '请填写联系电话';
-    else if (!PHONE.test(phone.trim())) e.phone = '联系电话格式不正确（手机号11位，或区号-座机号）';
+    else if (!PHONE_PATTERN.test(phone.trim())) e.phone = '联系电话格式不正确（手机号11位，或区号-座机号）';
     setErrors(e);
     const first = Object.values(e)[0];
     if (first) Taro.showToast({ title: first, icon: 'none' });

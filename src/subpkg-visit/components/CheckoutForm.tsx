@@ -4,8 +4,8 @@ import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { newClientKey } from '../../shared/format';
 import Field from '../../components/Field';
+import { PHONE_PATTERN } from '../../../core/contract/limits';
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export type Problems = { clientKey: string; category: string; description: string; photos: string[]; phone: string };
 export type CheckoutFields = { outcome: string; problems?: Problems };
@@ -46,7 +46,7 @@ export default function CheckoutForm({ categories, busy, submitLabel, onSubmit, 
     if (reporting) {
       if (!category) e.category = '请选择诉求类别';
       if (description.trim().length < 5) e.description = '请至少用 5 个字描述问题';
-      if (!PHONE.test(phone.trim())) e.phone = '请填写企业联系人电话（手机号11位，或区号-座机号）';
+      if (!PHONE_PATTERN.test(phone.trim())) e.phone = '请填写企业联系人电话（手机号11位，或区号-座机号）';
     }
     setErrors(e);
     const first = Object.values(e)[0];

@@ -16,10 +16,10 @@ import { distanceText, placeFor } from '../location';
 import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
 import { RED_FLAG_KEYS, type StaffVisit, type SupervisorVisit } from '../types';
 import '../visit.css';
+import { PHONE_PATTERN } from '../../../core/contract/limits';
 
 type Detail = { visit: StaffVisit | SupervisorVisit; viewer: 'staff' | 'supervisor' | 'enterprise' };
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** an official files a problem for the enterprise during the visit (走访代报) */
 function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta | null; onFiled: () => void }) {
@@ -34,7 +34,7 @@ function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta |
     const e: Record<string, string> = {};
     if (!category) e.category = '请选择诉求类别';
     if (description.trim().length < 5) e.description = '请至少用 5 个字描述问题';
-    if (!PHONE.test(phone.trim())) e.phone = '请填写企业联系人电话（手机号11位，或区号-座机号）';
+    if (!PHONE_PATTERN.test(phone.trim())) e.phone = '请填写企业联系人电话（手机号11位，或区号-座机号）';
     setErrors(e);
     const first = Object.values(e)[0];
     if (first) return Taro.showToast({ title: first, icon: 'none' });
