@@ -4,7 +4,7 @@
  * in one place.
  */
 import { C } from '../collections';
-import type { ServiceRequest } from '../model';
+import type { Enterprise, Org, ServiceRequest } from '../model';
 import type { Ports } from '../ports';
 import { beijingDateKey } from '../time';
 
@@ -13,6 +13,15 @@ export async function nextRequestNo(ports: Ports, now: Date): Promise<string> {
   const dateKey = beijingDateKey(now);
   const n = await ports.store.collection(C.counters).increment(`request-${dateKey}`, 'seq', 1);
   return `SQ${dateKey}${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * Where a new request of this enterprise lives: its grid, and the community above it (the grid itself
+ * when it has no parent), which queues it and is its first tier.
+ */
+export function placeOf(ent: Pick<Enterprise, '_id' | 'name' | 'gridId'>, grid: Pick<Org, 'parentId'> | null) {
+  const community = grid?.parentId ?? ent.gridId;
+  return { enterpriseId: ent._id, enterpriseName: ent.name, gridId: ent.gridId, queueOrgId: community, tierOrgId: community };
 }
 
 type Required = Pick<

@@ -14,7 +14,7 @@ import { afterTransition, SYSTEM, timelineEvent } from '../request-record';
 import { assignment, candidatesFor, claimSlot, releaseSlot, waitingText } from '../assignment/assign';
 import { orgById } from '../org-cache';
 import { loadSla } from '../sla/policy';
-import { newRequestDoc, nextRequestNo } from './request-doc';
+import { newRequestDoc, nextRequestNo, placeOf } from './request-doc';
 import { parseInput, zPhone } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { requestRepo } from '../repos/requests';
@@ -91,11 +91,7 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
     _id: id,
     no: await nextRequestNo(ports, now),
     clientKey: data.clientKey,
-    enterpriseId: ent._id,
-    enterpriseName: ent.name,
-    gridId: ent.gridId,
-    queueOrgId: grid?.parentId ?? ent.gridId,
-    tierOrgId: grid?.parentId ?? ent.gridId,
+    ...placeOf(ent, grid),
     submitterId: ctx.user._id,
     channel: 'self',
     category: data.category,

@@ -7,7 +7,7 @@
  *   desk.reach {days?}                              → ReachReport      (dispatchers: officers in their charge; leaders: all)
  *   stats.notify {period, key?, from?, to?}         → NotifyStats      (leaders and dispatchers)
  */
-import type { NotifyChannel } from '../model';
+import type { NotifyChannel, Subscription } from '../model';
 import type { TemplateKey, TemplateKind } from './templates';
 
 export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter';
@@ -24,8 +24,8 @@ export type TemplateState = {
   /** one-time consents left */
   credits: number;
   longTerm: boolean;
-  state: 'accept' | 'reject' | 'ban' | 'filter' | 'none';
-  always: 'accept' | 'reject' | 'ban' | null;
+  state: Subscription['state'];
+  always: Subscription['always'];
   /** the one line the user reads: 还可接收 3 条办理进度提醒 / 已开启长期提醒 / 已拒绝 … */
   label: string;
   /** should a natural tap offer a top-up now (low on consents, not refused for good, not banned) */

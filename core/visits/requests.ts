@@ -13,7 +13,7 @@ import { countRequestQuietly } from '../stats/counters';
 import { Ctx } from '../context';
 import { AppError } from '../errors';
 import { newPseudonym } from '../identity/pseudonym';
-import { newRequestDoc, nextRequestNo } from '../intake/request-doc';
+import { newRequestDoc, nextRequestNo, placeOf } from '../intake/request-doc';
 import { requestDocId, SubmitInput } from '../intake/submit';
 import type { Enterprise, ServiceRequest, User } from '../model';
 import { afterChange } from '../notify/after-change';
@@ -64,11 +64,7 @@ export async function fileVisitRequest(ctx: Ctx, visit: Visit | null, data: z.in
     _id: id,
     no: await nextRequestNo(ports, now),
     clientKey: data.clientKey,
-    enterpriseId: ent._id,
-    enterpriseName: ent.name,
-    gridId: ent.gridId,
-    queueOrgId: grid?.parentId ?? ent.gridId,
-    tierOrgId: grid?.parentId ?? ent.gridId,
+    ...placeOf(ent, grid),
     submitterId,
     visitId: visit._id,
     channel: 'visit',
