@@ -1,7 +1,9 @@
 /** Schema checking for every action's input: zod issues become one AppError with Chinese text. */
 import { z } from 'zod';
 import { AppError } from './errors';
-import { PHONE_MESSAGE, PHONE_PATTERN } from './contract/limits';
+import { chineseIssue } from './contract/schema';
+
+export { zFileId, zOptionalPhone, zPhone } from './contract/schema';
 
 export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
@@ -10,30 +12,7 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z
   throw new AppError('VALIDATION_FAILED', details.map((d) => d.message).join('；'), details);
 }
 
-function chineseIssue(i: z.ZodIssue): string {
-  // schemas set Chinese messages on their own checks; these cover the generic cases
-  if (i.message && /[\u4e00-\u9fa5]/.test(i.message)) return i.message;
-  const f = i.path.join('.') || '输入';
-  switch (i.code) {
-    case 'invalid_type':
-      return i.received === 'undefined' ? `缺少必填项：${f}` : `${f} 格式不正确`;
-    case 'too_small':
-      return `${f} 不能为空或过短`;
-    case 'too_big':
-      return `${f} 超出长度或数量上限`;
-    case 'invalid_enum_value':
-      return `${f} 不是可选的值`;
-    default:
-      return `${f} 不正确`;
-  }
-}
-
 export const zId = z.string({ required_error: '缺少编号' }).min(1, '缺少编号').max(64, '编号不正确');
-export const zPhone = z.string({ required_error: '请填写联系电话' }).trim().regex(PHONE_PATTERN, PHONE_MESSAGE);
-/** a phone that may be left empty ('' when absent) */
-export const zOptionalPhone = (message = PHONE_MESSAGE) =>
-  z.string().trim().refine((v) => v === '' || PHONE_PATTERN.test(v), message).optional().default('');
-
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** a day that exists (2026-02-30 and 2026-13-01 do not) within the years the product deals with */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { z } from 'zod';
-import { CATEGORY_CODES, MAX_DESCRIPTION, MAX_PHOTOS } from '../catalog';
+import { SubmitFields } from '../contract/requests';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
@@ -15,7 +15,7 @@ import { assignment, candidatesFor, claimSlot, releaseSlot, waitingText } from '
 import { orgById } from '../org-cache';
 import { loadSla } from '../sla/policy';
 import { newRequestDoc, nextRequestNo, placeOf } from './request-doc';
-import { parseInput, zPhone } from '../validation';
+import { parseInput } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { requestRepo } from '../repos/requests';
 import { followRequest, later } from '../settle';
@@ -25,21 +25,8 @@ import { enterpriseRepo } from '../repos/enterprises';
 /** new requests per enterprise per hour unless the deployment sets submitsPerHour */
 export const DEFAULT_SUBMITS_PER_HOUR = 20;
 
-/** cloud:// file ids from Taro.cloud.uploadFile, local:// ones from the local server's upload */
-const zPhoto = z.string().regex(/^(cloud|local):\/\/[\w./-]{1,200}$/, '图片地址不正确');
-
-export const SubmitInput = z.object({
+export const SubmitInput = SubmitFields.extend({
   clientKey: z.string({ required_error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不正确'),
-  category: z.enum(CATEGORY_CODES, {
-    errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }),
-  }),
-  description: z
-    .string({ required_error: '请描述遇到的问题' })
-    .trim()
-    .min(5, '问题描述至少5个字')
-    .max(MAX_DESCRIPTION, `问题描述不能超过${MAX_DESCRIPTION}字`),
-  photos: z.array(zPhoto).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张图片`).default([]),
-  phone: zPhone,
 });
 
 export function requestDocId(submitterId: string, clientKey: string) {

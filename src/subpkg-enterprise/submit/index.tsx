@@ -13,10 +13,10 @@ import Field, { fieldErrors } from '../../components/Field';
 import PhotoGrid from '../../components/PhotoGrid';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
-import { PHONE_PATTERN, MAX_PHOTOS } from '../../../core/contract/limits';
+import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
+import { SubmitFields } from '../../../core/contract/requests';
+import { problemsOf } from '../../../core/contract/schema';
 
-const MAX_DESCRIPTION = 1000;
-const MIN_DESCRIPTION = 5;
 const PHONE_KEY = 'lastPhone';
 // same rule as the server: a mobile number, or area code + landline
 
@@ -69,13 +69,9 @@ export default function SubmitPage() {
   };
 
   const validate = () => {
-    const e: Record<string, string> = {};
+    // the server's own schema (core/contract/requests.ts): the same checks and words before sending
+    const e = problemsOf(SubmitFields, { category, description, photos: photos.map((p) => p.fileID), phone });
     if (!category) e.category = '请选择诉求类别';
-    const text = description.trim();
-    if (text.length < MIN_DESCRIPTION) e.description = `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
-    else if (text.length > MAX_DESCRIPTION) e.description = `描述不能超过 ${MAX_DESCRIPTION} 字`;
-    if (!phone.trim()) e.phone = '请填写联系电话';
-    else if (!PHONE_PATTERN.test(phone.trim())) e.phone = '联系电话格式不正确（手机号11位，或区号-座机号）';
     setErrors(e);
     const first = Object.values(e)[0];
     if (first) Taro.showToast({ title: first, icon: 'none' });

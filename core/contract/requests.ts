@@ -1,0 +1,21 @@
+/**
+ * The enterprise's request forms, as both sides check them: the submit page before sending, the
+ * server's request.submit on arrival (core/intake/submit.ts adds the idempotency key).
+ */
+import { CATEGORY_CODES } from './catalog';
+import { MAX_DESCRIPTION, MAX_PHOTOS, MIN_DESCRIPTION } from './limits';
+import { z, zFileId, zPhone } from './schema';
+
+export const SubmitFields = z.object({
+  category: z.enum(CATEGORY_CODES, {
+    errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }),
+  }),
+  description: z
+    .string({ required_error: '请描述遇到的问题' })
+    .trim()
+    .min(MIN_DESCRIPTION, `问题描述至少${MIN_DESCRIPTION}个字`)
+    .max(MAX_DESCRIPTION, `问题描述不能超过${MAX_DESCRIPTION}字`),
+  photos: z.array(zFileId).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张图片`).default([]),
+  phone: zPhone,
+});
+export type SubmitFields = z.infer<typeof SubmitFields>;
