@@ -17,7 +17,7 @@ import type { ServiceRequest } from '../model';
 import { StoreError } from '../ports';
 import { allOrgs } from '../desk/scope';
 import { loadSla } from '../sla/policy';
-import { formatBeijing, beijingParts } from '../time';
+import { formatBeijing, beijingParts, beijingMidnight, beijingNextMidnight as nextDay } from '../time';
 import { parseInput } from '../validation';
 import { dashboardScope, periodFigures, type PeriodFigures } from '../stats/dashboard';
 import { PeriodInput, resolvePeriod } from '../stats/period';
@@ -57,8 +57,6 @@ const BriefingInput = z.object({
 });
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
 
 function toCase(r: ServiceRequest, note: string): BriefingCase {
   return {

@@ -18,6 +18,7 @@ import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { allOrgs, canSupervise, supervisorsOf } from './scope';
 import { freed, settle } from '../settle';
 import { userRepo } from '../repos/users';
+import { beijingDate } from '../time';
 
 const zDate = zCalendarDate();
 const zReason = (what: string) => z.string({ required_error: `请填写${what}` }).trim().min(2, `请填写${what}`).max(500, `${what}不能超过500字`);
@@ -46,7 +47,7 @@ export async function verifyRequest(ctx: Ctx, input: unknown) {
   const req = await loadSupervised(ctx, id);
   // under a card the card's deadline rules; re-route by a new card instead
   if (req.status === 'supervised') throw new AppError('INVALID_STATE', '督办中的诉求不能重新定级');
-  if (level === 'special' && dueDate! < new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)) {
+  if (level === 'special' && dueDate! < beijingDate(ctx.now)) {
     throw new AppError('VALIDATION_FAILED', '办理期限不能早于今天', [{ field: 'dueDate', message: '办理期限不能早于今天' }]);
   }
   const clock = recompute(req, ctx.now, await loadSla(ctx.ports), { level, category, verified: true, specialDueDate: level === 'special' ? dueDate! : null });

@@ -17,7 +17,7 @@ import { loadRequest, transition } from '../request-record';
 import { freed, settle } from '../settle';
 import { colourAt, endOfWorkingDate, firstAnswer, nextCheck, settleClock } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
-import { formatBeijing } from '../time';
+import { addDays as addCalendarDays, beijingDate, formatBeijing } from '../time';
 import { parseInput, zDate, zId } from '../validation';
 import { userRepo } from '../repos/users';
 
@@ -31,10 +31,6 @@ const EXTEND_FROM: RequestStatus[] = ['accepted', 'paused'];
 export const MAX_EXTENSION_DAYS = 60;
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
-const DAY_MS = 86_400_000;
-/** the Beijing calendar date of an instant, YYYY-MM-DD */
-const beijingDate = (at: Date | string) => formatBeijing(at).slice(0, 10);
-const addCalendarDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** The caller's own request; someone else's reads like a missing one (as officer-actions' loadOwn). */
 async function loadOwn(ctx: Ctx, id: string): Promise<ServiceRequest> {

@@ -15,7 +15,7 @@ import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { summary } from '../request-record';
-import { formatBeijing } from '../time';
+import { formatBeijing, beijingMidnight, beijingNextMidnight as nextDay } from '../time';
 import { parseInput, zId, zDate as zCalendarDate } from '../validation';
 import { centerScope } from '../desk/scope';
 import { requestsRecusing } from '../recusal';
@@ -46,8 +46,6 @@ export const LedgerFilter = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 export type LedgerFilterInput = z.infer<typeof LedgerFilter>;
 
-const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-const nextDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
 
 /** the ledger query the caller asked for, narrowed to what the caller may see */
 export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<LedgerQuery> {

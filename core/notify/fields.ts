@@ -25,7 +25,7 @@
  * that keeps every value within WeChat's 20 characters however they are counted, and within the
  * 20 units the CloudBase notifier still slices to (adapters/cloudbase-ports.ts).
  */
-import { beijingParts } from '../time';
+import { daysInMonth, formatBeijing } from '../time';
 import type { FieldType } from './templates';
 
 export type RawValue = string | number | Date | null | undefined | readonly [string | Date, string | Date];
@@ -123,8 +123,6 @@ function fitCodePoints(text: string, max: number): string {
   return out;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** an ISO instant (with its zone) or a Date → its Beijing parts; null for anything else */
 function instant(raw: string | Date | number): Date | null {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw;
@@ -136,15 +134,9 @@ function instant(raw: string | Date | number): Date | null {
 }
 
 /** "2026年11月23日 09:05" in Beijing time, the form WeChat's documentation shows */
-function beijingDateTime(at: Date): string {
-  const p = beijingParts(at);
-  return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
-}
+const beijingDateTime = (at: Date) => formatBeijing(at, 'YYYY年M月D日 HH:mm');
 
-function beijingDate(at: Date): string {
-  const p = beijingParts(at);
-  return `${p.year}年${p.month}月${p.day}日`;
-}
+const beijingDate = (at: Date) => formatBeijing(at, 'YYYY年M月D日');
 
 function formatWhen(raw: string | Date | number, withTime: boolean): string {
   const at = instant(raw);
@@ -230,7 +222,7 @@ function realDates(s: string): boolean {
   const full = /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})/g;
   for (const m of s.matchAll(full)) {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return false;
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
   }
   for (const m of s.matchAll(/(?:^|[^\d年\-/.])(\d{1,2})月(\d{1,2})日/g)) {
     if (+m[1] < 1 || +m[1] > 12 || +m[2] < 1 || +m[2] > 31) return false;

@@ -22,6 +22,7 @@ import { mobileOf } from './routing';
 import { CHANNEL_LABELS, type ChannelCounts, type NotifyStats, type ReachReport, type ReachRow } from './views';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
+import { beijingMidnight, beijingNextMidnight } from '../time';
 
 export const REACH_WITHIN_MINUTES = 5;
 const DAY_MS = 86_400_000;
@@ -110,8 +111,8 @@ const CHANNELS: NotifyChannel[] = ['wechat', 'sms', 'robot'];
 export async function notifyStats(ctx: Ctx, input: unknown): Promise<NotifyStats> {
   requireRole(ctx.user, 'leader', 'dispatcher');
   const period = periodOf(parseInput(PeriodInput, input), ctx.now);
-  const fromIso = new Date(`${period.from}T00:00:00+08:00`).toISOString();
-  const toIso = new Date(new Date(`${period.to}T00:00:00+08:00`).getTime() + DAY_MS).toISOString();
+  const fromIso = beijingMidnight(period.from);
+  const toIso = beijingNextMidnight(period.to);
   const outbox = ctx.ports.store.collection<OutboxEntry>(C.outbox);
   const createdAt = { $gte: fromIso, $lt: toIso };
   const count = (channel: NotifyChannel, status: OutboxEntry['status']) => outbox.count({ channel, status, createdAt });

@@ -29,6 +29,7 @@ import { TIERS, type Tier } from '../catalog';
 import { DEFAULT_RANKING_SETTINGS, rankUnits, type RankedUnit, type RankingSettings, type UnitInput } from './formula';
 import { requestRepo } from '../repos/requests';
 import { cardRepo } from '../repos/cards';
+import { beijingMidnight, beijingNextMidnight as nextDay } from '../time';
 
 export type RankingList = {
   _id: string;
@@ -113,8 +114,6 @@ function sumDim(docs: Awaited<ReturnType<typeof readCounterDocs>>, ids: string[]
 }
 
 /** Beijing midnight of a calendar date, as a UTC ISO instant */
-const beijingMidnight = (ymd: string) => new Date(`${ymd}T00:00:00+08:00`).toISOString();
-const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+08:00`) + 86_400_000).toISOString();
 
 /**
  * The cards issued in [from, to), paged in issue order on the index (issuedAt, _id): each page

@@ -12,6 +12,7 @@ import type { Ports } from '../ports';
 import { loadSla } from '../sla/policy';
 import { devOpenid } from './demo-district';
 import { requestRepo } from '../repos/requests';
+import { beijingDate } from '../time';
 
 type Step = { after: number /* working hours after submission */; who: string; event: Record<string, unknown> };
 type Scenario = { ago: number /* working days before now */; who: string; category: string; description: string; steps: Step[] };
@@ -83,7 +84,7 @@ export async function seedDemoRequests(ports: Ports, now: Date): Promise<number>
   });
   t = calendar.addWorkingMinutes(t, 60).at;
   const deadline = calendar.addWorkingDays(now, 4).at;
-  const ymd = new Date(deadline.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const ymd = beijingDate(deadline);
   await as('u-sunli', {
     action: 'card.issue', id: carded.request._id, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: ymd,
     instructions: '请住建局牵头、自然资源局协办，5个工作日内明确施工许可办理路径并答复企业。',

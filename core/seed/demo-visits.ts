@@ -14,14 +14,11 @@ import { enterpriseCode } from '../visits/codes';
 import { devOpenid } from './demo-district';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
-
-const HOUR = 3600_000;
+import { addDays, beijingDate, beijingInstant, beijingWall } from '../time';
 
 /** Beijing wall time `days` calendar days before `now`, at hh:mm */
 function beijingAt(now: Date, days: number, hh: number, mm = 0): Date {
-  const bj = new Date(now.getTime() + 8 * HOUR - days * 24 * HOUR);
-  const date = bj.toISOString().slice(0, 10);
-  return new Date(`${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
+  return beijingInstant(beijingWall(now).subtract(days, 'day').hour(hh).minute(mm).format('YYYY-MM-DD HH:mm'));
 }
 
 /** where the demo enterprises are (fictional, GCJ-02); e-001 and e-006 registered by the admin, the others by their first visit */
@@ -36,7 +33,7 @@ export const DEMO_PLACES: Record<string, { latitude: number; longitude: number }
 /** a phone's fix some tens of metres from a place */
 const near = (p: { latitude: number; longitude: number }, k: number) => ({ latitude: p.latitude + 0.0002 * k, longitude: p.longitude - 0.0003 * k, accuracy: 15 + 5 * k });
 
-const dateOf = (now: Date, days: number) => new Date(now.getTime() + 8 * HOUR + days * 24 * HOUR).toISOString().slice(0, 10);
+const dateOf = (now: Date, days: number) => addDays(beijingDate(now), days);
 
 export async function seedDemoVisits(ports: Ports, now: Date): Promise<number> {
   if ((await ports.store.collection(C.visits).count({})) > 0) return 0;

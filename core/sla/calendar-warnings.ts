@@ -14,13 +14,14 @@ import { ignoreDuplicate, type Ports } from '../ports';
 import { parseInput } from '../validation';
 import { loadSla, type SlaContext } from './policy';
 import { userRepo } from '../repos/users';
+import { beijingParts } from '../time';
 
 export type SystemWarning = { _id: string; kind: 'calendar'; year: number; message: string; createdAt: string; resolved: boolean };
 
 export function uncoveredYearsOf(req: Pick<ServiceRequest, 'startedAt' | 'dueAt'>, { calendar }: SlaContext): number[] {
   if (!req.startedAt || !req.dueAt) return [];
-  const from = new Date(new Date(req.startedAt).getTime() + 8 * 3600_000).getUTCFullYear();
-  const to = new Date(new Date(req.dueAt).getTime() + 8 * 3600_000).getUTCFullYear();
+  const from = beijingParts(req.startedAt).year;
+  const to = beijingParts(req.dueAt).year;
   const out: number[] = [];
   for (let y = from; y <= to; y++) if (calendar.coverage(y) === 'none') out.push(y);
   return out;

@@ -3,8 +3,9 @@
  *
  * Working days follow China's official schedule (statutory holidays and the adjusted working
  * weekends, 调休) as published in the `chinese-days` data, with admin overrides on top.
- * All arithmetic happens on Beijing wall-clock time (fixed +08:00, China has no DST) using
- * UTC getters only, so results never depend on the server's zone (cloud functions run in UTC).
+ * All arithmetic happens on Beijing wall-clock time (fixed +08:00, China has no DST since 1992)
+ * as milliseconds, a day being a whole number of them; dates and weekdays of those day numbers come
+ * from dayjs in UTC mode, so results never depend on the server's zone (cloud functions run in UTC).
  *
  * We read the library's JSON data instead of calling its functions: its date helpers use the
  * process's local zone and shift every date by one day on a server west of UTC.
@@ -13,6 +14,10 @@
  * when an input instant has seconds.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
 
 export type CalendarOverride = { date: string /* YYYY-MM-DD, Beijing */; kind: 'workday' | 'holiday'; name: string };
 /** Working segments of a working day, Beijing wall-clock, e.g. [['09:00','12:00'], ['13:30','17:30']] */
@@ -75,24 +80,18 @@ const LIBRARY_YEAR_SET = new Set(LIBRARY_YEARS);
 
 // ---------- date helpers (Beijing day numbers) ----------
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** days since 1970-01-01 of a Beijing calendar date, or null if not a real YYYY-MM-DD date */
 function dayNumberOf(date: string): number | null {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const y = +m[1], mo = +m[2], d = +m[3];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / DAY;
+  if (!DATE_RE.test(date)) return null;
+  const d = dayjs.utc(date);
+  // dayjs rolls 2026-02-30 over into March: a real date reads back the same
+  if (!d.isValid() || d.format('YYYY-MM-DD') !== date) return null;
+  return d.diff(dayjs.utc(0), 'day');
 }
 
-function dateOfDayNumber(n: number): string {
-  const d = new Date(n * DAY);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+const dateOfDayNumber = (n: number): string => dayjs.utc(0).add(n, 'day').format('YYYY-MM-DD');
 
 /** Beijing wall-clock milliseconds since the epoch (an instant shifted by +08:00) */
 const toLocal = (at: Date) => at.getTime() + BEIJING_OFFSET;
@@ -140,6 +139,8 @@ export class WorkCalendar {
   private readonly overrides = new Map<string, CalendarOverride>();
   private readonly adminYears: ReadonlySet<number>;
   private readonly cache = new Map<string, DayInfo>();
+  /** the same by day number: the arithmetic consults one per day walked */
+  private readonly byDayNumber = new Map<number, DayInfo>();
 
   /** Throws (Chinese message) on invalid working hours or a malformed override; a later override for the same date wins. */
   constructor(cfg: CalendarConfig = {}) {
@@ -225,7 +226,7 @@ export class WorkCalendar {
 
     const year = Number(date.slice(0, 4));
     const coverage = this.coverage(year);
-    const weekday = new Date(n * DAY).getUTCDay(); // 0 = Sunday
+    const weekday = dayjs.utc(0).add(n, 'day').day(); // 0 = Sunday
     const plainWorkday = weekday >= 1 && weekday <= 5;
 
     // entries of the library count wherever they appear (e.g. 2023-12-30, published with the 2024 schedule)
@@ -241,7 +242,8 @@ export class WorkCalendar {
 
   /** the day's status, noting a guessed year */
   private consult(dayNumber: number, guessed: Set<number>): boolean {
-    const info = this.dayInfo(dateOfDayNumber(dayNumber));
+    let info = this.byDayNumber.get(dayNumber);
+    if (!info) this.byDayNumber.set(dayNumber, (info = this.dayInfo(dateOfDayNumber(dayNumber))));
     if (info.source === 'weekday-guess') guessed.add(Number(info.date.slice(0, 4)));
     return info.workday;
   }

@@ -17,7 +17,7 @@
  */
 import type { Colour } from '../catalog';
 import type { ServiceRequest, SlaHistoryEntry } from '../model';
-import { formatBeijing } from '../time';
+import { beijingInstant, formatBeijing } from '../time';
 import type { SlaContext } from './policy';
 
 type Patch = Partial<ServiceRequest>;
@@ -30,7 +30,7 @@ export function budgetDays(req: Pick<ServiceRequest, 'level'>, { policy }: SlaCo
 
 /** the end of the working day of a Beijing date (or of the next working day) */
 export function endOfWorkingDate(date: string, { calendar }: SlaContext): { at: Date; uncoveredYears: number[] } {
-  return calendar.addWorkingMinutes(new Date(`${date}T00:00:00+08:00`), calendar.minutesPerDay);
+  return calendar.addWorkingMinutes(beijingInstant(date), calendar.minutesPerDay);
 }
 
 function deadlines(start: Date, req: Pick<ServiceRequest, 'level' | 'specialDueDate'>, sla: SlaContext) {

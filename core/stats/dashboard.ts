@@ -19,7 +19,7 @@ import { parseInput, zId } from '../validation';
 import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
 import { dimensionValues, groupRaw, readCounterDocs, type CounterDoc } from './counters';
 import { PeriodInput, resolvePeriod, type Period } from './period';
-import { beijingParts } from '../time';
+import { beijingDate } from '../time';
 import { orgRepo } from '../repos/orgs';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -138,8 +138,7 @@ export async function periodFigures(ports: Ports, now: Date, period: Period, sco
   raw.vents = visitRaw.vents;
   const figures = deriveFigures(raw, mpd);
 
-  const today = beijingParts(now);
-  const todayKey = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  const todayKey = beijingDate(now);
   const trend = period.trend
     .filter((p) => p.key <= (period.granularity === 'day' ? todayKey : todayKey.slice(0, 7)))
     .map((p) => {

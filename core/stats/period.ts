@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { zDate as zCalendarDate } from '../validation';
-import { beijingParts } from '../time';
+import { addDays, beijingParts, calendarDate as ymd, calendarDaysBetween, daysInMonth, formatBeijing } from '../time';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -71,19 +71,12 @@ export function docIdsForDate(d: string) {
   return { day: `D${d}`, month: monthId(y, m), quarter: quarterId(y, Math.ceil(m / 3)), year: yearId(y) };
 }
 
-// civil-date helpers on UTC midnights (no zone involved)
-const toUtc = (ymd: string) => Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10)));
-const fromUtc = (t: number) => {
-  const d = new Date(t);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-const DAY = 86_400_000;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+// civil-date helpers (no zone involved)
+const lastDay = daysInMonth;
 
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = toUtc(from); t <= toUtc(to); t += DAY) out.push(fromUtc(t));
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;
 }
 
@@ -114,8 +107,8 @@ function cover(from: string, to: string): string[] {
 }
 
 export function currentKey(kind: Exclude<PeriodKind, 'custom'>, now: Date): string {
+  if (kind === 'month') return formatBeijing(now, 'YYYY-MM');
   const p = beijingParts(now);
-  if (kind === 'month') return `${p.year}-${pad(p.month)}`;
   if (kind === 'quarter') return `${p.year}-Q${Math.ceil(p.month / 3)}`;
   return String(p.year);
 }
@@ -124,8 +117,8 @@ export function resolvePeriod(input: PeriodInputT, now: Date): Period {
   if (input.period === 'custom') {
     const from = input.from!;
     const to = input.to!;
+    if (calendarDaysBetween(from, to) + 1 > MAX_CUSTOM_DAYS) throw new RangeError('span');
     const days = daysBetween(from, to);
-    if (days.length > MAX_CUSTOM_DAYS) throw new RangeError('span');
     const granularity = days.length <= DAY_TREND_MAX ? 'day' : 'month';
     const trend: TrendPoint[] =
       granularity === 'day'

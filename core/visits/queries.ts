@@ -20,15 +20,14 @@ import { gridsInScope, isSupervisor, isVisitStaff, requireVisitStaff, supervises
 import { enterpriseVisitView, staffView, supervisorView } from './views';
 import { orgRepo } from '../repos/orgs';
 import { enterpriseRepo } from '../repos/enterprises';
+import { beijingMidnight, beijingNextMidnight as nextDay, beijingDate as beijingToday } from '../time';
 
 const zDate = zCalendarDate();
 const Page = z.object({
   page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').optional().default(1),
   pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(20),
 });
-export const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
-export const nextDay = (date: string) => new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86400_000).toISOString();
-export const beijingToday = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export { beijingMidnight, beijingNextMidnight as nextDay, beijingDate as beijingToday } from '../time';
 
 // ---------------------------------------------------------------------------------------------
 // the enterprise
