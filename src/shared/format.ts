@@ -1,17 +1,30 @@
 /**
- * Times are shown in Beijing time. China has no daylight saving, so a fixed +08:00 offset is
- * exactly Asia/Shanghai and works on mini-program JS engines whose Intl lacks time zones.
+ * Times are shown in Beijing time, with dayjs (utc plugin only: the mini-program JS engines' Intl
+ * may lack time zones, and the timezone plugin needs it). The app's instants are all after 1992,
+ * since when Asia/Shanghai has been a fixed UTC+8, so the Beijing view needs no zone lookup.
+ *
+ * That view is a UTC-mode dayjs moved forward by 8 hours (its fields and format() read Beijing
+ * time), not dayjs(x).utcOffset(480), whose fields are an hour off near the daylight-saving
+ * changes of the phone's or browser's own zone. It is for formatting only: its valueOf() is not
+ * the instant.
  */
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 
-/** 'YYYY-MM-DD HH:mm' in Beijing time; '' for a missing or unparsable instant. */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+dayjs.extend(utc);
+
+const BEIJING_OFFSET_MINUTES = 480;
+
+/** the Beijing wall clock of an instant (ISO string, epoch ms or Date); null when missing or unparsable */
+export function beijingWall(at: string | number | Date | null | undefined): Dayjs | null {
+  if (at === null || at === undefined || at === '') return null;
+  const u = dayjs.utc(at);
+  return u.isValid() ? u.add(BEIJING_OFFSET_MINUTES, 'minute') : null;
+}
+
+/** 'YYYY-MM-DD HH:mm' in Beijing time (or another dayjs format, e.g. 'HH:mm'); '' for a missing or unparsable instant. */
+export function formatTime(iso: string | number | Date | null | undefined, template = 'YYYY-MM-DD HH:mm'): string {
+  return beijingWall(iso)?.format(template) ?? '';
 }
 
 /** A client key for idempotent submission: [a-z0-9], 20 characters. */
@@ -22,20 +35,24 @@ export function newClientKey(): string {
 }
 
 /** 'YYYY-MM-DD' of an instant in Beijing time; '' for a missing or unparsable instant. */
-export function formatDate(iso: string | null | undefined): string {
-  return formatTime(iso).slice(0, 10);
+export function formatDate(iso: string | number | Date | null | undefined): string {
+  return formatTime(iso, 'YYYY-MM-DD');
 }
 
 /** Today's date in Beijing, 'YYYY-MM-DD'. */
 export function beijingToday(now = Date.now()): string {
-  return formatTime(new Date(now).toISOString()).slice(0, 10);
+  return formatDate(now);
+}
+
+/** The instant (ISO) of a Beijing wall-clock time: a date 'YYYY-MM-DD' and optionally 'HH:mm'. */
+export function beijingInstant(date: string, time = '00:00'): string {
+  return dayjs.utc(`${date} ${time}`).subtract(BEIJING_OFFSET_MINUTES, 'minute').toISOString();
 }
 
 /** 'YYYY-MM-DD' n calendar days after a 'YYYY-MM-DD' date. */
 export function addDays(date: string, n: number): string {
-  const ms = Date.parse(`${date}T00:00:00Z`) + n * 86400000;
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return dayjs.utc(date).add(n, 'day').format('YYYY-MM-DD');
 }
 
-export const isDateText = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+/** a real calendar date 'YYYY-MM-DD' (2026-02-30 is not) */
+export const isDateText = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs.utc(s).format('YYYY-MM-DD') === s;

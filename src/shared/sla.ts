@@ -1,19 +1,23 @@
 import type { RequestSummary } from './api-types';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 import { formatDate } from './format';
 
-const DAY = 86400000;
-const HOUR = 3600000;
+dayjs.extend(utc);
 
 /** Monday–Friday days in (from, to], both 'YYYY-MM-DD'; holidays are not known on the client. */
 function weekdaysBetween(from: string, to: string): number {
   let n = 0;
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`) + DAY; t <= end; t += DAY) {
-    const wd = new Date(t).getUTCDay();
+  const end = dayjs.utc(to);
+  for (let d = dayjs.utc(from).add(1, 'day'); !d.isAfter(end); d = d.add(1, 'day')) {
+    const wd = d.day();
     if (wd !== 0 && wd !== 6) n++;
   }
   return n;
 }
+
+/** whole hours between two instants (epoch ms), at least 1 */
+const hoursApart = (a: number, b: number) => Math.max(1, Math.round(Math.abs(dayjs(a).diff(b, 'hour', true))));
 
 /** Statuses whose resolution clock is running. */
 const RUNNING = new Set(['dispatch', 'queued', 'assigned', 'accepted', 'supervised']);
@@ -29,14 +33,14 @@ export function remainingTime(r: RequestSummary, now = Date.now()): Remaining | 
   if (!r.dueAt || !RUNNING.has(r.status)) return null;
   const due = Date.parse(r.dueAt);
   if (Number.isNaN(due)) return null;
-  const today = formatDate(new Date(now).toISOString());
+  const today = formatDate(now);
   const dueDay = formatDate(r.dueAt);
   if (due < now) {
     const days = weekdaysBetween(dueDay, today);
-    if (days === 0) return { text: `已超期 ${Math.max(1, Math.round((now - due) / HOUR))} 小时`, tone: 'over' };
+    if (days === 0) return { text: `已超期 ${hoursApart(now, due)} 小时`, tone: 'over' };
     return { text: `已超期约 ${days} 个工作日`, tone: 'over' };
   }
-  if (dueDay === today) return { text: `今日到期（剩余约 ${Math.max(1, Math.round((due - now) / HOUR))} 小时）`, tone: 'warn' };
+  if (dueDay === today) return { text: `今日到期（剩余约 ${hoursApart(due, now)} 小时）`, tone: 'warn' };
   const days = weekdaysBetween(today, dueDay);
   if (days === 0) return { text: '剩余不足 1 个工作日', tone: 'warn' };
   return { text: `剩余约 ${days} 个工作日`, tone: days <= 1 ? 'warn' : 'normal' };

@@ -1,5 +1,10 @@
 /** Number formats and period arithmetic for the leaders' pages (Beijing calendar). */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { beijingWall } from '../shared/format';
 import type { PeriodKind, PeriodQuery } from './types';
+
+dayjs.extend(utc);
 
 /** 0.9634 → "96.3%"; null → "—" */
 export function pct(rate: number | null | undefined, digits = 1): string {
@@ -12,31 +17,28 @@ export function num(v: number | null | undefined, digits = 1): string {
   return v === null || v === undefined ? '—' : v.toFixed(digits);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** today's Beijing date parts */
 export function beijingToday(): { y: number; m: number; d: number } {
-  const t = new Date(Date.now() + 8 * 3600_000);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const t = beijingWall(Date.now())!;
+  return { y: t.year(), m: t.month() + 1, d: t.date() };
 }
 
 export function currentKey(kind: Exclude<PeriodKind, 'custom'>): string {
-  const { y, m } = beijingToday();
-  if (kind === 'month') return `${y}-${pad(m)}`;
-  if (kind === 'quarter') return `${y}-Q${Math.ceil(m / 3)}`;
-  return String(y);
+  const today = beijingWall(Date.now())!;
+  if (kind === 'month') return today.format('YYYY-MM');
+  if (kind === 'quarter') return `${today.year()}-Q${Math.floor(today.month() / 3) + 1}`;
+  return today.format('YYYY');
 }
 
 /** the key one period earlier (-1) or later (+1) */
 export function stepKey(kind: Exclude<PeriodKind, 'custom'>, key: string, by: number): string {
-  const y = Number(key.slice(0, 4));
-  if (kind === 'year') return String(y + by);
+  if (kind === 'year') return String(Number(key.slice(0, 4)) + by);
   if (kind === 'quarter') {
-    const i = y * 4 + Number(key.slice(6)) - 1 + by;
-    return `${Math.floor(i / 4)}-Q${(i % 4) + 1}`;
+    // the quarter's first month, moved by 3 months a quarter
+    const first = dayjs.utc(`${key.slice(0, 4)}-01-01`).add((Number(key.slice(6)) - 1 + by) * 3, 'month');
+    return `${first.year()}-Q${Math.floor(first.month() / 3) + 1}`;
   }
-  const i = y * 12 + Number(key.slice(5, 7)) - 1 + by;
-  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
+  return dayjs.utc(`${key}-01`).add(by, 'month').format('YYYY-MM');
 }
 
 export function isFuture(kind: Exclude<PeriodKind, 'custom'>, key: string): boolean {
@@ -45,15 +47,14 @@ export function isFuture(kind: Exclude<PeriodKind, 'custom'>, key: string): bool
 
 export function defaultQuery(kind: PeriodKind = 'month'): PeriodQuery {
   if (kind === 'custom') {
-    const { y, m, d } = beijingToday();
-    return { period: 'custom', from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(d)}` };
+    const today = ymdToday();
+    return { period: 'custom', from: `${today.slice(0, 7)}-01`, to: today };
   }
   return { period: kind, key: currentKey(kind) };
 }
 
 export function ymdToday(): string {
-  const { y, m, d } = beijingToday();
-  return `${y}-${pad(m)}-${pad(d)}`;
+  return beijingWall(Date.now())!.format('YYYY-MM-DD');
 }
 
 export const PERIOD_LABELS: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', year: '本年', custom: '自定义' };

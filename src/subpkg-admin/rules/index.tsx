@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, Switch } from '@nutui/nutui-react-taro';
 import type { Meta } from '../../shared/api-types';
-import { formatTime } from '../../shared/format';
+import { beijingToday, formatTime } from '../../shared/format';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { loadMeta } from '../../services/profile';
 import Field from '../../components/Field';
@@ -182,7 +182,7 @@ export default function RulesPage() {
     );
   };
 
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(beijingToday().slice(0, 4));
   const yearOptions = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2, thisYear + 3]
     .filter((y) => !form.calendar.adminYears.includes(y))
     .map((y) => ({ value: String(y), label: `${y} 年${doc.calendarYears.includes(y) ? '（内置已覆盖）' : ''}` }));

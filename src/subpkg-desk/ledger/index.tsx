@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Colour, DeskOptions, LedgerFilters as BaseFilters, LedgerPage as BasePage, LedgerRow as BaseRow, Meta } from '../../shared/api-types';
 import { COLOURS } from '../../shared/colours';
-import { formatDate, formatTime, isDateText } from '../../shared/format';
+import { beijingToday, formatDate, formatTime, isDateText } from '../../shared/format';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
@@ -127,7 +127,7 @@ export default function LedgerPage() {
         res = await callService<ExportAnswer>('ledger.export', { jobId: res.jobId });
       }
       Taro.hideLoading();
-      await openWorkbook(res, `台账-${formatDate(new Date().toISOString())}.xlsx`);
+      await openWorkbook(res, `台账-${beijingToday()}.xlsx`);
       Taro.showToast({ title: `已导出 ${res.rows} 条`, icon: 'none' });
     } catch (e) {
       Taro.hideLoading();

@@ -87,7 +87,7 @@ export default function CheckOfficialPage() {
         <View className='visit-hero__title'>
           {verdict.icon} {verdict.title}
         </View>
-        <View className='visit-hero__sub'>{formatTime(new Date().toISOString())} 核验</View>
+        <View className='visit-hero__sub'>{formatTime(Date.now())} 核验</View>
       </View>
 
       <View className='card'>

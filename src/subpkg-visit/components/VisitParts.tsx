@@ -4,7 +4,7 @@ import { formatTime } from '../../shared/format';
 import { distanceText } from '../location';
 import { RED_FLAG_KEYS, type AnyVisit, type Flag, type Member, type ScanPlace } from '../types';
 
-const hm = (iso: string | null | undefined) => formatTime(iso).slice(11);
+const hm = (iso: string | null | undefined) => formatTime(iso, 'HH:mm');
 
 export function duration(minutes: number | null): string {
   if (minutes === null) return '';

@@ -61,7 +61,7 @@ export default function OfficialCodePage() {
           <View className='badge__visit badge__visit--on'>
             <Text className='badge__visit-title'>正在入企：{v.enterpriseName}</Text>
             <Text className='badge__visit-sub'>
-              {v.purposeLabel} · {formatTime(v.checkinAt).slice(11)} 签到{v.approvalRef ? ` · ${v.approvalRef}` : ''}
+              {v.purposeLabel} · {formatTime(v.checkinAt, 'HH:mm')} 签到{v.approvalRef ? ` · ${v.approvalRef}` : ''}
             </Text>
           </View>
         ) : (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { beijingToday, formatTime } from '../../shared/format';
+import { beijingInstant, beijingToday, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
@@ -92,7 +92,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
     try {
       const res = late
         ? await callService<{ visit: StaffVisit }>('visit.lateRegister', {
-            ...fields, startedAt: new Date(`${beijingToday()}T${lateTime}:00+08:00`).toISOString(), lateReason: lateReason.trim(),
+            ...fields, startedAt: beijingInstant(beijingToday(), lateTime), lateReason: lateReason.trim(),
           })
         : await callService<{ visit: StaffVisit; joined: boolean }>('visit.checkin', fields);
       Taro.showToast({ title: late ? '已补录，已通知企业' : '签到成功，已通知企业', icon: 'none' });
@@ -134,7 +134,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
             <Text className='member__name'>{data.me.name}</Text>
             <Text className='member__dept'>{data.me.deptName}</Text>
           </View>
-          <Text className='checkin-me__time'>{late ? '事后补录' : formatTime(new Date().toISOString()).slice(11)}</Text>
+          <Text className='checkin-me__time'>{late ? '事后补录' : formatTime(Date.now(), 'HH:mm')}</Text>
         </View>
       </View>
 
@@ -370,7 +370,7 @@ export default function ScanPage() {
           <View className='state-card__icon state-card__icon--ok'>✓</View>
           <View className='state-card__title'>签退成功</View>
           <View className='state-card__text'>
-            {formatTime(closedVisit.checkinAt).slice(11)} 签到，{formatTime(closedVisit.checkoutAt).slice(11)} 签退
+            {formatTime(closedVisit.checkinAt, 'HH:mm')} 签到，{formatTime(closedVisit.checkoutAt, 'HH:mm')} 签退
             {closedVisit.durationMinutes !== null ? `，用时 ${closedVisit.durationMinutes} 分钟` : ''}。感谢您遵守“无事不扰”要求。
           </View>
         </View>
