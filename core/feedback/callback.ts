@@ -32,13 +32,11 @@ import { isRecused } from '../recusal';
 import { settle } from '../settle';
 import { parseInput, zId } from '../validation';
 import { reopenForRework } from './rework';
+import { CALLBACK_METHODS, CALLBACK_OUTCOMES, MAX_CALLBACKS } from './callback-rules';
+
+export { CALLBACK_METHODS, CALLBACK_OUTCOMES, callbackLabel, callbackPermissions, MAX_CALLBACKS } from './callback-rules';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
-
-export const CALLBACK_METHODS = { call: '电话回访', message: '短信回访', visit: '上门回访' } as const;
-export const CALLBACK_OUTCOMES = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未联系上' } as const;
-/** a request holds at most this many callbacks (each is a few hundred bytes of its document) */
-export const MAX_CALLBACKS = 20;
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -54,13 +52,6 @@ export const CallbackInput = z
       c.addIssue({ code: 'custom', path: ['note'], message: '回访不满意时请填写企业反映的问题（至少2个字）' });
     }
   });
-
-/** what stands on the ledger's 回访 column: 待回访 for a closed request not called back, else the latest outcome */
-export function callbackLabel(r: ServiceRequest): string {
-  const last = r.callbacks?.length ? r.callbacks[r.callbacks.length - 1] : null;
-  if (r.status === 'closed' && !r.callbackDone) return last?.outcome === 'unreachable' ? '待回访（未联系上）' : '待回访';
-  return last ? CALLBACK_OUTCOMES[last.outcome] : '';
-}
 
 // core/desk/triage.ts loadSupervised and request.get already treat them as strangers (NOT_FOUND); kept here in depth
 const recused = (ctx: Ctx, req: ServiceRequest) => isRecused(req, ctx.user._id);
@@ -116,8 +107,3 @@ async function reopenAfter(ctx: Ctx, recorded: ServiceRequest, record: CallbackR
 export const CALLBACK_ACTIONS = {
   'callback.record': recordCallback,
 } satisfies Record<string, Action>;
-
-/** what the caller may do about callbacks on this request (merged into request.get's `can`) */
-export function callbackPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): { callback: boolean } {
-  return { callback: supervising && req.status === 'closed' && !recused(ctx, req) && (req.callbacks?.length ?? 0) < MAX_CALLBACKS };
-}

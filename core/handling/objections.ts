@@ -7,8 +7,8 @@
  * the deadline passed, would only hide a late assignment or a late answer.
  */
 import { z } from 'zod';
-import { OPEN_STATUSES, type RequestStatus } from '../catalog';
-import { hasRole, newId, requireRole, type Ctx } from '../context';
+import { OPEN_STATUSES } from '../catalog';
+import { newId, requireRole, type Ctx } from '../context';
 import { supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { AppError } from '../errors';
@@ -20,15 +20,11 @@ import { loadSla, type SlaContext } from '../sla/policy';
 import { addDays as addCalendarDays, beijingDate, formatBeijing } from '../time';
 import { parseInput, zDate, zId } from '../validation';
 import { userRepo } from '../repos/users';
+import { beforeDeadline, EXTEND_FROM, HAND_BACK_FROM, handBackUntil, handedBackBy, livePending, MAX_EXTENSION_DAYS } from './objection-rules';
+
+export { handBackUntil, livePending, MAX_EXTENSION_DAYS, objectionPermissions } from './objection-rules';
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
-
-/** a hand-back is possible while the officer has not answered yet */
-const HAND_BACK_FROM: RequestStatus[] = ['assigned', 'accepted'];
-/** an extension is asked while handling (a paused clock counts: the enterprise owes material) */
-const EXTEND_FROM: RequestStatus[] = ['accepted', 'paused'];
-/** the farthest date an extension may ask for, in calendar days from today (Beijing) */
-export const MAX_EXTENSION_DAYS = 60;
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
 
@@ -38,30 +34,6 @@ async function loadOwn(ctx: Ctx, id: string): Promise<ServiceRequest> {
   const req = await loadRequest(ctx.ports, id).catch(() => null);
   if (!req || req.assigneeId !== ctx.user._id) throw new AppError('NOT_FOUND', '未找到该诉求');
   return req;
-}
-
-/** the last instant a hand-back is accepted: handBackDays working days after the assignment */
-export function handBackUntil(req: Pick<ServiceRequest, 'assignedAt'>, sla: SlaContext): Date | null {
-  if (!req.assignedAt) return null;
-  return sla.calendar.addWorkingDays(new Date(req.assignedAt), sla.policy.handBackDays).at;
-}
-
-/** is the deadline still ahead (a paused clock: time was left when it stopped) */
-function beforeDeadline(req: ServiceRequest, now: Date): boolean {
-  if (!req.dueAt) return false;
-  if (req.pausedAt) return (req.remainingAtPause ?? 0) > 0;
-  return now.getTime() < new Date(req.dueAt).getTime();
-}
-
-/**
- * The pending extension that can still be decided: asked on the running clock of an open request.
- * One left pending when the request was answered (or closed) lapsed with that clock: a reopen
- * (重办) starts a new one (startedAt moves), so it neither blocks a new ask nor can be approved.
- */
-export function livePending(req: ServiceRequest): ExtensionRequest | null {
-  const ext = req.extension;
-  if (!ext || ext.status !== 'pending' || !OPEN_STATUSES.includes(req.status)) return null;
-  return !req.startedAt || ext.at >= req.startedAt ? ext : null;
 }
 
 /** a lapsed pending extension, kept on the record as not approved (decided by nobody) */
@@ -74,7 +46,7 @@ const neverAnswered = (req: ServiceRequest) => !firstAnswer(req);
 
 // ---------------------------------------------------------------- 退回/申请改派
 
-const handedBackBy = (req: ServiceRequest, userId: string) => req.timeline.some((e) => e.type === 'handed_back' && e.actorId === userId);
+
 
 export const HandBackInput = z.object({
   id: zId,
@@ -240,24 +212,3 @@ export const OBJECTION_ACTIONS = {
   'request.extension.ask': async (ctx, input) => settle(ctx, await askExtension(ctx, input)),
   'desk.extension.decide': async (ctx, input) => settle(ctx, await decideExtension(ctx, input)),
 } satisfies Record<string, Action>;
-
-/**
- * What the caller may do about objections on this request (merged into request.get's `can`), and
- * for the assignee while a hand-back is possible, until when (handBackUntil, ISO). `supervising`
- * is the caller's canSupervise, computed once by permissionsFor.
- */
-export async function objectionPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): Promise<Record<string, boolean | string>> {
-  const u = ctx.user;
-  const mine = u.active && req.assigneeId === u._id && hasRole(u, 'officer', 'liaison');
-  const out: Record<string, boolean | string> = { handBack: false, requestExtension: false, decideExtension: false };
-  if (mine && HAND_BACK_FROM.includes(req.status) && !firstAnswer(req) && !handedBackBy(req, u._id)) {
-    const until = handBackUntil(req, await loadSla(ctx.ports));
-    if (until && ctx.now.getTime() <= until.getTime()) {
-      out.handBack = true;
-      out.handBackUntil = until.toISOString();
-    }
-  }
-  out.requestExtension = mine && EXTEND_FROM.includes(req.status) && !livePending(req) && beforeDeadline(req, ctx.now);
-  out.decideExtension = !!livePending(req) && supervising;
-  return out;
-}

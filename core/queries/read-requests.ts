@@ -1,7 +1,7 @@
 /** Read side for the phone pages: my requests, the officer's inbox, one request with what the caller may do. */
 import { orgById } from '../org-cache';
-import { objectionPermissions } from '../handling/objections';
-import { callbackPermissions } from '../feedback/callback';
+import { objectionPermissions } from '../handling/objection-rules';
+import { callbackPermissions } from '../feedback/callback-rules';
 import { z } from 'zod';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
