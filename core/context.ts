@@ -1,6 +1,6 @@
 /** What every use case receives: the ports, the instant it runs at, and who is calling. */
 import { randomBytes } from 'crypto';
-import type { Role } from './catalog';
+import type { Role } from './contract/catalog';
 import { AppError } from './errors';
 import type { User } from './model';
 import type { Ports } from './ports';

@@ -1,5 +1,5 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
-import type { CategoryCode, Channel, Colour, Level, RejectKind, RequestStatus, Role, Tier } from './catalog';
+import type { CategoryCode, Channel, Colour, Level, RejectKind, RequestStatus, Role, Tier } from './contract/catalog';
 import type { StatsKey, StatsOp } from './stats/keys';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';

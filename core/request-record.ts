@@ -4,7 +4,7 @@
  * conditioned on the status it comes from and on the version (seq) that was read, so two actors
  * can never both move the same request.
  */
-import type { RequestStatus } from './catalog';
+import type { RequestStatus } from './contract/catalog';
 import { AppError } from './errors';
 import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';

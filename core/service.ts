@@ -13,7 +13,7 @@ import type { Ports } from './ports';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
 import { getRequest, myRequests, officerInbox } from './queries/read-requests';
-import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './catalog';
+import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './contract/catalog';
 import { CARD_ACTIONS } from './cards/actions';
 import { OBJECTION_ACTIONS } from './handling/objections';
 import { CALLBACK_ACTIONS } from './feedback/callback';

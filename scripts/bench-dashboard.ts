@@ -15,7 +15,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATEGORY_CODES, CHANNELS, type Channel, type Colour, type RequestStatus, type Tier } from '../core/catalog';
+import { CATEGORY_CODES, CHANNELS, type Channel, type Colour, type RequestStatus, type Tier } from '../core/contract/catalog';
 import { C, ARRAY_FIELDS, INDEXES } from '../core/collections';
 import { createFunctions } from '../core/functions';
 import type { Org } from '../core/model';

@@ -15,7 +15,7 @@ import { ARRAY_FIELDS, INDEXES, C } from '../core/collections';
 import { createFunctions, type Handler } from '../core/functions';
 import type { Ports, RobotSender, SmsSender, Store } from '../core/ports';
 import type { User } from '../core/model';
-import { ROLES } from '../core/catalog';
+import { ROLES } from '../core/contract/catalog';
 import { seedDemoDistrict, devOpenid } from '../core/seed/demo-district';
 import { useDemoTemplateIds } from '../core/notify/templates';
 import { seedDemoRequests } from '../core/seed/demo-requests';

@@ -15,7 +15,7 @@
  * field keys and types the payload is shaped by.
  */
 import { z } from 'zod';
-import { CATEGORY_CODES } from '../catalog';
+import { CATEGORY_CODES } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';

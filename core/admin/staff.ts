@@ -5,7 +5,7 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'crypto';
 import { z } from 'zod';
-import { ROLES, type Role } from '../catalog';
+import { ROLES, type Role } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';

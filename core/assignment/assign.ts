@@ -8,7 +8,7 @@
  * then the request is claimed with a conditional update (still queued, same version). If the
  * second claim loses, the slot is given back, so two assigners never double-assign.
  */
-import { OPEN_FOR_ASSIGNEE, ROLES } from '../catalog';
+import { OPEN_FOR_ASSIGNEE, ROLES } from '../contract/catalog';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import { type Ports } from '../ports';
 import { orgById } from '../org-cache';

@@ -9,7 +9,7 @@
  */
 import { excel } from '../excel';
 import { z } from 'zod';
-import { CATEGORIES, COLOURS, STATUSES, categoryName } from '../catalog';
+import { CATEGORIES, COLOURS, STATUSES, categoryName } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';

@@ -5,7 +5,7 @@
  * such a district: the active orgs (~1,350: 14 calls), officers (~1,000: 11), liaisons (1–2) and
  * the routing table (1), ~28 calls; the demo district's is 5.
  */
-import { ROLES } from '../catalog';
+import { ROLES } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import type { Setting } from '../model';

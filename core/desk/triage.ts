@@ -5,7 +5,7 @@
  */
 import { releaseSlotOf } from '../assignment/assign';
 import { z } from 'zod';
-import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName } from '../catalog';
+import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';

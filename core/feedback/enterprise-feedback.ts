@@ -10,7 +10,7 @@ import { loadRequest, transition } from '../request-record';
 import { resume, settleClock } from '../sla/clock';
 import { reopenForRework } from './rework';
 import { loadSla } from '../sla/policy';
-import { MAX_PHOTOS } from '../catalog';
+import { MAX_PHOTOS } from '../contract/limits';
 import { parseInput, zId } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { settle } from '../settle';

@@ -13,7 +13,7 @@
  * The officer's slot (openCount) was given back when they answered, so routing to the dispatcher
  * or the queue takes nothing from them.
  */
-import type { RequestStatus } from '../catalog';
+import type { RequestStatus } from '../contract/catalog';
 import type { Ctx } from '../context';
 import { supervisorsOf } from '../desk/scope';
 import type { ServiceRequest, TimelineEvent } from '../model';

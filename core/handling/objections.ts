@@ -7,7 +7,7 @@
  * the deadline passed, would only hide a late assignment or a late answer.
  */
 import { z } from 'zod';
-import { OPEN_STATUSES } from '../catalog';
+import { OPEN_STATUSES } from '../contract/catalog';
 import { newId, requireRole, type Ctx } from '../context';
 import { supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';

@@ -10,7 +10,7 @@
  */
 import { excel } from '../excel';
 import { z } from 'zod';
-import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../catalog';
+import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../contract/catalog';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';

@@ -4,7 +4,7 @@
  * `${requestId}:${seq}:${userId}` so running it twice never sends twice. The notify timer
  * re-runs it for any request still marked, so a crash between the two writes loses nothing.
  */
-import { STATUSES } from '../catalog';
+import { STATUSES } from '../contract/catalog';
 import { C } from '../collections';
 import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
 import { ignoreDuplicate, type Ports } from '../ports';

@@ -1,4 +1,4 @@
-import { CATEGORIES, STATUSES } from '../catalog';
+import { CATEGORIES, STATUSES } from '../contract/catalog';
 import type { Ctx } from '../context';
 import { unreadCount } from './messages';
 import { cloudUploadDir } from '../files/own-files';

@@ -7,7 +7,7 @@ import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
-import { OPEN_STATUSES } from '../catalog';
+import { OPEN_STATUSES } from '../contract/catalog';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
 import { parseInput, zId } from '../validation';

@@ -25,7 +25,7 @@ import { addRaw, deriveFigures, emptyRaw, partyContribution, type Raw } from '..
 import { dimensionValues, readCounterDocs } from '../stats/counters';
 import { departments } from '../stats/dashboard';
 import { PeriodInput, resolvePeriod, type Period } from '../stats/period';
-import { TIERS, type Tier } from '../catalog';
+import { TIERS, type Tier } from '../contract/catalog';
 import { DEFAULT_RANKING_SETTINGS, rankUnits, type RankedUnit, type RankingSettings, type UnitInput } from './formula';
 import { requestRepo } from '../repos/requests';
 import { cardRepo } from '../repos/cards';

@@ -8,7 +8,7 @@
  * A repository is a thin view over the store port: it costs one store call per method call
  * (`getMany` ceil(ids / 100)), the same as the find it replaces.
  */
-import type { Channel, Colour, RequestStatus, Tier } from '../catalog';
+import type { Channel, Colour, RequestStatus, Tier } from '../contract/catalog';
 import { C } from '../collections';
 import type { ServiceRequest } from '../model';
 import { MAX_PAGE, type Filter, type FindOptions, type Store, type Update } from '../ports';

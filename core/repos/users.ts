@@ -5,7 +5,7 @@
  * readAll ones ceil((n + 1) / 100)).
  */
 import { C } from '../collections';
-import type { Role } from '../catalog';
+import type { Role } from '../contract/catalog';
 import type { User } from '../model';
 import { MAX_PAGE, type Filter, type Store, type Update } from '../ports';
 import { getMany, readAll } from '../read-all';

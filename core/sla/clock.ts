@@ -15,7 +15,7 @@
  * Documents from before these fields existed: the first 'met'/'missed' SLA history entry tells
  * the first answer (firstAnswer below), and firstDueAt falls back to dueAt while never answered.
  */
-import type { Colour } from '../catalog';
+import type { Colour } from '../contract/catalog';
 import type { ServiceRequest, SlaHistoryEntry } from '../model';
 import { beijingInstant, formatBeijing } from '../time';
 import type { SlaContext } from './policy';

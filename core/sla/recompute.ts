@@ -32,7 +32,7 @@
  * older calendars, so no request is converted from the wrong one. Paging: open requests in
  * (createdAt, _id) order through the index 'status,createdAt,_id', 100 at a time.
  */
-import { OPEN_STATUSES } from '../catalog';
+import { OPEN_STATUSES } from '../contract/catalog';
 import { C } from '../collections';
 import type { ServiceRequest, Setting, SlaHistoryEntry } from '../model';
 import { MAX_PAGE, StoreError, type Ports } from '../ports';

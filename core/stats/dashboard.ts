@@ -8,7 +8,7 @@
  * department handler its own department's figures only.
  */
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, TIERS, type Tier } from '../catalog';
+import { CATEGORIES, CHANNELS, TIERS, type Tier } from '../contract/catalog';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org } from '../model';

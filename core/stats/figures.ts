@@ -77,7 +77,7 @@
  *   enterprisesVisited 走访企业         vents
  *   colours            台账颜色分布     { white: cw, green: cg, yellow: cy, red: cr }
  */
-import { OPEN_STATUSES, type Colour } from '../catalog';
+import { OPEN_STATUSES, type Colour } from '../contract/catalog';
 import type { CardParty, ServiceRequest, SupervisionCard } from '../model';
 import { beijingDateKey } from '../time';
 import type { WorkCalendar } from '../sla/calendar';

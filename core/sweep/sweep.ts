@@ -17,7 +17,7 @@
  * nextCheckAt has not moved), so the next tick takes them up, oldest first.
  */
 import { assignRequest, releaseSlot } from '../assignment/assign';
-import { COLOURS } from '../catalog';
+import { COLOURS } from '../contract/catalog';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import type { ServiceRequest } from '../model';
 import { afterChange } from '../notify/after-change';

@@ -6,7 +6,7 @@
  * closes visits nobody checked out of.
  */
 import { z } from 'zod';
-import { categoryName, STATUSES } from '../catalog';
+import { categoryName, STATUSES } from '../contract/catalog';
 import { C } from '../collections';
 import { countVisit } from '../stats/counters';
 import { Ctx, hasRole, newId } from '../context';

@@ -4,7 +4,7 @@
  * who is there, for which department, why, and for an inspection its approval and legal basis.
  */
 import { z } from 'zod';
-import { ROLES } from '../catalog';
+import { ROLES } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';

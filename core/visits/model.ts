@@ -2,7 +2,7 @@
  * Official visits by QR code (公务入企扫码备案): what is stored. Instants are UTC ISO strings,
  * dates (plan windows) are Beijing calendar dates 'YYYY-MM-DD'.
  */
-import type { Role } from '../catalog';
+import type { Role } from '../contract/catalog';
 
 export {
   PURPOSES, PURPOSE_KEYS, INSPECTIONS, isInspection, FLAGS, RED_FLAGS, FEEDBACK_FLAGS, PLAN_STATUSES,

@@ -4,7 +4,7 @@
  * belong to. Supervisors (dispatchers in scope, leaders, admins) are the only ones who see
  * who scored or complained.
  */
-import type { Role } from '../catalog';
+import type { Role } from '../contract/catalog';
 import { hasRole } from '../context';
 import { AppError } from '../errors';
 import { centerScope, chainUp } from '../desk/scope';

@@ -4,7 +4,7 @@
  * the visiting side, so officials and departments never get the scorers, the comments, the
  * per-visit score or the feedback flags.
  */
-import { ROLES } from '../catalog';
+import { ROLES } from '../contract/catalog';
 import { FEEDBACK_FLAGS, FLAGS, PURPOSES, type ScanPlace, type Visit, type VisitFeedback, type VisitFlag, type VisitMember } from './model';
 
 const minutesBetween = (a: string, b: string) => Math.max(0, Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000));

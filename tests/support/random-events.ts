@@ -4,7 +4,7 @@
  * moving forward. Actions that do not apply (wrong state, a race lost) just fail and are counted.
  * Deterministic for a seed.
  */
-import { CATEGORY_CODES, type RequestStatus } from '../../core/catalog';
+import { CATEGORY_CODES, type RequestStatus } from '../../core/contract/catalog';
 import type { ServiceRequest, SupervisionCard } from '../../core/model';
 import { C } from '../../core/collections';
 import type { Harness } from './harness';
