@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 import { chineseIssue } from './contract/schema';
+import { calendarDate } from './time';
 
 export { zFileId, zOptionalPhone, zPhone } from './contract/schema';
 
@@ -20,8 +21,8 @@ export function isCalendarDate(s: string): boolean {
   if (!DATE_SHAPE.test(s)) return false;
   const [y, mo, d] = s.split('-').map(Number);
   if (y < 2000 || y > 2100) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  // a day that does not exist rolls over into another (2026-02-30 → 2026-03-02)
+  return calendarDate(y, mo, d) === s;
 }
 
 /**
