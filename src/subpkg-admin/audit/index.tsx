@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { Page } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
-import { callService, errorText } from '../../services/call';
+import { callService } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Pager from '../components/Pager';
 import type { AuditEntity, AuditItem } from '../types';
@@ -41,33 +41,11 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
 export default function AuditPage() {
   const [entity, setEntity] = useState<'' | AuditEntity>('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<AuditItem> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [open, setOpen] = useState<Record<string, 'diff' | 'json'>>({});
-  const generation = useRef(0);
-
-  const load = async () => {
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<Page<AuditItem>>('admin.audit.list', { page, entity: entity || undefined });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen === generation.current) setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entity, page]);
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const { data, loading, error, load } = useQuery(
+    () => callService<Page<AuditItem>>('admin.audit.list', { page, entity: entity || undefined }),
+    [entity, page],
+  );
 
   const toggle = (id: string, mode: 'diff' | 'json') =>
     setOpen((o) => {

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Page } from '../../shared/api-types';
-import { callService, errorText, toastError } from '../../services/call';
+import { callService, toastError } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Pager from '../components/Pager';
 import { Select } from '../../components/Select';
@@ -22,43 +23,16 @@ export default function EnterprisesPage() {
   const [query, setQuery] = useState('');
   const [gridId, setGridId] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<EnterpriseItem> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [orgs, setOrgs] = useState<AdminOrg[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [downloading, setDownloading] = useState(false);
-  const generation = useRef(0);
-
-  const load = async () => {
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<Page<EnterpriseItem>>('admin.enterprises.list', { q: query || undefined, gridId: gridId || undefined, page });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen === generation.current) setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
   const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
-
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, gridId, page]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    loadOrgs();
-    if (shown.current) load(); // back from the import page
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    Promise.all([load(), loadOrgs()]).finally(() => Taro.stopPullDownRefresh());
-  });
+  // refetched when shown again: back from the import page
+  const { data, loading, error, load } = useQuery(
+    () => callService<Page<EnterpriseItem>>('admin.enterprises.list', { q: query || undefined, gridId: gridId || undefined, page }),
+    [query, gridId, page],
+    { refetchOnShow: true, alongside: loadOrgs },
+  );
 
   const search = () => {
     setPage(1);

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Page } from '../../shared/api-types';
 import { formatDate } from '../../shared/format';
-import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { ApiError, callService, toastError } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import Field from '../../components/Field';
@@ -33,48 +34,20 @@ export default function StaffPage() {
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<StaffItem> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [orgs, setOrgs] = useState<AdminOrg[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busyId, setBusyId] = useState('');
   /** the admin's own row: no 停用 (the server refuses it too) */
   const [meId, setMeId] = useState('');
-  const generation = useRef(0);
   useEffect(() => {
     currentMe().then((m) => setMeId(m.user.id)).catch(() => undefined);
   }, []);
-
-  const load = async () => {
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<Page<StaffItem>>('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, page });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen === generation.current) setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
   const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
-
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [role, query, includeInactive, page]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    loadOrgs();
-    if (shown.current) load();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    Promise.all([load(), loadOrgs()]).finally(() => Taro.stopPullDownRefresh());
-  });
+  const { data, loading, error, load } = useQuery(
+    () => callService<Page<StaffItem>>('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, page }),
+    [role, query, includeInactive, page],
+    { refetchOnShow: true, alongside: loadOrgs },
+  );
 
   const search = () => {
     setPage(1);

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Colour, DeskOptions, LedgerFilters as BaseFilters, LedgerPage as BasePage, LedgerRow as BaseRow, Meta } from '../../shared/api-types';
@@ -8,7 +8,8 @@ import { beijingToday, formatDate, formatTime, isDateText } from '../../shared/f
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
-import { callService, errorText, toastError } from '../../services/call';
+import { callService, toastError } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import { channelLabel, colourLabel, levelLabel, loadMeta, statusEntries, statusLabel } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
 import StatusTag from '../../components/StatusTag';
@@ -58,13 +59,9 @@ export default function LedgerPage() {
   const { params } = useRouter();
   const [filters, setFilters] = useState<LedgerFilters>(() => filtersFrom(params));
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<LedgerPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [meta, setMeta] = useState<Meta | null>(null);
   const [options, setOptions] = useState<DeskOptions | null>(null);
   const [exporting, setExporting] = useState(false);
-  const generation = useRef(0);
 
   useEffect(() => {
     loadMeta().then(setMeta).catch(() => undefined);
@@ -75,35 +72,12 @@ export default function LedgerPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const load = async () => {
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<LedgerPage>('ledger.list', { ...cleanFilters(filters), page, pageSize: PAGE_SIZE });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen !== generation.current) return;
-      setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
-
   // filters or page changed: fetch; coming back from a detail page: refresh what is shown
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filters, page]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const { data, loading, error, load } = useQuery(
+    () => callService<LedgerPage>('ledger.list', { ...cleanFilters(filters), page, pageSize: PAGE_SIZE }),
+    [filters, page],
+    { refetchOnShow: true },
+  );
 
   const setFilter = (key: FilterKey, value: string) => {
     setFilters((f) => ({ ...f, [key]: value || undefined }));

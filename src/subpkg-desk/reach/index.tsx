@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { ReachReport, ReachRow } from '../../shared/api-types';
 import { roleLabel } from '../../shared/labels';
 import { formatDate } from '../../shared/format';
-import { callService, errorText } from '../../services/call';
+import { callService } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import '../desk.css';
 import './index.css';
@@ -65,32 +65,7 @@ function Row({ r }: { r: ReachRow }) {
 
 export default function ReachPage() {
   const [days, setDays] = useState<Days>(30);
-  const [data, setData] = useState<ReachReport | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(true);
-  const generation = useRef(0);
-
-  const load = async () => {
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<ReachReport>('desk.reach', { days });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen === generation.current) setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [days]);
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const { data, loading, error, load } = useQuery(() => callService<ReachReport>('desk.reach', { days }), [days]);
 
   const noPhone = data?.rows.filter((r) => !r.hasPhone).length ?? 0;
   const noConsent = data?.rows.filter((r) => !r.longTerm && r.credits === 0).length ?? 0;

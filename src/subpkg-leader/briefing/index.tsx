@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { callService, errorText, toastError } from '../../services/call';
+import { callService, toastError } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import { ErrorState, Loading } from '../../components/StateView';
 import { openWorkbook } from '../../services/workbook';
 import PeriodBar from '../components/PeriodBar';
@@ -66,33 +67,12 @@ export default function BriefingPage() {
   const { params } = useRouter();
   const initialKind = (['month', 'quarter', 'year'].includes(params.period ?? '') ? params.period : 'month') as Kind;
   const [query, setQuery] = useState<PeriodQuery>({ period: initialKind, key: params.key ? decodeURIComponent(params.key) : currentKey(initialKind) });
-  const [data, setData] = useState<Briefing | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(true);
   const [exporting, setExporting] = useState(false);
-  const generation = useRef(0);
   const kind = query.period as Kind;
   const key = query.key ?? currentKey(kind);
 
   // one action makes the briefing: the printable page below and the .xlsx behind the export button
-  const load = async () => {
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<Briefing>('briefing.generate', { period: kind, key });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen === generation.current) setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, key]);
+  const { data, loading, error, load } = useQuery(() => callService<Briefing>('briefing.generate', { period: kind, key }), [kind, key]);
 
   const exportExcel = async () => {
     if (!data?.url || exporting) return;

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { DeskOptions, NotifyStats } from '../../shared/api-types';
 import { COLOUR_HEX } from '../../shared/colours';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
-import { callService, errorText } from '../../services/call';
+import { callService } from '../../services/call';
+import { useQuery } from '../../shared/use-query';
 import { currentMe } from '../../services/profile';
 import { formatTime } from '../../shared/format';
 import { ErrorState, Loading } from '../../components/StateView';
@@ -155,14 +156,10 @@ export default function DashboardPage() {
   const [query, setQuery] = useState<PeriodQuery>(() => defaultQuery('month'));
   const [tier, setTier] = useState('');
   const [departmentId, setDepartmentId] = useState('');
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(true);
   const [departments, setDepartments] = useState<DeskOptions['departments'] | null>(null);
   /** leaders and dispatchers see what the reminders did (stats.notify); null while unknown or not theirs */
   const [notify, setNotify] = useState<NotifyStats | null>(null);
   const [notifyAllowed, setNotifyAllowed] = useState(false);
-  const generation = useRef(0);
 
   useEffect(() => {
     currentMe()
@@ -188,28 +185,13 @@ export default function DashboardPage() {
     callService<DeskOptions>('desk.options').then((o) => setDepartments(o.departments)).catch(() => undefined);
   }, []);
 
-  const load = async () => {
-    if (query.period === 'custom' && (!query.from || !query.to)) return;
-    const gen = ++generation.current;
-    setLoading(true);
-    try {
-      const res = await callService<Dashboard>('stats.dashboard', { ...query, ...(tier ? { tier } : {}), ...(departmentId ? { departmentId } : {}) });
-      if (gen !== generation.current) return;
-      setData(res);
-      setError('');
-    } catch (e) {
-      if (gen === generation.current) setError(errorText(e));
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, tier, departmentId]);
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const { data, loading, error, load } = useQuery(
+    () =>
+      query.period === 'custom' && (!query.from || !query.to)
+        ? null
+        : callService<Dashboard>('stats.dashboard', { ...query, ...(tier ? { tier } : {}), ...(departmentId ? { departmentId } : {}) }),
+    [query, tier, departmentId],
+  );
 
   const trend = useMemo(() => (data ? trendOption(data) : null), [data]);
   const colours = useMemo(() => (data ? colourOption(data) : null), [data]);
