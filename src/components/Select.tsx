@@ -4,7 +4,7 @@ import './Select.css';
 
 export type Option = { value: string; label: string };
 
-type SelectProps = {
+export type SelectProps = {
   value: string;
   options: Option[];
   onChange: (value: string) => void;
@@ -12,18 +12,21 @@ type SelectProps = {
   emptyLabel?: string;
   placeholder?: string;
   disabled?: boolean;
+  /** a look of the caller's (e.g. the visit forms' taller fields) */
+  className?: string;
 };
 
 /**
  * A drop-down: a native <select> in the browser (desk users sit at a desktop), WeChat's picker
  * in the mini-program. The value is '' while nothing is chosen.
  */
-export function Select({ value, options, onChange, emptyLabel, placeholder = '请选择', disabled }: SelectProps) {
+export function Select({ value, options, onChange, emptyLabel, placeholder = '请选择', disabled, className }: SelectProps) {
   const all: Option[] = emptyLabel ? [{ value: '', label: emptyLabel }, ...options] : options;
+  const look = className ? ` ${className}` : '';
   if (process.env.TARO_ENV === 'h5') {
     return (
       <select
-        className={`select${value ? '' : ' select--empty'}`}
+        className={`select${look}${value ? '' : ' select--empty'}`}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
@@ -54,7 +57,7 @@ export function Select({ value, options, onChange, emptyLabel, placeholder = '�
         if (picked) onChange(picked.value);
       }}
     >
-      <View className={`select${current && current.value ? '' : ' select--empty'}`}>
+      <View className={`select${look}${current && current.value ? '' : ' select--empty'}`}>
         <Text className='select__text'>{current ? current.label : placeholder}</Text>
         <Text className='select__arrow'>▾</Text>
       </View>
