@@ -4,11 +4,9 @@ import { View, Text } from '@tarojs/components';
 import { Button, Rate, TextArea } from '@nutui/nutui-react-taro';
 import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
-import { toastError } from '../../services/call';
-import { uploadPhoto } from '../../services/upload';
 import RequestInfo from '../../components/RequestInfo';
-import PhotoGrid from '../../components/PhotoGrid';
 import { ErrorState, Loading } from '../../components/StateView';
+import { PhotoUploader, usePhotoUploads } from '../photos';
 import './index.css';
 import { MAX_PHOTOS } from '../../../core/contract/limits';
 
@@ -35,39 +33,12 @@ export default function EnterpriseDetailPage() {
   const [reasonError, setReasonError] = useState('');
   const [supplement, setSupplement] = useState('');
   const [supplementError, setSupplementError] = useState('');
-  const [photos, setPhotos] = useState<{ local: string; fileID: string }[]>([]);
-  const [uploading, setUploading] = useState(0);
+  const uploads = usePhotoUploads();
 
   const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
 
-  const choosePhotos = async () => {
-    const left = MAX_PHOTOS - photos.length - uploading;
-    if (left <= 0) return;
-    let paths: string[];
-    try {
-      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, left);
-    } catch {
-      return; // cancelled
-    }
-    setUploading((n) => n + paths.length);
-    for (const local of paths) {
-      try {
-        const fileID = await uploadPhoto(local);
-        setPhotos((prev) => (prev.length < MAX_PHOTOS ? [...prev, { local, fileID }] : prev));
-      } catch (e) {
-        toastError(e);
-      } finally {
-        setUploading((n) => n - 1);
-      }
-    }
-  };
-
   const submitSupplement = async () => {
-    if (uploading > 0) {
-      Taro.showToast({ title: '图片上传中，请稍候', icon: 'none' });
-      return;
-    }
+    if (!uploads.settled()) return;
     if (supplement.trim().length < 2) {
       setSupplementError('请说明补充的材料或情况（至少2个字）');
       return;
@@ -76,12 +47,12 @@ export default function EnterpriseDetailPage() {
     const ok = await act(
       'supplement',
       'request.supplement',
-      { note: supplement.trim(), photos: photos.map((p) => p.fileID) },
+      { note: supplement.trim(), photos: uploads.fileIDs },
       '材料已提交，恢复办理',
     );
     if (ok) {
       setSupplement('');
-      setPhotos([]);
+      uploads.clear();
     }
   };
 
@@ -128,15 +99,7 @@ export default function EnterpriseDetailPage() {
       />
       {supplementError && <View className='field__error'>{supplementError}</View>}
       <View className='supplement__photos-label'>补充照片（选填，最多 {MAX_PHOTOS} 张）</View>
-      <PhotoGrid urls={photos.map((p) => p.local)} onDelete={(i) => setPhotos((prev) => prev.filter((_, j) => j !== i))}>
-        {uploading > 0 && <View className='uploader__tile'>上传中…</View>}
-        {MAX_PHOTOS - photos.length - uploading > 0 && (
-          <View className='uploader__tile uploader__add' onClick={choosePhotos}>
-            <Text className='uploader__plus'>＋</Text>
-            <Text>添加照片</Text>
-          </View>
-        )}
-      </PhotoGrid>
+      <PhotoUploader uploads={uploads} />
       <View className='actions'>
         <Button type='primary' size='large' block loading={busy === 'supplement'} onClick={submitSupplement}>
           提交补充材料

@@ -8,11 +8,9 @@ import { ROUTES } from '../../shared/routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { loadMeta } from '../../services/profile';
 import { offerTopUp } from '../../services/subscribe';
-import { uploadPhoto } from '../../services/upload';
 import Field, { fieldErrors } from '../../components/Field';
-import PhotoGrid from '../../components/PhotoGrid';
 import { ErrorState, Loading } from '../../components/StateView';
-import './index.css';
+import { PhotoUploader, usePhotoUploads } from '../photos';
 import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
 import { SubmitFields } from '../../../core/contract/requests';
 import { problemsOf } from '../../../core/contract/schema';
@@ -20,16 +18,12 @@ import { problemsOf } from '../../../core/contract/schema';
 const PHONE_KEY = 'lastPhone';
 // same rule as the server: a mobile number, or area code + landline
 
-/** A chosen photo: shown from its local path, sent as the fileID once uploaded. */
-type Photo = { local: string; fileID: string };
-
 export default function SubmitPage() {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [metaError, setMetaError] = useState('');
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
-  const [photos, setPhotos] = useState<Photo[]>([]);
-  const [uploading, setUploading] = useState(0);
+  const uploads = usePhotoUploads();
   const [phone, setPhone] = useState(() => (Taro.getStorageSync(PHONE_KEY) as string) || '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const edited = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
@@ -45,32 +39,9 @@ export default function SubmitPage() {
   };
   useEffect(fetchMeta, []);
 
-  const choosePhotos = async () => {
-    const left = MAX_PHOTOS - photos.length - uploading;
-    if (left <= 0) return;
-    let paths: string[];
-    try {
-      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, left);
-    } catch {
-      return; // cancelled
-    }
-    setUploading((n) => n + paths.length);
-    for (const local of paths) {
-      try {
-        const fileID = await uploadPhoto(local);
-        setPhotos((prev) => (prev.length < MAX_PHOTOS ? [...prev, { local, fileID }] : prev));
-      } catch (e) {
-        toastError(e);
-      } finally {
-        setUploading((n) => n - 1);
-      }
-    }
-  };
-
   const validate = () => {
     // the server's own schema (core/contract/requests.ts): the same checks and words before sending
-    const e = problemsOf(SubmitFields, { category, description, photos: photos.map((p) => p.fileID), phone });
+    const e = problemsOf(SubmitFields, { category, description, photos: uploads.fileIDs, phone });
     if (!category) e.category = '请选择诉求类别';
     setErrors(e);
     const first = Object.values(e)[0];
@@ -80,11 +51,7 @@ export default function SubmitPage() {
 
   const submit = async () => {
     if (busy) return;
-    if (uploading > 0) {
-      Taro.showToast({ title: '图片上传中，请稍候', icon: 'none' });
-      return;
-    }
-    if (!validate()) return;
+    if (!uploads.settled() || !validate()) return;
     setBusy(true);
     offerTopUp('statusChanged'); // asks only when low on consents; must start inside the tap; never blocks the submission
     try {
@@ -92,7 +59,7 @@ export default function SubmitPage() {
         clientKey: clientKey.current,
         category,
         description: description.trim(),
-        photos: photos.map((p) => p.fileID),
+        photos: uploads.fileIDs,
         phone: phone.trim(),
       });
       Taro.setStorageSync(PHONE_KEY, phone.trim());
@@ -111,7 +78,6 @@ export default function SubmitPage() {
     );
   }
 
-  const slotsLeft = MAX_PHOTOS - photos.length - uploading;
   return (
     <View className='page'>
       <View className='card form'>
@@ -150,15 +116,7 @@ export default function SubmitPage() {
         </Field>
 
         <Field label='现场照片' extra={<Text className='field__extra'>选填，最多 {MAX_PHOTOS} 张</Text>}>
-          <PhotoGrid urls={photos.map((p) => p.local)} onDelete={(i) => setPhotos((prev) => prev.filter((_, j) => j !== i))}>
-            {uploading > 0 && <View className='uploader__tile'>上传中…</View>}
-            {slotsLeft > 0 && (
-              <View className='uploader__tile uploader__add' onClick={choosePhotos}>
-                <Text className='uploader__plus'>＋</Text>
-                <Text>添加照片</Text>
-              </View>
-            )}
-          </PhotoGrid>
+          <PhotoUploader uploads={uploads} />
         </Field>
 
         <Field label='联系电话' required error={errors.phone}>
