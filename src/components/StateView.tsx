@@ -40,3 +40,16 @@ export function ListFooter({ loading, hasMore, count }: { loading: boolean; hasM
   if (count === 0) return null;
   return <View className='list-footer'>{loading ? '加载中…' : hasMore ? '上拉加载更多' : '没有更多了'}</View>;
 }
+
+type ListLike = { error: string; items: unknown[]; loaded: boolean; reload: () => unknown };
+
+/**
+ * A paged list's placeholder (usePagedList): the error while nothing is shown, loading before the
+ * first answer, or the empty text (with `children` under it) once an answer is empty.
+ */
+export function ListState({ list, empty, onRetry, children }: { list: ListLike; empty: string; onRetry?: () => void; children?: ReactNode }) {
+  if (list.error && list.items.length === 0) return <ErrorState message={list.error} onRetry={onRetry ?? (() => list.reload())} />;
+  if (!list.loaded && !list.error) return <Loading />;
+  if (list.loaded && !list.error && list.items.length === 0) return <EmptyState text={empty}>{children}</EmptyState>;
+  return null;
+}

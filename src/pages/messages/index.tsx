@@ -7,7 +7,7 @@ import { detailUrlFor } from '../../shared/routes';
 import { usePagedList } from '../../shared/use-paged-list';
 import { callService, toastError } from '../../services/call';
 import { currentMe } from '../../services/profile';
-import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import { ListFooter, ListState } from '../../components/StateView';
 import './index.css';
 
 type MessagePage = { items: Message[]; total: number; unread: number };
@@ -86,9 +86,7 @@ export default function MessagesPage() {
           )}
         </View>
       )}
-      {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={reload} />}
-      {!list.loaded && !list.error && <Loading />}
-      {list.loaded && !list.error && list.items.length === 0 && <EmptyState text='暂无消息' />}
+      <ListState list={list} empty='暂无消息' onRetry={reload} />
       {list.items.map((m) => (
         <View className={`card message${m.read ? '' : ' message--unread'}`} key={m._id} onClick={() => open(m)}>
           <View className='message__head'>

@@ -7,7 +7,8 @@ import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
 import { categoryLabel } from '../../services/profile';
-import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import InboxTabs from '../../components/InboxTabs';
+import { ListFooter, ListState } from '../../components/StateView';
 import './index.css';
 
 const TABS: { key: InboxTab; title: string; empty: string }[] = [
@@ -23,18 +24,9 @@ export default function CardInboxPage() {
   const today = beijingToday();
   return (
     <View className='card-inbox'>
-      <View className='tabs'>
-        {TABS.map((t) => (
-          <View key={t.key} className={`tabs__item${t.key === tab ? ' tabs__item--active' : ''}`} onClick={() => switchTab(t.key)}>
-            <Text className='tabs__title'>{t.title}</Text>
-            {counts && <Text className='tabs__count'>{counts[t.key]}</Text>}
-          </View>
-        ))}
-      </View>
+      <InboxTabs tabs={TABS} active={tab} counts={counts} onSwitch={switchTab} />
       <View className='page'>
-        {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
-        {!list.loaded && !list.error && <Loading />}
-        {list.loaded && !list.error && list.items.length === 0 && <EmptyState text={current.empty} />}
+        <ListState list={list} empty={current.empty} />
         {list.items.map((c) => {
           const lead = c.parties.filter((p) => p.role === 'lead').map((p) => p.deptName);
           const co = c.parties.filter((p) => p.role === 'co').map((p) => p.deptName);

@@ -8,7 +8,7 @@ import { usePagedList } from '../../shared/use-paged-list';
 import { callService } from '../../services/call';
 import { loadMeta } from '../../services/profile';
 import RequestCard from '../../components/RequestCard';
-import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import { ListFooter, ListState } from '../../components/StateView';
 
 export default function MyRequestsPage() {
   const [meta, setMeta] = useState<Meta | null>(null);
@@ -31,15 +31,11 @@ export default function MyRequestsPage() {
 
   return (
     <View className='page'>
-      {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
-      {!list.loaded && !list.error && <Loading />}
-      {list.loaded && !list.error && list.items.length === 0 && (
-        <EmptyState text='还没有反映过问题'>
-          <Button type='primary' size='small' onClick={() => Taro.redirectTo({ url: ROUTES.submit })}>
-            提交诉求
-          </Button>
-        </EmptyState>
-      )}
+      <ListState list={list} empty='还没有反映过问题'>
+        <Button type='primary' size='small' onClick={() => Taro.redirectTo({ url: ROUTES.submit })}>
+          提交诉求
+        </Button>
+      </ListState>
       {list.items.length > 0 && <View className='list-total'>共 {list.total} 件</View>}
       {list.items.map((r) => (
         <RequestCard

@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { Inbox, InboxTab, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
 import { canAskConsent, requestSubscribe } from '../../services/subscribe';
 import RequestCard from '../../components/RequestCard';
-import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import InboxTabs from '../../components/InboxTabs';
+import { ListFooter, ListState } from '../../components/StateView';
 import './index.css';
 
 const TABS: { key: InboxTab; title: string; empty: string }[] = [
@@ -24,23 +25,14 @@ export default function InboxPage() {
   const current = TABS.find((t) => t.key === tab)!;
   return (
     <View className='inbox'>
-      <View className='tabs'>
-        {TABS.map((t) => (
-          <View key={t.key} className={`tabs__item${t.key === tab ? ' tabs__item--active' : ''}`} onClick={() => switchTab(t.key)}>
-            <Text className='tabs__title'>{t.title}</Text>
-            {counts && <Text className='tabs__count'>{counts[t.key]}</Text>}
-          </View>
-        ))}
-      </View>
+      <InboxTabs tabs={TABS} active={tab} counts={counts} onSwitch={switchTab} />
       <View className='page'>
         {canSubscribe && (
           <View className='inbox__subscribe link' onClick={() => requestSubscribe('newAssignment')}>
             订阅新工单提醒
           </View>
         )}
-        {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
-        {!list.loaded && !list.error && <Loading />}
-        {list.loaded && !list.error && list.items.length === 0 && <EmptyState text={current.empty} />}
+        <ListState list={list} empty={current.empty} />
         {list.items.map((r) => (
           <RequestCard
             key={r._id}

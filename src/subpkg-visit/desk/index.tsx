@@ -5,7 +5,7 @@ import { addDays, beijingToday } from '../../shared/format';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { usePagedList } from '../../shared/use-paged-list';
 import { callService, errorText } from '../../services/call';
-import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import { ErrorState, ListFooter, ListState, Loading } from '../../components/StateView';
 import { Select } from '../components/Inputs';
 import { VisitCard } from '../components/VisitParts';
 import type { Figures, ScoreShown, SupervisorVisit, StaffVisit, VisitList, VisitOptions } from '../types';
@@ -226,9 +226,7 @@ export default function VisitDeskPage() {
         </View>
       </View>
 
-      {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
-      {!list.loaded && !list.error && <Loading />}
-      {list.loaded && !list.error && list.items.length === 0 && <EmptyState text='没有符合条件的入企记录' />}
+      <ListState list={list} empty='没有符合条件的入企记录' />
       {list.items.map((v) => {
         const sup = 'score' in v ? (v as SupervisorVisit) : null;
         return (

@@ -7,7 +7,7 @@ import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { usePagedList } from '../../shared/use-paged-list';
 import { callService, toastError } from '../../services/call';
 import type { ActionName } from '../../../core/contract/actions';
-import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import { ListFooter, ListState } from '../../components/StateView';
 import { Members, VisitCard, VisitFacts } from '../components/VisitParts';
 import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
 import type { EnterpriseVisit, MyVisits } from '../types';
@@ -182,9 +182,7 @@ export default function VisitHistoryPage() {
       )}
 
       <View className='section-title'>入企记录</View>
-      {list.error && list.items.length === 0 && <ErrorState message={list.error} onRetry={list.reload} />}
-      {!list.loaded && !list.error && <Loading />}
-      {list.loaded && !list.error && list.items.length === 0 && <EmptyState text='暂无公务人员入企记录' />}
+      <ListState list={list} empty='暂无公务人员入企记录' />
       {list.items.map((v) => (
         <VisitCard
           key={v._id}
