@@ -6,11 +6,15 @@ import type { Card, CardPermissions, RequestDetail } from '../../shared/api-type
 import { formatTime } from '../../shared/format';
 import { useDetail } from '../../shared/use-detail';
 import CardInfo, { PARTY_STATE, partyState } from '../../components/CardInfo';
+import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.css';
 
 type Detail = { card: Card; request: RequestDetail; can: CardPermissions; mine?: { deptId: string; role: 'lead' | 'co' } };
+/** the action cards of this page: each a card of its own */
+const CARD = { className: 'card action-card', titleClassName: 'card__title' };
+
 type Form = 'reply' | 'progress' | 'final' | 'reason';
 
 /**
@@ -81,31 +85,32 @@ export default function DeptCardPage() {
       )}
 
       {can.reply && (
-        <View className='card action-card' id='card-reply'>
-          <View className='card__title'>协办意见</View>
-          <View className='muted small'>意见送牵头部门，由牵头部门汇总后作最终答复。</View>
-          <TextArea className='form-textarea' placeholder='填写本部门的核查情况和办理意见' value={text.reply} maxLength={2000} rows={4} onChange={set('reply')} />
-          {formError.reply && <View className='field__error'>{formError.reply}</View>}
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'reply'} onClick={reply}>
-              提交协办意见
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          {...CARD}
+          id='card-reply'
+          title='协办意见'
+          hint='意见送牵头部门，由牵头部门汇总后作最终答复。'
+          note={{ placeholder: '填写本部门的核查情况和办理意见', value: text.reply, maxLength: 2000, rows: 4, onChange: set('reply') }}
+          error={formError.reply}
+          label='提交协办意见'
+          loading={busy === 'reply'}
+          onClick={reply}
+        />
       )}
 
       {can.progress && (
-        <View className='card action-card' id='card-progress'>
-          <View className='card__title'>办理进展</View>
-          <View className='muted small'>可多次填报，调度中心和企业可见；办结请用下方「最终答复」。</View>
-          <TextArea className='form-textarea' placeholder='填写目前的办理进展' value={text.progress} maxLength={1000} rows={3} onChange={set('progress')} />
-          {formError.progress && <View className='field__error'>{formError.progress}</View>}
-          <View className='actions'>
-            <Button type='primary' fill='outline' size='large' block loading={busy === 'progress'} onClick={progress}>
-              添加进展
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          {...CARD}
+          id='card-progress'
+          title='办理进展'
+          hint='可多次填报，调度中心和企业可见；办结请用下方「最终答复」。'
+          note={{ placeholder: '填写目前的办理进展', value: text.progress, maxLength: 1000, rows: 3, onChange: set('progress') }}
+          error={formError.progress}
+          label='添加进展'
+          fill='outline'
+          loading={busy === 'progress'}
+          onClick={progress}
+        />
       )}
 
       {leadWorking && (
@@ -138,16 +143,19 @@ export default function DeptCardPage() {
       )}
 
       {can.return && (
-        <View className='card action-card action-card--return' id='card-return'>
-          <View className='card__title'>非本部门职责，退回调度</View>
-          <TextArea className='form-textarea' placeholder='说明退回原因，如应由哪个部门办理' value={text.reason} maxLength={500} rows={3} onChange={set('reason')} />
-          {formError.reason && <View className='field__error'>{formError.reason}</View>}
-          <View className='actions'>
-            <Button type='danger' fill='outline' size='large' block loading={busy === 'return'} onClick={giveBack}>
-              退回
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          {...CARD}
+          className='card action-card action-card--return'
+          id='card-return'
+          title='非本部门职责，退回调度'
+          note={{ placeholder: '说明退回原因，如应由哪个部门办理', value: text.reason, maxLength: 500, rows: 3, onChange: set('reason') }}
+          error={formError.reason}
+          label='退回'
+          type='danger'
+          fill='outline'
+          loading={busy === 'return'}
+          onClick={giveBack}
+        />
       )}
 
       <RequestInfo request={request} meta={meta} viewer='officer' />

@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Rate, TextArea } from '@nutui/nutui-react-taro';
 import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
+import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
 import { PhotoUploader, usePhotoUploads } from '../photos';
@@ -65,6 +66,10 @@ export default function EnterpriseDetailPage() {
     act('confirm', 'request.confirm', { score, comment: comment.trim() || undefined }, '感谢您的评价');
   };
 
+  const editReason = (v: string) => {
+    setReason(v);
+    if (v.trim()) setReasonError('');
+  };
   const reopen = () => {
     if (!reason.trim()) {
       setReasonError('请填写退回原因');
@@ -140,26 +145,18 @@ export default function EnterpriseDetailPage() {
             </View>
           )}
           {can.reopen && (
-            <View className='reopen'>
-              <View className='reopen__title'>问题没有解决？</View>
-              <TextArea
-                className='form-textarea'
-                placeholder='请说明未解决的原因，将重新交由承办人员办理'
-                value={reason}
-                maxLength={500}
-                rows={3}
-                onChange={(v) => {
-                  setReason(v);
-                  if (v.trim()) setReasonError('');
-                }}
-              />
-              {reasonError && <View className='field__error'>{reasonError}</View>}
-              <View className='actions'>
-                <Button type='danger' fill='outline' size='large' block loading={busy === 'reopen'} onClick={reopen}>
-                  退回重办
-                </Button>
-              </View>
-            </View>
+            <ActionNote
+              className='reopen'
+              title='问题没有解决？'
+              titleClassName='reopen__title'
+              note={{ placeholder: '请说明未解决的原因，将重新交由承办人员办理', value: reason, maxLength: 500, rows: 3, onChange: editReason }}
+              error={reasonError}
+              label='退回重办'
+              type='danger'
+              fill='outline'
+              loading={busy === 'reopen'}
+              onClick={reopen}
+            />
           )}
         </View>
   );

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
 import { offerTopUp } from '../../services/subscribe';
+import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
 import OfficerObjections, { type ObjectionCan } from './objections';
@@ -58,89 +58,47 @@ export default function OfficerDetailPage() {
   const actions = (can.accept || can.progress || can.resolve || can.pause || can.resume) && (
     <View className='card'>
       <View className='card__title'>办理操作</View>
-      {can.accept && (
-        <View className='action-block'>
-          <View className='muted small'>接单后即开始办理，企业会同步收到通知。</View>
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'accept'} onClick={accept}>
-              签收
-            </Button>
-          </View>
-        </View>
-      )}
+      {can.accept && <ActionNote hint='接单后即开始办理，企业会同步收到通知。' label='签收' loading={busy === 'accept'} onClick={accept} />}
       {can.progress && (
-        <View className='action-block'>
-          <TextArea
-            className='form-textarea'
-            placeholder='记录联系企业、现场查看、协调部门等进展'
-            value={note}
-            maxLength={500}
-            rows={3}
-            onChange={setNote}
-          />
-          {formError.note && <View className='field__error'>{formError.note}</View>}
-          <View className='actions'>
-            <Button type='primary' fill='outline' size='large' block loading={busy === 'progress'} onClick={addProgress}>
-              添加进展
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          note={{ placeholder: '记录联系企业、现场查看、协调部门等进展', value: note, maxLength: 500, rows: 3, onChange: setNote }}
+          error={formError.note}
+          label='添加进展'
+          fill='outline'
+          loading={busy === 'progress'}
+          onClick={addProgress}
+        />
       )}
       {can.resolve && (
-        <View className='action-block'>
-          <TextArea
-            className='form-textarea'
-            placeholder='填写办理结果，将反馈给企业评价'
-            value={result}
-            maxLength={1000}
-            rows={4}
-            onChange={setResult}
-          />
-          {formError.result && <View className='field__error'>{formError.result}</View>}
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'resolve'} onClick={resolve}>
-              办结
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          note={{ placeholder: '填写办理结果，将反馈给企业评价', value: result, maxLength: 1000, rows: 4, onChange: setResult }}
+          error={formError.result}
+          label='办结'
+          loading={busy === 'resolve'}
+          onClick={resolve}
+        />
       )}
       {can.pause && (
-        <View className='action-block'>
-          <View className='action-block__title'>需补充材料</View>
-          <View className='muted small'>材料不全无法办理时，可要求企业补充；补充期间暂停计时。</View>
-          <TextArea
-            className='form-textarea action-block__input'
-            placeholder='说明需要企业补充的材料'
-            value={pauseReason}
-            maxLength={300}
-            rows={3}
-            onChange={setPauseReason}
-          />
-          {formError.pause && <View className='field__error'>{formError.pause}</View>}
-          <View className='actions'>
-            <Button type='warning' fill='outline' size='large' block loading={busy === 'pause'} onClick={pause}>
-              要求补充材料
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          title='需补充材料'
+          hint='材料不全无法办理时，可要求企业补充；补充期间暂停计时。'
+          note={{ placeholder: '说明需要企业补充的材料', value: pauseReason, maxLength: 300, rows: 3, onChange: setPauseReason, className: 'form-textarea action-block__input' }}
+          error={formError.pause}
+          label='要求补充材料'
+          type='warning'
+          fill='outline'
+          loading={busy === 'pause'}
+          onClick={pause}
+        />
       )}
       {can.resume && (
-        <View className='action-block'>
-          <View className='muted small'>已收到补充材料或无需再等待时，恢复办理并继续计时。</View>
-          <TextArea
-            className='form-textarea action-block__input'
-            placeholder='说明恢复办理的情况（选填）'
-            value={resumeNote}
-            maxLength={300}
-            rows={2}
-            onChange={setResumeNote}
-          />
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'resume'} onClick={resume}>
-              恢复办理
-            </Button>
-          </View>
-        </View>
+        <ActionNote
+          hint='已收到补充材料或无需再等待时，恢复办理并继续计时。'
+          note={{ placeholder: '说明恢复办理的情况（选填）', value: resumeNote, maxLength: 300, rows: 2, onChange: setResumeNote, className: 'form-textarea action-block__input' }}
+          label='恢复办理'
+          loading={busy === 'resume'}
+          onClick={resume}
+        />
       )}
     </View>
   );
