@@ -17,11 +17,12 @@ export type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unkno
 /**
  * A function's action table, held to the contract (core/contract/actions.ts): every name the contract
  * gives the function has a use case, and an entry the contract does not list does not compile.
- * `tableOf<ServiceAction>()({ ... })`
+ * `tableOf<ServiceAction>()({ ... })`. The table keeps each use case's own type, so the pages can be
+ * typed by what an action answers (core/contract/answers.ts).
  */
 export const tableOf =
   <Names extends string>() =>
-  <T extends Record<Names, Action>>(table: T & Record<Exclude<keyof T, Names>, never>): Record<Names, Action> =>
+  <T extends Record<Names, Action>>(table: T & Record<Exclude<keyof T, Names>, never>): T =>
     table;
 
 /** what a deactivated account may still call: who am I (so the app can say it is deactivated), and the catalog */

@@ -53,6 +53,9 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   'rankings.configure': configureRankings,
   'briefing.view': viewBriefing,
 });
+/** what each action answers (core/contract/answers.ts) */
+export type ConsoleTable = typeof CONSOLE_TABLE;
+
 
 /** every action of the console function (src/services/call.ts routes these names to it) */
 export const CONSOLE_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.console;

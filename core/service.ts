@@ -70,6 +70,9 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   // consents, SMS choice, reach (core/notify)
   ...NOTIFY_ACTIONS,
 });
+/** what each action answers (core/contract/answers.ts) */
+export type ServiceTable = typeof ACTION_TABLE;
+
 
 /** every action of the service function */
 export const SERVICE_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.service;

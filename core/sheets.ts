@@ -22,6 +22,9 @@ const SHEET_TABLE = tableOf<SheetAction>()({
   'admin.enterprises.import': importEnterprises,
   'briefing.generate': generateBriefing,
 });
+/** what each action answers (core/contract/answers.ts) */
+export type SheetTable = typeof SHEET_TABLE;
+
 
 /** every action of the sheets function (core/contract/actions.ts) */
 export const SHEET_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.sheets;

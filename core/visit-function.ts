@@ -13,6 +13,9 @@ import type { Ports } from './ports';
 /** every action of the visits function (core/contract/actions.ts) */
 export const VISIT_FUNCTION_ACTIONS: readonly string[] = ACTIONS_BY_FUNCTION.visits;
 
+/** what each action answers (core/contract/answers.ts) */
+export type VisitTable = typeof VISIT_ACTIONS;
+
 export function createVisits(hostPorts: Ports, options: FunctionOptions = {}): Handler {
   return actionFunction(hostPorts, VISIT_ACTIONS, options);
 }

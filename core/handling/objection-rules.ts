@@ -47,10 +47,12 @@ export const handedBackBy = (req: ServiceRequest, userId: string) => req.timelin
  * for the assignee while a hand-back is possible, until when (handBackUntil, ISO). `supervising`
  * is the caller's canSupervise, computed once by permissionsFor.
  */
-export async function objectionPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): Promise<Record<string, boolean | string>> {
+export type ObjectionPermissions = { handBack: boolean; handBackUntil?: string; requestExtension: boolean; decideExtension: boolean };
+
+export async function objectionPermissions(ctx: Ctx, req: ServiceRequest, supervising: boolean): Promise<ObjectionPermissions> {
   const u = ctx.user;
   const mine = u.active && req.assigneeId === u._id && hasRole(u, 'officer', 'liaison');
-  const out: Record<string, boolean | string> = { handBack: false, requestExtension: false, decideExtension: false };
+  const out: ObjectionPermissions = { handBack: false, requestExtension: false, decideExtension: false };
   if (mine && HAND_BACK_FROM.includes(req.status) && !firstAnswer(req) && !handedBackBy(req, u._id)) {
     const until = handBackUntil(req, await loadSla(ctx.ports));
     if (until && ctx.now.getTime() <= until.getTime()) {

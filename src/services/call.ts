@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { getDevToken, LOGIN_PAGE } from './session';
 
 import { functionOf, type ActionFunctionName, type ActionName } from '../../core/contract/actions';
+import type { Answer } from '../../core/contract/answers';
 
 export type FieldError = { field: string; message: string };
 
@@ -81,9 +82,13 @@ async function callFunction<T>(name: ActionFunctionName, data: object): Promise<
 /**
  * An action by name: callService('request.get', { id }), sent to the function that answers it. The
  * names are the contract's (core/contract/actions.ts): a name no function answers does not compile.
+ * The answer is typed by what the server's use case returns (core/contract/answers.ts); a page may
+ * still name a narrower shape it relies on (`callService<T>(...)`).
  */
-export function callService<T>(action: ActionName, fields: object = {}): Promise<T> {
-  return callFunction<T>(functionOf(action), { action, ...fields });
+export function callService<A extends ActionName>(action: A, fields?: object): Promise<Answer<A>>;
+export function callService<T>(action: ActionName, fields?: object): Promise<T>;
+export function callService(action: ActionName, fields: object = {}): Promise<unknown> {
+  return callFunction(functionOf(action), { action, ...fields });
 }
 
 /** The user-facing text of any error. */

@@ -49,7 +49,7 @@ export function colourLabel(meta: Meta | null, colour: Colour): string {
 }
 
 export function channelLabel(meta: Meta | null, channel: string): string {
-  return meta?.channels?.[channel] ?? CHANNEL_LABELS[channel] ?? channel;
+  return (meta?.channels as Record<string, string> | undefined)?.[channel] ?? CHANNEL_LABELS[channel] ?? channel;
 }
 
 export function rejectKindLabel(meta: Meta | null, kind: RejectKind): string {

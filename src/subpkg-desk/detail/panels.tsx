@@ -70,7 +70,7 @@ const needText = (v: string, what: string) => (v.trim().length < MIN_TEXT ? `请
 
 export function VerifyPanel({ request, meta, busy, errors, setErrors, submit, cancel }: PanelProps) {
   const [level, setLevel] = useState<Level>(request.level ?? 'general');
-  const [category, setCategory] = useState(request.category);
+  const [category, setCategory] = useState<string>(request.category);
   const [dueDate, setDueDate] = useState(request.level === 'special' && request.dueAt ? formatDate(request.dueAt) : '');
   const today = beijingToday();
   const levels = (Object.keys(LEVEL_LABELS) as Level[]).map((l) => ({ value: l, label: levelLabel(meta, l) }));
