@@ -1,67 +1,24 @@
 /** Shapes of the admin.* actions, as the console pages see them. */
+import type { Answer } from '../../core/contract/answers';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
 
-export type AdminOrg = {
-  id: string;
-  kind: OrgKind;
-  name: string;
-  parentId: string | null;
-  /** grids: the communities the grid covers (includes its parent) */
-  communityIds?: string[];
-  active: boolean;
-};
+/** an organisation as the console lists it */
+export type AdminOrg = Answer<'admin.orgs.list'>['orgs'][number];
 
-export type Overview = {
-  counts: { orgs: number; staff: number; enterprises: number; pendingInvites: number; pendingBindings: number };
-  /** true while no district exists */
-  bootstrap: boolean;
-};
+/** the console's home figures (admin.overview) */
+export type Overview = Answer<'admin.overview'>;
 
 export type StaffRole = 'officer' | 'liaison' | 'department' | 'dispatcher' | 'leader' | 'admin';
 
-export type Invite = { code: string; expiresAt: string };
+/** an invite code and when it lapses */
+export type Invite = Answer<'admin.staff.reinvite'>['invite'];
 
-export type StaffItem = {
-  id: string;
-  name: string;
-  phone: string;
-  roles: string[];
-  roleLabel: string;
-  gridIds: string[];
-  gridNames: string;
-  departmentId: string | null;
-  departmentName: string;
-  orgId: string | null;
-  orgName: string;
-  capacity: number;
-  openCount: number;
-  onDuty: boolean;
-  active: boolean;
-  /** has a WeChat identity */
-  bound: boolean;
-  invite: Invite | null;
-};
+/** a staff member as the console lists them */
+export type StaffItem = Answer<'admin.staff.list'>['items'][number];
 
-export type EnterpriseItem = {
-  id: string;
-  name: string;
-  creditCode: string;
-  address: string;
-  gridId: string;
-  gridName: string;
-  industry: string;
-  scale: string;
-  contactName: string;
-  contactPhone: string;
-  liaisonId: string | null;
-  liaisonName: string;
-  leaderId: string | null;
-  leaderName: string;
-  departmentId: string | null;
-  departmentName: string;
-  contactCount: number;
-};
+/** an enterprise of the registry as the console lists it */
+export type EnterpriseItem = Answer<'admin.enterprises.list'>['items'][number];
 
 export type ImportReport = {
   dryRun: boolean;

@@ -1,5 +1,6 @@
 /** What the dashboard, 红黄榜 and 简报 actions return (core/stats/dashboard.ts, core/rankings, core/briefing). */
 import type { Colour } from '../shared/api-types';
+import type { Answer } from '../../core/contract/answers';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 export type PeriodQuery = { period: PeriodKind; key?: string; from?: string; to?: string };
@@ -25,20 +26,8 @@ export type BreakdownRow = Figures & { id: string; name: string; extra?: string 
 
 export type PeriodInfo = { kind: PeriodKind; key: string; id: string; label: string; from: string; to: string; granularity: 'day' | 'month' };
 
-export type Dashboard = {
-  period: PeriodInfo;
-  scope: { label: string; whole: boolean; departmentId: string | null };
-  figures: Figures;
-  headline: string[];
-  trend: Array<{ key: string; label: string; collected: number; closed: number; inProgress: number; rejected: number; onTimeRate: number | null; satisfactionRate: number | null }>;
-  byCategory: BreakdownRow[] | null;
-  byChannel: BreakdownRow[] | null;
-  byTier: BreakdownRow[] | null;
-  byDepartment: BreakdownRow[] | null;
-  byCenter: BreakdownRow[] | null;
-  minutesPerDay: number;
-  asOf: string;
-};
+/** the dashboard of a period (stats.dashboard) */
+export type Dashboard = Answer<'stats.dashboard'>;
 
 export type RankedUnit = {
   kind: 'department' | 'center';
@@ -63,39 +52,16 @@ export type RankingSettings = {
   yellow: { belowScore: number; onTimeBelow: number; overdueAtLeast: number; satisfactionBelow: number; maxSize: number };
 };
 
-export type RankingList = {
-  _id: string;
-  period: Omit<PeriodInfo, 'granularity'>;
-  computedAt: string;
-  computedBy: { id: string; name: string } | null;
-  settings: RankingSettings;
-  units: RankedUnit[];
-  red: RankedUnit[];
-  yellow: RankedUnit[];
-};
+/** a stored 红黄榜 (rankings.get, rankings.compute) */
+export type RankingList = Answer<'rankings.get'>;
 
-export type RankingSummary = { id: string; period: Omit<PeriodInfo, 'granularity'>; computedAt: string; computedBy: { id: string; name: string } | null; red: string[]; yellow: string[] };
+/** a stored 红黄榜 as the list shows it */
+export type RankingSummary = Answer<'rankings.list'>['items'][number];
 
 export type BriefingCase = {
   id: string; no: string; enterpriseName: string; categoryName: string; status: string; colour: string;
   description: string; result: string | null; score: number | null; urgeCount: number; reopenCount: number; handler: string; createdAt: string; note: string;
 };
 
-export type Briefing = {
-  title: string;
-  issue: number;
-  issueLabel: string;
-  publisher: string;
-  date: string;
-  period: PeriodInfo;
-  figures: Figures;
-  headline: string[];
-  trend: Dashboard['trend'];
-  byCategory: BreakdownRow[];
-  byDepartment: BreakdownRow[];
-  byCenter: BreakdownRow[];
-  ranking: Pick<RankingList, '_id' | 'computedAt' | 'units' | 'red' | 'yellow' | 'settings'>;
-  cases: { praised: BriefingCase[]; warned: BriefingCase[] };
-  url?: string;
-  fileID?: string;
-};
+/** a period's 简报 (briefing.generate) */
+export type Briefing = Answer<'briefing.generate'>;
