@@ -1,4 +1,5 @@
 /** Shapes of the visit actions (core/visits) as the pages see them. */
+import type { Answer } from '../../core/contract/answers';
 
 import type { PlanStatus, VisitFlag, VisitPurpose } from '../../core/contract/visits';
 
@@ -131,30 +132,14 @@ export type ScanResult =
 
 export type CodeView = { scene: string; kind: 'enterprise' | 'official'; link: string; image: { fileID: string; url: string }; createdAt: string };
 
-export type Poster = {
-  enterprise: { id: string; name: string; address: string; creditCode: string };
-  code: CodeView;
-  title: string;
-  rules: string[];
-  complaint: { center: string; channels: string[]; note: string };
-};
+/** as visit.poster answers it */
+export type Poster = Answer<'visit.poster'>;
 
-export type OfficerCode = {
-  official: { name: string; roleLabel: string; deptName: string };
-  code: CodeView;
-  openVisit: StaffVisit | null;
-};
+/** as visit.officerCode answers it */
+export type OfficerCode = Answer<'visit.officerCode'>;
 
-export type OfficerCheck = {
-  official: { name: string; roleLabel: string; deptName: string; active: boolean };
-  status: 'checked_in' | 'planned' | 'not_checked_in' | 'inactive';
-  visit: {
-    no: string; enterpriseName: string; purpose: Purpose; purposeLabel: string; note: string;
-    approvalRef: string | null; legalBasis: string | null; checkinAt: string; late: boolean; inspection: boolean;
-  } | null;
-  plans: { deptName: string; items: string; legalBasis: string; approvalRef: string | null; from: string; to: string; joint: boolean }[];
-  advice: string;
-};
+/** as visit.checkOfficer answers it */
+export type OfficerCheck = Answer<'visit.checkOfficer'>;
 
 export type Notice = {
   _id: string; deptName: string; items: string; legalBasis: string; approvalRef: string | null; from: string; to: string;
@@ -170,41 +155,16 @@ export type MyVisits = {
   notices: Notice[];
 };
 
-export type VisitList = {
-  items: Array<StaffVisit | SupervisorVisit>;
-  total: number;
-  page: number;
-  pageSize: number;
-  scope: 'supervisor' | 'dept' | 'mine';
-  counts: { all: number; flagged: number; red: number; open: number };
-};
+/** as visit.list answers it */
+export type VisitList = Answer<'visit.list'>;
 
 export type ScoreShown = { avg: number | null; count: number; hidden?: boolean };
 
-export type Figures = {
-  scope: 'supervisor' | 'dept' | 'mine';
-  enterprisesVisited: number;
-  visits: number;
-  open: number;
-  requested: number;
-  unrequested: number;
-  flagged: number;
-  red: number;
-  requestsFiled: number;
-  byPurpose: { key: Purpose; label: string; count: number }[];
-  byDepartment: { deptId: string; deptName: string; visits: number; enterprises: number; flagged: number; score: ScoreShown; complaints?: number }[];
-  flags: { key: FlagKey; label: string; count: number }[];
-  score: ScoreShown;
-  complaints?: number;
-  mostVisited?: { enterpriseId: string; enterpriseName: string; visits: number; unrequested: number }[];
-};
+/** as visit.figures answers it */
+export type Figures = Answer<'visit.figures'>;
 
-export type VisitOptions = {
-  enterprises: { id: string; name: string; gridName: string }[];
-  departments: { id: string; name: string }[];
-  purposes: { key: Purpose; label: string }[];
-  flags: Flag[];
-};
+/** as visit.options answers it */
+export type VisitOptions = Answer<'visit.options'>;
 
 export type Plan = {
   _id: string;
