@@ -13,7 +13,7 @@ const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts'
 
 /**
  * Use-case tests sit beside their module (core/assignment/assign.test.ts next to assign.ts); flows that cross
- * concepts stay in tests/integration. A test beside the code that builds its world with tests/support/harness
+ * concepts stay in tests/integration. A test beside the code that builds its world with tests/support/harness (or seeded.ts, built on it)
  * drives the use case through the service function on a store, so it runs on both stores like the integration
  * suite: the 'cloudbase' project picks it by that import, which is exactly what HARNESS_STORE changes. Pure unit
  * tests (no harness) have nothing to run on CloudBase and run in 'unit' only; a file holding both (pure cases and
@@ -25,7 +25,7 @@ function harnessTestsBesideCode() {
     e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []);
   return ['core', 'adapters', 'server']
     .flatMap((d) => walk(join(__dirname, d)))
-    .filter((f) => /tests\/support\/harness['"]/.test(readFileSync(f, 'utf8')))
+    .filter((f) => /tests\/support\/(harness|seeded)['"]/.test(readFileSync(f, 'utf8')))
     .map((f) => `<rootDir>/${relative(__dirname, f).split('\\').join('/')}`)
     .sort();
 }

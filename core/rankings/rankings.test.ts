@@ -1,36 +1,8 @@
 /** 红黄榜 on the seeded demo district (the demo requests are made by the real actions): lists computed from the counters, kept per period and read back; thresholds change the lists. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seedDemoRequests } from '../seed/demo-requests';
-import { localFiles } from '../../adapters/local-ports';
-import { createFunctions, functionOf } from '../functions';
-import { makeHarness, type Harness } from '../../tests/support/harness';
+import { seededDistrict } from '../../tests/support/seeded';
 
-let h: Harness;
-let filesDir: string;
-let fns: ReturnType<typeof createFunctions>;
-const as = async (who: string, event: Record<string, unknown>) => {
-  const r = await fns[functionOf(event.action)](event, { openid: `dev-${who}` });
-  if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
-  return r.data as any;
-};
-const refused = async (who: string, event: Record<string, unknown>) => {
-  const r = await fns[functionOf(event.action)](event, { openid: `dev-${who}` });
-  return r.ok ? 'OK' : r.code;
-};
-
-beforeAll(async () => {
-  h = await makeHarness();
-  filesDir = mkdtempSync(join(tmpdir(), 'yszt-files-'));
-  const ports = { ...h.ports, files: localFiles(filesDir) };
-  fns = createFunctions(ports);
-  await seedDemoRequests(ports, h.clock.now());
-});
-afterAll(() => {
-  h?.cleanup();
-  rmSync(filesDir, { recursive: true, force: true });
-});
+const w = seededDistrict();
+const { as, refused } = w;
 
 test('红黄榜: computed from the counters, kept per period, thresholds configurable', async () => {
   const list = await as('u-sunli', { action: 'rankings.compute', period: 'month' });

@@ -4,66 +4,18 @@
  * what; the counters follow new events at once. 红黄榜, 简报 and stats.verify have their tests
  * beside core/rankings, core/briefing and core/stats/verify.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { C } from '../collections';
-import type { Filter } from '../ports';
-import { seedDemoRequests } from '../seed/demo-requests';
 import { verifyCounters } from './recount';
 import { percentText } from './figures';
-import { localFiles } from '../../adapters/local-ports';
-import { createFunctions, functionOf } from '../functions';
-import { makeHarness, submission, type Harness } from '../../tests/support/harness';
+import { submission } from '../../tests/support/harness';
+import { seededDistrict } from '../../tests/support/seeded';
 
-let h: Harness;
-let filesDir: string;
-let fns: ReturnType<typeof createFunctions>;
-const as = async (who: string, event: Record<string, unknown>) => {
-  const r = await fns[functionOf(event.action)](event, { openid: `dev-${who}` });
-  if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
-  return r.data as any;
-};
-const refused = async (who: string, event: Record<string, unknown>) => {
-  const r = await fns[functionOf(event.action)](event, { openid: `dev-${who}` });
-  return r.ok ? 'OK' : r.code;
-};
-
-beforeAll(async () => {
-  h = await makeHarness();
-  filesDir = mkdtempSync(join(tmpdir(), 'yszt-files-'));
-  const ports = { ...h.ports, files: localFiles(filesDir) };
-  fns = createFunctions(ports);
-  await seedDemoRequests(ports, h.clock.now());
-});
-afterAll(() => {
-  h?.cleanup();
-  rmSync(filesDir, { recursive: true, force: true });
-});
-
-/** the month's figures counted straight from the requests, independently of the counters */
-async function expectedFor(filter: Filter = {}) {
-  const rows = (await h.requests().find(filter, { limit: 100 })).filter((r) => r.createdAt >= '2026-10-31T16:00:00.000Z' && r.createdAt < '2026-11-30T16:00:00.000Z');
-  const done = rows.filter((r) => r.status === 'resolved' || r.status === 'closed');
-  const scored = rows.filter((r) => r.score !== null);
-  const timed = done.filter((r) => r.closedOnTime !== null);
-  return {
-    collected: rows.length,
-    closed: done.length,
-    inProgress: rows.filter((r) => ['queued', 'dispatch', 'assigned', 'accepted', 'paused', 'supervised'].includes(r.status)).length,
-    rejected: rows.filter((r) => r.status === 'rejected').length,
-    onTimeRate: timed.length ? timed.filter((r) => r.closedOnTime).length / timed.length : null,
-    satisfactionRate: scored.length ? scored.filter((r) => r.score! >= 4).length / scored.length : null,
-    meanScore: scored.length ? scored.reduce((s, r) => s + r.score!, 0) / scored.length : null,
-    overdue: rows.filter((r) => r.colour === 'red').length,
-    urges: rows.reduce((s, r) => s + r.urgeCount, 0),
-    red: rows.filter((r) => r.colour === 'red' && r.status !== 'rejected').length,
-  };
-}
+const w = seededDistrict();
+const { as, refused } = w;
 
 test('the leader dashboard equals counts taken from the requests', async () => {
   const d = await as('u-majianguo', { action: 'stats.dashboard', period: 'month' });
-  const e = await expectedFor();
+  const e = await w.monthCounted();
   expect(e.collected).toBe(18);
   expect(d.period).toMatchObject({ kind: 'month', key: '2026-11', label: '2026年11月' });
   expect(d.scope).toMatchObject({ label: '云溪区', whole: true });
@@ -82,7 +34,7 @@ test('the leader dashboard equals counts taken from the requests', async () => {
   expect(d.byDepartment.map((r: any) => [r.name, r.collected])).toEqual([['区住房和城乡建设局', 1], ['区自然资源局', 1]]);
   expect(d.byCenter.reduce((s: number, r: any) => s + r.collected, 0)).toBe(e.collected);
   expect(d.docsRead).toBeLessThanOrEqual(32);
-  expect((await verifyCounters(h.ports)).mismatches).toEqual([]);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
 });
 
 test('periods: quarter, year and a custom range agree with the month', async () => {
@@ -106,20 +58,20 @@ test('who sees what', async () => {
   // a department handler: its own department only, no district breakdowns
   const own = await as('u-fengyu', { action: 'stats.dashboard' });
   expect(own.scope.label).toBe('区住房和城乡建设局');
-  expect(own.figures.collected).toBe((await expectedFor({ deptIds: { $all: ['dep-zjj'] } })).collected);
+  expect(own.figures.collected).toBe((await w.monthCounted({ deptIds: { $all: ['dep-zjj'] } })).collected);
   expect(own.byCategory).toBeNull();
   expect(own.byDepartment).toBeNull();
   expect(await refused('u-fengyu', { action: 'stats.dashboard', departmentId: 'dep-zrzy' })).toBe('FORBIDDEN');
   // the leader filters by tier or department
   const community = await as('u-majianguo', { action: 'stats.dashboard', tier: 'community' });
-  expect(community.figures.collected).toBe((await expectedFor({ tier: 'community' })).collected);
+  expect(community.figures.collected).toBe((await w.monthCounted({ tier: 'community' })).collected);
   expect(community.byCenter.every((r: any) => r.extra === '社区')).toBe(true);
   const dept = await as('u-majianguo', { action: 'stats.dashboard', departmentId: 'dep-zrzy' });
   expect(dept.figures.collected).toBe(1);
   // a street's dispatcher: its center and the communities under it
-  await h.store.collection(C.users).add({ _id: 'u-street', openid: 'dev-u-street', name: '周街', roles: ['dispatcher'], orgId: 's-dongcheng', active: true, createdAt: h.clock.now().toISOString() });
+  await w.h.store.collection(C.users).add({ _id: 'u-street', openid: 'dev-u-street', name: '周街', roles: ['dispatcher'], orgId: 's-dongcheng', active: true, createdAt: w.h.clock.now().toISOString() });
   const street = await as('u-street', { action: 'stats.dashboard' });
-  const inStreet = (await expectedFor({ tierOrgId: { $in: ['s-dongcheng', 'c-dongcheng', 'c-chaoyang'] } })).collected;
+  const inStreet = (await w.monthCounted({ tierOrgId: { $in: ['s-dongcheng', 'c-dongcheng', 'c-chaoyang'] } })).collected;
   expect(street.figures.collected).toBe(inStreet);
   expect(street.scope).toMatchObject({ label: '东城街道（含下级）', whole: false });
   expect(street.byCenter.map((r: any) => r.id).sort()).toEqual(expect.arrayContaining(['c-dongcheng']));
@@ -133,7 +85,7 @@ test('who sees what', async () => {
 
 test('the counters follow new events at once', async () => {
   const before = await as('u-majianguo', { action: 'stats.dashboard' });
-  const { request } = await h.ok('u-linxiao', submission({ category: 'rongzi' }));
+  const { request } = await w.h.ok('u-linxiao', submission({ category: 'rongzi' }));
   await as(request.assigneeId, { action: 'request.accept', id: request._id });
   await as(request.assigneeId, { action: 'request.resolve', id: request._id, result: '已对接银行' });
   await as('u-linxiao', { action: 'request.confirm', id: request._id, score: 5 });
@@ -142,6 +94,6 @@ test('the counters follow new events at once', async () => {
   expect(after.figures.closed).toBe(before.figures.closed + 1);
   expect(after.figures.raw.sat).toBe(before.figures.raw.sat + 1);
   expect(after.byCategory.find((r: any) => r.id === 'rongzi').collected).toBe(before.byCategory.find((r: any) => r.id === 'rongzi').collected + 1);
-  expect((await verifyCounters(h.ports)).mismatches).toEqual([]);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
 });
 
