@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ARRAY_FIELDS, INDEXES, C, UNIQUE_INDEXES } from '../../core/collections';
 import { createFunctions, functionOf, type Envelope } from '../../core/functions';
 import type { Ports } from '../../core/ports';
-import type { ServiceRequest } from '../../core/model';
+import type { Message, ServiceRequest, User } from '../../core/model';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite-store';
 import { cloudbaseStore } from '../../adapters/cloudbase-store';
@@ -108,3 +108,37 @@ export const submission = (over: Record<string, unknown> = {}) => ({
   phone: '13612340001',
   ...over,
 });
+
+/**
+ * A fresh demo district before each test (Monday 2026-11-23 09:30 Beijing unless `start` says
+ * otherwise), with the helpers the request and card tests share. `w.h` is the harness of the test
+ * that runs.
+ */
+export function freshEach(start = '2026-11-23T01:30:00Z') {
+  const w = {
+    h: undefined as unknown as Harness,
+    /** a Beijing wall-clock minute ('2026-11-24T10:00') as its ISO instant */
+    bj: (local: string) => new Date(`${local}:00+08:00`).toISOString(),
+    stored: async (id: string) => (await w.h.requests().get(id))!,
+    user: async (id: string) => (await w.h.store.collection<User>(C.users).get(id))!,
+    messagesOf: (userId: string) => w.h.store.collection<Message>(C.messages).find({ userId }, { orderBy: [['createdAt', 'asc']], limit: 500 }),
+    titlesOf: async (userId: string) => (await w.messagesOf(userId)).map((m) => m.title),
+    /** a submit assigned at once (the enterprise's grid has officers with room) */
+    assigned: async (who = 'u-linxiao') => {
+      const { request } = await w.h.ok(who, submission());
+      expect(request.status).toBe('assigned');
+      return request as { _id: string; no: string; assigneeId: string };
+    },
+    /** everything a refused call must leave untouched */
+    snapshot: async () => {
+      const all = async (c: string) => JSON.stringify(await w.h.store.collection(c).find({}, { orderBy: [['_id', 'asc']], limit: 1000 }));
+      return {
+        requests: await all(C.requests), cards: await all(C.cards), users: await all(C.users),
+        counters: await all(C.counters), messages: await all(C.messages), outbox: await all(C.outbox),
+      };
+    },
+  };
+  beforeEach(async () => { w.h = await makeHarness(start); });
+  afterEach(() => w.h.cleanup());
+  return w;
+}
