@@ -12,6 +12,7 @@ import { ARRAY_FIELDS, INDEXES, C, UNIQUE_INDEXES } from '../../core/collections
 import { createFunctions, functionOf, type Envelope } from '../../core/functions';
 import type { Ports } from '../../core/ports';
 import type { Message, ServiceRequest, User } from '../../core/model';
+import type { Visit } from '../../core/visits/model';
 import { devOpenid, seedDemoDistrict } from '../../core/seed/demo-district';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite-store';
 import { cloudbaseStore } from '../../adapters/cloudbase-store';
@@ -141,4 +142,20 @@ export function freshEach(start = '2026-11-23T01:30:00Z') {
   beforeEach(async () => { w.h = await makeHarness(start); });
   afterEach(() => w.h.cleanup());
   return w;
+}
+
+/** where the officials stand when they scan (the first visit registers it as the enterprise's location) */
+export const HERE = { location: { latitude: 30.2741, longitude: 120.1551, accuracy: 20 } };
+/** what every check-out says it did */
+export const OUT = { ...HERE, outcome: '已了解企业情况' };
+
+/** the visit tests' helpers over a freshEach world */
+export function visitHelpers(w: { h: Harness }) {
+  return {
+    visitDoc: async (id: string) => (await w.h.store.collection<Visit>(C.visits).get(id))!,
+    /** the posted code of an enterprise, as its contact sees it */
+    sceneOf: async (enterpriseUser = 'u-linxiao'): Promise<string> => (await w.h.ok(enterpriseUser, { action: 'visit.code' })).code.scene,
+    checkin: (who: string, scene: string, over: Record<string, unknown> = {}) =>
+      w.h.ok(who, { action: 'visit.checkin', ...HERE, scene, purpose: 'help', note: '了解企业用工需求', ...over }),
+  };
 }
