@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { callService } from '../services/call';
+import { callService, toastError } from '../services/call';
 import { openWorkbook } from '../services/workbook';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,4 +41,21 @@ export function chooseXlsx(): Promise<ChosenFile | null> {
 export async function downloadTemplate() {
   const file = await callService<{ url: string; fileID: string }>('admin.enterprises.template');
   await openWorkbook(file, '企业名录导入模板.xlsx');
+}
+
+/** 下载模板 for a button: `template` downloads it once at a time (a failure is toasted), `downloading` is true meanwhile. */
+export function useTemplateDownload() {
+  const [downloading, setDownloading] = useState(false);
+  const template = async () => {
+    if (downloading) return;
+    setDownloading(true);
+    try {
+      await downloadTemplate();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setDownloading(false);
+    }
+  };
+  return { downloading, template };
 }

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { Page } from '../../shared/api-types';
-import { callService, toastError } from '../../services/call';
+import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
-import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Pager from '../components/Pager';
+import { AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
 import { Select } from '../../components/Select';
 import type { AdminOrg, EnterpriseItem } from '../types';
 import { ADMIN } from '../labels';
 import { pathOf } from '../orgs/tree';
-import { downloadTemplate } from '../files';
+import { useTemplateDownload } from '../files';
 import { EnterpriseForm, locationLabel, StewardshipForm, type LocatedEnterprise } from './forms';
 import '../admin.css';
 import './index.css';
@@ -25,7 +25,7 @@ export default function EnterprisesPage() {
   const [page, setPage] = useState(1);
   const [orgs, setOrgs] = useState<AdminOrg[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [downloading, setDownloading] = useState(false);
+  const { downloading, template } = useTemplateDownload();
   const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
   // refetched when shown again: back from the import page
   const { data, loading, error, load } = useQuery(
@@ -37,17 +37,6 @@ export default function EnterprisesPage() {
   const search = () => {
     setPage(1);
     setQuery(q.trim());
-  };
-  const template = async () => {
-    if (downloading) return;
-    setDownloading(true);
-    try {
-      await downloadTemplate();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setDownloading(false);
-    }
   };
 
   const byId = new Map(orgs.map((o) => [o.id, o]));
@@ -63,12 +52,7 @@ export default function EnterprisesPage() {
     <View className='page page--wide admin enterprises'>
       <View className='card admin-filters'>
         <View className='admin-toolbar'>
-          <View className='admin-toolbar__item admin-toolbar__grow admin-search'>
-            <Input className='form-input' placeholder='企业名称或信用代码' value={q} onChange={setQ} onConfirm={search} />
-            <Button onClick={search}>
-              搜索
-            </Button>
-          </View>
+          <AdminSearch placeholder='企业名称或信用代码' q={q} setQ={setQ} search={search} />
           <View className='admin-toolbar__item ent-grid-filter'>
             <Select
               value={gridId}
@@ -94,21 +78,10 @@ export default function EnterprisesPage() {
         </View>
       </View>
 
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading />}
-      {data && error && <View className='admin-error'>{error}</View>}
-      {data && items.length === 0 && <EmptyState text={query || gridId ? '没有符合条件的企业' : '名录中还没有企业，可逐个新增或批量导入'} />}
+      <AdminListState data={data} error={error} load={load} empty={items.length === 0} emptyText={query || gridId ? '没有符合条件的企业' : '名录中还没有企业，可逐个新增或批量导入'} />
       {data && items.length > 0 && (
         <View className='admin-table ent-table'>
-          <View className='admin-row admin-row--head'>
-            <Text className='admin-cell'>企业</Text>
-            <Text className='admin-cell'>网格</Text>
-            <Text className='admin-cell'>行业 · 规模</Text>
-            <Text className='admin-cell'>联系人</Text>
-            <Text className='admin-cell'>包联（领导 / 部门 / 特派员）</Text>
-            <Text className='admin-cell'>已绑定</Text>
-            <Text className='admin-cell'>操作</Text>
-          </View>
+          <AdminTableHead cells={['企业', '网格', '行业 · 规模', '联系人', '包联（领导 / 部门 / 特派员）', '已绑定', '操作']} />
           {items.map((e) => (
             <View className='admin-row ent-row' key={e.id}>
               <View className='admin-cell admin-cell--main ent-cell--name'>

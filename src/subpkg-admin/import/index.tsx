@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
 import { uploadFile } from '../../services/upload';
-import { chooseXlsx, downloadTemplate, XLSX_TYPE, type ChosenFile } from '../files';
+import { chooseXlsx, useTemplateDownload, XLSX_TYPE, type ChosenFile } from '../files';
 import type { ImportReport } from '../types';
 import { ADMIN } from '../labels';
 import '../admin.css';
@@ -20,19 +20,8 @@ export default function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState<ImportReport | null>(null);
   const [error, setError] = useState('');
-  const [downloading, setDownloading] = useState(false);
+  const { downloading, template } = useTemplateDownload();
 
-  const template = async () => {
-    if (downloading) return;
-    setDownloading(true);
-    try {
-      await downloadTemplate();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setDownloading(false);
-    }
-  };
 
   const choose = async () => {
     if (step === 'checking' || step === 'writing') return;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Page } from '../../shared/api-types';
 import { formatDate } from '../../shared/format';
 import { ApiError, callService, toastError } from '../../services/call';
@@ -9,9 +9,9 @@ import { useQuery } from '../../shared/use-query';
 import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import Field from '../../components/Field';
-import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Modal from '../components/Modal';
 import Pager from '../components/Pager';
+import { AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
 import InviteCodeDialog from '../components/InviteCode';
 import type { AdminOrg, Invite, StaffItem } from '../types';
 import { STAFF_ROLES } from '../labels';
@@ -88,12 +88,7 @@ export default function StaffPage() {
           ))}
         </View>
         <View className='admin-toolbar'>
-          <View className='admin-toolbar__item admin-toolbar__grow admin-search'>
-            <Input className='form-input' placeholder='姓名或手机号' value={q} onChange={setQ} onConfirm={search} />
-            <Button onClick={search}>
-              搜索
-            </Button>
-          </View>
+          <AdminSearch placeholder='姓名或手机号' q={q} setQ={setQ} search={search} />
           <Text
             className={`chip${includeInactive ? ' chip--active' : ''}`}
             onClick={() => {
@@ -109,21 +104,10 @@ export default function StaffPage() {
         </View>
       </View>
 
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading />}
-      {data && error && <View className='admin-error'>{error}</View>}
-      {data && items.length === 0 && <EmptyState text={query || role ? '没有符合条件的人员' : '还没有工作人员，点击「邀请人员」开始'} />}
+      <AdminListState data={data} error={error} load={load} empty={items.length === 0} emptyText={query || role ? '没有符合条件的人员' : '还没有工作人员，点击「邀请人员」开始'} />
       {data && items.length > 0 && (
         <View className='admin-table staff-table'>
-          <View className='admin-row admin-row--head'>
-            <Text className='admin-cell'>姓名</Text>
-            <Text className='admin-cell'>手机号</Text>
-            <Text className='admin-cell'>角色</Text>
-            <Text className='admin-cell'>网格 / 部门 / 中心</Text>
-            <Text className='admin-cell'>在办/容量</Text>
-            <Text className='admin-cell'>状态</Text>
-            <Text className='admin-cell'>操作</Text>
-          </View>
+          <AdminTableHead cells={['姓名', '手机号', '角色', '网格 / 部门 / 中心', '在办/容量', '状态', '操作']} />
           {items.map((s) => (
             <StaffRow
               key={s.id}
