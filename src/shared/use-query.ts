@@ -57,3 +57,25 @@ export function useQuery<T>(fetch: () => Promise<T> | null, deps: unknown[], opt
 
   return { data, loading, error, load };
 }
+
+/**
+ * A page's answer fetched each time the page shows and on pull-down: `onData` takes it and the error
+ * clears, or `error` says why it failed (the last answer stays). `load` fetches again (retry, after an edit).
+ */
+export function useLoadOnShow<T>(fetch: () => Promise<T>, onData: (d: T) => void) {
+  const [error, setError] = useState('');
+  const load = () =>
+    fetch()
+      .then((d) => {
+        onData(d);
+        setError('');
+      })
+      .catch((e) => setError(errorText(e)));
+  useDidShow(() => {
+    load();
+  });
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh());
+  });
+  return { error, load };
+}

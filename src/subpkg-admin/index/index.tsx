@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
+import { useLoadOnShow } from '../../shared/use-query';
 import type { AdminOrg, Overview } from '../types';
 import { ADMIN } from '../labels';
 import '../admin.css';
@@ -14,21 +15,8 @@ type Link = { title: string; hint: string; icon: string; url: string; count?: nu
 
 export default function AdminHome() {
   const [data, setData] = useState<Overview | null>(null);
-  const [error, setError] = useState('');
 
-  const load = () =>
-    callService<Overview>('admin.overview')
-      .then((d) => {
-        setData(d);
-        setError('');
-      })
-      .catch((e) => setError(errorText(e)));
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const { error, load } = useLoadOnShow(() => callService<Overview>('admin.overview'), setData);
 
   if (!data) {
     return <View className='page page--wide admin'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { ApiError, callService, toastError } from '../../services/call';
 import type { ActionName } from '../../../core/contract/actions';
 import Field, { fieldErrors } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import { useLoadOnShow } from '../../shared/use-query';
 import Modal from '../components/Modal';
 import { Chips, Select, toggle } from '../../components/Select';
 import type { AdminOrg, OrgKind } from '../types';
@@ -22,22 +23,9 @@ const CHILD_KIND: Partial<Record<OrgKind, OrgKind>> = { district: 'street', stre
 
 export default function OrgsPage() {
   const [orgs, setOrgs] = useState<AdminOrg[] | null>(null);
-  const [error, setError] = useState('');
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  const load = () =>
-    callService<{ orgs: AdminOrg[] }>('admin.orgs.list')
-      .then((d) => {
-        setOrgs(d.orgs);
-        setError('');
-      })
-      .catch((e) => setError(errorText(e)));
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const { error, load } = useLoadOnShow(() => callService<{ orgs: AdminOrg[] }>('admin.orgs.list'), (d) => setOrgs(d.orgs));
 
   const byId = useMemo(() => new Map((orgs ?? []).map((o) => [o.id, o])), [orgs]);
   const tree = useMemo(() => buildTree(orgs ?? []), [orgs]);

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
 import type { NotifySettings, TemplateState } from '../../shared/api-types';
-import { callService, errorText, toastError } from '../../services/call';
+import { callService, toastError } from '../../services/call';
 import { getSignInKind } from '../../services/session';
 import { canAskConsent, onNotifySettings, requestSubscribe, syncSettings, type SystemSetting } from '../../services/subscribe';
 import { ErrorState, Loading } from '../../components/StateView';
+import { useLoadOnShow } from '../../shared/use-query';
 import '../me.css';
 
 const UNDO_PATH = '小程序右上角「…」→「设置」→「通知管理」';
@@ -25,7 +26,6 @@ function tone(t: TemplateState, mainSwitch: boolean | null): 'good' | 'warn' | '
 export default function NotifySettingsPage() {
   const [settings, setSettings] = useState<NotifySettings | null>(null);
   const [system, setSystem] = useState<SystemSetting | null>(null);
-  const [error, setError] = useState('');
   const [smsBusy, setSmsBusy] = useState(false);
 
   const inWeChat = process.env.TARO_ENV === 'weapp';
@@ -33,19 +33,9 @@ export default function NotifySettingsPage() {
   /** a district's browser: no WeChat at all */
   const browserOnly = !inWeChat && !demo;
 
-  const load = () =>
-    syncSettings()
-      .then(({ system: sys, settings: s }) => {
-        setSystem(sys);
-        setSettings(s);
-        setError('');
-      })
-      .catch((e) => setError(errorText(e)));
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh());
+  const { error, load } = useLoadOnShow(syncSettings, ({ system: sys, settings: s }) => {
+    setSystem(sys);
+    setSettings(s);
   });
   // an answer reported in the background (this page's taps, or one made elsewhere) shows at once
   useEffect(() => onNotifySettings(setSettings), []);
