@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { errorText } from '../services/call';
 
 type PageResult<T> = { items: T[]; total: number };
@@ -63,4 +64,17 @@ export function usePagedList<T, R extends PageResult<T>>(fetchPage: (page: numbe
   }, []);
 
   return { items, setItems, total, loading, loaded, error, last, hasMore, reload, loadMore, reset };
+}
+
+/** A list page's own events for its list: reloaded when the page shows and on pull-down, extended at the bottom. */
+export function useListPageEvents(list: { reload: () => Promise<void>; loadMore: () => Promise<void> }) {
+  useDidShow(() => {
+    list.reload();
+  });
+  usePullDownRefresh(() => {
+    list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    list.loadMore();
+  });
 }

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { Meta } from './api-types';
 import { loadMeta } from '../services/profile';
-import { usePagedList } from './use-paged-list';
+import { useListPageEvents, usePagedList } from './use-paged-list';
 
 type TabbedPage<T> = { items: T[]; total: number; counts: Record<string, number> };
 
@@ -18,15 +17,7 @@ export function useTabbedInbox<Tab extends string, T, R extends TabbedPage<T>>(f
   useEffect(() => {
     loadMeta().then(setMeta).catch(() => undefined);
   }, []);
-  useDidShow(() => {
-    list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    list.loadMore();
-  });
+  useListPageEvents(list);
 
   // a tab switch refetches; the first render is left to useDidShow
   const firstRender = useRef(true);

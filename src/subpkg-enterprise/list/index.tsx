@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Meta, Page, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
-import { usePagedList } from '../../shared/use-paged-list';
+import { useListPageEvents, usePagedList } from '../../shared/use-paged-list';
 import { callService } from '../../services/call';
 import { loadMeta } from '../../services/profile';
 import RequestCard from '../../components/RequestCard';
@@ -19,15 +19,7 @@ export default function MyRequestsPage() {
   useEffect(() => {
     loadMeta().then(setMeta).catch(() => undefined); // names fall back to codes
   }, []);
-  useDidShow(() => {
-    list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    list.loadMore();
-  });
+  useListPageEvents(list);
 
   return (
     <View className='page'>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Rate, TextArea } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
-import { usePagedList } from '../../shared/use-paged-list';
+import { useListPageEvents, usePagedList } from '../../shared/use-paged-list';
 import { callService, toastError } from '../../services/call';
 import type { ActionName } from '../../../core/contract/actions';
 import { ListFooter, ListState } from '../../components/StateView';
@@ -118,15 +118,7 @@ export default function VisitHistoryPage() {
   const list = usePagedList<EnterpriseVisit, MyVisits>((page) => callService<MyVisits>('visit.mine', { page }));
   const first = list.last;
 
-  useDidShow(() => {
-    list.reload();
-  });
-  usePullDownRefresh(() => {
-    list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    list.loadMore();
-  });
+  useListPageEvents(list);
 
   const checkOfficial = async () => {
     try {
