@@ -12,6 +12,7 @@ import { offerTopUp, primeNotifySettings } from '../../services/subscribe';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
 import AccountLinks from '../../components/AccountLinks';
 import { ErrorState, Loading } from '../../components/StateView';
+import CountBadge from '../../components/CountBadge';
 import './index.css';
 
 /** onTap runs first, inside the tap (a WeChat subscribe request must start there) */
@@ -31,7 +32,7 @@ function Entry({ title, hint, icon, tone, url, badge, onTap }: EntryProps) {
         <Text className='entry__title'>{title}</Text>
         <Text className='entry__hint'>{hint}</Text>
       </View>
-      {!!badge && <Text className='entry__badge'>{badge > 99 ? '99+' : badge}</Text>}
+      {!!badge && <CountBadge count={badge} />}
       <Text className='entry__arrow'>›</Text>
     </View>
   );

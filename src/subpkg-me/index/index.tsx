@@ -10,6 +10,7 @@ import { loadMe } from '../../services/profile';
 import { cachedNotifySettings, loadNotifySettings, onNotifySettings } from '../../services/subscribe';
 import AccountLinks from '../../components/AccountLinks';
 import { ErrorState, Loading } from '../../components/StateView';
+import CountBadge from '../../components/CountBadge';
 import '../me.css';
 
 /** the one line under 提醒设置: the state of the template that matters most to this user */
@@ -73,7 +74,7 @@ export default function MePage() {
             <Text className='me-item__title'>消息中心</Text>
             <Text className='me-item__hint'>办理进度与工作提醒，未能送达微信的提醒也在这里</Text>
           </View>
-          {unread > 0 && <Text className='me-item__badge'>{unread > 99 ? '99+' : unread}</Text>}
+          {unread > 0 && <CountBadge count={unread} />}
           <Text className='me-item__arrow'>›</Text>
         </View>
       </View>
