@@ -201,7 +201,7 @@ if (!CLI) {
       await as(enterpriseAccount!, async (mp) => {
         const home = await landed('reLaunch', mp.reLaunch(`/${PAGES.home}`));
         await element(home, '.home__hello', 30_000);
-        await element(home, '.entry__badge', 30_000); // unread messages
+        await element(home, '.count-badge', 30_000); // unread messages
         await tapText(home, '.entry', '消息中心');
 
         // open unread messages until one leads to this request
