@@ -1,21 +1,16 @@
 /** The registry import from the .xlsx template: a dry run that names every bad row, then confirm; files that are not the template. */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { C } from '../collections';
 import type { Enterprise } from '../model';
 import { makeCreditCode } from '../seed/demo-district';
-import { localFiles } from '../../adapters/local-ports';
 import { makeHarness, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
-let dir: string;
 beforeEach(async () => {
-  h = await makeHarness();
-  dir = mkdtempSync(join(tmpdir(), 'yszt-admin-'));
-  h.ports.files = localFiles(dir);
+  h = await makeHarness(undefined, { files: true });
 });
 afterEach(() => h.cleanup());
 
@@ -30,7 +25,7 @@ async function sheet(rows: string[][]): Promise<string> {
 /** a file the admin uploaded, as the local server's /upload stores it (the bytes and who uploaded them) */
 async function uploaded(bytes: Buffer | string, ownerId = 'u-admin'): Promise<string> {
   const name = `${randomBytes(12).toString('hex')}.xlsx`;
-  writeFileSync(join(dir, name), bytes);
+  writeFileSync(join(h.filesDir, name), bytes);
   await h.ports.store.collection(C.uploads).add({ _id: name, ownerId, type: 'xlsx', size: bytes.length, createdAt: '2026-01-01T00:00:00Z' });
   return `local://uploads/${name}`;
 }
@@ -80,7 +75,7 @@ test('a file that is not the template is refused with a clear message', async ()
   if (!r.ok) expect(r.message).toContain('表头应为：名称、统一社会信用代码');
   // the template the console offers parses as a valid (empty) import
   const tpl = await h.ok('u-admin', { action: 'admin.enterprises.template' });
-  const tplBytes = readFileSync(join(dir, tpl.fileID.replace(/^local:\/\//, '')));
+  const tplBytes = readFileSync(join(h.filesDir, tpl.fileID.replace(/^local:\/\//, '')));
   const dry = await h.ok('u-admin', { action: 'admin.enterprises.import', fileID: await uploaded(tplBytes) });
   expect(dry).toMatchObject({ total: 0, errors: [] });
   // only the admin's own upload: not the generated template itself, not another user's file, not a path out of uploads/

@@ -3,22 +3,15 @@
  * invited officer, an enterprise, a request reaching the officer), and every admin action refused to
  * every other role. The registry import, staff and rules have their tests beside core/admin.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { C } from '../../core/collections';
 import { ACTIONS } from '../../core/functions';
 import type { ServiceRequest, User } from '../../core/model';
 import { makeCreditCode } from '../../core/seed/demo-district';
-import { localFiles } from '../../adapters/local-ports';
 import { makeHarness, submission, type Harness } from '../support/harness';
 
 let h: Harness;
-let dir: string;
 beforeEach(async () => {
-  h = await makeHarness();
-  dir = mkdtempSync(join(tmpdir(), 'yszt-admin-'));
-  h.ports.files = localFiles(dir);
+  h = await makeHarness(undefined, { files: true });
 });
 afterEach(() => h.cleanup());
 

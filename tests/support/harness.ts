@@ -5,7 +5,7 @@
  * tests/cloudbase/setup-env.ts): then it is the CloudBase adapter on the CloudBase test bed, so the
  * same integration suite runs on both. Only the store changes; clock, notifier, files and codes stay local.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARRAY_FIELDS, INDEXES, C, UNIQUE_INDEXES } from '../../core/collections';
@@ -44,7 +44,7 @@ function cloudbaseHarnessStore(bed: TestBed): SqliteStore {
   });
 }
 
-export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?: boolean; bootstrapAdminCode?: string; memory?: boolean } = {}) {
+export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?: boolean; bootstrapAdminCode?: string; memory?: boolean; files?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yszt-'));
   // the CloudBase test bed when the 'cloudbase' jest project runs this suite, null on SQLite
   const bed: TestBed | null = HARNESS_STORE === 'cloudbase' ? createTestBed() : null;
@@ -61,6 +61,11 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
   const ports: Ports = { store, clock, notifier, sms, robot, contentCheck: permissiveContentCheck, newId: () => `id${++n}` };
   // visit codes: QR images of the H5 link under a fixed public base, in the temp dir
   ports.qrCode = localQrCode(localFiles(join(dir, 'files')), () => HARNESS_PUBLIC_BASE);
+  // files: uploads and generated workbooks in the same temp dir (filesDir), removed with it
+  if (opts.files) {
+    mkdirSync(join(dir, 'files'), { recursive: true });
+    ports.files = localFiles(join(dir, 'files'));
+  }
   if (opts.seed !== false) await seedDemoDistrict(store, clock.now());
   if (opts.bootstrapAdminCode) ports.config = { bootstrapAdminCode: opts.bootstrapAdminCode };
   const fns = createFunctions(ports);
@@ -89,7 +94,7 @@ export async function makeHarness(start = '2026-11-23T01:30:00Z', opts: { seed?:
         }
       }
     },
-    /** where generated files (visit codes) are saved */
+    /** where generated files (visit codes; uploads and workbooks with `files`) are saved */
     filesDir: join(dir, 'files'),
     cleanup: () => { store.close(); rmSync(dir, { recursive: true, force: true }); },
   };
