@@ -10,16 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DECLARATION_FILE = join(__dirname, '../../config/subscribe-templates.json');
-const IDS = { statusChanged: 'mock-status-7bQ2yXc_aH1kLm9', newAssignment: 'mock-assign-Pz3K_0dRv8sTq2W' };
 
-jest.mock('../../config/subscribe-templates.json', () => {
-  const shipped = jest.requireActual('../../config/subscribe-templates.json');
-  return {
-    ...shipped,
-    statusChanged: { ...shipped.statusChanged, templateId: 'mock-status-7bQ2yXc_aH1kLm9' },
-    newAssignment: { ...shipped.newAssignment, templateId: 'mock-assign-Pz3K_0dRv8sTq2W' },
-  };
-});
+jest.mock('../../config/subscribe-templates.json', () => jest.requireActual('../../tests/support/template-ids').declaredWithIds());
 const requestSubscribeMessage = jest.fn(async () => ({ errMsg: 'requestSubscribeMessage:ok' }));
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { requestSubscribeMessage } }));
 jest.mock('@tarojs/cli', () => ({ defineConfig: (f: unknown) => f }));
@@ -37,6 +29,7 @@ import type { OutboxEntry } from '../model';
 import type { NoticeFields } from './payload';
 import type { Template, TemplateKey } from './templates';
 import type { Harness } from '../../tests/support/harness';
+import { IDS } from '../../tests/support/template-ids';
 
 const shipped = JSON.parse(readFileSync(DECLARATION_FILE, 'utf8'));
 const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

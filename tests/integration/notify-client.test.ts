@@ -6,16 +6,8 @@
  * WeChat is a stand-in (@tarojs/taro mocked); Taro.cloud.callFunction reaches the harness's service
  * function as the signed-in user. The declaration has real-looking ids (an empty id asks nothing).
  */
-const IDS = { statusChanged: 'mock-status-7bQ2yXc_aH1kLm9', newAssignment: 'mock-assign-Pz3K_0dRv8sTq2W' };
 
-jest.mock('../../config/subscribe-templates.json', () => {
-  const shipped = jest.requireActual('../../config/subscribe-templates.json');
-  return {
-    ...shipped,
-    statusChanged: { ...shipped.statusChanged, templateId: 'mock-status-7bQ2yXc_aH1kLm9' },
-    newAssignment: { ...shipped.newAssignment, templateId: 'mock-assign-Pz3K_0dRv8sTq2W' },
-  };
-});
+jest.mock('../../config/subscribe-templates.json', () => jest.requireActual('../support/template-ids').declaredWithIds());
 
 let caller = '';
 let harness: Harness | null = null;
@@ -39,6 +31,7 @@ const { makeHarness } = require('../support/harness') as typeof import('../suppo
 import type { Subscription } from '../../core/model';
 import type { NotifySettings } from '../../src/shared/api-types';
 import type { Harness } from '../support/harness';
+import { IDS } from '../support/template-ids';
 
 const TARO_ENV = process.env.TARO_ENV;
 beforeAll(async () => {
