@@ -1,5 +1,5 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
-import type { CategoryCode, Channel, Colour, Level, RejectKind, RequestStatus, Role, Tier } from './contract/catalog';
+import type { CategoryCode, Channel, Colour, Level, PartyRole, PartyStatus, RejectKind, RequestStatus, Role, Tier } from './contract/catalog';
 import type { StatsKey, StatsOp } from './stats/keys';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
@@ -339,9 +339,9 @@ export type Session = {
 export type CardParty = {
   deptId: string;
   deptName: string;
-  role: 'lead' | 'co';
+  role: PartyRole;
   /** closed: the dispatcher ended a co-operating department's part (it no longer holds up the final answer) */
-  status: 'issued' | 'accepted' | 'replied' | 'returned' | 'closed';
+  status: PartyStatus;
   /** a co-operating department's opinion (协办意见), or the lead's final answer (最终答复) */
   reply: string | null;
   /** why the department returned its part (退回) */

@@ -93,9 +93,6 @@ export type RejectKind = keyof typeof REJECT_KINDS;
 /** 提级: the next tier up */
 export const NEXT_TIER: Record<Tier, Tier | null> = { community: 'street', street: 'district', district: null };
 
-/** a supervision card (督办卡) as a whole */
-export const CARD_STATUSES = { open: '督办中', answered: '已答复', returned: '已退回' } as const;
-export type CardStatus = keyof typeof CARD_STATUSES;
 /** one department's part in a card */
 export const PARTY_STATUSES = { issued: '待接收', accepted: '办理中', replied: '已答复', returned: '已退回', closed: '已结束' } as const;
 export type PartyStatus = keyof typeof PARTY_STATUSES;

@@ -4,7 +4,7 @@
  * channel and tier.
  */
 import {
-  CARD_STATUSES, CHANNELS, COLOURS, LEVELS, NEXT_TIER, PARTY_ROLES, PARTY_STATUSES, REJECT_KINDS, ROLES, STATUSES, TIERS, type Role,
+  CHANNELS, COLOURS, LEVELS, NEXT_TIER, PARTY_ROLES, REJECT_KINDS, ROLES, STATUSES, TIERS, type Role,
 } from '../../core/contract/catalog';
 
 export const ROLE_LABELS = ROLES;
@@ -15,8 +15,6 @@ export const COLOUR_LABELS = COLOURS;
 export const REJECT_KIND_LABELS = REJECT_KINDS;
 export const CHANNEL_LABELS: Record<string, string> = CHANNELS;
 export const TIER_LABELS = TIERS;
-export const CARD_STATUS_LABELS = CARD_STATUSES;
-export const PARTY_STATUS_LABELS = PARTY_STATUSES;
 export const PARTY_ROLE_LABELS: Record<string, string> = PARTY_ROLES;
 export { NEXT_TIER };
 
