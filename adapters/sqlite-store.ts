@@ -62,6 +62,15 @@ export type SqliteOptions = {
    */
   groupCommit?: boolean;
   /**
+   * With group commit: a batch that only background work wrote (`sliceable()` true for each write:
+   * follow-ups, timer ticks) waits up to this many ms for more before it commits, so background work
+   * cut into many slices shares one fsync instead of paying one per slice. Nobody waits on such a
+   * batch: its work is redone from the marks on the documents if it is lost. The moment someone
+   * `sync()`s (an answer, or a sender about to reach outside), it commits at the end of that turn.
+   * 0 or absent: every batch commits at the end of its turn.
+   */
+  backgroundCommitMs?: number;
+  /**
    * Array fields that filters look into (`$all`), per collection: each gets a side table of
    * (value, id) kept with every write, so "officers of this grid" is an index lookup instead of a
    * scan of every user. CloudBase indexes arrays itself (multikey).
@@ -265,8 +274,11 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
 
   // --- group commit: one open transaction, committed once per turn of the event loop ---
   let batchOpen = false;
+  /** the batch waits for a timer (background writes only) rather than the end of the turn */
+  let deferred: ReturnType<typeof setTimeout> | null = null;
   let waiters: Array<{ ok: () => void; bad: (e: unknown) => void }> = [];
   const commit = () => {
+    if (deferred) { clearTimeout(deferred); deferred = null; }
     if (!batchOpen) return;
     batchOpen = false;
     const list = waiters;
@@ -284,13 +296,31 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
     list.forEach((w) => w.ok());
   };
   /** before any write: join the open batch, or open one that commits after this turn */
-  const joinBatch = () => {
-    if (!opts.groupCommit || batchOpen || !db.open) return;
-    db.exec('BEGIN IMMEDIATE');
-    batchOpen = true;
+  const background = () => !!opts.backgroundCommitMs && !!opts.sliceable?.();
+  /** the batch commits at the end of this turn (it was waiting for a timer) */
+  const hurry = () => {
+    if (!deferred) return;
+    clearTimeout(deferred);
+    deferred = null;
     setImmediate(commit);
   };
-  const sync = (): Promise<void> => (batchOpen ? new Promise<void>((ok, bad) => waiters.push({ ok, bad })) : Promise.resolve());
+  const joinBatch = () => {
+    if (!opts.groupCommit || !db.open) return;
+    if (batchOpen) {
+      // a request's write joins a batch background work opened: it commits with this turn
+      if (deferred && !background()) hurry();
+      return;
+    }
+    db.exec('BEGIN IMMEDIATE');
+    batchOpen = true;
+    if (background()) deferred = setTimeout(commit, opts.backgroundCommitMs);
+    else setImmediate(commit);
+  };
+  const sync = (): Promise<void> => {
+    if (!batchOpen) return Promise.resolve();
+    hurry();
+    return new Promise<void>((ok, bad) => waiters.push({ ok, bad }));
+  };
 
   // --- cooperative slices ---
   let sliceStart = -1;

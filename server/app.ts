@@ -198,7 +198,7 @@ export async function startLocalServer(opts: LocalOptions) {
   // power-cut safe (synchronous FULL), with group commit: concurrent actions share one commit and one
   // fsync, and no response leaves before the commit holding its work (answerAfterCommit below); background
   // work (timers, follow-ups) runs in slices of a few ms so requests are never held up behind it
-  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'FULL', groupCommit: true, sliceMs: 8, sliceable: inBackground, checkpointWorker: true });
+  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'FULL', groupCommit: true, sliceMs: 8, sliceable: inBackground, backgroundCommitMs: 20, checkpointWorker: true });
   const store: Store = opts.store ?? sqlite!;
   const notifier = recordingNotifier();
   // the demo's SMS and robot posts: recorded, and printed to the log once the seed is done
@@ -245,6 +245,20 @@ export async function startLocalServer(opts: LocalOptions) {
   }
   // the demo simulates WeChat end to end: unconfigured subscribe templates get the placeholder ids the H5 build uses
   if (mode === 'demo') useDemoTemplateIds();
+  // nothing reaches outside before the claim that leases it is committed (background batches wait up to
+  // backgroundCommitMs): a crash then cannot make a restarted sender send an SMS or a post a second time
+  if (sqlite) {
+    const smsPort = ports.sms;
+    if (smsPort?.send) {
+      const send = smsPort.send.bind(smsPort);
+      ports.sms = { get configured() { return smsPort.configured; }, send: async (m) => { await sqlite.sync(); return send(m); } };
+    }
+    const robotPort = ports.robot;
+    if (robotPort) {
+      const post = robotPort.post.bind(robotPort);
+      ports.robot = { post: async (m) => { await sqlite.sync(); return post(m); } };
+    }
+  }
   // dashboard counters: finish any pending counting and count data that predates them (the notify timer does this every minute too)
   await countPending(ports).catch((e) => log(`stats: ${(e as Error)?.message ?? e}`));
   if (opts.bootstrapAdminCode && (await store.collection<User>(C.users).count({ roles: { $all: ['admin'] }, active: true })) === 0) {

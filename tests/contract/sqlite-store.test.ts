@@ -276,6 +276,45 @@ describe('SQLite store specifics', () => {
       expect((await again.collection('tasks').find({}, { orderBy: [['_id', 'asc']] })).map((d) => d._id)).toEqual(['a', 'b']);
     });
 
+    it('a batch only background work wrote waits for its timer; a request joining it, or a sync, commits it with the turn', async () => {
+      let background = true;
+      const s = openSqliteStore({ file, groupCommit: true, sliceable: () => background, backgroundCommitMs: 200 });
+      open.push(s);
+      const tasks = s.collection('tasks');
+      const other = openSqliteStore({ file });
+      open.push(other);
+      const committed = async (id: string) => (await other.collection('tasks').get(id)) !== null;
+      const turn = () => new Promise((ok) => setImmediate(ok));
+      // background writes over several turns share one open batch
+      await tasks.add({ _id: 'bg1' });
+      await turn();
+      await tasks.add({ _id: 'bg2' });
+      await turn();
+      await turn();
+      expect(s.db.inTransaction).toBe(true);
+      expect(await committed('bg1')).toBe(false);
+      // its timer commits it without anyone asking
+      await new Promise((ok) => setTimeout(ok, 260));
+      expect(s.db.inTransaction).toBe(false);
+      expect(await committed('bg2')).toBe(true);
+      // a request's write joins a background batch: both commit at the end of the turn
+      await tasks.add({ _id: 'bg3' });
+      background = false;
+      await tasks.add({ _id: 'rq1' });
+      await turn();
+      await turn();
+      expect(s.db.inTransaction).toBe(false);
+      expect(await committed('bg3')).toBe(true);
+      expect(await committed('rq1')).toBe(true);
+      // a sync (an answer, a sender about to reach outside) does not wait for the timer either
+      background = true;
+      await tasks.add({ _id: 'bg4' });
+      const t0 = performance.now();
+      await s.sync();
+      expect(performance.now() - t0).toBeLessThan(150);
+      expect(await committed('bg4')).toBe(true);
+    });
+
     it('is synchronous=FULL unless asked otherwise', () => {
       expect(openStore().db.pragma('synchronous', { simple: true })).toBe(2);
       const normal = openSqliteStore({ file, synchronous: 'NORMAL' });
