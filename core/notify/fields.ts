@@ -97,9 +97,17 @@ function* eachGrapheme(text: string): Generator<string> {
   for (const m of text.matchAll(CLUSTER)) yield m[0];
 }
 
+/**
+ * Text made only of characters that never join their neighbours into one grapheme (ASCII, Latin-1,
+ * CJK ideographs and punctuation, full-width forms): every UTF-16 unit is a whole character, so it
+ * may be cut anywhere without segmenting (almost all of our titles and names).
+ */
+const NEVER_JOINED = /^[\x20-\x7E\u00A0-\u00FF\u2010-\u2027\u2030-\u205E\u3000-\u3029\u3030-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF01-\uFF9D\uFFA0-\uFFEF]*$/;
+
 /** cuts to at most `max` UTF-16 units between whole characters, ending with an ellipsis when cut */
 export function fitText(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (NEVER_JOINED.test(text)) return text.slice(0, max - ELLIPSIS.length).trimEnd() + ELLIPSIS;
   let out = '';
   for (const g of eachGrapheme(text)) {
     if (out.length + g.length > max - ELLIPSIS.length) break;
@@ -222,7 +230,7 @@ function realDates(s: string): boolean {
   const full = /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})/g;
   for (const m of s.matchAll(full)) {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
+    if (mo < 1 || mo > 12 || d < 1 || (d > 28 && d > daysInMonth(y, mo))) return false;
   }
   for (const m of s.matchAll(/(?:^|[^\d年\-/.])(\d{1,2})月(\d{1,2})日/g)) {
     if (+m[1] < 1 || +m[1] > 12 || +m[2] < 1 || +m[2] > 31) return false;
