@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { getDevToken, LOGIN_PAGE } from './session';
 
 import { functionOf, type ActionFunctionName, type ActionName } from '../../core/contract/actions';
-import type { Answer } from '../../core/contract/answers';
+import type { Answer, Input } from '../../core/contract/answers';
 
 export type FieldError = { field: string; message: string };
 
@@ -85,7 +85,7 @@ async function callFunction<T>(name: ActionFunctionName, data: object): Promise<
  * The answer is typed by what the server's use case returns (core/contract/answers.ts); a page may
  * still name a narrower shape it relies on (`callService<T>(...)`).
  */
-export function callService<A extends ActionName>(action: A, fields?: object): Promise<Answer<A>>;
+export function callService<A extends ActionName>(action: A, fields?: Input<A>): Promise<Answer<A>>;
 export function callService<T>(action: ActionName, fields?: object): Promise<T>;
 export function callService(action: ActionName, fields: object = {}): Promise<unknown> {
   return callFunction(functionOf(action), { action, ...fields });
