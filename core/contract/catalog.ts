@@ -98,3 +98,10 @@ export const PARTY_STATUSES = { issued: '待接收', accepted: '办理中', repl
 export type PartyStatus = keyof typeof PARTY_STATUSES;
 export const PARTY_ROLES = { lead: '牵头', co: '协办' } as const;
 export type PartyRole = keyof typeof PARTY_ROLES;
+
+/** 回访: how the supervising desk reached the enterprise, and what it said */
+export const CALLBACK_METHODS = { call: '电话回访', message: '短信回访', visit: '上门回访' } as const;
+export const CALLBACK_OUTCOMES = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未联系上' } as const;
+
+/** the roles the admin console gives staff (every role but the enterprise's) */
+export const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;

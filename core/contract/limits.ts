@@ -15,3 +15,9 @@ export const MAX_CONTACTS_PER_ENTERPRISE = 5;
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 export const PHONE_MESSAGE = '联系电话格式不正确（手机号11位，或区号-座机号）';
 export const isPhone = (s: string) => PHONE_PATTERN.test(s.trim());
+
+/** the open requests an officer or liaison carries at most unless the admin sets another (在办上限) */
+export const DEFAULT_CAPACITY = 10;
+
+/** the farthest date an extension may ask for, in calendar days from today (Beijing) */
+export const MAX_EXTENSION_DAYS = 60;

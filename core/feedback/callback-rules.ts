@@ -6,8 +6,9 @@ import type { Ctx } from '../context';
 import type { ServiceRequest } from '../model';
 import { isRecused } from '../recusal';
 
-export const CALLBACK_METHODS = { call: '电话回访', message: '短信回访', visit: '上门回访' } as const;
-export const CALLBACK_OUTCOMES = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未联系上' } as const;
+import { CALLBACK_METHODS, CALLBACK_OUTCOMES } from '../contract/catalog';
+
+export { CALLBACK_METHODS, CALLBACK_OUTCOMES };
 /** a request holds at most this many callbacks (each is a few hundred bytes of its document) */
 export const MAX_CALLBACKS = 20;
 

@@ -22,7 +22,6 @@
  * the counters re-counted. An unsatisfied callback is recorded first, then the reopen follows on the
  * version just written (again conditioned on its seq): reopenForRework makes its own change.
  */
-import { z } from 'zod';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import type { CallbackRecord, ServiceRequest } from '../model';
@@ -30,7 +29,9 @@ import { loadRequest, transition } from '../request-record';
 import { loadSupervised } from '../desk/triage';
 import { isRecused } from '../recusal';
 import { settle } from '../settle';
-import { parseInput, zId } from '../validation';
+import { CallbackInput } from '../contract/handling';
+import type { Sent } from '../contract/schema';
+import { parseInput } from '../validation';
 import { reopenForRework } from './rework';
 import { CALLBACK_METHODS, CALLBACK_OUTCOMES, MAX_CALLBACKS } from './callback-rules';
 
@@ -38,26 +39,12 @@ export { CALLBACK_METHODS, CALLBACK_OUTCOMES, callbackLabel, callbackPermissions
 
 type Action = (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const CallbackInput = z
-  .object({
-    id: zId,
-    method: z.enum(keys(CALLBACK_METHODS), { errorMap: () => ({ message: '请选择回访方式' }) }),
-    outcome: z.enum(keys(CALLBACK_OUTCOMES), { errorMap: () => ({ message: '请选择回访结果' }) }),
-    note: z.string({ invalid_type_error: '回访记录应为文字' }).trim().max(500, '回访记录不能超过500字').optional().default(''),
-  })
-  .superRefine((v, c) => {
-    if (v.outcome === 'unsatisfied' && v.note.length < 2) {
-      c.addIssue({ code: 'custom', path: ['note'], message: '回访不满意时请填写企业反映的问题（至少2个字）' });
-    }
-  });
 
 // core/desk/triage.ts loadSupervised and request.get already treat them as strangers (NOT_FOUND); kept here in depth
 const recused = (ctx: Ctx, req: ServiceRequest) => isRecused(req, ctx.user._id);
 
 /** callback.record: { id, method, outcome, note } */
-export async function recordCallback(ctx: Ctx, input: unknown) {
+export async function recordCallback(ctx: Ctx, input: Sent<typeof CallbackInput>) {
   const { id, method, outcome, note } = parseInput(CallbackInput, input);
   const req = await loadSupervised(ctx, id);
   if (recused(ctx, req)) throw new AppError('FORBIDDEN', '该投诉涉及您本人，须由其他调度员回访');

@@ -4,6 +4,7 @@
  * cases so that the detail view (core/queries/read-requests.ts) reads them without the actions.
  */
 import { OPEN_STATUSES, type RequestStatus } from '../contract/catalog';
+import { MAX_EXTENSION_DAYS } from '../contract/limits';
 import { hasRole, type Ctx } from '../context';
 import type { ExtensionRequest, ServiceRequest } from '../model';
 import { firstAnswer } from '../sla/clock';
@@ -13,8 +14,7 @@ import { loadSla, type SlaContext } from '../sla/policy';
 export const HAND_BACK_FROM: RequestStatus[] = ['assigned', 'accepted'];
 /** an extension is asked while handling (a paused clock counts: the enterprise owes material) */
 export const EXTEND_FROM: RequestStatus[] = ['accepted', 'paused'];
-/** the farthest date an extension may ask for, in calendar days from today (Beijing) */
-export const MAX_EXTENSION_DAYS = 60;
+export { MAX_EXTENSION_DAYS };
 
 /** the last instant a hand-back is accepted: handBackDays working days after the assignment */
 export function handBackUntil(req: Pick<ServiceRequest, 'assignedAt'>, sla: SlaContext): Date | null {

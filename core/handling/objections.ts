@@ -6,7 +6,6 @@
  * Both are asked in time or not at all: a hand-back after its window, or an extension asked after
  * the deadline passed, would only hide a late assignment or a late answer.
  */
-import { z } from 'zod';
 import { OPEN_STATUSES } from '../contract/catalog';
 import { newId, requireRole, type Ctx } from '../context';
 import { supervisorsOf } from '../desk/scope';
@@ -18,7 +17,9 @@ import { freed, settle } from '../settle';
 import { colourAt, endOfWorkingDate, firstAnswer, nextCheck, settleClock } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { addDays as addCalendarDays, beijingDate, formatBeijing } from '../time';
-import { parseInput, zDate, zId } from '../validation';
+import { AskExtensionInput, DecideExtensionInput, HandBackInput } from '../contract/handling';
+import type { Sent } from '../contract/schema';
+import { parseInput } from '../validation';
 import { userRepo } from '../repos/users';
 import { beforeDeadline, EXTEND_FROM, HAND_BACK_FROM, handBackUntil, handedBackBy, livePending, MAX_EXTENSION_DAYS } from './objection-rules';
 
@@ -48,17 +49,13 @@ const neverAnswered = (req: ServiceRequest) => !firstAnswer(req);
 
 
 
-export const HandBackInput = z.object({
-  id: zId,
-  reason: z.string({ required_error: '请说明退回理由' }).trim().min(2, '请说明退回理由（至少2个字）').max(300, '退回理由不能超过300字'),
-});
 
 /**
  * The assigned officer or liaison hands a wrong assignment back to the dispatcher (待调度): the
  * slot is freed, the hand-back counted on the request and on the officer, the supervisors told.
  * The resolution clock keeps running: a wrong assignment does not buy the request time.
  */
-export async function handBack(ctx: Ctx, input: unknown): Promise<ServiceRequest> {
+export async function handBack(ctx: Ctx, input: Sent<typeof HandBackInput>): Promise<ServiceRequest> {
   const { id, reason } = parseInput(HandBackInput, input);
   const req = await loadOwn(ctx, id);
   if (!HAND_BACK_FROM.includes(req.status)) {
@@ -93,14 +90,9 @@ export async function handBack(ctx: Ctx, input: unknown): Promise<ServiceRequest
 
 // ---------------------------------------------------------------- 延期申请
 
-export const AskExtensionInput = z.object({
-  id: zId,
-  date: zDate('请选择延期后的办理期限'),
-  reason: z.string({ required_error: '请说明延期理由' }).trim().min(2, '请说明延期理由（至少2个字）').max(300, '延期理由不能超过300字'),
-});
 
 /** The handler asks for more time, before the deadline passes; one request pending at a time. */
-export async function askExtension(ctx: Ctx, input: unknown): Promise<ServiceRequest> {
+export async function askExtension(ctx: Ctx, input: Sent<typeof AskExtensionInput>): Promise<ServiceRequest> {
   const { id, date, reason } = parseInput(AskExtensionInput, input);
   const req = await loadOwn(ctx, id);
   if (!EXTEND_FROM.includes(req.status)) throw new AppError('INVALID_STATE', '签收后、办结前才能申请延期');
@@ -130,13 +122,6 @@ export async function askExtension(ctx: Ctx, input: unknown): Promise<ServiceReq
   });
 }
 
-export const DecideExtensionInput = z
-  .object({
-    id: zId,
-    approve: z.boolean({ required_error: '请选择是否批准', invalid_type_error: '请选择是否批准' }),
-    note: z.string({ invalid_type_error: '审批意见格式不正确' }).trim().max(300, '审批意见不能超过300字').optional().default(''),
-  })
-  .refine((v) => v.approve || v.note.length >= 2, { message: '不批准时请填写理由（至少2个字）', path: ['note'] });
 
 /**
  * The new deadline: the end of the working day asked for. Yellow comes yellowDays before it (never
@@ -164,7 +149,7 @@ export function extendTo(req: ServiceRequest, date: string, now: Date, sla: SlaC
 }
 
 /** The supervising dispatcher approves (the deadline moves) or refuses (with a reason) the pending extension. */
-export async function decideExtension(ctx: Ctx, input: unknown): Promise<ServiceRequest> {
+export async function decideExtension(ctx: Ctx, input: Sent<typeof DecideExtensionInput>): Promise<ServiceRequest> {
   const { id, approve, note } = parseInput(DecideExtensionInput, input);
   const req = await loadSupervised(ctx, id);
   const ext = livePending(req);

@@ -1,13 +1,14 @@
 /** The assigned officer or liaison works the request: accept (签收), progress notes, resolve. */
 import { releaseSlot } from '../assignment/assign';
-import { z } from 'zod';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { loadRequest, transition } from '../request-record';
 import { pause, resume, settleClock, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
-import { parseInput, zId } from '../validation';
+import { IdInput, type Sent } from '../contract/schema';
+import { PauseInput, ProgressInput, ResolveInput, ResumeInput } from '../contract/handling';
+import { parseInput } from '../validation';
 import { assignWaitingAndNotify, later, logAndGoOn, settle } from '../settle';
 
 /**
@@ -23,8 +24,8 @@ async function loadOwn(ctx: Ctx, id: string): Promise<ServiceRequest> {
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
 
-export async function acceptRequest(ctx: Ctx, input: unknown) {
-  const { id } = parseInput(z.object({ id: zId }), input);
+export async function acceptRequest(ctx: Ctx, input: Sent<typeof IdInput>) {
+  const { id } = parseInput(IdInput, input);
   const req = await loadOwn(ctx, id);
   const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', acceptedAt: ctx.now.toISOString(), acceptDueAt: null });
   return settle(ctx, await transition(ctx.ports, req, {
@@ -36,13 +37,9 @@ export async function acceptRequest(ctx: Ctx, input: unknown) {
   }));
 }
 
-export const NoteInput = z.object({
-  id: zId,
-  note: z.string({ required_error: '请填写办理进展' }).trim().min(2, '办理进展至少2个字').max(500, '办理进展不能超过500字'),
-});
 
-export async function addProgress(ctx: Ctx, input: unknown) {
-  const { id, note } = parseInput(NoteInput, input);
+export async function addProgress(ctx: Ctx, input: Sent<typeof ProgressInput>) {
+  const { id, note } = parseInput(ProgressInput, input);
   const req = await loadOwn(ctx, id);
   return settle(ctx, await transition(ctx.ports, req, {
     from: ['accepted'],
@@ -52,12 +49,8 @@ export async function addProgress(ctx: Ctx, input: unknown) {
   }));
 }
 
-export const ResolveInput = z.object({
-  id: zId,
-  result: z.string({ required_error: '请填写办理结果' }).trim().min(2, '办理结果至少2个字').max(1000, '办理结果不能超过1000字'),
-});
 
-export async function resolveRequest(ctx: Ctx, input: unknown) {
+export async function resolveRequest(ctx: Ctx, input: Sent<typeof ResolveInput>) {
   const { id, result } = parseInput(ResolveInput, input);
   const req = await loadOwn(ctx, id);
   const clock = stop(req, ctx.now, await loadSla(ctx.ports), { status: 'resolved', result, resolvedAt: ctx.now.toISOString() });
@@ -78,13 +71,9 @@ export async function resolveRequest(ctx: Ctx, input: unknown) {
   return view;
 }
 
-export const PauseInput = z.object({
-  id: zId,
-  reason: z.string({ required_error: '请说明需要企业补充的材料' }).trim().min(2, '请说明需要企业补充的材料').max(300, '说明不能超过300字'),
-});
 
 /** 需补充材料: the clock stops until the enterprise answers (or the officer resumes). */
-export async function pauseRequest(ctx: Ctx, input: unknown) {
+export async function pauseRequest(ctx: Ctx, input: Sent<typeof PauseInput>) {
   const { id, reason } = parseInput(PauseInput, input);
   const req = await loadOwn(ctx, id);
   const clock = pause(req, ctx.now, await loadSla(ctx.ports), { status: 'paused' });
@@ -98,8 +87,8 @@ export async function pauseRequest(ctx: Ctx, input: unknown) {
   }));
 }
 
-export async function resumeRequest(ctx: Ctx, input: unknown) {
-  const { id, note } = parseInput(z.object({ id: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') }), input);
+export async function resumeRequest(ctx: Ctx, input: Sent<typeof ResumeInput>) {
+  const { id, note } = parseInput(ResumeInput, input);
   const req = await loadOwn(ctx, id);
   const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted' });
   return settle(ctx, await transition(ctx.ports, req, {

@@ -82,11 +82,12 @@ async function callFunction<T>(name: ActionFunctionName, data: object): Promise<
 /**
  * An action by name: callService('request.get', { id }), sent to the function that answers it. The
  * names are the contract's (core/contract/actions.ts): a name no function answers does not compile.
- * The answer is typed by what the server's use case returns (core/contract/answers.ts); a page may
- * still name a narrower shape it relies on (`callService<T>(...)`).
+ * The fields are typed by the action's input schema and the answer by what the server's use case
+ * returns (core/contract/answers.ts); a page may still name a narrower answer it relies on
+ * (`callService<T>(...)`), whose fields are then checked only loosely.
  */
 export function callService<A extends ActionName>(action: A, fields?: Input<A>): Promise<Answer<A>>;
-export function callService<T>(action: ActionName, fields?: object): Promise<T>;
+export function callService<T, A extends ActionName = ActionName>(action: A, fields?: Input<A>): Promise<T>;
 export function callService(action: ActionName, fields: object = {}): Promise<unknown> {
   return callFunction(functionOf(action), { action, ...fields });
 }

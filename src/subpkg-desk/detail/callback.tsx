@@ -13,21 +13,17 @@ import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
 import { Chips } from '../../components/Select';
 import type { DeskPartProps } from './part-props';
+import { CALLBACK_METHODS, CALLBACK_OUTCOMES } from '../../../core/contract/catalog';
+import { CallbackInput } from '../../../core/contract/handling';
+import { problemsOf } from '../../../core/contract/schema';
 import './callback.css';
 
 type Method = CallbackRecord['method'];
 type Outcome = CallbackRecord['outcome'];
 
-const METHODS: { value: Method; label: string }[] = [
-  { value: 'call', label: '电话回访' },
-  { value: 'message', label: '短信回访' },
-  { value: 'visit', label: '上门回访' },
-];
-const OUTCOMES: { value: Outcome; label: string }[] = [
-  { value: 'satisfied', label: '满意' },
-  { value: 'unsatisfied', label: '不满意' },
-  { value: 'unreachable', label: '未联系上' },
-];
+const options = <T extends string>(labels: Record<T, string>) => (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+const METHODS = options<Method>(CALLBACK_METHODS);
+const OUTCOMES = options<Outcome>(CALLBACK_OUTCOMES);
 const label = <T extends string>(list: { value: T; label: string }[], v: T) => list.find((o) => o.value === v)?.label ?? v;
 const MAX_NOTE = 500;
 
@@ -50,12 +46,11 @@ export default function CallbackPanel({ detail, reload }: DeskPartProps) {
 
   const submit = async () => {
     if (busy) return;
-    const e: Record<string, string> = {};
-    if (!method) e.method = '请选择回访方式';
-    if (!outcome) e.outcome = '请选择回访结果';
-    if (outcome === 'unsatisfied' && note.trim().length < 2) e.note = '回访不满意时请填写企业反映的问题（至少2个字）';
+    // the server's own schema (core/contract/handling.ts): the same rules and words before sending
+    const fields = { id: r._id, method: method || undefined, outcome: outcome || undefined, note };
+    const e = problemsOf(CallbackInput, fields);
     setErrors(e);
-    if (Object.keys(e).length) return;
+    if (Object.keys(e).length || !method || !outcome) return;
     if (outcome === 'unsatisfied') {
       const res = await Taro.showModal({
         title: '将退回重办',

@@ -9,6 +9,8 @@ import Field, { fieldErrors } from '../../components/Field';
 import ExtensionRecords, { ExtensionItem } from '../../components/Extensions';
 import { Row } from '../../components/RequestInfo';
 import type { DeskPartProps } from './part-props';
+import { DecideExtensionInput } from '../../../core/contract/handling';
+import { problemsOf } from '../../../core/contract/schema';
 
 export default function ObjectionsPanel({ detail, reload }: DeskPartProps) {
   const { request: r, can } = detail;
@@ -24,8 +26,9 @@ export default function ObjectionsPanel({ detail, reload }: DeskPartProps) {
 
   const decide = async (approve: boolean) => {
     if (busy) return;
-    if (!approve && note.trim().length < 2) return setErrors({ note: '不批准时请填写理由（至少2个字）' });
-    setErrors({});
+    const problems = problemsOf(DecideExtensionInput, { id: r._id, approve, note });
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
     setBusy(approve ? 'approve' : 'refuse');
     try {
       await callService('desk.extension.decide', { id: r._id, approve, note: note.trim() });

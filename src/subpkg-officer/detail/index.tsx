@@ -7,6 +7,8 @@ import { offerTopUp } from '../../services/subscribe';
 import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
+import { PauseInput, ProgressInput, ResolveInput } from '../../../core/contract/handling';
+import { problemsOf } from '../../../core/contract/schema';
 import OfficerObjections, { type ObjectionCan } from './objections';
 
 type Detail = { request: RequestDetail; can: Permissions & ObjectionCan };
@@ -27,20 +29,24 @@ export default function OfficerDetailPage() {
     act('accept', 'request.accept', {}, '已接单，请尽快办理');
   };
 
+  // each form is checked with the server's own schema (core/contract/handling.ts): the same rules and words
   const addProgress = async () => {
-    if (!note.trim()) return setFormError({ note: '请填写办理进展' });
+    const problem = problemsOf(ProgressInput, { id, note }).note;
+    if (problem) return setFormError({ note: problem });
     setFormError({});
     if (await act('progress', 'request.progress', { note: note.trim() }, '进展已记录')) setNote('');
   };
 
   const resolve = async () => {
-    if (!result.trim()) return setFormError({ result: '请填写办理结果' });
+    const problem = problemsOf(ResolveInput, { id, result }).result;
+    if (problem) return setFormError({ result: problem });
     setFormError({});
     if (await act('resolve', 'request.resolve', { result: result.trim() }, '结果已反馈给企业')) setResult('');
   };
 
   const pause = async () => {
-    if (pauseReason.trim().length < 2) return setFormError({ pause: '请说明需要企业补充的材料（至少2个字）' });
+    const problem = problemsOf(PauseInput, { id, reason: pauseReason }).reason;
+    if (problem) return setFormError({ pause: problem });
     setFormError({});
     if (await act('pause', 'request.pause', { reason: pauseReason.trim() }, '已通知企业补充材料，计时暂停')) setPauseReason('');
   };

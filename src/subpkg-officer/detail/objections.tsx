@@ -11,12 +11,13 @@ import type { ActionName } from '../../../core/contract/actions';
 import Field, { fieldErrors } from '../../components/Field';
 import { DateInput } from '../../components/Select';
 import ExtensionRecords from '../../components/Extensions';
+import { AskExtensionInput, HandBackInput } from '../../../core/contract/handling';
+import { MAX_EXTENSION_DAYS } from '../../../core/contract/limits';
+import { problemsOf } from '../../../core/contract/schema';
 
 /** request.get's `can`, with the hand-back deadline the server adds while a hand-back is possible */
 export type ObjectionCan = Permissions & { handBackUntil?: string };
 
-/** the farthest an extension may reach, in calendar days from today (as core/handling/objections.ts) */
-const MAX_EXTENSION_DAYS = 60;
 
 type Props = {
   request: RequestDetail;
@@ -44,8 +45,9 @@ export default function OfficerObjections({ request: r, can, act, busy }: Props)
 
   const handBack = async () => {
     if (handingBack || busy) return;
-    if (reason.trim().length < 2) return setErrors({ reason: '请说明退回理由（至少2个字）' });
-    setErrors({});
+    const problems = problemsOf(HandBackInput, { id: r._id, reason });
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
     const ok = await Taro.showModal({
       title: '退回改派',
       content: '退回后该诉求交由调度员重新分派，办理计时不停止，退回次数计入考核。确认退回？',
@@ -75,11 +77,10 @@ export default function OfficerObjections({ request: r, can, act, busy }: Props)
   const first = dueDate ? addDays(dueDate, 1) : addDays(beijingToday(), 1);
   const last = addDays(beijingToday(), MAX_EXTENSION_DAYS);
   const askExtension = async () => {
-    const e: Record<string, string> = {};
-    if (!date) e.date = '请选择延期后的办理期限';
-    else if (date < first) e.date = `须晚于当前办理期限（${dueDate}）`;
-    else if (date > last) e.date = `最多申请到 ${last}`;
-    if (extReason.trim().length < 2) e.reason = '请说明延期理由（至少2个字）';
+    // the server's schema (core/contract/handling.ts), then the window this request allows
+    const e = problemsOf(AskExtensionInput, { id: r._id, date, reason: extReason });
+    if (!e.date && date < first) e.date = `须晚于当前办理期限（${dueDate}）`;
+    else if (!e.date && date > last) e.date = `最多申请到 ${last}`;
     setErrors(e);
     if (Object.keys(e).length) return;
     if (await act('extension', 'request.extension.ask', { date, reason: extReason.trim() }, '延期申请已提交，等待调度员审批')) {
