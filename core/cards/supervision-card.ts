@@ -17,7 +17,6 @@
  *   department gets it only when the dispatcher confirms it (confirmRecusal).
  */
 import { releaseSlotOf } from '../assignment/assign';
-import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -26,31 +25,19 @@ import { loadRequest, transition, transitionFollowing } from '../request-record'
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
-import { parseInput, zId, zDate as zCalendarDate } from '../validation';
+import { CardCloseInput, CardDeadlineInput, CardIdInput, CardListInput, CardProgressInput, CardReplyInput, CardReturnInput, CardUrgeInput, CardWithdrawInput, FinalInput, IssueInput } from '../contract/desk';
+import type { Sent } from '../contract/schema';
+import { parseInput } from '../validation';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { cardRepo } from '../repos/cards';
 import { orgRepo } from '../repos/orgs';
 
-const zDate = zCalendarDate('请设定督办期限');
-const zText = (what: string, max: number, missing = `请填写${what}`) =>
-  z.string({ required_error: missing, invalid_type_error: `${what}格式不正确` }).trim().min(2, missing).max(max, `${what}不能超过${max}字`);
 
 const ROLE_NAME = { lead: '牵头', co: '协办' } as const;
 /** a part still waiting on its department: not yet answered, returned or closed */
 const OPEN_PARTY: ReadonlyArray<CardParty['status']> = ['issued', 'accepted'];
 
-export const IssueInput = z
-  .object({
-    id: zId,
-    leadDeptId: zId,
-    coDeptIds: z.array(zId).max(10, '协办部门最多10个').default([]),
-    deadline: zDate,
-    instructions: zText('督办要求', 1000),
-    /** the dispatcher confirms sending a complaint to the department of the officials it is about */
-    confirmRecusal: z.boolean({ invalid_type_error: '回避确认格式不正确' }).optional().default(false),
-  })
-  .refine((v) => !v.coDeptIds.includes(v.leadDeptId), { message: '牵头部门不能同时作为协办部门', path: ['coDeptIds'] });
 
 const recusedOf = (card: SupervisionCard) => card.recusedUserIds ?? [];
 
@@ -59,7 +46,7 @@ async function handlersOf(ctx: Ctx, deptIds: string[], recused: string[]) {
   return (await departmentHandlers(ctx.ports, deptIds)).filter((id) => !recused.includes(id));
 }
 
-export async function issueCard(ctx: Ctx, input: unknown) {
+export async function issueCard(ctx: Ctx, input: Sent<typeof IssueInput>) {
   const data = parseInput(IssueInput, input);
   const req = await loadSupervised(ctx, data.id);
   if (req.status === 'supervised') throw new AppError('INVALID_STATE', '该诉求已在督办中');
@@ -191,12 +178,9 @@ export function cardPermissions(ctx: Ctx, card: SupervisionCard) {
   };
 }
 
-export async function listCards(ctx: Ctx, input: unknown) {
+export async function listCards(ctx: Ctx, input: Sent<typeof CardListInput>) {
   requireRole(ctx.user, 'department');
-  const { tab, page } = parseInput(
-    z.object({ tab: z.enum(['todo', 'doing', 'done']).default('todo'), page: z.number().int().min(1).max(10_000).default(1) }),
-    input,
-  );
+  const { tab, page } = parseInput(CardListInput, input);
   const dept = ctx.user.departmentId;
   if (!dept) return { items: [], total: 0, page, pageSize: 20, counts: { todo: 0, doing: 0, done: 0 } };
   // one department sees few dozen open cards; read its cards and split by its own party status
@@ -211,8 +195,8 @@ export async function listCards(ctx: Ctx, input: unknown) {
   };
 }
 
-export async function getCard(ctx: Ctx, input: unknown) {
-  const { cardId } = parseInput(z.object({ cardId: zId }), input);
+export async function getCard(ctx: Ctx, input: Sent<typeof CardIdInput>) {
+  const { cardId } = parseInput(CardIdInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   const req = await loadRequest(ctx.ports, card.requestId);
   return { card: deptView(card), request: req, can: cardPermissions(ctx, card), mine: { deptId: party.deptId, role: party.role } };
@@ -223,8 +207,8 @@ const stamped = (ctx: Ctx, patch: Partial<CardParty>): Partial<CardParty> => ({ 
 const byDept = (ctx: Ctx, party: CardParty) => ({ id: ctx.user._id, name: `${ctx.user.name}（${party.deptName}）` });
 const lateAccept = (party: CardParty, at: Date) => !!party.acceptDueAt && at.getTime() > new Date(party.acceptDueAt).getTime();
 
-export async function acceptCard(ctx: Ctx, input: unknown) {
-  const { cardId } = parseInput(z.object({ cardId: zId }), input);
+export async function acceptCard(ctx: Ctx, input: Sent<typeof CardIdInput>) {
+  const { cardId } = parseInput(CardIdInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).accept) throw new AppError('INVALID_STATE', card.status === 'open' ? '本部门已接收或已处理该督办卡' : '该督办卡已结束，不能接收');
   const late = lateAccept(party, ctx.now);
@@ -239,8 +223,8 @@ export async function acceptCard(ctx: Ctx, input: unknown) {
 }
 
 /** 协办意见: a co-operating department's opinion, for the lead's final answer */
-export async function replyCard(ctx: Ctx, input: unknown) {
-  const { cardId, reply } = parseInput(z.object({ cardId: zId, reply: zText('协办意见', 2000) }), input);
+export async function replyCard(ctx: Ctx, input: Sent<typeof CardReplyInput>) {
+  const { cardId, reply } = parseInput(CardReplyInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).reply) {
     if (card.status === 'open' && party.role === 'lead') {
@@ -261,8 +245,8 @@ export async function replyCard(ctx: Ctx, input: unknown) {
 }
 
 /** 办理进展: the lead department reports how far it got, as often as needed */
-export async function progressCard(ctx: Ctx, input: unknown) {
-  const { cardId, note } = parseInput(z.object({ cardId: zId, note: zText('办理进展', 1000) }), input);
+export async function progressCard(ctx: Ctx, input: Sent<typeof CardProgressInput>) {
+  const { cardId, note } = parseInput(CardProgressInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).progress) {
     if (card.status === 'open' && party.role === 'co') throw new AppError('INVALID_STATE', '协办部门请通过「协办意见」反馈，办理进展由牵头部门填报');
@@ -279,15 +263,9 @@ export async function progressCard(ctx: Ctx, input: unknown) {
   return { card: deptView(updated), request: next };
 }
 
-export const FinalInput = z.object({
-  cardId: zId,
-  answer: zText('最终答复', 2000),
-  /** the page asks "将作为办理结果反馈企业" first; without the confirmation nothing happens */
-  confirm: z.literal(true, { errorMap: () => ({ message: '最终答复将作为办理结果反馈企业，请确认后提交' }) }),
-});
 
 /** 最终答复: the lead's answer resolves the request; the enterprise then confirms and scores it */
-export async function finalCard(ctx: Ctx, input: unknown) {
+export async function finalCard(ctx: Ctx, input: Sent<typeof FinalInput>) {
   const { cardId, answer } = parseInput(FinalInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).final) {
@@ -318,8 +296,8 @@ export async function finalCard(ctx: Ctx, input: unknown) {
   return { card: deptView(updated), request: next };
 }
 
-export async function returnCard(ctx: Ctx, input: unknown) {
-  const { cardId, reason } = parseInput(z.object({ cardId: zId, reason: zText('退回原因', 500, '请说明退回原因') }), input);
+export async function returnCard(ctx: Ctx, input: Sent<typeof CardReturnInput>) {
+  const { cardId, reason } = parseInput(CardReturnInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).return) throw new AppError('INVALID_STATE', card.status === 'open' ? '本部门已反馈或已结束，不能退回' : '该督办卡已结束，不能退回');
   const lead = party.role === 'lead';
@@ -371,7 +349,6 @@ async function loadDeskCard(ctx: Ctx, cardId: string) {
 }
 
 const byDesk = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
-const zNote = z.string({ invalid_type_error: '说明格式不正确' }).trim().max(300, '说明不能超过300字').optional().default('');
 
 function partyOf(card: SupervisionCard, deptId: string): CardParty {
   const p = card.parties.find((x) => x.deptId === deptId);
@@ -380,8 +357,8 @@ function partyOf(card: SupervisionCard, deptId: string): CardParty {
 }
 
 /** 催办: one department, or every department whose part is still open */
-export async function urgeCard(ctx: Ctx, input: unknown) {
-  const { cardId, deptId, note } = parseInput(z.object({ cardId: zId, deptId: zId.optional(), note: zNote }), input);
+export async function urgeCard(ctx: Ctx, input: Sent<typeof CardUrgeInput>) {
+  const { cardId, deptId, note } = parseInput(CardUrgeInput, input);
   const { card } = await loadDeskCard(ctx, cardId);
   const targets = deptId ? [partyOf(card, deptId)].filter((p) => OPEN_PARTY.includes(p.status)) : card.parties.filter((p) => OPEN_PARTY.includes(p.status));
   if (!targets.length) throw new AppError('INVALID_STATE', deptId ? '该部门已反馈或已结束，无需催办' : '各部门均已反馈，无需催办');
@@ -403,8 +380,8 @@ export async function urgeCard(ctx: Ctx, input: unknown) {
 }
 
 /** 调整期限: the card's deadline and the request's deadline move together */
-export async function deadlineCard(ctx: Ctx, input: unknown) {
-  const { cardId, deadline, reason } = parseInput(z.object({ cardId: zId, deadline: zDate, reason: zText('调整原因', 500) }), input);
+export async function deadlineCard(ctx: Ctx, input: Sent<typeof CardDeadlineInput>) {
+  const { cardId, deadline, reason } = parseInput(CardDeadlineInput, input);
   const { card } = await loadDeskCard(ctx, cardId);
   if (deadline.replace(/-/g, '') < beijingDateKey(ctx.now)) throw new AppError('VALIDATION_FAILED', '督办期限不能早于今天', [{ field: 'deadline', message: '督办期限不能早于今天' }]);
   if (deadline === card.deadline) throw new AppError('VALIDATION_FAILED', '新期限与当前期限相同', [{ field: 'deadline', message: '请选择新的督办期限' }]);
@@ -427,8 +404,8 @@ export async function deadlineCard(ctx: Ctx, input: unknown) {
 }
 
 /** 撤回: the card ends; the request goes back to 待调度 and its clock keeps running */
-export async function withdrawCard(ctx: Ctx, input: unknown) {
-  const { cardId, reason } = parseInput(z.object({ cardId: zId, reason: zText('撤回原因', 500) }), input);
+export async function withdrawCard(ctx: Ctx, input: Sent<typeof CardWithdrawInput>) {
+  const { cardId, reason } = parseInput(CardWithdrawInput, input);
   const { card } = await loadDeskCard(ctx, cardId);
   const updated = await saveCard(ctx, card, { status: 'withdrawn', withdrawal: { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, reason } });
   const sla = await loadSla(ctx.ports);
@@ -444,8 +421,8 @@ export async function withdrawCard(ctx: Ctx, input: unknown) {
 }
 
 /** 结束协办: a co-operating department's part no longer holds up the lead's final answer */
-export async function closeParty(ctx: Ctx, input: unknown) {
-  const { cardId, deptId, reason } = parseInput(z.object({ cardId: zId, deptId: zId, reason: zText('结束原因', 500) }), input);
+export async function closeParty(ctx: Ctx, input: Sent<typeof CardCloseInput>) {
+  const { cardId, deptId, reason } = parseInput(CardCloseInput, input);
   const { card } = await loadDeskCard(ctx, cardId);
   const party = partyOf(card, deptId);
   if (party.role === 'lead') throw new AppError('VALIDATION_FAILED', '牵头部门的督办不能单独结束，可撤回督办卡', [{ field: 'deptId', message: '请选择协办部门' }]);

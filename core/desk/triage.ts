@@ -4,7 +4,6 @@
  * and refer to the discipline commission (移交纪委监委, dispatchers only).
  */
 import { releaseSlotOf } from '../assignment/assign';
-import { z } from 'zod';
 import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
@@ -14,14 +13,14 @@ import { isRecused } from '../recusal';
 import { loadRequest, transition } from '../request-record';
 import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
-import { parseInput, zId, zDate as zCalendarDate } from '../validation';
+import { EscalateInput, ReassignInput, ReferInput, RejectInput, VerifyInput } from '../contract/desk';
+import type { Sent } from '../contract/schema';
+import { parseInput } from '../validation';
 import { allOrgs, canSupervise, supervisorsOf } from './scope';
 import { freed, settle } from '../settle';
 import { userRepo } from '../repos/users';
 import { beijingDate } from '../time';
 
-const zDate = zCalendarDate();
-const zReason = (what: string) => z.string({ required_error: `请填写${what}` }).trim().min(2, `请填写${what}`).max(500, `${what}不能超过500字`);
 
 export async function loadSupervised(ctx: Ctx, id: string): Promise<ServiceRequest> {
   requireRole(ctx.user, 'dispatcher');
@@ -33,16 +32,8 @@ export async function loadSupervised(ctx: Ctx, id: string): Promise<ServiceReque
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
 
-export const VerifyInput = z
-  .object({
-    id: zId,
-    level: z.enum(Object.keys(LEVELS) as [keyof typeof LEVELS], { errorMap: () => ({ message: '请选择诉求等级' }) }),
-    category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }) }),
-    dueDate: zDate.optional(),
-  })
-  .refine((v) => v.level !== 'special' || !!v.dueDate, { message: '特殊诉求须设定办理期限', path: ['dueDate'] });
 
-export async function verifyRequest(ctx: Ctx, input: unknown) {
+export async function verifyRequest(ctx: Ctx, input: Sent<typeof VerifyInput>) {
   const { id, level, category, dueDate } = parseInput(VerifyInput, input);
   const req = await loadSupervised(ctx, id);
   // under a card the card's deadline rules; re-route by a new card instead
@@ -61,13 +52,8 @@ export async function verifyRequest(ctx: Ctx, input: unknown) {
   }));
 }
 
-export const RejectInput = z.object({
-  id: zId,
-  kind: z.enum(Object.keys(REJECT_KINDS) as [keyof typeof REJECT_KINDS], { errorMap: () => ({ message: '请选择不予受理的类型' }) }),
-  reason: zReason('不予受理的理由'),
-});
 
-export async function rejectRequest(ctx: Ctx, input: unknown) {
+export async function rejectRequest(ctx: Ctx, input: Sent<typeof RejectInput>) {
   const { id, kind, reason } = parseInput(RejectInput, input);
   const req = await loadSupervised(ctx, id);
   if (req.status === 'supervised') throw new AppError('INVALID_STATE', '该诉求已下发督办卡，须待牵头部门答复或退回后再处理');
@@ -88,9 +74,8 @@ export async function rejectRequest(ctx: Ctx, input: unknown) {
   return freed(ctx, await settle(ctx, next));
 }
 
-export const ReassignInput = z.object({ id: zId, assigneeId: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') });
 
-export async function reassignRequest(ctx: Ctx, input: unknown) {
+export async function reassignRequest(ctx: Ctx, input: Sent<typeof ReassignInput>) {
   const { id, assigneeId, note } = parseInput(ReassignInput, input);
   const req = await loadSupervised(ctx, id);
   const users = userRepo(ctx.ports.store);
@@ -131,8 +116,8 @@ export async function reassignRequest(ctx: Ctx, input: unknown) {
   return freed(ctx, await settle(ctx, next));
 }
 
-export async function escalateRequest(ctx: Ctx, input: unknown) {
-  const { id, reason } = parseInput(z.object({ id: zId, reason: zReason('提级原因') }), input);
+export async function escalateRequest(ctx: Ctx, input: Sent<typeof EscalateInput>) {
+  const { id, reason } = parseInput(EscalateInput, input);
   const req = await loadSupervised(ctx, id);
   const orgs = await allOrgs(ctx.ports);
   const current = orgs.find((o) => o._id === req.tierOrgId);
@@ -152,8 +137,8 @@ export async function escalateRequest(ctx: Ctx, input: unknown) {
   }));
 }
 
-export async function referRequest(ctx: Ctx, input: unknown) {
-  const { id, reason } = parseInput(z.object({ id: zId, reason: zReason('移交理由') }), input);
+export async function referRequest(ctx: Ctx, input: Sent<typeof ReferInput>) {
+  const { id, reason } = parseInput(ReferInput, input);
   const req = await loadSupervised(ctx, id);
   if (req.referral) throw new AppError('INVALID_STATE', '该诉求已移交纪委监委');
   return settle(ctx, await transition(ctx.ports, req, {
