@@ -19,3 +19,8 @@ export const SubmitFields = z.object({
   phone: zPhone,
 });
 export type SubmitFields = z.infer<typeof SubmitFields>;
+
+/** request.submit: the form and the page's idempotency key (a retry with the same key answers the first request) */
+export const SubmitInput = SubmitFields.extend({
+  clientKey: z.string({ required_error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不正确'),
+});

@@ -4,27 +4,18 @@
  * an officer of the enterprise's grid decides; with neither, the request is approved at once.
  * At most MAX_CONTACTS_PER_ENTERPRISE contacts; the first contact may remove others, anyone may leave.
  */
-import { z } from 'zod';
-import { MAX_CONTACTS_PER_ENTERPRISE, PHONE_PATTERN } from '../contract/limits';
+import { MAX_CONTACTS_PER_ENTERPRISE } from '../contract/limits';
+import { BindInput, BindingListInput, BindingRejectInput, UnbindInput } from '../contract/account';
+import { IdInput, type Sent } from '../contract/schema';
 import { C } from '../collections';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Binding, Enterprise, Message, User } from '../model';
-import { parseInput, zId } from '../validation';
+import { parseInput } from '../validation';
 import { isValidCreditCode, normalizeCreditCode } from './credit-code';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
 
-export const BindInput = z.object({
-  name: z.string({ required_error: '请填写企业名称' }).trim().min(2, '请填写企业全称').max(100, '企业名称过长'),
-  creditCode: z
-    .string({ required_error: '请填写统一社会信用代码' })
-    .transform(normalizeCreditCode)
-    .refine((v) => v.length === 18, '统一社会信用代码应为18位'),
-  /** who is asking, so the approver can tell */
-  applicantName: z.string().trim().min(2, '请填写您的姓名').max(20, '姓名不能超过20字').optional(),
-  phone: z.string().trim().regex(PHONE_PATTERN, '联系电话格式不正确').optional(),
-});
 
 const full = () => new AppError('ENTERPRISE_CONTACTS_FULL', `该企业联系人已满${MAX_CONTACTS_PER_ENTERPRISE}人，请联系企业现有联系人解绑`);
 
@@ -44,7 +35,7 @@ async function admit(ctx: Ctx, ent: Enterprise, userId: string) {
   await userRepo(ctx.ports.store).update(userId, { $set: { enterpriseId: ent._id } });
 }
 
-export async function bindEnterprise(ctx: Ctx, input: unknown) {
+export async function bindEnterprise(ctx: Ctx, input: Sent<typeof BindInput>) {
   requireRole(ctx.user, 'enterprise');
   const { name, creditCode, applicantName, phone } = parseInput(BindInput, input);
   if (!isValidCreditCode(creditCode)) throw new AppError('BAD_CREDIT_CODE', '统一社会信用代码校验失败，请核对后重新输入');
@@ -95,8 +86,8 @@ export async function myBinding(ctx: Ctx) {
   return b ? bindingView(b, await approverName(ctx, b.approverIds)) : null;
 }
 
-export async function listBindings(ctx: Ctx, input: unknown) {
-  const { tab } = parseInput(z.object({ tab: z.enum(['pending', 'done']).default('pending') }), input);
+export async function listBindings(ctx: Ctx, input: Sent<typeof BindingListInput>) {
+  const { tab } = parseInput(BindingListInput, input);
   const mine = await ctx.ports.store.collection<Binding>(C.bindings).find({ approverIds: { $all: [ctx.user._id] } }, { orderBy: [['createdAt', 'desc']], limit: 100 });
   return { items: mine.filter((b) => (tab === 'pending' ? b.status === 'pending' : b.status !== 'pending')).map((b) => bindingView(b)) };
 }
@@ -108,8 +99,8 @@ async function loadDecidable(ctx: Ctx, id: string) {
   return b;
 }
 
-export async function approveBinding(ctx: Ctx, input: unknown) {
-  const { id } = parseInput(z.object({ id: zId }), input);
+export async function approveBinding(ctx: Ctx, input: Sent<typeof IdInput>) {
+  const { id } = parseInput(IdInput, input);
   const b = await loadDecidable(ctx, id);
   const ent = await enterpriseRepo(ctx.ports.store).get(b.enterpriseId);
   const applicant = await userRepo(ctx.ports.store).get(b.userId);
@@ -125,8 +116,8 @@ export async function approveBinding(ctx: Ctx, input: unknown) {
   return { binding: bindingView({ ...b, status: 'approved' }) };
 }
 
-export async function rejectBinding(ctx: Ctx, input: unknown) {
-  const { id, reason } = parseInput(z.object({ id: zId, reason: z.string({ required_error: '请填写不通过的原因' }).trim().min(2, '请填写不通过的原因').max(200) }), input);
+export async function rejectBinding(ctx: Ctx, input: Sent<typeof BindingRejectInput>) {
+  const { id, reason } = parseInput(BindingRejectInput, input);
   const b = await loadDecidable(ctx, id);
   const ok = await ctx.ports.store.collection<Binding>(C.bindings).update(id, { $set: { status: 'rejected', reason, decidedAt: ctx.now.toISOString(), decidedById: ctx.user._id } }, { status: 'pending' });
   if (!ok) throw new AppError('CONFLICT', '该申请已被他人处理');
@@ -135,9 +126,9 @@ export async function rejectBinding(ctx: Ctx, input: unknown) {
 }
 
 /** leave an enterprise, or (first contact) remove another contact */
-export async function unbindEnterprise(ctx: Ctx, input: unknown) {
+export async function unbindEnterprise(ctx: Ctx, input: Sent<typeof UnbindInput>) {
   requireRole(ctx.user, 'enterprise');
-  const { userId } = parseInput(z.object({ userId: zId.optional() }), input);
+  const { userId } = parseInput(UnbindInput, input);
   const target = userId ?? ctx.user._id;
   if (!ctx.user.enterpriseId) throw new AppError('NOT_BOUND', '您尚未绑定企业');
   const enterprises = enterpriseRepo(ctx.ports.store);

@@ -20,5 +20,4 @@ export function isValidCreditCode(code: string): boolean {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
 
-/** Users type lower case and spaces; the stored form is upper case without spaces. */
-export const normalizeCreditCode = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
+export { normalizeCreditCode } from '../contract/account';

@@ -4,8 +4,8 @@
  * first request instead of creating a second one.
  */
 import { createHash } from 'crypto';
-import { z } from 'zod';
-import { SubmitFields } from '../contract/requests';
+import { SubmitInput } from '../contract/requests';
+import type { Sent } from '../contract/schema';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
@@ -25,9 +25,7 @@ import { enterpriseRepo } from '../repos/enterprises';
 /** new requests per enterprise per hour unless the deployment sets submitsPerHour */
 export const DEFAULT_SUBMITS_PER_HOUR = 20;
 
-export const SubmitInput = SubmitFields.extend({
-  clientKey: z.string({ required_error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不正确'),
-});
+export { SubmitInput };
 
 export function requestDocId(submitterId: string, clientKey: string) {
   return 'r' + createHash('sha256').update(`${submitterId}\u0000${clientKey}`).digest('hex').slice(0, 23);
@@ -44,7 +42,7 @@ export function requestDocId(submitterId: string, clientKey: string) {
  * room. A retried submit (the same clientKey) answers with its first request. What follows a new
  * request (its notifications, counting, the calendar warning) is queued after the answer.
  */
-export async function submitRequest(ctx: Ctx, input: unknown) {
+export async function submitRequest(ctx: Ctx, input: Sent<typeof SubmitInput>) {
   const { request, created } = await submit(ctx, input);
   if (created) await later(ctx, (ports) => followRequest(ports, request._id));
   return { request: requestView(ctx, request), created };

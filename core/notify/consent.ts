@@ -10,12 +10,13 @@
  * One document per user and template (`${userId}:${template}`, C.subscriptions). Consents given for
  * another template id (the deployer changed config/subscribe-templates.json) count as none.
  */
-import { z } from 'zod';
 import { C } from '../collections';
 import { hasRole, type Ctx } from '../context';
 import { AppError } from '../errors';
 import type { OutboxEntry, Subscription, User } from '../model';
 import { StoreError, type Ports } from '../ports';
+import { ConsentInput, SmsOptInInput } from '../contract/account';
+import type { Sent } from '../contract/schema';
 import { parseInput } from '../validation';
 import { loadSla } from '../sla/policy';
 import { loadNotifyRules, maskPhone, mobileOf, SMS_KIND_LABELS, type NotifyRules } from './routing';
@@ -28,15 +29,6 @@ export const TOP_UP_BELOW = 3;
 
 const subId = (userId: string, template: string) => `${userId}:${template}`;
 
-export const ConsentInput = z.object({
-  /** requestSubscribeMessage's answer (template id → accept | reject | ban | filter), or getSetting's itemSettings */
-  results: z
-    .record(z.string().trim().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter'], { errorMap: () => ({ message: '订阅结果不正确' }) }))
-    .refine((r) => Object.keys(r).length <= 20, '订阅结果过多'),
-  /** 'request': a requestSubscribeMessage answer; 'setting': getSetting (the 总是保持以上选择 choices and the main switch) */
-  source: z.enum(['request', 'setting']),
-  mainSwitch: z.boolean().optional(),
-});
 
 /** which templates a user's roles get messages by */
 export function relevantTemplates(user: Pick<User, 'roles'>): TemplateKey[] {
@@ -77,7 +69,7 @@ async function write(ports: Ports, doc: Subscription, before: Subscription | nul
 }
 
 /** notify.consent: record what WeChat answered the user's choice, then answer the settings */
-export async function recordConsent(ctx: Ctx, input: unknown): Promise<NotifySettings> {
+export async function recordConsent(ctx: Ctx, input: Sent<typeof ConsentInput>): Promise<NotifySettings> {
   const { results, source, mainSwitch } = parseInput(ConsentInput, input);
   const subs = ctx.ports.store.collection<Subscription>(C.subscriptions);
   const at = ctx.now.toISOString();
@@ -119,8 +111,8 @@ export async function recordConsent(ctx: Ctx, input: unknown): Promise<NotifySet
 }
 
 /** notify.smsOptIn: an enterprise user's choice to also get SMS about its requests */
-export async function setSmsOptIn(ctx: Ctx, input: unknown): Promise<NotifySettings> {
-  const { optIn } = parseInput(z.object({ optIn: z.boolean({ invalid_type_error: '请选择是否接收短信' }) }), input);
+export async function setSmsOptIn(ctx: Ctx, input: Sent<typeof SmsOptInInput>): Promise<NotifySettings> {
+  const { optIn } = parseInput(SmsOptInInput, input);
   if (!hasRole(ctx.user, 'enterprise')) throw new AppError('FORBIDDEN', '工作人员的短信提醒由管理员的提醒规则决定');
   if (optIn && !mobileOf(ctx.user.phone)) throw new AppError('VALIDATION_FAILED', '账号未登记手机号，无法接收短信');
   await userRepo(ctx.ports.store).update(ctx.user._id, { $set: { smsOptIn: optIn } });

@@ -1,16 +1,17 @@
 /** The in-app message center: every notification also lands here, whatever happened to the push. */
-import { z } from 'zod';
 import { C } from '../collections';
 import type { Ctx } from '../context';
 import type { Message } from '../model';
-import { parseInput, zId } from '../validation';
+import { MessagePageInput, MessageReadInput } from '../contract/account';
+import type { Sent } from '../contract/schema';
+import { parseInput } from '../validation';
 
 export async function unreadCount(ctx: Ctx) {
   return ctx.ports.store.collection<Message>(C.messages).count({ userId: ctx.user._id, read: false });
 }
 
-export async function listMessages(ctx: Ctx, input: unknown) {
-  const { page } = parseInput(z.object({ page: z.number().int().min(1).max(10_000).optional().default(1) }), input);
+export async function listMessages(ctx: Ctx, input: Sent<typeof MessagePageInput>) {
+  const { page } = parseInput(MessagePageInput, input);
   const messages = ctx.ports.store.collection<Message>(C.messages);
   const pageSize = 20;
   const [items, total, unread] = await Promise.all([
@@ -21,11 +22,8 @@ export async function listMessages(ctx: Ctx, input: unknown) {
   return { items, total, unread, page, pageSize };
 }
 
-export async function readMessages(ctx: Ctx, input: unknown) {
-  const { id, all } = parseInput(
-    z.object({ id: zId.optional(), all: z.literal(true).optional() }).refine((v) => v.id || v.all, '请指定要标记已读的消息'),
-    input,
-  );
+export async function readMessages(ctx: Ctx, input: Sent<typeof MessageReadInput>) {
+  const { id, all } = parseInput(MessageReadInput, input);
   const messages = ctx.ports.store.collection<Message>(C.messages);
   // only the caller's own messages: the userId condition makes another user's id a no-op
   if (id) await messages.update(id, { $set: { read: true } }, { userId: ctx.user._id });

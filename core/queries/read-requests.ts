@@ -2,7 +2,6 @@
 import { orgById } from '../org-cache';
 import { objectionPermissions } from '../handling/objection-rules';
 import { callbackPermissions } from '../feedback/callback-rules';
-import { z } from 'zod';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
@@ -10,19 +9,16 @@ import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../reques
 import { OPEN_STATUSES } from '../contract/catalog';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
-import { parseInput, zId } from '../validation';
+import { InboxInput, PageInput } from '../contract/account';
+import { IdInput, type Sent } from '../contract/schema';
+import { parseInput } from '../validation';
 import { requestRepo } from '../repos/requests';
 import { cardRepo } from '../repos/cards';
 
-const PAGE_SIZE = 20;
-export const PageInput = z.object({
-  page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').optional().default(1),
-  pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(PAGE_SIZE),
-});
 
 const listed = ([items, total]: [ServiceRequest[], number], page: number, pageSize: number) => ({ items: items.map(summary), total, page, pageSize });
 
-export async function myRequests(ctx: Ctx, input: unknown) {
+export async function myRequests(ctx: Ctx, input: Sent<typeof PageInput>) {
   requireRole(ctx.user, 'enterprise');
   const { page, pageSize } = parseInput(PageInput, input);
   if (!ctx.user.enterpriseId) return { items: [], total: 0, page, pageSize };
@@ -32,12 +28,9 @@ export async function myRequests(ctx: Ctx, input: unknown) {
 
 const TABS = { todo: ['assigned'], doing: ['accepted', 'paused'], done: ['resolved', 'closed'] } as const;
 
-export async function officerInbox(ctx: Ctx, input: unknown) {
+export async function officerInbox(ctx: Ctx, input: Sent<typeof InboxInput>) {
   requireRole(ctx.user, 'officer', 'liaison');
-  const { tab, page, pageSize } = parseInput(
-    PageInput.extend({ tab: z.enum(['todo', 'doing', 'done'], { errorMap: () => ({ message: '工单分类不正确' }) }).default('todo') }),
-    input,
-  );
+  const { tab, page, pageSize } = parseInput(InboxInput, input);
   const requests = requestRepo(ctx.ports.store);
   const countOf = (t: keyof typeof TABS) => requests.countOfAssignee(ctx.user._id, TABS[t]);
   const [list, todo, doing, done] = await Promise.all([
@@ -107,8 +100,8 @@ export async function detailView(ctx: Ctx, req: ServiceRequest) {
   };
 }
 
-export async function getRequest(ctx: Ctx, input: unknown) {
-  const { id } = parseInput(z.object({ id: zId }), input);
+export async function getRequest(ctx: Ctx, input: Sent<typeof IdInput>) {
+  const { id } = parseInput(IdInput, input);
   if (!ctx.user.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
   const req = await loadRequest(ctx.ports, id).catch(() => null);
   // the same answer for "missing" and "not yours", so ids cannot be probed
