@@ -7,11 +7,12 @@ import { ApiError, callService, toastError } from '../../services/call';
 import { currentMe, forgetSession } from '../../services/profile';
 import type { BindingRequest } from '../../shared/api-types';
 import Field, { fieldErrors } from '../../components/Field';
+import { BindInput, normalizeCreditCode as normalize } from '../../../core/contract/account';
+import { problemsOf } from '../../../core/contract/schema';
 import './index.css';
 
 // GB 32100-2015: 18 characters from digits and capital letters except I, O, S, V, Z (the server checks the check character)
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
-const normalize = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
 
 export default function BindPage() {
   const [name, setName] = useState('');
@@ -32,13 +33,11 @@ export default function BindPage() {
   }, []);
 
   const validate = () => {
-    const e: Record<string, string> = {};
-    if (name.trim().length < 2) e.name = '请填写企业全称';
+    // the server's own schema (core/contract/account.ts); blank optional fields are not sent
+    const e = problemsOf(BindInput, { name, creditCode, applicantName: applicantName.trim() || undefined, phone: phone.trim() || undefined });
     const code = normalize(creditCode);
     if (!code) e.creditCode = '请填写统一社会信用代码';
-    else if (!CREDIT_CODE.test(code)) e.creditCode = '统一社会信用代码应为 18 位数字或大写字母';
-    if (applicantName.trim() && applicantName.trim().length < 2) e.applicantName = '请填写您的姓名';
-    if (phone.trim() && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone.trim())) e.phone = '联系电话格式不正确';
+    else if (!e.creditCode && !CREDIT_CODE.test(code)) e.creditCode = '统一社会信用代码应为 18 位数字或大写字母';
     setErrors(e);
     const first = Object.values(e)[0];
     if (first) Taro.showToast({ title: first, icon: 'none' });

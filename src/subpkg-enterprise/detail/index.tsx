@@ -10,6 +10,8 @@ import { ErrorState, Loading } from '../../components/StateView';
 import { PhotoUploader, usePhotoUploads } from '../photos';
 import './index.css';
 import { MAX_PHOTOS } from '../../../core/contract/limits';
+import { ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
+import { problemsOf } from '../../../core/contract/schema';
 
 type Detail = { request: RequestDetail; can: Permissions };
 
@@ -40,8 +42,11 @@ export default function EnterpriseDetailPage() {
 
   const submitSupplement = async () => {
     if (!uploads.settled()) return;
-    if (supplement.trim().length < 2) {
-      setSupplementError('请说明补充的材料或情况（至少2个字）');
+    // the server's own schema (core/contract/handling.ts): the same rules and words before sending
+    const problems = problemsOf(SupplementInput, { id, note: supplement, photos: uploads.fileIDs });
+    const problem = problems.note ?? Object.values(problems)[0];
+    if (problem) {
+      setSupplementError(problem);
       return;
     }
     setSupplementError('');
@@ -58,9 +63,12 @@ export default function EnterpriseDetailPage() {
   };
 
   const confirm = () => {
-    if (!score) {
-      setScoreError('请选择评分');
-      Taro.showToast({ title: '请选择评分', icon: 'none' });
+    // no star chosen is no score at all (the server's '请为办理结果打分')
+    const problems = problemsOf(ConfirmInput, { id, score: score || undefined, comment });
+    const problem = problems.score ?? Object.values(problems)[0];
+    if (problem) {
+      setScoreError(problem);
+      Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
     act('confirm', 'request.confirm', { score, comment: comment.trim() || undefined }, '感谢您的评价');
@@ -71,8 +79,9 @@ export default function EnterpriseDetailPage() {
     if (v.trim()) setReasonError('');
   };
   const reopen = () => {
-    if (!reason.trim()) {
-      setReasonError('请填写退回原因');
+    const problem = problemsOf(ReopenInput, { id, reason }).reason;
+    if (problem) {
+      setReasonError(problem);
       return;
     }
     setReasonError('');
