@@ -1,8 +1,9 @@
 /** Every admin change leaves who, when, what, and the record before and after. */
-import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import type { AuditEntry } from '../model';
+import { AuditListInput } from '../contract/admin';
+import type { Sent } from '../contract/schema';
 import { parseInput } from '../validation';
 
 export async function audit(ctx: Ctx, action: string, entity: AuditEntry['entity'], entityId: string, summary: string, before: unknown, after: unknown) {
@@ -13,12 +14,9 @@ export async function audit(ctx: Ctx, action: string, entity: AuditEntry['entity
   });
 }
 
-export async function listAudit(ctx: Ctx, input: unknown) {
+export async function listAudit(ctx: Ctx, input: Sent<typeof AuditListInput>) {
   requireRole(ctx.user, 'admin');
-  const { page, entity } = parseInput(
-    z.object({ page: z.number().int().min(1).max(10_000).default(1), entity: z.enum(['org', 'user', 'enterprise', 'rules', 'binding', 'auth']).optional() }),
-    input,
-  );
+  const { page, entity } = parseInput(AuditListInput, input);
   const pageSize = 30;
   const filter = entity ? { entity } : {};
   const log = ctx.ports.store.collection<AuditEntry>(C.audit);

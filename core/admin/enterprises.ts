@@ -13,6 +13,8 @@ import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { callBudget, claimJob, jobs, LEASE_MS, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { StoreError } from '../ports';
 import { parseInput, zId, zOptionalPhone } from '../validation';
+import { EnterpriseImportInput, EnterpriseListInput, StewardshipSetInput } from '../contract/admin';
+import type { Sent } from '../contract/schema';
 import { requireOwnFiles } from '../files/own-files';
 import { audit } from './audit';
 import { userRepo } from '../repos/users';
@@ -67,9 +69,9 @@ async function views(ctx: Ctx, ents: Enterprise[]) {
 
 const view = async (ctx: Ctx, e: Enterprise) => (await views(ctx, [e]))[0];
 
-export async function listEnterprises(ctx: Ctx, input: unknown) {
+export async function listEnterprises(ctx: Ctx, input: Sent<typeof EnterpriseListInput>) {
   requireRole(ctx.user, 'admin');
-  const { q, gridId, page } = parseInput(z.object({ q: z.string().trim().max(40).optional(), gridId: zId.optional(), page: z.number().int().min(1).max(10_000).default(1) }), input);
+  const { q, gridId, page } = parseInput(EnterpriseListInput, input);
   const ents = enterpriseRepo(ctx.ports.store);
   const pageSize = 30;
   if (q) {
@@ -105,9 +107,12 @@ function record(f: Fields, id: string, now: Date, prev?: Enterprise): Enterprise
 
 const withoutId = ({ _id, ...rest }: Enterprise) => (void _id, rest);
 
-export async function saveEnterprise(ctx: Ctx, input: unknown) {
+/** admin.enterprises.save: here, not in the contract, since the credit code is checked by server code (core/intake/credit-code.ts) */
+export const EnterpriseSaveInput = EnterpriseFields.extend({ id: zId.optional(), location: LocationField });
+
+export async function saveEnterprise(ctx: Ctx, input: Sent<typeof EnterpriseSaveInput>) {
   requireRole(ctx.user, 'admin');
-  const { id, location, ...f } = parseInput(EnterpriseFields.extend({ id: zId.optional(), location: LocationField }), input);
+  const { id, location, ...f } = parseInput(EnterpriseSaveInput, input);
   await checkGrid(ctx, f.gridId);
   const ents = enterpriseRepo(ctx.ports.store);
   const same = await ents.byCreditCode(f.creditCode);
@@ -139,12 +144,9 @@ export async function saveEnterprise(ctx: Ctx, input: unknown) {
   return { enterprise: await view(ctx, (await ents.get(next._id))!) };
 }
 
-export async function setStewardship(ctx: Ctx, input: unknown) {
+export async function setStewardship(ctx: Ctx, input: Sent<typeof StewardshipSetInput>) {
   requireRole(ctx.user, 'admin');
-  const { enterpriseId, liaisonId, leaderId, departmentId } = parseInput(
-    z.object({ enterpriseId: zId, liaisonId: zId.nullable(), leaderId: zId.nullable(), departmentId: zId.nullable() }),
-    input,
-  );
+  const { enterpriseId, liaisonId, leaderId, departmentId } = parseInput(StewardshipSetInput, input);
   const ents = enterpriseRepo(ctx.ports.store);
   const before = await ents.get(enterpriseId);
   if (!before) throw new AppError('NOT_FOUND', '未找到该企业');
@@ -439,12 +441,9 @@ async function runImport(ctx: Ctx, job: ImportJob, token: string) {
  * - `{ fileID, confirm: true, jobId }`: continues that job (the same answer); once finished, the
  *   same final answer again, changing nothing. Call until `finished`.
  */
-export async function importEnterprises(ctx: Ctx, input: unknown) {
+export async function importEnterprises(ctx: Ctx, input: Sent<typeof EnterpriseImportInput>) {
   requireRole(ctx.user, 'admin');
-  const { fileID, confirm, jobId } = parseInput(
-    z.object({ fileID: z.string().min(1, '请先上传文件').max(300), confirm: z.boolean().optional().default(false), jobId: zId.optional() }),
-    input,
-  );
+  const { fileID, confirm, jobId } = parseInput(EnterpriseImportInput, input);
   if (jobId) {
     if (!confirm) throw new AppError('VALIDATION_FAILED', '继续导入须确认（confirm）', [{ field: 'confirm', message: '继续导入须确认' }]);
     const job = await loadJob<ImportJob>(ctx, jobId, 'enterprise.import');

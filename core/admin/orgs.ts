@@ -3,19 +3,18 @@
  * the district. Rename, move and retire — never delete, because requests and people refer to them.
  */
 import { forgetOrgs } from '../org-cache';
-import { z } from 'zod';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org, OrgKind } from '../model';
-import { parseInput, zId } from '../validation';
+import { parseInput } from '../validation';
+import { IdInput, OrgCreateInput, OrgRetireInput, OrgUpdateInput } from '../contract/admin';
+import type { Sent } from '../contract/schema';
 import { audit } from './audit';
 import { orgRepo } from '../repos/orgs';
 
 const KIND_LABEL: Record<OrgKind, string> = { district: '区（县）', street: '街道（乡镇）', community: '社区（村）', grid: '网格', department: '部门' };
 /** which kind each kind hangs under */
 const PARENT_KIND: Record<OrgKind, OrgKind | null> = { district: null, street: 'district', community: 'street', grid: 'community', department: 'district' };
-
-const zName = z.string({ required_error: '请填写名称' }).trim().min(2, '名称至少2个字').max(40, '名称不能超过40字');
 
 export const view = (o: Org) => ({ id: o._id, kind: o.kind, name: o.name, parentId: o.parentId, communityIds: o.communityIds, active: o.active, retiredReason: o.retiredReason ?? null });
 
@@ -56,16 +55,9 @@ async function checkCommunities(ctx: Ctx, ids: string[], parentId: string | null
   return list;
 }
 
-export const CreateOrgInput = z.object({
-  kind: z.enum(['district', 'street', 'community', 'grid', 'department'], { errorMap: () => ({ message: '请选择组织类型' }) }),
-  name: zName,
-  parentId: zId.nullable().optional().default(null),
-  communityIds: z.array(zId).max(20, '一个网格最多覆盖20个社区').optional().default([]),
-});
-
-export async function createOrg(ctx: Ctx, input: unknown) {
+export async function createOrg(ctx: Ctx, input: Sent<typeof OrgCreateInput>) {
   requireRole(ctx.user, 'admin');
-  const { kind, name, parentId, communityIds } = parseInput(CreateOrgInput, input);
+  const { kind, name, parentId, communityIds } = parseInput(OrgCreateInput, input);
   const orgs = orgRepo(ctx.ports.store);
   if (kind === 'district' && (await orgs.countActiveDistricts()) > 0) {
     throw new AppError('INVALID_STATE', '本系统已有区（县）组织，一个部署只服务一个区（县）');
@@ -82,16 +74,9 @@ export async function createOrg(ctx: Ctx, input: unknown) {
   return { org: view(org) };
 }
 
-export const UpdateOrgInput = z.object({
-  id: zId,
-  name: zName.optional(),
-  parentId: zId.optional(),
-  communityIds: z.array(zId).max(20, '一个网格最多覆盖20个社区').optional(),
-});
-
-export async function updateOrg(ctx: Ctx, input: unknown) {
+export async function updateOrg(ctx: Ctx, input: Sent<typeof OrgUpdateInput>) {
   requireRole(ctx.user, 'admin');
-  const { id, name, parentId, communityIds } = parseInput(UpdateOrgInput, input);
+  const { id, name, parentId, communityIds } = parseInput(OrgUpdateInput, input);
   if (name === undefined && parentId === undefined && communityIds === undefined) {
     const message = '没有要修改的内容：请修改名称、上级或覆盖社区中的一项';
     throw new AppError('VALIDATION_FAILED', message, [{ field: '(输入)', message }]);
@@ -115,9 +100,9 @@ export async function updateOrg(ctx: Ctx, input: unknown) {
   return { org: view(after) };
 }
 
-export async function retireOrg(ctx: Ctx, input: unknown) {
+export async function retireOrg(ctx: Ctx, input: Sent<typeof OrgRetireInput>) {
   requireRole(ctx.user, 'admin');
-  const { id, reason } = parseInput(z.object({ id: zId, reason: z.string({ required_error: '请填写撤销原因' }).trim().min(2, '请填写撤销原因').max(200) }), input);
+  const { id, reason } = parseInput(OrgRetireInput, input);
   const orgs = orgRepo(ctx.ports.store);
   const before = await orgs.get(id);
   if (!before) throw new AppError('NOT_FOUND', '未找到该组织');
@@ -130,9 +115,9 @@ export async function retireOrg(ctx: Ctx, input: unknown) {
   return { org: view(after) };
 }
 
-export async function restoreOrg(ctx: Ctx, input: unknown) {
+export async function restoreOrg(ctx: Ctx, input: Sent<typeof IdInput>) {
   requireRole(ctx.user, 'admin');
-  const { id } = parseInput(z.object({ id: zId }), input);
+  const { id } = parseInput(IdInput, input);
   const orgs = orgRepo(ctx.ports.store);
   const before = await orgs.get(id);
   if (!before) throw new AppError('NOT_FOUND', '未找到该组织');

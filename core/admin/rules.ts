@@ -25,6 +25,7 @@ import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
 import { TEMPLATE_KEYS, templateIdOf } from '../notify/templates';
 import { parseInput, zDate as zCalendarDate } from '../validation';
+import type { Sent } from '../contract/schema';
 import { startBudget } from '../budget';
 import { calendarChanged, calendarRunProgress, continueCalendarRun, startCalendarRun, type RunProgress } from '../sla/recompute';
 import { audit } from './audit';
@@ -90,6 +91,9 @@ export const RulesInput = z.object({
 });
 export type Rules = z.infer<typeof RulesInput>;
 
+/** admin.rules.save: here, not in the contract, since the rules are checked by server code (working hours, notify rules, SLA defaults) */
+export const RulesSaveInput = z.object({ version: z.number().int().min(0), rules: RulesInput });
+
 async function setting<T>(ports: Ports, id: string, fallback: T): Promise<T> {
   const doc = await ports.store.collection<Setting>(C.settings).get(id);
   return doc ? ({ ...fallback, ...(doc.value as object) } as T) : fallback;
@@ -123,9 +127,9 @@ export async function getRules(ctx: Ctx) {
   };
 }
 
-export async function saveRules(ctx: Ctx, input: unknown) {
+export async function saveRules(ctx: Ctx, input: Sent<typeof RulesSaveInput>) {
   requireRole(ctx.user, 'admin');
-  const { version, rules } = parseInput(z.object({ version: z.number().int().min(0), rules: RulesInput }), input);
+  const { version, rules } = parseInput(RulesSaveInput, input);
   const orgs = orgRepo(ctx.ports.store);
   for (const [cat, dept] of Object.entries(rules.routing)) {
     if (!dept) continue;

@@ -5,7 +5,9 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'crypto';
 import { z } from 'zod';
-import { ROLES, type Role } from '../contract/catalog';
+import { ROLES, STAFF_ROLES, type Role } from '../contract/catalog';
+import { IdInput, StaffDeactivateInput, StaffInviteInput, StaffListInput, StaffUpdateInput } from '../contract/admin';
+import type { Sent } from '../contract/schema';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -17,13 +19,12 @@ import { loadSla } from '../sla/policy';
 import { assignRequest, assignWaiting, DEFAULT_CAPACITY } from '../assignment/assign';
 import { afterChange } from '../notify/after-change';
 import { readAll } from '../read-all';
-import { parseInput, zId, zOptionalPhone } from '../validation';
+import { parseInput } from '../validation';
 import { audit } from './audit';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
 
-const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;
 const INVITE_DAYS = 7;
 /** no 0/O, 1/I/L: codes are read aloud and typed on phones */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -33,17 +34,6 @@ export function inviteCode(): string {
   for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return s;
 }
-
-const zPhone = zOptionalPhone('电话格式不正确');
-const StaffFields = z.object({
-  name: z.string({ required_error: '请填写姓名' }).trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20字'),
-  phone: zPhone,
-  roles: z.array(z.enum(STAFF_ROLES, { errorMap: () => ({ message: '角色不正确' }) })).min(1, '请至少选择一个角色').max(6),
-  gridIds: z.array(zId).max(20, '最多负责20个网格').optional().default([]),
-  departmentId: zId.nullable().optional().default(null),
-  orgId: zId.nullable().optional().default(null),
-  capacity: z.number().int('在办上限应为整数').min(1, '在办上限至少为1').max(200, '在办上限不能超过200').optional().default(DEFAULT_CAPACITY),
-});
 
 async function checkLinks(ctx: Ctx, f: { roles: Role[]; gridIds: string[]; departmentId: string | null; orgId: string | null }) {
   const orgs = orgRepo(ctx.ports.store);
@@ -114,15 +104,9 @@ export async function staffView(ports: Ports, u: User) {
   return (await staffViews(ports, [u]))[0];
 }
 
-export async function listStaff(ctx: Ctx, input: unknown) {
+export async function listStaff(ctx: Ctx, input: Sent<typeof StaffListInput>) {
   requireRole(ctx.user, 'admin');
-  const { role, q, includeInactive, page } = parseInput(
-    z.object({
-      role: z.enum(STAFF_ROLES).optional(), q: z.string().trim().max(20).optional(), includeInactive: z.boolean().optional().default(false),
-      page: z.number().int().min(1).max(10_000).default(1),
-    }),
-    input,
-  );
+  const { role, q, includeInactive, page } = parseInput(StaffListInput, input);
   const users = userRepo(ctx.ports.store);
   // The list is sorted by the Chinese collation and searched by name or phone, which the store
   // cannot do, so every staff member of the roles asked for is read (readAll by role: a district of
@@ -138,9 +122,9 @@ export async function listStaff(ctx: Ctx, input: unknown) {
   return { items, total: matched.length, page, pageSize };
 }
 
-export async function inviteStaff(ctx: Ctx, input: unknown) {
+export async function inviteStaff(ctx: Ctx, input: Sent<typeof StaffInviteInput>) {
   requireRole(ctx.user, 'admin');
-  const f = parseInput(StaffFields, input);
+  const f = parseInput(StaffInviteInput, input);
   await checkLinks(ctx, f);
   const field = f.roles.includes('officer') || f.roles.includes('liaison');
   const user: User = {
@@ -154,9 +138,9 @@ export async function inviteStaff(ctx: Ctx, input: unknown) {
   return { user: await staffView(ctx.ports, user), invite: { code: invite._id, expiresAt: invite.expiresAt } };
 }
 
-export async function reinviteStaff(ctx: Ctx, input: unknown) {
+export async function reinviteStaff(ctx: Ctx, input: Sent<typeof IdInput>) {
   requireRole(ctx.user, 'admin');
-  const { id } = parseInput(z.object({ id: zId }), input);
+  const { id } = parseInput(IdInput, input);
   const user = await userRepo(ctx.ports.store).get(id);
   if (!user || user.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
   if (user.openid) throw new AppError('INVALID_STATE', '该人员已绑定微信，无需邀请码');
@@ -165,9 +149,9 @@ export async function reinviteStaff(ctx: Ctx, input: unknown) {
   return { invite: { code: invite._id, expiresAt: invite.expiresAt } };
 }
 
-export async function updateStaff(ctx: Ctx, input: unknown) {
+export async function updateStaff(ctx: Ctx, input: Sent<typeof StaffUpdateInput>) {
   requireRole(ctx.user, 'admin');
-  const { id, ...rest } = parseInput(StaffFields.partial().extend({ id: zId, onDuty: z.boolean().optional() }), input);
+  const { id, ...rest } = parseInput(StaffUpdateInput, input);
   const users = userRepo(ctx.ports.store);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
@@ -193,9 +177,9 @@ async function assignWaitingFor(ports: Ports, now: Date) {
 }
 
 /** an officer leaves: their open requests go back to the queue and are re-assigned, each move recorded */
-export async function deactivateStaff(ctx: Ctx, input: unknown) {
+export async function deactivateStaff(ctx: Ctx, input: Sent<typeof StaffDeactivateInput>) {
   requireRole(ctx.user, 'admin');
-  const { id, reason } = parseInput(z.object({ id: zId, reason: z.string({ required_error: '请填写停用原因' }).trim().min(2, '请填写停用原因').max(200) }), input);
+  const { id, reason } = parseInput(StaffDeactivateInput, input);
   const users = userRepo(ctx.ports.store);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');
@@ -233,9 +217,9 @@ export async function deactivateStaff(ctx: Ctx, input: unknown) {
   return { user: await staffView(ctx.ports, after), requeued };
 }
 
-export async function activateStaff(ctx: Ctx, input: unknown) {
+export async function activateStaff(ctx: Ctx, input: Sent<typeof IdInput>) {
   requireRole(ctx.user, 'admin');
-  const { id } = parseInput(z.object({ id: zId }), input);
+  const { id } = parseInput(IdInput, input);
   const users = userRepo(ctx.ports.store);
   const before = await users.get(id);
   if (!before || before.roles.includes('enterprise')) throw new AppError('NOT_FOUND', '未找到该人员');

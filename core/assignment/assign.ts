@@ -9,6 +9,7 @@
  * second claim loses, the slot is given back, so two assigners never double-assign.
  */
 import { OPEN_FOR_ASSIGNEE, ROLES } from '../contract/catalog';
+import { DEFAULT_CAPACITY } from '../contract/limits';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import { type Ports } from '../ports';
 import { orgById } from '../org-cache';
@@ -20,7 +21,7 @@ import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
 
-export const DEFAULT_CAPACITY = 10;
+export { DEFAULT_CAPACITY };
 
 /** an officer's slot (openCount) is given back, never below zero */
 export async function releaseSlot(ports: Ports, userId: string): Promise<boolean> {

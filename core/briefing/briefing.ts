@@ -8,7 +8,6 @@
  * keeps its number when regenerated.
  */
 import { excel } from '../excel';
-import { z } from 'zod';
 import { CATEGORIES, COLOURS, STATUSES, categoryName } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
@@ -21,6 +20,8 @@ import { formatBeijing, beijingParts, beijingMidnight, beijingNextMidnight as ne
 import { parseInput } from '../validation';
 import { dashboardScope, periodFigures, type PeriodFigures } from '../stats/dashboard';
 import { PeriodInput, resolvePeriod } from '../stats/period';
+import { BriefingInput } from '../contract/figures';
+import type { Sent } from '../contract/schema';
 import { percentText } from '../stats/figures';
 import { rankingFor, type RankingList } from '../rankings/rankings';
 import { methodText, type RankedUnit } from '../rankings/formula';
@@ -50,11 +51,6 @@ export type Briefing = {
 };
 
 type BriefingRecord = { _id: string; issue: number; year: number; firstAt: string; lastAt: string; lastFile: { fileID: string; url: string } | null };
-
-const BriefingInput = z.object({
-  period: z.enum(['month', 'quarter', 'year'], { errorMap: () => ({ message: '简报按月、季度或年度生成' }) }).default('month'),
-  key: z.string().max(16).optional(),
-});
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -139,12 +135,12 @@ async function issueFor(ctx: Ctx, periodId: string, year: number): Promise<Brief
 }
 
 /** briefing.view {period, key?}: the page's data only */
-export async function viewBriefing(ctx: Ctx, input: unknown): Promise<Briefing> {
+export async function viewBriefing(ctx: Ctx, input: Sent<typeof BriefingInput>): Promise<Briefing> {
   return briefingData(ctx, input);
 }
 
 /** briefing.generate {period, key?}: numbers the issue, writes the .xlsx, returns its address and the page's data */
-export async function generateBriefing(ctx: Ctx, input: unknown): Promise<Briefing & { url: string; fileID: string }> {
+export async function generateBriefing(ctx: Ctx, input: Sent<typeof BriefingInput>): Promise<Briefing & { url: string; fileID: string }> {
   requireRole(ctx.user, 'leader', 'dispatcher');
   if (!ctx.ports.files) throw new AppError('INTERNAL', '文件存储未配置');
   const data = parseInput(BriefingInput, input);

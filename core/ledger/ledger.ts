@@ -10,13 +10,15 @@
  */
 import { excel } from '../excel';
 import { z } from 'zod';
-import { CATEGORY_CODES, CHANNELS, COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../contract/catalog';
+import { COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../contract/catalog';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { summary } from '../request-record';
 import { formatBeijing, beijingMidnight, beijingNextMidnight as nextDay } from '../time';
-import { parseInput, zId, zDate as zCalendarDate } from '../validation';
+import { parseInput } from '../validation';
+import { LedgerExportInput, LedgerFilter } from '../contract/figures';
+import type { Sent } from '../contract/schema';
 import { centerScope } from '../desk/scope';
 import { requestsRecusing } from '../recusal';
 import { callBudget, claimJob, jobs, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
@@ -26,24 +28,8 @@ import { callbackLabel } from '../feedback/callback';
 import { requestRepo, type LedgerCursor, type LedgerQuery } from '../repos/requests';
 import { cardRepo } from '../repos/cards';
 
-const zDate = zCalendarDate();
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const LedgerFilter = z
-  .object({
-    colour: z.enum(keys(COLOURS), { errorMap: () => ({ message: '颜色不正确' }) }).optional(),
-    tier: z.enum(keys(TIERS), { errorMap: () => ({ message: '层级不正确' }) }).optional(),
-    departmentId: zId.optional(),
-    category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '类别不正确' }) }).optional(),
-    channel: z.enum(keys(CHANNELS), { errorMap: () => ({ message: '渠道不正确' }) }).optional(),
-    status: z.enum(keys(STATUSES), { errorMap: () => ({ message: '状态不正确' }) }).optional(),
-    assigneeId: zId.optional(),
-    from: zDate.optional(),
-    to: zDate.optional(),
-    /** 回访: closed requests not yet called back (due) or called back (done); see core/feedback/callback.ts */
-    callback: z.enum(['due', 'done'], { errorMap: () => ({ message: '回访筛选不正确' }) }).optional(),
-  })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+/** the ledger's filters are the contract's (core/contract/figures.ts) */
+export { LedgerFilter };
 export type LedgerFilterInput = z.infer<typeof LedgerFilter>;
 
 
@@ -305,8 +291,8 @@ function exportView(job: ExportJob) {
  * again with `{ jobId }` until `finished`, which carries the file. Calling a finished job again
  * answers the same file.
  */
-export async function exportLedger(ctx: Ctx, input: unknown) {
-  const { colour, jobId, ...rest } = parseInput(LedgerFilter.and(z.object({ jobId: zId.optional() })), input);
+export async function exportLedger(ctx: Ctx, input: Sent<typeof LedgerExportInput>) {
+  const { colour, jobId, ...rest } = parseInput(LedgerExportInput, input);
   if (!ctx.ports.files) throw new AppError('INTERNAL', '文件存储未配置');
   const budget = callBudget(ctx);
   if (jobId) return continueExport(ctx, jobId, budget);

@@ -15,7 +15,8 @@ import { hasRole, requireRole, type Ctx } from '../context';
 import type { Message, NotifyChannel, OutboxEntry, User } from '../model';
 import { centerScope, orgScope } from '../desk/scope';
 import { parseInput } from '../validation';
-import { PeriodInput } from '../stats/period';
+import { StatsNotifyInput } from '../contract/figures';
+import type { Sent } from '../contract/schema';
 import { periodOf } from '../stats/dashboard';
 import { assignmentConsents } from './consent';
 import { mobileOf } from './routing';
@@ -108,9 +109,9 @@ export async function deskReach(ctx: Ctx, input: unknown): Promise<ReachReport> 
 
 const CHANNELS: NotifyChannel[] = ['wechat', 'sms', 'robot'];
 
-export async function notifyStats(ctx: Ctx, input: unknown): Promise<NotifyStats> {
+export async function notifyStats(ctx: Ctx, input: Sent<typeof StatsNotifyInput>): Promise<NotifyStats> {
   requireRole(ctx.user, 'leader', 'dispatcher');
-  const period = periodOf(parseInput(PeriodInput, input), ctx.now);
+  const period = periodOf(parseInput(StatsNotifyInput, input), ctx.now);
   const fromIso = beijingMidnight(period.from);
   const toIso = beijingNextMidnight(period.to);
   const outbox = ctx.ports.store.collection<OutboxEntry>(C.outbox);

@@ -25,6 +25,8 @@ import { addRaw, deriveFigures, emptyRaw, partyContribution, type Raw } from '..
 import { dimensionValues, readCounterDocs } from '../stats/counters';
 import { departments } from '../stats/dashboard';
 import { PeriodInput, resolvePeriod, type Period } from '../stats/period';
+import { RankingsComputeInput, RankingsConfigureInput, RankingsGetInput } from '../contract/figures';
+import type { Sent } from '../contract/schema';
 import { TIERS, type Tier } from '../contract/catalog';
 import { DEFAULT_RANKING_SETTINGS, rankUnits, type RankedUnit, type RankingSettings, type UnitInput } from './formula';
 import { requestRepo } from '../repos/requests';
@@ -44,22 +46,7 @@ export type RankingList = {
 
 // ---------- settings ----------
 
-const zShare = z.number().min(0, '比例应在0到1之间').max(1, '比例应在0到1之间');
-const zCount = z.number().int('应为整数').min(0, '不能为负数').max(1000, '数值过大');
-export const SettingsInput = z.object({
-  weights: z.object({
-    onTime: zCount, satisfaction: zCount, reopen: zCount, overdue: zCount, urges: zCount, callback: zCount, handBack: zCount, cardAccept: zCount,
-  }).partial().optional(),
-  minCases: zCount.optional(),
-  red: z.object({
-    minScore: z.number().min(0).max(100), maxOverdue: zCount, minClosed: zCount, maxSize: zCount.max(50), maxLateCards: zCount, maxUnsatisfied: zCount,
-  }).partial().optional(),
-  yellow: z.object({
-    belowScore: z.number().min(0).max(100), onTimeBelow: zShare, overdueAtLeast: zCount, satisfactionBelow: zShare, maxSize: zCount.max(50), lateCardsAtLeast: zCount,
-  }).partial().optional(),
-});
-
-function merge(base: RankingSettings, over: Partial<z.infer<typeof SettingsInput>> | undefined | null): RankingSettings {
+function merge(base: RankingSettings, over: Partial<z.infer<typeof RankingsConfigureInput>> | undefined | null): RankingSettings {
   return {
     weights: { ...base.weights, ...(over?.weights ?? {}) },
     minCases: over?.minCases ?? base.minCases,
@@ -80,9 +67,9 @@ export async function rankingSettings(ctx: Ctx) {
 }
 
 /** rankings.configure {weights?, minCases?, red?, yellow?}: leaders and the admin change the thresholds */
-export async function configureRankings(ctx: Ctx, input: unknown) {
+export async function configureRankings(ctx: Ctx, input: Sent<typeof RankingsConfigureInput>) {
   requireRole(ctx.user, 'leader', 'admin');
-  const data = parseInput(SettingsInput, input);
+  const data = parseInput(RankingsConfigureInput, input);
   const next = merge(await loadRankingSettings(ctx.ports), data);
   if (Object.values(next.weights).every((w) => w <= 0)) throw new AppError('VALIDATION_FAILED', '各项权重不能全为0');
   const settings = ctx.ports.store.collection<Setting>(C.settings);
@@ -97,11 +84,6 @@ export async function configureRankings(ctx: Ctx, input: unknown) {
 }
 
 // ---------- computing ----------
-
-const RankPeriod = z.object({
-  period: z.enum(['month', 'quarter', 'year'], { errorMap: () => ({ message: '红黄榜按月、季度或年度统计' }) }).default('month'),
-  key: z.string().max(16).optional(),
-});
 
 function requireDistrictDesk(ctx: Ctx) {
   requireRole(ctx.user, 'leader', 'dispatcher');
@@ -184,9 +166,9 @@ export async function computeRanking(ports: Ports, period: Period, by: { id: str
 }
 
 /** rankings.compute {period, key?}: the period's 红黄榜 from the counters, stored */
-export async function computeRankingAction(ctx: Ctx, input: unknown): Promise<RankingList> {
+export async function computeRankingAction(ctx: Ctx, input: Sent<typeof RankingsComputeInput>): Promise<RankingList> {
   requireDistrictDesk(ctx);
-  const data = parseInput(RankPeriod, input);
+  const data = parseInput(RankingsComputeInput, input);
   const period = resolvePeriod(parseInput(PeriodInput, data), ctx.now);
   return computeRanking(ctx.ports, period, { id: ctx.user._id, name: ctx.user.name }, ctx.now);
 }
@@ -204,9 +186,9 @@ export async function listRankings(ctx: Ctx) {
 }
 
 /** rankings.get {id}: one stored list */
-export async function getRanking(ctx: Ctx, input: unknown): Promise<RankingList> {
+export async function getRanking(ctx: Ctx, input: Sent<typeof RankingsGetInput>): Promise<RankingList> {
   requireDistrictDesk(ctx);
-  const { id } = parseInput(z.object({ id: z.string({ required_error: '缺少榜单编号' }).regex(/^[A-Z][0-9-]{4,20}$/, '榜单编号不正确') }), input);
+  const { id } = parseInput(RankingsGetInput, input);
   const doc = await ctx.ports.store.collection<RankingList>(C.rankings).get(id);
   if (!doc) throw new AppError('NOT_FOUND', '该周期的红黄榜尚未生成');
   return doc;

@@ -6,12 +6,10 @@
  * deadlines are laid again (core/sla/recompute.ts), the warning is resolved; should the year lose
  * its cover again, the next provisional deadline opens it again and the admins are told again.
  */
-import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import type { Message, ServiceRequest } from '../model';
 import { ignoreDuplicate, type Ports } from '../ports';
-import { parseInput } from '../validation';
 import { loadSla, type SlaContext } from './policy';
 import { userRepo } from '../repos/users';
 import { beijingParts } from '../time';
@@ -71,9 +69,9 @@ export async function resolveCoveredWarnings(ports: Ports, calendar: SlaContext[
   return out;
 }
 
-export async function listWarnings(ctx: Ctx, input: unknown) {
+/** system.warnings takes no input */
+export async function listWarnings(ctx: Ctx) {
   requireRole(ctx.user, 'admin', 'dispatcher', 'leader');
-  parseInput(z.object({}).passthrough(), input);
   const items = await ctx.ports.store.collection<SystemWarning>(C.warnings).find({ resolved: false }, { orderBy: [['createdAt', 'desc']], limit: 50 });
   return { items };
 }

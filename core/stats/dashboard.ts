@@ -15,22 +15,14 @@ import type { Org } from '../model';
 import type { Ports } from '../ports';
 import { allOrgs, orgScope } from '../desk/scope';
 import { loadSla } from '../sla/policy';
-import { parseInput, zId } from '../validation';
+import { parseInput } from '../validation';
+import { StatsDashboardInput, type PeriodInput } from '../contract/figures';
+import type { Sent } from '../contract/schema';
 import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
 import { dimensionValues, groupRaw, readCounterDocs, type CounterDoc } from './counters';
-import { PeriodInput, resolvePeriod, type Period } from './period';
+import { resolvePeriod, type Period } from './period';
 import { beijingDate } from '../time';
 import { orgRepo } from '../repos/orgs';
-
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const DashboardInput = z.intersection(
-  PeriodInput,
-  z.object({
-    tier: z.enum(keys(TIERS), { errorMap: () => ({ message: '层级不正确' }) }).optional(),
-    departmentId: zId.optional(),
-  }),
-);
 
 export type Scope = {
   /** the buckets whose sum is the scope */
@@ -197,8 +189,8 @@ export function periodOf(input: z.infer<typeof PeriodInput>, now: Date): Period 
 }
 
 /** action stats.dashboard {period, key?, from?, to?, tier?, departmentId?} */
-export async function dashboard(ctx: Ctx, input: unknown): Promise<PeriodFigures> {
-  const data = parseInput(DashboardInput, input);
+export async function dashboard(ctx: Ctx, input: Sent<typeof StatsDashboardInput>): Promise<PeriodFigures> {
+  const data = parseInput(StatsDashboardInput, input);
   const scope = await dashboardScope(ctx, data);
   return periodFigures(ctx.ports, ctx.now, periodOf(data, ctx.now), scope);
 }

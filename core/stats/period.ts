@@ -6,33 +6,14 @@
  * "distinct enterprises visited" does not add up across months.
  */
 import { z } from 'zod';
-import { zDate as zCalendarDate } from '../validation';
+import { PeriodInput } from '../contract/figures';
 import { addDays, beijingParts, calendarDate as ymd, calendarDaysBetween, daysInMonth, formatBeijing } from '../time';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
-const zDate = zCalendarDate();
+/** the period input is the contract's (core/contract/figures.ts) */
+export { PeriodInput };
 
-export const PeriodInput = z
-  .object({
-    period: z.enum(['month', 'quarter', 'year', 'custom'], { errorMap: () => ({ message: '统计周期不正确' }) }).default('month'),
-    /** which month/quarter/year: "2026-11", "2026-Q4", "2026"; default the current one */
-    key: z.string().max(16).optional().transform((k) => k || undefined), // '' is "the current one", not a period
-    from: zDate.optional(),
-    to: zDate.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.period === 'custom') {
-      if (!v.from || !v.to) ctx.addIssue({ code: 'custom', message: '自定义周期需要开始和结束日期', path: ['from'] });
-      else if (v.from > v.to) ctx.addIssue({ code: 'custom', message: '开始日期不能晚于结束日期', path: ['to'] });
-    }
-    if (v.key) {
-      const re = v.period === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/ : v.period === 'quarter' ? /^\d{4}-Q[1-4]$/ : v.period === 'year' ? /^\d{4}$/ : null;
-      const year = Number(v.key.slice(0, 4));
-      // the years dates may name (core/validation.ts): year 0 made dates nothing can be turned into an instant
-      if (!re || !re.test(v.key) || year < 2000 || year > 2100) ctx.addIssue({ code: 'custom', message: '统计周期不正确', path: ['key'] });
-    }
-  });
 export type PeriodInputT = z.infer<typeof PeriodInput>;
 
 export type TrendPoint = { key: string; label: string; ids: string[] };
