@@ -4,9 +4,8 @@
  * their open requests back to the queue to be re-assigned, each move in the request's history.
  */
 import { createHash, randomInt, timingSafeEqual } from 'crypto';
-import { z } from 'zod';
 import { ROLES, STAFF_ROLES, type Role } from '../contract/catalog';
-import { IdInput, StaffDeactivateInput, StaffInviteInput, StaffListInput, StaffUpdateInput } from '../contract/admin';
+import { IdInput, InviteRedeemInput, StaffDeactivateInput, StaffInviteInput, StaffListInput, StaffUpdateInput } from '../contract/admin';
 import type { Sent } from '../contract/schema';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
@@ -247,8 +246,8 @@ export function matchesBootstrapCode(configured: string | undefined | null, code
  * created on the caller's first visit is retired. The bootstrap code (deployment config) makes
  * the first admin while no admin exists.
  */
-export async function redeemInvite(ctx: Ctx, input: unknown) {
-  const { code } = parseInput(z.object({ code: z.string({ required_error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确') }), input);
+export async function redeemInvite(ctx: Ctx, input: Sent<typeof InviteRedeemInput>) {
+  const { code } = parseInput(InviteRedeemInput, input);
   const users = userRepo(ctx.ports.store);
   const invites = ctx.ports.store.collection<Invite>(C.invites);
   const me = ctx.user;

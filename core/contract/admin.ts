@@ -65,3 +65,6 @@ export const EnterpriseListInput = z.object({ q: z.string().trim().max(40).optio
 export const StewardshipSetInput = z.object({ enterpriseId: zId, liaisonId: zId.nullable(), leaderId: zId.nullable(), departmentId: zId.nullable() });
 
 export const EnterpriseImportInput = z.object({ fileID: z.string().min(1, '请先上传文件').max(300), confirm: z.boolean().optional().default(false), jobId: zId.optional() });
+
+/** invite.redeem: the code an admin's invitation carries (case and spaces forgiven) */
+export const InviteRedeemInput = z.object({ code: z.string({ required_error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确') });

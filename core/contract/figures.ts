@@ -101,3 +101,11 @@ export const LedgerFilter = z
 
 /** ledger.export: the filters, or `{ jobId }` to continue an export */
 export const LedgerExportInput = LedgerFilter.and(z.object({ jobId: zId.optional() }));
+
+/** ledger.list: one page of the ledger under the filters */
+export const LedgerListInput = z
+  .object({ page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').default(1), pageSize: z.number().int().min(1).max(100, '每页最多100条').default(20) })
+  .and(LedgerFilter);
+
+/** desk.reach: how notifications reached the handlers over the last days */
+export const DeskReachInput = z.object({ days: z.union([z.literal(7), z.literal(30), z.literal(90)], { errorMap: () => ({ message: '统计天数应为7、30或90' }) }).default(30) });

@@ -4,7 +4,7 @@
  * and refer to the discipline commission (移交纪委监委, dispatchers only).
  */
 import { releaseSlotOf } from '../assignment/assign';
-import { CATEGORY_CODES, LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName } from '../contract/catalog';
+import { LEVELS, OPEN_STATUSES, REJECT_KINDS, ROLES, TIERS, categoryName } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';

@@ -12,7 +12,7 @@ import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Binding, Enterprise, Message, User } from '../model';
 import { parseInput } from '../validation';
-import { isValidCreditCode, normalizeCreditCode } from './credit-code';
+import { isValidCreditCode } from './credit-code';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
 

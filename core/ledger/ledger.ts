@@ -17,7 +17,7 @@ import type { ServiceRequest } from '../model';
 import { summary } from '../request-record';
 import { formatBeijing, beijingMidnight, beijingNextMidnight as nextDay } from '../time';
 import { parseInput } from '../validation';
-import { LedgerExportInput, LedgerFilter } from '../contract/figures';
+import { LedgerExportInput, LedgerFilter, LedgerListInput } from '../contract/figures';
 import type { Sent } from '../contract/schema';
 import { centerScope } from '../desk/scope';
 import { requestsRecusing } from '../recusal';
@@ -133,11 +133,8 @@ function row(r: ServiceRequest, handler: string, sla: SlaContext, now: Date) {
   };
 }
 
-export async function listLedger(ctx: Ctx, input: unknown) {
-  const parsed = parseInput(
-    z.object({ page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').default(1), pageSize: z.number().int().min(1).max(100, '每页最多100条').default(20) }).and(LedgerFilter),
-    input,
-  );
+export async function listLedger(ctx: Ctx, input: Sent<typeof LedgerListInput>) {
+  const parsed = parseInput(LedgerListInput, input);
   const { page, pageSize, colour, ...rest } = parsed;
   const base = await ledgerQuery(ctx, rest);
   const requests = requestRepo(ctx.ports.store);

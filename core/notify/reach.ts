@@ -9,13 +9,12 @@
  * stats.notify: the outbox's outcomes per channel in a period (sent, no consent, failed, not
  * configured, pending) and the one-time consents spent: one indexed count each.
  */
-import { z } from 'zod';
 import { C } from '../collections';
 import { hasRole, requireRole, type Ctx } from '../context';
 import type { Message, NotifyChannel, OutboxEntry, User } from '../model';
 import { centerScope, orgScope } from '../desk/scope';
 import { parseInput } from '../validation';
-import { StatsNotifyInput } from '../contract/figures';
+import { DeskReachInput, StatsNotifyInput } from '../contract/figures';
 import type { Sent } from '../contract/schema';
 import { periodOf } from '../stats/dashboard';
 import { assignmentConsents } from './consent';
@@ -71,9 +70,9 @@ export function reachOf(m: Pick<Message, 'createdAt' | 'delivery'>, withinMs = R
   };
 }
 
-export async function deskReach(ctx: Ctx, input: unknown): Promise<ReachReport> {
+export async function deskReach(ctx: Ctx, input: Sent<typeof DeskReachInput>): Promise<ReachReport> {
   requireRole(ctx.user, 'dispatcher', 'leader');
-  const { days } = parseInput(z.object({ days: z.union([z.literal(7), z.literal(30), z.literal(90)], { errorMap: () => ({ message: '统计天数应为7、30或90' }) }).default(30) }), input);
+  const { days } = parseInput(DeskReachInput, input);
   const to = ctx.now.toISOString();
   const from = new Date(ctx.now.getTime() - days * DAY_MS).toISOString();
   const people = await handlersInCharge(ctx);
