@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { wgs84ToGcj02 } from '../../shared/gcj02';
-import type { Page } from '../../shared/api-types';
 import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
 import Modal from '../components/Modal';
@@ -177,8 +176,20 @@ export function StewardshipForm({ enterprise: e, orgs, onClose, onSaved }: Stewa
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    const people = (role: string) =>
-      callService<Page<StaffItem>>('admin.staff.list', { role, page: 1, pageSize: 200 }).then((d) => d.items).catch(() => [] as StaffItem[]);
+    // every active person of the role, page by page (the list answers one page at a time)
+    const people = async (role: 'leader' | 'liaison'): Promise<StaffItem[]> => {
+      const all: StaffItem[] = [];
+      try {
+        for (let page = 1; page <= 100; page++) {
+          const d = await callService('admin.staff.list', { role, page });
+          all.push(...d.items);
+          if (!d.items.length || all.length >= d.total) break;
+        }
+      } catch {
+        // what was read so far still serves the picker
+      }
+      return all;
+    };
     people('leader').then(setLeaders);
     people('liaison').then(setLiaisons);
   }, []);
