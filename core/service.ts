@@ -12,6 +12,7 @@ import { submitRequest } from './intake/submit';
 import type { Ports } from './ports';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
+import { homeTodo } from './queries/home';
 import { getRequest, myRequests, officerInbox } from './queries/read-requests';
 import { LEVELS, CHANNELS, COLOURS, REJECT_KINDS, TIERS } from './contract/catalog';
 import { CARD_ACTIONS } from './cards/actions';
@@ -34,6 +35,7 @@ import { ACTIONS_BY_FUNCTION, type ServiceAction } from './contract/actions';
 const ACTION_TABLE = tableOf<ServiceAction>()({
   me: async (ctx) => ({ ...(await me(ctx)), binding: await myBinding(ctx) }),
   meta: async () => ({ ...meta(), levels: LEVELS, channels: CHANNELS, colours: COLOURS, rejectKinds: REJECT_KINDS, tiers: TIERS }),
+  'home.todo': homeTodo,
   'enterprise.bind': bindEnterprise,
   'request.submit': submitRequest,
   'request.mine': myRequests,

@@ -37,6 +37,10 @@ export const PageInput = z.object({
   pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(PAGE_SIZE),
 });
 
+/** 我的诉求's tabs: every request, or those waiting on someone (open), on the enterprise (supplement, rate), overdue, or finished */
+export const MINE_TABS = ['all', 'open', 'supplement', 'rate', 'overdue', 'done'] as const;
+export const MineInput = PageInput.extend({ tab: z.enum(MINE_TABS, { errorMap: () => ({ message: '诉求分类不正确' }) }).default('all') });
+
 export const InboxInput = PageInput.extend({ tab: z.enum(['todo', 'doing', 'done'], { errorMap: () => ({ message: '工单分类不正确' }) }).default('todo') });
 
 export const MessagePageInput = z.object({ page: z.number().int().min(1).max(10_000).optional().default(1) });

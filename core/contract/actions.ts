@@ -9,6 +9,7 @@ export const ACTIONS_BY_FUNCTION = {
   service: [
     'me',
     'meta',
+    'home.todo',
     'enterprise.bind',
     'request.submit',
     'request.mine',

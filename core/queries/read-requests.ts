@@ -6,10 +6,10 @@ import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
-import { OPEN_STATUSES } from '../contract/catalog';
+import { OPEN_STATUSES, type RequestStatus } from '../contract/catalog';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
-import { InboxInput, PageInput } from '../contract/account';
+import { InboxInput, MineInput, MINE_TABS } from '../contract/account';
 import { IdInput, type Sent } from '../contract/schema';
 import { parseInput } from '../validation';
 import { requestRepo } from '../repos/requests';
@@ -18,11 +18,22 @@ import { cardRepo } from '../repos/cards';
 
 const listed = ([items, total]: [ServiceRequest[], number], page: number, pageSize: number) => ({ items: items.map(summary), total, page, pageSize });
 
-export async function myRequests(ctx: Ctx, input: Sent<typeof PageInput>) {
+/** what each tab of 我的诉求 holds (core/contract/account.ts MINE_TABS) */
+const MINE: Record<(typeof MINE_TABS)[number], { statuses?: readonly RequestStatus[]; colour?: 'red' }> = {
+  all: {},
+  open: { statuses: OPEN_STATUSES },
+  supplement: { statuses: ['paused'] },
+  rate: { statuses: ['resolved'] },
+  overdue: { statuses: OPEN_STATUSES, colour: 'red' },
+  done: { statuses: ['closed', 'rejected'] },
+};
+
+export async function myRequests(ctx: Ctx, input: Sent<typeof MineInput>) {
   requireRole(ctx.user, 'enterprise');
-  const { page, pageSize } = parseInput(PageInput, input);
+  const { page, pageSize, tab } = parseInput(MineInput, input);
   if (!ctx.user.enterpriseId) return { items: [], total: 0, page, pageSize };
-  const list = listed(await requestRepo(ctx.ports.store).pageOfEnterprise(ctx.user.enterpriseId, page, pageSize), page, pageSize);
+  const { statuses, colour } = MINE[tab];
+  const list = listed(await requestRepo(ctx.ports.store).pageOfEnterprise(ctx.user.enterpriseId, page, pageSize, statuses, colour), page, pageSize);
   return { ...list, items: list.items.map(enterpriseView) };
 }
 

@@ -99,7 +99,13 @@ export function requestRepo(store: Store) {
     /** the latest ones (a visit's 回访 candidates) */
     latestOfEnterprise: (enterpriseId: string, limit: number) => c.find({ enterpriseId }, { orderBy: [['createdAt', 'desc']], limit: Math.min(limit, MAX_PAGE) }),
     /** one page of 我的诉求, newest first, and how many there are */
-    pageOfEnterprise: (enterpriseId: string, n: number, size: number) => Promise.all([page({ enterpriseId }, n, size), c.count({ enterpriseId })]),
+    pageOfEnterprise: (enterpriseId: string, n: number, size: number, statuses?: readonly RequestStatus[], colour?: Colour) => {
+      const f: Filter = { enterpriseId, ...(statuses ? { status: { $in: [...statuses] } } : {}), ...(colour ? { colour } : {}) };
+      return Promise.all([page(f, n, size), c.count(f)]);
+    },
+    /** how many of one enterprise's requests are in these statuses (and of this colour) */
+    countOfEnterprise: (enterpriseId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
+      c.count({ enterpriseId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),
 
     // --- one handler's requests: 'assigneeId,status' ---
     /** one page of an officer's tab, newest first, and how many there are */
@@ -107,7 +113,8 @@ export function requestRepo(store: Store) {
       const f = { assigneeId, status: { $in: [...statuses] } };
       return Promise.all([page(f, n, size), c.count(f)]);
     },
-    countOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[]) => c.count({ assigneeId, status: { $in: [...statuses] } }),
+    countOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
+      c.count({ assigneeId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),
     /** up to `limit` of a handler's requests in these statuses (a deactivated officer's open work) */
     ofAssignee: (assigneeId: string, statuses: readonly RequestStatus[], limit: number) => c.find({ assigneeId, status: { $in: [...statuses] } }, { limit }),
 

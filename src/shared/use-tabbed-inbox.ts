@@ -3,7 +3,7 @@ import type { Meta } from './api-types';
 import { loadMeta } from '../services/profile';
 import { useListPageEvents, usePagedList } from './use-paged-list';
 
-type TabbedPage<T> = { items: T[]; total: number; counts: Record<string, number> };
+type TabbedPage<T> = { items: T[]; total: number; counts?: Record<string, number> };
 
 /**
  * An inbox with tabs (待签收/办理中/已办结 and the like): a paged list per tab, reloaded when the page

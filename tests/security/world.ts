@@ -186,6 +186,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
   return {
     me: {},
     meta: {},
+    'home.todo': {},
     'enterprise.bind': { name: ids.e5.name, creditCode: ids.e5.creditCode, applicantName: '新联系人', phone: '13612349999' },
     'request.submit': { ...reqFields },
     'request.mine': { page: 1 },
@@ -307,7 +308,7 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     from: '2026-11-01', to: TODAY,
   };
   return {
-    'request.mine': page,
+    'request.mine': { ...page, tab: 'overdue' },
     'officer.inbox': page,
     'desk.verify': { level: 'special', dueDate: '2026-12-10' },
     'card.list': { page: 1 },

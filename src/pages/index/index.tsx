@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Me } from '../../shared/api-types';
+import type { Answer } from '../../../core/contract/answers';
 import { isDepartment, isDesk, isHandler, roleLabel } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { isVisitStaff, VISIT_ROUTES } from '../../shared/visit-routes';
@@ -38,11 +39,65 @@ function Entry({ title, hint, icon, tone, url, badge, onTap }: EntryProps) {
   );
 }
 
+type HomeTodo = Answer<'home.todo'>;
+type TodoKey = HomeTodo['todo'][number]['key'];
+
+/** each 待办 figure: its words, its colour when it is not zero, and the list it opens */
+const TODO: Record<TodoKey, { label: string; tone: 'red' | 'orange' | 'blue'; url: string }> = {
+  supplement: { label: '需补充材料', tone: 'orange', url: `${ROUTES.myRequests}?tab=supplement` },
+  rate: { label: '待评价', tone: 'blue', url: `${ROUTES.myRequests}?tab=rate` },
+  overdue: { label: '超期', tone: 'red', url: `${ROUTES.myRequests}?tab=overdue` },
+  accept: { label: '待签收', tone: 'orange', url: `${ROUTES.inbox}?tab=todo` },
+  handling: { label: '办理中', tone: 'blue', url: `${ROUTES.inbox}?tab=doing` },
+  overdueMine: { label: '超期', tone: 'red', url: `${ROUTES.inbox}?tab=doing` },
+  dispatch: { label: '待调度', tone: 'orange', url: ROUTES.ledger({ status: 'dispatch' }) },
+  callbackDue: { label: '待回访', tone: 'blue', url: ROUTES.ledger({ callback: 'due' }) },
+  cards: { label: '待接收督办卡', tone: 'orange', url: ROUTES.cardInbox },
+};
+
+const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+
+/** 待办: what waits for this user, each figure opening its list; a leader's month in three figures */
+function TodoBand({ data }: { data: HomeTodo }) {
+  const go = (url: string) => Taro.navigateTo({ url });
+  return (
+    <View className='todo'>
+      {data.todo.length > 0 && (
+        <View className='todo__row'>
+          {data.todo.map(({ key, count }) => (
+            <View key={key} className={`todo__item${count ? ` todo__item--${TODO[key].tone}` : ''}`} onClick={() => go(TODO[key].url)}>
+              <Text className='todo__count'>{count}</Text>
+              <Text className='todo__label'>{TODO[key].label}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {data.month && (
+        <View className='todo__row'>
+          <View className='todo__item' onClick={() => go(ROUTES.dashboard)}>
+            <Text className='todo__count'>{data.month.collected}</Text>
+            <Text className='todo__label'>本月收集</Text>
+          </View>
+          <View className={`todo__item${data.month.overdue ? ' todo__item--red' : ''}`} onClick={() => go(ROUTES.ledger({ colour: 'red' }))}>
+            <Text className='todo__count'>{data.month.overdue}</Text>
+            <Text className='todo__label'>本月超期</Text>
+          </View>
+          <View className='todo__item' onClick={() => go(ROUTES.dashboard)}>
+            <Text className='todo__count'>{percent(data.month.satisfactionRate)}</Text>
+            <Text className='todo__label'>满意度</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
+
 export default function Home() {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState('');
   /** binding requests waiting for this user's approval (grid officers, enterprise first contacts) */
   const [approvals, setApprovals] = useState(0);
+  const [todo, setTodo] = useState<HomeTodo | null>(null);
 
   const refresh = () => {
     loadMe()
@@ -51,6 +106,7 @@ export default function Home() {
         setError('');
         // what this user holds for WeChat reminders, once per session: natural taps ask only when it is low
         primeNotifySettings();
+        callService('home.todo').then(setTodo).catch(() => setTodo(null));
         if (m.user.roles.includes('officer') || m.user.enterpriseId) {
           callService<{ items: unknown[] }>('binding.list', { tab: 'pending' })
             .then((d) => setApprovals(d.items.length))
@@ -94,6 +150,8 @@ export default function Home() {
         </View>
         {user.enterprise && <View className='home__enterprise'>{user.enterprise.name}</View>}
       </View>
+
+      {todo && (todo.todo.length > 0 || todo.month) && <TodoBand data={todo} />}
 
       {isEnterprise && !user.enterprise && me.binding?.status === 'pending' && (
         <View className='card home__bind'>
@@ -167,9 +225,12 @@ export default function Home() {
 
       {!isEnterprise && !handler && !desk && !department && !admin && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
 
-      <View className='home__invite' onClick={() => Taro.navigateTo({ url: ROUTES.invite })}>
-        使用邀请码
-      </View>
+      {/* an invitation turns a WeChat user who is nobody yet into staff: bound or staff users have no use for it */}
+      {isEnterprise && !user.enterprise && user.roles.length === 1 && (
+        <View className='home__invite' onClick={() => Taro.navigateTo({ url: ROUTES.invite })}>
+          工作人员？使用邀请码
+        </View>
+      )}
       <View className='home__footer'>无事不扰 · 有求必应</View>
       {switchUser}
     </View>

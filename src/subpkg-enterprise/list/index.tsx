@@ -1,44 +1,57 @@
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Meta, Page, RequestSummary } from '../../shared/api-types';
+import type { Page, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
-import { useListPageEvents, usePagedList } from '../../shared/use-paged-list';
+import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
-import { loadMeta } from '../../services/profile';
+import { MINE_TABS } from '../../../core/contract/account';
 import RequestCard from '../../components/RequestCard';
+import InboxTabs from '../../components/InboxTabs';
 import { ListFooter, ListState } from '../../components/StateView';
 
-export default function MyRequestsPage() {
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const list = usePagedList<RequestSummary, Page<RequestSummary>>((page) =>
-    callService('request.mine', { page, pageSize: 10 }),
-  );
+type Tab = (typeof MINE_TABS)[number];
+const TABS: { key: Tab; title: string; empty: string }[] = [
+  { key: 'all', title: '全部', empty: '还没有反映过问题' },
+  { key: 'open', title: '办理中', empty: '没有正在办理的诉求' },
+  { key: 'supplement', title: '需补充', empty: '没有需要补充材料的诉求' },
+  { key: 'rate', title: '待评价', empty: '没有待评价的诉求' },
+  { key: 'overdue', title: '超期', empty: '没有超期的诉求' },
+  { key: 'done', title: '已完结', empty: '还没有已完结的诉求' },
+];
+const isTab = (t: string | undefined): t is Tab => !!t && (MINE_TABS as readonly string[]).includes(t);
 
-  useEffect(() => {
-    loadMeta().then(setMeta).catch(() => undefined); // names fall back to codes
-  }, []);
-  useListPageEvents(list);
+/** 我的诉求, by status: the home page's 待办 figures open their tab (?tab=supplement) */
+export default function MyRequestsPage() {
+  const { params } = useRouter();
+  const { tab, switchTab, meta, list } = useTabbedInbox<Tab, RequestSummary, Page<RequestSummary>>(isTab(params.tab) ? params.tab : 'all', (t, page) =>
+    callService('request.mine', { tab: t, page, pageSize: 10 }),
+  );
+  const current = TABS.find((t) => t.key === tab)!;
 
   return (
-    <View className='page'>
-      <ListState list={list} empty='还没有反映过问题'>
-        <Button type='primary' size='small' onClick={() => Taro.redirectTo({ url: ROUTES.submit })}>
-          提交诉求
-        </Button>
-      </ListState>
-      {list.items.length > 0 && <View className='list-total'>共 {list.total} 件</View>}
-      {list.items.map((r) => (
-        <RequestCard
-          key={r._id}
-          request={r}
-          meta={meta}
-          viewer='enterprise'
-          onClick={() => Taro.navigateTo({ url: ROUTES.enterpriseDetail(r._id) })}
-        />
-      ))}
-      <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+    <View className='inbox'>
+      <InboxTabs tabs={TABS} active={tab} onSwitch={switchTab} />
+      <View className='page'>
+        <ListState list={list} empty={current.empty}>
+          {tab === 'all' && (
+            <Button type='primary' size='small' onClick={() => Taro.redirectTo({ url: ROUTES.submit })}>
+              提交诉求
+            </Button>
+          )}
+        </ListState>
+        {list.items.length > 0 && <View className='list-total'>共 {list.total} 件</View>}
+        {list.items.map((r) => (
+          <RequestCard
+            key={r._id}
+            request={r}
+            meta={meta}
+            viewer='enterprise'
+            onClick={() => Taro.navigateTo({ url: ROUTES.enterpriseDetail(r._id) })}
+          />
+        ))}
+        <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+      </View>
     </View>
   );
 }

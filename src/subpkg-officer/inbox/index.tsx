@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Inbox, InboxTab, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
@@ -20,7 +20,10 @@ const TABS: { key: InboxTab; title: string; empty: string }[] = [
 export default function InboxPage() {
   // WeChat, or the H5 demo's simulated sheet; an explicit tap, so it always asks
   const canSubscribe = canAskConsent() && !!SUBSCRIBE_TEMPLATES.newAssignment?.templateId;
-  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, RequestSummary, Inbox>('todo', (tab, page) => callService<Inbox>('officer.inbox', { tab, page }));
+  // the home page's 待办 figures open their tab (?tab=doing)
+  const { params } = useRouter();
+  const first = TABS.find((t) => t.key === params.tab)?.key ?? 'todo';
+  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, RequestSummary, Inbox>(first, (tab, page) => callService<Inbox>('officer.inbox', { tab, page }));
 
   const current = TABS.find((t) => t.key === tab)!;
   return (
