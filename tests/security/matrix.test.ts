@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Row> = {
   //                           enterprise newcomer officer liaison dispatcher department leader admin deactivated
   'me':                         [ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'meta':                       [ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'home.todo':                  [ok, ok, ok, ok, ok, ok, ok, ok, F],
   'enterprise.bind':            ['ALREADY_BOUND', ok, F, F, F, F, F, F, F],
   'request.submit':             [ok, NB, F, F, F, F, F, F, F],
   'request.mine':               [ok, ok, F, F, F, F, F, F, F],
