@@ -19,6 +19,8 @@ export { z };
  */
 declare const SENT: unique symbol;
 export type Sent<S extends z.ZodTypeAny> = { readonly [SENT]?: z.input<S> };
+/** a use case called from another one (server side): the fields, typed by the schema it parses them with */
+export const sent = <S extends z.ZodTypeAny>(fields: z.input<S>): Sent<S> => fields as Sent<S>;
 /** what a Sent<S> lets the pages send (never for anything else) */
 export type SentShape<P> = P extends { readonly [SENT]?: infer I } ? I : never;
 
