@@ -17,7 +17,8 @@ import CountBadge from '../../components/CountBadge';
 import './index.css';
 
 /** onTap runs first, inside the tap (a WeChat subscribe request must start there) */
-type EntryProps = { title: string; hint: string; icon: string; tone: string; url: string; badge?: number; onTap?: () => void };
+type Icon = 'edit' | 'list' | 'inbox' | 'flag' | 'pie' | 'grid' | 'award' | 'doc' | 'usercheck' | 'gear' | 'building' | 'qr' | 'scan' | 'idcard' | 'eye' | 'calendar' | 'mail' | 'user';
+type EntryProps = { title: string; hint: string; icon: Icon; tone: string; url: string; badge?: number; onTap?: () => void };
 
 function Entry({ title, hint, icon, tone, url, badge, onTap }: EntryProps) {
   return (
@@ -28,7 +29,9 @@ function Entry({ title, hint, icon, tone, url, badge, onTap }: EntryProps) {
         Taro.navigateTo({ url });
       }}
     >
-      <View className={`entry__icon entry__icon--${tone}`}>{icon}</View>
+      <View className={`entry__icon entry__icon--${tone}`}>
+        <View className={`ico ico--${icon}`} />
+      </View>
       <View className='entry__body'>
         <Text className='entry__title'>{title}</Text>
         <Text className='entry__hint'>{hint}</Text>
@@ -177,50 +180,50 @@ export default function Home() {
       <View className='entries'>
         {isEnterprise && user.enterprise && (
           <>
-            <Entry title='提交诉求' hint='反映经营中遇到的困难和问题' icon='✎' tone='blue' url={ROUTES.submit} />
-            <Entry title='我的诉求' hint='查看办理进度，评价办理结果' icon='☰' tone='green' url={ROUTES.myRequests} />
+            <Entry title='提交诉求' hint='反映经营中遇到的困难和问题' icon='edit' tone='blue' url={ROUTES.submit} />
+            <Entry title='我的诉求' hint='查看办理进度，评价办理结果' icon='list' tone='green' url={ROUTES.myRequests} />
           </>
         )}
         {handler && (
           // entering the inbox is a natural moment to top up new-work reminders (only when they run low)
-          <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='▤' tone='orange' url={ROUTES.inbox} onTap={() => offerTopUp('newAssignment')} />
+          <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='inbox' tone='orange' url={ROUTES.inbox} onTap={() => offerTopUp('newAssignment')} />
         )}
         {dispatcher && (
-          <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='⚑' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
+          <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='flag' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
         )}
-        {desk && <Entry title='数据看板' hint='收集、办结、按期办结率、满意度与趋势' icon='◔' tone='purple' url={ROUTES.dashboard} />}
-        {desk && <Entry title='台账' hint='红黄绿白四色台账，筛选、导出' icon='▦' tone='blue' url={ROUTES.ledger()} />}
-        {desk && <Entry title='红黄榜与简报' hint='部门和属地排名，红榜表扬、黄榜警示，生成简报' icon='⚐' tone='red' url={ROUTES.rankings} />}
-        {department && <Entry title='督办卡' hint='接收、答复本部门的督办卡' icon='✦' tone='orange' url={ROUTES.cardInbox} />}
+        {desk && <Entry title='数据看板' hint='收集、办结、按期办结率、满意度与趋势' icon='pie' tone='purple' url={ROUTES.dashboard} />}
+        {desk && <Entry title='台账' hint='红黄绿白四色台账，筛选、导出' icon='grid' tone='blue' url={ROUTES.ledger()} />}
+        {desk && <Entry title='红黄榜与简报' hint='部门和属地排名，红榜表扬、黄榜警示，生成简报' icon='award' tone='red' url={ROUTES.rankings} />}
+        {department && <Entry title='督办卡' hint='接收、答复本部门的督办卡' icon='doc' tone='orange' url={ROUTES.cardInbox} />}
         {(user.roles.includes('officer') || (isEnterprise && user.enterprise)) && (
           <Entry
             title={isEnterprise ? '企业联系人' : '企业绑定审核'}
             hint={isEnterprise ? '审核本企业新联系人的绑定申请' : '审核本网格企业首位联系人的绑定申请'}
-            icon='✓'
+            icon='usercheck'
             tone='green'
             url={ROUTES.approvals}
             badge={approvals}
           />
         )}
-        {admin && <Entry title='管理后台' hint='组织架构、人员、企业名录、规则配置、操作日志' icon='⚙' tone='blue' url={ROUTES.admin} />}
+        {admin && <Entry title='管理后台' hint='组织架构、人员、企业名录、规则配置、操作日志' icon='gear' tone='blue' url={ROUTES.admin} />}
         {isEnterprise && user.enterprise && (
           <>
-            <Entry title='入企记录' hint='公务人员入企记录、检查预告，匿名评价与投诉' icon='⌂' tone='green' url={VISIT_ROUTES.history()} />
-            <Entry title='公务入企码' hint='打印张贴“公务入企 请扫码备案”海报' icon='⌗' tone='red' url={VISIT_ROUTES.poster()} />
+            <Entry title='入企记录' hint='公务人员入企记录、检查预告，匿名评价与投诉' icon='building' tone='green' url={VISIT_ROUTES.history()} />
+            <Entry title='公务入企码' hint='打印张贴“公务入企 请扫码备案”海报' icon='qr' tone='red' url={VISIT_ROUTES.poster()} />
           </>
         )}
         {isVisitStaff(user.roles) && (
           <>
-            <Entry title='扫码入企' hint='进门扫码签到，离开扫码签退' icon='⌗' tone='blue' url={VISIT_ROUTES.scan()} />
-            <Entry title='我的亮证码' hint='出示给企业核验身份和入企事由' icon='☺' tone='green' url={VISIT_ROUTES.officialCode} />
+            <Entry title='扫码入企' hint='进门扫码签到，离开扫码签退' icon='scan' tone='blue' url={VISIT_ROUTES.scan()} />
+            <Entry title='我的亮证码' hint='出示给企业核验身份和入企事由' icon='idcard' tone='green' url={VISIT_ROUTES.officialCode} />
           </>
         )}
         {(desk || department) && (
-          <Entry title={desk ? '入企监管' : '本部门入企'} hint='入企统计、无事不扰预警、企业评价' icon='◎' tone='orange' url={VISIT_ROUTES.desk()} />
+          <Entry title={desk ? '入企监管' : '本部门入企'} hint='入企统计、无事不扰预警、企业评价' icon='eye' tone='orange' url={VISIT_ROUTES.desk()} />
         )}
-        {(department || dispatcher) && <Entry title='检查计划' hint='检查预告，多部门合并为联合检查' icon='☷' tone='purple' url={VISIT_ROUTES.plans} />}
-        <Entry title='消息中心' hint='办理进度与工作提醒' icon='✉' tone='purple' url={ROUTES.messages} badge={unread} />
-        <Entry title='我的' hint='个人信息、提醒设置（微信提醒与短信）' icon='☺' tone='blue' url={NOTIFY_ROUTES.me} />
+        {(department || dispatcher) && <Entry title='检查计划' hint='检查预告，多部门合并为联合检查' icon='calendar' tone='purple' url={VISIT_ROUTES.plans} />}
+        <Entry title='消息中心' hint='办理进度与工作提醒' icon='mail' tone='purple' url={ROUTES.messages} badge={unread} />
+        <Entry title='我的' hint='个人信息、提醒设置（微信提醒与短信）' icon='user' tone='blue' url={NOTIFY_ROUTES.me} />
       </View>
 
       {!isEnterprise && !handler && !desk && !department && !admin && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
