@@ -1,5 +1,5 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
-import type { CategoryCode, Channel, Colour, Level, PartyRole, PartyStatus, RejectKind, RequestStatus, Role, Tier } from './contract/catalog';
+import type { CategoryCode, Channel, Colour, Level, PartyRole, PartyStatus, RejectKind, RequestStatus, ResultKind, Role, Tier } from './contract/catalog';
 import type { StatsKey, StatsOp } from './stats/keys';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
@@ -94,6 +94,16 @@ export type TimelineEvent = {
   notify?: string[];
   /** sla events: the colour the request turned (red goes by SMS to the dispatchers, core/notify/routing.ts) */
   colour?: Colour;
+  /**
+   * what the enterprise reads instead of `text` where the desk's text carries internal detail (whom
+   * by which rule, the officer's load); events without it read as core/request-record.ts enterpriseText says
+   */
+  enterpriseText?: string;
+  /**
+   * written in the same unit of work as the event before it (a submit assigned or queued at once):
+   * whoever hears of both gets one message (core/notify/outbox.ts)
+   */
+  withPrevious?: true;
 };
 
 export type SlaHistoryEntry = { at: string; kind: 'started' | 'paused' | 'resumed' | 'changed' | 'restarted' | 'met' | 'missed' | 'extended'; text: string; dueAt: string | null };
@@ -186,6 +196,10 @@ export type ServiceRequest = {
   assigneeName: string | null;
   assigneeRole: Role | null;
   result: string | null;
+  /** 办结's result type (core/contract/catalog.ts RESULT_KINDS); absent on requests answered before it existed: 已解决 */
+  resultKind?: ResultKind | null;
+  /** why it cannot be solved (resultKind unsolvable) */
+  resultReason?: string | null;
   score: number | null;
   comment: string | null;
   reopenCount: number;

@@ -4,7 +4,7 @@
  * conditioned on the status it comes from and on the version (seq) that was read, so two actors
  * can never both move the same request.
  */
-import type { RequestStatus } from './contract/catalog';
+import { RESULT_KINDS, ROLES, type RequestStatus, type ResultKind, type Role } from './contract/catalog';
 import { AppError } from './errors';
 import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';
@@ -26,10 +26,22 @@ export type Transition = {
   inc?: Record<string, number>;
   /** entries for the SLA history (from core/sla/clock) */
   history?: SlaHistoryEntry[];
-  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour'] };
+  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour']; enterpriseText?: string };
   actor: Actor;
   now: Date;
 };
+
+/**
+ * 办结 (the officer's, or a lead department's 最终答复): the result type stored beside the result,
+ * and the timeline's words for the answer, "办结（已解释说明）：…", with the reason for 无法解决
+ */
+export function resolution(kind: ResultKind, reason: string, answer: string) {
+  const why = kind === 'unsolvable' ? reason : null;
+  return {
+    set: { resultKind: kind, resultReason: why },
+    text: `办结（${RESULT_KINDS[kind]}）：${answer}${why ? `；无法解决的原因：${why}` : ''}`,
+  };
+}
 
 /** the timeline entry a transition appends */
 export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'event' | 'actor'>): TimelineEvent {
@@ -37,6 +49,7 @@ export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'even
     seq, at, type: t.event.type, actorId: t.actor.id, actorName: t.actor.name, text: t.event.text,
     ...(t.event.notify?.length ? { notify: t.event.notify } : {}),
     ...(t.event.colour ? { colour: t.event.colour } : {}),
+    ...(t.event.enterpriseText ? { enterpriseText: t.event.enterpriseText } : {}),
   };
 }
 
@@ -107,6 +120,43 @@ export function enterpriseView<T extends ReturnType<typeof summary>>(view: T): T
   const { recusal, handBackCount, extension, extensions, callbacks, callbackDone, ...rest } = view;
   void recusal; void handBackCount; void extension; void extensions; void callbacks; void callbackDone;
   return { ...rest, referral: null, urgeCount: 0, lastUrgedAt: null } as T;
+}
+
+/** the enterprise's words for a handler taking its request: whom, not by which rule or with how many others */
+export const handlerText = (role: Role, name: string) => `已安排${ROLES[role]}${name}为您办理`;
+export const reassignedText = (role: Role, name: string) => `已改由${ROLES[role]}${name}为您办理`;
+
+const roleNamed = (label: string): Role | null => (Object.keys(ROLES) as Role[]).find((r) => ROLES[r] === label) ?? null;
+
+/**
+ * What the enterprise reads of a timeline event: plain words where the desk's text carries its
+ * plumbing (which queue, which rule, the officer's load). Events written with enterpriseText say
+ * it; older ones (and those of other channels' intake) read by their type.
+ */
+export function enterpriseText(req: Pick<ServiceRequest, 'channel'>, ev: Pick<TimelineEvent, 'type' | 'text' | 'enterpriseText'>): string {
+  if (ev.enterpriseText) return ev.enterpriseText;
+  switch (ev.type) {
+    case 'submitted':
+      return req.channel === 'visit' ? '已收到走访人员代您反映的诉求' : req.channel === 'report' ? '已收到您的投诉，将由调度中心安排处理' : '已收到您的诉求';
+    case 'queued':
+      return '正在为您安排办理人员，安排好后会通知您';
+    case 'requeued':
+      return '原承办人工作调整，正在为您重新安排办理人员';
+    case 'assigned': {
+      // written before enterpriseText existed: "分派给 网格员 张伟（网格 东城一网格，在办 1 件）"
+      const m = /^分派给 (\S+) ([^（\s]+)/.exec(ev.text);
+      const role = m ? roleNamed(m[1]) : null;
+      return m && role ? handlerText(role, m[2]) : '已安排专人为您办理';
+    }
+    case 'reassigned': {
+      // "调度员改派给 网格员 王芳：<the dispatcher's note>": the note is for the desk
+      const m = /改派给 (\S+) ([^：（\s]+)/.exec(ev.text);
+      const role = m ? roleNamed(m[1]) : null;
+      return m && role ? reassignedText(role, m[2]) : '已为您更换办理人员';
+    }
+    default:
+      return ev.text;
+  }
 }
 
 /** event types the enterprise does not see: internal supervision stays internal */

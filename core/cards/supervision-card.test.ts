@@ -126,7 +126,7 @@ describe('co opinion, progress and the confirmed final answer', () => {
     expect(done.card.status).toBe('answered');
     expect(done.card.parties[0]).toMatchObject({ status: 'replied', reply: '已完成用地手续审批，土地证本周内发放' });
     expect(done.request).toMatchObject({ status: 'resolved', result: '已完成用地手续审批，土地证本周内发放', resolvedAt: bj('2026-11-26T15:00'), closedOnTime: true });
-    expect(done.request.timeline.at(-1).text).toBe('办结：区自然资源局（牵头）最终答复：已完成用地手续审批，土地证本周内发放');
+    expect(done.request.timeline.at(-1).text).toBe('办结（已解决）：区自然资源局（牵头）最终答复：已完成用地手续审批，土地证本周内发放');
     expect(await titlesOf(DESK)).toContain('诉求已办结，请评价');
     expect((await titlesOf('u-linxiao')).at(-1)).toBe('诉求已办结，请评价');
     // nothing more on an answered card
@@ -164,6 +164,18 @@ describe('co opinion, progress and the confirmed final answer', () => {
     expect(await h.call(CO, { action: 'card.accept', cardId })).toMatchObject(refused('INVALID_STATE'));
     expect((await h.ok(CO, { action: 'card.list', tab: 'done' })).items.map((c: any) => c._id)).toEqual([cardId]);
     expect((await h.ok(LEAD, final(cardId))).request.status).toBe('resolved');
+  });
+
+  test('the final answer carries the result type like an officer\'s 办结: 无法解决 needs its reason', async () => {
+    const { requestId, cardId } = await issued({ coDeptIds: [] });
+    await h.ok(LEAD, { action: 'card.accept', cardId });
+    expect(await h.call(LEAD, final(cardId, { kind: 'unsolvable' }))).toMatchObject({ ...refused('VALIDATION_FAILED'), details: [{ field: 'reason', message: expect.stringMatching(/无法解决/) }] });
+    expect((await stored(requestId)).status).toBe('supervised');
+    const done = await h.ok(LEAD, final(cardId, { answer: '该地块规划调整须报市政府审批', kind: 'unsolvable', reason: '需市级审批' }));
+    expect(done.request).toMatchObject({ status: 'resolved', resultKind: 'unsolvable', resultReason: '需市级审批' });
+    expect(done.request.timeline.at(-1).text).toBe('办结（无法解决）：区自然资源局（牵头）最终答复：该地块规划调整须报市政府审批；无法解决的原因：需市级审批');
+    const seen = await h.ok('u-linxiao', { action: 'request.get', id: requestId });
+    expect(seen.request).toMatchObject({ resultKind: 'unsolvable', resultReason: '需市级审批' });
   });
 });
 

@@ -21,7 +21,7 @@ import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { CardParty, CardProgress, ServiceRequest, SupervisionCard } from '../model';
-import { loadRequest, transition, transitionFollowing } from '../request-record';
+import { loadRequest, resolution, transition, transitionFollowing } from '../request-record';
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
@@ -266,7 +266,7 @@ export async function progressCard(ctx: Ctx, input: Sent<typeof CardProgressInpu
 
 /** 最终答复: the lead's answer resolves the request; the enterprise then confirms and scores it */
 export async function finalCard(ctx: Ctx, input: Sent<typeof FinalInput>) {
-  const { cardId, answer } = parseInput(FinalInput, input);
+  const { cardId, answer, kind, reason } = parseInput(FinalInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).final) {
     if (card.status !== 'open') throw new AppError('INVALID_STATE', '该督办卡已结束，不能再作最终答复');
@@ -283,12 +283,13 @@ export async function finalCard(ctx: Ctx, input: Sent<typeof FinalInput>) {
   const updated = await saveCard(ctx, card, { parties: withParty(card, party.deptId, stamped(ctx, { status: 'replied', reply: answer })), status: 'answered' });
   const sla = await loadSla(ctx.ports);
   const next = await transitionFollowing(ctx.ports, card.requestId, async (req) => {
-    const clock = stop(req, ctx.now, sla, { status: 'resolved', result: answer, resolvedAt: ctx.now.toISOString() });
+    const resolved = resolution(kind, reason, `${party.deptName}（牵头）最终答复：${answer}`);
+    const clock = stop(req, ctx.now, sla, { status: 'resolved', result: answer, ...resolved.set, resolvedAt: ctx.now.toISOString() });
     return {
       from: ['supervised'],
       set: clock.set,
       history: clock.history,
-      event: { type: 'resolved', text: `办结：${party.deptName}（牵头）最终答复：${answer}`, notify: await supervisorsOf(ctx.ports, req) },
+      event: { type: 'resolved', text: resolved.text, notify: await supervisorsOf(ctx.ports, req) },
       actor: byDept(ctx, party),
       now: ctx.now,
     };

@@ -90,6 +90,14 @@ export type Tier = keyof typeof TIERS;
 export const REJECT_KINDS = { invalid: '无效诉求', duplicate: '重复诉求', out_of_scope: '不属于受理范围' } as const;
 export type RejectKind = keyof typeof REJECT_KINDS;
 
+/**
+ * 办结's result type: what the answer did for the enterprise. 无法解决 carries its reason
+ * (core/contract/handling.ts). A request answered before the types existed reads as 已解决.
+ */
+export const RESULT_KINDS = { solved: '已解决', explained: '已解释说明', unsolvable: '无法解决' } as const;
+export type ResultKind = keyof typeof RESULT_KINDS;
+export const resultKindOf = (r: { resultKind?: ResultKind | null }): ResultKind => r.resultKind ?? 'solved';
+
 /** 提级: the next tier up */
 export const NEXT_TIER: Record<Tier, Tier | null> = { community: 'street', street: 'district', district: null };
 

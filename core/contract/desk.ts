@@ -5,6 +5,7 @@
  * may check their forms with them before sending (`problemsOf`).
  */
 import { CATEGORY_CODES, LEVELS, REJECT_KINDS } from './catalog';
+import { needsReason, resultKindFields } from './handling';
 import { z, zDate, zId } from './schema';
 
 // --- triage (core/desk/triage.ts) ---
@@ -59,12 +60,16 @@ export const CardReplyInput = z.object({ cardId: zId, reply: zText('协办意见
 
 export const CardProgressInput = z.object({ cardId: zId, note: zText('办理进展', 1000) });
 
-export const FinalInput = z.object({
-  cardId: zId,
-  answer: zText('最终答复', 2000),
-  /** the page asks "将作为办理结果反馈企业" first; without the confirmation nothing happens */
-  confirm: z.literal(true, { errorMap: () => ({ message: '最终答复将作为办理结果反馈企业，请确认后提交' }) }),
-});
+export const FinalInput = z
+  .object({
+    cardId: zId,
+    answer: zText('最终答复', 2000),
+    /** the page asks "将作为办理结果反馈企业" first; without the confirmation nothing happens */
+    confirm: z.literal(true, { errorMap: () => ({ message: '最终答复将作为办理结果反馈企业，请确认后提交' }) }),
+    // the answer resolves the request: the same result type as the officer's 办结
+    ...resultKindFields,
+  })
+  .superRefine(needsReason);
 
 export const CardReturnInput = z.object({ cardId: zId, reason: zText('退回原因', 500, '请说明退回原因') });
 

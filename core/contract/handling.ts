@@ -4,7 +4,7 @@
  * The use cases parse with these (`input: Sent<typeof X>`); the pages check their forms with them
  * before sending (`problemsOf`).
  */
-import { CALLBACK_METHODS, CALLBACK_OUTCOMES } from './catalog';
+import { CALLBACK_METHODS, CALLBACK_OUTCOMES, RESULT_KINDS, type ResultKind } from './catalog';
 import { MAX_PHOTOS } from './limits';
 import { z, zDate, zFileId, zId } from './schema';
 
@@ -15,10 +15,30 @@ export const ProgressInput = z.object({
   note: z.string({ required_error: '请填写办理进展' }).trim().min(2, '办理进展至少2个字').max(500, '办理进展不能超过500字'),
 });
 
-export const ResolveInput = z.object({
-  id: zId,
-  result: z.string({ required_error: '请填写办理结果' }).trim().min(2, '办理结果至少2个字').max(1000, '办理结果不能超过1000字'),
-});
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/**
+ * 办结's result type (已解决 / 已解释说明 / 无法解决) and, for 无法解决, why: the officer's 办结 and a
+ * lead department's 最终答复 (core/contract/desk.ts FinalInput) alike. The pages make the handler
+ * choose; a client from before the types existed sends none and means 已解决.
+ */
+export const resultKindFields = {
+  kind: z.enum(keys(RESULT_KINDS), { errorMap: () => ({ message: '请选择办理结果类型' }) }).optional().default('solved'),
+  reason: z.string({ invalid_type_error: '无法解决的原因应为文字' }).trim().max(300, '无法解决的原因不能超过300字').optional().default(''),
+};
+export const UNSOLVABLE_REASON = '选择“无法解决”时请说明原因（至少2个字）';
+/** 无法解决 needs its reason */
+export function needsReason(v: { kind: ResultKind; reason: string }, c: z.RefinementCtx) {
+  if (v.kind === 'unsolvable' && v.reason.length < 2) c.addIssue({ code: 'custom', path: ['reason'], message: UNSOLVABLE_REASON });
+}
+
+export const ResolveInput = z
+  .object({
+    id: zId,
+    result: z.string({ required_error: '请填写办理结果' }).trim().min(2, '办理结果至少2个字').max(1000, '办理结果不能超过1000字'),
+    ...resultKindFields,
+  })
+  .superRefine(needsReason);
 
 export const PauseInput = z.object({
   id: zId,
@@ -68,8 +88,6 @@ export const DecideExtensionInput = z
   .refine((v) => v.approve || v.note.length >= 2, { message: '不批准时请填写理由（至少2个字）', path: ['note'] });
 
 // --- 回访 (core/feedback/callback.ts) ---
-
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const CallbackInput = z
   .object({

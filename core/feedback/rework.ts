@@ -32,7 +32,7 @@ export type ReworkOptions = {
   type?: TimelineEvent['type'];
 };
 
-const CLEARED = { result: null, resolvedAt: null, acceptedAt: null, closedAt: null } as const;
+const CLEARED = { result: null, resultKind: null, resultReason: null, resolvedAt: null, acceptedAt: null, closedAt: null } as const;
 const NO_ASSIGNEE = { assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null } as const;
 
 export async function reopenForRework(ctx: Ctx, req: ServiceRequest, o: ReworkOptions): Promise<ServiceRequest> {
@@ -59,6 +59,8 @@ export async function reopenForRework(ctx: Ctx, req: ServiceRequest, o: ReworkOp
         type,
         text: `${said}；第${n}次重办：${why}，转调度员重新调度${req.assigneeName ? `，不再退回原承办人 ${req.assigneeName}` : ''}`,
         notify: await supervisorsOf(ctx.ports, req),
+        // the enterprise hears what happens next, not the rule's arithmetic
+        enterpriseText: `${said}；已转调度中心重新安排办理`,
       },
     });
   }
@@ -72,7 +74,7 @@ export async function reopenForRework(ctx: Ctx, req: ServiceRequest, o: ReworkOp
       ...base,
       set: clock.set,
       history: clock.history,
-      event: { type, text: `${said}；第${n}次重办，退回原承办人 ${assignee.name}` },
+      event: { type, text: `${said}；第${n}次重办，退回原承办人 ${assignee.name}`, enterpriseText: `${said}；已请${assignee.name}重新办理` },
     });
     await users.update(assignee._id, { $inc: { openCount: 1 } });
     return next;
@@ -82,6 +84,6 @@ export async function reopenForRework(ctx: Ctx, req: ServiceRequest, o: ReworkOp
     ...base,
     set: clock.set,
     history: clock.history,
-    event: { type, text: `${said}；第${n}次重办，原承办人不可用，重新分派` },
+    event: { type, text: `${said}；第${n}次重办，原承办人不可用，重新分派`, enterpriseText: `${said}；正在为您重新安排办理人员` },
   });
 }

@@ -3,7 +3,7 @@ import { releaseSlot } from '../assignment/assign';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
-import { loadRequest, transition } from '../request-record';
+import { loadRequest, resolution, transition } from '../request-record';
 import { pause, resume, settleClock, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { IdInput, type Sent } from '../contract/schema';
@@ -51,14 +51,15 @@ export async function addProgress(ctx: Ctx, input: Sent<typeof ProgressInput>) {
 
 
 export async function resolveRequest(ctx: Ctx, input: Sent<typeof ResolveInput>) {
-  const { id, result } = parseInput(ResolveInput, input);
+  const { id, result, kind, reason } = parseInput(ResolveInput, input);
   const req = await loadOwn(ctx, id);
-  const clock = stop(req, ctx.now, await loadSla(ctx.ports), { status: 'resolved', result, resolvedAt: ctx.now.toISOString() });
+  const answer = resolution(kind, reason, result);
+  const clock = stop(req, ctx.now, await loadSla(ctx.ports), { status: 'resolved', result, ...answer.set, resolvedAt: ctx.now.toISOString() });
   const next = await transition(ctx.ports, req, {
     from: ['accepted'],
     set: clock.set,
     history: clock.history,
-    event: { type: 'resolved', text: `办结：${result}` },
+    event: { type: 'resolved', text: answer.text },
     actor: actor(ctx),
     now: ctx.now,
   });

@@ -10,7 +10,7 @@
  */
 import { excel } from '../excel';
 import { z } from 'zod';
-import { COLOURS, LEVELS, OPEN_STATUSES, ROLES, STATUSES, TIERS, categoryName, type Colour } from '../contract/catalog';
+import { COLOURS, LEVELS, OPEN_STATUSES, RESULT_KINDS, ROLES, STATUSES, TIERS, categoryName, resultKindOf, type Colour } from '../contract/catalog';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
@@ -126,6 +126,8 @@ function row(r: ServiceRequest, handler: string, sla: SlaContext, now: Date) {
     ...history(r, sla, now),
     handler,
     statusLabel: STATUSES[r.status],
+    // 办结's result type once answered (a request answered before the types existed: 已解决)
+    resultKindLabel: r.result ? RESULT_KINDS[resultKindOf(r)] : '',
     categoryName: categoryName(r.category),
     levelLabel: LEVELS[r.level],
     colourLabel: COLOURS[r.colour],
