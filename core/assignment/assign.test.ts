@@ -1,6 +1,6 @@
 /** Who gets a request: the liaison first, else the least-loaded officer of the grid, else the community queue; assigned exactly once. */
 import { C } from '../collections';
-import type { User } from '../model';
+import type { ServiceRequest, User } from '../model';
 import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
@@ -10,7 +10,10 @@ afterEach(() => h.cleanup());
 test('an enterprise with a liaison goes to the liaison first', async () => {
   const { request } = await h.ok('u-gaopeng', submission({ phone: '13612340002' }));
   expect(request.assigneeId).toBe('u-zhouqiang');
-  expect(request.timeline[1].text).toBe('分派给 特派员 周强（包联 云溪精密机械制造有限公司，在办 0 件）');
+  // the desk reads the rule and the load; the enterprise reads who will handle it
+  const staffView = await h.ok('u-zhouqiang', { action: 'request.get', id: request._id });
+  expect(staffView.request.timeline[1].text).toBe('分派给 特派员 周强（包联 云溪精密机械制造有限公司，在办 0 件）');
+  expect(request.timeline[1].text).toBe('已安排特派员周强为您办理');
 });
 
 test('the least-loaded officer gets the next request; ties go to the longest since last assigned', async () => {
@@ -29,7 +32,9 @@ test('with every officer full the request waits in the community queue and is as
   for (let i = 0; i < 4; i++) ids.push((await h.ok('u-hejun', submission({ phone: '13612340003' }))).request._id);
   const fourth = await h.ok('u-hejun', { action: 'request.get', id: ids[3] });
   expect(fourth.request.status).toBe('queued');
-  expect(fourth.request.timeline.at(-1).text).toContain('柳岸社区营商环境优化中心 队列');
+  expect(fourth.request.timeline.at(-1).text).toBe('正在为您安排办理人员，安排好后会通知您');
+  const stored = await h.store.collection<ServiceRequest>(C.requests).get(ids[3]);
+  expect(stored!.timeline.at(-1)!.text).toContain('柳岸社区营商环境优化中心 队列');
 
   // the timer retries without repeating the waiting note
   expect((await h.fns.assign({ Type: 'Timer' }, null)).ok).toBe(true);

@@ -13,7 +13,7 @@ import { DEFAULT_CAPACITY } from '../contract/limits';
 import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import { type Ports } from '../ports';
 import { orgById } from '../org-cache';
-import { SYSTEM, tryTransition } from '../request-record';
+import { handlerText, SYSTEM, tryTransition } from '../request-record';
 import { responseDeadline, startIfNeeded } from '../sla/clock';
 import { loadSla, type SlaContext } from '../sla/policy';
 import { NO_BUDGET, type Budget } from '../budget';
@@ -72,7 +72,12 @@ export function assignment(req: ServiceRequest, { user, why }: Candidate, now: D
     status: 'assigned', assigneeId: user._id, assigneeName: user.name, assigneeRole: role, assignedAt: now.toISOString(),
     acceptDueAt: responseDeadline(now, sla),
   });
-  return { set: clock.set, history: clock.history, event: { type: 'assigned' as const, text: `分派给 ${ROLES[role]} ${user.name}（${why}，在办 ${load(user)} 件）` } };
+  return {
+    set: clock.set,
+    history: clock.history,
+    // the desk reads the rule and the load; the enterprise reads who will handle it
+    event: { type: 'assigned' as const, text: `分派给 ${ROLES[role]} ${user.name}（${why}，在办 ${load(user)} 件）`, enterpriseText: handlerText(role, user.name) },
+  };
 }
 
 /** what a request that found nobody free says, once: it waits in its tier center's queue */

@@ -10,7 +10,7 @@ import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org, ServiceRequest } from '../model';
 import { isRecused } from '../recusal';
-import { loadRequest, transition } from '../request-record';
+import { loadRequest, reassignedText, transition } from '../request-record';
 import { recompute, responseDeadline, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { EscalateInput, ReassignInput, ReferInput, RejectInput, VerifyInput } from '../contract/desk';
@@ -106,6 +106,7 @@ export async function reassignRequest(ctx: Ctx, input: Sent<typeof ReassignInput
     event: {
       type: 'reassigned',
       text: `调度员改派给 ${ROLES[role]} ${to.name}${note ? `：${note}` : ''}`,
+      enterpriseText: reassignedText(role, to.name),
       notify: req.assigneeId && req.assigneeId !== to._id ? [req.assigneeId] : [],
     },
     actor: actor(ctx),

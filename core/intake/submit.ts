@@ -34,7 +34,7 @@ export function requestDocId(submitterId: string, clientKey: string) {
 /**
  * One unit of work: what it reads (the caller, the enterprise, its grid, the officers who could
  * take it) is read once, an officer's slot is claimed, and the request is written once, already
- * assigned when someone is free, so the answer says "已分派给 …". Counting and notifications follow
+ * assigned when someone is free, so the answer says who will handle it. Counting and notifications follow
  * after the answer (core/settle.ts, from the marks on the document). Eight store calls without photos.
  */
 /**
@@ -93,7 +93,8 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
   const step = claimed
     ? assignment(queued, claimed, now, sla)
     : { set: { waitingNoted: true }, history: [], event: { type: 'queued' as const, text: waitingText(await orgById(ports, queued.queueOrgId)) } };
-  const doc = afterTransition(queued, step, timelineEvent(queued.seq + 1, at, { event: step.event, actor: SYSTEM }), at);
+  // one tap, one message: whoever hears of both events (the enterprise) is told once (core/notify/outbox.ts)
+  const doc = afterTransition(queued, step, { ...timelineEvent(queued.seq + 1, at, { event: step.event, actor: SYSTEM }), withPrevious: true }, at);
   try {
     await requests.add(doc);
   } catch (e) {

@@ -8,7 +8,7 @@ import { STATUSES } from '../contract/catalog';
 import { C } from '../collections';
 import type { Message, OutboxEntry, ServiceRequest, TimelineEvent, User } from '../model';
 import { ignoreDuplicate, type Ports } from '../ports';
-import { INTERNAL_EVENTS } from '../request-record';
+import { enterpriseText, INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
 import { chainUp } from '../desk/scope';
@@ -38,9 +38,9 @@ function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
 
 const TITLES: Record<TimelineEvent['type'], string> = {
   submitted: '诉求已提交',
-  queued: '诉求排队等待分派',
-  assigned: '诉求已分派',
-  requeued: '诉求重新排队',
+  queued: '正在安排办理人员',
+  assigned: '已安排办理人员',
+  requeued: '正在重新安排办理人员',
   accepted: '诉求已签收，正在办理',
   progress: '诉求办理进展',
   resolved: '诉求已办结，请评价',
@@ -75,6 +75,46 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   recusal: '诉求回避提示',
 };
 
+/**
+ * The fresh events as the units of work that wrote them: an event written with the one before it
+ * (withPrevious: a submit assigned or queued in the same write) joins that one's unit. Both come
+ * from one write, so they are always fresh together and a re-run groups them the same way.
+ */
+export function unitsOf(fresh: TimelineEvent[]): TimelineEvent[][] {
+  const units: TimelineEvent[][] = [];
+  for (const ev of fresh) {
+    const last = units[units.length - 1];
+    if (ev.withPrevious && last && last[last.length - 1].seq === ev.seq - 1) last.push(ev);
+    else units.push([ev]);
+  }
+  return units;
+}
+
+/** who hears of a unit of work, each with the events of it they hear of (their role as of the last one) */
+function heardOf(req: ServiceRequest, unit: TimelineEvent[]): { r: Recipient; evs: TimelineEvent[] }[] {
+  const heard = new Map<string, { r: Recipient; evs: TimelineEvent[] }>();
+  for (const ev of unit) {
+    for (const r of recipientsFor(req, ev)) {
+      const h = heard.get(r.userId);
+      if (!h) heard.set(r.userId, { r, evs: [ev] });
+      else {
+        h.evs.push(ev);
+        h.r = r;
+      }
+    }
+  }
+  return [...heard.values()];
+}
+
+/**
+ * A message's text: the enterprise is not told its own name; staff read which enterprise it is
+ * about, once (a text that names it already, like a visit's report, is not prefixed again).
+ */
+export function bodyOf(req: Pick<ServiceRequest, 'no' | 'enterpriseName'>, r: Pick<Recipient, 'role'>, text: string): string {
+  if (r.role === 'enterprise' || !req.enterpriseName || text.includes(req.enterpriseName)) return `【${req.no}】${text}`;
+  return `【${req.no}】${req.enterpriseName}：${text}`;
+}
+
 function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
   if (role === 'enterprise') return `subpkg-enterprise/detail/index?id=${req._id}`;
   if (role === 'assignee') return `subpkg-officer/detail/index?id=${req._id}`;
@@ -98,18 +138,22 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const ids = [...new Set(fresh.flatMap((ev) => recipientsFor(req, ev).map((r) => r.userId)))];
   const reached = new Map<string, User>();
   for (const [id, u] of await userRepo(ports.store).getMany(ids)) reached.set(id, u);
-  for (const ev of fresh) {
-    for (const r of recipientsFor(req, ev)) {
+  for (const unit of unitsOf(fresh)) {
+    for (const { r, evs } of heardOf(req, unit)) {
       // a pseudonymous submitter (an anonymous complaint) is told through the person behind it
       const user = reached.get(r.userId) ?? (await userBehind(ports, r.userId));
       if (!user) continue;
+      // one message per person and unit of work, keyed by the last event of it they hear of
+      const ev = evs[evs.length - 1];
       const key = `${req._id}:${ev.seq}:${r.userId}`;
       const newWork =
         (r.userId === req.assigneeId && (ev.type === 'assigned' || ev.type === 'reassigned')) ||
         (ev.type === 'card_issued' && user.roles.includes('department'));
-      const reportForDesk = ev.type === 'submitted' && req.channel === 'report' && r.role === 'staff';
-      const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[ev.type];
-      const body = `【${req.no}】${req.enterpriseName}：${ev.text}`;
+      const reportForDesk = evs[0].type === 'submitted' && req.channel === 'report' && r.role === 'staff';
+      // the title names what the tap did (a submit assigned at once: 诉求已提交), the text says all of it
+      const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[evs[0].type];
+      const text = evs.map((e) => (r.role === 'enterprise' ? enterpriseText(req, e) : e.text)).join('，');
+      const body = bodyOf(req, r, text);
       const at = now.toISOString();
       await messages
         .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done: false } })
@@ -123,7 +167,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
         _id: key, userId: user._id, openid: user.openid, requestId: req._id,
         template: newWork ? 'newAssignment' : 'statusChanged',
         page: pageFor(r.role, user, req),
-        notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: ev.text },
+        notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: text },
         at, route: route.kind ? { ...route, values } : null, phone,
       });
       await outbox.add(entry).catch(ignoreDuplicate);
@@ -131,12 +175,16 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       if (route.sms === 'always' && ports.sms?.configured) await outbox.add(smsEntryFrom(entry, at)).catch(ignoreDuplicate);
       else if (entry.status !== 'pending') await unsendable(ports, entry, now);
     }
+  }
+  for (const ev of fresh) {
     // the desk teams' group robots: one post per center and event
     if (rules.robots.length && robotWorthy(req, ev)) {
       const chain = new Set((await chainUp(ports, req.tierOrgId)).map((o) => o._id));
       for (const robot of rules.robots.filter((b) => chain.has(b.orgId))) {
         const at = now.toISOString();
-        const text = `**${TITLES[ev.type]}**\n> 编号：${req.no}\n> 企业：${req.enterpriseName}\n> ${ev.text}`;
+        // the enterprise named once: a text that names it already (a complaint) needs no 企业 line
+        const named = ev.text.includes(req.enterpriseName) ? '' : `\n> 企业：${req.enterpriseName}`;
+        const text = `**${TITLES[ev.type]}**\n> 编号：${req.no}${named}\n> ${ev.text}`;
         await outbox.add({
           _id: `${req._id}:${ev.seq}:robot:${robot.orgId}`, userId: '', openid: '', requestId: req._id, template: 'robot', page: '',
           data: { text }, status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,

@@ -8,7 +8,10 @@ afterEach(() => h.cleanup());
 const unread = async (who: string) => (await h.ok(who, { action: 'messages.list' })).unread as number;
 
 test('unread counts go down as messages are read', async () => {
-  await h.ok('u-linxiao', submission());
+  // a submit assigned at once is one message (core/notify/outbox.ts); the officer's 签收 is a second
+  const { request } = await h.ok('u-linxiao', submission());
+  expect(await unread('u-linxiao')).toBe(1);
+  await h.ok(request.assigneeId, { action: 'request.accept', id: request._id });
   const before = await unread('u-linxiao');
   expect(before).toBe(2);
   const first = (await h.ok('u-linxiao', { action: 'messages.list' })).items[0];

@@ -5,7 +5,7 @@ import { callbackPermissions } from '../feedback/callback-rules';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
-import { enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
+import { enterpriseText, enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
 import { OPEN_STATUSES, type RequestStatus } from '../contract/catalog';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
@@ -92,9 +92,10 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
 export function requestView(ctx: Ctx, req: ServiceRequest) {
   // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
   const staff = !hasRole(ctx.user, 'enterprise');
+  // and reads it in plain words, without the desk's plumbing (enterpriseText)
   const timeline = req.timeline
     .filter((e) => staff || !INTERNAL_EVENTS.includes(e.type))
-    .map(({ seq, at, type, actorName, text }) => ({ seq, at, type, actorName, text }));
+    .map((e) => ({ seq: e.seq, at: e.at, type: e.type, actorName: e.actorName, text: staff ? e.text : enterpriseText(req, e) }));
   const view = summary(req);
   return { ...(staff ? view : enterpriseView(view)), timeline };
 }
