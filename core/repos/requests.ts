@@ -107,11 +107,14 @@ export function requestRepo(store: Store) {
     countOfEnterprise: (enterpriseId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
       c.count({ enterpriseId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),
 
-    // --- one handler's requests: 'assigneeId,status' ---
-    /** one page of an officer's tab, newest first, and how many there are */
-    pageOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[], n: number, size: number) => {
+    // --- one handler's requests: 'assigneeId,status' and 'assigneeId,status,dueAt' ---
+    /** one page of an officer's tab, the nearest deadline first (urgent) or newest first, and how many there are */
+    pageOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[], n: number, size: number, order: 'urgent' | 'newest' = 'newest') => {
       const f = { assigneeId, status: { $in: [...statuses] } };
-      return Promise.all([page(f, n, size), c.count(f)]);
+      const items = order === 'urgent'
+        ? c.find(f, { orderBy: [['dueAt', 'asc']], skip: (n - 1) * size, limit: size })
+        : page(f, n, size);
+      return Promise.all([items, c.count(f)]);
     },
     countOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
       c.count({ assigneeId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),
