@@ -75,30 +75,28 @@ type DateProps = {
   end?: string;
 };
 
-/** A 'YYYY-MM-DD' date: <input type=date> in the browser, the date picker in WeChat. */
+/** '2026-12-01' → '2026年12月1日'; anything else as it is */
+export function dateLabel(value: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
+}
+
+/**
+ * A 'YYYY-MM-DD' date, shown as 2026年12月1日: Taro's date picker (年/月/日 columns) in WeChat and in
+ * the browser alike, where a native date input would speak the browser's language (mm/dd/yyyy).
+ */
 export function DateInput({ value, onChange, placeholder = '选择日期', clearable, start, end }: DateProps) {
-  if (process.env.TARO_ENV === 'h5') {
-    return (
-      <input
-        type='date'
-        className={`select date-input${value ? '' : ' select--empty'}`}
-        value={value}
-        min={start}
-        max={end}
-        aria-label={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  }
+  // a chosen filter date offers × where the arrow was, leaving the date its room
+  const clears = !!(clearable && value);
   return (
-    <View className='date-field'>
+    <View className={`date-field${clears ? ' date-field--clearable' : ''}`}>
       <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className={`select${value ? '' : ' select--empty'}`}>
-          <Text className='select__text'>{value || placeholder}</Text>
-          <Text className='select__arrow'>▾</Text>
+        <View className={`select date-input${value ? '' : ' select--empty'}`} role='button' aria-label={value ? `${placeholder}：${dateLabel(value)}` : placeholder}>
+          <Text className='select__text'>{value ? dateLabel(value) : placeholder}</Text>
+          {!clears && <Text className='select__arrow'>▾</Text>}
         </View>
       </Picker>
-      {clearable && value && (
+      {clears && (
         <Text className='date-field__clear' onClick={() => onChange('')}>
           ×
         </Text>
