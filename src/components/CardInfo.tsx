@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { Card, CardParty } from '../shared/api-types';
-import { formatTime } from '../shared/format';
+import When from './When';
 import { PARTY_ROLE_LABELS } from '../shared/labels';
 import './CardInfo.css';
 
@@ -54,19 +54,19 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
       <View className='info-row'>
         <Text className='info-row__label'>办理时限</Text>
         <View className='info-row__value'>
-          {card.deadline} 前
+          <Text className='when'>{card.deadline}</Text> 前
           {changes.length > 0 && <Text className='card-note'>（已调整 {changes.length} 次）</Text>}
         </View>
       </View>
       {changes.map((c, i) => (
         <View className='card-history' key={`${c.at}-${i}`}>
-          {formatTime(c.at)} {c.byName} 将期限由 {c.from} 调整为 {c.to}：{c.reason}
+          <When at={c.at} /> {c.byName} 将期限由 <Text className='when'>{c.from}</Text> 调整为 <Text className='when'>{c.to}</Text>：{c.reason}
         </View>
       ))}
       <View className='info-row'>
         <Text className='info-row__label'>下发</Text>
         <View className='info-row__value'>
-          {card.issuedByName} · {formatTime(card.issuedAt)}
+          {card.issuedByName} · <When at={card.issuedAt} />
         </View>
       </View>
       <View className='info-row'>
@@ -75,7 +75,7 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
       </View>
       {card.withdrawal && (
         <View className='card-withdrawn'>
-          {card.withdrawal.byName} 于 {formatTime(card.withdrawal.at)} 撤回：{card.withdrawal.reason}
+          {card.withdrawal.byName} 于 <When at={card.withdrawal.at} /> 撤回：{card.withdrawal.reason}
         </View>
       )}
       <View className='parties'>
@@ -91,10 +91,10 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
                 <Text className={`party__status party__status--${state}`}>{PARTY_STATE[state]}</Text>
               </View>
               <View className='party__facts'>
-                {p.acceptDueAt && <Text className='party__fact'>接收期限 {formatTime(p.acceptDueAt)}</Text>}
+                {p.acceptDueAt && <Text className='party__fact'>接收期限 <When at={p.acceptDueAt} /></Text>}
                 {p.acceptedAt && (
                   <Text className={`party__fact${acceptedLate(p) ? ' party__fact--late' : ''}`}>
-                    接收于 {formatTime(p.acceptedAt)}
+                    接收于 <When at={p.acceptedAt} />
                     {acceptedLate(p) ? '（逾期接收）' : ''}
                     {p.status === 'accepted' && p.handlerName ? ` · ${p.handlerName}` : ''}
                   </Text>
@@ -109,13 +109,18 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
               {p.reason && <View className='party__text party__text--returned'>退回原因：{p.reason}</View>}
               {p.closed && (
                 <View className='party__text party__text--closed'>
-                  调度员结束协办：{p.closed.reason}（{p.closed.byName} · {formatTime(p.closed.at)}）
+                  调度员结束协办：{p.closed.reason}（{p.closed.byName} · <When at={p.closed.at} />）
                 </View>
               )}
               {(p.status === 'replied' || p.status === 'returned') && p.handlerName && (
                 <View className='party__meta'>
                   {p.handlerName}
-                  {p.at ? ` · ${formatTime(p.at)}` : ''}
+                  {p.at && (
+                    <>
+                      {' · '}
+                      <When at={p.at} />
+                    </>
+                  )}
                 </View>
               )}
               {partyActions?.(p)}
@@ -129,7 +134,7 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
           {progress.map((x, i) => (
             <View className='card-progress__item' key={`${x.at}-${i}`}>
               <View className='card-progress__meta'>
-                {formatTime(x.at)} · {x.byName}（{x.deptName}）
+                <When at={x.at} /> · {x.byName}（{x.deptName}）
               </View>
               <View className='card-progress__text'>{x.text}</View>
             </View>

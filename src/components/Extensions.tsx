@@ -1,7 +1,7 @@
 // 延期申请 on a request: the pending one and every decided one, as both the officer and the desk see them.
 import { View, Text } from '@tarojs/components';
 import type { ExtensionRequest, RequestSummary } from '../shared/api-types';
-import { formatTime } from '../shared/format';
+import When from './When';
 import './Extensions.css';
 
 const STATUS: Record<string, { label: string; tone: string }> = {
@@ -22,18 +22,23 @@ export function ExtensionItem({ ext, lapsed: lapsedPending }: { ext: ExtensionRe
   return (
     <View className={`ext-item ext-item--${s.tone}`}>
       <View className='ext-item__head'>
-        <Text className='ext-item__date'>申请延至 {ext.requestedDate}</Text>
+        <Text className='ext-item__date'>申请延至 <Text className='when'>{ext.requestedDate}</Text></Text>
         <Text className={`ext-item__status ext-item__status--${s.tone}`}>{s.label}</Text>
       </View>
       <View className='ext-item__meta'>
-        {ext.byName} · {formatTime(ext.at)}
-        {ext.previousDueAt ? ` · 原期限 ${formatTime(ext.previousDueAt)}` : ''}
+        {ext.byName} · <When at={ext.at} />
+        {ext.previousDueAt && (
+          <>
+            {' · 原期限 '}
+            <When at={ext.previousDueAt} />
+          </>
+        )}
       </View>
       <View className='ext-item__text'>理由：{ext.reason}</View>
       {lapsed && <View className='ext-item__decision'>{ext.note ?? '诉求已办结，申请未经审批即失效'}</View>}
       {ext.decidedAt && !lapsed && (
         <View className='ext-item__decision'>
-          {ext.decidedByName ?? '调度员'} {formatTime(ext.decidedAt)} {ext.status === 'approved' ? '批准' : '不批准'}
+          {ext.decidedByName ?? '调度员'} <When at={ext.decidedAt} /> {ext.status === 'approved' ? '批准' : '不批准'}
           {ext.note ? `：${ext.note}` : ''}
         </View>
       )}

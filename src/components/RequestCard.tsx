@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { Meta, RequestSummary } from '../shared/api-types';
-import { formatTime } from '../shared/format';
+import When from './When';
 import { categoryLabel, statusLabel } from '../services/profile';
 import StatusTag from './StatusTag';
 
@@ -25,7 +25,7 @@ export default function RequestCard({ request: r, meta, viewer, onClick }: Props
       <View className='request-card__desc'>{r.description}</View>
       <View className='request-card__foot'>
         <Text className='request-card__who'>{who}</Text>
-        <Text>{formatTime(r.createdAt)}</Text>
+        <When at={r.createdAt} />
       </View>
     </View>
   );

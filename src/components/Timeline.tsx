@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { TimelineEvent } from '../shared/api-types';
-import { formatTime } from '../shared/format';
+import When from './When';
 
 /** Vertical timeline, newest event first. */
 export default function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -18,7 +18,7 @@ export default function Timeline({ events }: { events: TimelineEvent[] }) {
             <View className='timeline__text'>{e.text}</View>
             <View className='timeline__meta'>
               {e.actorName ? `${e.actorName} · ` : ''}
-              {formatTime(e.at)}
+              <When at={e.at} />
             </View>
           </View>
         </View>
