@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Rate } from '@nutui/nutui-react-taro';
 import type { Meta, RequestDetail, RequestSummary } from '../shared/api-types';
-import { formatTime } from '../shared/format';
+import When from './When';
 import { roleLabel } from '../shared/labels';
 import { PROVISIONAL_WARNING, deadlineFacts, remainingTime, type DeadlineOutcome } from '../shared/sla';
 import { categoryLabel, colourLabel, levelLabel, rejectKindLabel, statusLabel } from '../services/profile';
@@ -56,7 +56,7 @@ export function ResultCard({ request: r }: { request: RequestSummary }) {
     <View className='card'>
       <View className='card__title'>办理结果</View>
       {r.result && <View className='detail-result'>{r.result}</View>}
-      {r.resolvedAt && <View className='muted small'>答复时间 {formatTime(r.resolvedAt)}</View>}
+      {r.resolvedAt && <View className='muted small'>答复时间 <When at={r.resolvedAt} /></View>}
       {!!r.score && (
         <View className='detail-score'>
           <Text className='detail-score__label'>企业评价</Text>
@@ -78,7 +78,7 @@ export function RejectionCard({ request: r, meta }: { request: RequestSummary; m
       <Row label='说明'>
         <Text className='pre'>{r.rejection.reason}</Text>
       </Row>
-      <Row label='时间'>{formatTime(r.rejection.at)}</Row>
+      <Row label='时间'><When at={r.rejection.at} /></Row>
     </View>
   );
 }
@@ -88,7 +88,7 @@ export function DeadlineValue({ request: r }: { request: RequestSummary }) {
   const left = remainingTime(r);
   return (
     <View>
-      <Text>{r.dueAt ? formatTime(r.dueAt) : r.status === 'rejected' ? '—' : '待核定'}</Text>
+      {r.dueAt ? <When at={r.dueAt} /> : <Text>{r.status === 'rejected' ? '—' : '待核定'}</Text>}
       {left && <Text className={`remaining remaining--${left.tone}`}>{left.text}</Text>}
     </View>
   );
@@ -122,7 +122,7 @@ export function DeadlineRows({ request: r, always }: { request: RequestSummary; 
   return (
     <>
       <Row label='首次办理期限'>
-        <Text>{f.firstDueAt ? formatTime(f.firstDueAt) : '—'}</Text>
+        {f.firstDueAt ? <When at={f.firstDueAt} /> : <Text>—</Text>}
         <Outcome outcome={f.first} />
       </Row>
       <Row label='重办期限'>
@@ -167,10 +167,10 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
             {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : r.status === 'dispatch' ? '待调度员分派' : '等待分派'}
           </Row>
         )}
-        <Row label='提交时间'>{formatTime(r.createdAt)}</Row>
+        <Row label='提交时间'><When at={r.createdAt} /></Row>
         {viewer === 'officer' && r.level && <Row label='诉求等级'>{levelLabel(meta, r.level)}</Row>}
         {viewer === 'officer' && r.status === 'assigned' && r.acceptDueAt && (
-          <Row label='签收期限'>{formatTime(r.acceptDueAt)}</Row>
+          <Row label='签收期限'><When at={r.acceptDueAt} /></Row>
         )}
         <DeadlineRows request={r} />
         {viewer === 'officer' && !!r.urgeCount && !rejected && <Row label='催办次数'>{r.urgeCount}</Row>}
