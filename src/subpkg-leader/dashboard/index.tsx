@@ -8,7 +8,7 @@ import { ROUTES } from '../../shared/routes';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import { currentMe } from '../../services/profile';
-import { formatTime } from '../../shared/format';
+import When from '../../components/When';
 import { ErrorState, Loading } from '../../components/StateView';
 import { Select } from '../../components/Select';
 import EChart from '../components/EChart';
@@ -87,6 +87,7 @@ function Kpi({ label, value, unit, tone, hint, wide }: { label: string; value: s
   );
 }
 
+/** a breakdown: on a phone 在办 leaves its column for the line under the name (leader.css) */
 function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string; showExtra?: boolean }) {
   return (
     <View className='ftable'>
@@ -94,22 +95,27 @@ function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string
         <Text className='ftable__cell ftable__cell--name'>{first}</Text>
         <Text className='ftable__cell'>收集</Text>
         <Text className='ftable__cell'>办结</Text>
-        <Text className='ftable__cell'>在办</Text>
-        <Text className='ftable__cell'>按期率</Text>
-        <Text className='ftable__cell'>满意度</Text>
+        <Text className='ftable__cell ftable__cell--desk'>在办</Text>
+        <Text className='ftable__cell ftable__cell--long'>按期率</Text>
+        <Text className='ftable__cell ftable__cell--long'>满意度</Text>
         <Text className='ftable__cell'>超期</Text>
       </View>
       {rows.map((r) => (
         <View key={r.id} className='ftable__row'>
-          <Text className='ftable__cell ftable__cell--name'>
-            {r.name}
-            {showExtra && r.extra && <Text className='ftable__tag'>{r.extra}</Text>}
-          </Text>
+          <View className='ftable__cell ftable__cell--name'>
+            <View>
+              {r.name}
+              {showExtra && r.extra && <Text className='ftable__tag'>{r.extra}</Text>}
+            </View>
+            <View className='ftable__more'>
+              <Text className='ftable__fig'>在办{r.inProgress}项</Text>
+            </View>
+          </View>
           <Text className='ftable__cell'>{r.collected}</Text>
           <Text className='ftable__cell'>{r.closed}</Text>
-          <Text className='ftable__cell'>{r.inProgress}</Text>
-          <Text className='ftable__cell'>{pct(r.onTimeRate, 0)}</Text>
-          <Text className='ftable__cell'>{pct(r.satisfactionRate, 0)}</Text>
+          <Text className='ftable__cell ftable__cell--desk'>{r.inProgress}</Text>
+          <Text className='ftable__cell ftable__cell--long'>{pct(r.onTimeRate, 0)}</Text>
+          <Text className='ftable__cell ftable__cell--long'>{pct(r.satisfactionRate, 0)}</Text>
           <Text className={`ftable__cell${r.overdue ? ' ftable__cell--bad' : ''}`}>{r.overdue}</Text>
         </View>
       ))}
@@ -125,20 +131,20 @@ function NotifySection({ stats }: { stats: NotifyStats }) {
       <View className='ftable'>
         <View className='ftable__row ftable__row--head'>
           <Text className='ftable__cell ftable__cell--name'>渠道</Text>
-          <Text className='ftable__cell'>已发送</Text>
-          <Text className='ftable__cell'>无授权</Text>
+          <Text className='ftable__cell ftable__cell--long'>已发送</Text>
+          <Text className='ftable__cell ftable__cell--long'>无授权</Text>
           <Text className='ftable__cell'>失败</Text>
-          <Text className='ftable__cell'>未配置</Text>
-          <Text className='ftable__cell'>待发送</Text>
+          <Text className='ftable__cell ftable__cell--long'>未配置</Text>
+          <Text className='ftable__cell ftable__cell--long'>待发送</Text>
         </View>
         {stats.channels.map((c) => (
           <View key={c.channel} className='ftable__row'>
             <Text className='ftable__cell ftable__cell--name'>{c.label}</Text>
-            <Text className='ftable__cell'>{c.sent}</Text>
-            <Text className='ftable__cell'>{c.noConsent}</Text>
+            <Text className='ftable__cell ftable__cell--long'>{c.sent}</Text>
+            <Text className='ftable__cell ftable__cell--long'>{c.noConsent}</Text>
             <Text className={`ftable__cell${c.failed ? ' ftable__cell--bad' : ''}`}>{c.failed}</Text>
-            <Text className='ftable__cell'>{c.skipped}</Text>
-            <Text className='ftable__cell'>{c.pending}</Text>
+            <Text className='ftable__cell ftable__cell--long'>{c.skipped}</Text>
+            <Text className='ftable__cell ftable__cell--long'>{c.pending}</Text>
           </View>
         ))}
       </View>
@@ -239,7 +245,7 @@ export default function DashboardPage() {
             <View className='headline__scope'>
               <Text className='headline__tag'>{data.scope.label}</Text>
               <Text className='headline__period'>
-                {data.period.label}（{data.period.from} 至 {data.period.to}，按受理日期统计）
+                {data.period.label}（<Text className='when'>{data.period.from}</Text> 至 <Text className='when'>{data.period.to}</Text>，按受理日期统计）
               </Text>
             </View>
             {data.headline.map((s, i) => (
@@ -300,7 +306,9 @@ export default function DashboardPage() {
           )}
           {notify && <NotifySection stats={notify} />}
           {!data.scope.whole && <View className='leader-note leader-note--center'>按类别、部门的分布在全区范围显示。</View>}
-          <View className='leader-note leader-note--center'>数据截至 {formatTime(data.asOf)}，随每次办理实时累计。</View>
+          <View className='leader-note leader-note--center'>
+            数据截至 <When at={data.asOf} />，随每次办理实时累计。
+          </View>
         </View>
       )}
     </View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../shared/routes';
-import { formatTime } from '../../shared/format';
+import When from '../../components/When';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import PeriodBar from '../components/PeriodBar';
@@ -65,6 +65,10 @@ function faults(u: RankedUnit): string[] {
   return out;
 }
 
+/**
+ * The ranking as a table. On a phone it keeps the columns that rank (得分, 按期率, 满意度, 超期) and
+ * puts the unit's other figures on a line under its row; a desk screen shows them as columns (leader.css).
+ */
 function RankTable({ units, title }: { units: RankedUnit[]; title: string }) {
   const ranked = units.filter((u) => u.eligible);
   if (!ranked.length) return null;
@@ -76,31 +80,37 @@ function RankTable({ units, title }: { units: RankedUnit[]; title: string }) {
         <View className='ftable__row ftable__row--head'>
           <Text className='ftable__cell rank-table__rank'>排名</Text>
           <Text className='ftable__cell ftable__cell--name'>单位</Text>
-          <Text className='ftable__cell'>得分</Text>
-          <Text className='ftable__cell'>{dept ? '督办卡' : '收集'}</Text>
-          <Text className='ftable__cell'>按期率</Text>
-          <Text className='ftable__cell'>满意度</Text>
-          <Text className='ftable__cell rank-table__opt'>重办率</Text>
+          <Text className='ftable__cell ftable__cell--score'>得分</Text>
+          <Text className='ftable__cell ftable__cell--desk ftable__cell--long'>{dept ? '督办卡' : '收集'}</Text>
+          <Text className='ftable__cell ftable__cell--long'>按期率</Text>
+          <Text className='ftable__cell ftable__cell--long'>满意度</Text>
+          <Text className='ftable__cell ftable__cell--desk ftable__cell--long'>重办率</Text>
           <Text className='ftable__cell'>超期</Text>
-          <Text className='ftable__cell rank-table__opt'>催办</Text>
+          <Text className='ftable__cell ftable__cell--desk'>催办</Text>
         </View>
         {ranked.map((u) => {
           const bad = faults(u);
+          const f = u.figures;
           return (
             <View key={u.id} className={`rank-table__unit${u.list ? ` rank-table__row--${u.list}` : ''}`} data-unit={u.id}>
               <View className='ftable__row rank-table__row'>
                 <Text className='ftable__cell rank-table__rank'>{u.rank}</Text>
-                <Text className='ftable__cell ftable__cell--name'>
+                <View className='ftable__cell ftable__cell--name'>
                   {u.name}
                   {u.list && <Text className={`rank-flag rank-flag--${u.list}`}>{u.list === 'red' ? '红榜' : '黄榜'}</Text>}
-                </Text>
-                <Text className='ftable__cell'>{u.score}</Text>
-                <Text className='ftable__cell'>{u.figures.collected}</Text>
-                <Text className='ftable__cell'>{pct(u.figures.onTimeRate, 0)}</Text>
-                <Text className='ftable__cell'>{pct(u.figures.satisfactionRate, 0)}</Text>
-                <Text className='ftable__cell rank-table__opt'>{pct(u.figures.reopenRate, 0)}</Text>
-                <Text className={`ftable__cell${u.figures.overdue ? ' ftable__cell--bad' : ''}`}>{u.figures.overdue}</Text>
-                <Text className='ftable__cell rank-table__opt'>{u.figures.urges}</Text>
+                </View>
+                <Text className='ftable__cell ftable__cell--score'>{u.score}</Text>
+                <Text className='ftable__cell ftable__cell--desk ftable__cell--long'>{f.collected}</Text>
+                <Text className='ftable__cell ftable__cell--long'>{pct(f.onTimeRate, 0)}</Text>
+                <Text className='ftable__cell ftable__cell--long'>{pct(f.satisfactionRate, 0)}</Text>
+                <Text className='ftable__cell ftable__cell--desk ftable__cell--long'>{pct(f.reopenRate, 0)}</Text>
+                <Text className={`ftable__cell${f.overdue ? ' ftable__cell--bad' : ''}`}>{f.overdue}</Text>
+                <Text className='ftable__cell ftable__cell--desk'>{f.urges}</Text>
+              </View>
+              <View className='ftable__more rank-table__more'>
+                <Text className='ftable__fig'>{dept ? `督办卡${f.collected}张` : `收集${f.collected}项`}</Text>
+                <Text className='ftable__fig'>重办率{pct(f.reopenRate, 0)}</Text>
+                <Text className='ftable__fig'>催办{f.urges}次</Text>
               </View>
               {bad.length > 0 && <View className='rank-table__faults'>{bad.join(' · ')}</View>}
             </View>
@@ -251,14 +261,20 @@ export default function RankingsPage() {
         <PeriodBar value={query} onChange={setQuery} kinds={['month', 'quarter', 'year']} label={list?.period.label} />
         <View className='rankings-toolbar'>
           <Text className='rankings-toolbar__meta'>
-            {list ? `${formatTime(list.computedAt)} 由${list.computedBy?.name ?? '系统'}生成` : missing ? '本期红黄榜尚未生成' : ''}
+            {list ? (
+              <>
+                <When at={list.computedAt} /> 由{list.computedBy?.name ?? '系统'}生成
+              </>
+            ) : missing ? '本期红黄榜尚未生成' : ''}
           </Text>
-          <Button type='primary' loading={computing} onClick={compute}>
-            {list ? '重新计算' : '生成本期红黄榜'}
-          </Button>
-          <Button fill='outline' onClick={() => Taro.navigateTo({ url: ROUTES.briefing(kind, key) })}>
-            简报
-          </Button>
+          <View className='rankings-toolbar__actions'>
+            <Button type='primary' loading={computing} onClick={compute}>
+              {list ? '重新计算' : '生成本期红黄榜'}
+            </Button>
+            <Button fill='outline' onClick={() => Taro.navigateTo({ url: ROUTES.briefing(kind, key) })}>
+              简报
+            </Button>
+          </View>
         </View>
       </View>
 
