@@ -47,6 +47,10 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于核验公务入企扫码备案时的所在位置' },
   },
   window: {
+    // H5 has no WeChat to draw the title bar: Taro's own (@tarojs/router) shows the page's title, kept in
+    // step with setNavigationBarTitle, and a back button (home when there is no page to go back to);
+    // styled in app.css. The mini-program keeps WeChat's bar (its default style), untouched.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f6f9',
     navigationBarBackgroundColor: '#1d6bf3',
