@@ -16,6 +16,8 @@ import { SubmitFields } from '../../../core/contract/requests';
 import { problemsOf } from '../../../core/contract/schema';
 
 const PHONE_KEY = 'lastPhone';
+/** how long 提交成功 shows before the request's page opens: a page change hides a toast at once */
+const SUCCESS_MS = 1200;
 // same rule as the server: a mobile number, or area code + landline
 
 export default function SubmitPage() {
@@ -30,6 +32,11 @@ export default function SubmitPage() {
   const [busy, setBusy] = useState(false);
   // one key per form, reused on retry, so a resent submission cannot create a second request
   const clientKey = useRef(newClientKey());
+  // left while 提交成功 showed (back in WeChat): the request's page must not replace the page now shown
+  const alive = useRef(true);
+  useEffect(() => () => {
+    alive.current = false;
+  }, []);
 
   const fetchMeta = () => {
     setMetaError('');
@@ -63,8 +70,10 @@ export default function SubmitPage() {
         phone: phone.trim(),
       });
       Taro.setStorageSync(PHONE_KEY, phone.trim());
-      Taro.showToast({ title: '已受理，请留意进度', icon: 'none' });
-      Taro.redirectTo({ url: ROUTES.enterpriseDetail(res.request._id) });
+      // the button stays busy and the mask holds the form while the success shows
+      Taro.showToast({ title: '提交成功', icon: 'success', duration: SUCCESS_MS + 300, mask: true });
+      await new Promise((done) => setTimeout(done, SUCCESS_MS));
+      if (alive.current) Taro.redirectTo({ url: ROUTES.enterpriseDetail(res.request._id) });
     } catch (e) {
       if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
       toastError(e);
