@@ -46,3 +46,21 @@ test("the leader: this month's 收集, 超期 and 满意度 as the dashboard sho
   expect(d.month).toEqual({ label: dash.period.label, collected: dash.figures.collected, overdue: dash.figures.overdue, satisfactionRate: dash.figures.satisfactionRate });
   expect(d.month.collected).toBeGreaterThan(0);
 });
+
+test("the officer's work in hand comes nearest deadline first; what is done, newest first", async () => {
+  // the handler with the most work in hand in the seeded district
+  const inHand = await w.h.requests().find({ status: { $in: ['accepted', 'paused'] } }, { limit: 100 });
+  const load = new Map<string, number>();
+  for (const r of inHand) if (r.assigneeId) load.set(r.assigneeId, (load.get(r.assigneeId) ?? 0) + 1);
+  const [busiest] = [...load].sort((a, b) => b[1] - a[1])[0];
+  const doing = await as(busiest, { action: 'officer.inbox', tab: 'doing' });
+  expect(doing.items.length).toBeGreaterThan(2);
+  const due = doing.items.map((r: { dueAt: string | null }) => r.dueAt ?? '');
+  expect(due).toEqual([...due].sort());
+  // not merely the newest-first order it had before
+  const created = doing.items.map((r: { createdAt: string }) => r.createdAt);
+  expect(created).not.toEqual([...created].sort().reverse());
+  const done = await as(busiest, { action: 'officer.inbox', tab: 'done' });
+  const closed = done.items.map((r: { createdAt: string }) => r.createdAt);
+  expect(closed).toEqual([...closed].sort().reverse());
+});

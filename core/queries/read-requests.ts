@@ -45,7 +45,8 @@ export async function officerInbox(ctx: Ctx, input: Sent<typeof InboxInput>) {
   const requests = requestRepo(ctx.ports.store);
   const countOf = (t: keyof typeof TABS) => requests.countOfAssignee(ctx.user._id, TABS[t]);
   const [list, todo, doing, done] = await Promise.all([
-    requests.pageOfAssignee(ctx.user._id, TABS[tab], page, pageSize).then((r) => listed(r, page, pageSize)),
+    // work in hand nearest its deadline first (the red and the urged come first); what is done, newest first
+    requests.pageOfAssignee(ctx.user._id, TABS[tab], page, pageSize, tab === 'done' ? 'newest' : 'urgent').then((r) => listed(r, page, pageSize)),
     countOf('todo'), countOf('doing'), countOf('done'),
   ]);
   return { ...list, counts: { todo, doing, done } };
