@@ -82,7 +82,7 @@ export type TimelineEvent = {
     | 'submitted' | 'queued' | 'assigned' | 'accepted' | 'progress' | 'resolved'
     | 'closed' | 'reopened' | 'requeued'
     | 'paused' | 'resumed' | 'supplemented' | 'verified' | 'rejected' | 'reassigned' | 'escalated' | 'referred'
-    | 'card_issued' | 'card_accepted' | 'card_replied' | 'card_returned' | 'sla' | 'urged' | 'timeout'
+    | 'card_issued' | 'card_accepted' | 'card_replied' | 'card_returned' | 'sla' | 'urged' | 'enterprise_urged' | 'timeout'
     // supervision cards (core/cards): progress, the lead's final answer, the dispatcher's controls
     | 'card_progress' | 'card_final' | 'card_urged' | 'card_deadline' | 'card_withdrawn' | 'card_party_closed'
     // objections in time (core/handling/objections.ts) and callbacks (core/feedback/callback.ts)
@@ -178,6 +178,9 @@ export type ServiceRequest = {
   closedOnTime: boolean | null;
   urgeCount: number;
   lastUrgedAt: string | null;
+  /** the enterprise's own 催办 (core/feedback/urge.ts): how many, and the last (at most one a day) */
+  enterpriseUrgeCount?: number;
+  lastEnterpriseUrgeAt?: string | null;
   /** officers who let it pass its response deadline, so the sweep moves it elsewhere */
   timedOutIds: string[];
   slaHistory: SlaHistoryEntry[];

@@ -7,6 +7,7 @@
  * the same handler with the same event.
  */
 import { confirmRequest, reopenRequest, supplementRequest } from './feedback/enterprise-feedback';
+import { urgeRequest } from './feedback/urge';
 import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
 import type { Ports } from './ports';
@@ -48,6 +49,7 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'request.pause': pauseRequest,
   'request.resume': resumeRequest,
   'request.supplement': supplementRequest,
+  'request.urge': urgeRequest,
   'officer.inbox': officerInbox,
   'desk.options': deskOptions,
   'desk.verify': verifyRequest,

@@ -22,6 +22,7 @@ export const ACTIONS_BY_FUNCTION = {
     'request.pause',
     'request.resume',
     'request.supplement',
+    'request.urge',
     'officer.inbox',
     'desk.options',
     'desk.verify',

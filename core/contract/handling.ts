@@ -101,3 +101,10 @@ export const CallbackInput = z
       c.addIssue({ code: 'custom', path: ['note'], message: '回访不满意时请填写企业反映的问题（至少2个字）' });
     }
   });
+
+// --- 催办 by the enterprise (core/feedback/urge.ts) ---
+
+export const UrgeInput = z.object({
+  id: zId,
+  note: z.string({ invalid_type_error: '催办说明应为文字' }).trim().max(200, '催办说明不能超过200字').optional().default(''),
+});

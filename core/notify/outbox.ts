@@ -20,7 +20,7 @@ import { userRepo } from '../repos/users';
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
 /** what the officer handling it hears about */
-const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'supplemented', 'reassigned', 'extension_approved', 'extension_refused'];
+const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'enterprise_urged', 'supplemented', 'reassigned', 'extension_approved', 'extension_refused'];
 
 function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   const out: Recipient[] = [];
@@ -60,6 +60,7 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   card_returned: '督办卡被退回',
   sla: '诉求期限预警',
   urged: '诉求催办',
+  enterprise_urged: '企业催办',
   timeout: '诉求超时未签收',
   card_progress: '督办卡办理进展',
   card_final: '督办事项已最终答复',

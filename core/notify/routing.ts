@@ -94,7 +94,7 @@ export function routeFor(
   let kind: SmsKind | null = null;
   if (role === 'enterprise') kind = user.smsOptIn && ENTERPRISE_SMS_EVENTS.includes(ev.type) ? 'status' : null;
   else if (newWork) kind = 'assignment';
-  else if ((ev.type === 'urged' && role === 'assignee') || (ev.type === 'card_urged' && user.roles.includes('department'))) kind = 'urge';
+  else if (((ev.type === 'urged' || ev.type === 'enterprise_urged') && role === 'assignee') || (ev.type === 'card_urged' && user.roles.includes('department'))) kind = 'urge';
   else if (ev.type === 'sla' && ev.colour === 'red' && user.roles.includes('dispatcher')) kind = 'red';
   if (!kind) return NO_SMS;
   const sms = rules.sms[kind];

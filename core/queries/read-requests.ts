@@ -13,6 +13,9 @@ import { InboxInput, MineInput, MINE_TABS } from '../contract/account';
 import { IdInput, type Sent } from '../contract/schema';
 import { parseInput } from '../validation';
 import { requestRepo } from '../repos/requests';
+import { userRepo } from '../repos/users';
+import { enterpriseRepo } from '../repos/enterprises';
+import { urgeRefusal } from '../feedback/urge-rules';
 import { cardRepo } from '../repos/cards';
 
 
@@ -78,6 +81,7 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     supplement: ownEnterprise && req.status === 'paused',
     confirm: ownEnterprise && req.status === 'resolved',
     reopen: ownEnterprise && req.status === 'resolved',
+    urge: ownEnterprise && urgeRefusal(req, ctx.now) === null,
     verify: desk && open && req.status !== 'supervised',
     reject: desk && open && req.status !== 'supervised',
     reassign: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
@@ -113,11 +117,32 @@ export async function detailView(ctx: Ctx, req: ServiceRequest) {
   };
 }
 
+/** whom to call about it (一键拨打): the enterprise sees its handler; the handler the enterprise's contact, address and map point */
+export type Contacts = {
+  handler?: { name: string; phone: string | null } | null;
+  enterprise?: { name: string; address: string; contactName: string | null; phone: string | null; location: { latitude: number; longitude: number } | null } | null;
+};
+
+async function contactsFor(ctx: Ctx, req: ServiceRequest): Promise<Contacts> {
+  if (hasRole(ctx.user, 'enterprise')) {
+    if (!req.assigneeId || req.status === 'rejected') return { handler: null };
+    const u = await userRepo(ctx.ports.store).get(req.assigneeId);
+    return { handler: u ? { name: u.name, phone: u.phone || null } : null };
+  }
+  // the handler of the request, not the desk (which calls from the ledger's own records); never an anonymous complainant
+  if (req.assigneeId !== ctx.user._id || req.anonymous) return {};
+  const e = await enterpriseRepo(ctx.ports.store).get(req.enterpriseId);
+  if (!e) return { enterprise: null };
+  const loc = e.location ? { latitude: e.location.latitude, longitude: e.location.longitude } : null;
+  return { enterprise: { name: e.name, address: e.address, contactName: e.contactName || null, phone: req.phone || e.contactPhone || null, location: loc } };
+}
+
 export async function getRequest(ctx: Ctx, input: Sent<typeof IdInput>) {
   const { id } = parseInput(IdInput, input);
   if (!ctx.user.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
   const req = await loadRequest(ctx.ports, id).catch(() => null);
   // the same answer for "missing" and "not yours", so ids cannot be probed
   if (!req || !(await canRead(ctx, req))) throw new AppError('NOT_FOUND', '未找到该诉求');
-  return detailView(ctx, req);
+  const [view, contacts] = await Promise.all([detailView(ctx, req), contactsFor(ctx, req)]);
+  return { ...view, contacts };
 }
