@@ -12,8 +12,10 @@ import './index.css';
 import { MAX_PHOTOS } from '../../../core/contract/limits';
 import { ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
 import { problemsOf } from '../../../core/contract/schema';
+import type { Answer } from '../../../core/contract/answers';
+import CallButton from '../../components/CallButton';
 
-type Detail = { request: RequestDetail; can: Permissions };
+type Detail = { request: RequestDetail; can: Permissions & { urge?: boolean }; contacts?: Answer<'request.get'>['contacts'] };
 
 const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
@@ -88,10 +90,39 @@ export default function EnterpriseDetailPage() {
     act('reopen', 'request.reopen', { reason: reason.trim() }, '已退回，等待重新办理').then(() => setReason(''));
   };
 
+  const urge = async () => {
+    const ok = await Taro.showModal({
+      title: '催办',
+      content: '将提醒承办人员和调度中心尽快办理，每天可催办一次。确认催办？',
+      confirmText: '确认催办',
+    }).catch(() => ({ confirm: false }));
+    if (ok.confirm) act('urge', 'request.urge', {}, '已催办，承办人员和调度中心会尽快处理');
+  };
+
   if (!detail) {
     return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   }
   const { request, can } = detail;
+  const handler = detail.contacts?.handler;
+  // 催办 and 一键拨打: the enterprise chases its request without knowing whom to ask
+  const chaseCard = (can.urge || handler?.phone) && (
+    <View className='card action-card chase'>
+      <View className='chase__row'>
+        <View className='chase__who'>
+          <Text className='chase__label'>承办人</Text>
+          <Text className='chase__name'>{handler?.name ?? request.assigneeName ?? '等待分派'}</Text>
+        </View>
+        {handler?.phone && <CallButton phone={handler.phone} label='一键拨打' />}
+      </View>
+      {can.urge && (
+        <View className='actions'>
+          <Button type='warning' size='large' block loading={busy === 'urge'} onClick={urge}>
+            催办
+          </Button>
+        </View>
+      )}
+    </View>
+  );
 
   const asked = pauseReason(request);
   const supplementCard = can.supplement && (
@@ -177,8 +208,9 @@ export default function EnterpriseDetailPage() {
         meta={meta}
         viewer='enterprise'
         actions={
-          (supplementCard || evaluateCard) && (
+          (supplementCard || evaluateCard || chaseCard) && (
             <>
+              {chaseCard}
               {supplementCard}
               {evaluateCard}
             </>
