@@ -45,8 +45,8 @@ test('concurrent submits are each committed before their answer arrives; their f
     const left = reader.prepare(`SELECT COUNT(*) AS n FROM requests WHERE id IN (${ids.map(() => '?').join(',')}) AND (json_extract(doc, '$.needsNotify') OR json_extract(doc, '$.statsPending'))`).get(...ids) as { n: number };
     expect(left.n).toBe(0);
     const messages = reader.prepare(`SELECT COUNT(*) AS n FROM messages WHERE json_extract(doc, '$.requestId') IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };
-    // each: the enterprise hears of the submit and of the assignment, the officer of the new work
-    expect(messages.n).toBe(12 * 3);
+    // each: the enterprise hears of the submit and its assignment in one message, the officer of the new work
+    expect(messages.n).toBe(12 * 2);
   } finally {
     reader.close();
   }
