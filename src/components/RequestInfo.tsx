@@ -12,6 +12,7 @@ import StatusTag from './StatusTag';
 import ColourBadge from './ColourBadge';
 import PhotoGrid from './PhotoGrid';
 import Timeline from './Timeline';
+import ResultKindTag from './ResultKindTag';
 import './RequestInfo.css';
 
 type Props = {
@@ -55,6 +56,7 @@ export function ResultCard({ request: r }: { request: RequestSummary }) {
   return (
     <View className='card'>
       <View className='card__title'>办理结果</View>
+      <ResultKindTag request={r} />
       {r.result && <View className='detail-result'>{r.result}</View>}
       {r.resolvedAt && <View className='muted small'>答复时间 <When at={r.resolvedAt} /></View>}
       {!!r.score && (
