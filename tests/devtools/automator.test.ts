@@ -188,9 +188,13 @@ if (!CLI) {
         expect(await statusOf(detail)).toContain('status-assigned');
         await tapText(detail, '.nut-button', '签收');
 
-        const result = await until('the resolve form after accepting', () => byPlaceholder(detail, '.nut-textarea-textarea', '办理结果'), 30_000);
-        expect(await statusOf(detail)).toContain('status-accepted');
+        // one form at a time: open 办结, choose the result type, confirm the modal (answered by the mock)
+        await until('the status after accepting', async () => (await statusOf(detail)).includes('status-accepted'), 30_000);
+        await tapText(detail, '.segmented__item', '办结');
+        const result = await until('the resolve form', () => byPlaceholder(detail, '.nut-textarea-textarea', '办理结果'), 30_000);
         await result.input('已协调供电公司完成线路改造，恢复稳定供电。');
+        await tapText(detail, '.chip', '已解决');
+        await mp.mockWxMethod('showModal', { confirm: true, cancel: false, errMsg: 'showModal:ok' });
         await tapText(detail, '.nut-button', '办结');
         await until('the request to be resolved', async () => (await statusOf(detail)).includes('status-resolved'), 30_000);
       });

@@ -34,6 +34,8 @@ beforeAll(() => console.log(`e2e browser: ${world.browserSource}`));
 const phone = () => world.page(390, { deviceScaleFactor: 1 });
 const shot = (page: Page, name: string) => world.shot(page, STORE === 'cloudbase' ? `cloudbase-${name}` : name, false);
 const { loginAs } = world;
+/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
+const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
@@ -63,11 +65,14 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await field(ent, '承办人员将通过此电话联系您').fill('13612340001');
   await shot(ent, '02-enterprise-submit-form');
   await button(ent, '提交').click();
-  await visible(ent, /分派给 网格员/).waitFor({ timeout: 15_000 });
+  // plain words for the enterprise: who handles it, not the queue, the rule or the officer's load
+  await visible(ent, /^已安排网格员\S+为您办理$/).waitFor({ timeout: 15_000 });
   await shot(ent, '03-enterprise-detail-assigned');
-  const assignedText = await visible(ent, /分派给 网格员/).textContent();
-  const officerName = /分派给 网格员 (\S+)（/.exec(assignedText ?? '')![1];
+  const assignedText = await visible(ent, /^已安排网格员\S+为您办理$/).textContent();
+  const officerName = /已安排网格员(\S+?)为您办理/.exec(assignedText ?? '')![1];
   expect(['张伟', '王芳']).toContain(officerName);
+  const entText = await ent.locator('body').innerText();
+  expect(entText).not.toMatch(/分派队列|在办 \d+ 件|（网格 /);
   const requestNo = /SQ\d{12}/.exec((await visible(ent, /SQ\d{12}/).textContent())!)![0];
 
   // 2. the assigned officer finds it in the inbox, accepts, adds progress, resolves
@@ -78,12 +83,33 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await shot(off, '04-officer-detail-assigned');
   await button(off, '签收').click();
   await visible(off, /已签收，开始办理/).waitFor();
+  // one form at a time: 进展 is open, 办结 and 补充材料 are a tap away
+  const segments = off.locator('.segmented').locator('visible=true').first();
+  expect(await segments.locator('.segmented__item').allInnerTexts()).toEqual(['进展', '办结', '补充材料']);
+  expect(await off.locator('textarea').locator('visible=true').count()).toBe(1);
   await field(off, '记录联系企业').fill('已联系供电公司，明天上午现场勘察');
   await button(off, '添加进展').click();
   await visible(off, '已联系供电公司，明天上午现场勘察').waitFor();
-  await field(off, '填写办理结果').fill('供电公司已完成增容并送电，设备恢复调试');
+  await segments.getByText('办结', { exact: true }).click();
+  await field(off, '填写办理结果').fill('已向企业说明增容报装流程，供电公司排期本周五送电');
+  // the type is chosen, never defaulted: 办结 without it asks for it
   await button(off, '办结').click();
-  await visible(off, /办结：供电公司已完成增容/).waitFor();
+  await visible(off, '请选择办理结果类型').waitFor();
+  await off.locator('#resolve-form').getByText('已解释说明', { exact: true }).click();
+  // the officer has scrolled down to the form, as on a phone
+  const scrolled = () => off.evaluate(() => (document.scrollingElement?.scrollTop ?? 0) + Array.from(document.querySelectorAll('.taro_page')).reduce((n, el) => n + el.scrollTop, 0));
+  await off.locator('#resolve-form').locator('visible=true').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  expect(await scrolled()).toBeGreaterThan(0);
+  await button(off, '办结').click();
+  // 办结 cannot be undone: the modal says so, and nothing is sent before it is confirmed
+  await visible(off, /将以“已解释说明”办结本诉求/).waitFor();
+  await shot(off, '05a-officer-resolve-confirm', false);
+  expect((await world.server.ports.store.collection('requests').find({ no: requestNo }))[0].status).toBe('accepted');
+  await modalConfirm(off).click();
+  await visible(off, /^办结（已解释说明）：已向企业说明增容报装流程/).waitFor();
+  // the page is back at its top, where the new status shows
+  await off.waitForFunction(() => (document.scrollingElement?.scrollTop ?? 0) + Array.from(document.querySelectorAll('.taro_page')).reduce((n, el) => n + el.scrollTop, 0) === 0);
+  await visible(off, '待评价').waitFor();
   await shot(off, '05-officer-resolved');
 
   // 3. back to the enterprise: the notification is there; open it and score
@@ -94,6 +120,8 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await shot(ent, '06-enterprise-messages');
   await visible(ent, '诉求已办结，请评价').click();
   await button(ent, '确认并评价').waitFor();
+  // the enterprise reads the result type before it scores
+  await visible(ent.locator('.result-kind'), '已解释说明').waitFor();
   await ent.locator('.nut-rate-item').locator('visible=true').nth(4).click();
   await field(ent, '说说您的感受').fill('响应及时，解决彻底');
   await shot(ent, '07-enterprise-scoring');

@@ -1,32 +1,59 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
+import { confirmAction, showTop } from '../../shared/confirm';
 import { offerTopUp } from '../../services/subscribe';
 import ActionNote from '../../components/ActionNote';
+import Field from '../../components/Field';
 import RequestInfo from '../../components/RequestInfo';
+import Segmented from '../../components/Segmented';
+import { Chips } from '../../components/Select';
 import { ErrorState, Loading } from '../../components/StateView';
-import { PauseInput, ProgressInput, ResolveInput } from '../../../core/contract/handling';
+import { RESULT_KINDS, type ResultKind } from '../../../core/contract/catalog';
+import { PauseInput, ProgressInput, ResolveInput, UNSOLVABLE_REASON } from '../../../core/contract/handling';
+import type { ActionName } from '../../../core/contract/actions';
 import { problemsOf } from '../../../core/contract/schema';
 import OfficerObjections, { type ObjectionCan } from './objections';
 
 type Detail = { request: RequestDetail; can: Permissions & ObjectionCan };
 
+/** the handler's three forms while working a request: one open at a time */
+type Form = 'progress' | 'resolve' | 'pause';
+const FORMS: { value: Form; label: string }[] = [
+  { value: 'progress', label: '进展' },
+  { value: 'resolve', label: '办结' },
+  { value: 'pause', label: '补充材料' },
+];
+const KINDS = (Object.keys(RESULT_KINDS) as ResultKind[]).map((k) => ({ value: k, label: RESULT_KINDS[k] }));
+
 export default function OfficerDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
+  const [form, setForm] = useState<Form>('progress');
   const [note, setNote] = useState('');
   const [result, setResult] = useState('');
+  // chosen, never defaulted: the handler says what the answer did
+  const [kind, setKind] = useState<ResultKind | ''>('');
+  const [unsolvedReason, setUnsolvedReason] = useState('');
   const [pauseReason, setPauseReason] = useState('');
   const [resumeNote, setResumeNote] = useState('');
-  const [formError, setFormError] = useState<{ note?: string; result?: string; pause?: string }>({});
+  const [formError, setFormError] = useState<{ note?: string; result?: string; kind?: string; reason?: string; pause?: string }>({});
 
   const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
 
+  /** an action done in place: then back to the top, where the new status shows */
+  const run = async (name: string, action: ActionName, fields: object, done: string) => {
+    const ok = await act(name, action, fields, done);
+    if (ok) showTop();
+    return ok;
+  };
+
   const accept = () => {
     offerTopUp('newAssignment'); // keep hearing about new assignments (asks only when low); inside the tap on purpose
-    act('accept', 'request.accept', {}, '已接单，请尽快办理');
+    run('accept', 'request.accept', {}, '已接单，请尽快办理');
   };
 
   // each form is checked with the server's own schema (core/contract/handling.ts): the same rules and words
@@ -34,67 +61,101 @@ export default function OfficerDetailPage() {
     const problem = problemsOf(ProgressInput, { id, note }).note;
     if (problem) return setFormError({ note: problem });
     setFormError({});
-    if (await act('progress', 'request.progress', { note: note.trim() }, '进展已记录')) setNote('');
+    if (await run('progress', 'request.progress', { note: note.trim() }, '进展已记录')) setNote('');
   };
 
   const resolve = async () => {
-    const problem = problemsOf(ResolveInput, { id, result }).result;
-    if (problem) return setFormError({ result: problem });
-    setFormError({});
-    if (await act('resolve', 'request.resolve', { result: result.trim() }, '结果已反馈给企业')) setResult('');
+    const problems = problemsOf(ResolveInput, { id, result, kind: kind || undefined, reason: unsolvedReason });
+    const errors = {
+      kind: kind ? undefined : '请选择办理结果类型',
+      result: problems.result,
+      reason: kind === 'unsolvable' && unsolvedReason.trim().length < 2 ? UNSOLVABLE_REASON : problems.reason,
+    };
+    setFormError(errors);
+    if (!kind || errors.result || errors.reason) return;
+    // 办结 cannot be undone: the answer goes to the enterprise, which scores it
+    const sure = await confirmAction({
+      title: '办结',
+      content: `将以“${RESULT_KINDS[kind]}”办结本诉求，办理结果立即反馈企业评价，办结后不能再修改或添加进展。`,
+      confirmText: '确认办结',
+    });
+    if (!sure) return;
+    const fields = { result: result.trim(), kind, ...(kind === 'unsolvable' ? { reason: unsolvedReason.trim() } : {}) };
+    if (await run('resolve', 'request.resolve', fields, '结果已反馈给企业')) {
+      setResult('');
+      setKind('');
+      setUnsolvedReason('');
+    }
   };
 
   const pause = async () => {
     const problem = problemsOf(PauseInput, { id, reason: pauseReason }).reason;
     if (problem) return setFormError({ pause: problem });
     setFormError({});
-    if (await act('pause', 'request.pause', { reason: pauseReason.trim() }, '已通知企业补充材料，计时暂停')) setPauseReason('');
+    if (await run('pause', 'request.pause', { reason: pauseReason.trim() }, '已通知企业补充材料，计时暂停')) setPauseReason('');
   };
 
   const resume = async () => {
     setFormError({});
-    if (await act('resume', 'request.resume', { note: resumeNote.trim() }, '已恢复办理，继续计时')) setResumeNote('');
+    if (await run('resume', 'request.resume', { note: resumeNote.trim() }, '已恢复办理，继续计时')) setResumeNote('');
   };
 
   if (!detail) {
     return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   }
   const { request, can } = detail;
+  const forms = FORMS.filter((f) => can[f.value]);
+  const open = forms.some((f) => f.value === form) ? form : forms[0]?.value;
+  const choose = (f: Form) => {
+    setFormError({});
+    setForm(f);
+  };
 
-  const actions = (can.accept || can.progress || can.resolve || can.pause || can.resume) && (
+  const actions = (can.accept || forms.length > 0 || can.resume) && (
     <View className='card'>
       <View className='card__title'>办理操作</View>
       {can.accept && <ActionNote hint='接单后即开始办理，企业会同步收到通知。' label='签收' loading={busy === 'accept'} onClick={accept} />}
-      {can.progress && (
+      {forms.length > 1 && <Segmented options={forms} value={open!} onChange={choose} />}
+      {open === 'progress' && (
         <ActionNote
+          hint='进展会同步给企业，可多次填写。'
           note={{ placeholder: '记录联系企业、现场查看、协调部门等进展', value: note, maxLength: 500, rows: 3, onChange: setNote }}
           error={formError.note}
           label='添加进展'
-          fill='outline'
           loading={busy === 'progress'}
           onClick={addProgress}
         />
       )}
-      {can.resolve && (
-        <ActionNote
-          note={{ placeholder: '填写办理结果，将反馈给企业评价', value: result, maxLength: 1000, rows: 4, onChange: setResult }}
-          error={formError.result}
-          label='办结'
-          loading={busy === 'resolve'}
-          onClick={resolve}
-        />
+      {open === 'resolve' && (
+        <View className='action-block' id='resolve-form'>
+          <View className='muted small'>办结后办理结果反馈企业评价，不能再修改。</View>
+          <Field label='结果类型' required error={formError.kind}>
+            <Chips options={KINDS} value={kind as ResultKind} onChange={(k) => { setKind(k); setFormError((e) => ({ ...e, kind: undefined, reason: undefined })); }} />
+          </Field>
+          <Field label='办理结果' required error={formError.result}>
+            <TextArea className='form-textarea' placeholder='填写办理结果，将反馈给企业评价' value={result} maxLength={1000} rows={4} onChange={setResult} />
+          </Field>
+          {kind === 'unsolvable' && (
+            <Field label='无法解决的原因' required error={formError.reason}>
+              <TextArea className='form-textarea' placeholder='说明无法解决的原因，如超出职权、政策不允许，将告知企业' value={unsolvedReason} maxLength={300} rows={3} onChange={setUnsolvedReason} />
+            </Field>
+          )}
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'resolve'} onClick={resolve}>
+              办结
+            </Button>
+          </View>
+        </View>
       )}
-      {can.pause && (
+      {open === 'pause' && (
         <ActionNote
-          title='需补充材料'
           hint='材料不全无法办理时，可要求企业补充；补充期间暂停计时。'
           note={{ placeholder: '说明需要企业补充的材料', value: pauseReason, maxLength: 300, rows: 3, onChange: setPauseReason, className: 'form-textarea action-block__input' }}
           error={formError.pause}
           label='要求补充材料'
           type='warning'
-          fill='outline'
-          loading={busy === 'pause'}
           onClick={pause}
+          loading={busy === 'pause'}
         />
       )}
       {can.resume && (
@@ -115,7 +176,7 @@ export default function OfficerDetailPage() {
         request={request}
         meta={meta}
         viewer='officer'
-        actions={<>{actions}<OfficerObjections request={request} can={can} act={act} busy={busy} /></>}
+        actions={<>{actions}<OfficerObjections request={request} can={can} act={run} busy={busy} /></>}
       />
     </View>
   );
