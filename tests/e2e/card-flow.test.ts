@@ -69,6 +69,9 @@ test('issue → both accept → co opinion → lead progress → confirmed final
   await panel.locator('.field').filter({ hasText: '协办部门' }).getByText('区自然资源局', { exact: true }).click();
   await panel.locator('textarea').first().fill('请住建局牵头、自然资源局协办，核实厂区门口道路标志设置责任并答复企业。');
   await button(panel, '确定').click();
+  // issuing cannot be undone but by withdrawing: the modal names the departments
+  await visible(desk, /向区住房和城乡建设局（牵头）和区自然资源局（协办）下发督办卡/).waitFor();
+  await modalConfirm(desk).click();
   await visible(desk, /^下发督办卡 DB\d{12}/).waitFor();
   const carded = await until(async () => ((await requests().get(open_._id))?.status === 'supervised' ? (await requests().get(open_._id))! : null));
   const cardId = carded.cardId!;
@@ -122,9 +125,10 @@ test('issue → both accept → co opinion → lead progress → confirmed final
   await button(lead, '添加进展').click();
   await visible(lead, '已安排市政科现场踏勘，确定增设限速和指示标志各2处。').waitFor();
   await field(lead, '填写办理结果').fill('已在厂区门口增设限速40和货车出入指示标志，并施划减速带。');
+  await finalBox.getByText('已解决', { exact: true }).click();
   await settled(lead);
   await button(lead, '最终答复').click();
-  await visible(lead, /将作为办理结果反馈企业/).waitFor();
+  await visible(lead, /将以“已解决”作最终答复/).waitFor();
   await shot(lead, 'card-04-lead-final-confirm', false);
   // nothing is sent before the confirmation
   expect((await requests().get(open_._id))!.status).toBe('supervised');
@@ -180,6 +184,7 @@ test('the card form warns when a chosen department is that of the officials a co
   await panel.screenshot({ path: join(world.shots, 'card-07-recusal-warning.png') });
   await warning.locator('.recusal-warning__confirm').click();
   await button(panel, '确定').click();
+  await modalConfirm(desk).click();
   const carded = await until(async () => ((await requests().get(req._id))?.status === 'supervised' ? (await requests().get(req._id))! : null));
   expect((await cards().get(carded.cardId!))!.recusedUserIds).toEqual(['u-fengyu']);
   await visible(desk, /已确认回避：被投诉人不接收此卡（区住房和城乡建设局）/).waitFor();

@@ -56,6 +56,8 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   await panel.locator('textarea').first().fill('请住建局牵头、自然资源局协办，3个工作日内答复企业社保系统问题的办理路径。');
   await shot(desk, '12-dispatcher-card-form');
   await button(panel, '确定').click();
+  // the card cannot be taken back but by withdrawing it: the dispatcher confirms first
+  await modalConfirm(desk).click();
   await visible(desk, /下发督办卡 DB\d{12}/).waitFor();
   await shot(desk, '13-dispatcher-card-issued');
   const carded = (await requests().get(open._id))!;
@@ -74,6 +76,7 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   await as('u-qianjun', { action: 'card.reply', cardId: carded.cardId, reply: '本局无用地相关事项，同意住建局意见。' });
   await dept.reload();
   await field(dept, '填写办理结果').fill('已协调社保经办机构修复增员接口，企业已完成参保登记。');
+  await dept.locator('#card-final').getByText('已解决', { exact: true }).locator('visible=true').first().click();
   await button(dept, '最终答复').click();
   await modalConfirm(dept).click();
   await visible(dept, /^最终答复：已协调社保经办机构/).waitFor();

@@ -1,15 +1,22 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Card, CardPermissions, RequestDetail } from '../../shared/api-types';
+import { confirmAction, showTop } from '../../shared/confirm';
 import { formatTime } from '../../shared/format';
 import { useDetail } from '../../shared/use-detail';
 import CardInfo, { PARTY_STATE, partyState } from '../../components/CardInfo';
 import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
+import Field from '../../components/Field';
+import { Chips } from '../../components/Select';
 import { ErrorState, Loading } from '../../components/StateView';
+import { RESULT_KINDS, type ResultKind } from '../../../core/contract/catalog';
+import { UNSOLVABLE_REASON } from '../../../core/contract/handling';
 import './index.css';
+
+const KINDS = (Object.keys(RESULT_KINDS) as ResultKind[]).map((k) => ({ value: k, label: RESULT_KINDS[k] }));
 
 type Detail = { card: Card; request: RequestDetail; can: CardPermissions; mine?: { deptId: string; role: 'lead' | 'co' } };
 /** the action cards of this page: each a card of its own */
@@ -27,33 +34,69 @@ export default function DeptCardPage() {
   const { params } = useRouter();
   const cardId = params.cardId ?? '';
   const [text, setText] = useState<Record<Form, string>>({ reply: '', progress: '', final: '', reason: '' });
-  const [formError, setFormError] = useState<Partial<Record<Form, string>>>({});
+  const [formError, setFormError] = useState<Partial<Record<Form | 'kind' | 'unsolved', string>>>({});
   const set = (k: Form) => (v: string) => setText((t) => ({ ...t, [k]: v }));
+
+  // the final answer resolves the request: the same result type as an officer's 办结, chosen, never defaulted
+  const [kind, setKind] = useState<ResultKind | ''>('');
+  const [unsolvedReason, setUnsolvedReason] = useState('');
 
   const { detail, meta, error, busy, load, act } = useDetail<Detail>('card.get', { cardId });
 
+  /** an action done in place: then back to the top, where the card's new state shows */
+  const run: typeof act = async (...a) => {
+    const ok = await act(...a);
+    if (ok) showTop();
+    return ok;
+  };
+
   /** checks the text of one form; runs the action and clears the form when it went through */
-  const send = async (form: Form, what: string, run: (v: string) => Promise<boolean>) => {
+  const send = async (form: Form, what: string, go: (v: string) => Promise<boolean>) => {
     const v = text[form].trim();
     if (v.length < 2) return setFormError({ [form]: `请填写${what}（至少2个字）` });
     setFormError({});
-    if (await run(v)) setText((t) => ({ ...t, [form]: '' }));
+    if (await go(v)) setText((t) => ({ ...t, [form]: '' }));
   };
 
-  const accept = () => act('accept', 'card.accept', {}, '已接收，请按时限办理');
-  const reply = () => send('reply', '协办意见', (v) => act('reply', 'card.reply', { reply: v }, '协办意见已送牵头部门'));
-  const progress = () => send('progress', '办理进展', (v) => act('progress', 'card.progress', { note: v }, '办理进展已记录'));
-  const final = () =>
-    send('final', '最终答复', async (v) => {
-      const res = await Taro.showModal({
+  const accept = () => run('accept', 'card.accept', {}, '已接收，请按时限办理');
+  const reply = () => send('reply', '协办意见', (v) => run('reply', 'card.reply', { reply: v }, '协办意见已送牵头部门'));
+  const progress = () => send('progress', '办理进展', (v) => run('progress', 'card.progress', { note: v }, '办理进展已记录'));
+  const final = () => {
+    const missing = {
+      kind: kind ? undefined : '请选择办理结果类型',
+      unsolved: kind === 'unsolvable' && unsolvedReason.trim().length < 2 ? UNSOLVABLE_REASON : undefined,
+    };
+    if (missing.kind || missing.unsolved) {
+      setFormError({ ...missing, ...(text.final.trim().length < 2 ? { final: '请填写最终答复（至少2个字）' } : {}) });
+      return;
+    }
+    return send('final', '最终答复', async (v) => {
+      const sure = await confirmAction({
         title: '最终答复',
-        content: '将作为办理结果反馈企业。提交后本件办结，企业将收到答复并评价，确认提交？',
-        confirmText: '确认提交',
-      }).catch(() => ({ confirm: false }));
-      if (!res.confirm) return false;
-      return act('final', 'card.final', { answer: v, confirm: true }, '已最终答复，办理结果已反馈企业');
+        content: `将以“${RESULT_KINDS[kind as ResultKind]}”作最终答复：答复作为办理结果反馈企业评价，本件随即办结，提交后不能修改。`,
+        confirmText: '确认答复',
+      });
+      if (!sure) return false;
+      const fields = { answer: v, confirm: true as const, kind: kind as ResultKind, ...(kind === 'unsolvable' ? { reason: unsolvedReason.trim() } : {}) };
+      const ok = await run('final', 'card.final', fields, '已最终答复，办理结果已反馈企业');
+      if (ok) {
+        setKind('');
+        setUnsolvedReason('');
+      }
+      return ok;
     });
-  const giveBack = () => send('reason', '退回原因', (v) => act('return', 'card.return', { reason: v }, '已退回调度中心'));
+  };
+  const giveBack = () =>
+    send('reason', '退回原因', async (v) => {
+      // a returned card leaves this department for good: the dispatcher sends it on
+      const sure = await confirmAction({
+        title: '退回督办卡',
+        content: '督办卡将退回调度中心重新派发，本部门不再办理此件，退回后不能撤销。',
+        confirmText: '确认退回',
+        danger: true,
+      });
+      return sure && run('return', 'card.return', { reason: v }, '已退回调度中心');
+    });
 
   if (!detail) {
     return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
@@ -130,8 +173,16 @@ export default function DeptCardPage() {
           ) : (
             <>
               <View className='muted small'>最终答复将作为办理结果反馈企业，企业据此评价。</View>
+              <Field label='结果类型' required error={formError.kind}>
+                <Chips options={KINDS} value={kind as ResultKind} onChange={(k) => { setKind(k); setFormError((e) => ({ ...e, kind: undefined, unsolved: undefined })); }} />
+              </Field>
               <TextArea className='form-textarea' placeholder='填写办理结果，将作为最终答复反馈企业' value={text.final} maxLength={2000} rows={4} onChange={set('final')} />
               {formError.final && <View className='field__error'>{formError.final}</View>}
+              {kind === 'unsolvable' && (
+                <Field label='无法解决的原因' required error={formError.unsolved}>
+                  <TextArea className='form-textarea' placeholder='说明无法解决的原因，如超出职权、政策不允许，将告知企业' value={unsolvedReason} maxLength={300} rows={3} onChange={setUnsolvedReason} />
+                </Field>
+              )}
             </>
           )}
           <View className='actions'>

@@ -6,6 +6,7 @@ import type { DeskOptions, Meta, Permissions, RequestDetail, RequestDetailRespon
 import { formatTime } from '../../shared/format';
 import { TIER_LABELS, roleLabel } from '../../shared/labels';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { confirmAction, showTop } from '../../shared/confirm';
 import type { ActionName } from '../../../core/contract/actions';
 import { channelLabel, colourLabel, levelLabel, loadMeta } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
@@ -87,24 +88,24 @@ export default function DeskDetailPage() {
     setOpen((o) => (o === key ? null : key));
   };
 
+  /** an action done in place (here or in a panel): the page reloads and shows its top, where the new status is */
+  const acted = async () => {
+    await load();
+    showTop();
+  };
+
   const submit = async (key: ActionKey, fields: Record<string, unknown>) => {
     if (busy) return;
-    if (key === 'refer') {
-      const res = await Taro.showModal({
-        title: '移交纪委监委',
-        content: '确认将该诉求移交纪委监委？移交后不可撤回。',
-        confirmText: '确认移交',
-        confirmColor: '#e53935',
-      }).catch(() => ({ confirm: false }));
-      if (!res.confirm) return;
-    }
+    // what cannot be undone is confirmed first, in words that say what will happen
+    const ask = confirmationOf(key, fields, options);
+    if (ask && !(await confirmAction(ask))) return;
     setBusy(true);
     try {
       await callService(ACTION_CALLS[key].action, { id, ...fields });
       Taro.showToast({ title: ACTION_CALLS[key].done, icon: 'none' });
       setOpen(null);
       setErrors({});
-      await load();
+      await acted();
     } catch (e) {
       if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
       toastError(e);
@@ -125,7 +126,7 @@ export default function DeskDetailPage() {
   return (
     <View className='page page--wide desk-detail'>
       <RequestHead request={r} meta={meta} />
-      <RecusalNotice detail={detail} meta={meta} options={options} reload={load} />
+      <RecusalNotice detail={detail} meta={meta} options={options} reload={acted} />
       <View className='desk-detail__columns'>
         <View className='desk-detail__side'>
           <SlaPanel request={r} meta={meta} />
@@ -169,9 +170,9 @@ export default function DeskDetailPage() {
               cancel={() => toggle(open!)}
             />
           )}
-          <ObjectionsPanel detail={detail} meta={meta} options={options} reload={load} />
-          <CardControl detail={detail} meta={meta} options={options} reload={load} />
-          <CallbackPanel detail={detail} meta={meta} options={options} reload={load} />
+          <ObjectionsPanel detail={detail} meta={meta} options={options} reload={acted} />
+          <CardControl detail={detail} meta={meta} options={options} reload={acted} />
+          <CallbackPanel detail={detail} meta={meta} options={options} reload={acted} />
         </View>
 
         <View className='desk-detail__main'>
@@ -186,6 +187,44 @@ export default function DeskDetailPage() {
       </View>
     </View>
   );
+}
+
+/**
+ * The confirmation of a desk action that cannot be undone: 改派 (the handler changes), 下发督办卡
+ * (the request goes to the departments), 不予受理 (the enterprise is told, the request ends),
+ * 移交纪委监委. 核实定级 and 提级 can be corrected and go without.
+ */
+function confirmationOf(key: ActionKey, fields: Record<string, unknown>, options: DeskOptions | null) {
+  const dept = (id: unknown) => options?.departments.find((d) => d.id === id)?.name ?? '所选部门';
+  switch (key) {
+    case 'reassign': {
+      const to = options?.officers.find((o) => o.id === fields.assigneeId);
+      return {
+        title: '改派',
+        content: `改派给${to ? `${to.name}（${to.roleLabel}）` : '所选人员'}后，原承办人不再办理本诉求，新承办人须重新签收，企业会收到通知。`,
+        confirmText: '确认改派',
+      };
+    }
+    case 'issueCard': {
+      const co = ((fields.coDeptIds as string[] | undefined) ?? []).map(dept);
+      return {
+        title: '下发督办卡',
+        content: `向${dept(fields.leadDeptId)}（牵头）${co.length ? `和${co.join('、')}（协办）` : ''}下发督办卡，诉求转由部门办理并作最终答复；下发后只能撤回，不能修改。`,
+        confirmText: '确认下发',
+      };
+    }
+    case 'reject':
+      return {
+        title: '不予受理',
+        content: '企业将收到不予受理的说明，本诉求不再办理，此操作不能撤回。',
+        confirmText: '不予受理',
+        danger: true,
+      };
+    case 'refer':
+      return { title: '移交纪委监委', content: '确认将该诉求移交纪委监委？移交后不可撤回。', confirmText: '确认移交', danger: true };
+    default:
+      return null;
+  }
 }
 
 /** 办理时限: level, colour, deadlines, time left, urges, and the deadline's own history. */
