@@ -176,6 +176,8 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await application.waitFor();
   await shot(officer, 'admin-11-officer-approvals');
   await button(application, '通过').click();
+  // an approval cannot be undone: the officer confirms first
+  await officer.locator('.taro__modal .taro-model__confirm').locator('visible=true').last().click();
   await visible(officer, '没有待审核的申请').waitFor();
 
   // 8. the enterprise submits; the request is assigned to the officer of its grid
@@ -186,7 +188,7 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await field(ent, '请描述遇到的问题').fill('新厂房报装用电两周无人联系，设备无法调试，请协调供电公司。');
   await field(ent, '承办人员将通过此电话联系您').fill('13900001111');
   await button(ent, '提交').click();
-  await visible(ent, /分派给 网格员 周敏/).waitFor({ timeout: 15_000 });
+  await visible(ent, '已安排网格员周敏为您办理').waitFor({ timeout: 15_000 });
   const no = /SQ\d{12}/.exec((await visible(ent, /SQ\d{12}/).textContent())!)![0];
 
   await officer.goto(`${world.base}/#/pages/index/index`);

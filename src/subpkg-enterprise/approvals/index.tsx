@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { BindingRequest, BindingStatus, Me } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
+import { confirmAction } from '../../shared/confirm';
 import { ROUTES } from '../../shared/routes';
 import { callService, errorText, toastError } from '../../services/call';
 import { forgetSession, loadMe } from '../../services/profile';
@@ -60,6 +61,12 @@ export default function ApprovalsPage() {
 
   const approve = async (b: BindingRequest) => {
     if (busyId) return;
+    const sure = await confirmAction({
+      title: '通过绑定申请',
+      content: `通过后，${b.userName || '申请人'}将成为“${b.enterpriseName}”的联系人，可以企业名义反映问题、查看和评价企业的诉求。请确认其为该企业员工。`,
+      confirmText: '通过',
+    });
+    if (!sure) return;
     setBusyId(b.id);
     try {
       await callService('binding.approve', { id: b.id });
@@ -79,6 +86,13 @@ export default function ApprovalsPage() {
       setRejecting({ ...rejecting, error: '请填写不通过的原因（至少2个字）' });
       return;
     }
+    const sure = await confirmAction({
+      title: '不通过绑定申请',
+      content: '申请人将收到不通过的通知和原因，本次申请就此结束。',
+      confirmText: '不通过',
+      danger: true,
+    });
+    if (!sure) return;
     setBusyId(rejecting.id);
     try {
       await callService('binding.reject', { id: rejecting.id, reason });
