@@ -103,7 +103,7 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await button(off, '办结').click();
   // 办结 cannot be undone: the modal says so, and nothing is sent before it is confirmed
   await visible(off, /将以“已解释说明”办结本诉求/).waitFor();
-  await shot(off, '05a-officer-resolve-confirm', false);
+  await shot(off, '05a-officer-resolve-confirm');
   expect((await world.server.ports.store.collection('requests').find({ no: requestNo }))[0].status).toBe('accepted');
   await modalConfirm(off).click();
   await visible(off, /^办结（已解释说明）：已向企业说明增容报装流程/).waitFor();
