@@ -16,11 +16,13 @@ import { StoreError, type Ports } from '../ports';
 import { formatBeijing } from '../time';
 import { SubmitInput } from '../intake/submit';
 import { parseInput, zId } from '../validation';
+import { CheckinInput, JoinInput, LateInput, PlaceFields, ScanInput, zOutcome, zScene } from '../contract/visit-inputs';
+import type { Sent } from '../contract/schema';
 import { resolveScene } from './codes';
 import { judge, unrequestedCount, withFlags } from './guard';
 import { FLAGS, INSPECTIONS, isInspection, PURPOSE_KEYS, PURPOSES, type ScanPlace, type Visit, type VisitFlag, type VisitMember, type VisitPlan, type VisitPurpose } from './model';
 import { tell } from './notify';
-import { adoptFirstVisit, farthestWith, PlaceFields, placeAlert, placeFlags, placeOf, siteOf, type PlaceInput } from './presence';
+import { adoptFirstVisit, farthestWith, placeAlert, placeFlags, placeOf, siteOf, type PlaceInput } from './presence';
 import { fileVisitRequest } from './requests';
 import { loadEnterprise, loadVisit, nextVisitNo, openVisitAt, patchVisit, presentVisitOf, releaseLock, visits, type OpenLock } from './records';
 import { loadVisitSettings, type VisitSettings } from './settings';
@@ -28,9 +30,6 @@ import { contactsOf, isVisitStaff, requireVisitStaff, supervisorsOfGrid, visitor
 import { staffView } from './views';
 import { requestRepo } from '../repos/requests';
 import { orgRepo } from '../repos/orgs';
-
-const zScene = z.string({ required_error: '缺少二维码信息' }).trim().min(1, '缺少二维码信息').max(200, '二维码信息不正确');
-const zText = (max: number, what: string) => z.string().trim().max(max, `${what}不能超过${max}字`);
 
 export const historyPage = (visitId: string) => `subpkg-visit/history/index?id=${visitId}`;
 export const detailPage = (visitId: string) => `subpkg-visit/detail/index?id=${visitId}`;
@@ -49,8 +48,8 @@ async function scannedEnterprise(ctx: Ctx, scene: string): Promise<Enterprise> {
 // ---------------------------------------------------------------------------------------------
 // scan: what the scanner may do with this code
 
-export async function scan(ctx: Ctx, input: unknown) {
-  const { scene } = parseInput(z.object({ scene: zScene }), input);
+export async function scan(ctx: Ctx, input: Sent<typeof ScanInput>) {
+  const { scene } = parseInput(ScanInput, input);
   const code = await resolveScene(ctx.ports, scene);
   if (code.kind === 'official') return { mode: 'official' as const, scene };
   const ent = await loadEnterprise(ctx.ports, code.enterpriseId!);
@@ -113,26 +112,6 @@ async function openRequestsOf(ports: Ports, enterpriseId: string): Promise<Servi
 // ---------------------------------------------------------------------------------------------
 // check in, join, late registration
 
-export const CheckinInput = z.object({
-  scene: zScene,
-  purpose: z.enum(PURPOSE_KEYS, { errorMap: () => ({ message: '请选择入企事由' }) }),
-  note: zText(300, '入企说明').optional().default(''),
-  approvalRef: zText(60, '报批备案号').optional(),
-  legalBasis: zText(300, '执法依据').optional(),
-  /** why, when above the 无事不扰 cap */
-  reason: zText(300, '入企理由').optional(),
-  /** the enterprise's request this visit answers: it then counts as requested */
-  requestId: zId.optional(),
-  planId: zId.optional(),
-  ...PlaceFields,
-});
-
-export const LateInput = CheckinInput.extend({
-  purpose: z.enum(['inspection', 'joint'], { errorMap: () => ({ message: '事后补录仅适用于执法检查或联合检查' }) }),
-  startedAt: z.string({ required_error: '请填写实际入企时间' }).datetime({ offset: true, message: '实际入企时间格式不正确' }),
-  lateReason: z.string({ required_error: '请说明未能事先扫码的紧急情况' }).trim().min(4, '请说明未能事先扫码的紧急情况（至少4个字）').max(300, '紧急情况说明不能超过300字'),
-});
-
 type Opening = z.infer<typeof CheckinInput> & { late?: { startedAt: string; reason: string } };
 
 const fieldError = (field: string, message: string): never => {
@@ -155,13 +134,13 @@ async function ensureFree(ctx: Ctx, ent: Enterprise) {
   throw new AppError('VISIT_OPEN_ELSEWHERE', `您在「${mine.enterpriseName}」的入企（${formatBeijing(mine.checkinAt)} 签到）尚未签退，请先签退`);
 }
 
-export async function checkin(ctx: Ctx, input: unknown) {
+export async function checkin(ctx: Ctx, input: Sent<typeof CheckinInput>) {
   requireVisitStaff(ctx.user);
   const data = parseInput(CheckinInput, input);
   return openOrJoin(ctx, data);
 }
 
-export async function lateRegister(ctx: Ctx, input: unknown) {
+export async function lateRegister(ctx: Ctx, input: Sent<typeof LateInput>) {
   requireVisitStaff(ctx.user);
   const data = parseInput(LateInput, input);
   const settings = await loadVisitSettings(ctx.ports);
@@ -354,9 +333,7 @@ async function alertPlace(ports: Ports, now: Date, v: Visit, m: Pick<VisitMember
   });
 }
 
-export const JoinInput = z.object({ scene: zScene, ...PlaceFields });
-
-export async function join(ctx: Ctx, input: unknown) {
+export async function join(ctx: Ctx, input: Sent<typeof JoinInput>) {
   requireVisitStaff(ctx.user);
   const data = parseInput(JoinInput, input);
   const ent = await scannedEnterprise(ctx, data.scene);
@@ -369,13 +346,7 @@ export async function join(ctx: Ctx, input: unknown) {
 // ---------------------------------------------------------------------------------------------
 // check out
 
-/** what was done on the visit (办理情况), required at check-out */
-export const zOutcome = z
-  .string({ required_error: '请填写办理情况', invalid_type_error: '请填写办理情况' })
-  .trim()
-  .min(2, '请填写办理情况（至少2个字）')
-  .max(300, '办理情况不能超过300字');
-
+/** visit.checkout: stays here, as it carries SubmitInput (core/intake/submit.ts) */
 export const CheckoutInput = z
   .object({
     scene: zScene.optional(),
@@ -387,7 +358,7 @@ export const CheckoutInput = z
   })
   .refine((v) => v.scene || v.visitId, { message: '请扫描企业的公务入企码签退', path: ['scene'] });
 
-export async function checkout(ctx: Ctx, input: unknown) {
+export async function checkout(ctx: Ctx, input: Sent<typeof CheckoutInput>) {
   requireVisitStaff(ctx.user);
   const data = parseInput(CheckoutInput, input);
   const { scene, visitId } = data;

@@ -3,13 +3,14 @@
  * two-way check — an official's personal code (亮证码) that the enterprise scans at the door to see
  * who is there, for which department, why, and for an inspection its approval and legal basis.
  */
-import { z } from 'zod';
 import { ROLES } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise } from '../model';
-import { parseInput, zId } from '../validation';
+import { parseInput } from '../validation';
+import { CheckOfficerInput, CodeInput, OfficerCodeInput, PosterInput } from '../contract/visit-inputs';
+import type { Sent } from '../contract/schema';
 import { codeView, enterpriseCode, officialCode, renewCode, resolveScene } from './codes';
 import { isInspection, PURPOSES, type VisitPlan } from './model';
 import { beijingToday } from './queries';
@@ -38,10 +39,8 @@ async function enterpriseFor(ctx: Ctx, enterpriseId: string | undefined): Promis
   return ent;
 }
 
-export const CodeInput = z.object({ enterpriseId: zId.optional(), renew: z.boolean().optional() });
-
 /** the enterprise's code; renew revokes the old one (a leaked or forged poster) */
-export async function enterpriseCodeAction(ctx: Ctx, input: unknown) {
+export async function enterpriseCodeAction(ctx: Ctx, input: Sent<typeof CodeInput>) {
   const { enterpriseId, renew } = parseInput(CodeInput, input);
   const ent = await enterpriseFor(ctx, enterpriseId);
   let code = await enterpriseCode(ctx.ports, ent._id, ctx.now);
@@ -53,8 +52,8 @@ export async function enterpriseCodeAction(ctx: Ctx, input: unknown) {
   return { enterprise: { id: ent._id, name: ent.name }, code: await codeView(ctx.ports, code) };
 }
 
-export async function poster(ctx: Ctx, input: unknown) {
-  const { enterpriseId } = parseInput(CodeInput.pick({ enterpriseId: true }), input);
+export async function poster(ctx: Ctx, input: Sent<typeof PosterInput>) {
+  const { enterpriseId } = parseInput(PosterInput, input);
   const ent = await enterpriseFor(ctx, enterpriseId);
   const code = await enterpriseCode(ctx.ports, ent._id, ctx.now);
   const district = await districtOrg(ctx.ports);
@@ -78,9 +77,9 @@ export async function poster(ctx: Ctx, input: unknown) {
 // ---------------------------------------------------------------------------------------------
 // the official's personal code and what the enterprise sees when scanning it
 
-export async function officerCode(ctx: Ctx, input: unknown) {
+export async function officerCode(ctx: Ctx, input: Sent<typeof OfficerCodeInput>) {
   requireVisitStaff(ctx.user);
-  const { renew } = parseInput(z.object({ renew: z.boolean().optional() }), input);
+  const { renew } = parseInput(OfficerCodeInput, input);
   let code = await officialCode(ctx.ports, ctx.user._id, ctx.now);
   if (renew) code = await renewCode(ctx.ports, code, ctx.now);
   const dept = await visitorDept(ctx.ports, ctx.user);
@@ -92,8 +91,8 @@ export async function officerCode(ctx: Ctx, input: unknown) {
   };
 }
 
-export async function checkOfficer(ctx: Ctx, input: unknown) {
-  const { scene } = parseInput(z.object({ scene: z.string().trim().min(1, '缺少二维码信息').max(200) }), input);
+export async function checkOfficer(ctx: Ctx, input: Sent<typeof CheckOfficerInput>) {
+  const { scene } = parseInput(CheckOfficerInput, input);
   const code = await resolveScene(ctx.ports, scene);
   if (code.kind !== 'official') throw new AppError('CODE_INVALID', '这是企业的公务入企码，核验来访人员请扫描其出示的亮证码');
   const official = await userRepo(ctx.ports.store).get(code.userId!);

@@ -4,18 +4,19 @@
  * only, the visit keeps just the sums, and a complaint becomes a case at the district center
  * under a pseudonym (see requests.ts).
  */
-import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
 import type { User } from '../model';
 import { StoreError } from '../ports';
-import { parseInput, zId } from '../validation';
+import { parseInput } from '../validation';
+import { ComplainInput, ScoreInput } from '../contract/visit-inputs';
+import type { Sent } from '../contract/schema';
 import { withFlags } from './guard';
 import { PURPOSES, type Visit, type VisitFeedback } from './model';
 import { tell } from './notify';
 import { loadVisit, patchVisit } from './records';
-import { complaintRequest, zComplaintText } from './requests';
+import { complaintRequest } from './requests';
 import { loadVisitSettings } from './settings';
 import { supervisorsOfGrid } from './staff';
 import { detailPage } from './checkin';
@@ -38,12 +39,6 @@ export const feedbackOf = (ctx: Ctx, visitIds: string[]) =>
     ? ctx.ports.store.collection<VisitFeedback>(C.visitFeedback).find({ visitId: { $in: visitIds }, userId: ctx.user._id }, { limit: 100 })
     : Promise.resolve([] as VisitFeedback[]);
 
-export const ScoreInput = z.object({
-  visitId: zId,
-  score: z.number({ required_error: '请为本次入企打分', invalid_type_error: '评分应为1到5的整数' }).int('评分应为1到5的整数').min(1, '评分应为1到5的整数').max(5, '评分应为1到5的整数'),
-  comment: z.string().trim().max(300, '评价内容不能超过300字').optional().default(''),
-});
-
 function record(ctx: Ctx, v: Visit, over: Pick<VisitFeedback, '_id' | 'kind' | 'score' | 'text'>): VisitFeedback {
   const u: User = ctx.user;
   return {
@@ -52,7 +47,7 @@ function record(ctx: Ctx, v: Visit, over: Pick<VisitFeedback, '_id' | 'kind' | '
   };
 }
 
-export async function scoreVisit(ctx: Ctx, input: unknown) {
+export async function scoreVisit(ctx: Ctx, input: Sent<typeof ScoreInput>) {
   const { visitId, score, comment } = parseInput(ScoreInput, input);
   const v = await visitOfMyEnterprise(ctx, visitId);
   const fb = ctx.ports.store.collection<VisitFeedback>(C.visitFeedback);
@@ -80,9 +75,7 @@ export async function scoreVisit(ctx: Ctx, input: unknown) {
   return { visitId: after._id, score, comment };
 }
 
-export const ComplainInput = z.object({ visitId: zId, text: zComplaintText });
-
-export async function complainVisit(ctx: Ctx, input: unknown) {
+export async function complainVisit(ctx: Ctx, input: Sent<typeof ComplainInput>) {
   const { visitId, text } = parseInput(ComplainInput, input);
   const v = await visitOfMyEnterprise(ctx, visitId);
   const verdict = await ctx.ports.contentCheck.check(text, ctx.user.openid);

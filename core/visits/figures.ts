@@ -4,19 +4,15 @@
  * department gets its own figures, with its average score only once enough scores exist that
  * no single enterprise's score can be read off it, and no complaint counts.
  */
-import { z } from 'zod';
 import { Ctx } from '../context';
 import type { Filter } from '../ports';
-import { parseInput, zDate as zCalendarDate } from '../validation';
+import { parseInput } from '../validation';
+import { FiguresInput } from '../contract/visit-inputs';
+import type { Sent } from '../contract/schema';
 import { FEEDBACK_FLAGS, FLAGS, PURPOSE_KEYS, PURPOSES, type Visit, type VisitFlag } from './model';
 import { visits } from './records';
 import { listFilter, visitScope } from './queries';
 import { loadVisitSettings } from './settings';
-
-const zDate = zCalendarDate();
-export const FiguresInput = z
-  .object({ from: zDate.optional(), to: zDate.optional(), mine: z.boolean().optional() })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 
 const MAX_ROWS = 20_000;
 const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 100) / 100 : null);
@@ -33,7 +29,7 @@ async function loadAll(ctx: Ctx, filter: Filter): Promise<Visit[]> {
 
 export type VisitFigures = Awaited<ReturnType<typeof visitFigures>>;
 
-export async function visitFigures(ctx: Ctx, input: unknown) {
+export async function visitFigures(ctx: Ctx, input: Sent<typeof FiguresInput>) {
   const { from, to, mine } = parseInput(FiguresInput, input);
   const scope = await visitScope(ctx, mine);
   const supervisor = scope.kind === 'supervisor';

@@ -4,21 +4,18 @@
  * overlapping windows, they are proposed as one joint inspection — 进一次门、查多项事 — and once
  * merged (by the dispatcher or one of the departments) the enterprise is told of one joint visit.
  */
-import { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole, newId } from '../context';
 import { AppError } from '../errors';
-import { parseInput, zId, zDate as zCalendarDate } from '../validation';
+import { parseInput } from '../validation';
+import { CancelPlanInput, MergePlansInput, PlanInput, PlanListInput } from '../contract/visit-inputs';
+import type { Sent } from '../contract/schema';
 import type { VisitPlan } from './model';
 import { tell } from './notify';
 import { beijingToday } from './queries';
 import { contactsOf, handlersOfDept, isSupervisor, supervisorsOfGrid } from './staff';
 import { orgRepo } from '../repos/orgs';
 import { enterpriseRepo } from '../repos/enterprises';
-
-const zDate = zCalendarDate('请选择日期');
-const MAX_WINDOW_DAYS = 31;
-const dayNumber = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86400_000);
 
 const plans = (ctx: Ctx) => ctx.ports.store.collection<VisitPlan>(C.visitPlans);
 export const PLANS_PAGE = 'subpkg-visit/plans/index';
@@ -94,19 +91,7 @@ function requireDeptHandler(ctx: Ctx): string {
   return u.departmentId;
 }
 
-export const PlanInput = z
-  .object({
-    enterpriseId: zId,
-    items: z.string({ required_error: '请填写检查事项' }).trim().min(2, '请填写检查事项').max(300, '检查事项不能超过300字'),
-    legalBasis: z.string({ required_error: '请填写执法依据' }).trim().min(2, '请填写执法依据').max(300, '执法依据不能超过300字'),
-    approvalRef: z.string().trim().max(60, '报批备案号不能超过60字').optional(),
-    from: zDate,
-    to: zDate,
-  })
-  .refine((v) => v.from <= v.to, { message: '结束日期不能早于开始日期', path: ['to'] })
-  .refine((v) => dayNumber(v.to) - dayNumber(v.from) < MAX_WINDOW_DAYS, { message: `计划窗口不能超过${MAX_WINDOW_DAYS}天`, path: ['to'] });
-
-export async function createPlan(ctx: Ctx, input: unknown) {
+export async function createPlan(ctx: Ctx, input: Sent<typeof PlanInput>) {
   const deptId = requireDeptHandler(ctx);
   const data = parseInput(PlanInput, input);
   if (data.from < beijingToday(ctx.now)) {
@@ -170,13 +155,7 @@ export async function listProposals(ctx: Ctx) {
   return { items: mineOnly ? all.filter((p) => p.departments.some((d) => d.deptId === ctx.user.departmentId)) : all };
 }
 
-export const PlanListInput = z.object({
-  status: z.enum(['planned', 'merged', 'done', 'cancelled'], { errorMap: () => ({ message: '计划状态不正确' }) }).optional(),
-  page: z.number().int().min(1).max(10_000).optional().default(1),
-  pageSize: z.number().int().min(1).max(50).optional().default(20),
-});
-
-export async function listPlans(ctx: Ctx, input: unknown) {
+export async function listPlans(ctx: Ctx, input: Sent<typeof PlanListInput>) {
   requirePlanReader(ctx);
   const { status, page, pageSize } = parseInput(PlanListInput, input);
   const filter = {
@@ -190,9 +169,9 @@ export async function listPlans(ctx: Ctx, input: unknown) {
   return { items, total, page, pageSize };
 }
 
-export async function mergePlans(ctx: Ctx, input: unknown) {
+export async function mergePlans(ctx: Ctx, input: Sent<typeof MergePlansInput>) {
   requirePlanReader(ctx);
-  const { planIds } = parseInput(z.object({ planIds: z.array(zId).min(2, '至少选择两个部门的检查计划').max(10, '最多合并10个计划') }), input);
+  const { planIds } = parseInput(MergePlansInput, input);
   const list = (await Promise.all(planIds.map((id) => plans(ctx).get(id)))).filter((p): p is VisitPlan => !!p);
   // plans of other departments only read like missing ones: a department cannot probe plan ids
   const mayMerge = isSupervisor(ctx.user) || list.some((p) => p.deptId === ctx.user.departmentId);
@@ -227,9 +206,9 @@ export async function mergePlans(ctx: Ctx, input: unknown) {
   return { joint, plans: await Promise.all(list.map((x) => plans(ctx).get(x._id))) };
 }
 
-export async function cancelPlan(ctx: Ctx, input: unknown) {
+export async function cancelPlan(ctx: Ctx, input: Sent<typeof CancelPlanInput>) {
   const deptId = requireDeptHandler(ctx);
-  const { id, reason } = parseInput(z.object({ id: zId, reason: z.string().trim().max(200, '取消原因不能超过200字').optional().default('') }), input);
+  const { id, reason } = parseInput(CancelPlanInput, input);
   const plan = await plans(ctx).get(id);
   if (!plan || plan.deptId !== deptId) throw new AppError('NOT_FOUND', '检查计划不存在');
   const ok = await plans(ctx).update(id, { $set: { status: 'cancelled', updatedAt: ctx.now.toISOString() } }, { status: { $in: ['planned', 'merged'] } });

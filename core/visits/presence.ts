@@ -6,29 +6,14 @@
  * location (refused, failed) still goes through and is flagged. The registered location is the
  * admin's, or else the first visit's check-in (with a fix precise enough), shown as such.
  */
-import { z } from 'zod';
+import type { Fix } from '../contract/visit-inputs';
 import type { Enterprise, EnterpriseLocation, User } from '../model';
 import type { Ports } from '../ports';
 import type { ScanPlace, Visit, VisitFlag, VisitSite } from './model';
 import type { VisitSettings } from './settings';
 import { enterpriseRepo } from '../repos/enterprises';
 
-const num = (what: string) => z.number({ required_error: `缺少${what}`, invalid_type_error: `${what}应为数字` }).finite(`${what}应为数字`);
-
-/** one fix from the phone: degrees and metres */
-export const zFix = z.object({
-  latitude: num('纬度').min(-90, '纬度应在-90到90之间').max(90, '纬度应在-90到90之间'),
-  longitude: num('经度').min(-180, '经度应在-180到180之间').max(180, '经度应在-180到180之间'),
-  accuracy: num('定位精度').min(0, '定位精度不正确').max(100_000, '定位精度不正确'),
-}, { invalid_type_error: '位置信息格式不正确' });
-export type Fix = z.infer<typeof zFix>;
-
-/** what every scan (check-in, join, late registration, check-out) may carry */
-export const PlaceFields = {
-  location: zFix.optional(),
-  /** no location: why (the client's words, e.g. 用户拒绝授权) */
-  locationError: z.string().trim().max(60, '定位失败原因不能超过60字').optional(),
-};
+/** the place a scan carries (contract/visit-inputs.ts PlaceFields) */
 export type PlaceInput = { location?: Fix; locationError?: string };
 
 const EARTH_RADIUS_M = 6_371_008.8;

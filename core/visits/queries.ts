@@ -4,13 +4,15 @@
  * see the visits of their area with the flags and the feedback. Each reader gets its view from
  * views.ts, so nobody on the visiting side ever receives who scored or complained.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { C } from '../collections';
 import { Ctx, hasRole } from '../context';
 import { AppError } from '../errors';
 import type { Enterprise } from '../model';
 import type { Filter } from '../ports';
-import { parseInput, zId, zDate as zCalendarDate } from '../validation';
+import { parseInput } from '../validation';
+import { MyVisitsInput, VisitListInput } from '../contract/visit-inputs';
+import { IdInput, type Sent } from '../contract/schema';
 import { feedbackOf } from './feedback';
 import { unrequestedCount } from './guard';
 import { FEEDBACK_FLAGS, FLAGS, PURPOSE_KEYS, PURPOSES, type Visit, type VisitFeedback, type VisitFlag, type VisitPlan } from './model';
@@ -22,18 +24,13 @@ import { orgRepo } from '../repos/orgs';
 import { enterpriseRepo } from '../repos/enterprises';
 import { beijingMidnight, beijingNextMidnight as nextDay, beijingDate as beijingToday } from '../time';
 
-const zDate = zCalendarDate();
-const Page = z.object({
-  page: z.number().int().min(1, '页码不正确').max(10_000, '页码不正确').optional().default(1),
-  pageSize: z.number().int().min(1).max(50, '每页最多50条').optional().default(20),
-});
 export { beijingMidnight, beijingNextMidnight as nextDay, beijingDate as beijingToday } from '../time';
 
 // ---------------------------------------------------------------------------------------------
 // the enterprise
 
-export async function myVisits(ctx: Ctx, input: unknown) {
-  const { page, pageSize } = parseInput(Page, input);
+export async function myVisits(ctx: Ctx, input: Sent<typeof MyVisitsInput>) {
+  const { page, pageSize } = parseInput(MyVisitsInput, input);
   const u = ctx.user;
   if (!u.active || !hasRole(u, 'enterprise')) throw new AppError('FORBIDDEN', '仅企业联系人可以查看本企业的入企记录');
   if (!u.enterpriseId) throw new AppError('NOT_BOUND', '请先绑定您的企业，再查看入企记录');
@@ -84,8 +81,8 @@ function noticesOf(plans: VisitPlan[]) {
 // ---------------------------------------------------------------------------------------------
 // one visit
 
-export async function getVisit(ctx: Ctx, input: unknown) {
-  const { id } = parseInput(z.object({ id: zId }), input);
+export async function getVisit(ctx: Ctx, input: Sent<typeof IdInput>) {
+  const { id } = parseInput(IdInput, input);
   const u = ctx.user;
   if (!u.active) throw new AppError('FORBIDDEN', '账号已停用，请联系管理员');
   const v = await loadVisit(ctx.ports, id).catch(() => null);
@@ -110,22 +107,7 @@ export async function getVisit(ctx: Ctx, input: unknown) {
 // ---------------------------------------------------------------------------------------------
 // lists for officials, departments and supervisors
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const ListInput = Page.extend({
-  /** only my own visits, whatever my role */
-  mine: z.boolean().optional(),
-  flagged: z.boolean().optional(),
-  flag: z.enum(keys(FLAGS), { errorMap: () => ({ message: '预警类型不正确' }) }).optional(),
-  red: z.boolean().optional(),
-  status: z.enum(['open', 'closed'], { errorMap: () => ({ message: '状态不正确' }) }).optional(),
-  purpose: z.enum(PURPOSE_KEYS, { errorMap: () => ({ message: '入企事由不正确' }) }).optional(),
-  deptId: z.string().max(64).optional(),
-  enterpriseId: zId.optional(),
-  from: zDate.optional(),
-  to: zDate.optional(),
-});
-export type VisitListFilter = z.infer<typeof ListInput>;
+export type VisitListFilter = z.infer<typeof VisitListInput>;
 
 type Scope = { kind: 'supervisor' | 'dept' | 'mine'; filter: Filter };
 
@@ -162,8 +144,8 @@ export function listFilter(scope: Scope, f: Omit<VisitListFilter, 'page' | 'page
   return q;
 }
 
-export async function listVisits(ctx: Ctx, input: unknown) {
-  const { page, pageSize, mine, ...f } = parseInput(ListInput, input);
+export async function listVisits(ctx: Ctx, input: Sent<typeof VisitListInput>) {
+  const { page, pageSize, mine, ...f } = parseInput(VisitListInput, input);
   const scope = await visitScope(ctx, mine);
   const filter = listFilter(scope, f);
   const base = listFilter(scope, { ...f, flagged: undefined, red: undefined, flag: undefined, status: undefined });

@@ -7,7 +7,7 @@
  *    automatically; it is filed under a pseudonym so whoever handles it later cannot tell who
  *    complained.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { assignRequest } from '../assignment/assign';
 import { countRequestQuietly } from '../stats/counters';
 import { Ctx } from '../context';
@@ -23,6 +23,7 @@ import { startIfNeeded } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { formatBeijing } from '../time';
 import { parseInput, zId } from '../validation';
+import type { Sent } from '../contract/schema';
 import { requireOwnFiles } from '../files/own-files';
 import { recusalOfVisit, recusalText } from '../recusal';
 import { PURPOSES, type Visit } from './model';
@@ -31,9 +32,10 @@ import { districtOrg, requireVisitStaff, supervisorsOfGrid, visitorDept } from '
 import { requestRepo } from '../repos/requests';
 import { orgRepo } from '../repos/orgs';
 
+/** visit.fileRequest: stays here, as it extends SubmitInput (core/intake/submit.ts) */
 export const FileRequestInput = SubmitInput.extend({ visitId: zId });
 
-export async function fileRequest(ctx: Ctx, input: unknown) {
+export async function fileRequest(ctx: Ctx, input: Sent<typeof FileRequestInput>) {
   requireVisitStaff(ctx.user);
   const data = parseInput(FileRequestInput, input);
   const visit = await loadVisit(ctx.ports, data.visitId).catch(() => null);
@@ -144,5 +146,3 @@ export async function complaintRequest(ports: Ports, complainant: User, visit: V
   await afterChange(ports, id, now).catch((e) => console.error('[notify] deferred to timer:', (e as Error)?.message));
   return (await requests.get(id))!;
 }
-
-export const zComplaintText = z.string({ required_error: '请填写投诉内容' }).trim().min(5, '投诉内容至少5个字').max(500, '投诉内容不能超过500字');
