@@ -5,9 +5,10 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { newClientKey } from '../../shared/format';
 import Field from '../../components/Field';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
+import type { CategoryCode } from '../../../core/contract/catalog';
 
 
-export type Problems = { clientKey: string; category: string; description: string; photos: string[]; phone: string };
+export type Problems = { clientKey: string; category: CategoryCode; description: string; photos: string[]; phone: string };
 export type CheckoutFields = { outcome: string; problems?: Problems };
 
 type Props = {
@@ -26,13 +27,13 @@ type Props = {
 export default function CheckoutForm({ categories, busy, submitLabel, onSubmit, type = 'primary' }: Props) {
   const [outcome, setOutcome] = useState('');
   const [reporting, setReporting] = useState(false);
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState<CategoryCode | ''>('');
   const [description, setDescription] = useState('');
   const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   // one key per problem: a retried check-out files it once
   const clientKey = useRef(newClientKey());
-  const edit = (field: string, set: (v: string) => void) => (v: string) => {
+  const edit = <V extends string>(field: string, set: (v: V) => void) => (v: V) => {
     set(v);
     setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
   };
@@ -50,14 +51,14 @@ export default function CheckoutForm({ categories, busy, submitLabel, onSubmit, 
     }
     setErrors(e);
     const first = Object.values(e)[0];
-    if (first) {
-      Taro.showToast({ title: first, icon: 'none' });
+    if (first || (reporting && !category)) {
+      if (first) Taro.showToast({ title: first, icon: 'none' });
       return;
     }
     onSubmit({
       outcome: text,
       ...(reporting
-        ? { problems: { clientKey: clientKey.current, category, description: description.trim(), photos: [], phone: phone.trim() } }
+        ? { problems: { clientKey: clientKey.current, category: category as CategoryCode, description: description.trim(), photos: [], phone: phone.trim() } }
         : {}),
     });
   };
@@ -83,7 +84,7 @@ export default function CheckoutForm({ categories, busy, submitLabel, onSubmit, 
           <Field label='诉求类别' required error={errors.category}>
             <View className='chips'>
               {categories.map((c) => (
-                <Text key={c.code} className={`chip${category === c.code ? ' chip--active' : ''}`} onClick={() => edit('category', setCategory)(c.code)}>
+                <Text key={c.code} className={`chip${category === c.code ? ' chip--active' : ''}`} onClick={() => edit<CategoryCode | ''>('category', setCategory)(c.code as CategoryCode)}>
                   {c.name}
                 </Text>
               ))}
