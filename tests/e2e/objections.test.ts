@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { button, field, pickDate, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { ServiceRequest, User } from '../../core/model';
@@ -54,7 +54,7 @@ test('the officer asks for more time and hands a wrong assignment back; the disp
   await button(off, '申请延期').click();
   const dueDate = new Date(new Date(before.dueAt!).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const asked = new Date(Date.parse(`${dueDate}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  await off.locator('input[type=date]').locator('visible=true').first().fill(asked);
+  await pickDate(off, off.locator('.officer-objections .date-input').locator('visible=true').first(), asked);
   await field(off, '说明无法按期办结的原因').fill('消防部门排期到下周，需等待现场验收后答复企业。');
   await shotOf(off, '.officer-objections .actions', 'obj-02-officer-extension-form');
   await button(off, '提交延期申请').click();

@@ -11,7 +11,7 @@ import { devOpenid } from '../../core/seed/demo-district';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { button, field, pickDate, settled, visible } from '../support/pages';
 import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000);
@@ -142,7 +142,7 @@ test('the admin enters 元旦 2027 and the rework limit on the rules page: a pro
   await shot(admin, '46-admin-rules-limits-390', false);
   await limit.fill('3');
   await admin.getByText('+ 添加日期', { exact: true }).locator('visible=true').first().click();
-  await admin.locator('input.date-input').locator('visible=true').last().fill('2027-01-01');
+  await pickDate(admin, admin.locator('.date-input').locator('visible=true').last(), '2027-01-01');
   await field(admin, '名称，如：国庆节').fill('元旦');
   await admin.locator('.rules-years__select select').locator('visible=true').first().selectOption('2027');
   await button(admin, '加入').click();

@@ -58,3 +58,34 @@ export async function loginAs(page: Page, base: string, name: string) {
   await visible(page, name).click();
   await visible(page, /您好|欢迎/).waitFor();
 }
+
+/** choose a YYYY-MM-DD date in Taro's H5 date picker (年/月/日 columns), opened by tapping `trigger` */
+export async function pickDate(page: Page, trigger: Locator, ymd: string) {
+  await trigger.click();
+  const sheet = page.locator('.weui-picker').locator('visible=true').first();
+  await sheet.waitFor();
+  const [y, m, d] = ymd.split('-');
+  const want = [`${y}年`, `${m}月`, `${d}日`];
+  for (let i = 0; i < 3; i++) {
+    const column = sheet.locator('.weui-picker__group').nth(i);
+    for (let step = 0; step < 40; step++) {
+      // the item under the indicator, and the target's place relative to it
+      const where = await column.evaluate((col, text) => {
+        const line = col.querySelector('.weui-picker__indicator')!.getBoundingClientRect();
+        const items = Array.from(col.querySelectorAll<HTMLElement>('.weui-picker__item'));
+        const centre = (e: HTMLElement) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; };
+        const mid = (line.top + line.bottom) / 2;
+        const current = items.reduce((a, b) => (Math.abs(centre(a) - mid) < Math.abs(centre(b) - mid) ? a : b));
+        const target = items.findIndex((e) => e.textContent === text);
+        return { current: current.textContent, offset: target - items.indexOf(current) };
+      }, want[i]);
+      if (where.current === want[i]) break;
+      // tap the item up to three rows away towards the target: the column brings it under the line
+      const rows = Math.max(-3, Math.min(3, where.offset));
+      const box = (await column.locator('.weui-picker__indicator').boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + rows * box.height);
+      await page.waitForTimeout(350);
+    }
+  }
+  await sheet.getByText('确定', { exact: true }).click();
+}
