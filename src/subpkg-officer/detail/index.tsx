@@ -9,6 +9,8 @@ import { offerTopUp } from '../../services/subscribe';
 import ActionNote from '../../components/ActionNote';
 import Field from '../../components/Field';
 import RequestInfo from '../../components/RequestInfo';
+import EnterpriseContact from '../../components/EnterpriseContact';
+import type { Answer } from '../../../core/contract/answers';
 import Segmented from '../../components/Segmented';
 import { Chips } from '../../components/Select';
 import { ErrorState, Loading } from '../../components/StateView';
@@ -18,7 +20,7 @@ import type { ActionName } from '../../../core/contract/actions';
 import { problemsOf } from '../../../core/contract/schema';
 import OfficerObjections, { type ObjectionCan } from './objections';
 
-type Detail = { request: RequestDetail; can: Permissions & ObjectionCan };
+type Detail = { request: RequestDetail; can: Permissions & ObjectionCan; contacts?: Answer<'request.get'>['contacts'] };
 
 /** the handler's three forms while working a request: one open at a time */
 type Form = 'progress' | 'resolve' | 'pause';
@@ -176,7 +178,7 @@ export default function OfficerDetailPage() {
         request={request}
         meta={meta}
         viewer='officer'
-        actions={<>{actions}<OfficerObjections request={request} can={can} act={run} busy={busy} /></>}
+        actions={<>{detail.contacts?.enterprise && <EnterpriseContact contact={detail.contacts.enterprise} />}{actions}<OfficerObjections request={request} can={can} act={run} busy={busy} /></>}
       />
     </View>
   );
