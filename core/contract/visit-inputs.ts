@@ -6,6 +6,7 @@
  * visits.ts, which the main package bundles.
  */
 import { FLAGS, PURPOSE_KEYS } from './visits';
+import { SubmitInput } from './requests';
 import { z, zDate, zId } from './schema';
 
 const zDay = zDate();
@@ -162,3 +163,18 @@ export const MergePlansInput = z.object({ planIds: z.array(zId).min(2, '至少�
 
 /** plan.cancel */
 export const CancelPlanInput = z.object({ id: zId, reason: z.string().trim().max(200, '取消原因不能超过200字').optional().default('') });
+
+/** visit.checkout: leaving, by the code (scene) or the visit; problems found are filed for the enterprise (走访代报) */
+export const CheckoutInput = z
+  .object({
+    scene: zScene.optional(),
+    visitId: zId.optional(),
+    outcome: zOutcome,
+    /** problems found: filed for the enterprise as a request (走访代报), before leaving */
+    problems: SubmitInput.optional(),
+    ...PlaceFields,
+  })
+  .refine((v) => v.scene || v.visitId, { message: '请扫描企业的公务入企码签退', path: ['scene'] });
+
+/** visit.fileRequest: a problem filed for the enterprise during the visit */
+export const FileRequestInput = SubmitInput.extend({ visitId: zId });

@@ -14,9 +14,8 @@ import { AppError } from '../errors';
 import type { Enterprise, ServiceRequest } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { formatBeijing } from '../time';
-import { SubmitInput } from '../intake/submit';
-import { parseInput, zId } from '../validation';
-import { CheckinInput, JoinInput, LateInput, PlaceFields, ScanInput, zOutcome, zScene } from '../contract/visit-inputs';
+import { parseInput } from '../validation';
+import { CheckinInput, CheckoutInput, JoinInput, LateInput, ScanInput } from '../contract/visit-inputs';
 import type { Sent } from '../contract/schema';
 import { resolveScene } from './codes';
 import { judge, unrequestedCount, withFlags } from './guard';
@@ -347,16 +346,6 @@ export async function join(ctx: Ctx, input: Sent<typeof JoinInput>) {
 // check out
 
 /** visit.checkout: stays here, as it carries SubmitInput (core/intake/submit.ts) */
-export const CheckoutInput = z
-  .object({
-    scene: zScene.optional(),
-    visitId: zId.optional(),
-    outcome: zOutcome,
-    /** problems found: filed for the enterprise as a request (走访代报), before leaving */
-    problems: SubmitInput.optional(),
-    ...PlaceFields,
-  })
-  .refine((v) => v.scene || v.visitId, { message: '请扫描企业的公务入企码签退', path: ['scene'] });
 
 export async function checkout(ctx: Ctx, input: Sent<typeof CheckoutInput>) {
   requireVisitStaff(ctx.user);

@@ -1,5 +1,4 @@
 /** Visit figures: enterprises visited, visits by purpose and department, flagged visits, scores. */
-import type { Visit } from './model';
 import { makeHarness, type Harness } from '../../tests/support/harness';
 
 /** where the officials stand when they scan (the first visit registers it as the enterprise's location) */

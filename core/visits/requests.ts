@@ -22,8 +22,9 @@ import { summary } from '../request-record';
 import { startIfNeeded } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { formatBeijing } from '../time';
-import { parseInput, zId } from '../validation';
+import { parseInput } from '../validation';
 import type { Sent } from '../contract/schema';
+import { FileRequestInput } from '../contract/visit-inputs';
 import { requireOwnFiles } from '../files/own-files';
 import { recusalOfVisit, recusalText } from '../recusal';
 import { PURPOSES, type Visit } from './model';
@@ -33,7 +34,6 @@ import { requestRepo } from '../repos/requests';
 import { orgRepo } from '../repos/orgs';
 
 /** visit.fileRequest: stays here, as it extends SubmitInput (core/intake/submit.ts) */
-export const FileRequestInput = SubmitInput.extend({ visitId: zId });
 
 export async function fileRequest(ctx: Ctx, input: Sent<typeof FileRequestInput>) {
   requireVisitStaff(ctx.user);
