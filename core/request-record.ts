@@ -26,7 +26,8 @@ export type Transition = {
   inc?: Record<string, number>;
   /** entries for the SLA history (from core/sla/clock) */
   history?: SlaHistoryEntry[];
-  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour']; enterpriseText?: string };
+  /** withPrevious: written right after the event before it, still unannounced: one notice for both (core/notify/outbox.ts unitsOf) */
+  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour']; enterpriseText?: string; withPrevious?: true };
   actor: Actor;
   now: Date;
 };
@@ -50,6 +51,7 @@ export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'even
     ...(t.event.notify?.length ? { notify: t.event.notify } : {}),
     ...(t.event.colour ? { colour: t.event.colour } : {}),
     ...(t.event.enterpriseText ? { enterpriseText: t.event.enterpriseText } : {}),
+    ...(t.event.withPrevious ? { withPrevious: true as const } : {}),
   };
 }
 

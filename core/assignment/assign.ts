@@ -92,11 +92,16 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
   if (!ent) return 'skipped';
 
   const sla = await loadSla(ports);
+  // right after a submission nobody has been told of yet (a visit's 走访代报, which writes the request
+  // before assigning it): the assignment joins it, so the enterprise hears of both in one message
+  const last = req.timeline?.[req.timeline.length - 1];
+  const joins = last?.type === 'submitted' && (req.notifiedSeq ?? 0) < last.seq ? { withPrevious: true as const } : {};
   // a complaint about officials never goes to them (core/recusal.ts): the next candidate, else the queue
   const exclude = [...(req.timedOutIds ?? []), ...(req.recusal?.userIds ?? [])];
   const claimed = await claimSlot(ports, await candidatesFor(ports, ent, await orgById(ports, ent.gridId), exclude), now);
   if (claimed) {
-    const moved = await tryTransition(ports, req, { from: ['queued'], ...assignment(req, claimed, now, sla), actor: SYSTEM, now });
+    const assigned = assignment(req, claimed, now, sla);
+    const moved = await tryTransition(ports, req, { from: ['queued'], ...assigned, event: { ...assigned.event, ...joins }, actor: SYSTEM, now });
     if (moved) return 'assigned';
     await releaseSlot(ports, claimed.user._id);
     return 'skipped';
@@ -106,7 +111,7 @@ export async function assignRequest(ports: Ports, requestId: string, now: Date):
     await tryTransition(ports, req, {
       from: ['queued'],
       set: { waitingNoted: true },
-      event: { type: 'queued', text: waitingText(await orgById(ports, req.queueOrgId)) },
+      event: { type: 'queued', text: waitingText(await orgById(ports, req.queueOrgId)), ...joins },
       actor: SYSTEM,
       now,
     });

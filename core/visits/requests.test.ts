@@ -22,6 +22,8 @@ describe('problems found on a visit', () => {
     expect(stored.timeline[0].text).toContain('张伟（网格员）入企走访');
     expect((await w.h.ok('u-linxiao', { action: 'request.mine' })).items.map((r: any) => r._id)).toContain(filed.request._id);
     expect(await titlesOf('u-linxiao')).toContain('诉求已提交');
+    // the filing and its assignment are one tap of the officer's: one message for the enterprise
+    expect((await messagesOf('u-linxiao')).filter((m: { requestId?: string }) => m.requestId === filed.request._id)).toHaveLength(1);
     // the same key twice is one request
     expect((await w.h.ok('u-zhangwei', { action: 'visit.fileRequest', visitId: visit._id, clientKey: 'visit-file-0001', category: 'yonggong', description: '年底订单增加，急需招聘20名普工', photos: [], phone: '13612340001' })).created).toBe(false);
     expect((await visitDoc(visit._id)).requestIds).toEqual([filed.request._id]);
