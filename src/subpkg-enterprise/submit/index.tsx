@@ -16,6 +16,10 @@ import { SubmitFields } from '../../../core/contract/requests';
 import { problemsOf } from '../../../core/contract/schema';
 
 const PHONE_KEY = 'lastPhone';
+/** what was typed and not sent yet: kept when the page is left, offered again next time */
+const DRAFT_KEY = 'submitDraft';
+type Draft = { category: string; description: string };
+const savedDraft = (): Draft => ({ category: '', description: '', ...((Taro.getStorageSync(DRAFT_KEY) as Partial<Draft>) || {}) });
 /** how long 提交成功 shows before the request's page opens: a page change hides a toast at once */
 const SUCCESS_MS = 1200;
 // same rule as the server: a mobile number, or area code + landline
@@ -23,8 +27,14 @@ const SUCCESS_MS = 1200;
 export default function SubmitPage() {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [metaError, setMetaError] = useState('');
-  const [category, setCategory] = useState('');
-  const [description, setDescription] = useState('');
+  const [draft] = useState(savedDraft);
+  const [category, setCategory] = useState(draft.category);
+  const [description, setDescription] = useState(draft.description);
+  // the draft follows every change (a few bytes in local storage), so leaving the page loses nothing
+  useEffect(() => {
+    if (category || description) Taro.setStorageSync(DRAFT_KEY, { category, description });
+    else Taro.removeStorageSync(DRAFT_KEY);
+  }, [category, description]);
   const uploads = usePhotoUploads();
   const [phone, setPhone] = useState(() => (Taro.getStorageSync(PHONE_KEY) as string) || '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -70,6 +80,7 @@ export default function SubmitPage() {
         phone: phone.trim(),
       });
       Taro.setStorageSync(PHONE_KEY, phone.trim());
+      Taro.removeStorageSync(DRAFT_KEY);
       // the button stays busy and the mask holds the form while the success shows
       Taro.showToast({ title: '提交成功', icon: 'success', duration: SUCCESS_MS + 300, mask: true });
       await new Promise((done) => setTimeout(done, SUCCESS_MS));
