@@ -37,6 +37,8 @@ function goLogin() {
 }
 
 async function post<T>(url: string, body: unknown): Promise<Envelope<T>> {
+  // not signed in: the server would only answer 401, which the browser logs as an error on every first visit
+  if (!getDevToken()) return { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' } as Envelope<T>;
   let res: Response;
   try {
     res = await fetch(url, {
