@@ -17,7 +17,7 @@ export default defineAppConfig({
     {
       // 我的 and 提醒设置 (every signed-in user)
       root: 'subpkg-me',
-      pages: ['index/index', 'notify/index'],
+      pages: ['index/index', 'notify/index', 'legal/index'],
     },
     {
       // department handlers: supervision cards

@@ -2,5 +2,7 @@
 export const NOTIFY_ROUTES = {
   me: '/subpkg-me/index/index',
   settings: '/subpkg-me/notify/index',
+  /** 隐私政策 and 用户协议 */
+  legal: (doc: 'privacy' | 'terms') => `/subpkg-me/legal/index?doc=${doc}`,
   reach: '/subpkg-desk/reach/index',
 };

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../shared/routes';
+import { NOTIFY_ROUTES } from '../../shared/notify-routes';
 import { ApiError, callService, toastError } from '../../services/call';
 import { currentMe, forgetSession } from '../../services/profile';
 import type { BindingRequest } from '../../shared/api-types';
@@ -155,6 +156,11 @@ export default function BindPage() {
         <Button type='primary' size='large' block loading={busy} onClick={submit}>
           绑定企业
         </Button>
+      </View>
+      <View className='legal-note'>
+        绑定即表示您同意
+        <Text className='link' onClick={() => Taro.navigateTo({ url: NOTIFY_ROUTES.legal('terms') })}>《用户协议》</Text>和
+        <Text className='link' onClick={() => Taro.navigateTo({ url: NOTIFY_ROUTES.legal('privacy') })}>《隐私政策》</Text>
       </View>
     </View>
   );

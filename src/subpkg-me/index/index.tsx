@@ -77,6 +77,30 @@ export default function MePage() {
           {unread > 0 && <CountBadge count={unread} />}
           <Text className='me-item__arrow'>›</Text>
         </View>
+        {user.enterprise && (
+          <View className='me-item' onClick={go(ROUTES.approvals)}>
+            <View className='me-item__body'>
+              <Text className='me-item__title'>我的企业</Text>
+              <Text className='me-item__hint'>{user.enterprise.name} · 联系人与绑定审核</Text>
+            </View>
+            <Text className='me-item__arrow'>›</Text>
+          </View>
+        )}
+      </View>
+
+      <View className='me-list'>
+        <View className='me-item' onClick={go(NOTIFY_ROUTES.legal('privacy'))}>
+          <View className='me-item__body'>
+            <Text className='me-item__title'>隐私政策</Text>
+          </View>
+          <Text className='me-item__arrow'>›</Text>
+        </View>
+        <View className='me-item' onClick={go(NOTIFY_ROUTES.legal('terms'))}>
+          <View className='me-item__body'>
+            <Text className='me-item__title'>用户协议</Text>
+          </View>
+          <Text className='me-item__arrow'>›</Text>
+        </View>
       </View>
 
       <AccountLinks />
