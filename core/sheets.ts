@@ -1,9 +1,10 @@
 /**
- * The sheets function: the spreadsheet actions (ledger export, the enterprise registry's template and
- * import, the briefing's workbook). They alone need exceljs and its zip stack (about 1 MB bundled), so
- * they are a function of their own and the service function, called on every tap, stays small.
+ * The sheets function: the spreadsheet actions (ledger export, the enterprise registry's template,
+ * import and its bad rows as a workbook, the briefing's workbook). They alone need exceljs and its
+ * zip stack (about 1 MB bundled), so they are a function of their own and the service function,
+ * called on every tap, stays small.
  */
-import { enterpriseTemplate, importEnterprises } from './admin/enterprises';
+import { enterpriseTemplate, importEnterprises, importErrorRows } from './admin/enterprises';
 import { generateBriefing } from './briefing/briefing';
 import { exportLedger } from './ledger/ledger';
 import { actionFunction, tableOf } from './action-function';
@@ -20,6 +21,7 @@ const SHEET_TABLE = tableOf<SheetAction>()({
   'ledger.export': exportLedger,
   'admin.enterprises.template': enterpriseTemplate,
   'admin.enterprises.import': importEnterprises,
+  'admin.enterprises.importErrors': importErrorRows,
   'briefing.generate': generateBriefing,
 });
 /** what each action answers (core/contract/answers.ts) */

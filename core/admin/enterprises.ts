@@ -13,7 +13,7 @@ import { isValidCreditCode, normalizeCreditCode } from '../intake/credit-code';
 import { callBudget, claimJob, jobs, LEASE_MS, loadJob, readPart, saveJob, writePart, type JobBase } from '../jobs';
 import { StoreError } from '../ports';
 import { parseInput, zId, zOptionalPhone } from '../validation';
-import { EnterpriseImportInput, EnterpriseListInput, StewardshipSetInput } from '../contract/admin';
+import { EnterpriseImportErrorsInput, EnterpriseImportInput, EnterpriseListInput, StewardshipSetInput } from '../contract/admin';
 import type { Sent } from '../contract/schema';
 import { requireOwnFiles } from '../files/own-files';
 import { audit } from './audit';
@@ -197,7 +197,7 @@ export async function enterpriseTemplate(ctx: Ctx) {
 // ---------------------------------------------------------------------------------------------
 // the import
 
-type RowResult = { row: number; name: string; reason: string };
+type RowResult = { row: number; name: string; reason: string; reasons: string[] };
 type PlanRow = { row: number; f: Fields };
 type Verdict = 'create' | 'update' | 'unchanged';
 
@@ -294,24 +294,58 @@ async function readSheet(ctx: Ctx, fileID: string) {
   return rows;
 }
 
-/** every row checked without touching the registry: the valid ones and the reasons of the others */
+/** the template's column of each field, to name a problem whose message does not */
+const COLUMN_OF: Record<keyof Fields, number> = { name: 0, creditCode: 1, address: 2, gridId: 3, industry: 4, scale: 5, contactName: 6, contactPhone: 7 };
+const RowFields = EnterpriseFields.omit({ gridId: true });
+
+/**
+ * One row's problems, every one of them in the order of the columns (the admin fixes the row once,
+ * not once per re-upload): each field that fails its check, the grid that cannot be found, and a
+ * credit code an earlier valid row already has.
+ */
+function rowProblems(cells: string[], gridOf: (given: string) => { gridId: string } | { reason: string }, seenCodes: Map<string, number>) {
+  const [name, code, address, gridName, industry, scale, contactName, contactPhone] = cells;
+  const problems: Array<{ column: number; reason: string }> = [];
+  const grid = gridOf(gridName);
+  if ('reason' in grid) problems.push({ column: COLUMN_OF.gridId, reason: grid.reason });
+  const parsed = RowFields.safeParse({ name, creditCode: code, address, industry, scale, contactName, contactPhone });
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? '') as keyof Fields;
+      const column = COLUMN_OF[key] ?? TEMPLATE_COLUMNS.length;
+      const reason = key === 'creditCode' && !code ? '未填写统一社会信用代码'
+        : /[\u4e00-\u9fa5]/.test(i.message) ? i.message : `${TEMPLATE_COLUMNS[column] ?? '本行'}格式不正确`;
+      // one problem per field: the first is the one to fix
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push({ column, reason });
+    }
+  }
+  const codeOk = parsed.success || !parsed.error.issues.some((i) => i.path[0] === 'creditCode');
+  const normalized = codeOk ? normalizeCreditCode(code) : '';
+  const dup = normalized ? seenCodes.get(normalized) : undefined;
+  if (dup) problems.push({ column: TEMPLATE_COLUMNS.length, reason: `与第${dup}行的统一社会信用代码重复` });
+  problems.sort((a, b) => a.column - b.column);
+  const fields: Fields | null = !problems.length && parsed.success && 'gridId' in grid ? { ...parsed.data, gridId: grid.gridId } : null;
+  return { reasons: problems.map((p) => p.reason), fields };
+}
+
+/** a bad row as the import reports it: every problem (`reasons`), and all of them in one line (`reason`) */
+const rowResult = (row: number, name: string, reasons: string[]): RowResult => ({ row, name, reason: reasons.join('；'), reasons });
+
+/** every row checked without touching the registry: the valid ones, and the others with all their problems and cells */
 async function checkRows(ctx: Ctx, fileID: string) {
   const rows = await readSheet(ctx, fileID);
   const gridOf = await gridResolver(ctx);
-  const errors: RowResult[] = [];
+  const errors: Array<RowResult & { cells: string[] }> = [];
   const plan: PlanRow[] = [];
   const seenCodes = new Map<string, number>();
   for (const { row: r, cells } of rows) {
-    const [name, code, address, gridName, industry, scale, contactName, contactPhone] = cells;
-    const grid = gridOf(gridName);
-    if ('reason' in grid) { errors.push({ row: r, name, reason: grid.reason }); continue; }
-    const parsed = EnterpriseFields.safeParse({ name, creditCode: code, address, gridId: grid.gridId, industry, scale, contactName, contactPhone });
-    if (!parsed.success) { errors.push({ row: r, name, reason: parsed.error.issues.map((i) => (/[\u4e00-\u9fa5]/.test(i.message) ? i.message : `${i.path.join('.')}格式不正确`)).join('；') }); continue; }
-    const f = parsed.data;
-    const dup = seenCodes.get(f.creditCode);
-    if (dup) { errors.push({ row: r, name, reason: `与第${dup}行的统一社会信用代码重复` }); continue; }
-    seenCodes.set(f.creditCode, r);
-    plan.push({ row: r, f });
+    const { reasons, fields } = rowProblems(cells, gridOf, seenCodes);
+    if (!fields) { errors.push({ ...rowResult(r, cells[0], reasons), cells }); continue; }
+    seenCodes.set(fields.creditCode, r);
+    plan.push({ row: r, f: fields });
   }
   return { total: rows.length, plan, errors };
 }
@@ -456,7 +490,9 @@ export async function importEnterprises(ctx: Ctx, input: Sent<typeof EnterpriseI
     return claimed ? runImport(ctx, current, token) : jobView(current, !current.finished);
   }
   await requireOwnFiles(ctx, [fileID], '文件');
-  const { total, plan, errors } = await checkRows(ctx, fileID);
+  const checked = await checkRows(ctx, fileID);
+  const { total, plan } = checked;
+  const errors: RowResult[] = checked.errors.map(({ cells, ...e }) => (void cells, e));
 
   if (!confirm) {
     const found = await lookup(ctx, plan.map((p) => p.f.creditCode));
@@ -477,4 +513,40 @@ export async function importEnterprises(ctx: Ctx, input: Sent<typeof EnterpriseI
   };
   await jobs<ImportJob>(ctx.ports).add(job);
   return runImport(ctx, job, token);
+}
+
+/** the column the error-rows workbook adds after the template's */
+export const ERROR_COLUMN = '错误原因';
+
+/**
+ * admin.enterprises.importErrors (下载错误行): the uploaded file's bad rows as a workbook of the
+ * template's columns, the cells as the admin typed them, plus 错误原因 with every problem of the
+ * row. The admin fixes the rows there and uploads that file again (its header is the template's; the
+ * extra column is not read). Every bad row, not only the first MAX_JOB_ERRORS a job keeps: the file
+ * is checked again as the dry run checks it (no registry lookups: the bad rows do not depend on
+ * it), so the workbook is the same before and after the import is confirmed.
+ */
+export async function importErrorRows(ctx: Ctx, input: Sent<typeof EnterpriseImportErrorsInput>) {
+  requireRole(ctx.user, 'admin');
+  const { fileID } = parseInput(EnterpriseImportErrorsInput, input);
+  if (!ctx.ports.files) throw new AppError('INTERNAL', '文件存储未配置');
+  await requireOwnFiles(ctx, [fileID], '文件');
+  const { errors } = await checkRows(ctx, fileID);
+  const ExcelJS = excel();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('错误行');
+  ws.columns = [...TEMPLATE_COLUMNS, ERROR_COLUMN].map((header, i) => ({ header, key: `c${i}`, width: [32, 24, 32, 16, 14, 8, 10, 16, 48][i] }));
+  ws.getRow(1).font = { bold: true };
+  ws.getCell(1, TEMPLATE_COLUMNS.length + 1).font = { bold: true, color: { argb: 'FFD4380D' } };
+  // codes and phones stay text (a leading 0, 18 digits): as typed, not as numbers
+  for (const i of [2, 8]) ws.getColumn(i).numFmt = '@';
+  for (const e of errors) {
+    const row = ws.addRow([...e.cells, e.reasons.join('；')]);
+    row.getCell(TEMPLATE_COLUMNS.length + 1).font = { color: { argb: 'FFD4380D' } };
+    row.getCell(TEMPLATE_COLUMNS.length + 1).alignment = { wrapText: true, vertical: 'top' };
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const file = await ctx.ports.files.save(`exports/enterprise-import-errors-${newId(ctx.ports)}.xlsx`, bytes, XLSX);
+  return { ...file, rows: errors.length };
 }

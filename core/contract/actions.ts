@@ -119,6 +119,7 @@ export const ACTIONS_BY_FUNCTION = {
     'ledger.export',
     'admin.enterprises.template',
     'admin.enterprises.import',
+    'admin.enterprises.importErrors',
     'briefing.generate',
   ],
 } as const;

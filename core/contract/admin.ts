@@ -66,5 +66,8 @@ export const StewardshipSetInput = z.object({ enterpriseId: zId, liaisonId: zId.
 
 export const EnterpriseImportInput = z.object({ fileID: z.string().min(1, '请先上传文件').max(300), confirm: z.boolean().optional().default(false), jobId: zId.optional() });
 
+/** admin.enterprises.importErrors: the uploaded registry file whose bad rows are wanted as a workbook (下载错误行) */
+export const EnterpriseImportErrorsInput = z.object({ fileID: z.string().min(1, '请先上传文件').max(300) });
+
 /** invite.redeem: the code an admin's invitation carries (case and spaces forgiven) */
 export const InviteRedeemInput = z.object({ code: z.string({ required_error: '请输入邀请码' }).trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确') });

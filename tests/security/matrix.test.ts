@@ -99,6 +99,7 @@ const EXPECTED: Record<string, Row> = {
   // the world's file is a generated template, not an upload: where only one's own uploads may be
   // imported the admin is refused with FILE_NOT_ALLOWED; either way nobody else gets that far
   'admin.enterprises.import':   [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F],
+  'admin.enterprises.importErrors': [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F],
   'admin.stewardship.set':      [F, F, F, F, F, F, F, ok, F],
   'admin.rules.get':            [F, F, F, F, F, F, F, ok, F],
   'admin.rules.save':           [F, F, F, F, F, F, F, ok, F],
