@@ -19,6 +19,8 @@ const PHONE_KEY = 'lastPhone';
 /** what was typed and not sent yet: kept when the page is left, offered again next time */
 const DRAFT_KEY = 'submitDraft';
 type Draft = { category: string; description: string };
+/** the two-character pieces of a query ("电力增容" → 电力, 力增, 增容): a category matches on any */
+const pairsOf = (q: string) => Array.from({ length: Math.max(0, q.length - 1) }, (_, i) => q.slice(i, i + 2));
 const savedDraft = (): Draft => ({ category: '', description: '', ...((Taro.getStorageSync(DRAFT_KEY) as Partial<Draft>) || {}) });
 /** how long 提交成功 shows before the request's page opens: a page change hides a toast at once */
 const SUCCESS_MS = 1200;
@@ -28,6 +30,7 @@ export default function SubmitPage() {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [metaError, setMetaError] = useState('');
   const [draft] = useState(savedDraft);
+  const [categoryQuery, setCategoryQuery] = useState('');
   const [category, setCategory] = useState(draft.category);
   const [description, setDescription] = useState(draft.description);
   // the draft follows every change (a few bytes in local storage), so leaving the page loses nothing
@@ -92,6 +95,11 @@ export default function SubmitPage() {
     }
   };
 
+  // 24 categories are many for a phone: a search narrows them, and 不确定 (other) is always there
+  const q = categoryQuery.trim();
+  const shownCategories = meta
+    ? meta.categories.filter((c) => c.code === 'other' || c.code === category || !q || c.name.includes(q) || pairsOf(q).some((p) => c.name.includes(p)))
+    : [];
   if (!meta) {
     return (
       <View className='page'>{metaError ? <ErrorState message={metaError} onRetry={fetchMeta} /> : <Loading />}</View>
@@ -102,8 +110,15 @@ export default function SubmitPage() {
     <View className='page'>
       <View className='card form'>
         <Field label='诉求类别' required error={errors.category}>
+          <Input
+            className='form-input category-search'
+            placeholder='搜索类别，如：用电、招聘、融资'
+            value={categoryQuery}
+            maxLength={20}
+            onChange={setCategoryQuery}
+          />
           <View className='chips'>
-            {meta.categories.map((c) => (
+            {shownCategories.map((c) => (
               <Text
                 key={c.code}
                 className={`chip${category === c.code ? ' chip--active' : ''}`}
@@ -112,10 +127,11 @@ export default function SubmitPage() {
                   edited('category');
                 }}
               >
-                {c.name}
+                {c.code === 'other' ? '不确定，请工作人员分类' : c.name}
               </Text>
             ))}
           </View>
+          {shownCategories.length === 1 && categoryQuery.trim() && <View className='muted small'>没有找到“{categoryQuery.trim()}”，可选“不确定”，由工作人员分类</View>}
         </Field>
 
         <Field label='问题描述' required error={errors.description}>
