@@ -96,6 +96,13 @@ export const LedgerFilter = z
     to: zDate.optional(),
     /** 回访: closed requests not yet called back (due) or called back (done); see core/feedback/callback.ts */
     callback: z.enum(['due', 'done'], { errorMap: () => ({ message: '回访筛选不正确' }) }).optional(),
+    /**
+     * a dashboard figure's requests (core/stats/figures.ts): done 办结 (resolved or closed), open
+     * 正在办理 (any open status), overdue 超期 (open and red or first answered late, or answered late)
+     */
+    figure: z.enum(['done', 'open', 'overdue'], { errorMap: () => ({ message: '统计口径不正确' }) }).optional(),
+    /** the tier center that holds the request (the dashboard's 各级优化中心 row) */
+    centerId: zId.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 

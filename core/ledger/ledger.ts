@@ -1,6 +1,8 @@
 /**
- * The ledger (台账): requests filterable by colour, tier, department, category, channel, status,
- * date range, assignee and 回访 (待回访 / 已回访), with counts per colour, paged; and its export to
+ * The ledger (台账): requests filterable by colour, tier, center, department, category, channel,
+ * status, date range, assignee, 回访 (待回访 / 已回访) and a dashboard figure (办结 / 正在办理 / 超期,
+ * so that a figure tapped on the leaders' dashboard lists exactly the requests it counts), with
+ * counts per colour, paged; and its export to
  * .xlsx with the columns an office prints. Dispatchers see their centers' requests, leaders all,
  * department handlers their department's.
  *
@@ -10,7 +12,7 @@
  */
 import { excel } from '../excel';
 import { z } from 'zod';
-import { COLOURS, LEVELS, OPEN_STATUSES, RESULT_KINDS, ROLES, STATUSES, TIERS, categoryName, resultKindOf, type Colour } from '../contract/catalog';
+import { COLOURS, LEVELS, OPEN_STATUSES, RESULT_KINDS, ROLES, STATUSES, TIERS, categoryName, resultKindOf, type Colour, type RequestStatus } from '../contract/catalog';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
@@ -25,7 +27,7 @@ import { callBudget, claimJob, jobs, loadJob, readPart, saveJob, writePart, type
 import { loadSla, type SlaContext } from '../sla/policy';
 import { firstAnswer } from '../sla/clock';
 import { callbackLabel } from '../feedback/callback';
-import { requestRepo, type LedgerCursor, type LedgerQuery } from '../repos/requests';
+import { DONE_STATUSES, requestRepo, type LedgerCursor, type LedgerQuery } from '../repos/requests';
 import { cardRepo } from '../repos/cards';
 
 /** the ledger's filters are the contract's (core/contract/figures.ts) */
@@ -47,6 +49,11 @@ export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<Ledge
     q.status = !f.status || f.status === 'closed' ? 'closed' : [];
     q.callback = f.callback;
   }
+  if (f.figure) {
+    // a dashboard figure (core/stats/figures.ts): its statuses, narrowed by a status picked too
+    q.status = within(q.status, f.figure === 'done' ? DONE_STATUSES : f.figure === 'open' ? OPEN_STATUSES : [...OPEN_STATUSES, ...DONE_STATUSES]);
+    if (f.figure === 'overdue') q.overdue = true;
+  }
   if (f.from) q.createdFrom = beijingMidnight(f.from);
   if (f.to) q.createdBefore = nextDay(f.to);
   const depts: string[] = [];
@@ -65,8 +72,17 @@ export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<Ledge
     hasRole(ctx.user, 'dispatcher') && !hasRole(ctx.user, 'leader') ? centerScope(ctx.ports, ctx.user) : null,
   ]);
   if (recused.length) q.excludeIds = recused;
-  if (scope) q.tierOrgIds = [...scope];
+  // a center picked (the dashboard's 各级优化中心 row): within the caller's scope, else nothing
+  if (f.centerId) q.tierOrgIds = !scope || scope.has(f.centerId) ? [f.centerId] : [];
+  else if (scope) q.tierOrgIds = [...scope];
   return q;
+}
+
+/** the statuses of `allowed` that `picked` leaves (all of them when nothing was picked) */
+function within(picked: LedgerQuery['status'], allowed: readonly RequestStatus[]): RequestStatus[] {
+  if (picked === undefined) return [...allowed];
+  const list: readonly RequestStatus[] = typeof picked === 'string' ? [picked] : picked;
+  return allowed.filter((s) => list.includes(s));
 }
 
 /** who handles each row: the card's departments (all cards of a page in one read), else the assignee */

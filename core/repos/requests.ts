@@ -8,7 +8,7 @@
  * A repository is a thin view over the store port: it costs one store call per method call
  * (`getMany` ceil(ids / 100)), the same as the find it replaces.
  */
-import type { Channel, Colour, RequestStatus, Tier } from '../contract/catalog';
+import { OPEN_STATUSES, type Channel, type Colour, type RequestStatus, type Tier } from '../contract/catalog';
 import { C } from '../collections';
 import type { ServiceRequest } from '../model';
 import { MAX_PAGE, type Filter, type FindOptions, type Store, type Update } from '../ports';
@@ -48,8 +48,14 @@ export type LedgerQuery = {
   deptIds?: string[];
   /** left out (complaints about the caller, core/recusal.ts) */
   excludeIds?: string[];
-  /** only requests at these centers (a dispatcher's scope, core/desk/scope.ts) */
+  /** only requests at these centers (a dispatcher's scope, core/desk/scope.ts; a center picked) */
   tierOrgIds?: string[];
+  /**
+   * 超期 as the dashboard counts it (core/stats/figures.ts: odOpen + late): open and red, or open
+   * again after a late first answer; or answered late (closedOnTime false) or first answered late.
+   * One branch per way of being late, each led by its statuses ('status,createdAt,_id').
+   */
+  overdue?: boolean;
 };
 
 /** a position in the ledger's order (createdAt desc, _id desc): the last row read */
@@ -59,6 +65,16 @@ const guardFilter = (g: RequestGuard): Filter => {
   const { status, ...rest } = g;
   return { ...(status ? { status: { $in: [...status] } } : {}), ...rest } as Filter;
 };
+
+/** answered: 办结 on the dashboard (resolved 待评价, closed 已办结) */
+export const DONE_STATUSES: readonly RequestStatus[] = ['resolved', 'closed'];
+
+/** the ways a request counts as 超期 (see LedgerQuery.overdue), as branches of an $or */
+const OVERDUE: Filter[] = [
+  { status: { $in: [...OPEN_STATUSES] }, colour: 'red' },
+  { status: { $in: [...OPEN_STATUSES, ...DONE_STATUSES] }, firstLate: true },
+  { status: { $in: [...DONE_STATUSES] }, closedOnTime: false },
+];
 
 function ledgerFilter(q: LedgerQuery): Filter {
   const f: Filter = {};
@@ -73,6 +89,7 @@ function ledgerFilter(q: LedgerQuery): Filter {
   if (q.deptIds?.length) f.deptIds = { $all: q.deptIds };
   if (q.excludeIds?.length) f._id = { $nin: q.excludeIds };
   if (q.tierOrgIds) f.tierOrgId = { $in: q.tierOrgIds };
+  if (q.overdue) f.$or = OVERDUE;
   return f;
 }
 
@@ -162,8 +179,11 @@ export function requestRepo(store: Store) {
     ledgerCount: (q: LedgerQuery) => c.count(ledgerFilter(q)),
     /** the next rows after a cursor, in the ledger's order (an export reads page after page) */
     ledgerAfter: (q: LedgerQuery, cursor: LedgerCursor | null, limit: number) => {
-      const f = ledgerFilter(q);
-      return c.find(cursor ? { ...f, $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { $lt: cursor.id } }] } : f, { orderBy: NEWEST, limit });
+      const { $or: figure, ...f } = ledgerFilter(q);
+      if (!cursor) return c.find(figure ? { ...f, $or: figure } : f, { orderBy: NEWEST, limit });
+      // the filter's own $or (超期) goes inside each branch of the cursor's
+      const after: Filter[] = [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { $lt: cursor.id } }];
+      return c.find({ ...f, $or: figure ? after.map((b) => ({ ...b, $or: figure })) : after }, { orderBy: NEWEST, limit });
     },
   };
 }

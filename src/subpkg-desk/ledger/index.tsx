@@ -20,10 +20,21 @@ import '../desk.css';
 import './index.css';
 
 const PAGE_SIZE = 20;
-const FILTER_KEYS = ['colour', 'tier', 'departmentId', 'category', 'channel', 'status', 'assigneeId', 'callback', 'from', 'to'] as const;
+const FILTER_KEYS = ['colour', 'tier', 'centerId', 'departmentId', 'category', 'channel', 'status', 'assigneeId', 'callback', 'figure', 'from', 'to'] as const;
 
-/** 回访 (core/feedback/callback.ts): closed requests not yet called back, or called back */
-type LedgerFilters = BaseFilters & { callback?: 'due' | 'done' };
+/**
+ * 回访 (core/feedback/callback.ts): closed requests not yet called back, or called back; a tier
+ * center; a dashboard figure (LedgerFilter in core/contract/figures.ts), which the leaders'
+ * dashboard opens the ledger with
+ */
+type LedgerFilters = BaseFilters & { callback?: 'due' | 'done'; centerId?: string; figure?: Figure };
+type Figure = 'done' | 'open' | 'overdue';
+/** what a dashboard figure lists, as the chip above the filters says it */
+const FIGURE_LABELS: Record<Figure, string> = {
+  done: '办结（待评价、已办结）',
+  open: '正在办理',
+  overdue: '超期（在办超期、超期办结）',
+};
 const CALLBACK_OPTIONS: Option[] = [
   { value: 'due', label: '待回访' },
   { value: 'done', label: '已回访' },
@@ -119,6 +130,9 @@ export default function LedgerPage() {
   const channelOptions: Option[] = Object.keys(meta?.channels ?? {}).map((k) => ({ value: k, label: channelLabel(meta, k) }));
   const statusOptions: Option[] = statusEntries(meta).map(([value, label]) => ({ value, label }));
   const tierOptions: Option[] = (Object.keys(TIER_LABELS) as (keyof typeof TIER_LABELS)[]).map((k) => ({ value: k, label: TIER_LABELS[k] }));
+  const centerOptions: Option[] = (options?.centers ?? [])
+    .filter((c) => !filters.tier || c.kind === filters.tier)
+    .map((c) => ({ value: c.id, label: c.name }));
 
   return (
     <View className='page page--wide ledger'>
@@ -148,10 +162,39 @@ export default function LedgerPage() {
           ))}
         </View>
 
+        {filters.figure && FIGURE_LABELS[filters.figure] && (
+          <View className='ledger-figure'>
+            <Text className='ledger-figure__label'>看板口径</Text>
+            <Text className='ledger-figure__chip' onClick={() => setFilter('figure', '')}>
+              {FIGURE_LABELS[filters.figure]}
+              <Text className='ledger-figure__clear'>×</Text>
+            </Text>
+          </View>
+        )}
+
         <View className='ledger-filters__grid'>
           <View className='ledger-filter'>
-            <Select value={filters.tier ?? ''} options={tierOptions} emptyLabel='全部层级' onChange={(v) => setFilter('tier', v)} />
+            <Select
+              value={filters.tier ?? ''}
+              options={tierOptions}
+              emptyLabel='全部层级'
+              onChange={(v) => {
+                // a center picked belongs to one tier: another tier lets it go
+                setFilters((f) => ({ ...f, tier: (v || undefined) as LedgerFilters['tier'], centerId: undefined }));
+                setPage(1);
+              }}
+            />
           </View>
+          {(centerOptions.length > 0 || filters.centerId) && (
+            <View className='ledger-filter'>
+              <Select
+                value={filters.centerId ?? ''}
+                options={centerOptions.length ? centerOptions : [{ value: filters.centerId!, label: '所选中心' }]}
+                emptyLabel='全部中心'
+                onChange={(v) => setFilter('centerId', v)}
+              />
+            </View>
+          )}
           {options && (
             <View className='ledger-filter'>
               <Select
