@@ -3,10 +3,15 @@ import Taro from '@tarojs/taro';
 import { Canvas, View } from '@tarojs/components';
 import { echarts, type ChartOption } from './echarts';
 
+/** what ECharts tells of a click: the series and data index of a bar or point, or an axis label (componentType xAxis/yAxis) */
+export type ChartClick = { componentType: string; seriesIndex?: number; seriesName?: string; dataIndex?: number; name?: string; value?: unknown };
+
 type Props = {
   option: ChartOption;
   /** height at the 375 design width */
   height?: number;
+  /** a tap on a bar, a slice, a point, or an axis label with triggerEvent */
+  onClick?: (p: ChartClick) => void;
 };
 
 type Chart = ReturnType<typeof echarts.init>;
@@ -48,11 +53,14 @@ class MiniCanvas {
  * One chart: a <div> in the browser, a 2d <canvas> in WeChat (touches become the pointer events
  * ECharts listens to, so tooltips work on a tap). The option can change; the chart follows.
  */
-export default function EChart({ option, height = 240 }: Props) {
+export default function EChart({ option, height = 240, onClick }: Props) {
   const id = useRef(`echart-${++seq}`).current;
   const chart = useRef<Chart | null>(null);
   const latest = useRef(option);
   latest.current = option;
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
+  const listen = (c: Chart) => c.on('click', (p) => clicked.current?.(p as unknown as ChartClick));
 
   useEffect(() => {
     let disposed = false;
@@ -67,6 +75,7 @@ export default function EChart({ option, height = 240 }: Props) {
         }
         chart.current = echarts.init(el, undefined, { renderer: 'canvas' });
         chart.current.setOption(latest.current);
+        listen(chart.current);
         if (typeof ResizeObserver !== 'undefined') {
           const ro = new ResizeObserver(() => chart.current?.resize());
           ro.observe(el);
@@ -96,6 +105,7 @@ export default function EChart({ option, height = 240 }: Props) {
               devicePixelRatio: info.pixelRatio || 2,
             });
             chart.current.setOption(latest.current);
+            listen(chart.current);
           });
       };
       Taro.nextTick(start);

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { DeskOptions, NotifyStats } from '../../shared/api-types';
-import { COLOUR_HEX } from '../../shared/colours';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { callService } from '../../services/call';
@@ -11,72 +10,18 @@ import { currentMe } from '../../services/profile';
 import When from '../../components/When';
 import { ErrorState, Loading } from '../../components/StateView';
 import { Select } from '../../components/Select';
-import EChart from '../components/EChart';
+import EChart, { type ChartClick } from '../components/EChart';
 import PeriodBar from '../components/PeriodBar';
-import type { ChartOption } from '../components/echarts';
 import { defaultQuery, num, pct } from '../format';
+import { categoryOption, colourOption, drillFilters, pointDates, topCategories, trendOption, TREND_BARS, type HeadFigure, type RowKind } from './charts';
 import type { BreakdownRow, Dashboard, PeriodQuery } from '../types';
 import '../leader.css';
 import './index.css';
 
-const COLOUR_NAMES = { white: '未开始', green: '正常', yellow: '临期', red: '超期' } as const;
-
-function trendOption(d: Dashboard): ChartOption {
-  const t = d.trend;
-  return {
-    grid: { left: 34, right: 40, top: 44, bottom: 24 },
-    legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
-    tooltip: { trigger: 'axis', confine: true },
-    xAxis: { type: 'category', data: t.map((p) => p.label), axisLabel: { fontSize: 10 }, axisTick: { alignWithLabel: true } },
-    yAxis: [
-      { type: 'value', name: '项', minInterval: 1, nameTextStyle: { fontSize: 10 }, axisLabel: { fontSize: 10 } },
-      { type: 'value', name: '按期率', min: 0, max: 100, nameTextStyle: { fontSize: 10 }, axisLabel: { fontSize: 10, formatter: '{value}%' }, splitLine: { show: false } },
-    ],
-    series: [
-      { name: '办结', type: 'bar', stack: 'n', data: t.map((p) => p.closed), itemStyle: { color: '#1aa36f' }, barMaxWidth: 22 },
-      { name: '正在办理', type: 'bar', stack: 'n', data: t.map((p) => p.inProgress), itemStyle: { color: '#3b8cff' }, barMaxWidth: 22 },
-      { name: '不予受理', type: 'bar', stack: 'n', data: t.map((p) => p.rejected), itemStyle: { color: '#c9cdd4' }, barMaxWidth: 22 },
-      {
-        name: '按期办结率', type: 'line', yAxisIndex: 1, connectNulls: true, symbolSize: 6,
-        data: t.map((p) => (p.onTimeRate === null ? null : Math.round(p.onTimeRate * 1000) / 10)), itemStyle: { color: '#f5a623' },
-      },
-    ],
-  };
-}
-
-function colourOption(d: Dashboard): ChartOption {
-  const c = d.figures.colours;
-  return {
-    tooltip: { trigger: 'item', confine: true, formatter: '{b}：{c}项（{d}%）' },
-    legend: { bottom: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } },
-    series: [
-      {
-        type: 'pie', radius: ['42%', '68%'], center: ['50%', '44%'], avoidLabelOverlap: true,
-        label: { formatter: '{b}\n{c}', fontSize: 11 },
-        data: (['red', 'yellow', 'green', 'white'] as const).map((k) => ({ name: COLOUR_NAMES[k], value: c[k], itemStyle: { color: COLOUR_HEX[k] } })),
-      },
-    ],
-  };
-}
-
-function categoryOption(rows: BreakdownRow[]): ChartOption {
-  const top = rows.slice(0, 10).reverse();
-  return {
-    grid: { left: 4, right: 24, top: 24, bottom: 4, containLabel: true },
-    legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'category', data: top.map((r) => (r.name.length > 8 ? `${r.name.slice(0, 8)}…` : r.name)), axisLabel: { fontSize: 11 } },
-    series: [
-      { name: '收集', type: 'bar', data: top.map((r) => r.collected), itemStyle: { color: '#3b8cff' }, barMaxWidth: 12, label: { show: true, position: 'right', fontSize: 10 } },
-      { name: '办结', type: 'bar', data: top.map((r) => r.closed), itemStyle: { color: '#1aa36f' }, barMaxWidth: 12 },
-    ],
-  };
-}
-
-function Kpi({ label, value, unit, tone, hint, wide }: { label: string; value: string | number; unit?: string; tone?: string; hint?: string; wide?: boolean }) {
+/** a headline figure; one that counts requests opens them in the ledger (onClick) */
+function Kpi({ label, value, unit, tone, hint, wide, onClick }: { label: string; value: string | number; unit?: string; tone?: string; hint?: string; wide?: boolean; onClick?: () => void }) {
   return (
-    <View className={`kpi${tone ? ` kpi--${tone}` : ''}${wide ? ' kpi--wide-only' : ''}`}>
+    <View className={`kpi${tone ? ` kpi--${tone}` : ''}${wide ? ' kpi--wide-only' : ''}${onClick ? ' kpi--link' : ''}`} onClick={onClick}>
       <View className='kpi__value'>
         <Text>{value}</Text>
         {unit && <Text className='kpi__unit'>{unit}</Text>}
@@ -87,8 +32,11 @@ function Kpi({ label, value, unit, tone, hint, wide }: { label: string; value: s
   );
 }
 
-/** a breakdown: on a phone 在办 leaves its column for the line under the name (leader.css) */
-function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string; showExtra?: boolean }) {
+/**
+ * a breakdown: on a phone 在办 leaves its column for the line under the name (leader.css). A row
+ * opens its requests in the ledger (onOpen), its 超期 figure the row's overdue ones.
+ */
+function Table({ rows, first, showExtra, onOpen }: { rows: BreakdownRow[]; first: string; showExtra?: boolean; onOpen?: (row: BreakdownRow, figure: HeadFigure) => void }) {
   return (
     <View className='ftable'>
       <View className='ftable__row ftable__row--head'>
@@ -101,11 +49,12 @@ function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string
         <Text className='ftable__cell'>超期</Text>
       </View>
       {rows.map((r) => (
-        <View key={r.id} className='ftable__row'>
+        <View key={r.id} className={`ftable__row${onOpen ? ' ftable__row--link' : ''}`} data-row={r.id} onClick={onOpen ? () => onOpen(r, 'collected') : undefined}>
           <View className='ftable__cell ftable__cell--name'>
             <View>
               {r.name}
               {showExtra && r.extra && <Text className='ftable__tag'>{r.extra}</Text>}
+              {onOpen && <Text className='ftable__go'>›</Text>}
             </View>
             <View className='ftable__more'>
               <Text className='ftable__fig'>在办{r.inProgress}项</Text>
@@ -116,7 +65,12 @@ function Table({ rows, first, showExtra }: { rows: BreakdownRow[]; first: string
           <Text className='ftable__cell ftable__cell--desk'>{r.inProgress}</Text>
           <Text className='ftable__cell ftable__cell--long'>{pct(r.onTimeRate, 0)}</Text>
           <Text className='ftable__cell ftable__cell--long'>{pct(r.satisfactionRate, 0)}</Text>
-          <Text className={`ftable__cell${r.overdue ? ' ftable__cell--bad' : ''}`}>{r.overdue}</Text>
+          <Text
+            className={`ftable__cell${r.overdue ? ' ftable__cell--bad' : ''}${onOpen && r.overdue ? ' ftable__cell--link' : ''}`}
+            onClick={onOpen && r.overdue ? (e) => { e.stopPropagation(); onOpen(r, 'overdue'); } : undefined}
+          >
+            {r.overdue}
+          </Text>
         </View>
       ))}
     </View>
@@ -205,6 +159,25 @@ export default function DashboardPage() {
 
   const f = data?.figures;
   const desk = !!departments;
+
+  /** the ledger, listing what a figure (of a row) counts: same period, same scope */
+  const drill = (figure: HeadFigure, row?: { kind: RowKind; id: string }, dates?: { from: string; to: string }) => {
+    if (!data) return;
+    const scope = { ...(tier ? { tier } : {}), ...(departmentId ? { departmentId } : {}) };
+    Taro.navigateTo({ url: ROUTES.ledger(drillFilters(dates ?? data.period, scope, figure, row)) });
+  };
+  const rowOpener = (kind: RowKind) => (r: BreakdownRow, figure: HeadFigure) => drill(figure, { kind, id: r.id });
+  /** a trend bar: that day's (month's) requests of the bar's kind */
+  const onTrend = (p: ChartClick) => {
+    const point = data && p.dataIndex !== undefined ? data.trend[p.dataIndex] : undefined;
+    const figure = p.componentType === 'series' && p.seriesIndex !== undefined ? TREND_BARS[p.seriesIndex] : undefined;
+    if (data && point && figure) drill(figure, undefined, pointDates(point.key, data.period));
+  };
+  /** a category's bar or label */
+  const onCategory = (p: ChartClick) => {
+    const row = data?.byCategory && p.dataIndex !== undefined ? topCategories(data.byCategory)[p.dataIndex] : undefined;
+    if (row) drill('collected', { kind: 'category', id: row.id });
+  };
   return (
     <View className='page page--wide leader'>
       <View className='card leader-filters'>
@@ -256,22 +229,22 @@ export default function DashboardPage() {
           </View>
 
           <View className='kpis'>
-            <Kpi label='收集问题' value={f.collected} unit='项' />
-            <Kpi label='办结' value={f.closed} unit='项' tone='good' />
-            <Kpi label='正在办理' value={f.inProgress} unit='项' tone='blue' />
-            <Kpi label='不予受理' value={f.rejected} unit='项' wide />
+            <Kpi label='收集问题' value={f.collected} unit='项' onClick={() => drill('collected')} />
+            <Kpi label='办结' value={f.closed} unit='项' tone='good' onClick={() => drill('closed')} />
+            <Kpi label='正在办理' value={f.inProgress} unit='项' tone='blue' onClick={() => drill('inProgress')} />
+            <Kpi label='不予受理' value={f.rejected} unit='项' wide onClick={() => drill('rejected')} />
             <Kpi label='按期办结率' value={pct(f.onTimeRate)} tone={f.onTimeRate !== null && f.onTimeRate < 0.8 ? 'bad' : undefined} />
             <Kpi label='满意度' value={pct(f.satisfactionRate)} hint={f.meanScore !== null ? `平均 ${num(f.meanScore)} 分` : '暂无评价'} />
             <Kpi label='重办率' value={pct(f.reopenRate)} />
             <Kpi label='平均办结用时' value={num(f.meanDaysToClose)} unit='工作日' />
-            <Kpi label='超期' value={f.overdue} unit='项' tone={f.overdue ? 'bad' : undefined} hint={f.urges ? `催办 ${f.urges} 次` : undefined} />
+            <Kpi label='超期' value={f.overdue} unit='项' tone={f.overdue ? 'bad' : undefined} hint={f.urges ? `催办 ${f.urges} 次` : undefined} onClick={() => drill('overdue')} />
             <Kpi label='走访企业' value={f.enterprisesVisited} unit='家' hint={`走访 ${f.visits} 次`} />
           </View>
 
           <View className='leader-grid'>
             <View className='card leader-grid__wide'>
               <View className='card__title'>{data.period.granularity === 'day' ? '每日诉求趋势' : '每月诉求趋势'}</View>
-              {trend && <EChart option={trend} height={240} />}
+              {trend && <EChart option={trend} height={240} onClick={onTrend} />}
             </View>
             <View className='card leader-grid__half'>
               <View className='card__title'>台账颜色分布</View>
@@ -280,7 +253,7 @@ export default function DashboardPage() {
             {cats && (
               <View className='card leader-grid__half'>
                 <View className='card__title'>问题类别（前十）</View>
-                <EChart option={cats} height={220} />
+                <EChart option={cats} height={220} onClick={onCategory} />
               </View>
             )}
           </View>
@@ -288,24 +261,25 @@ export default function DashboardPage() {
           {data.byDepartment && (
             <View className='card'>
               <View className='card__title'>部门办理情况</View>
-              <Table rows={data.byDepartment} first='部门' />
+              <Table rows={data.byDepartment} first='部门' onOpen={rowOpener('department')} />
               <View className='leader-note'>部门按督办卡统计：一件诉求涉及的牵头和协办部门各计一次。</View>
             </View>
           )}
           {data.byCenter && data.byCenter.length > 0 && (
             <View className='card'>
               <View className='card__title'>各级优化中心</View>
-              <Table rows={data.byCenter} first='中心' showExtra />
+              <Table rows={data.byCenter} first='中心' showExtra onOpen={rowOpener('center')} />
             </View>
           )}
           {data.byChannel && data.byChannel.length > 0 && (
             <View className='card'>
               <View className='card__title'>收集渠道</View>
-              <Table rows={data.byChannel} first='渠道' />
+              <Table rows={data.byChannel} first='渠道' onOpen={rowOpener('channel')} />
             </View>
           )}
           {notify && <NotifySection stats={notify} />}
           {!data.scope.whole && <View className='leader-note leader-note--center'>按类别、部门的分布在全区范围显示。</View>}
+          <View className='leader-note leader-note--center'>点按收集、办结、在办、超期等数字，图中的柱条、类别，或表格中的一行，查看对应的诉求台账。</View>
           <View className='leader-note leader-note--center'>
             数据截至 <When at={data.asOf} />，随每次办理实时累计。
           </View>
