@@ -17,11 +17,17 @@ import { sweep } from './sweep/sweep';
 import { warnIfProvisional } from './sla/calendar-warnings';
 import { closeStaleVisits } from './visits/actions';
 import { countPending } from './stats/counters';
+import { refreshRankings } from './rankings/rankings';
 import { envelope, eventOf, forbiddenOf, hasOwn, leftOver, refuseActions, requireSystemOrDesk, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
 import { requestRepo } from './repos/requests';
 
 /** outbox entries per sendDue call of the notify timer */
 const SEND_PAGE = 50;
+/**
+ * what must be left of the sweep's budget to start computing a 红黄榜: a quarter's cards and their
+ * requests in a large district are some 30 reads (under a second at 20 ms a call), with room to spare
+ */
+const RANKING_ROOM_MS = 5000;
 
 export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): Record<TimerName, Handler> {
   const ports = withoutBootstrapCode(hostPorts);
@@ -53,7 +59,10 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         return { ...done, ...(more ? await leftOver({ queued: () => requests().countQueued() }) : {}) };
       }, forbidden),
 
-    /** timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt) */
+    /**
+     * timer: deadlines — response timeouts, colour changes, reminders and urges (indexed on nextCheckAt);
+     * then stale visits; then the current 红黄榜, computed when missing or an hour old (refreshRankings)
+     */
     sweep: (raw, caller) =>
       envelope(async () => {
         refuseActions(eventOf(raw));
@@ -64,7 +73,12 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         // visits nobody checked out of are closed by the same timer, within what is left of the budget
         const visitsClosed = budget.spent() ? 0 : await closeStaleVisits(ports, now, budget.spent);
         const done = { ...deadlines, visitsClosed };
-        if (!more && !budget.spent()) return done;
+        if (!more && !budget.spent()) {
+          // the deadlines are done: the current 红黄榜 (month, quarter) when missing or an hour old, with what is left;
+          // it never makes the run say `more`: the next tick computes what this one had no room for
+          await refreshRankings(ports, now, () => budget.ms - budget.elapsedMs() >= RANKING_ROOM_MS).catch(logAndGoOn('rankings'));
+          return done;
+        }
         const left = await leftOver({ due: () => requests().countDueForCheck(now.toISOString()) });
         // a spent budget may also have cut the stale visits short, which are not counted: say more anyway
         return { ...done, ...left, ...(budget.spent() ? { more: true as const } : {}) };

@@ -1,6 +1,7 @@
 /**
  * 红黄榜 actions: compute a period's lists (and keep them: one stored list per period, recomputing
- * replaces it), list and read past ones, read and change the thresholds.
+ * replaces it), list and read past ones, read and change the thresholds. The sweep timer keeps the
+ * current month's and quarter's lists computed (refreshRankings, hourly); the action recomputes by hand.
  *
  * Where the figures come from (the formula and what counts: formula.ts; each figure: figures.ts):
  *   - street and community centers: the counters (org buckets of the period's counter documents);
@@ -163,6 +164,36 @@ export async function computeRanking(ports: Ports, period: Period, by: { id: str
     }
   }
   return doc;
+}
+
+// ---------- kept current by the timer ----------
+
+/** a current period's list older than this is computed again by the timer */
+export const RANKING_REFRESH_MS = 60 * 60 * 1000;
+
+/**
+ * Timer work (the sweep timer, core/timers.ts): the current month's and quarter's 红黄榜, computed
+ * when there is none or the stored one is an hour old, so that a leader who opens the 红黄榜 finds
+ * this period's list, with its 计算时间, without pressing a button. One read tells which lists are
+ * due (at most once an hour each, whoever computed them last: a list recomputed by hand within the
+ * hour is left alone); each due list is one computation (computeRanking: a few reads, one write),
+ * started only while `room()` says the timer's budget holds one more. A computation replaces the
+ * period's list whole, so two timers computing at once, or a retry, leave the same list.
+ * Returns the ids of the lists computed.
+ */
+export async function refreshRankings(ports: Ports, now: Date, room: () => boolean = () => true): Promise<string[]> {
+  const periods = (['month', 'quarter'] as const).map((kind) => resolvePeriod({ period: kind }, now));
+  const stored = await ports.store.collection<RankingList>(C.rankings).find({ _id: { $in: periods.map((p) => p.id) } }, { limit: periods.length });
+  const computedAt = new Map(stored.map((d) => [d._id, Date.parse(d.computedAt)]));
+  const done: string[] = [];
+  for (const period of periods) {
+    const at = computedAt.get(period.id);
+    if (at !== undefined && now.getTime() - at < RANKING_REFRESH_MS) continue;
+    if (!room()) break;
+    await computeRanking(ports, period, null, now);
+    done.push(period.id);
+  }
+  return done;
 }
 
 /** rankings.compute {period, key?}: the period's 红黄榜 from the counters, stored */
