@@ -207,6 +207,10 @@ export default function RankingsPage() {
 
   const kind = query.period as Kind;
   const key = query.key ?? currentKey(kind);
+  /** this month's and this quarter's lists are kept by the timer (core/rankings refreshRankings) */
+  const current = kind !== 'year' && key === currentKey(kind);
+  /** the latest list computed, offered when this period has none yet */
+  const latest = past.find((p) => p.id !== listId(kind, key));
 
   const loadPast = () => callService<{ items: RankingSummary[] }>('rankings.list').then((r) => setPast(r.items)).catch(() => undefined);
   const load = async () => {
@@ -260,13 +264,20 @@ export default function RankingsPage() {
       <View className='card leader-filters'>
         <PeriodBar value={query} onChange={setQuery} kinds={['month', 'quarter', 'year']} label={list?.period.label} />
         <View className='rankings-toolbar'>
-          <Text className='rankings-toolbar__meta'>
+          <View className='rankings-toolbar__meta'>
             {list ? (
               <>
-                <When at={list.computedAt} /> 由{list.computedBy?.name ?? '系统'}生成
+                <View>
+                  计算时间 <When at={list.computedAt} />
+                </View>
+                <View>{list.computedBy ? `${list.computedBy.name}手动计算` : '系统自动计算'}{current ? '，每小时更新' : ''}</View>
               </>
-            ) : missing ? '本期红黄榜尚未生成' : ''}
-          </Text>
+            ) : missing ? (
+              current ? '本期红黄榜尚未计算，系统每小时自动计算' : '本期红黄榜尚未生成'
+            ) : (
+              ''
+            )}
+          </View>
           <View className='rankings-toolbar__actions'>
             <Button type='primary' loading={computing} onClick={compute}>
               {list ? '重新计算' : '生成本期红黄榜'}
@@ -281,8 +292,15 @@ export default function RankingsPage() {
       {!list && !missing && error && <ErrorState message={error} onRetry={load} />}
       {!list && !missing && !error && loading && <Loading />}
       {missing && !list && (
-        <EmptyState text='本期红黄榜尚未生成'>
-          <View className='muted small'>点击“生成本期红黄榜”，按本期数据计算各部门、各中心的得分与排名。</View>
+        <EmptyState text={current ? '本期红黄榜尚未计算' : '本期红黄榜尚未生成'}>
+          <View className='muted small'>
+            {current ? '系统每小时自动计算本月、本季度的红黄榜；也可' : ''}点击“生成本期红黄榜”，按本期数据计算各部门、各中心的得分与排名。
+          </View>
+          {latest && (
+            <Text className='link rankings-latest' onClick={() => setQuery({ period: latest.period.kind as Kind, key: latest.period.key })}>
+              查看最近一期：{latest.period.label} ›
+            </Text>
+          )}
         </EmptyState>
       )}
 
