@@ -15,6 +15,7 @@ import { parseInput } from '../validation';
 import { isValidCreditCode } from './credit-code';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
+import { audit } from '../admin/audit';
 
 
 const full = () => new AppError('ENTERPRISE_CONTACTS_FULL', `该企业联系人已满${MAX_CONTACTS_PER_ENTERPRISE}人，请联系企业现有联系人解绑`);
@@ -92,6 +93,11 @@ export async function listBindings(ctx: Ctx, input: Sent<typeof BindingListInput
   return { items: mine.filter((b) => (tab === 'pending' ? b.status === 'pending' : b.status !== 'pending')).map((b) => bindingView(b)) };
 }
 
+/** a binding as the audit log keeps it, before and after the decision */
+const bindingRecord = (b: Binding) => ({
+  status: b.status, userName: b.userName, phone: b.phone, enterpriseId: b.enterpriseId, enterpriseName: b.enterpriseName, reason: b.reason, createdAt: b.createdAt, decidedAt: b.decidedAt,
+});
+
 async function loadDecidable(ctx: Ctx, id: string) {
   const b = await ctx.ports.store.collection<Binding>(C.bindings).get(id);
   if (!b || !(b.approverIds.includes(ctx.user._id) || hasRole(ctx.user, 'admin'))) throw new AppError('NOT_FOUND', '未找到该绑定申请');
@@ -113,6 +119,8 @@ export async function approveBinding(ctx: Ctx, input: Sent<typeof IdInput>) {
     throw e;
   });
   await tell(ctx, [b.userId], `${id}:decided`, '企业绑定已通过', `您已成为“${ent.name}”的联系人，可以在线反映问题了`);
+  // the 操作日志: who let whom speak for the enterprise
+  await audit(ctx, 'binding.approve', 'binding', id, `通过 ${b.userName} 成为“${ent.name}”联系人的申请`, bindingRecord(b), bindingRecord({ ...b, status: 'approved', decidedAt: ctx.now.toISOString() }));
   return { binding: bindingView({ ...b, status: 'approved' }) };
 }
 
@@ -122,6 +130,7 @@ export async function rejectBinding(ctx: Ctx, input: Sent<typeof BindingRejectIn
   const ok = await ctx.ports.store.collection<Binding>(C.bindings).update(id, { $set: { status: 'rejected', reason, decidedAt: ctx.now.toISOString(), decidedById: ctx.user._id } }, { status: 'pending' });
   if (!ok) throw new AppError('CONFLICT', '该申请已被他人处理');
   await tell(ctx, [b.userId], `${id}:decided`, '企业绑定未通过', `“${b.enterpriseName}”联系人申请未通过：${reason}`);
+  await audit(ctx, 'binding.reject', 'binding', id, `驳回 ${b.userName} 成为“${b.enterpriseName}”联系人的申请：${reason}`, bindingRecord(b), bindingRecord({ ...b, status: 'rejected', reason, decidedAt: ctx.now.toISOString() }));
   return { binding: bindingView({ ...b, status: 'rejected', reason }) };
 }
 
