@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../contract/catalog';
+import { refineSlaPairs, SLA_LIMITS } from '../contract/admin';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -45,27 +46,22 @@ export function declaredTemplateIds(): TemplateIds {
   return { statusChanged: { templateId: templateIdOf('statusChanged') }, newAssignment: { templateId: templateIdOf('newAssignment') } };
 }
 
-const zDays = (label: string, max: number) => z.number({ invalid_type_error: `${label}应为数字` }).int(`${label}应为整数`).min(1, `${label}至少1天`).max(max, `${label}不能超过${max}天`);
 const zHHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
 export const RulesInput = z.object({
   routing: z.record(z.string(), z.string().max(64).nullable()).refine((r) => Object.keys(r).every((k) => (CATEGORY_CODES as readonly string[]).includes(k)), '分派规则中有不存在的类别'),
+  // the limits, their ranges and the pairs between them are the contract's (the page checks the same)
   sla: z
     .object({
-      generalDays: zDays('一般诉求时限', 60),
-      complexDays: zDays('复杂诉求时限', 120),
-      responseDays: zDays('签收时限', 10),
-      yellowDays: z.number().int('黄色预警天数应为整数').min(0, '黄色预警天数不能为负').max(10, '黄色预警天数不能超过10天'),
-      urgeEveryDays: zDays('催办间隔', 10),
+      ...SLA_LIMITS,
       // older pages do not send these: the defaults apply
-      maxReworks: z.number({ invalid_type_error: '重办次数应为数字' }).int('重办次数应为整数').min(0, '重办次数不能为负').max(10, '重办次数不能超过10次').default(DEFAULT_POLICY.maxReworks),
-      handBackDays: zDays('退回改派时限', 10).default(DEFAULT_POLICY.handBackDays),
-      cardAcceptDays: zDays('督办卡接收时限', 10).default(DEFAULT_POLICY.cardAcceptDays),
+      maxReworks: SLA_LIMITS.maxReworks.default(DEFAULT_POLICY.maxReworks),
+      handBackDays: SLA_LIMITS.handBackDays.default(DEFAULT_POLICY.handBackDays),
+      cardAcceptDays: SLA_LIMITS.cardAcceptDays.default(DEFAULT_POLICY.cardAcceptDays),
       workingHours: z.array(z.tuple([zHHMM, zHHMM])).min(1, '至少设置一个工作时段').max(4, '最多4个工作时段'),
     })
     .superRefine((v, c) => {
-      if (v.complexDays < v.generalDays) c.addIssue({ code: 'custom', path: ['complexDays'], message: '复杂诉求时限不能短于一般诉求' });
-      if (v.yellowDays >= v.generalDays) c.addIssue({ code: 'custom', path: ['yellowDays'], message: '黄色预警天数应小于一般诉求时限' });
+      refineSlaPairs(v, c);
       const bad = validateWorkingHours(v.workingHours);
       if (bad) c.addIssue({ code: 'custom', path: ['workingHours'], message: bad });
     }),
@@ -78,7 +74,15 @@ export const RulesInput = z.object({
       date: zCalendarDate(),
       kind: z.enum(['workday', 'holiday'], { errorMap: () => ({ message: '请选择节假日或调休上班' }) }),
       name: z.string().trim().min(1, '请填写名称').max(20, '名称不能超过20字'),
-    })).max(400, '最多400条日历调整'),
+    })).max(400, '最多400条日历调整').superRefine((list, c) => {
+      // one date is either a holiday or a working day, not both
+      const first = new Map<string, number>();
+      list.forEach((o, i) => {
+        const j = first.get(o.date);
+        if (j === undefined) first.set(o.date, i);
+        else c.addIssue({ code: 'custom', path: [i, 'date'], message: `日期重复：${o.date} 已在第${j + 1}行` });
+      });
+    }),
     adminYears: z.array(z.number().int().min(2000).max(2100)).max(20),
   }),
   /** 提醒规则: SMS routing, quiet hours, the daily cap, desk teams' group robots (core/notify/routing.ts); older pages omit it */
