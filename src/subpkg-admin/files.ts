@@ -59,3 +59,12 @@ export function useTemplateDownload() {
   };
   return { downloading, template };
 }
+
+/**
+ * 下载错误行: the bad rows of an uploaded registry file as a workbook (the template's columns as the
+ * admin typed them, plus 错误原因), to fix there and upload again. `fileName` is the uploaded file's.
+ */
+export async function downloadErrorRows(fileID: string, fileName: string) {
+  const file = await callService('admin.enterprises.importErrors', { fileID });
+  await openWorkbook(file, `${fileName.replace(/\.xlsx$/i, '')}-错误行.xlsx`);
+}

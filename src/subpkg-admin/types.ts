@@ -26,7 +26,8 @@ export type ImportReport = {
   create: number;
   update: number;
   unchanged: number;
-  errors: { row: number; name: string; reason: string }[];
+  /** each bad row with every problem it has (`reasons`; `reason` is them in one line) */
+  errors: { row: number; name: string; reason: string; reasons?: string[] }[];
   errorCount?: number;
   written: number;
   /** a confirmed import runs as a job, a slice per call: call again with jobId until finished */

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
 import { uploadFile } from '../../services/upload';
-import { chooseXlsx, useTemplateDownload, XLSX_TYPE, type ChosenFile } from '../files';
+import { chooseXlsx, downloadErrorRows, useTemplateDownload, XLSX_TYPE, type ChosenFile } from '../files';
 import type { ImportReport } from '../types';
 import { ADMIN } from '../labels';
 import '../admin.css';
@@ -20,7 +20,21 @@ export default function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState<ImportReport | null>(null);
   const [error, setError] = useState('');
+  const [fetchingErrors, setFetchingErrors] = useState(false);
   const { downloading, template } = useTemplateDownload();
+
+  /** 下载错误行: every bad row (a finished job lists only the first ones here), to fix and upload again */
+  const errorRows = async () => {
+    if (!file || fetchingErrors) return;
+    setFetchingErrors(true);
+    try {
+      await downloadErrorRows(file.fileID, file.name);
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setFetchingErrors(false);
+    }
+  };
 
 
   const choose = async () => {
@@ -133,20 +147,32 @@ export default function ImportPage() {
 
           {report.errors.length > 0 && (
             <View className='import-errors'>
-              <View className='import-errors__title'>
-                {errorCount} 行有错误{step === 'done' ? '，已跳过' : '，错误行将被跳过'}{errorCount > report.errors.length ? `（以下列出前 ${report.errors.length} 行）` : ''}
+              <View className='import-errors__head'>
+                <Text className='import-errors__title'>
+                  {errorCount} 行有错误{step === 'done' ? '，已跳过' : '，错误行将被跳过'}{errorCount > report.errors.length ? `（以下列出前 ${report.errors.length} 行）` : ''}
+                </Text>
+                <Text className={`op import-errors__download${fetchingErrors ? ' op--muted' : ''}`} onClick={errorRows}>
+                  {fetchingErrors ? '正在生成…' : '下载错误行'}
+                </Text>
               </View>
+              <View className='muted small import-errors__hint'>下载的表格保留原有各列，并在“错误原因”列写明每行的全部问题；在表中改正后直接重新上传即可。</View>
               <View className='import-table'>
                 <View className='import-tr import-tr--head'>
                   <Text className='import-td import-td--row'>行号</Text>
                   <Text className='import-td import-td--name'>企业</Text>
-                  <Text className='import-td import-td--reason'>原因</Text>
+                  <Text className='import-td import-td--reason'>问题</Text>
                 </View>
                 {report.errors.map((e, i) => (
                   <View className='import-tr' key={`${e.row}-${i}`}>
                     <Text className='import-td import-td--row'>第 {e.row} 行</Text>
                     <Text className='import-td import-td--name'>{e.name || '（未填写）'}</Text>
-                    <Text className='import-td import-td--reason'>{e.reason}</Text>
+                    <View className='import-td import-td--reason'>
+                      {(e.reasons?.length ? e.reasons : [e.reason]).map((r, j) => (
+                        <View className='import-reason' key={j}>
+                          {r}
+                        </View>
+                      ))}
+                    </View>
                   </View>
                 ))}
               </View>
