@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { Page } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
@@ -6,16 +6,11 @@ import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import Pager from '../components/Pager';
-import type { AuditEntity, AuditItem } from '../types';
+import type { AdminOrg, AuditEntity, AuditItem } from '../types';
 import { ENTITY_LABELS } from '../labels';
+import { fieldRows, verbOf, type FieldRow, type Names } from './fields';
 import '../admin.css';
 import './index.css';
-
-const VERBS: Record<string, string> = {
-  create: '新建', update: '修改', retire: '撤销', restore: '恢复', invite: '邀请', reinvite: '重新生成邀请码',
-  deactivate: '停用', activate: '启用', redeem: '激活', save: '保存', import: '导入', set: '设置',
-  approve: '通过', reject: '驳回', unbind: '解绑', bind: '绑定微信', stewardship: '包联',
-};
 
 const FILTERS: { value: '' | AuditEntity; label: string }[] = [
   { value: '', label: '全部' },
@@ -23,31 +18,25 @@ const FILTERS: { value: '' | AuditEntity; label: string }[] = [
 ];
 
 function actionLabel(item: Pick<AuditItem, 'action' | 'entity'>): string {
-  const verb = item.action.split('.').pop() ?? '';
-  const entity = ENTITY_LABELS[item.entity] ?? item.entity;
-  return VERBS[verb] ? `${entity} · ${VERBS[verb]}` : item.action;
-}
-
-const show = (v: unknown): string => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
-
-/** top-level keys whose values differ between before and after */
-function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
-  const keys = Array.from(new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]));
-  return keys
-    .filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]))
-    .map((k) => ({ key: k, before: before ? show(before[k]) : '—', after: after ? show(after[k]) : '—' }));
+  return `${ENTITY_LABELS[item.entity] ?? '其他'} · ${verbOf(item.action)}`;
 }
 
 export default function AuditPage() {
   const [entity, setEntity] = useState<'' | AuditEntity>('');
   const [page, setPage] = useState(1);
-  const [open, setOpen] = useState<Record<string, 'diff' | 'json'>>({});
+  const [open, setOpen] = useState<Record<string, 'diff' | 'all'>>({});
+  const [orgs, setOrgs] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    // org ids in the records are shown by name
+    callService('admin.orgs.list').then((d) => setOrgs(new Map(d.orgs.map((o: AdminOrg) => [o.id, o.name])))).catch(() => undefined);
+  }, []);
+  const names: Names = { org: (id) => orgs.get(id) };
   const { data, loading, error, load } = useQuery(
     () => callService<Page<AuditItem>>('admin.audit.list', { page, entity: entity || undefined }),
     [entity, page],
   );
 
-  const toggle = (id: string, mode: 'diff' | 'json') =>
+  const toggle = (id: string, mode: 'diff' | 'all') =>
     setOpen((o) => {
       const next = { ...o };
       if (next[id] === mode) delete next[id];
@@ -77,7 +66,8 @@ export default function AuditPage() {
       {data && data.items.length === 0 && <EmptyState text='暂无操作记录' />}
       {data?.items.map((a) => {
         const mode = open[a.id];
-        const diff = mode === 'diff' ? changes(a.before, a.after) : [];
+        const rows = mode ? fieldRows(a.before, a.after, names) : [];
+        const changed = rows.filter((r) => r.changed);
         return (
           <View className='card audit-item' key={a.id}>
             <View className='audit-item__head'>
@@ -92,41 +82,61 @@ export default function AuditPage() {
                   <Text className='op' onClick={() => toggle(a.id, 'diff')}>
                     {mode === 'diff' ? '收起' : '查看变更'}
                   </Text>
-                  <Text className='op op--muted' onClick={() => toggle(a.id, 'json')}>
-                    {mode === 'json' ? '收起' : '前后 JSON'}
+                  <Text className='op op--muted' onClick={() => toggle(a.id, 'all')}>
+                    {mode === 'all' ? '收起' : '修改前后'}
                   </Text>
                 </View>
               )}
             </View>
             {mode === 'diff' && (
               <View className='audit-diff'>
-                {diff.length === 0 && <View className='muted small'>内容无差异</View>}
-                {diff.map((d) => (
-                  <View className='audit-diff__row' key={d.key}>
-                    <Text className='audit-diff__key mono'>{d.key}</Text>
-                    <Text className='audit-diff__before mono'>{d.before}</Text>
-                    <Text className='audit-diff__arrow'>→</Text>
-                    <Text className='audit-diff__after mono'>{d.after}</Text>
+                {changed.length === 0 && <View className='muted small'>内容无差异</View>}
+                {changed.map((d) => (
+                  <View className='audit-diff__row' key={d.path}>
+                    <Text className='audit-diff__key'>{d.label}</Text>
+                    {a.before && <Text className='audit-diff__before'>{d.before}</Text>}
+                    {a.before && a.after && <Text className='audit-diff__arrow'>→</Text>}
+                    {a.after && <Text className='audit-diff__after'>{d.after}</Text>}
                   </View>
                 ))}
               </View>
             )}
-            {mode === 'json' && (
-              <View className='audit-json'>
-                <View className='audit-json__col'>
-                  <View className='audit-json__title'>变更前</View>
-                  <Text className='audit-json__pre mono'>{a.before ? JSON.stringify(a.before, null, 2) : '（无）'}</Text>
-                </View>
-                <View className='audit-json__col'>
-                  <View className='audit-json__title'>变更后</View>
-                  <Text className='audit-json__pre mono'>{a.after ? JSON.stringify(a.after, null, 2) : '（无）'}</Text>
-                </View>
-              </View>
-            )}
+            {mode === 'all' && <AllFields rows={rows} hasBefore={!!a.before} hasAfter={!!a.after} />}
           </View>
         );
       })}
       {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} loading={loading} onPage={setPage} />}
+    </View>
+  );
+}
+
+/** 修改前后: every field of the record, before and after, the changed ones marked */
+function AllFields({ rows, hasBefore, hasAfter }: { rows: FieldRow[]; hasBefore: boolean; hasAfter: boolean }) {
+  return (
+    <View className='audit-all'>
+      <View className='audit-all__legend muted small'>
+        {hasBefore && hasAfter ? '共 ' + rows.length + ' 项，标“已改”的为本次修改' : hasAfter ? '新建时的内容' : '删除前的内容'}
+      </View>
+      {rows.map((r) => (
+        <View className={`audit-all__row${r.changed && hasBefore && hasAfter ? ' audit-all__row--changed' : ''}`} key={r.path}>
+          <View className='audit-all__key'>
+            <Text>{r.label}</Text>
+            {r.changed && hasBefore && hasAfter && <Text className='audit-all__flag'>已改</Text>}
+          </View>
+          {hasBefore && (
+            <View className='audit-all__value'>
+              <Text className='audit-all__side'>修改前</Text>
+              <Text className='audit-all__text'>{r.before}</Text>
+            </View>
+          )}
+          {hasAfter && (
+            <View className='audit-all__value'>
+              <Text className='audit-all__side'>{hasBefore ? '修改后' : '内容'}</Text>
+              <Text className='audit-all__text'>{r.after}</Text>
+            </View>
+          )}
+        </View>
+      ))}
     </View>
   );
 }
