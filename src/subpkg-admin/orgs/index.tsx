@@ -276,7 +276,7 @@ function RenameDialog({ org, onClose, onDone }: DialogProps & { org: AdminOrg })
   return (
     <Modal title={`重命名：${org.name}`} name='modal--rename' busy={busy} onOk={ok} onClose={onClose} hint='名称变更后，历史工单中记录的名称保持不变。'>
       <Field label='新名称' required error={errors.name}>
-        <Input className='form-input' value={name} maxLength={40} onChange={setName} />
+        <Input className='form-input' placeholder='请填写新名称' value={name} maxLength={40} onChange={setName} />
       </Field>
     </Modal>
   );

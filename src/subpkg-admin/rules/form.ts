@@ -1,4 +1,6 @@
 import type { NotifyRules, SmsMode } from '../../shared/api-types';
+import { SLA_LABELS, SLA_PAIRS, SlaLimitsInput } from '../../../core/contract/admin';
+import { problemsOf } from '../../../core/contract/schema';
 import type { CalendarOverride, Rules, TemplateKey, WorkingHours } from '../types';
 
 /** the limits on reworks, hand-backs and card acceptance (SlaPolicy; absent from an older backend) */
@@ -54,16 +56,26 @@ export const SMS_KINDS: { key: 'assignment' | 'urge' | 'red'; label: string; hin
 /** a 企业微信 group robot's webhook (the server checks the same) */
 export const ROBOT_WEBHOOK = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[0-9a-fA-F-]{8,64}$/;
 
-export const SLA_FIELDS: { key: Exclude<keyof RulesForm['sla'], 'workingHours'>; label: string; unit: string; hint: string }[] = [
-  { key: 'generalDays', label: '一般诉求办结时限', unit: '个工作日', hint: '默认 5 个工作日' },
-  { key: 'complexDays', label: '复杂诉求办结时限', unit: '个工作日', hint: '默认 10 个工作日' },
-  { key: 'responseDays', label: '签收响应时限', unit: '个工作日', hint: '分派后未签收即转交他人' },
-  { key: 'yellowDays', label: '临期提醒（黄色）', unit: '个工作日', hint: '到期前多少个工作日转为黄色' },
-  { key: 'urgeEveryDays', label: '超期催办间隔', unit: '个工作日', hint: '超期后每隔多少个工作日催办一次' },
-  { key: 'maxReworks', label: '重办次数上限', unit: '次', hint: '超过后转调度员，填 0 则一律转' },
-  { key: 'handBackDays', label: '退回改派时限', unit: '个工作日', hint: '分派后可申请退回改派的期限' },
-  { key: 'cardAcceptDays', label: '督办卡接收时限', unit: '个工作日', hint: '下发后部门须接收的期限' },
+export const SLA_FIELDS: { key: Exclude<keyof RulesForm['sla'], 'workingHours'>; label: string; unit: string; hint: string; placeholder: string }[] = [
+  { key: 'generalDays', label: SLA_LABELS.generalDays, unit: '个工作日', hint: '默认 5 个工作日', placeholder: '如：5' },
+  { key: 'complexDays', label: SLA_LABELS.complexDays, unit: '个工作日', hint: '默认 10 个工作日', placeholder: '如：10' },
+  { key: 'responseDays', label: SLA_LABELS.responseDays, unit: '个工作日', hint: '分派后未签收即转交他人', placeholder: '如：1' },
+  { key: 'yellowDays', label: SLA_LABELS.yellowDays, unit: '个工作日', hint: '到期前多少个工作日转为黄色', placeholder: '如：1' },
+  { key: 'urgeEveryDays', label: SLA_LABELS.urgeEveryDays, unit: '个工作日', hint: '超期后每隔多少个工作日催办一次', placeholder: '如：1' },
+  { key: 'maxReworks', label: SLA_LABELS.maxReworks, unit: '次', hint: '超过后转调度员，填 0 则一律转', placeholder: '如：2' },
+  { key: 'handBackDays', label: SLA_LABELS.handBackDays, unit: '个工作日', hint: '分派后可申请退回改派的期限', placeholder: '如：1' },
+  { key: 'cardAcceptDays', label: SLA_LABELS.cardAcceptDays, unit: '个工作日', hint: '下发后部门须接收的期限', placeholder: '如：1' },
 ];
+
+/**
+ * The SLA fields whose errors an edit of this field may settle: itself and the other field of each
+ * pair it is in (the pair's error sits on one of them, core/contract/admin.ts SLA_PAIRS).
+ */
+export function slaRelated(key: string): string[] {
+  const out = new Set([`sla.${key}`]);
+  for (const p of SLA_PAIRS) if (p.field === key || p.against === key) out.add(`sla.${p.field}`).add(`sla.${p.against}`);
+  return [...out];
+}
 
 export const TEMPLATE_FIELDS: { key: TemplateKey; label: string; hint: string }[] = [
   { key: 'statusChanged', label: '诉求状态变更通知', hint: '发给企业：受理、办结等进度' },
@@ -146,34 +158,16 @@ export function fromForm(f: RulesForm, categories: string[]): RulesWithLimits {
   };
 }
 
-/** the server's limits (core/admin/rules.ts) */
-const SLA_RANGE: Record<(typeof SLA_FIELDS)[number]['key'], [number, number]> = {
-  generalDays: [1, 60],
-  complexDays: [1, 120],
-  responseDays: [1, 10],
-  yellowDays: [0, 10],
-  urgeEveryDays: [1, 10],
-  maxReworks: [0, 10],
-  handBackDays: [1, 10],
-  cardAcceptDays: [1, 10],
-};
-
 const isInt = (s: string, min: number, max: number) => /^\d+$/.test(s.trim()) && Number(s) >= min && Number(s) <= max;
 const toMinutes = (t: string) => (/^\d{2}:\d{2}$/.test(t) ? Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) : Number.NaN);
 
 /** The checks worth doing before a round trip; keys are the server's field paths. */
 export function checkForm(f: RulesForm): Record<string, string> {
   const e: Record<string, string> = {};
-  for (const { key } of SLA_FIELDS) {
-    const [min, max] = SLA_RANGE[key];
-    if (!isInt(f.sla[key], min, max)) e[`sla.${key}`] = `请填写 ${min}-${max} 的整数`;
-  }
-  if (!e['sla.generalDays'] && !e['sla.complexDays'] && Number(f.sla.complexDays) < Number(f.sla.generalDays)) {
-    e['sla.complexDays'] = '复杂诉求时限不能短于一般诉求';
-  }
-  if (!e['sla.generalDays'] && !e['sla.yellowDays'] && Number(f.sla.yellowDays) >= Number(f.sla.generalDays)) {
-    e['sla.yellowDays'] = '黄色预警天数应小于一般诉求时限';
-  }
+  // the SLA limits, their ranges and the pairs between them: the server's own schema (core/contract/admin.ts)
+  const sla: Record<string, number | undefined> = {};
+  for (const { key } of SLA_FIELDS) sla[key] = f.sla[key].trim() === '' ? undefined : Number(f.sla[key].trim());
+  for (const [k, m] of Object.entries(problemsOf(SlaLimitsInput, sla))) e[`sla.${k}`] = m;
   if (f.sla.workingHours.length > 4) e['sla.workingHours'] = '最多4个工作时段';
   if (f.sla.workingHours.length === 0) e['sla.workingHours'] = '至少需要一个工作时段';
   let last = -1;

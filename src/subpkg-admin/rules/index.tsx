@@ -8,9 +8,10 @@ import { ApiError, callService, errorText, toastError } from '../../services/cal
 import { loadMeta } from '../../services/profile';
 import Field from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
-import { DateInput, Select, TimeInput } from '../../components/Select';
+import { DateInput, Select } from '../../components/Select';
+import TimeInput from '../components/TimeInput';
 import type { AdminOrg, CalendarOverride, RulesDoc, WorkingHours } from '../types';
-import { checkForm, ENTERPRISE_SMS_OPTIONS, fromForm, SLA_FIELDS, SMS_KINDS, SMS_MODE_OPTIONS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
+import { checkForm, ENTERPRISE_SMS_OPTIONS, fromForm, SLA_FIELDS, slaRelated, SMS_KINDS, SMS_MODE_OPTIONS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
 import '../admin.css';
 import './index.css';
 
@@ -211,7 +212,8 @@ export default function RulesPage() {
           <View className='rules-errors__title'>有 {errorList.length} 处需要修改：</View>
           {errorList.map(([k, m]) => (
             <View className='rules-errors__item' key={k}>
-              {fieldLabel(k, meta)}：{m}
+              {/* a message that names its field already is shown as it is */}
+              {m.startsWith(fieldLabel(k, meta)) ? m : `${fieldLabel(k, meta)}：${m}`}
             </View>
           ))}
         </View>
@@ -248,7 +250,7 @@ export default function RulesPage() {
             <View className='form-col form-col--half' key={s.key}>
               <Field label={s.label} required error={err(`sla.${s.key}`)} extra={<Text className='field__extra'>{s.hint}</Text>}>
                 <View className='num-field'>
-                  <Input className='form-input input-number' type='number' value={form.sla[s.key]} maxLength={3} onChange={(v) => update((f) => (f.sla[s.key] = v), `sla.${s.key}`)} />
+                  <Input className='form-input input-number' type='number' placeholder={s.placeholder} value={form.sla[s.key]} maxLength={3} onChange={(v) => update((f) => (f.sla[s.key] = v), ...slaRelated(s.key))} />
                   <Text className='num-field__unit'>{s.unit}</Text>
                 </View>
               </Field>
@@ -271,7 +273,7 @@ export default function RulesPage() {
           <View className='form-col form-col--half'>
             <Field label='入企次数上限（同一企业 30 天内）' required error={err('visits.cap')} extra={<Text className='field__extra'>非企业申请的入企超过后须填写理由</Text>}>
               <View className='num-field'>
-                <Input className='form-input input-number' type='number' value={form.visits.cap} maxLength={3} onChange={(v) => update((f) => (f.visits.cap = v), 'visits.cap')} />
+                <Input className='form-input input-number' type='number' placeholder='如：2' value={form.visits.cap} maxLength={3} onChange={(v) => update((f) => (f.visits.cap = v), 'visits.cap')} />
                 <Text className='num-field__unit'>次</Text>
               </View>
             </Field>
@@ -279,7 +281,7 @@ export default function RulesPage() {
           <View className='form-col form-col--half'>
             <Field label='未签退自动结束' required error={err('visits.autoCloseHours')} extra={<Text className='field__extra'>签到后超过该时长自动签退</Text>}>
               <View className='num-field'>
-                <Input className='form-input input-number' type='number' value={form.visits.autoCloseHours} maxLength={2} onChange={(v) => update((f) => (f.visits.autoCloseHours = v), 'visits.autoCloseHours')} />
+                <Input className='form-input input-number' type='number' placeholder='如：8' value={form.visits.autoCloseHours} maxLength={2} onChange={(v) => update((f) => (f.visits.autoCloseHours = v), 'visits.autoCloseHours')} />
                 <Text className='num-field__unit'>小时</Text>
               </View>
             </Field>
@@ -375,7 +377,7 @@ export default function RulesPage() {
           <View className='form-col form-col--half'>
             <Field label='每人每日短信上限' required error={err('notify.dailyCap')} extra={<Text className='field__extra'>超出的提醒只在消息中心显示</Text>}>
               <View className='num-field'>
-                <Input className='form-input input-number' type='number' value={form.notify.dailyCap} maxLength={3} onChange={(v) => update((f) => (f.notify.dailyCap = v), 'notify.dailyCap')} />
+                <Input className='form-input input-number' type='number' placeholder='如：20' value={form.notify.dailyCap} maxLength={3} onChange={(v) => update((f) => (f.notify.dailyCap = v), 'notify.dailyCap')} />
                 <Text className='num-field__unit'>条</Text>
               </View>
             </Field>

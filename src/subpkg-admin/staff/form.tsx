@@ -157,7 +157,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
         {handles && (
           <View className='form-col form-col--half'>
             <Field label='承办容量' required error={errors.capacity} extra={<Text className='field__extra'>同时在办诉求上限</Text>}>
-              <Input className='form-input input-number' type='number' value={capacity} maxLength={3} onChange={(v) => { setCapacity(v); edited('capacity'); }} />
+              <Input className='form-input input-number' type='number' placeholder='如：10' value={capacity} maxLength={3} onChange={(v) => { setCapacity(v); edited('capacity'); }} />
             </Field>
           </View>
         )}
