@@ -20,7 +20,7 @@ import { refineSlaPairs, SLA_LIMITS } from '../contract/admin';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { Setting } from '../model';
+import type { Binding, Setting } from '../model';
 import { StoreError, type Ports } from '../ports';
 import { validateWorkingHours, WorkCalendar } from '../sla/calendar';
 import { DEFAULT_POLICY, forgetSla, type CalendarSettings, type SlaPolicy } from '../sla/policy';
@@ -197,5 +197,31 @@ export async function overview(ctx: Ctx) {
   let staff = 0;
   for (const r of ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const) staff += await userRepo(s).countActiveWithRole(r);
   const pendingInvites = await s.collection(C.invites).count({ usedAt: null, expiresAt: { $gt: ctx.now.toISOString() } });
-  return { counts: { orgs, staff, enterprises, pendingInvites, pendingBindings }, bootstrap: districts === 0 };
+  return {
+    counts: { orgs, staff, enterprises, pendingInvites, pendingBindings },
+    bootstrap: districts === 0,
+    bindings: pendingBindings ? await waitingBindings(ctx) : [],
+  };
+}
+
+/** how many waiting binding applications the console's home lists */
+export const HOME_BINDINGS = 20;
+
+/**
+ * The binding applications still waiting for a decision, the longest waiting first, each with who is
+ * to decide (the grid's officers for an enterprise's first contact, else its first contact): what the
+ * 待审核绑定 tile opens on the console's home. A district has a handful at a time (each waits for one
+ * tap), so one find by status (its index) and the deciders in one batched read.
+ */
+async function waitingBindings(ctx: Ctx) {
+  const pending = await ctx.ports.store.collection<Binding>(C.bindings).find({ status: 'pending' }, { limit: 100 });
+  const shown = pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id)).slice(0, HOME_BINDINGS);
+  const people = await userRepo(ctx.ports.store).getMany(shown.flatMap((b) => b.approverIds.slice(0, 5)));
+  return shown.map((b) => ({
+    id: b._id, userName: b.userName, phone: b.phone, enterpriseId: b.enterpriseId, enterpriseName: b.enterpriseName, createdAt: b.createdAt,
+    deciders: b.approverIds.flatMap((id) => {
+      const u = people.get(id);
+      return u ? [`${u.roles.includes('officer') ? '网格员' : '企业联系人'} ${u.name}`] : [];
+    }),
+  }));
 }

@@ -105,7 +105,7 @@ export async function staffView(ports: Ports, u: User) {
 
 export async function listStaff(ctx: Ctx, input: Sent<typeof StaffListInput>) {
   requireRole(ctx.user, 'admin');
-  const { role, q, includeInactive, page } = parseInput(StaffListInput, input);
+  const { role, q, includeInactive, unbound, page } = parseInput(StaffListInput, input);
   const users = userRepo(ctx.ports.store);
   // The list is sorted by the Chinese collation and searched by name or phone, which the store
   // cannot do, so every staff member of the roles asked for is read (readAll by role: a district of
@@ -115,7 +115,7 @@ export async function listStaff(ctx: Ctx, input: Sent<typeof StaffListInput>) {
   for (const r of roles) {
     for (const u of await users.withRole(r, { includeInactive, what: '人员' })) seen.set(u._id, u);
   }
-  const matched = [...seen.values()].filter((u) => !q || u.name.includes(q) || (u.phone ?? '').includes(q)).sort((a, b) => a.name.localeCompare(b.name, 'zh') || a._id.localeCompare(b._id));
+  const matched = [...seen.values()].filter((u) => (!q || u.name.includes(q) || (u.phone ?? '').includes(q)) && (!unbound || !u.openid)).sort((a, b) => a.name.localeCompare(b.name, 'zh') || a._id.localeCompare(b._id));
   const pageSize = 30;
   const items = await staffViews(ctx.ports, matched.slice((page - 1) * pageSize, page * pageSize));
   return { items, total: matched.length, page, pageSize };

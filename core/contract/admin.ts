@@ -42,6 +42,8 @@ export const OrgRetireInput = z.object({ id: zId, reason: z.string({ required_er
 
 export const StaffListInput = z.object({
   role: z.enum(STAFF_ROLES).optional(), q: z.string().trim().max(20).optional(), includeInactive: z.boolean().optional().default(false),
+  /** only those who have not yet redeemed their invite (未激活): what the home's 待激活邀请 opens */
+  unbound: z.boolean().optional().default(false),
   page: zPage,
 });
 
