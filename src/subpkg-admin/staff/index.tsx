@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Page } from '../../shared/api-types';
@@ -33,6 +33,9 @@ export default function StaffPage() {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
+  // the home's 待激活邀请 opens this list with ?unbound=1
+  const { params } = useRouter();
+  const [unbound, setUnbound] = useState(params.unbound === '1');
   const [page, setPage] = useState(1);
   const [orgs, setOrgs] = useState<AdminOrg[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -44,8 +47,8 @@ export default function StaffPage() {
   }, []);
   const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
   const { data, loading, error, load } = useQuery(
-    () => callService<Page<StaffItem>>('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, page }),
-    [role, query, includeInactive, page],
+    () => callService<Page<StaffItem>>('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, unbound, page }),
+    [role, query, includeInactive, unbound, page],
     { refetchOnShow: true, alongside: loadOrgs },
   );
 
@@ -98,13 +101,22 @@ export default function StaffPage() {
           >
             含已停用
           </Text>
+          <Text
+            className={`chip${unbound ? ' chip--active' : ''}`}
+            onClick={() => {
+              setUnbound(!unbound);
+              setPage(1);
+            }}
+          >
+            未激活
+          </Text>
           <Button type='primary' onClick={() => setDialog({ type: 'form', staff: null })}>
             邀请人员
           </Button>
         </View>
       </View>
 
-      <AdminListState data={data} error={error} load={load} empty={items.length === 0} emptyText={query || role ? '没有符合条件的人员' : '还没有工作人员，点击「邀请人员」开始'} />
+      <AdminListState data={data} error={error} load={load} empty={items.length === 0} emptyText={unbound && !query && !role ? '邀请都已激活' : query || role || unbound ? '没有符合条件的人员' : '还没有工作人员，点击「邀请人员」开始'} />
       {data && items.length > 0 && (
         <View className='admin-table staff-table'>
           <AdminTableHead cells={['姓名', '手机号', '角色', '网格 / 部门 / 中心', '在办/容量', '状态', '操作']} />
