@@ -2,9 +2,10 @@
  * Setting up a district from nothing in a real browser: a new user redeems the bootstrap admin
  * code, creates the district, a street, a community and a grid in 管理后台, invites an officer who
  * redeems the code in a second browser context, imports the enterprise registry from the console's
- * own .xlsx template (dry run names the bad row, confirm writes the good ones), then a new
- * enterprise user binds to an imported enterprise (approved by the officer) and submits a request
- * that lands in the officer's 我的工单. Screenshots of the console go to E2E_SHOTS (admin-*.png).
+ * own .xlsx template (dry run names every problem of the bad row, 下载错误行 gives it back with
+ * 错误原因, confirm writes the good ones), then a new enterprise user binds to an imported enterprise
+ * (waiting on the console's home, approved by the officer, recorded in the 操作日志) and submits a
+ * request that lands in the officer's 我的工单. Screenshots of the console go to E2E_SHOTS (admin-*.png).
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -125,7 +126,8 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   const bad = good1.slice(0, 17) + (good1[17] === '1' ? '2' : '1');
   ws.addRow(['云溪智能装备有限公司', good1, '云溪区东城路8号', '东城一网格', '装备制造', '中型', '陈立', '13900001111']);
   ws.addRow(['东城绿色食品有限公司', good2, '云溪区东城路9号', '东城一网格', '食品加工', '小型', '吴芳', '13900002222']);
-  ws.addRow(['错误代码贸易有限公司', bad, '云溪区东城路10号', '东城一网格', '批发零售', '微型', '郑强', '13900003333']);
+  // three problems in one row: the code, the scale, the phone
+  ws.addRow(['错误代码贸易有限公司', bad, '云溪区东城路10号', '东城一网格', '批发零售', '巨型', '郑强', '1390000']);
   const badRow = ws.rowCount;
   const filled = join(world.dataDir, '企业名录.xlsx');
   await wb.xlsx.writeFile(filled);
@@ -141,7 +143,23 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   });
   const report = admin.locator('.import-report').locator('visible=true').first();
   const badLine = report.locator('.import-tr').filter({ hasText: '错误代码贸易有限公司' });
-  await expect(badLine.textContent()).resolves.toMatch(new RegExp(`第 ${badRow} 行.*统一社会信用代码校验失败`));
+  await expect(badLine.textContent()).resolves.toMatch(new RegExp(`第 ${badRow} 行`));
+  // every problem of the row, each on its own line, not only the first
+  await expect(badLine.locator('.import-reason').allTextContents()).resolves.toEqual(['统一社会信用代码校验失败', '规模应为大型、中型、小型、微型之一', '联系电话格式不正确']);
+  // 下载错误行: the bad row as typed, with 错误原因
+  const errorsDownload = admin.waitForEvent('download');
+  await visible(report, '下载错误行').click();
+  const errorsFile = join(world.dataDir, 'errors.xlsx');
+  const got = await errorsDownload;
+  expect(got.suggestedFilename()).toBe('企业名录-错误行.xlsx');
+  await got.saveAs(errorsFile);
+  const ewb = new ExcelJS.Workbook();
+  await ewb.xlsx.readFile(errorsFile);
+  const ews = ewb.worksheets[0];
+  const cells = (r: number) => Array.from({ length: 9 }, (_, i) => ews.getRow(r).getCell(i + 1).text);
+  expect(ews.rowCount).toBe(2);
+  expect(cells(1)).toEqual(['名称', '统一社会信用代码', '地址', '所属网格', '行业', '规模', '联系人', '联系电话', '错误原因']);
+  expect(cells(2)).toEqual(['错误代码贸易有限公司', bad, '云溪区东城路10号', '东城一网格', '批发零售', '巨型', '郑强', '1390000', '统一社会信用代码校验失败；规模应为大型、中型、小型、微型之一；联系电话格式不正确']);
   await expect(report.locator('.import-count').filter({ hasText: '新增' }).textContent()).resolves.toContain('2');
   await visible(admin, /错误行将被跳过/).waitFor();
   expect(await world.server.ports.store.collection(C.enterprises).count({})).toBe(0);
@@ -168,6 +186,18 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await button(ent, '绑定企业').click();
   await visible(ent, '已提交绑定申请，等待 网格员 周敏 审核').waitFor();
   await shot(ent, 'admin-10-bind-pending');
+
+  // the console's home: 待审核绑定 opens the waiting application, with who is to decide
+  await admin.goto(`${world.base}/#/subpkg-admin/index/index`);
+  await admin.reload();
+  const waitingTile = admin.locator('.admin-stat--link').filter({ hasText: '待审核绑定' }).locator('visible=true').first();
+  await waitingTile.getByText('1', { exact: true }).waitFor();
+  await waitingTile.click();
+  const waiting = admin.locator('.admin-binding').filter({ hasText: '云溪智能装备有限公司' }).locator('visible=true').first();
+  await waiting.getByText(/审核人：网格员 周敏/).waitFor();
+  // figures with nothing to open are not made to look tappable
+  await admin.locator('.admin-stat--static').filter({ hasText: '待激活邀请' }).locator('visible=true').first().waitFor();
+  await shot(admin, 'admin-10b-home-bindings');
 
   await officer.goto(`${world.base}/#/pages/index/index`);
   await officer.reload();
@@ -203,10 +233,20 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   const routing = admin.locator('.routing-row').filter({ hasText: '办理建筑许可' }).locator('select');
   await routing.selectOption({ label: '区住房和城乡建设局' });
   const yellow = admin.locator('.field').filter({ hasText: '临期提醒（黄色）' }).locator('input');
+  // working hours on a 24-hour picker, not the browser's AM/PM input
+  await admin.locator('.hours-row .time-input').filter({ hasText: '13:30' }).locator('visible=true').first().waitFor();
+  expect(await admin.locator('.hours-row input[type=time]').count()).toBe(0);
+  expect(await admin.locator('.hours-row').first().textContent()).not.toMatch(/AM|PM/);
+  // a limit against its pair is named beside its field before saving, in the server's words
   await yellow.fill('9');
+  const accept = admin.locator('.field').filter({ hasText: '签收响应时限' }).locator('input');
+  await accept.fill('5');
   await button(admin, '保存').click();
-  await visible(admin, '黄色预警天数应小于一般诉求时限').waitFor();
+  const yellowField = admin.locator('.field').filter({ hasText: '临期提醒（黄色）' }).locator('visible=true').first();
+  await yellowField.getByText('临期提醒（黄色）须短于一般诉求办结时限（5个工作日），现为9个工作日').waitFor();
+  await admin.locator('.field').filter({ hasText: '签收响应时限' }).locator('visible=true').first().getByText('签收响应时限须短于一般诉求办结时限（5个工作日），现为5个工作日').waitFor();
   await shot(admin, 'admin-13-rules-error');
+  await accept.fill('1');
   await yellow.fill('1');
   await button(admin, '保存').click();
   await visible(admin, /当前第 1 版/).waitFor();
@@ -220,8 +260,23 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await audit.waitFor();
   await audit.getByText('查看变更', { exact: true }).click();
   await audit.locator('.audit-diff__row').first().waitFor();
+  // the diff by the console's names: the routing rule by its category, the department by its name
+  await audit.locator('.audit-diff__row').filter({ hasText: '分派规则 · 办理建筑许可' }).filter({ hasText: '区住房和城乡建设局' }).first().waitFor();
   await visible(admin, /导入企业名录：新增2家/).waitFor();
   await visible(admin, /邀请网格员 周敏/).waitFor();
+  // the import's summary in Chinese (it was create / update / unchanged), and 修改前后 instead of 前后 JSON
+  const imported = admin.locator('.audit-item').filter({ hasText: '导入企业名录' }).locator('visible=true').first();
+  await imported.getByText('查看变更', { exact: true }).click();
+  await expect(imported.locator('.audit-diff__key').allTextContents()).resolves.toEqual(['新建', '修改', '未变', '错误行']);
+  await imported.getByText('修改前后', { exact: true }).click();
+  await imported.locator('.audit-all__row').first().waitFor();
+  expect(await admin.getByText('前后 JSON').count()).toBe(0);
+  // the officer's approval of the binding
+  const approval = admin.locator('.audit-item').filter({ hasText: '企业绑定 · 通过' }).locator('visible=true').first();
+  await approval.getByText(/通过 .* 成为“云溪智能装备有限公司”联系人的申请/).waitFor();
+  await approval.getByText('操作人：周敏').waitFor();
+  await approval.getByText('查看变更', { exact: true }).click();
+  await approval.locator('.audit-diff__row').filter({ hasText: '状态' }).filter({ hasText: '待审核' }).filter({ hasText: '已通过' }).waitFor();
   await shot(admin, 'admin-15-audit');
 
   // the console at phone width
@@ -238,4 +293,23 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await small.goto(`${world.base}/#/subpkg-admin/staff/index`);
   await small.locator('.staff-row').filter({ hasText: '周敏' }).locator('visible=true').first().waitFor();
   await shot(small, 'admin-17-phone-staff');
+  // the import's report at 390 px: the bad row's problems one a line, and 下载错误行
+  await small.goto(`${world.base}/#/subpkg-admin/import/index`);
+  const smallChooser = small.waitForEvent('filechooser');
+  await button(small, '选择 Excel 文件').click();
+  await (await smallChooser).setFiles(filled);
+  const smallReport = small.locator('.import-report').locator('visible=true').first();
+  await smallReport.waitFor();
+  await expect(smallReport.locator('.import-reason').allTextContents()).resolves.toEqual(['统一社会信用代码校验失败', '规模应为大型、中型、小型、微型之一', '联系电话格式不正确']);
+  await visible(smallReport, '下载错误行').waitFor();
+  await smallReport.scrollIntoViewIfNeeded();
+  await shot(small, 'admin-18-phone-import');
+  // the 操作日志 at 390 px, the bindings alone
+  await small.goto(`${world.base}/#/subpkg-admin/audit/index`);
+  await small.locator('.audit-filters').getByText('企业绑定', { exact: true }).click();
+  const smallApproval = small.locator('.audit-item').filter({ hasText: '企业绑定 · 通过' }).locator('visible=true').first();
+  await smallApproval.waitFor();
+  await smallApproval.getByText('修改前后', { exact: true }).click();
+  await smallApproval.locator('.audit-all__row--changed').filter({ hasText: '已通过' }).waitFor();
+  await shot(small, 'admin-19-phone-audit');
 });

@@ -113,11 +113,13 @@ export function fieldRows(before: unknown, after: unknown, names: Names): FieldR
   const paths = Array.from(new Set([...a.keys(), ...b.keys()]));
   return paths.map((path) => {
     const key = path.split('.').pop() ?? path;
-    // a category absent from the routing is one without a department
-    const absent = path.startsWith('routing.') ? '不指定' : '—';
+    // a field absent from a record reads as an empty one (a category absent from the routing has no department)
+    const absent = path.startsWith('routing.') ? '不指定' : '（空）';
     const was = a.has(path) ? showValue(a.get(path), key, path, names) : absent;
     const is = b.has(path) ? showValue(b.get(path), key, path, names) : absent;
-    return { path, label: fieldLabel(path), before: before ? was : '—', after: after ? is : '—', changed: JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path)) };
+    // null and absent read the same ('不指定', '（空）'): a change only where the admin would see one
+    const changed = JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path)) && was !== is;
+    return { path, label: fieldLabel(path), before: before ? was : '—', after: after ? is : '—', changed };
   });
 }
 
