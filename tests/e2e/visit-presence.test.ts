@@ -171,7 +171,7 @@ test('the request score form shows no preselected stars and will not send withou
   await form.scrollIntoViewIfNeeded();
   await shot(ent, 'presence-07-request-score-empty');
   await button(ent, '确认并评价').click();
-  await visible(ent, '请选择评分').waitFor();
+  await visible(ent, '请为办理结果打分').waitFor();
   expect((await world.server.ports.store.collection('requests').get(req._id))!.status).toBe('resolved');
   await form.locator('.nut-rate-item').nth(2).click();
   expect(await chosenStars(form)).toBe(3);
