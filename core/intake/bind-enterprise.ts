@@ -95,7 +95,7 @@ export async function listBindings(ctx: Ctx, input: Sent<typeof BindingListInput
 
 /** a binding as the audit log keeps it, before and after the decision */
 const bindingRecord = (b: Binding) => ({
-  status: b.status, userName: b.userName, phone: b.phone, enterpriseId: b.enterpriseId, enterpriseName: b.enterpriseName, reason: b.reason, createdAt: b.createdAt, decidedAt: b.decidedAt,
+  status: b.status, userName: b.userName, phone: b.phone, enterpriseName: b.enterpriseName, reason: b.reason, createdAt: b.createdAt, decidedAt: b.decidedAt,
 });
 
 async function loadDecidable(ctx: Ctx, id: string) {
