@@ -117,26 +117,35 @@ function AllFields({ rows, hasBefore, hasAfter }: { rows: FieldRow[]; hasBefore:
       <View className='audit-all__legend muted small'>
         {hasBefore && hasAfter ? '共 ' + rows.length + ' 项，标“已改”的为本次修改' : hasAfter ? '新建时的内容' : '删除前的内容'}
       </View>
-      {rows.map((r) => (
-        <View className={`audit-all__row${r.changed && hasBefore && hasAfter ? ' audit-all__row--changed' : ''}`} key={r.path}>
-          <View className='audit-all__key'>
-            <Text>{r.label}</Text>
-            {r.changed && hasBefore && hasAfter && <Text className='audit-all__flag'>已改</Text>}
+      {rows.map((r) => {
+        const both = hasBefore && hasAfter;
+        const changed = both && r.changed;
+        return (
+          <View className={`audit-all__row${changed ? ' audit-all__row--changed' : ''}`} key={r.path}>
+            <View className='audit-all__key'>
+              <Text>{r.label}</Text>
+              {changed && <Text className='audit-all__flag'>已改</Text>}
+            </View>
+            {changed ? (
+              <>
+                <View className='audit-all__value'>
+                  <Text className='audit-all__side'>修改前</Text>
+                  <Text className='audit-all__text'>{r.before}</Text>
+                </View>
+                <View className='audit-all__value'>
+                  <Text className='audit-all__side'>修改后</Text>
+                  <Text className='audit-all__text'>{r.after}</Text>
+                </View>
+              </>
+            ) : (
+              <View className='audit-all__value'>
+                <Text className='audit-all__side'>{both ? '未变' : hasAfter ? '内容' : '原为'}</Text>
+                <Text className='audit-all__text'>{hasAfter ? r.after : r.before}</Text>
+              </View>
+            )}
           </View>
-          {hasBefore && (
-            <View className='audit-all__value'>
-              <Text className='audit-all__side'>修改前</Text>
-              <Text className='audit-all__text'>{r.before}</Text>
-            </View>
-          )}
-          {hasAfter && (
-            <View className='audit-all__value'>
-              <Text className='audit-all__side'>{hasBefore ? '修改后' : '内容'}</Text>
-              <Text className='audit-all__text'>{r.after}</Text>
-            </View>
-          )}
-        </View>
-      ))}
+        );
+      })}
     </View>
   );
 }
