@@ -1,9 +1,10 @@
 /**
  * The leaders' pages in a real browser on the seeded district: the leader opens the dashboard
  * and its numbers match the seeded requests (counted here straight from the store); a year view;
- * the 红黄榜 is generated and shown; the briefing page renders and its .xlsx downloads and
- * parses back with the same figures; the dashboard on a phone-sized screen. Screenshots go to
- * E2E_SHOTS (default .tmp/e2e-shots).
+ * the 红黄榜 is there without pressing anything (the sweep timer computed it) and recomputes by hand;
+ * the briefing page renders and its .xlsx downloads and parses back with the same figures; the
+ * dashboard on a phone-sized screen, whose figures and rows drill down to the ledger with the same
+ * totals (收集, 超期, a center's row). Screenshots go to E2E_SHOTS (default .tmp/e2e-shots).
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { countedFigures } from '../support/figures';
 import { button, chartsDrawn, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
+import type { RankingList } from '../../core/rankings/rankings';
 import { beijingParts } from '../../core/time';
 import { percentText } from '../../core/stats/figures';
 
@@ -68,14 +70,21 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   await chartsDrawn(page);
   await shot(page, '22-leader-dashboard-year');
 
-  // 3. 红黄榜: generate this month's lists
+  // 3. 红黄榜: this month's lists are there already, computed by the sweep timer (the seed ends with a tick):
+  // nothing to press; 重新计算 recomputes by hand
+  const computed = await world.server.ports.store.collection<RankingList>(C.rankings).find({});
+  expect(computed.map((l) => l._id).sort()).toEqual([`M${now.year}${String(now.month).padStart(2, '0')}`, `Q${now.year}${Math.ceil(now.month / 3)}`]);
+  expect(computed.every((l) => l.computedBy === null)).toBe(true);
   await visible(page, '红黄榜 ›').click();
-  await button(page, '生成本期红黄榜').click();
   await page.locator('.honour--red').locator('visible=true').first().waitFor();
   await visible(page, '综合排名').waitFor();
+  await visible(page, /系统自动计算/).waitFor();
+  expect(await page.getByRole('button', { name: '生成本期红黄榜', exact: true }).locator('visible=true').count()).toBe(0);
+  await button(page, '重新计算').click();
+  await visible(page, /马建国手动计算/).waitFor();
   await visible(page, '往期榜单').waitFor();
-  const stored = await world.server.ports.store.collection(C.rankings).find({});
-  expect(stored).toHaveLength(1);
+  const stored = await world.server.ports.store.collection<RankingList>(C.rankings).find({});
+  expect(stored).toHaveLength(2);
   await settled(page); // the "generated" toast has faded
   await shot(page, '23-leader-rankings');
 
@@ -106,6 +115,39 @@ test('a leader opens the dashboard: the numbers match the seeded data; 红黄榜
   await phone.locator('.echart canvas').locator('visible=true').first().waitFor();
   await chartsDrawn(phone);
   await shot(phone, '25-leader-dashboard-phone');
+
+  // 6. drill-down on the phone: 收集问题 opens the ledger of this month's requests, as many as the figure
+  const ledgerTotal = async () => {
+    const total = phone.locator('.ledger-toolbar__total').locator('visible=true').filter({ hasText: /^共 \d+ 条$/ }).first();
+    await total.waitFor();
+    return Number((await total.textContent())!.match(/\d+/)![0]);
+  };
+  const tapKpi = (label: string) => phone.locator('.kpi--link').filter({ has: phone.getByText(label, { exact: true }) }).locator('visible=true').first().click();
+  await tapKpi('收集问题');
+  await phone.waitForURL(/subpkg-desk\/ledger/);
+  expect(phone.url()).toContain(`from=${now.year}-${String(now.month).padStart(2, '0')}-01`);
+  expect(await ledgerTotal()).toBe(month.collected);
+  await settled(phone);
+  await shot(phone, '26-leader-drill-collected-phone');
+  await phone.goBack();
+  // 超期: open and past the deadline, or answered late; a 看板口径 chip says so
+  const overdue = Number((await phone.locator('.kpi').filter({ has: phone.getByText('超期', { exact: true }) }).locator('visible=true').first().locator('.kpi__value').textContent())!.match(/\d+/)![0]);
+  await tapKpi('超期');
+  await visible(phone, /超期（在办超期、超期办结）/).waitFor();
+  expect(await ledgerTotal()).toBe(overdue);
+  await settled(phone);
+  await shot(phone, '27-leader-drill-overdue-phone');
+  await phone.goBack();
+  // a center's row: that center's requests of the month
+  await phone.locator('.headline__lead').locator('visible=true').first().waitFor();
+  const row = phone.locator('.card').filter({ has: phone.getByText('各级优化中心', { exact: true }) }).locator('.ftable__row--link[data-row]').locator('visible=true').first();
+  await row.waitFor();
+  const rowId = await row.getAttribute('data-row');
+  const rowCollected = Number(await row.locator('.ftable__cell').nth(1).textContent());
+  await row.click();
+  await phone.waitForURL(/subpkg-desk\/ledger/);
+  expect(phone.url()).toContain(`centerId=${rowId}`);
+  expect(await ledgerTotal()).toBe(rowCollected);
 
   expect(errors).toEqual([]);
 });

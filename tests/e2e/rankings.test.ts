@@ -1,6 +1,7 @@
 /**
  * The 红黄榜 in a real browser on the seeded district (issue 11, "rankings that measure"): the
- * leader generates this month's lists; 柳岸社区, whose four requests are all still within their
+ * leader finds this month's lists computed by the sweep timer, without pressing anything (issue 14),
+ * and recomputes them by hand; 柳岸社区, whose four requests are all still within their
  * deadlines (nothing answered, overdue, scored or called back), shows 样本不足 apart from the
  * ranking, with its reason and without a rank or a score, and is on neither list; the 评分办法
  * names what weighs against a unit. On a desk screen (1280 px) and a phone (390 px), where the
@@ -59,7 +60,32 @@ async function expectLiuanApart(page: Page) {
   expect(lists.join('')).not.toContain('柳岸社区');
 }
 
-test('a leader generates the 红黄榜: a unit with nothing measurable shows 样本不足 and no rank', async () => {
+test('the 红黄榜 is there when the leader opens it: the sweep timer computed it, nothing to press', async () => {
+  // start from no lists at all, then one tick of the sweep timer (the server's timers are off here)
+  const lists = world.server.ports.store.collection<RankingList>(C.rankings);
+  for (const l of await lists.find({})) await lists.remove(l._id);
+  const tick = await createFunctions(world.server.ports).sweep({ Type: 'Timer' }, null);
+  expect(tick.ok).toBe(true);
+  const computed = await lists.find({});
+  expect(computed.map((l) => l._id).sort()).toEqual(['M202611', 'Q20264']);
+
+  const phone = await open(390, 844);
+  await loginAs(phone, '马建国');
+  // the month the server's clock is in (the browser's own clock may be elsewhere)
+  await phone.goto(rankingsUrl());
+  await visible(phone, '综合排名').waitFor();
+  const meta = phone.locator('.rankings-toolbar__meta').locator('visible=true').first();
+  await expect(meta.textContent()).resolves.toMatch(/计算时间 ?2026-11-27 \d\d:\d\d.*系统自动计算/);
+  expect(await phone.getByRole('button', { name: '生成本期红黄榜', exact: true }).locator('visible=true').count()).toBe(0);
+  await button(phone, '重新计算').waitFor();
+  await expectLiuanApart(phone);
+  expect(await overflow(phone)).toEqual([]);
+  await settled(phone);
+  await shot(phone, '59-leader-rankings-phone-fresh');
+  expect(errors).toEqual([]);
+});
+
+test('a leader recomputes the 红黄榜: a unit with nothing measurable shows 样本不足 and no rank', async () => {
   // an officer of 东城社区 hands a wrong assignment back: it weighs against the center, shown beside its row
   const [road] = await world.server.ports.store.collection<ServiceRequest>(C.requests).find({ description: { $eq: '厂区门口道路缺少限速和指示标志，货车进出存在安全隐患。' } });
   const back = await createFunctions(world.server.ports).service(
@@ -71,14 +97,15 @@ test('a leader generates the 红黄榜: a unit with nothing measurable shows 样
   const page = await open(1280, 900);
   await loginAs(page, '马建国');
   await page.goto(rankingsUrl());
-  await button(page, '生成本期红黄榜').click();
+  await button(page, '重新计算').click();
   await visible(page, '红黄榜已生成').waitFor();
   await visible(page, '综合排名').waitFor();
   await visible(page, '红黄榜已生成').waitFor({ state: 'hidden' }); // the toast has faded
   await settled(page);
 
   // the stored list agrees: 柳岸社区 collected 4, none measurable, not ranked
-  const [list] = await world.server.ports.store.collection<RankingList>(C.rankings).find({});
+  const list = (await world.server.ports.store.collection<RankingList>(C.rankings).get('M202611'))!;
+  expect(list.computedBy).toMatchObject({ name: '马建国' });
   const liuan = list.units.find((u) => u.id === 'c-liuan')!;
   expect(liuan).toMatchObject({ eligible: false, rank: null, score: null, list: null, figures: { collected: 4, closed: 0, measured: 0 } });
   // every ranked center has a rank and a score, every other one is apart
