@@ -227,8 +227,10 @@ export default function LedgerPage() {
               />
             </View>
           )}
-          <View className='ledger-filter ledger-filter--dates'>
+          <View className='ledger-filter ledger-filter--dates-label'>
             <Text className='ledger-filter__label'>受理日期</Text>
+          </View>
+          <View className='ledger-filter ledger-filter--dates'>
             <View className='ledger-filter__date'>
               <DateInput value={filters.from ?? ''} placeholder='开始日期' clearable end={filters.to} onChange={(v) => setFilter('from', v)} />
             </View>

@@ -105,8 +105,9 @@ export default function EnterpriseDetailPage() {
   const { request, can } = detail;
   const handler = detail.contacts?.handler;
   // 催办 and 一键拨打: the enterprise chases its request without knowing whom to ask
-  const chaseCard = (can.urge || handler?.phone) && (
-    <View className='card action-card chase'>
+  const open = !['resolved', 'closed', 'rejected'].includes(request.status);
+  const chaseCard = (can.urge || (open && handler?.phone)) && (
+    <View className='card chase'>
       <View className='chase__row'>
         <View className='chase__who'>
           <Text className='chase__label'>承办人</Text>
