@@ -155,7 +155,8 @@ test('the registry import accepts rows for grid #1000 and names a grid that exis
   ]);
   const dry = await measured('enterprises.import(dry run, 4 rows)', () => h.ok('u-admin', { action: 'admin.enterprises.import', fileID }));
   expect(dry).toMatchObject({ dryRun: true, total: 4, create: 3, errorCount: 1 });
-  expect(dry.errors).toEqual([{ row: 4, name: '幸福甲有限公司', reason: '有2个名为“幸福网格”的网格，请写成“社区名称/网格名称”' }]);
+  const twice = '有2个名为“幸福网格”的网格，请写成“社区名称/网格名称”';
+  expect(dry.errors).toEqual([{ row: 4, name: '幸福甲有限公司', reason: twice, reasons: [twice] }]);
   const done = await h.ok('u-admin', { action: 'admin.enterprises.import', fileID, confirm: true });
   expect(done).toMatchObject({ finished: true, create: 3, errorCount: 1 });
   const ents = h.store.collection<Enterprise>(C.enterprises);
