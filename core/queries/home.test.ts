@@ -43,7 +43,7 @@ test('the dispatcher: 待调度 as the ledger filtered to it counts, the departm
 test("the leader: this month's 收集, 超期 and 满意度 as the dashboard shows them", async () => {
   const d = await as('u-majianguo', { action: 'home.todo' });
   const dash = await as('u-majianguo', { action: 'stats.dashboard', period: 'month' });
-  expect(d.month).toEqual({ label: dash.period.label, collected: dash.figures.collected, overdue: dash.figures.overdue, satisfactionRate: dash.figures.satisfactionRate });
+  expect(d.month).toEqual({ label: dash.period.label, from: dash.period.from, to: dash.period.to, collected: dash.figures.collected, overdue: dash.figures.overdue, satisfactionRate: dash.figures.satisfactionRate });
   expect(d.month.collected).toBeGreaterThan(0);
 });
 

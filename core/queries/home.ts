@@ -23,7 +23,7 @@ export type TodoKey =
 export type HomeTodo = {
   todo: Array<{ key: TodoKey; count: number }>;
   /** the leader's headline figures of this month */
-  month?: { label: string; collected: number; overdue: number; satisfactionRate: number | null };
+  month?: { label: string; from: string; to: string; collected: number; overdue: number; satisfactionRate: number | null };
 };
 
 export async function homeTodo(ctx: Ctx): Promise<HomeTodo> {
@@ -56,6 +56,6 @@ export async function homeTodo(ctx: Ctx): Promise<HomeTodo> {
   ]);
   return {
     todo: lists.flat(),
-    ...(month ? { month: { label: month.period.label, collected: month.figures.collected, overdue: month.figures.overdue, satisfactionRate: month.figures.satisfactionRate } } : {}),
+    ...(month ? { month: { label: month.period.label, from: month.period.from, to: month.period.to, collected: month.figures.collected, overdue: month.figures.overdue, satisfactionRate: month.figures.satisfactionRate } } : {}),
   };
 }

@@ -81,7 +81,7 @@ function TodoBand({ data }: { data: HomeTodo }) {
             <Text className='todo__count'>{data.month.collected}</Text>
             <Text className='todo__label'>本月收集</Text>
           </View>
-          <View className={`todo__item${data.month.overdue ? ' todo__item--red' : ''}`} onClick={() => go(ROUTES.ledger({ colour: 'red' }))}>
+          <View className={`todo__item${data.month.overdue ? ' todo__item--red' : ''}`} onClick={() => go(ROUTES.ledger({ figure: 'overdue', from: data.month!.from, to: data.month!.to }))}>
             <Text className='todo__count'>{data.month.overdue}</Text>
             <Text className='todo__label'>本月超期</Text>
           </View>
