@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ApiError, callService, toastError } from '../../services/call';
 import { formatTime } from '../../shared/format';
-import { confirmAction } from '../../shared/confirm';
+import { approveBinding } from '../../shared/binding-decisions';
 import Modal from '../components/Modal';
 import Field, { fieldErrors } from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
@@ -110,22 +110,7 @@ function Bindings({ items, total, onDone }: { items: Waiting[]; total: number; o
 
   const approve = async (b: Waiting) => {
     if (busyId) return;
-    const sure = await confirmAction({
-      title: '通过绑定申请',
-      content: `通过后，${b.userName || '申请人'}将成为“${b.enterpriseName}”的联系人，可以企业名义反映问题、查看和评价企业的诉求。请先向企业核实其为该企业员工。`,
-      confirmText: '通过',
-    });
-    if (!sure) return;
-    setBusyId(b.id);
-    try {
-      await callService('binding.approve', { id: b.id });
-      Taro.showToast({ title: `已通过 ${b.userName}`, icon: 'none' });
-      onDone();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusyId('');
-    }
+    await approveBinding(b, '请先向企业核实其为该企业员工。', setBusyId, onDone);
   };
 
   const reject = async () => {

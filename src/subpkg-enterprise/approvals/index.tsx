@@ -5,6 +5,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { BindingRequest, BindingStatus, Me } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
 import { confirmAction } from '../../shared/confirm';
+import { approveBinding } from '../../shared/binding-decisions';
 import { ROUTES } from '../../shared/routes';
 import { callService, errorText, toastError } from '../../services/call';
 import { forgetSession, loadMe } from '../../services/profile';
@@ -61,22 +62,7 @@ export default function ApprovalsPage() {
 
   const approve = async (b: BindingRequest) => {
     if (busyId) return;
-    const sure = await confirmAction({
-      title: '通过绑定申请',
-      content: `通过后，${b.userName || '申请人'}将成为“${b.enterpriseName}”的联系人，可以企业名义反映问题、查看和评价企业的诉求。请确认其为该企业员工。`,
-      confirmText: '通过',
-    });
-    if (!sure) return;
-    setBusyId(b.id);
-    try {
-      await callService('binding.approve', { id: b.id });
-      Taro.showToast({ title: `已通过 ${b.userName || ''}`, icon: 'none' });
-      await load();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusyId('');
-    }
+    await approveBinding(b, '请确认其为该企业员工。', setBusyId, load);
   };
 
   const reject = async () => {
