@@ -30,7 +30,7 @@ export async function followRequest(ports: Ports, id: string): Promise<void> {
   if (!req) return;
   // assigned here, its clock starts here: the deadline to check for an uncovered year is the new one
   if (req.status === 'queued' && (await assignRequest(ports, id, now).catch(logAndGoOn('assign'))) === 'assigned') req = await requests.get(id);
-  await afterChange(ports, id, now).catch(logAndGoOn('notify'));
+  await afterChange(ports, id, now, req).catch(logAndGoOn('notify'));
   if (req) await warnIfProvisional(ports, req, now).catch(logAndGoOn('calendar'));
 }
 

@@ -14,7 +14,7 @@ import { C } from '../collections';
 import { hasRole, type Ctx } from '../context';
 import { AppError } from '../errors';
 import type { OutboxEntry, Subscription, User } from '../model';
-import { StoreError, type Ports } from '../ports';
+import { MAX_PAGE, StoreError, type Ports } from '../ports';
 import { ConsentInput, SmsOptInInput } from '../contract/account';
 import type { Sent } from '../contract/schema';
 import { parseInput } from '../validation';
@@ -212,14 +212,43 @@ export async function holdConsent(ports: Ports, entry: OutboxEntry): Promise<Hol
   }
   // long-term, or no consent to spend: read why
   const s = await subs.get(id);
-  if (!s || s.templateId !== t.templateId) return { ok: false, reason: '用户未订阅该提醒' };
-  if (s.mainSwitch === false) return { ok: false, reason: '用户关闭了订阅消息总开关' };
-  if (s.state === 'ban' || s.always === 'ban') return { ok: false, reason: '该模板已被微信封禁' };
-  if (s.always === 'reject') return { ok: false, reason: '用户选择不再接收该提醒' };
-  if (t.kind === 'long') return s.longTerm ? { ok: true, held: false } : { ok: false, reason: '用户未开启长期提醒' };
+  const refusal = consentRefusal(s, entry);
+  if (refusal) return { ok: false, reason: refusal };
+  if (t.kind === 'long') return { ok: true, held: false };
   // spent for this very entry before a crash: it holds that one
-  if (s.lastSpentFor === entry._id) return { ok: true, held: true };
-  return { ok: false, reason: '用户的订阅次数已用完' };
+  if (s!.lastSpentFor === entry._id) return { ok: true, held: true };
+  // a consent came in after the update missed it: the next attempt spends it
+  return { ok: false, reason: EXHAUSTED };
+}
+
+const EXHAUSTED = '用户的订阅次数已用完';
+
+/**
+ * Why `holdConsent` would refuse this entry, judged on the user's document as read, or null when
+ * it may hold one. Writes nothing: the outbox closes an entry without a consent as it writes it
+ * (core/notify/outbox.ts) instead of claiming it to find out.
+ */
+export function consentRefusal(s: Subscription | null, entry: Pick<OutboxEntry, '_id' | 'template'>): string | null {
+  const t = TEMPLATES[entry.template as TemplateKey];
+  if (!t) return `unknown template ${entry.template}`;
+  if (!s || s.templateId !== t.templateId) return '用户未订阅该提醒';
+  if (s.mainSwitch === false) return '用户关闭了订阅消息总开关';
+  if (s.state === 'ban' || s.always === 'ban') return '该模板已被微信封禁';
+  if (s.always === 'reject') return '用户选择不再接收该提醒';
+  if (t.kind === 'long') return s.longTerm ? null : '用户未开启长期提醒';
+  return s.credits >= 1 || s.lastSpentFor === entry._id ? null : EXHAUSTED;
+}
+
+/** the documents of these users' templates, by `${userId}:${template}`: one read per 50 users */
+export async function subscriptionsOf(ports: Ports, userIds: string[]): Promise<Map<string, Subscription>> {
+  const ids = userIds.flatMap((u) => TEMPLATE_KEYS.map((k) => subId(u, k)));
+  const out = new Map<string, Subscription>();
+  const subs = ports.store.collection<Subscription>(C.subscriptions);
+  for (let i = 0; i < ids.length; i += MAX_PAGE) {
+    const chunk = ids.slice(i, i + MAX_PAGE);
+    for (const d of await subs.find({ _id: { $in: chunk } }, { limit: chunk.length })) out.set(d._id, d);
+  }
+  return out;
 }
 
 /** the message held a consent but never went out (our mistake, or dead-lettered): give it back */

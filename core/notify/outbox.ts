@@ -13,7 +13,8 @@ import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
 import { chainUp } from '../desk/scope';
 import { loadNotifyRules, mobileOf, robotWorthy, routeFor } from './routing';
-import { smsEntryFrom, unsendable } from './sender';
+import { firstAttempt, markMessage, sendEntry, smsEntryFrom } from './sender';
+import { consentRefusal, subscriptionsOf } from './consent';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 
@@ -125,7 +126,14 @@ function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
   return `subpkg-desk/detail/index?id=${req._id}`;
 }
 
-export async function materializeNotifications(ports: Ports, requestId: string, now: Date, known?: ServiceRequest | null): Promise<number> {
+/**
+ * Writes the in-app messages and outbox entries of a request's fresh events, then clears its mark.
+ * `inline` (right after an action, core/notify/after-change.ts): this caller sends them at once, so
+ * an entry the person holds no WeChat consent for is written closed (its SMS twin beside it), and one
+ * it will send is written already claimed (./sender.ts firstAttempt), then sent after the writes.
+ * Otherwise (the notify timer) every entry is written pending for sendDue.
+ */
+export async function materializeNotifications(ports: Ports, requestId: string, now: Date, known?: ServiceRequest | null, inline = false): Promise<number> {
   const requests = requestRepo(ports.store);
   // `known`: the document as the caller just read it, saves a read
   const req = known !== undefined ? known : await requests.get(requestId);
@@ -139,43 +147,62 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
   const ids = [...new Set(fresh.flatMap((ev) => recipientsFor(req, ev).map((r) => r.userId)))];
   const reached = new Map<string, User>();
   for (const [id, u] of await userRepo(ports.store).getMany(ids)) reached.set(id, u);
+  const told: Array<{ r: Recipient; evs: TimelineEvent[]; user: User }> = [];
   for (const unit of unitsOf(fresh)) {
     for (const { r, evs } of heardOf(req, unit)) {
       // a pseudonymous submitter (an anonymous complaint) is told through the person behind it
       const user = reached.get(r.userId) ?? (await userBehind(ports, r.userId));
-      if (!user) continue;
-      // one message per person and unit of work, keyed by the last event of it they hear of
-      const ev = evs[evs.length - 1];
-      const key = `${req._id}:${ev.seq}:${r.userId}`;
-      const newWork =
-        (r.userId === req.assigneeId && (ev.type === 'assigned' || ev.type === 'reassigned')) ||
-        (ev.type === 'card_issued' && user.roles.includes('department'));
-      const reportForDesk = evs[0].type === 'submitted' && req.channel === 'report' && r.role === 'staff';
-      // the title names what the tap did (a submit assigned at once: 诉求已提交), the text says all of it
-      const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[evs[0].type];
-      const text = evs.map((e) => (r.role === 'enterprise' ? enterpriseText(req, e) : e.text)).join('，');
-      const body = bodyOf(req, r, text);
-      const at = now.toISOString();
-      await messages
-        .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done: false } })
-        .then(() => created++, ignoreDuplicate);
-      const route = routeFor(rules, ev, user, r.role, newWork);
-      // an enterprise's SMS goes to the number on its request when its account has none
-      const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
-      const values = { no: req.no, title: req.description, status: STATUSES[req.status], enterprise: req.enterpriseName };
-      // the template's id and field types come from config/subscribe-templates.json only (./templates.ts)
-      const entry = outboxEntry({
-        _id: key, userId: user._id, openid: user.openid, requestId: req._id,
-        template: newWork ? 'newAssignment' : 'statusChanged',
-        page: pageFor(r.role, user, req),
-        notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: text },
-        at, route: route.kind ? { ...route, values } : null, phone,
-      });
-      await outbox.add(entry).catch(ignoreDuplicate);
-      // SMS besides WeChat where the routing says always; a payload WeChat would refuse falls back at once
-      if (route.sms === 'always' && ports.sms?.configured) await outbox.add(smsEntryFrom(entry, at)).catch(ignoreDuplicate);
-      else if (entry.status !== 'pending') await unsendable(ports, entry, now);
+      if (user) told.push({ r, evs, user });
     }
+  }
+  // what each person consented to, in one read, when this caller sends
+  const consents = inline && told.length ? await subscriptionsOf(ports, [...new Set(told.map((t) => t.user._id))]) : null;
+  const toSend: OutboxEntry[] = [];
+  /** an entry written, or found written by an earlier run; kept to send when written claimed now */
+  const write = async (entry: OutboxEntry) => {
+    const w = inline ? await firstAttempt(ports, entry, now) : { entry, held: false };
+    const added = await outbox.add(w.entry).then(() => true, (e) => { ignoreDuplicate(e); return false; });
+    if (added && w.held) toSend.push(w.entry);
+  };
+  for (const { r, evs, user } of told) {
+    // one message per person and unit of work, keyed by the last event of it they hear of
+    const ev = evs[evs.length - 1];
+    const key = `${req._id}:${ev.seq}:${r.userId}`;
+    const newWork =
+      (r.userId === req.assigneeId && (ev.type === 'assigned' || ev.type === 'reassigned')) ||
+      (ev.type === 'card_issued' && user.roles.includes('department'));
+    const reportForDesk = evs[0].type === 'submitted' && req.channel === 'report' && r.role === 'staff';
+    // the title names what the tap did (a submit assigned at once: 诉求已提交), the text says all of it
+    const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[evs[0].type];
+    const text = evs.map((e) => (r.role === 'enterprise' ? enterpriseText(req, e) : e.text)).join('，');
+    const body = bodyOf(req, r, text);
+    const at = now.toISOString();
+    const route = routeFor(rules, ev, user, r.role, newWork);
+    // an enterprise's SMS goes to the number on its request when its account has none
+    const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
+    const values = { no: req.no, title: req.description, status: STATUSES[req.status], enterprise: req.enterpriseName };
+    // the template's id and field types come from config/subscribe-templates.json only (./templates.ts)
+    let entry = outboxEntry({
+      _id: key, userId: user._id, openid: user.openid, requestId: req._id,
+      template: newWork ? 'newAssignment' : 'statusChanged',
+      page: pageFor(r.role, user, req),
+      notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: text },
+      at, route: route.kind ? { ...route, values } : null, phone,
+    });
+    // no consent on record: closed as the sender would close it, without claiming it to find out
+    const refusal = consents && entry.status === 'pending' && entry.templateId ? consentRefusal(consents.get(`${user._id}:${entry.template}`) ?? null, entry) : null;
+    if (refusal) entry = { ...entry, status: 'no_consent', lastError: refusal };
+    // SMS besides WeChat where the routing says always; a WeChat entry that will not go falls back to it at once
+    const smsOn = !!route.kind && !!ports.sms?.configured;
+    const sms = smsOn && (route.sms === 'always' || (route.sms === 'fallback' && entry.status !== 'pending')) ? smsEntryFrom(entry, at) : null;
+    const done = entry.status !== 'pending' && !sms;
+    const added = await messages
+      .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done } })
+      .then(() => { created++; return true; }, (e) => { ignoreDuplicate(e); return false; });
+    // an earlier run wrote the message before it stopped: nothing more will reach it
+    if (done && !added) await markMessage(ports, entry, now, false, true);
+    if (sms) await write(sms);
+    await write(entry);
   }
   for (const ev of fresh) {
     // the desk teams' group robots: one post per center and event
@@ -186,15 +213,17 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
         // the enterprise named once: a text that names it already (a complaint) needs no 企业 line
         const named = ev.text.includes(req.enterpriseName) ? '' : `\n> 企业：${req.enterpriseName}`;
         const text = `**${TITLES[ev.type]}**\n> 编号：${req.no}${named}\n> ${ev.text}`;
-        await outbox.add({
+        await write({
           _id: `${req._id}:${ev.seq}:robot:${robot.orgId}`, userId: '', openid: '', requestId: req._id, template: 'robot', page: '',
           data: { text }, status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at, sentAt: null,
           channel: 'robot', messageId: null, consent: null, route: null, webhook: robot.webhook,
-        }).catch(ignoreDuplicate);
+        });
       }
     }
   }
   // clear the mark only if no newer event arrived meanwhile
   await requests.update(req._id, { $set: { needsNotify: false, notifiedSeq: req.seq } }, { seq: req.seq });
+  // written claimed by this run: nobody else sends them until their lease ends (then the timer retries)
+  for (const e of toSend) await sendEntry(ports, e, now, e.attempts);
   return created;
 }

@@ -39,7 +39,7 @@ type Outcome = OutboxEntry['status'] | 'busy';
 
 
 /** the message this entry delivers: which channel reached it, or that nothing more will */
-async function markMessage(ports: Ports, entry: OutboxEntry, now: Date, delivered: boolean, done: boolean) {
+export async function markMessage(ports: Ports, entry: OutboxEntry, now: Date, delivered: boolean, done: boolean) {
   if (!entry.messageId) return;
   const set: Record<string, unknown> = {};
   if (delivered) set[`delivery.${entry.channel ?? 'wechat'}`] = now.toISOString();
@@ -47,20 +47,48 @@ async function markMessage(ports: Ports, entry: OutboxEntry, now: Date, delivere
   if (Object.keys(set).length) await ports.store.collection<Message>(C.messages).update(entry.messageId, { $set: set });
 }
 
+/** until when a sender holding an entry has it to itself */
+const leaseUntil = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
+
 /**
- * WeChat could not reach the person: write the SMS entry when the routing asks for one.
- * Returns whether an SMS follows (then the message is not done yet).
+ * An entry about to be written by a sender that will send it at once (core/notify/outbox.ts, right
+ * after an action): written already claimed for its first attempt, so no other sender takes it and
+ * no claim has to be written. Left pending for the timer when this function cannot send its channel
+ * (CloudBase's service function has no SMS sender), or when an SMS must wait for working hours.
+ * Returns the entry to write, and whether the writer holds it.
  */
-async function fallBack(ports: Ports, entry: OutboxEntry, now: Date): Promise<boolean> {
-  if (entry.route?.sms !== 'fallback' || !entry.route.kind || !ports.sms?.configured) return false;
-  await ports.store.collection<OutboxEntry>(C.outbox).add(smsEntryFrom(entry, now.toISOString())).catch(ignoreDuplicate);
-  return true;
+export async function firstAttempt(ports: Ports, entry: OutboxEntry, now: Date): Promise<{ entry: OutboxEntry; held: boolean }> {
+  if (entry.status !== 'pending') return { entry, held: false };
+  const channel = entry.channel ?? 'wechat';
+  if (channel === 'sms') {
+    if (!ports.sms?.configured || !ports.sms.send || !mobileOf(entry.phone)) return { entry, held: false };
+    const rules = await loadNotifyRules(ports);
+    const until = rules.quietHours && !entry.route?.urgent ? await quietUntil(ports, now) : null;
+    if (until) return { entry: { ...entry, nextAttemptAt: until.toISOString(), lastError: QUIET }, held: false };
+  }
+  if (channel === 'robot' && (!ports.robot || !entry.webhook)) return { entry, held: false };
+  return { entry: { ...entry, attempts: entry.attempts + 1, nextAttemptAt: leaseUntil(now) }, held: true };
 }
 
-/** a WeChat entry written already closed (its payload would be refused): SMS steps in, or the message is done */
-export async function unsendable(ports: Ports, entry: OutboxEntry, now: Date) {
-  const sms = await fallBack(ports, entry, now);
-  await markMessage(ports, entry, now, false, !sms);
+const QUIET = '非工作时间，顺延发送';
+
+/**
+ * WeChat could not reach the person: write the SMS entry when the routing asks for one. Returns the
+ * SMS entry as written (then the message is not done yet), claimed when `inline` (the caller sends
+ * it at once) and this function can.
+ */
+async function fallBack(ports: Ports, entry: OutboxEntry, now: Date, inline = false): Promise<{ entry: OutboxEntry; held: boolean } | null> {
+  if (entry.route?.sms !== 'fallback' || !entry.route.kind || !ports.sms?.configured) return null;
+  const twin = smsEntryFrom(entry, now.toISOString());
+  const written = inline ? await firstAttempt(ports, twin, now) : { entry: twin, held: false };
+  // already there (a crash and a re-run): whoever wrote it sends it
+  const fresh = await ports.store.collection<OutboxEntry>(C.outbox).add(written.entry).then(() => true, (e) => { ignoreDuplicate(e); return false; });
+  return { entry: written.entry, held: written.held && fresh };
+}
+
+/** send an SMS entry written claimed by this sender */
+async function sendHeld(ports: Ports, sms: { entry: OutboxEntry; held: boolean } | null, now: Date) {
+  if (sms?.held) await sendSms(ports, sms.entry, now, sms.entry.attempts);
 }
 
 /** the SMS twin of a WeChat entry (same recipient, notice and route) */
@@ -88,7 +116,7 @@ async function claim(ports: Ports, entry: OutboxEntry, now: Date): Promise<numbe
   const attempts = entry.attempts + 1;
   const ok = await ports.store.collection<OutboxEntry>(C.outbox).update(
     entry._id,
-    { $set: { attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS).toISOString() } },
+    { $set: { attempts, nextAttemptAt: leaseUntil(now) } },
     { status: 'pending', attempts: entry.attempts },
   );
   return ok ? attempts : null;
@@ -126,10 +154,11 @@ const NOT_CONFIGURED = /not configured/;
  * lose it), then the entry is closed by whoever holds it (pending, `attempts`), then its message is
  * marked. False when another sender had the entry.
  */
-async function closeUnreached(ports: Ports, entry: OutboxEntry, attempts: number, set: Partial<OutboxEntry>, now: Date): Promise<boolean> {
-  const sms = await fallBack(ports, entry, now);
+async function closeUnreached(ports: Ports, entry: OutboxEntry, attempts: number, set: Partial<OutboxEntry>, now: Date, inline = false): Promise<boolean> {
+  const sms = await fallBack(ports, entry, now, inline);
   if (!(await close(ports, entry, attempts, set))) return false;
   await markMessage(ports, entry, now, false, !sms);
+  await sendHeld(ports, sms, now);
   return true;
 }
 
@@ -151,10 +180,12 @@ async function finish(ports: Ports, entry: OutboxEntry, attempts: number, result
 /** WeChat's answer 43101: the user holds no consent for this template (refused, used up, or withdrawn) */
 const NO_CONSENT = /^43101\b/;
 
-async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date, held?: number): Promise<Outcome> {
+  // written claimed by this sender (firstAttempt): an SMS it falls back to is sent at once too
+  const inline = held !== undefined;
   // the reasons it cannot go at all: closed at once, and SMS steps in where the routing says so
   const cannot = async (status: 'failed' | 'skipped', lastError: string): Promise<Outcome> => {
-    if (!(await closeUnreached(ports, entry, entry.attempts, { status, lastError }, now))) return 'busy';
+    if (!(await closeUnreached(ports, entry, entry.attempts, { status, lastError }, now, inline))) return 'busy';
     if (entry.consent === 'held') await releaseConsent(ports, entry);
     if (status === 'failed') console.error(`[notify] ${entry._id} not sent: ${lastError}`);
     return status;
@@ -166,24 +197,24 @@ async function sendWechat(ports: Ports, entry: OutboxEntry, now: Date): Promise<
   const templateId = entry.templateId || template.templateId;
   if (!templateId) return cannot('skipped', `template ${entry.template} not configured`);
   // the lease first: only the sender holding it may spend a consent for the entry
-  const attempts = await claim(ports, entry, now);
+  const attempts = held ?? (await claim(ports, entry, now));
   if (attempts === null) return 'busy';
   const hold = await holdConsent(ports, entry);
-  if (!hold.ok) return (await closeUnreached(ports, entry, attempts, { status: 'no_consent', lastError: hold.reason }, now)) ? 'no_consent' : 'busy';
+  if (!hold.ok) return (await closeUnreached(ports, entry, attempts, { status: 'no_consent', lastError: hold.reason }, now, inline)) ? 'no_consent' : 'busy';
   // from here the entry holds its consent (recorded with its next state): a retry does not spend another
   if (hold.held) entry = { ...entry, consent: 'held' };
-  const held = hold.held ? { consent: 'held' as const } : {};
+  const heldConsent = hold.held ? { consent: 'held' as const } : {};
   const result = await call(() => ports.notifier.send({ openid: entry.openid, template: entry.template, templateId, page: entry.page, data: entry.data }));
   if (result.ok) {
-    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null, ...held });
+    await close(ports, entry, attempts, { status: 'sent', sentAt: now.toISOString(), lastError: null, ...heldConsent });
     await markMessage(ports, entry, now, true, true);
     return 'sent';
   }
-  if (result.retry && attempts < MAX_ATTEMPTS) return backOff(ports, entry, attempts, result.error, now, held);
+  if (result.retry && attempts < MAX_ATTEMPTS) return backOff(ports, entry, attempts, result.error, now, heldConsent);
   // the end of this entry: refused (43101: no consent), not configured, our mistake, or the retries spent
   const refused = !result.retry && NO_CONSENT.test(result.error);
   const status = refused ? 'no_consent' : !result.retry && NOT_CONFIGURED.test(result.error) ? 'skipped' : 'failed';
-  if (!(await closeUnreached(ports, entry, attempts, { status, lastError: result.error, ...held }, now))) return 'busy';
+  if (!(await closeUnreached(ports, entry, attempts, { status, lastError: result.error, ...heldConsent }, now, inline))) return 'busy';
   // 43101: WeChat did not take the consent we counted (it had none); otherwise it was never used
   if (refused) await forgetConsent(ports, entry, now);
   else if (entry.consent === 'held') await releaseConsent(ports, entry);
@@ -200,7 +231,7 @@ async function quietUntil(ports: Ports, now: Date): Promise<Date | null> {
   return new Date(at.getTime() - 60_000);
 }
 
-async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+async function sendSms(ports: Ports, entry: OutboxEntry, now: Date, held?: number): Promise<Outcome> {
   const outbox = ports.store.collection<OutboxEntry>(C.outbox);
   // closed without a send (by whoever holds it), the message done
   const cannot = async (status: 'skipped' | 'no_consent', lastError: string, attempts = entry.attempts): Promise<Outcome> => {
@@ -215,15 +246,15 @@ async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Out
   const phone = mobileOf(entry.phone);
   if (!phone) return cannot('no_consent', '未登记手机号');
   const rules = await loadNotifyRules(ports);
-  if (rules.quietHours && !entry.route?.urgent && entry.attempts === 0) {
+  if (held === undefined && rules.quietHours && !entry.route?.urgent && entry.attempts === 0) {
     const until = await quietUntil(ports, now);
     if (until) {
       // quiet hours: wait for the next working minute without spending an attempt
-      const ok = await outbox.update(entry._id, { $set: { nextAttemptAt: until.toISOString(), lastError: '非工作时间，顺延发送' } }, { status: 'pending', attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt });
+      const ok = await outbox.update(entry._id, { $set: { nextAttemptAt: until.toISOString(), lastError: QUIET } }, { status: 'pending', attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt });
       return ok ? 'pending' : 'busy';
     }
   }
-  const attempts = await claim(ports, entry, now);
+  const attempts = held ?? (await claim(ports, entry, now));
   if (attempts === null) return 'busy';
   if (attempts === 1) {
     // the day's cap per person: counted once per entry (its first attempt)
@@ -237,19 +268,23 @@ async function sendSms(ports: Ports, entry: OutboxEntry, now: Date): Promise<Out
   return finish(ports, entry, attempts, result, now, 'SMS');
 }
 
-async function sendRobot(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+async function sendRobot(ports: Ports, entry: OutboxEntry, now: Date, held?: number): Promise<Outcome> {
   if (!ports.robot || !entry.webhook) return (await close(ports, entry, entry.attempts, { status: 'skipped', lastError: 'robot not configured' })) ? 'skipped' : 'busy';
-  const attempts = await claim(ports, entry, now);
+  const attempts = held ?? (await claim(ports, entry, now));
   if (attempts === null) return 'busy';
   const result = await call(() => ports.robot!.post({ webhook: entry.webhook!, text: entry.data.text ?? '' }));
   return finish(ports, entry, attempts, result, now, 'the robot');
 }
 
-export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date): Promise<Outcome> {
+/**
+ * Sends one entry: claims it first, or `held`, the attempts it was written with by this sender
+ * (firstAttempt), which holds it already.
+ */
+export async function sendEntry(ports: Ports, entry: OutboxEntry, now: Date, held?: number): Promise<Outcome> {
   const channel = entry.channel ?? 'wechat';
-  if (channel === 'sms') return sendSms(ports, entry, now);
-  if (channel === 'robot') return sendRobot(ports, entry, now);
-  return sendWechat(ports, entry, now);
+  if (channel === 'sms') return sendSms(ports, entry, now, held);
+  if (channel === 'robot') return sendRobot(ports, entry, now, held);
+  return sendWechat(ports, entry, now, held);
 }
 
 /**
