@@ -40,7 +40,8 @@ import { beijingDateKey } from '../time';
 import { requestRepo } from '../repos/requests';
 
 export type CounterGroups = { all?: Raw } & Partial<Record<Dimension, Record<string, Raw>>>;
-export type CounterDoc = { _id: string; kind: 'D' | 'M' | 'Q' | 'Y'; g: CounterGroups; ops: string[]; v: number; updatedAt?: string };
+/** `gen`: drawn when the document is made, so a copy of a removed and remade document never matches it */
+export type CounterDoc = { _id: string; kind: 'D' | 'M' | 'Q' | 'Y'; g: CounterGroups; ops: string[]; v: number; gen?: string; updatedAt?: string };
 
 /** what a request carries for the counters */
 export type RequestStats = { stats?: { seq: number; key: StatsKey } | null; statsPending?: boolean; statsOp?: StatsOp | null };
@@ -128,17 +129,38 @@ function nest(incs: Record<string, number>): CounterGroups {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The version and op ring of the counter documents this instance wrote last, per store: the next op
+ * on the same document tries its update on them before reading it (a day's and a month's documents
+ * take every change, so most ops save both reads). A stale copy only fails the version guard.
+ */
+const lastSeen = new WeakMap<object, Map<string, { v: number; gen: string; ops: string[] }>>();
+const SEEN_DOCS = 16;
+const randomGen = () => Math.random().toString(36).slice(2, 10);
+
+/**
  * Adds `incs` to one counter document exactly once per op id (within the ring): a versioned
  * read-modify-write that records the op id in the same atomic update. Returns false if the op was
  * already there.
  */
 export async function applyToDoc(ports: Ports, docId: string, incs: Record<string, number>, opId: string): Promise<boolean> {
   const stats = ports.store.collection<CounterDoc>(C.stats);
+  let seen = lastSeen.get(ports.store);
+  if (!seen) lastSeen.set(ports.store, (seen = new Map()));
+  const remember = (v: number, gen: string, ops: string[]) => {
+    seen!.delete(docId);
+    seen!.set(docId, { v, gen, ops });
+    if (seen!.size > SEEN_DOCS) seen!.delete(seen!.keys().next().value!);
+  };
   for (let attempt = 0; attempt < 40; attempt++) {
-    const doc = await stats.get(docId);
+    // the copy this instance wrote last, once; then the document as stored
+    const known = attempt === 0 ? seen.get(docId) : undefined;
+    // an op the copy lists is checked on the document itself (it may have been removed and remade)
+    const doc = known && !known.ops.includes(opId) ? known : await stats.get(docId);
     if (!doc) {
       try {
-        await stats.add({ _id: docId, kind: docId[0] as CounterDoc['kind'], g: nest(incs), ops: [opId], v: 1 });
+        const gen = randomGen();
+        await stats.add({ _id: docId, kind: docId[0] as CounterDoc['kind'], g: nest(incs), ops: [opId], v: 1, gen });
+        remember(1, gen, [opId]);
         return true;
       } catch (e) {
         if (e instanceof StoreError && e.code === 'DUPLICATE_ID') continue;
@@ -147,8 +169,15 @@ export async function applyToDoc(ports: Ports, docId: string, incs: Record<strin
     }
     const ops = doc.ops ?? [];
     if (ops.includes(opId)) return false;
-    const ok = await stats.update(docId, { $inc: { ...incs, v: 1 }, $set: { ops: [...ops.slice(-(RING - 1)), opId] } }, { v: doc.v });
-    if (ok) return true;
+    const next = [...ops.slice(-(RING - 1)), opId];
+    // a document made before `gen` gets one with its next op
+    const gen = doc.gen ?? randomGen();
+    const ok = await stats.update(docId, { $inc: { ...incs, v: 1 }, $set: { ops: next, gen } }, doc.gen ? { v: doc.v, gen: doc.gen } : { v: doc.v });
+    if (ok) {
+      remember(doc.v + 1, gen, next);
+      return true;
+    }
+    seen.delete(docId);
     if (attempt > 2) await sleep(Math.random() * 20 * Math.min(attempt, 10)); // a busy document: spread the retries
   }
   throw new AppError('CONFLICT', '统计数据更新繁忙，请稍后重试');
