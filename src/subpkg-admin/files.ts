@@ -39,7 +39,7 @@ export function chooseXlsx(): Promise<ChosenFile | null> {
 
 /** The enterprise import template (名称, 统一社会信用代码, 地址, 所属网格, 行业, 规模, 联系人, 联系电话). */
 export async function downloadTemplate() {
-  const file = await callService<{ url: string; fileID: string }>('admin.enterprises.template');
+  const file = await callService('admin.enterprises.template');
   await openWorkbook(file, '企业名录导入模板.xlsx');
 }
 

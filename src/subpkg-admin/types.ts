@@ -1,5 +1,5 @@
 /** Shapes of the admin.* actions, as the console pages see them. */
-import type { Answer } from '../../core/contract/answers';
+import type { Answer, Input } from '../../core/contract/answers';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
 
@@ -20,62 +20,24 @@ export type StaffItem = Answer<'admin.staff.list'>['items'][number];
 /** an enterprise of the registry as the console lists it */
 export type EnterpriseItem = Answer<'admin.enterprises.list'>['items'][number];
 
-export type ImportReport = {
-  dryRun: boolean;
-  total: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  /** each bad row with every problem it has (`reasons`; `reason` is them in one line) */
-  errors: { row: number; name: string; reason: string; reasons?: string[] }[];
-  errorCount?: number;
-  written: number;
-  /** a confirmed import runs as a job, a slice per call: call again with jobId until finished */
-  jobId?: string;
-  finished?: boolean;
-  done?: number;
-  message?: string;
-};
+/** what admin.enterprises.import answers: a dry run's report, or a confirmed import's job (call again with jobId until finished) */
+export type ImportReport = Answer<'admin.enterprises.import'>;
 
-export type WorkingHours = [string, string];
-export type CalendarOverride = { date: string; kind: 'workday' | 'holiday'; name: string };
-export type TemplateKey = 'statusChanged' | 'newAssignment';
+/** a confirmed import, run as a job a slice per call */
+export type ImportJob = Extract<ImportReport, { jobId: string }>;
 
-export type Rules = {
-  routing: Record<string, string | null>;
-  sla: {
-    generalDays: number;
-    complexDays: number;
-    responseDays: number;
-    yellowDays: number;
-    urgeEveryDays: number;
-    workingHours: WorkingHours[];
-  };
-  visits: { cap: number; autoCloseHours: number };
-  calendar: { overrides: CalendarOverride[]; adminYears: number[] };
-  templates: Record<TemplateKey, { templateId: string }>;
-};
+/** the rules document as admin.rules.get answers it (with a calendar change still being laid, calendarRun) */
+export type RulesDoc = Answer<'admin.rules.get'>;
 
-export type RulesDoc = {
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  rules: Rules;
-  history: { version: number; updatedAt: string; updatedByName: string }[];
-  /** years the built-in holiday library covers */
-  calendarYears: number[];
-};
+export type Rules = RulesDoc['rules'];
+export type WorkingHours = Rules['sla']['workingHours'][number];
+export type CalendarOverride = Rules['calendar']['overrides'][number];
+export type TemplateKey = keyof NonNullable<Rules['templates']>;
 
-export type AuditEntity = 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth';
+/** the rules as admin.rules.save takes them */
+export type RulesSent = Input<'admin.rules.save'>['rules'];
 
-export type AuditItem = {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  entity: AuditEntity;
-  entityId: string;
-  summary: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
+/** an entry of the audit log as the console lists it */
+export type AuditItem = Answer<'admin.audit.list'>['items'][number];
+
+export type AuditEntity = AuditItem['entity'];

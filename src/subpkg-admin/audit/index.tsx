@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import type { Page } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
@@ -32,7 +31,7 @@ export default function AuditPage() {
   }, []);
   const names: Names = { org: (id) => orgs.get(id) };
   const { data, loading, error, load } = useQuery(
-    () => callService<Page<AuditItem>>('admin.audit.list', { page, entity: entity || undefined }),
+    () => callService('admin.audit.list', { page, entity: entity || undefined }),
     [entity, page],
   );
 
@@ -77,7 +76,7 @@ export default function AuditPage() {
             <View className='audit-item__summary'>{a.summary}</View>
             <View className='audit-item__foot'>
               <Text className='muted small'>操作人：{a.actorName || '系统'}</Text>
-              {(a.before || a.after) && (
+              {!!(a.before || a.after) && (
                 <View className='audit-item__ops'>
                   <Text className='op' onClick={() => toggle(a.id, 'diff')}>
                     {mode === 'diff' ? '收起' : '查看变更'}
@@ -94,9 +93,9 @@ export default function AuditPage() {
                 {changed.map((d) => (
                   <View className='audit-diff__row' key={d.path}>
                     <Text className='audit-diff__key'>{d.label}</Text>
-                    {a.before && <Text className='audit-diff__before'>{d.before}</Text>}
-                    {a.before && a.after && <Text className='audit-diff__arrow'>→</Text>}
-                    {a.after && <Text className='audit-diff__after'>{d.after}</Text>}
+                    {!!a.before && <Text className='audit-diff__before'>{d.before}</Text>}
+                    {!!a.before && !!a.after && <Text className='audit-diff__arrow'>→</Text>}
+                    {!!a.after && <Text className='audit-diff__after'>{d.after}</Text>}
                   </View>
                 ))}
               </View>

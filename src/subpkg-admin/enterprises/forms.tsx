@@ -11,6 +11,7 @@ import type { AdminOrg, EnterpriseItem, StaffItem } from '../types';
 import { SCALES } from '../labels';
 import { pathOf } from '../orgs/tree';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
+import type { Input as ActionInput } from '../../../core/contract/answers';
 
 // GB 32100-2015: 18 characters from digits and capital letters except I, O, S, V, Z (the server checks the check character)
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
@@ -98,12 +99,14 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
     if (busy || !validate()) return;
     setBusy(true);
     try {
-      const body: Record<string, unknown> = { ...(e ? { id: e.id } : {}) };
-      for (const k of FIELDS) body[k] = k === 'creditCode' ? form[k].replace(/\s+/g, '') : form[k].trim();
+      const body: ActionInput<'admin.enterprises.save'> = {
+        ...(e ? { id: e.id } : {}),
+        ...(Object.fromEntries(FIELDS.map((k) => [k, k === 'creditCode' ? form[k].replace(/\s+/g, '') : form[k].trim()])) as Form),
+      };
       // both coordinates: the location; both cleared: no location (the next visit's check-in sets it)
       if (lat && lng) body.location = { latitude: Number(lat), longitude: Number(lng) };
       else if (e?.location) body.location = null;
-      const { enterprise } = await callService<{ enterprise: EnterpriseItem }>('admin.enterprises.save', body);
+      const { enterprise } = await callService('admin.enterprises.save', body);
       onSaved(enterprise.name);
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Page } from '../../shared/api-types';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import Pager from '../components/Pager';
@@ -26,10 +25,10 @@ export default function EnterprisesPage() {
   const [orgs, setOrgs] = useState<AdminOrg[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const { downloading, template } = useTemplateDownload();
-  const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
+  const loadOrgs = () => callService('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
   // refetched when shown again: back from the import page
   const { data, loading, error, load } = useQuery(
-    () => callService<Page<EnterpriseItem>>('admin.enterprises.list', { q: query || undefined, gridId: gridId || undefined, page }),
+    () => callService('admin.enterprises.list', { q: query || undefined, gridId: gridId || undefined, page }),
     [query, gridId, page],
     { refetchOnShow: true, alongside: loadOrgs },
   );

@@ -5,12 +5,15 @@ import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
 import { uploadFile } from '../../services/upload';
 import { chooseXlsx, downloadErrorRows, useTemplateDownload, XLSX_TYPE, type ChosenFile } from '../files';
-import type { ImportReport } from '../types';
+import type { ImportJob, ImportReport } from '../types';
 import { ADMIN } from '../labels';
 import '../admin.css';
 import './index.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;
+
+/** a confirmed import answers its job (a slice per call); a dry run answers the report alone */
+const isJob = (r: ImportReport): r is ImportJob => 'jobId' in r;
 
 type Step = 'idle' | 'checking' | 'report' | 'writing' | 'done';
 
@@ -18,7 +21,7 @@ export default function ImportPage() {
   const [step, setStep] = useState<Step>('idle');
   const [file, setFile] = useState<{ name: string; fileID: string } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [progress, setProgress] = useState<ImportReport | null>(null);
+  const [progress, setProgress] = useState<ImportJob | null>(null);
   const [error, setError] = useState('');
   const [fetchingErrors, setFetchingErrors] = useState(false);
   const { downloading, template } = useTemplateDownload();
@@ -56,7 +59,7 @@ export default function ImportPage() {
       const fileID = await uploadFile(picked.file, XLSX_TYPE);
       setFile({ name: picked.name, fileID });
       // dry run: the server reads and checks every row, nothing is written yet
-      setReport(await callService<ImportReport>('admin.enterprises.import', { fileID }));
+      setReport(await callService('admin.enterprises.import', { fileID }));
       setStep('report');
     } catch (e) {
       setError(errorText(e));
@@ -69,11 +72,12 @@ export default function ImportPage() {
     setStep('writing');
     try {
       // the server writes a slice per call (a cloud function has seconds, not minutes): go on until finished
-      let res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true });
-      setProgress(res);
-      for (let calls = 0; res.jobId && !res.finished && calls < 1000; calls++) {
+      let res = await callService('admin.enterprises.import', { fileID: file.fileID, confirm: true });
+      if (isJob(res)) setProgress(res);
+      for (let calls = 0; isJob(res) && !res.finished && calls < 1000; calls++) {
         const before = res.done;
-        res = await callService<ImportReport>('admin.enterprises.import', { fileID: file.fileID, confirm: true, jobId: res.jobId });
+        res = await callService('admin.enterprises.import', { fileID: file.fileID, confirm: true, jobId: res.jobId });
+        if (!isJob(res)) break;
         setProgress(res);
         // another call still holds the job (it may have died: its lease runs out in seconds): wait a moment
         if (!res.finished && res.done === before) await new Promise((r) => setTimeout(r, 1000));

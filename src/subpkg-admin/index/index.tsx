@@ -9,7 +9,7 @@ import Modal from '../components/Modal';
 import Field, { fieldErrors } from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
 import { useLoadOnShow } from '../../shared/use-query';
-import type { AdminOrg, Overview } from '../types';
+import type { Overview } from '../types';
 import { ADMIN } from '../labels';
 import '../admin.css';
 import './index.css';
@@ -19,7 +19,7 @@ type Link = { title: string; hint: string; icon: string; url: string; count?: nu
 export default function AdminHome() {
   const [data, setData] = useState<Overview | null>(null);
 
-  const { error, load } = useLoadOnShow(() => callService<Overview>('admin.overview'), setData);
+  const { error, load } = useLoadOnShow(() => callService('admin.overview'), setData);
 
   if (!data) {
     return <View className='page page--wide admin'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
@@ -202,7 +202,7 @@ function Bootstrap({ onDone }: { onDone: () => void }) {
     }
     setBusy(true);
     try {
-      const { org } = await callService<{ org: AdminOrg }>('admin.orgs.create', { kind: 'district', name: name.trim(), parentId: null });
+      const { org } = await callService('admin.orgs.create', { kind: 'district', name: name.trim(), parentId: null });
       Taro.showToast({ title: `已创建${org.name}`, icon: 'success' });
       onDone();
     } catch (e) {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ApiError, callService, toastError } from '../../services/call';
-import type { ActionName } from '../../../core/contract/actions';
+import type { Input as ActionInput } from '../../../core/contract/answers';
 import Field, { fieldErrors } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import { useLoadOnShow } from '../../shared/use-query';
@@ -25,7 +25,7 @@ export default function OrgsPage() {
   const [orgs, setOrgs] = useState<AdminOrg[] | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  const { error, load } = useLoadOnShow(() => callService<{ orgs: AdminOrg[] }>('admin.orgs.list'), (d) => setOrgs(d.orgs));
+  const { error, load } = useLoadOnShow(() => callService('admin.orgs.list'), (d) => setOrgs(d.orgs));
 
   const byId = useMemo(() => new Map((orgs ?? []).map((o) => [o.id, o])), [orgs]);
   const tree = useMemo(() => buildTree(orgs ?? []), [orgs]);
@@ -149,16 +149,19 @@ export default function OrgsPage() {
   );
 }
 
+/** the org actions the dialogs send; each answers the org as it now is */
+type OrgWrite = 'admin.orgs.create' | 'admin.orgs.update' | 'admin.orgs.retire';
+
 type DialogProps = { onClose: () => void; onDone: (toast: string) => void };
 
 /** run an org action; field errors from the server land next to their fields */
 function useSubmit(setErrors: (e: Record<string, string>) => void) {
   const [busy, setBusy] = useState(false);
-  const run = async (action: ActionName, body: object, ok: (org: AdminOrg) => void) => {
+  const run = async (action: OrgWrite, body: ActionInput<OrgWrite>, ok: (org: AdminOrg) => void) => {
     if (busy) return;
     setBusy(true);
     try {
-      const { org } = await callService<{ org: AdminOrg }>(action, body);
+      const { org } = await callService(action, body);
       ok(org);
     } catch (e) {
       if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
@@ -216,7 +219,7 @@ function CreateDialog({ orgs, byId, kind: initialKind, parentId: initialParent, 
     if (kind !== 'district' && !parentId) e.parentId = `请选择所属${ORG_KIND_LABELS[PARENT_KIND[kind]!]}`;
     setErrors(e);
     if (Object.keys(e).length) return;
-    const body: Record<string, unknown> = { kind, name: name.trim(), parentId: kind === 'district' ? null : parentId };
+    const body: ActionInput<'admin.orgs.create'> = { kind, name: name.trim(), parentId: kind === 'district' ? null : parentId };
     if (kind === 'grid') body.communityIds = Array.from(new Set([parentId, ...communityIds]));
     run('admin.orgs.create', body, (org) => onDone(`已创建${org.name}`));
   };
@@ -291,7 +294,7 @@ function MoveDialog({ org, orgs, byId, onClose, onDone }: DialogProps & { org: A
   const ok = () => {
     if (!parentId) return setErrors({ parentId: `请选择新的${ORG_KIND_LABELS[parentKind]}` });
     if (parentId === org.parentId) return onClose();
-    const body: Record<string, unknown> = { id: org.id, parentId };
+    const body: ActionInput<'admin.orgs.update'> = { id: org.id, parentId };
     // a grid always covers its own community: swap the old parent for the new one
     if (org.kind === 'grid') body.communityIds = Array.from(new Set([parentId, ...(org.communityIds ?? []).filter((c) => c !== org.parentId)]));
     run('admin.orgs.update', body, (o) => onDone(`已将${o.name}移至${byId.get(parentId)?.name ?? ''}`));

@@ -1,13 +1,7 @@
 import type { NotifyRules, SmsMode } from '../../shared/api-types';
 import { SLA_LABELS, SLA_PAIRS, SlaLimitsInput } from '../../../core/contract/admin';
 import { problemsOf } from '../../../core/contract/schema';
-import type { CalendarOverride, Rules, TemplateKey, WorkingHours } from '../types';
-
-/** the limits on reworks, hand-backs and card acceptance (SlaPolicy; absent from an older backend) */
-type LimitKey = 'maxReworks' | 'handBackDays' | 'cardAcceptDays';
-export type SlaRules = Rules['sla'] & Partial<Record<LimitKey, number>>;
-/** notify: 提醒规则 (core/notify/routing.ts; absent from an older backend) */
-export type RulesWithLimits = Omit<Rules, 'sla'> & { sla: SlaRules; notify?: NotifyRules };
+import type { CalendarOverride, Rules, RulesSent, TemplateKey, WorkingHours } from '../types';
 
 /** The rules as edited: numbers stay text until saved, so a half-typed value is not lost. */
 export type RulesForm = {
@@ -82,7 +76,7 @@ export const TEMPLATE_FIELDS: { key: TemplateKey; label: string; hint: string }[
   { key: 'newAssignment', label: '新工单提醒', hint: '发给承办人：有新的诉求分派给您' },
 ];
 
-export function toForm(r: RulesWithLimits): RulesForm {
+export function toForm(r: Rules): RulesForm {
   const routing: Record<string, string> = {};
   for (const [k, v] of Object.entries(r.routing ?? {})) routing[k] = v ?? '';
   return {
@@ -124,7 +118,7 @@ function notifyForm(n: NotifyRules | undefined): RulesForm['notify'] {
 /** Blank text stays blank (NaN would hide it); the server names what is wrong. */
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.trim()));
 
-export function fromForm(f: RulesForm, categories: string[]): RulesWithLimits {
+export function fromForm(f: RulesForm, categories: string[]): RulesSent {
   const routing: Record<string, string | null> = {};
   for (const c of categories) routing[c] = f.routing[c] || null;
   return {

@@ -15,9 +15,6 @@ import { checkForm, ENTERPRISE_SMS_OPTIONS, fromForm, SLA_FIELDS, slaRelated, SM
 import '../admin.css';
 import './index.css';
 
-/** a calendar change being laid on requests in progress (core/sla/recompute.ts) */
-type CalendarRun = { version: number; examined: number; changed: number; more?: true };
-
 const KIND_OPTIONS = [
   { value: 'holiday', label: '节假日（放假）' },
   { value: 'workday', label: '调休上班' },
@@ -68,7 +65,7 @@ export default function RulesPage() {
   const [newYear, setNewYear] = useState('');
 
   const load = () =>
-    callService<RulesDoc>('admin.rules.get')
+    callService('admin.rules.get')
       .then((d) => {
         setDoc(d);
         setForm(toForm(d.rules));
@@ -81,7 +78,7 @@ export default function RulesPage() {
   useEffect(() => {
     load();
     loadMeta().then(setMeta).catch(() => undefined);
-    callService<{ orgs: AdminOrg[] }>('admin.orgs.list')
+    callService('admin.orgs.list')
       .then((d) => setOrgs(d.orgs))
       .catch(() => undefined);
   }, []);
@@ -118,7 +115,7 @@ export default function RulesPage() {
     }
     setSaving(true);
     try {
-      const { version, recompute } = await callService<{ version: number; recompute?: CalendarRun }>('admin.rules.save', { version: doc.version, rules: fromForm(form, categories.map((c) => c.code)) });
+      const { version, recompute } = await callService('admin.rules.save', { version: doc.version, rules: fromForm(form, categories.map((c) => c.code)) });
       // a calendar change re-lays the deadlines of requests in progress (the timer finishes a large batch)
       const relaid = recompute ? `；已按新日历重算 ${recompute.changed} 项在办期限${recompute.more ? '，其余稍后自动完成' : ''}` : '';
       Taro.showToast({ title: `已保存为第 ${version} 版，立即生效${relaid}`, icon: 'none', duration: recompute ? 3500 : 2500 });
@@ -295,7 +292,7 @@ export default function RulesPage() {
           内置日历已覆盖：{yearRanges(doc.calendarYears) || '无'}。
           内置日历未覆盖的年份，请在下方逐日录入放假和调休上班日期，再将该年份加入「管理员维护年份」，期限即按此计算；也可在此修正内置日历。保存后，在办诉求已算出的期限按新日历重新计算，“暂按周一至周五估算”的标记随之消除。
         </View>
-        {(doc as RulesDoc & { calendarRun?: CalendarRun | null }).calendarRun && (
+        {doc.calendarRun && (
           <View className='warn-note rules-note'>上次日历调整后的在办期限正在重算，由定时任务自动完成。</View>
         )}
         <View className='cal-table'>

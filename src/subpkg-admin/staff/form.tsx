@@ -9,6 +9,7 @@ import type { AdminOrg, Invite, StaffItem, StaffRole } from '../types';
 import { ORG_KIND_LABELS, STAFF_ROLES } from '../labels';
 import { pathOf } from '../orgs/tree';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
+import type { Input as ActionInput } from '../../../core/contract/answers';
 
 const DEFAULT_CAPACITY = 10;
 
@@ -62,7 +63,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
 
   const submit = async () => {
     if (busy || !validate()) return;
-    const body: Record<string, unknown> = {
+    const body: ActionInput<'admin.staff.invite'> = {
       name: name.trim(),
       phone: phone.trim(),
       roles,
@@ -74,10 +75,10 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
     setBusy(true);
     try {
       if (staff) {
-        const { user } = await callService<{ user: StaffItem }>('admin.staff.update', { id: staff.id, ...body });
+        const { user } = await callService('admin.staff.update', { id: staff.id, ...body });
         onSaved(user.name);
       } else {
-        const { user, invite } = await callService<{ user: StaffItem; invite: Invite }>('admin.staff.invite', body);
+        const { user, invite } = await callService('admin.staff.invite', body);
         onInvited(user.name, invite);
       }
     } catch (e) {

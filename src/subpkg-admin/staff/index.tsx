@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import type { Page } from '../../shared/api-types';
 import { formatDate } from '../../shared/format';
 import { ApiError, callService, toastError } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
@@ -13,7 +12,7 @@ import Modal from '../components/Modal';
 import Pager from '../components/Pager';
 import { AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
 import InviteCodeDialog from '../components/InviteCode';
-import type { AdminOrg, Invite, StaffItem } from '../types';
+import type { AdminOrg, Invite, StaffItem, StaffRole } from '../types';
 import { STAFF_ROLES } from '../labels';
 import StaffForm from './form';
 import '../admin.css';
@@ -26,10 +25,10 @@ type Dialog =
   | { type: 'reinvite'; staff: StaffItem }
   | { type: 'requeued'; name: string; requeued: number };
 
-const ROLE_FILTERS = [{ value: '', label: '全部' }, ...STAFF_ROLES];
+const ROLE_FILTERS = [{ value: '' as const, label: '全部' }, ...STAFF_ROLES];
 
 export default function StaffPage() {
-  const [role, setRole] = useState('');
+  const [role, setRole] = useState<StaffRole | ''>('');
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -45,9 +44,9 @@ export default function StaffPage() {
   useEffect(() => {
     currentMe().then((m) => setMeId(m.user.id)).catch(() => undefined);
   }, []);
-  const loadOrgs = () => callService<{ orgs: AdminOrg[] }>('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
+  const loadOrgs = () => callService('admin.orgs.list').then((d) => setOrgs(d.orgs)).catch(() => undefined);
   const { data, loading, error, load } = useQuery(
-    () => callService<Page<StaffItem>>('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, unbound, page }),
+    () => callService('admin.staff.list', { role: role || undefined, q: query || undefined, includeInactive, unbound, page }),
     [role, query, includeInactive, unbound, page],
     { refetchOnShow: true, alongside: loadOrgs },
   );
@@ -275,7 +274,7 @@ function DeactivateDialog({ staff, onClose, onDone }: { staff: StaffItem; onClos
     if (reason.trim().length < 2) return setError('请填写停用原因（至少2个字）');
     setBusy(true);
     try {
-      const { requeued } = await callService<{ user: StaffItem; requeued: number }>('admin.staff.deactivate', { id: staff.id, reason: reason.trim() });
+      const { requeued } = await callService('admin.staff.deactivate', { id: staff.id, reason: reason.trim() });
       onDone(requeued);
     } catch (e) {
       if (e instanceof ApiError && e.details.length) setError(e.details[0].message);
@@ -306,7 +305,7 @@ function ReinviteDialog({ staff, onClose, onDone }: { staff: StaffItem; onClose:
   const ok = async () => {
     setBusy(true);
     try {
-      const { invite } = await callService<{ invite: Invite }>('admin.staff.reinvite', { id: staff.id });
+      const { invite } = await callService('admin.staff.reinvite', { id: staff.id });
       onDone(invite);
     } catch (e) {
       toastError(e);
