@@ -1,7 +1,7 @@
 /** Shapes of the visit actions (core/visits) as the pages see them. */
 import type { Answer } from '../../core/contract/answers';
 
-import type { PlanStatus, VisitFlag, VisitPurpose } from '../../core/contract/visits';
+import type { VisitFlag, VisitPurpose } from '../../core/contract/visits';
 
 export type Purpose = VisitPurpose;
 export type FlagKey = VisitFlag;
@@ -89,46 +89,13 @@ export type SupervisorVisit = StaffVisit & {
   feedback: Feedback[];
 };
 
-export type EnterpriseVisit = VisitBase & {
-  myScore: { score: number; text: string; createdAt: string } | null;
-  myComplaint: { text: string; requestId: string | null; requestNo: string | null; createdAt: string } | null;
-  canScore: boolean;
-  canComplain: boolean;
-};
+/** a visit as the enterprise sees it (visit.mine) */
+export type EnterpriseVisit = MyVisits['items'][number];
 
 export type AnyVisit = StaffVisit | SupervisorVisit | EnterpriseVisit;
 
-export type EnterpriseBrief = { id: string; name: string; address?: string };
-
-export type PlanOption = {
-  _id: string;
-  deptName: string;
-  items: string;
-  legalBasis: string;
-  approvalRef: string | null;
-  from: string;
-  to: string;
-  joint: { deptNames: string[]; from: string; to: string } | null;
-};
-
-export type ScanResult =
-  | { mode: 'official'; scene: string }
-  | { mode: 'own'; enterprise: EnterpriseBrief }
-  | { mode: 'stranger'; enterprise: { name: string }; message: string }
-  | {
-      mode: 'checkin';
-      enterprise: EnterpriseBrief;
-      me: { name: string; deptName: string };
-      guard: { count: number; cap: number; windowDays: number; over: boolean };
-      purposes: { key: Purpose; label: string; inspection: boolean }[];
-      plans: PlanOption[];
-      requests: { _id: string; no: string; categoryName: string; statusLabel: string; description: string }[];
-      lateMaxHours: number;
-      presence: { registered: boolean; source: 'admin' | 'first_visit' | null; farMeters: number };
-    }
-  | { mode: 'join'; enterprise: EnterpriseBrief; visit: StaffVisit }
-  | { mode: 'checkout'; enterprise: EnterpriseBrief; visit: StaffVisit }
-  | { mode: 'open_elsewhere'; enterprise: EnterpriseBrief; other: StaffVisit };
+/** as visit.scan answers it: what the scanned code lets this person do here */
+export type ScanResult = Answer<'visit.scan'>;
 
 export type CodeView = { scene: string; kind: 'enterprise' | 'official'; link: string; image: { fileID: string; url: string }; createdAt: string };
 
@@ -141,19 +108,8 @@ export type OfficerCode = Answer<'visit.officerCode'>;
 /** as visit.checkOfficer answers it */
 export type OfficerCheck = Answer<'visit.checkOfficer'>;
 
-export type Notice = {
-  _id: string; deptName: string; items: string; legalBasis: string; approvalRef: string | null; from: string; to: string;
-  joint: { deptNames: string[] } | null;
-};
-
-export type MyVisits = {
-  items: EnterpriseVisit[];
-  total: number;
-  page: number;
-  pageSize: number;
-  guard: { count: number; cap: number; windowDays: number };
-  notices: Notice[];
-};
+/** as visit.mine answers it: the enterprise's visits, its window's guard and the inspection plans noticed to it */
+export type MyVisits = Answer<'visit.mine'>;
 
 /** as visit.list answers it */
 export type VisitList = Answer<'visit.list'>;
@@ -166,32 +122,10 @@ export type Figures = Answer<'visit.figures'>;
 /** as visit.options answers it */
 export type VisitOptions = Answer<'visit.options'>;
 
-export type Plan = {
-  _id: string;
-  deptId: string;
-  deptName: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  items: string;
-  legalBasis: string;
-  approvalRef: string | null;
-  from: string;
-  to: string;
-  status: PlanStatus;
-  joint: { id: string; from: string; to: string; deptNames: string[]; mergedAt: string; mergedByName: string } | null;
-  visitId: string | null;
-  createdByName: string;
-  createdAt: string;
-};
+/** an inspection plan as plan.list answers it */
+export type Plan = Answer<'plan.list'>['items'][number];
 
-export type Proposal = {
-  key: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  from: string;
-  to: string;
-  planIds: string[];
-  departments: { deptId: string; deptName: string; items: string; from: string; to: string }[];
-};
+/** a joint inspection the plans suggest, as plan.proposals answers it */
+export type Proposal = Answer<'plan.proposals'>['items'][number];
 
 export { PLAN_STATUSES as PLAN_STATUS_LABELS, RED_FLAGS as RED_FLAG_KEYS } from '../../core/contract/visits';

@@ -38,7 +38,7 @@ export default function CheckOfficialPage() {
       return;
     }
     try {
-      const [d, me] = await Promise.all([callService<OfficerCheck>('visit.checkOfficer', { scene: s }), currentMe().catch(() => null)]);
+      const [d, me] = await Promise.all([callService('visit.checkOfficer', { scene: s }), currentMe().catch(() => null)]);
       setData(d);
       setIsEnterprise(!!me?.user.enterpriseId);
     } catch (e) {

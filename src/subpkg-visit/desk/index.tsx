@@ -132,14 +132,15 @@ export default function VisitDeskPage() {
 
   const from = range === 'all' ? undefined : addDays(beijingToday(), -Number(range) + 1);
   const filters = {
-    from, flag: flag || undefined, purpose: purpose || undefined,
-    ...(tab === 'flagged' ? { flagged: true } : tab === 'red' ? { red: true } : tab === 'open' ? { status: 'open' } : {}),
+    // the flag and purpose chosen, as the server listed them
+    from, flag: options?.flags.find((f) => f.key === flag)?.key, purpose: options?.purposes.find((p) => p.key === purpose)?.key,
+    ...(tab === 'flagged' ? { flagged: true } : tab === 'red' ? { red: true } : tab === 'open' ? { status: 'open' as const } : {}),
   };
-  const list = usePagedList<StaffVisit | SupervisorVisit, VisitList>((page) => callService<VisitList>('visit.list', { ...filters, page }));
+  const list = usePagedList<StaffVisit | SupervisorVisit, VisitList>((page) => callService('visit.list', { ...filters, page }));
   const counts = list.last?.counts;
 
   const loadFigures = () =>
-    callService<Figures>('visit.figures', { from })
+    callService('visit.figures', { from })
       .then((f) => {
         setFigures(f);
         setFigError('');
@@ -147,7 +148,7 @@ export default function VisitDeskPage() {
       .catch((e) => setFigError(errorText(e)));
 
   useEffect(() => {
-    callService<VisitOptions>('visit.options').then(setOptions).catch(() => undefined);
+    callService('visit.options').then(setOptions).catch(() => undefined);
   }, []);
   useDidShow(() => {
     list.reload();

@@ -17,13 +17,14 @@ import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
 import { RED_FLAG_KEYS, type StaffVisit, type SupervisorVisit } from '../types';
 import '../visit.css';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
+import type { CategoryCode } from '../../../core/contract/catalog';
 
 type Detail = { visit: StaffVisit | SupervisorVisit; viewer: 'staff' | 'supervisor' | 'enterprise' };
 
 
 /** an official files a problem for the enterprise during the visit (走访代报) */
 function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta | null; onFiled: () => void }) {
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState<CategoryCode | ''>('');
   const [description, setDescription] = useState('');
   const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -38,10 +39,10 @@ function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta |
     setErrors(e);
     const first = Object.values(e)[0];
     if (first) return Taro.showToast({ title: first, icon: 'none' });
-    if (busy) return;
+    if (busy || !category) return;
     setBusy(true);
     try {
-      const res = await callService<{ request: { no: string } }>('visit.fileRequest', {
+      const res = await callService('visit.fileRequest', {
         visitId: visit._id, clientKey: clientKey.current, category, description: description.trim(), photos: [], phone: phone.trim(),
       });
       Taro.showToast({ title: `已提交 ${res.request.no}，进入分派`, icon: 'none' });
@@ -98,7 +99,7 @@ export default function VisitDetailPage() {
 
   const load = async () => {
     try {
-      const [d, me] = await Promise.all([callService<Detail>('visit.get', { id }), currentMe()]);
+      const [d, me] = await Promise.all([callService('visit.get', { id }), currentMe()]);
       if (d.viewer === 'enterprise') {
         Taro.redirectTo({ url: VISIT_ROUTES.history(id) });
         return;

@@ -57,7 +57,7 @@ function Feedback({ visit, onDone }: { visit: EnterpriseVisit; onDone: () => voi
       {visit.myScore && (
         <View className='score-line'>
           <Text className='score-line__label'>我的评价</Text>
-          <Rate value={visit.myScore.score} readOnly />
+          <Rate value={visit.myScore.score ?? undefined} readOnly />
           {visit.myScore.text && <View className='feedback-done'>{visit.myScore.text}</View>}
         </View>
       )}
@@ -115,7 +115,7 @@ export default function VisitHistoryPage() {
   const { params } = useRouter();
   const focus = params.id ?? '';
   const [open, setOpen] = useState<string>(focus);
-  const list = usePagedList<EnterpriseVisit, MyVisits>((page) => callService<MyVisits>('visit.mine', { page }));
+  const list = usePagedList<EnterpriseVisit, MyVisits>((page) => callService('visit.mine', { page }));
   const first = list.last;
 
   useListPageEvents(list);

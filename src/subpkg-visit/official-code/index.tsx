@@ -19,7 +19,7 @@ export default function OfficialCodePage() {
 
   const load = async (renew = false) => {
     try {
-      setData(await callService<OfficerCode>('visit.officerCode', renew ? { renew: true } : {}));
+      setData(await callService('visit.officerCode', renew ? { renew: true } : {}));
       setError('');
     } catch (e) {
       setError(errorText(e));

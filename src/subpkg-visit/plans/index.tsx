@@ -10,10 +10,12 @@ import Field, { fieldErrors } from '../../components/Field';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
 import { DateTimeInput, Select } from '../components/Inputs';
 import { PLAN_STATUS_LABELS, type Plan, type Proposal, type VisitOptions } from '../types';
+import type { Answer } from '../../../core/contract/answers';
 import '../visit.css';
 import './index.css';
 
-type PlanPage = { items: Plan[]; total: number };
+/** as plan.list answers it */
+type PlanPage = Answer<'plan.list'>;
 
 function PlanForm({ options, onCreated }: { options: VisitOptions | null; onCreated: (p: Proposal | null) => void }) {
   const today = beijingToday();
@@ -39,7 +41,7 @@ function PlanForm({ options, onCreated }: { options: VisitOptions | null; onCrea
     if (busy) return;
     setBusy(true);
     try {
-      const res = await callService<{ plan: Plan; proposal: Proposal | null }>('plan.create', {
+      const res = await callService('plan.create', {
         enterpriseId, items: items.trim(), legalBasis: legalBasis.trim(), approvalRef: approvalRef.trim() || undefined, from, to,
       });
       Taro.showToast({ title: '已登记，企业已收到检查预告', icon: 'none' });
@@ -145,15 +147,15 @@ export default function PlansPage() {
   const [options, setOptions] = useState<VisitOptions | null>(null);
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
   const [proposalError, setProposalError] = useState('');
-  const plans = usePagedList<Plan, PlanPage>((page) => callService<PlanPage>('plan.list', { page }));
+  const plans = usePagedList<Plan, PlanPage>((page) => callService('plan.list', { page }));
 
   useEffect(() => {
     currentMe().then((me) => setDepartment(me.user.roles.includes('department'))).catch(() => undefined);
-    callService<VisitOptions>('visit.options').then(setOptions).catch(() => undefined);
+    callService('visit.options').then(setOptions).catch(() => undefined);
   }, []);
 
   const loadProposals = () =>
-    callService<{ items: Proposal[] }>('plan.proposals')
+    callService('plan.proposals')
       .then((d) => {
         setProposals(d.items);
         setProposalError('');

@@ -19,7 +19,7 @@ export default function PosterPage() {
 
   const load = async () => {
     try {
-      setPoster(await callService<Poster>('visit.poster', { enterpriseId }));
+      setPoster(await callService('visit.poster', { enterpriseId }));
       setError('');
     } catch (e) {
       setError(errorText(e));

@@ -6,7 +6,7 @@ import { beijingInstant, beijingToday, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
-import type { ActionName } from '../../../core/contract/actions';
+import type { Input as ActionInput } from '../../../core/contract/answers';
 import { rememberAfterLogin } from '../../services/after-login';
 import { loadMeta } from '../../services/profile';
 import type { Meta } from '../../shared/api-types';
@@ -21,6 +21,9 @@ import { SCAN_LABEL, sceneParam, scanScene } from '../scanner';
 import type { Purpose, ScanResult, StaffVisit } from '../types';
 import '../visit.css';
 import './index.css';
+
+/** what a scan at the door may do besides checking in; each answers the visit */
+type ScanWrite = 'visit.join' | 'visit.checkout';
 
 type CheckinState = Extract<ScanResult, { mode: 'checkin' }>;
 
@@ -77,7 +80,10 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
   };
 
   const submit = async () => {
-    if (busy || !validate()) return;
+    if (busy || !validate() || !purpose) return;
+    // a late registration is an inspection's only (the purposes offered then are those)
+    const latePurpose = late && (purpose === 'inspection' || purpose === 'joint') ? purpose : null;
+    if (late && !latePurpose) return;
     setBusy(true);
     // where the official stands: compared with the enterprise's registered location
     const place = await placeFor(late ? '补录' : '签到');
@@ -90,11 +96,11 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
       reason: reason.trim() || undefined, requestId: requestId || undefined, planId: planId || undefined, ...place,
     };
     try {
-      const res = late
-        ? await callService<{ visit: StaffVisit }>('visit.lateRegister', {
-            ...fields, startedAt: beijingInstant(beijingToday(), lateTime), lateReason: lateReason.trim(),
+      const res = latePurpose
+        ? await callService('visit.lateRegister', {
+            ...fields, purpose: latePurpose, startedAt: beijingInstant(beijingToday(), lateTime), lateReason: lateReason.trim(),
           })
-        : await callService<{ visit: StaffVisit; joined: boolean }>('visit.checkin', fields);
+        : await callService('visit.checkin', fields);
       Taro.showToast({ title: late ? '已补录，已通知企业' : '签到成功，已通知企业', icon: 'none' });
       onDone(res.visit);
     } catch (e) {
@@ -283,7 +289,7 @@ export default function ScanPage() {
     }
     setLoading(true);
     try {
-      const r = await callService<ScanResult>('visit.scan', { scene: s });
+      const r = await callService('visit.scan', { scene: s });
       if (r.mode === 'own') {
         Taro.redirectTo({ url: VISIT_ROUTES.history() });
         return;
@@ -316,7 +322,7 @@ export default function ScanPage() {
   };
 
   /** the place is asked for on scans at this enterprise (加入, 签退); leaving a visit elsewhere sends none */
-  const run = async (action: ActionName, fields: object, done: string, then: (data: { visit: StaffVisit; closed?: boolean; request?: { no: string } }) => void, scanWhat?: string) => {
+  const run = async (action: ScanWrite, fields: ActionInput<ScanWrite>, done: string, then: (data: { visit: StaffVisit; closed?: boolean; request?: { no: string } }) => void, scanWhat?: string) => {
     if (busy) return;
     setBusy(true);
     const place = scanWhat ? await placeFor(scanWhat) : {};
@@ -325,7 +331,7 @@ export default function ScanPage() {
       return;
     }
     try {
-      const data = await callService<{ visit: StaffVisit; closed?: boolean; request?: { no: string } }>(action, { ...fields, ...place });
+      const data = await callService(action, { ...fields, ...place });
       Taro.showToast({ title: done, icon: 'none' });
       then(data);
     } catch (e) {
