@@ -7,7 +7,7 @@ let me: Me | null = null;
 let metaPromise: Promise<Meta> | null = null;
 
 export async function loadMe(): Promise<Me> {
-  me = await callService<Me>('me');
+  me = await callService('me');
   return me;
 }
 
@@ -23,7 +23,7 @@ export function forgetSession() {
 /** Categories and status names; fetched once per app launch. */
 export function loadMeta(): Promise<Meta> {
   if (!metaPromise) {
-    metaPromise = callService<Meta>('meta').catch((e) => {
+    metaPromise = callService('meta').catch((e) => {
       metaPromise = null;
       throw e;
     });

@@ -60,7 +60,7 @@ export function loadNotifySettings(fresh = false): Promise<NotifySettings> {
   const hit = cachedNotifySettings();
   if (hit && !fresh) return Promise.resolve(hit);
   if (loading && loading.owner === who && !fresh) return loading.promise;
-  const promise = callService<NotifySettings>('notify.settings').then((s) => remember(who, s));
+  const promise = callService('notify.settings').then((s) => remember(who, s));
   const mine = { owner: who, promise };
   loading = mine;
   const done = () => {
@@ -98,7 +98,7 @@ let queue: Promise<unknown> = Promise.resolve();
 function report(input: { results: ConsentResults; source: 'request' | 'setting'; mainSwitch?: boolean }): Promise<NotifySettings | null> {
   if (Object.keys(input.results).length === 0 && input.mainSwitch === undefined) return Promise.resolve(null);
   const who = owner();
-  const run = queue.then(() => callService<NotifySettings>('notify.consent', input)).then(
+  const run = queue.then(() => callService('notify.consent', input)).then(
     (s) => remember(who, s),
     () => null,
   );

@@ -23,7 +23,7 @@ export default function InboxPage() {
   // the home page's 待办 figures open their tab (?tab=doing)
   const { params } = useRouter();
   const first = TABS.find((t) => t.key === params.tab)?.key ?? 'todo';
-  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, RequestSummary, Inbox>(first, (tab, page) => callService<Inbox>('officer.inbox', { tab, page }));
+  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, RequestSummary, Inbox>(first, (tab, page) => callService('officer.inbox', { tab, page }));
 
   const current = TABS.find((t) => t.key === tab)!;
   return (
