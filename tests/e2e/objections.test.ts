@@ -71,6 +71,9 @@ test('the officer asks for more time and hands a wrong assignment back; the disp
   await shotOf(desk, '#panel-extension .action-panel__buttons', 'obj-04-desk-extension-pending');
   await field(desk, '不批准时必填').fill('同意延期，请按期答复企业。');
   await button(desk.locator('#panel-extension'), '批准').click();
+  // the deadline moves for good: the modal names the date, and nothing is decided before it is confirmed
+  await desk.locator('.taro__modal').getByText(/办理期限将顺延至 \d{4}-\d{2}-\d{2} 下班时间/).locator('visible=true').waitFor();
+  await modalConfirm(desk).click();
   await visible(desk, '已批准').waitFor();
   await settled(desk);
   await shotOf(desk, '.objections__extensions', 'obj-05-desk-extension-approved');

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { formatTime } from '../../shared/format';
+import { confirmAction } from '../../shared/confirm';
 import { ApiError, callService, toastError } from '../../services/call';
 import Field, { fieldErrors } from '../../components/Field';
 import ExtensionRecords, { ExtensionItem } from '../../components/Extensions';
@@ -29,6 +30,11 @@ export default function ObjectionsPanel({ detail, reload }: DeskPartProps) {
     const problems = problemsOf(DecideExtensionInput, { id: r._id, approve, note });
     setErrors(problems);
     if (Object.keys(problems).length) return;
+    // the deadline moves for good: asked once more, with the date it moves to
+    const sure = await confirmAction(approve
+      ? { title: '批准延期', content: `办理期限将顺延至 ${pending!.requestedDate} 下班时间，并通知承办人。`, confirmText: '批准' }
+      : { title: '不批准延期', content: '办理期限不变，承办人将收到您的审批意见。', confirmText: '不批准', danger: true });
+    if (!sure) return;
     setBusy(approve ? 'approve' : 'refuse');
     try {
       await callService('desk.extension.decide', { id: r._id, approve, note: note.trim() });
