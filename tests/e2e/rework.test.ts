@@ -93,6 +93,21 @@ test('a request answered late and sent back by the enterprise stays red on the d
   await expect(sla.textContent()).resolves.toMatch(/超期/);
   await expect(sla.textContent()).resolves.toMatch(/重办期限/);
   await shot(desk, '43-desk-detail-reopened');
+
+  // the officer's inbox: the card says it is overdue, sent back, urged, and when it is now due
+  const off = await viewport(390, 844);
+  await loginAs(off, ({ 'u-zhangwei': '张伟', 'u-wangfang': '王芳' } as Record<string, string>)[officer]);
+  await off.goto(`${world.base}/#/subpkg-officer/inbox/index`);
+  await off.reload();
+  const card = off.locator('.request-card').filter({ hasText: back.no }).locator('visible=true').first();
+  await card.waitFor();
+  const marks = (await card.locator('.request-card__marks').textContent()) ?? '';
+  expect(marks).toMatch(/已超期/);
+  expect(marks).toMatch(/重办/);
+  expect(marks).toMatch(/期限\s*12-04 10:00/);
+  if ((back.urgeCount ?? 0) > 0) expect(marks).toContain(`督办催办 ${back.urgeCount} 次`);
+  else expect(marks).not.toContain('督办催办');
+  await shot(off, '44-officer-inbox-marks');
 });
 
 test('a rejected request shows no officer and no deadline', async () => {
