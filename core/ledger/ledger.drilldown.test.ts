@@ -53,7 +53,6 @@ test('each headline figure opens a ledger whose total is the figure', async () =
 
 test('each breakdown row opens a ledger whose total is the row, and its 超期 the row\'s 超期', async () => {
   const d = await as('u-majianguo', { action: 'stats.dashboard', period: 'month' });
-  const period = { from: d.period.from, to: d.period.to };
   const check = async (rows: any[], kind: RowKind) => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {

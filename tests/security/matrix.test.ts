@@ -25,7 +25,6 @@ type Row = [Outcome | Outcome[], Outcome | Outcome[], Outcome | Outcome[], Outco
 const ok = 'ok';
 const F = 'FORBIDDEN';
 const N = 'NOT_FOUND';
-const V = 'VALIDATION_FAILED';
 const S = 'INVALID_STATE';
 const NB = 'NOT_BOUND';
 const ELSEWHERE = 'VISIT_OPEN_ELSEWHERE';

@@ -17,7 +17,6 @@ import { functionOf } from '../../core/functions';
 jest.setTimeout(120_000); // scrypt is slow on purpose; many hashes on a busy 2-core machine
 
 const root = join(__dirname, '../..');
-type Server = Awaited<ReturnType<typeof startLocalServer>>;
 type Answer = { status: number; body: any; headers: Headers };
 
 async function start(opts: { seed: boolean; clock?: ReturnType<typeof fakeClock>; bootstrapAdminCode?: string }) {
