@@ -86,7 +86,9 @@ export type TimelineEvent = {
     // supervision cards (core/cards): progress, the lead's final answer, the dispatcher's controls
     | 'card_progress' | 'card_final' | 'card_urged' | 'card_deadline' | 'card_withdrawn' | 'card_party_closed'
     // objections in time (core/handling/objections.ts) and callbacks (core/feedback/callback.ts)
-    | 'handed_back' | 'extension_requested' | 'extension_approved' | 'extension_refused' | 'callback' | 'recusal';
+    | 'handed_back' | 'extension_requested' | 'extension_approved' | 'extension_refused' | 'callback' | 'recusal'
+    // the enterprise objects to a rejection (core/feedback/appeal.ts)
+    | 'appealed';
   actorId: string | null;
   actorName: string;
   text: string;
@@ -158,7 +160,10 @@ export type ServiceRequest = {
   deptIds: string[];
   cardId: string | null;
   referral: { at: string; byId: string; byName: string; reason: string } | null;
-  rejection: { kind: RejectKind; reason: string; at: string } | null;
+  /** 不予受理; a duplicate may cite the request it repeats (`duplicateOf`) */
+  rejection: { kind: RejectKind; reason: string; at: string; duplicateOf?: { id: string; no: string } | null } | null;
+  /** the enterprise's 申诉 against a rejection, with the rejection it objected to (one per request) */
+  appeal?: { reason: string; at: string; rejection: NonNullable<ServiceRequest['rejection']> } | null;
   // --- deadlines (core/sla): instants in UTC ISO, computed in Beijing working time ---
   startedAt: string | null;
   acceptDueAt: string | null;

@@ -8,6 +8,7 @@
  */
 import { confirmRequest, reopenRequest, supplementRequest } from './feedback/enterprise-feedback';
 import { urgeRequest } from './feedback/urge';
+import { appealRequest } from './feedback/appeal';
 import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
 import type { Ports } from './ports';
@@ -50,6 +51,7 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'request.resume': resumeRequest,
   'request.supplement': supplementRequest,
   'request.urge': urgeRequest,
+  'request.appeal': appealRequest,
   'officer.inbox': officerInbox,
   'desk.options': deskOptions,
   'desk.verify': verifyRequest,

@@ -23,6 +23,7 @@ export const ACTIONS_BY_FUNCTION = {
     'request.resume',
     'request.supplement',
     'request.urge',
+    'request.appeal',
     'officer.inbox',
     'desk.options',
     'desk.verify',

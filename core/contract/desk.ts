@@ -25,6 +25,8 @@ export const RejectInput = z.object({
   id: zId,
   kind: z.enum(Object.keys(REJECT_KINDS) as [keyof typeof REJECT_KINDS], { errorMap: () => ({ message: '请选择不予受理的类型' }) }),
   reason: zReason('不予受理的理由'),
+  /** 重复诉求: the number of the request it repeats (SQ…), shown to the enterprise as a link */
+  duplicateOf: z.string({ invalid_type_error: '诉求编号应为文字' }).trim().toUpperCase().regex(/^SQ\d{8,16}$/, '请填写正确的诉求编号，如 SQ202611230001').optional().or(z.literal('').transform(() => undefined)),
 });
 
 export const ReassignInput = z.object({ id: zId, assigneeId: zId, note: z.string().trim().max(300, '说明不能超过300字').optional().default('') });

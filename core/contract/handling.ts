@@ -102,6 +102,16 @@ export const CallbackInput = z
     }
   });
 
+// --- 申诉 by the enterprise against a rejection (core/feedback/appeal.ts) ---
+
+/** how long after a rejection the enterprise may object to it, in days */
+export const APPEAL_DAYS = 30;
+
+export const AppealInput = z.object({
+  id: zId,
+  reason: z.string({ required_error: '请填写申诉理由' }).trim().min(5, '请具体说明申诉理由（至少5个字）').max(500, '申诉理由不能超过500字'),
+});
+
 // --- 催办 by the enterprise (core/feedback/urge.ts) ---
 
 export const UrgeInput = z.object({

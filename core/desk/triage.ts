@@ -19,6 +19,7 @@ import { parseInput } from '../validation';
 import { allOrgs, canSupervise, supervisorsOf } from './scope';
 import { freed, settle } from '../settle';
 import { userRepo } from '../repos/users';
+import { requestRepo } from '../repos/requests';
 import { beijingDate } from '../time';
 
 
@@ -54,24 +55,35 @@ export async function verifyRequest(ctx: Ctx, input: Sent<typeof VerifyInput>) {
 
 
 export async function rejectRequest(ctx: Ctx, input: Sent<typeof RejectInput>) {
-  const { id, kind, reason } = parseInput(RejectInput, input);
+  const { id, kind, reason, duplicateOf } = parseInput(RejectInput, input);
   const req = await loadSupervised(ctx, id);
   if (req.status === 'supervised') throw new AppError('INVALID_STATE', '该诉求已下发督办卡，须待牵头部门答复或退回后再处理');
+  const cited = kind === 'duplicate' && duplicateOf ? await citedRequest(ctx, req, duplicateOf) : null;
   const clock = stop(req, ctx.now, await loadSla(ctx.ports), {
-    status: 'rejected', rejection: { kind, reason, at: ctx.now.toISOString() }, acceptDueAt: null, closedAt: ctx.now.toISOString(),
+    status: 'rejected', rejection: { kind, reason, at: ctx.now.toISOString(), duplicateOf: cited }, acceptDueAt: null, closedAt: ctx.now.toISOString(),
   });
   // a rejection is not an SLA outcome
   clock.set.closedOnTime = null;
   const next = await transition(ctx.ports, req, {
     from: OPEN_STATUSES,
     set: clock.set,
-    event: { type: 'rejected', text: `不予受理（${REJECT_KINDS[kind]}）：${reason}`, notify: req.assigneeId ? [req.assigneeId] : [] },
+    event: { type: 'rejected', text: `不予受理（${REJECT_KINDS[kind]}${cited ? `，与 ${cited.no} 重复` : ''}）：${reason}`, notify: req.assigneeId ? [req.assigneeId] : [] },
     actor: actor(ctx),
     now: ctx.now,
   });
   await releaseSlotOf(ctx.ports, req);
   // a slot of its grid freed: the grid's waiting requests get their chance after the answer
   return freed(ctx, await settle(ctx, next));
+}
+
+
+/** the request a duplicate repeats: the same enterprise's, another one, by its number */
+async function citedRequest(ctx: Ctx, req: ServiceRequest, no: string): Promise<{ id: string; no: string }> {
+  const other = await requestRepo(ctx.ports.store).byNo(no);
+  const bad = (message: string) => new AppError('VALIDATION_FAILED', message, [{ field: 'duplicateOf', message }]);
+  if (!other || other.enterpriseId !== req.enterpriseId) throw bad(`未找到该企业的诉求 ${no}`);
+  if (other._id === req._id) throw bad('不能引用本诉求自身');
+  return { id: other._id, no: other.no };
 }
 
 

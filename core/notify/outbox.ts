@@ -75,6 +75,7 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   extension_refused: '延期申请未获批准',
   callback: '诉求已回访',
   recusal: '诉求回避提示',
+  appealed: '企业对不予受理提出申诉',
 };
 
 /**

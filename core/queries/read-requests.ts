@@ -16,6 +16,7 @@ import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
 import { urgeRefusal } from '../feedback/urge-rules';
+import { appealRefusal } from '../feedback/appeal-rules';
 import { cardRepo } from '../repos/cards';
 
 
@@ -82,6 +83,7 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     confirm: ownEnterprise && req.status === 'resolved',
     reopen: ownEnterprise && req.status === 'resolved',
     urge: ownEnterprise && urgeRefusal(req, ctx.now) === null,
+    appeal: ownEnterprise && appealRefusal(req, ctx.now) === null,
     verify: desk && open && req.status !== 'supervised',
     reject: desk && open && req.status !== 'supervised',
     reassign: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),

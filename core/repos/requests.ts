@@ -106,6 +106,8 @@ export function requestRepo(store: Store) {
     add: (doc: ServiceRequest) => c.add(doc),
     /** a write that happens only if the request is as expected (the version read): false when it is not */
     update: (id: string, update: Update, guard?: RequestGuard) => c.update(id, update, guard ? guardFilter(guard) : undefined),
+    /** by its number (SQ…): 'no' */
+    byNo: async (no: string) => (await c.find({ no }, { limit: 1 }))[0] ?? null,
     /** the store has none at all (the demo seeds only an empty store) */
     none: async () => (await c.count({})) === 0,
 

@@ -70,17 +70,50 @@ export function ResultCard({ request: r }: { request: RequestSummary }) {
   );
 }
 
-/** Why the request was not accepted (不予受理). */
-export function RejectionCard({ request: r, meta }: { request: RequestSummary; meta: Meta | null }) {
+/** the detail page of another request, as this viewer opens requests */
+const detailPage = (viewer: Props['viewer'] | 'desk', id: string) =>
+  `/${viewer === 'enterprise' ? 'subpkg-enterprise' : viewer === 'desk' ? 'subpkg-desk' : 'subpkg-officer'}/detail/index?id=${id}`;
+
+/** Why the request was not accepted (不予受理), and the request it repeats when it cites one. */
+export function RejectionCard({ request: r, meta, viewer = 'enterprise' }: { request: RequestSummary; meta: Meta | null; viewer?: Props['viewer'] | 'desk' }) {
   if (!r.rejection) return null;
+  const cited = r.rejection.duplicateOf;
   return (
     <View className='card notice-card notice-card--danger'>
       <View className='card__title'>不予受理说明</View>
       <Row label='原因类别'>{rejectKindLabel(meta, r.rejection.kind)}</Row>
+      {cited && (
+        <Row label='重复于'>
+          <Text className='link' onClick={() => Taro.navigateTo({ url: detailPage(viewer, cited.id) })}>{cited.no}</Text>
+        </Row>
+      )}
       <Row label='说明'>
         <Text className='pre'>{r.rejection.reason}</Text>
       </Row>
       <Row label='时间'><When at={r.rejection.at} /></Row>
+    </View>
+  );
+}
+
+/** The enterprise's 申诉 against a rejection: its reason, and what it objected to. */
+export function AppealCard({ request: r, meta }: { request: RequestSummary; meta: Meta | null }) {
+  if (!r.appeal) return null;
+  const was = r.appeal.rejection;
+  return (
+    <View className='card notice-card--warn appeal-card'>
+      <View className='card__title'>企业申诉</View>
+      <Row label='申诉理由'>
+        <Text className='pre'>{r.appeal.reason}</Text>
+      </Row>
+      <Row label='申诉时间'><When at={r.appeal.at} /></Row>
+      <Row label='原决定'>
+        <Text>{`不予受理（${rejectKindLabel(meta, was.kind)}）`}</Text>
+        {was.duplicateOf && <Text>，</Text>}
+        {was.duplicateOf && <Text className='when'>{`重复于 ${was.duplicateOf.no}`}</Text>}
+      </Row>
+      <Row label='原理由'>
+        <Text className='pre'>{was.reason}</Text>
+      </Row>
     </View>
   );
 }
@@ -150,7 +183,8 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
   return (
     <View>
       <RequestHead request={r} meta={meta} />
-      <RejectionCard request={r} meta={meta} />
+      <RejectionCard request={r} meta={meta} viewer={viewer} />
+      <AppealCard request={r} meta={meta} />
       <ResultCard request={r} />
 
       {actions}

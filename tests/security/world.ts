@@ -45,7 +45,7 @@ export const STREET_DISPATCHER = 'wx-xihu-desk';
 export const openidOf = (who: string) => (who.startsWith('u-') ? devOpenid(who) : who);
 
 export type WorldIds = {
-  assigned: string; accepted: string; paused: string; resolved: string; supervised: string; closed: string; overdue: string;
+  assigned: string; accepted: string; paused: string; resolved: string; supervised: string; closed: string; overdue: string; rejected: string;
   cardId: string; cardWorking: string; cardCoop: string; sceneE1: string; sceneE2: string; sceneOfficial: string;
   visitOpen: string; visitClosed: string; planZjj: string; planZrzy: string;
   bindingId: string; inviteCode: string; invitedId: string; retiredId: string; templateFileID: string;
@@ -99,6 +99,10 @@ export async function buildWorld(): Promise<Snapshot> {
   const overdue = await mine();
   await must(h, officer, { action: 'request.accept', id: overdue });
   await h.store.collection(C.requests).update(overdue, { $set: { colour: 'red' } });
+  // rejected (不予受理) as a duplicate of the first: the enterprise may object to it (申诉)
+  const rejected = await mine();
+  const { request: first } = await must(h, CALLERS.enterprise, { action: 'request.get', id: assigned });
+  await must(h, CALLERS.dispatcher, { action: 'desk.reject', id: rejected, kind: 'duplicate', reason: '与已受理的诉求重复', duplicateOf: first.no });
   const working = await mine();
   const cardWorking = (await must(h, CALLERS.dispatcher, { action: 'card.issue', id: working, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复' })).card._id;
   await must(h, CALLERS.department, { action: 'card.accept', cardId: cardWorking });
@@ -138,7 +142,7 @@ export async function buildWorld(): Promise<Snapshot> {
   const messageId = (await must(h, CALLERS.enterprise, { action: 'messages.list' })).items[0]?._id ?? 'none';
 
   const ids: WorldIds = {
-    assigned, accepted, paused, resolved, supervised, closed, overdue, cardId: card._id, cardWorking, cardCoop, sceneE1, sceneE2, sceneOfficial,
+    assigned, accepted, paused, resolved, supervised, closed, overdue, rejected, cardId: card._id, cardWorking, cardCoop, sceneE1, sceneE2, sceneOfficial,
     visitOpen, visitClosed, planZjj, planZrzy, bindingId, inviteCode: invited.invite.code, invitedId: invited.user.id,
     retiredId: retired.user.id, templateFileID, rankingId, rules, messageId,
     e2: { name: e2.name, creditCode: e2.creditCode }, e5: { name: e5.name, creditCode: e5.creditCode },
@@ -204,6 +208,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'request.resume': { id: ids.paused, note: '材料已收到' },
     'request.supplement': { id: ids.paused, note: '设备清单已补充' },
     'request.urge': { id: ids.overdue },
+    'request.appeal': { id: ids.rejected, reason: '我们反映的是另一处线路问题，并非重复' },
     'officer.inbox': { tab: 'todo' },
     'desk.options': {},
     'desk.verify': { id: ids.assigned, level: 'complex', category: 'dianli' },

@@ -11,7 +11,7 @@ import type { ActionName } from '../../../core/contract/actions';
 import { channelLabel, colourLabel, levelLabel, loadMeta } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
 import { fieldErrors } from '../../components/Field';
-import { DeadlineRows, longLabels, ProvisionalWarning, RejectionCard, RequestHead, ResultCard, Row } from '../../components/RequestInfo';
+import { AppealCard, DeadlineRows, longLabels, ProvisionalWarning, RejectionCard, RequestHead, ResultCard, Row } from '../../components/RequestInfo';
 import Timeline from '../../components/Timeline';
 import { ErrorState, Loading } from '../../components/StateView';
 import {
@@ -176,7 +176,8 @@ export default function DeskDetailPage() {
         </View>
 
         <View className='desk-detail__main'>
-          <RejectionCard request={r} meta={meta} />
+          <RejectionCard request={r} meta={meta} viewer='desk' />
+          <AppealCard request={r} meta={meta} />
           <ResultCard request={r} />
           <FactsCard request={r} meta={meta} />
           <View className='card'>

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { DeskOptions, Level, Meta, RejectKind, RequestSummary } from '../../shared/api-types';
 import { addDays, beijingToday, formatDate } from '../../shared/format';
 import { LEVEL_LABELS, NEXT_TIER, REJECT_KIND_LABELS, TIER_LABELS } from '../../shared/labels';
@@ -253,6 +253,7 @@ export function escalationTarget(request: Pick<RequestSummary, 'tier' | 'tierOrg
 export function RejectPanel({ meta, busy, errors, setErrors, submit, cancel }: PanelProps) {
   const [kind, setKind] = useState<RejectKind | ''>('');
   const [reason, setReason] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
   const kinds = (Object.keys(REJECT_KIND_LABELS) as RejectKind[]).map((k) => ({ value: k, label: rejectKindLabel(meta, k) }));
   const ok = () => {
     const e: Record<string, string> = {};
@@ -261,13 +262,19 @@ export function RejectPanel({ meta, busy, errors, setErrors, submit, cancel }: P
     if (t) e.reason = t;
     setErrors(e);
     if (Object.keys(e).length) return;
-    submit({ kind, reason: reason.trim() });
+    // a duplicate names the request it repeats (the server checks it is this enterprise's)
+    submit({ kind, reason: reason.trim(), ...(kind === 'duplicate' && duplicateOf.trim() ? { duplicateOf: duplicateOf.trim() } : {}) });
   };
   return (
     <Panel id='reject' title='不予受理' busy={busy} onOk={ok} cancel={cancel}>
       <Field label='类别' required error={errors.kind}>
         <Chips options={kinds} value={kind} onChange={setKind} />
       </Field>
+      {kind === 'duplicate' && (
+        <Field label='重复于' required={false} error={errors.duplicateOf}>
+          <Input className='form-input' placeholder='所重复诉求的编号，如 SQ202611230001（选填，企业可点开查看）' value={duplicateOf} maxLength={20} onChange={setDuplicateOf} />
+        </Field>
+      )}
       <Reason label='理由' value={reason} onChange={setReason} placeholder='说明不予受理的理由，将告知企业' error={errors.reason} />
     </Panel>
   );

@@ -10,12 +10,13 @@ import { ErrorState, Loading } from '../../components/StateView';
 import { PhotoUploader, usePhotoUploads } from '../photos';
 import './index.css';
 import { MAX_PHOTOS } from '../../../core/contract/limits';
-import { ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
+import { APPEAL_DAYS, AppealInput, ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
+import { confirmAction } from '../../shared/confirm';
 import { problemsOf } from '../../../core/contract/schema';
 import type { Answer } from '../../../core/contract/answers';
 import CallButton from '../../components/CallButton';
 
-type Detail = { request: RequestDetail; can: Permissions & { urge?: boolean }; contacts?: Answer<'request.get'>['contacts'] };
+type Detail = { request: RequestDetail; can: Permissions & { urge?: boolean; appeal?: boolean }; contacts?: Answer<'request.get'>['contacts'] };
 
 const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
@@ -39,6 +40,8 @@ export default function EnterpriseDetailPage() {
   const [supplement, setSupplement] = useState('');
   const [supplementError, setSupplementError] = useState('');
   const uploads = usePhotoUploads();
+  const [appeal, setAppeal] = useState('');
+  const [appealError, setAppealError] = useState('');
 
   const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
 
@@ -99,6 +102,16 @@ export default function EnterpriseDetailPage() {
     if (ok.confirm) act('urge', 'request.urge', {}, '已催办，承办人员和调度中心会尽快处理');
   };
 
+  const submitAppeal = async () => {
+    const problem = problemsOf(AppealInput, { id, reason: appeal }).reason;
+    setAppealError(problem ?? '');
+    if (problem) return;
+    // one appeal per request: the desk's second answer stands
+    const sure = await confirmAction({ title: '提出申诉', content: '每件诉求只能申诉一次，调度中心将重新审核并告知结果。确认提交？', confirmText: '提交申诉' });
+    if (!sure) return;
+    if (await act('appeal', 'request.appeal', { reason: appeal.trim() }, '已提交申诉，调度中心将重新审核')) setAppeal('');
+  };
+
   if (!detail) {
     return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   }
@@ -122,6 +135,23 @@ export default function EnterpriseDetailPage() {
           </Button>
         </View>
       )}
+    </View>
+  );
+
+  const appealCard = can.appeal && (
+    <View className='card action-card'>
+      <ActionNote
+        className='appeal'
+        title='对不予受理有异议？'
+        titleClassName='reopen__title'
+        note={{ placeholder: `请说明申诉理由，不予受理后 ${APPEAL_DAYS} 日内可申诉一次`, value: appeal, maxLength: 500, rows: 3, onChange: (v) => { setAppeal(v); if (v.trim()) setAppealError(''); } }}
+        error={appealError}
+        label='提出申诉'
+        type='primary'
+        fill='outline'
+        loading={busy === 'appeal'}
+        onClick={submitAppeal}
+      />
     </View>
   );
 
@@ -209,8 +239,9 @@ export default function EnterpriseDetailPage() {
         meta={meta}
         viewer='enterprise'
         actions={
-          (supplementCard || evaluateCard || chaseCard) && (
+          (supplementCard || evaluateCard || chaseCard || appealCard) && (
             <>
+              {appealCard}
               {chaseCard}
               {supplementCard}
               {evaluateCard}
