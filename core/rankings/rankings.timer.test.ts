@@ -1,8 +1,9 @@
 /**
  * The 红黄榜 kept current by the sweep timer (issue 14): the current month's and quarter's lists are
  * computed when missing, once, and not again within the hour (whoever computed them last); after
- * the hour they follow the figures; a new month gets its own list; no computation starts without
- * room in the timer's budget. On the seeded demo district (November 2026).
+ * the hour they follow the figures; a new month gets its own list, and the month that ended gets its
+ * final list once, computed after its end; no computation starts without room in the timer's budget.
+ * On the seeded demo district (November 2026).
  */
 import { C } from '../collections';
 import { createFunctions } from '../functions';
@@ -26,7 +27,8 @@ async function sweep() {
 test('the seed\'s sweep left this month\'s and quarter\'s 红黄榜: a leader opens them without computing', async () => {
   const now = w.h.clock.now().toISOString();
   const all = await stored();
-  expect(Object.keys(all).sort()).toEqual(['M202611', 'Q20264']);
+  // and the final lists of October and the third quarter, computed after they ended
+  expect(Object.keys(all).sort()).toEqual(['M202610', 'M202611', 'Q20263', 'Q20264']);
   for (const d of Object.values(all)) expect(d).toMatchObject({ computedAt: now, computedBy: null });
   const got = await w.as('u-majianguo', { action: 'rankings.get', id: 'M202611' });
   expect(got.units.length).toBeGreaterThan(0);
@@ -38,7 +40,7 @@ test('a missing list is computed once, and not again within the hour', async () 
   const t0 = w.h.clock.now().toISOString();
   await sweep();
   let all = await stored();
-  expect(Object.keys(all).sort()).toEqual(['M202611', 'Q20264']);
+  expect(Object.keys(all).sort()).toEqual(['M202610', 'M202611', 'Q20263', 'Q20264']);
   expect(all.M202611).toMatchObject({ computedAt: t0, computedBy: null, period: { kind: 'month', key: '2026-11', label: '2026年11月' } });
   expect(all.Q20264).toMatchObject({ computedAt: t0, period: { kind: 'quarter', key: '2026-Q4' } });
   // the same as a leader computing it by hand
@@ -71,14 +73,18 @@ test('after the hour the lists follow the figures; a new month gets its own list
   expect(after.Q20264.computedAt).toBe(t1);
   expect(after.M202611.units.find((u) => u.id === center)!.figures.collected).toBe(centerBefore(center) + 1);
 
-  // December: its own list, November's kept as it was last computed
+  // December: its own list, and November's final list, computed once after November ended
   w.h.clock.set('2026-12-01T01:00:00Z'); // 09:00 in Beijing
   await sweep();
   const december = await stored();
-  expect(Object.keys(december).sort()).toEqual(['M202611', 'M202612', 'Q20264']);
-  expect(december.M202611.computedAt).toBe(t1);
+  expect(Object.keys(december).sort()).toEqual(['M202610', 'M202611', 'M202612', 'Q20263', 'Q20264']);
+  expect(december.M202611.computedAt).toBe('2026-12-01T01:00:00.000Z');
   expect(december.M202612.computedAt).toBe('2026-12-01T01:00:00.000Z');
   expect(december.Q20264.computedAt).toBe('2026-12-01T01:00:00.000Z'); // the same quarter, its list days old
+  // final: an hour later November's list stays as it was computed after its end
+  w.h.clock.advance(RANKING_REFRESH_MS);
+  await sweep();
+  expect((await stored()).M202611.computedAt).toBe('2026-12-01T01:00:00.000Z');
 });
 
 test('no list is started without room in the timer\'s budget', async () => {
@@ -91,8 +97,9 @@ test('no list is started without room in the timer\'s budget', async () => {
   if (!r.ok) throw new Error(`sweep: ${r.code} ${r.message}`);
   expect(r.data).not.toHaveProperty('more');
   expect(await stored()).toEqual({});
-  // room for one: the month first, the quarter at a later tick
+  // room for one: the final list of the month that ended first, the rest at a later tick
   let room = 1;
-  expect(await refreshRankings(w.h.ports, w.h.clock.now(), () => room-- > 0)).toEqual(['M202612']);
-  expect(await refreshRankings(w.h.ports, w.h.clock.now())).toEqual(['Q20264']);
+  expect(await refreshRankings(w.h.ports, w.h.clock.now(), () => room-- > 0)).toEqual(['M202611']);
+  expect(await refreshRankings(w.h.ports, w.h.clock.now())).toEqual(['Q20263', 'M202612', 'Q20264']);
+  expect(await refreshRankings(w.h.ports, w.h.clock.now())).toEqual([]);
 });

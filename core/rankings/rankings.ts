@@ -174,21 +174,34 @@ export const RANKING_REFRESH_MS = 60 * 60 * 1000;
 /**
  * Timer work (the sweep timer, core/timers.ts): the current month's and quarter's 红黄榜, computed
  * when there is none or the stored one is an hour old, so that a leader who opens the 红黄榜 finds
- * this period's list, with its 计算时间, without pressing a button. One read tells which lists are
- * due (at most once an hour each, whoever computed them last: a list recomputed by hand within the
- * hour is left alone); each due list is one computation (computeRanking: a few reads, one write),
- * started only while `room()` says the timer's budget holds one more. A computation replaces the
- * period's list whole, so two timers computing at once, or a retry, leave the same list.
+ * this period's list, with its 计算时间, without pressing a button. Once a period has ended, its list
+ * is computed once more after the end (the final list: the last hour's changes counted), unless one
+ * was computed after it already. One read tells which lists are due (a current list at most once an
+ * hour, whoever computed it last: one recomputed by hand within the hour is left alone); each due
+ * list is one computation (computeRanking: a few reads, one write), the final lists first, started
+ * only while `room()` says the timer's budget holds one more. A computation replaces the period's
+ * list whole, so two timers computing at once, or a retry, leave the same list.
  * Returns the ids of the lists computed.
  */
 export async function refreshRankings(ports: Ports, now: Date, room: () => boolean = () => true): Promise<string[]> {
-  const periods = (['month', 'quarter'] as const).map((kind) => resolvePeriod({ period: kind }, now));
-  const stored = await ports.store.collection<RankingList>(C.rankings).find({ _id: { $in: periods.map((p) => p.id) } }, { limit: periods.length });
+  const current = (['month', 'quarter'] as const).map((kind) => resolvePeriod({ period: kind }, now));
+  // the period before each current one ended when the current one began
+  const ended = current.map((p) => {
+    const end = Date.parse(beijingMidnight(p.from));
+    return { period: resolvePeriod({ period: p.kind as 'month' | 'quarter' }, new Date(end - 60_000)), end };
+  });
+  const ids = [...ended.map((e) => e.period.id), ...current.map((p) => p.id)];
+  const stored = await ports.store.collection<RankingList>(C.rankings).find({ _id: { $in: ids } }, { limit: ids.length });
   const computedAt = new Map(stored.map((d) => [d._id, Date.parse(d.computedAt)]));
+  const due = [
+    ...ended.filter(({ period, end }) => !((computedAt.get(period.id) ?? -Infinity) >= end)).map((e) => e.period),
+    ...current.filter((p) => {
+      const at = computedAt.get(p.id);
+      return at === undefined || now.getTime() - at >= RANKING_REFRESH_MS;
+    }),
+  ];
   const done: string[] = [];
-  for (const period of periods) {
-    const at = computedAt.get(period.id);
-    if (at !== undefined && now.getTime() - at < RANKING_REFRESH_MS) continue;
+  for (const period of due) {
     if (!room()) break;
     await computeRanking(ports, period, null, now);
     done.push(period.id);
