@@ -2,6 +2,7 @@
 import { C } from '../collections';
 import type { Message } from '../model';
 import { makeHarness, submission, type Harness } from '../../tests/support/harness';
+import { verifyCounters } from '../stats/recount';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness(); });
@@ -32,6 +33,10 @@ test('an enterprise urges a request left unaccepted past its deadline, once a da
   expect(await h.call('u-linxiao', { action: 'request.urge', id: request._id })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining('今天已催办') });
   h.clock.advance(24 * 3600_000);
   expect((await h.ok('u-linxiao', { action: 'request.urge', id: request._id })).request.enterpriseUrgeCount).toBe(2);
+  // the leaders' figures count the enterprise's urges apart from the center's
+  const board = await h.ok('u-majianguo', { action: 'stats.dashboard', period: 'month' });
+  expect(board.figures).toMatchObject({ enterpriseUrges: 2 });
+  expect((await verifyCounters(h.ports)).mismatches).toEqual([]);
 
   // once accepted it runs on time again (green): no urge until it turns yellow
   await h.ok(officer, { action: 'request.accept', id: request._id });

@@ -150,6 +150,10 @@ test('history that stays true: a late first answer, hand-backs and callbacks (is
   expect(f).toMatchObject({ hb: 2, cb: 2, cbBad: 1 });
   const fig = deriveFigures(addRaw(emptyRaw(), f), 420);
   expect(fig).toMatchObject({ handBacks: 2, callbacks: 2, unsatisfied: 1, callbackRate: 0.5, due: 1, measured: 1 + 2 + 2 });
+  // the enterprise's own urges, apart from the center's
+  const urged = contribution(R('x5', { status: 'accepted', colour: 'red', urgeCount: 1, enterpriseUrgeCount: 2 }), calendar).f;
+  expect(urged).toMatchObject({ urges: 1, eu: 2 });
+  expect(deriveFigures(addRaw(emptyRaw(), urged), 420)).toMatchObject({ urges: 1, enterpriseUrges: 2 });
   // requests from before these fields existed contribute as before
   expect(contribution(DATA[0], calendar).f).toEqual({ n: 1, done: 1, timed: 1, onTime: 1, scored: 1, scoreSum: 5, sat: 1, everDone: 1, wmin: 420, cg: 1 });
 });

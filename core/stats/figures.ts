@@ -28,6 +28,7 @@
  *   everDone 曾办结        1 when done now or reopened at least once (answered at least once)
  *   reopened 重办          1 when reopened at least once (退回重办 by the enterprise, or an unsatisfied 回访)
  *   urges    催办次数      the request's urge count (催办, by the sweep when overdue)
+ *   eu       企业催办      the enterprise's own urges (enterpriseUrgeCount, core/feedback/urge.ts)
  *   hb       退回改派      the request's hand-backs (handBackCount: 退回/申请改派 by the assigned officer)
  *   cb       回访          callbacks that reached the enterprise (callbacks with outcome satisfied or unsatisfied)
  *   cbBad    回访不满意    callbacks with outcome unsatisfied
@@ -63,6 +64,7 @@
  *   overdue            超期             odOpen + late  (open and overdue now, or answered late, or first answered late)
  *   due                到期可判         timed + odOpen (requests whose keeping of the deadline is known)
  *   urges              催办             urges
+ *   enterpriseUrges    企业催办         eu
  *   handBacks          退回改派         hb
  *   callbacks          回访             cb
  *   unsatisfied        回访不满意       cbBad
@@ -96,7 +98,7 @@ export type StatsRequest = Pick<
   ServiceRequest,
   '_id' | 'createdAt' | 'status' | 'tier' | 'tierOrgId' | 'deptIds' | 'category' | 'channel' | 'colour' | 'closedOnTime' | 'score' | 'reopenCount' | 'urgeCount' | 'resolvedAt'
 > &
-  Partial<Pick<ServiceRequest, 'firstLate' | 'handBackCount' | 'callbacks'>>;
+  Partial<Pick<ServiceRequest, 'firstLate' | 'handBackCount' | 'callbacks' | 'enterpriseUrgeCount'>>;
 
 /** the buckets a request counts in */
 export function groupsOf(r: StatsRequest): Group[] {
@@ -136,6 +138,7 @@ export function contribution(r: StatsRequest, calendar: WorkCalendar): StatsKey 
   if (done || r.reopenCount > 0) f.everDone = 1;
   if (r.reopenCount > 0) f.reopened = 1;
   if (r.urgeCount > 0) f.urges = r.urgeCount;
+  if ((r.enterpriseUrgeCount ?? 0) > 0) f.eu = r.enterpriseUrgeCount;
   if ((r.handBackCount ?? 0) > 0) f.hb = r.handBackCount;
   let cb = 0;
   let cbBad = 0;
@@ -226,6 +229,7 @@ export type Figures = {
   overdue: number;
   due: number;
   urges: number;
+  enterpriseUrges: number;
   handBacks: number;
   callbacks: number;
   unsatisfied: number;
@@ -273,6 +277,7 @@ export function deriveFigures(raw: Raw, minutesPerDay: number): Figures {
     overdue: r.odOpen + r.late,
     due: r.timed + r.odOpen,
     urges: r.urges,
+    enterpriseUrges: r.eu,
     handBacks: r.hb,
     callbacks: r.cb,
     unsatisfied: r.cbBad,

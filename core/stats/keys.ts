@@ -5,7 +5,7 @@
  */
 export const RAW_FIELDS = [
   'n', 'open', 'done', 'rej', 'timed', 'onTime', 'late', 'odOpen', 'scored', 'sat', 'scoreSum',
-  'everDone', 'reopened', 'urges', 'hb', 'cb', 'cbBad', 'wmin', 'cw', 'cg', 'cy', 'cr', 'visits', 'vents',
+  'everDone', 'reopened', 'urges', 'eu', 'hb', 'cb', 'cbBad', 'wmin', 'cw', 'cg', 'cy', 'cr', 'visits', 'vents',
   'cards', 'cardOk', 'cardLate', 'noAcc',
 ] as const;
 export type RawField = (typeof RAW_FIELDS)[number];
