@@ -8,7 +8,7 @@ import { ErrorState, Loading } from '../../components/StateView';
 import { openWorkbook } from '../../services/workbook';
 import PeriodBar from '../components/PeriodBar';
 import { currentKey, num, pct } from '../format';
-import type { Briefing, BriefingCase, PeriodQuery, RankedUnit } from '../types';
+import type { BriefingCase, PeriodQuery, RankedUnit } from '../types';
 import '../leader.css';
 import './index.css';
 
@@ -72,7 +72,7 @@ export default function BriefingPage() {
   const key = query.key ?? currentKey(kind);
 
   // one action makes the briefing: the printable page below and the .xlsx behind the export button
-  const { data, loading, error, load } = useQuery(() => callService<Briefing>('briefing.generate', { period: kind, key }), [kind, key]);
+  const { data, loading, error, load } = useQuery(() => callService('briefing.generate', { period: kind, key }), [kind, key]);
 
   const exportExcel = async () => {
     if (!data?.url || exporting) return;

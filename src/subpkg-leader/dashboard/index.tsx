@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import type { DeskOptions, NotifyStats } from '../../shared/api-types';
+import type { DeskOptions, NotifyStats, Tier } from '../../shared/api-types';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { callService } from '../../services/call';
@@ -14,7 +14,7 @@ import EChart, { type ChartClick } from '../components/EChart';
 import PeriodBar from '../components/PeriodBar';
 import { defaultQuery, num, pct } from '../format';
 import { categoryOption, colourOption, drillFilters, pointDates, topCategories, trendOption, TREND_BARS, type HeadFigure, type RowKind } from './charts';
-import type { BreakdownRow, Dashboard, PeriodQuery } from '../types';
+import type { BreakdownRow, PeriodQuery } from '../types';
 import '../leader.css';
 import './index.css';
 
@@ -112,9 +112,11 @@ function NotifySection({ stats }: { stats: NotifyStats }) {
   );
 }
 
+const TIER_KEYS = Object.keys(TIER_LABELS) as Tier[];
+
 export default function DashboardPage() {
   const [query, setQuery] = useState<PeriodQuery>(() => defaultQuery('month'));
-  const [tier, setTier] = useState('');
+  const [tier, setTier] = useState<Tier | ''>('');
   const [departmentId, setDepartmentId] = useState('');
   const [departments, setDepartments] = useState<DeskOptions['departments'] | null>(null);
   /** leaders and dispatchers see what the reminders did (stats.notify); null while unknown or not theirs */
@@ -132,7 +134,7 @@ export default function DashboardPage() {
     let live = true;
     // the same period the dashboard shows
     const { period, key, from, to } = query;
-    callService<NotifyStats>('stats.notify', { period, ...(key ? { key } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
+    callService('stats.notify', { period, ...(key ? { key } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) })
       .then((s) => live && setNotify(s))
       .catch(() => live && setNotify(null));
     return () => {
@@ -142,14 +144,14 @@ export default function DashboardPage() {
 
   useEffect(() => {
     // leaders and dispatchers may filter by department; a department handler sees its own only
-    callService<DeskOptions>('desk.options').then((o) => setDepartments(o.departments)).catch(() => undefined);
+    callService('desk.options').then((o) => setDepartments(o.departments)).catch(() => undefined);
   }, []);
 
   const { data, loading, error, load } = useQuery(
     () =>
       query.period === 'custom' && (!query.from || !query.to)
         ? null
-        : callService<Dashboard>('stats.dashboard', { ...query, ...(tier ? { tier } : {}), ...(departmentId ? { departmentId } : {}) }),
+        : callService('stats.dashboard', { ...query, ...(tier ? { tier } : {}), ...(departmentId ? { departmentId } : {}) }),
     [query, tier, departmentId],
   );
 
@@ -187,9 +189,14 @@ export default function DashboardPage() {
             <View className='leader-filters__cell'>
               <Select
                 value={tier}
-                options={(Object.keys(TIER_LABELS) as (keyof typeof TIER_LABELS)[]).map((k) => ({ value: k, label: `${TIER_LABELS[k]}级` }))}
+                options={TIER_KEYS.map((k) => ({ value: k, label: `${TIER_LABELS[k]}级` }))}
                 emptyLabel='全部层级'
-                onChange={(v) => { setTier(v); if (v) setDepartmentId(''); }}
+                onChange={(v) => {
+                  // the tier chosen, as the server names it
+                  const chosen = TIER_KEYS.find((k) => k === v) ?? '';
+                  setTier(chosen);
+                  if (chosen) setDepartmentId('');
+                }}
               />
             </View>
             <View className='leader-filters__cell'>

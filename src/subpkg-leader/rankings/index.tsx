@@ -212,12 +212,12 @@ export default function RankingsPage() {
   /** the latest list computed, offered when this period has none yet */
   const latest = past.find((p) => p.id !== listId(kind, key));
 
-  const loadPast = () => callService<{ items: RankingSummary[] }>('rankings.list').then((r) => setPast(r.items)).catch(() => undefined);
+  const loadPast = () => callService('rankings.list').then((r) => setPast(r.items)).catch(() => undefined);
   const load = async () => {
     const gen = ++generation.current;
     setLoading(true);
     try {
-      const res = await callService<RankingList>('rankings.get', { id: listId(kind, key) });
+      const res = await callService('rankings.get', { id: listId(kind, key) });
       if (gen !== generation.current) return;
       setList(res);
       setMissing(false);
@@ -245,7 +245,7 @@ export default function RankingsPage() {
     if (computing) return;
     setComputing(true);
     try {
-      const res = await callService<RankingList>('rankings.compute', { period: kind, key });
+      const res = await callService('rankings.compute', { period: kind, key });
       setList(res);
       setMissing(false);
       loadPast();

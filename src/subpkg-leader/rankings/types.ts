@@ -3,30 +3,26 @@
  * RankingSettings). Lists stored before the formula measured card acceptance, hand-backs and
  * callbacks lack those fields: they are optional here and the page says so.
  */
-import type { RankedUnit as BaseUnit, RankingList as BaseList, RankingSettings as BaseSettings } from '../types';
+import type { RankedUnit as ServerUnit, RankingList as ServerList, RankingSettings as ServerSettings } from '../types';
 
-export type RankedFigures = BaseUnit['figures'] & {
-  due?: number;
-  handBacks?: number;
-  callbacks?: number;
-  unsatisfied?: number;
-  cards?: number;
-  cardsLate?: number;
-  notAccepted?: number;
-  cardAcceptRate?: number | null;
-  measured?: number;
-};
+/** T with the keys K optional: what a list stored before they were measured lacks */
+type Older<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-export type RankedUnit = Omit<BaseUnit, 'figures'> & { figures: RankedFigures };
+export type RankedFigures = Older<
+  ServerUnit['figures'],
+  'due' | 'handBacks' | 'callbacks' | 'unsatisfied' | 'cards' | 'cardsLate' | 'notAccepted' | 'cardAcceptRate' | 'measured'
+>;
+
+export type RankedUnit = Omit<ServerUnit, 'figures'> & { figures: RankedFigures };
 
 export type RankingSettings = {
-  weights: BaseSettings['weights'] & { callback?: number; handBack?: number; cardAccept?: number };
+  weights: Older<ServerSettings['weights'], 'callback' | 'handBack' | 'cardAccept'>;
   minCases: number;
-  red: BaseSettings['red'] & { maxLateCards?: number; maxUnsatisfied?: number };
-  yellow: BaseSettings['yellow'] & { lateCardsAtLeast?: number };
+  red: Older<ServerSettings['red'], 'maxLateCards' | 'maxUnsatisfied'>;
+  yellow: Older<ServerSettings['yellow'], 'lateCardsAtLeast'>;
 };
 
-export type RankingList = Omit<BaseList, 'units' | 'red' | 'yellow' | 'settings'> & {
+export type RankingList = Omit<ServerList, 'units' | 'red' | 'yellow' | 'settings'> & {
   settings: RankingSettings;
   units: RankedUnit[];
   red: RankedUnit[];
