@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import type { Card, CardPermissions, RequestDetail } from '../../shared/api-types';
 import { confirmAction, showTop } from '../../shared/confirm';
 import { formatTime } from '../../shared/format';
 import { useDetail } from '../../shared/use-detail';
@@ -18,7 +17,6 @@ import './index.css';
 
 const KINDS = (Object.keys(RESULT_KINDS) as ResultKind[]).map((k) => ({ value: k, label: RESULT_KINDS[k] }));
 
-type Detail = { card: Card; request: RequestDetail; can: CardPermissions; mine?: { deptId: string; role: 'lead' | 'co' } };
 /** the action cards of this page: each a card of its own */
 const CARD = { className: 'card action-card', titleClassName: 'card__title' };
 
@@ -41,7 +39,7 @@ export default function DeptCardPage() {
   const [kind, setKind] = useState<ResultKind | ''>('');
   const [unsolvedReason, setUnsolvedReason] = useState('');
 
-  const { detail, meta, error, busy, load, act } = useDetail<Detail>('card.get', { cardId });
+  const { detail, meta, error, busy, load, act } = useDetail('card.get', { cardId });
 
   /** an action done in place: then back to the top, where the card's new state shows */
   const run: typeof act = async (...a) => {

@@ -18,7 +18,7 @@ const TABS: { key: InboxTab; title: string; empty: string }[] = [
 ];
 
 export default function CardInboxPage() {
-  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, CardSummary, CardList>('todo', (tab, page) => callService<CardList>('card.list', { tab, page }));
+  const { tab, switchTab, meta, list, counts } = useTabbedInbox<InboxTab, CardSummary, CardList>('todo', (tab, page) => callService('card.list', { tab, page }));
 
   const current = TABS.find((t) => t.key === tab)!;
   const today = beijingToday();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Rate, TextArea } from '@nutui/nutui-react-taro';
-import type { Permissions, RequestDetail } from '../../shared/api-types';
+import type { RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
 import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
@@ -13,10 +13,7 @@ import { MAX_PHOTOS } from '../../../core/contract/limits';
 import { APPEAL_DAYS, AppealInput, ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
 import { confirmAction } from '../../shared/confirm';
 import { problemsOf } from '../../../core/contract/schema';
-import type { Answer } from '../../../core/contract/answers';
 import CallButton from '../../components/CallButton';
-
-type Detail = { request: RequestDetail; can: Permissions & { urge?: boolean; appeal?: boolean }; contacts?: Answer<'request.get'>['contacts'] };
 
 const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
@@ -43,7 +40,7 @@ export default function EnterpriseDetailPage() {
   const [appeal, setAppeal] = useState('');
   const [appealError, setAppealError] = useState('');
 
-  const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
+  const { detail, meta, error, busy, load, act } = useDetail('request.get', { id });
 
   const submitSupplement = async () => {
     if (!uploads.settled()) return;
