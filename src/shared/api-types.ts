@@ -6,27 +6,17 @@
 
 // the catalog's keys, as the server defines them (core/contract/catalog.ts)
 export type { Colour, Level, PartyStatus, RejectKind, RequestStatus, Role, Tier } from '../../core/contract/catalog';
-import type { Colour, RequestStatus, Role, Tier } from '../../core/contract/catalog';
-import type { Answer } from '../../core/contract/answers';
+import type { Role } from '../../core/contract/catalog';
+import type { Answer, Input } from '../../core/contract/answers';
 
 export type Enterprise = { id: string; name: string; creditCode: string };
 
 /** who am I (`me`), as the server answers it */
 export type Me = Answer<'me'>;
 
-export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
-/** 企业联系人绑定申请, as the applicant (me, enterprise.bind) and the approver (binding.list) see it */
-export type BindingRequest = {
-  id: string;
-  status: BindingStatus;
-  enterpriseName: string;
-  userName?: string;
-  phone?: string;
-  createdAt?: string;
-  reason?: string | null;
-  /** e.g. '网格员 张伟' or '企业联系人 林晓' ('' when approved at once) */
-  approverName?: string;
-};
+/** 企业联系人绑定申请, as the approver (binding.list) and the applicant (me, enterprise.bind) see it */
+export type BindingRequest = Answer<'binding.list'>['items'][number];
+export type BindingStatus = BindingRequest['status'];
 
 /** the catalogs the pages label with (meta) */
 export type Meta = Answer<'meta'>;
@@ -54,46 +44,23 @@ export type Permissions = Answer<'request.get'>['can'];
 
 /** one department's part in a card */
 export type CardParty = Card['parties'][number];
-export type CardProgress = { at: string; byName: string; deptName: string; text: string };
 /** a supervision card (督办卡) as its request shows it */
 export type Card = NonNullable<Answer<'request.get'>['card']>;
 /** a card as the department's list shows it */
 export type CardSummary = CardList['items'][number];
-/** reply: 协办意见 (co only); progress: 办理进展 and final: 最终答复 (lead only) */
-export type CardPermissions = { accept: boolean; reply: boolean; return: boolean; progress?: boolean; final?: boolean };
 /** a department's cards page (card.list) */
 export type CardList = Answer<'card.list'>;
 
-/** request.get: the request, what the caller may do, and its supervision card if any */
 /** a request as request.get answers it: the record, what the caller may do, its card */
 export type RequestDetailResponse = Answer<'request.get'>;
 
-export type DeskOfficer = {
-  id: string;
-  name: string;
-  roleLabel: string;
-  grids: string;
-  openCount: number;
-  capacity: number;
-  onDuty: boolean;
-  active: boolean;
-};
 /** what the dispatcher may choose from (desk.options) */
 export type DeskOptions = Answer<'desk.options'>;
 
 /** a row of the ledger */
 export type LedgerRow = LedgerPage['items'][number];
-export type LedgerFilters = {
-  colour?: Colour;
-  tier?: Tier;
-  departmentId?: string;
-  category?: string;
-  channel?: string;
-  status?: RequestStatus;
-  assigneeId?: string;
-  from?: string;
-  to?: string;
-};
+/** the ledger's filters, as ledger.export takes them (ledger.list takes them too, with a page) */
+export type LedgerFilters = Omit<Input<'ledger.export'>, 'jobId'>;
 /** a page of the ledger with its colour counts (ledger.list) */
 export type LedgerPage = Answer<'ledger.list'>;
 
@@ -107,7 +74,6 @@ export type Inbox = Answer<'officer.inbox'>;
 export type Message = Answer<'messages.list'>['items'][number];
 
 /* ---- notifications (core/notify/views.ts restated) ---- */
-export type NotifyChannel = 'wechat' | 'sms' | 'robot';
 export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 export type TemplateState = {
   key: 'statusChanged' | 'newAssignment';

@@ -65,7 +65,7 @@ export default function DeskDetailPage() {
   const load = async () => {
     try {
       const [d, m] = await Promise.all([
-        callService<RequestDetailResponse>('request.get', { id }),
+        callService('request.get', { id }),
         loadMeta().catch(() => null),
       ]);
       setDetail(d);
@@ -73,7 +73,7 @@ export default function DeskDetailPage() {
       setError('');
       // officers, departments and centers are only needed by the dispatcher's forms
       if (!options && (d.can.reassign || d.can.issueCard || d.can.escalate)) {
-        callService<DeskOptions>('desk.options').then(setOptions).catch(toastError);
+        callService('desk.options').then(setOptions).catch(toastError);
       }
     } catch (e) {
       setError(errorText(e));

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Colour, DeskOptions, LedgerFilters as BaseFilters, LedgerPage as BasePage, LedgerRow as BaseRow, Meta } from '../../shared/api-types';
+import type { Colour, DeskOptions, LedgerFilters, LedgerRow, Meta } from '../../shared/api-types';
 import { COLOURS } from '../../shared/colours';
 import { beijingToday, formatDate, formatTime, isDateText } from '../../shared/format';
 import { TIER_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
-import { callService, toastError } from '../../services/call';
+import { ApiError, callService, toastError } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import { channelLabel, colourLabel, levelLabel, loadMeta, statusEntries, statusLabel } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
@@ -23,12 +23,10 @@ const PAGE_SIZE = 20;
 const FILTER_KEYS = ['colour', 'tier', 'centerId', 'departmentId', 'category', 'channel', 'status', 'assigneeId', 'callback', 'figure', 'from', 'to'] as const;
 
 /**
- * 回访 (core/feedback/callback.ts): closed requests not yet called back, or called back; a tier
- * center; a dashboard figure (LedgerFilter in core/contract/figures.ts), which the leaders'
- * dashboard opens the ledger with
+ * a dashboard figure (LedgerFilter in core/contract/figures.ts), which the leaders' dashboard opens
+ * the ledger with
  */
-type LedgerFilters = BaseFilters & { callback?: 'due' | 'done'; centerId?: string; figure?: Figure };
-type Figure = 'done' | 'open' | 'overdue';
+type Figure = NonNullable<LedgerFilters['figure']>;
 /** what a dashboard figure lists, as the chip above the filters says it */
 const FIGURE_LABELS: Record<Figure, string> = {
   done: '办结（待评价、已办结）',
@@ -39,9 +37,6 @@ const CALLBACK_OPTIONS: Option[] = [
   { value: 'due', label: '待回访' },
   { value: 'done', label: '已回访' },
 ];
-/** a row's history (core/ledger/ledger.ts): 超期天数 of the first answer, 重办次数, 催办次数, the latest 回访 */
-type LedgerRow = BaseRow & { daysOverdue?: number; reworkCount?: number; urgeCount?: number; callbackLabel?: string };
-type LedgerPage = Omit<BasePage, 'items'> & { items: LedgerRow[] };
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** filters given in the page URL (the home page opens ?status=dispatch for 待调度) */
@@ -77,7 +72,7 @@ export default function LedgerPage() {
   useEffect(() => {
     loadMeta().then(setMeta).catch(() => undefined);
     // leaders may not be allowed the desk options; the department and assignee filters then stay hidden
-    callService<DeskOptions>('desk.options').then(setOptions).catch(() => undefined);
+    callService('desk.options').then(setOptions).catch(() => undefined);
     if (params.status === 'dispatch') Taro.setNavigationBarTitle({ title: '待调度' }).catch(() => undefined);
     if (params.callback === 'due') Taro.setNavigationBarTitle({ title: '待回访' }).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -85,7 +80,7 @@ export default function LedgerPage() {
 
   // filters or page changed: fetch; coming back from a detail page: refresh what is shown
   const { data, loading, error, load } = useQuery(
-    () => callService<LedgerPage>('ledger.list', { ...cleanFilters(filters), page, pageSize: PAGE_SIZE }),
+    () => callService('ledger.list', { ...cleanFilters(filters), page, pageSize: PAGE_SIZE }),
     [filters, page],
     { refetchOnShow: true },
   );
@@ -104,14 +99,15 @@ export default function LedgerPage() {
     if (exporting) return;
     setExporting(true);
     try {
-      type ExportAnswer = { finished?: boolean; jobId?: string; url: string; fileID: string; rows: number; message?: string };
       // a large export is a job read a slice per call (a cloud function has seconds): go on until the file is made
-      let res = await callService<ExportAnswer>('ledger.export', cleanFilters(filters));
-      for (let calls = 0; res.finished === false && res.jobId && calls < 500; calls++) {
-        Taro.showLoading({ title: res.message ?? '正在导出…', mask: true });
-        res = await callService<ExportAnswer>('ledger.export', { jobId: res.jobId });
+      let res = await callService('ledger.export', cleanFilters(filters));
+      for (let calls = 0; !res.finished && calls < 500; calls++) {
+        Taro.showLoading({ title: res.message || '正在导出…', mask: true });
+        res = await callService('ledger.export', { jobId: res.jobId });
       }
       Taro.hideLoading();
+      // still unfinished after every call allowed: there is no file to open yet
+      if (!res.finished) throw new ApiError('EXPORT_UNFINISHED', '导出尚未完成，请稍后重试');
       await openWorkbook(res, `台账-${beijingToday()}.xlsx`);
       Taro.showToast({ title: `已导出 ${res.rows} 条`, icon: 'none' });
     } catch (e) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import type { ReachReport, ReachRow } from '../../shared/api-types';
+import type { ReachRow } from '../../shared/api-types';
 import { roleLabel } from '../../shared/labels';
 import { formatDate } from '../../shared/format';
 import { callService } from '../../services/call';
@@ -65,7 +65,7 @@ function Row({ r }: { r: ReachRow }) {
 
 export default function ReachPage() {
   const [days, setDays] = useState<Days>(30);
-  const { data, loading, error, load } = useQuery(() => callService<ReachReport>('desk.reach', { days }), [days]);
+  const { data, loading, error, load } = useQuery(() => callService('desk.reach', { days }), [days]);
 
   const noPhone = data?.rows.filter((r) => !r.hasPhone).length ?? 0;
   const noConsent = data?.rows.filter((r) => !r.longTerm && r.credits === 0).length ?? 0;

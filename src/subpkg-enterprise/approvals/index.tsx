@@ -35,7 +35,7 @@ export default function ApprovalsPage() {
   const load = async (which: Tab = tab) => {
     const gen = ++generation.current;
     try {
-      const d = await callService<{ items: BindingRequest[] }>('binding.list', { tab: which });
+      const d = await callService('binding.list', { tab: which });
       if (gen !== generation.current) return;
       setItems(d.items);
       setError('');

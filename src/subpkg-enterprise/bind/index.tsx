@@ -49,7 +49,7 @@ export default function BindPage() {
     if (busy || !validate()) return;
     setBusy(true);
     try {
-      const res = await callService<{ binding?: BindingRequest }>('enterprise.bind', {
+      const res = await callService('enterprise.bind', {
         name: name.trim(),
         creditCode: normalize(creditCode),
         ...(applicantName.trim() ? { applicantName: applicantName.trim() } : {}),

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import type { Meta, RequestSummary } from '../../shared/api-types';
+import type { Meta } from '../../shared/api-types';
 import { newClientKey } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
@@ -13,15 +13,21 @@ import { ErrorState, Loading } from '../../components/StateView';
 import { PhotoUploader, usePhotoUploads } from '../photos';
 import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
 import { SubmitFields } from '../../../core/contract/requests';
+import { CATEGORY_CODES, type CategoryCode } from '../../../core/contract/catalog';
 import { problemsOf } from '../../../core/contract/schema';
 
 const PHONE_KEY = 'lastPhone';
 /** what was typed and not sent yet: kept when the page is left, offered again next time */
 const DRAFT_KEY = 'submitDraft';
-type Draft = { category: string; description: string };
+type Draft = { category: CategoryCode | ''; description: string };
 /** the two-character pieces of a query ("电力增容" → 电力, 力增, 增容): a category matches on any */
 const pairsOf = (q: string) => Array.from({ length: Math.max(0, q.length - 1) }, (_, i) => q.slice(i, i + 2));
-const savedDraft = (): Draft => ({ category: '', description: '', ...((Taro.getStorageSync(DRAFT_KEY) as Partial<Draft>) || {}) });
+const savedDraft = (): Draft => {
+  const saved = { category: '', description: '', ...((Taro.getStorageSync(DRAFT_KEY) as Partial<Record<keyof Draft, string>>) || {}) };
+  // a category the catalog no longer has is dropped: the server would refuse it
+  const category = CATEGORY_CODES.find((c) => c === saved.category) ?? '';
+  return { category, description: saved.description };
+};
 /** how long 提交成功 shows before the request's page opens: a page change hides a toast at once */
 const SUCCESS_MS = 1200;
 // same rule as the server: a mobile number, or area code + landline
@@ -71,11 +77,11 @@ export default function SubmitPage() {
 
   const submit = async () => {
     if (busy) return;
-    if (!uploads.settled() || !validate()) return;
+    if (!uploads.settled() || !validate() || !category) return;
     setBusy(true);
     offerTopUp('statusChanged'); // asks only when low on consents; must start inside the tap; never blocks the submission
     try {
-      const res = await callService<{ request: RequestSummary; created: boolean }>('request.submit', {
+      const res = await callService('request.submit', {
         clientKey: clientKey.current,
         category,
         description: description.trim(),
