@@ -111,7 +111,7 @@ export default function Home() {
         primeNotifySettings();
         callService('home.todo').then(setTodo).catch(() => setTodo(null));
         if (m.user.roles.includes('officer') || m.user.enterpriseId) {
-          callService<{ items: unknown[] }>('binding.list', { tab: 'pending' })
+          callService('binding.list', { tab: 'pending' })
             .then((d) => setApprovals(d.items.length))
             .catch(() => setApprovals(0));
         }

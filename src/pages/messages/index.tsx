@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { Message } from '../../shared/api-types';
+import type { Answer } from '../../../core/contract/answers';
 import { formatTime } from '../../shared/format';
 import { detailUrlFor } from '../../shared/routes';
 import { usePagedList } from '../../shared/use-paged-list';
@@ -10,7 +11,8 @@ import { currentMe } from '../../services/profile';
 import { ListFooter, ListState } from '../../components/StateView';
 import './index.css';
 
-type MessagePage = { items: Message[]; total: number; unread: number };
+/** a page of the message center, as messages.list answers it */
+type MessagePage = Answer<'messages.list'>;
 
 /** how a message reached its person outside the app (Message.delivery); nothing for messages older than that record */
 function deliveryTags(m: Message): Array<{ text: string; tone: string }> {
@@ -24,7 +26,7 @@ function deliveryTags(m: Message): Array<{ text: string; tone: string }> {
 }
 
 export default function MessagesPage() {
-  const list = usePagedList<Message, MessagePage>((page) => callService<MessagePage>('messages.list', { page }));
+  const list = usePagedList<Message, MessagePage>((page) => callService('messages.list', { page }));
   const [unread, setUnread] = useState<number | null>(null);
   const shownUnread = unread ?? list.last?.unread ?? 0;
 
@@ -50,7 +52,7 @@ export default function MessagesPage() {
   const open = async (m: Message) => {
     if (!m.read) {
       try {
-        const res = await callService<{ unread: number }>('messages.read', { id: m._id });
+        const res = await callService('messages.read', { id: m._id });
         markRead([m._id], res.unread);
       } catch (e) {
         toastError(e);
@@ -67,7 +69,7 @@ export default function MessagesPage() {
 
   const readAll = async () => {
     try {
-      const res = await callService<{ unread: number }>('messages.read', { all: true });
+      const res = await callService('messages.read', { all: true });
       markRead('all', res.unread);
     } catch (e) {
       toastError(e);

@@ -60,7 +60,7 @@ export default function NotifySettingsPage() {
     if (smsBusy) return;
     setSmsBusy(true);
     try {
-      setSettings(await callService<NotifySettings>('notify.smsOptIn', { optIn }));
+      setSettings(await callService('notify.smsOptIn', { optIn }));
       Taro.showToast({ title: optIn ? '已开启短信提醒' : '已关闭短信提醒', icon: 'none' });
     } catch (e) {
       toastError(e);
