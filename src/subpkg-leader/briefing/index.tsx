@@ -132,7 +132,7 @@ export default function BriefingPage() {
               {[
                 ['收集问题', `${f.collected}项`], ['办结', `${f.closed}项`], ['正在办理', `${f.inProgress}项`], ['按期办结率', pct(f.onTimeRate)],
                 ['满意度', pct(f.satisfactionRate)], ['平均评分', f.meanScore === null ? '—' : `${num(f.meanScore)}分`], ['重办率', pct(f.reopenRate)],
-                ['平均办结用时', f.meanDaysToClose === null ? '—' : `${num(f.meanDaysToClose)}个工作日`], ['超期', `${f.overdue}项`], ['催办', `${f.urges}次`],
+                ['平均办结用时', f.meanDaysToClose === null ? '—' : `${num(f.meanDaysToClose)}个工作日`], ['超期', `${f.overdue}项`], ['催办', `${f.urges}次${f.enterpriseUrges ? `，企业催办${f.enterpriseUrges}次` : ''}`],
                 ['走访企业', `${f.enterprisesVisited}家`], ['走访次数', `${f.visits}次`],
               ].map(([k, v]) => (
                 <View key={k} className='paper-figures__cell'>

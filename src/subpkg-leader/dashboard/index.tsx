@@ -244,7 +244,7 @@ export default function DashboardPage() {
             <Kpi label='满意度' value={pct(f.satisfactionRate)} hint={f.meanScore !== null ? `平均 ${num(f.meanScore)} 分` : '暂无评价'} />
             <Kpi label='重办率' value={pct(f.reopenRate)} />
             <Kpi label='平均办结用时' value={num(f.meanDaysToClose)} unit='工作日' />
-            <Kpi label='超期' value={f.overdue} unit='项' tone={f.overdue ? 'bad' : undefined} hint={f.urges ? `催办 ${f.urges} 次` : undefined} onClick={() => drill('overdue')} />
+            <Kpi label='超期' value={f.overdue} unit='项' tone={f.overdue ? 'bad' : undefined} hint={f.urges || f.enterpriseUrges ? [f.urges ? `催办 ${f.urges} 次` : '', f.enterpriseUrges ? `企业催办 ${f.enterpriseUrges} 次` : ''].filter(Boolean).join('，') : undefined} onClick={() => drill('overdue')} />
             <Kpi label='走访企业' value={f.enterprisesVisited} unit='家' hint={`走访 ${f.visits} 次`} />
           </View>
 
