@@ -57,7 +57,9 @@ test('a duplicate rejection links the request it repeats; the enterprise objects
   await shot(phone, '46-enterprise-rejected-duplicate');
   await visible(phone, first.no).click();
   await visible(phone, first.description).waitFor();
-  await phone.goBack();
+  // back on the rejected request (opened afresh: the history step is the browser's, not ours)
+  await phone.goto(`${world.base}/#/subpkg-enterprise/detail/index?id=${second._id}`);
+  await phone.reload();
   await visible(phone, '对不予受理有异议？').waitFor();
 
   // it objects: a reason, asked once more (one appeal per request)
