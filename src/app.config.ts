@@ -40,6 +40,19 @@ export default defineAppConfig({
       pages: ['index/index', 'orgs/index', 'staff/index', 'enterprises/index', 'import/index', 'rules/index', 'audit/index'],
     },
   ],
+  // the mini-program downloads a subpackage when one of its pages is first opened: the home page fetches the
+  // ones most people open next while they read it (enterprises and officers, 我的), the visits' on Wi-Fi,
+  // so a tap opens the page at once instead of after a download (WeChat: at most 2 MB preloaded per page;
+  // tests/build/weapp-build.test.ts holds it). H5 loads each page's chunk on its own.
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        preloadRule: {
+          'pages/index/index': { network: 'all' as const, packages: ['subpkg-enterprise', 'subpkg-officer', 'subpkg-me'] },
+          'subpkg-enterprise/list/index': { network: 'wifi' as const, packages: ['subpkg-visit'] },
+          'subpkg-officer/inbox/index': { network: 'wifi' as const, packages: ['subpkg-visit'] },
+        },
+      }
+    : {}),
   // official visits record where the official stands when scanning in and out (subpkg-visit/location.ts),
   // and the admin may take an enterprise's location from where they stand
   requiredPrivateInfos: ['getLocation'],

@@ -212,6 +212,25 @@ describe('package sizes', () => {
     }
     expect(sizes.total).toBeLessThanOrEqual(LIMITS.total);
   });
+
+  test('the home page preloads the enterprise, officer and 我的 packages; no page preloads more than 2 MB or a package it is in', () => {
+    const built = requireBuild();
+    const rules = (built.preloadRule ?? {}) as Record<string, { network?: string; packages: string[] }>;
+    expect(rules['pages/index/index']?.packages).toEqual(expect.arrayContaining(['subpkg-enterprise', 'subpkg-officer', 'subpkg-me']));
+    const sizes = weappSizes(DIST, subPackages);
+    const sizeOf = (root: string) => sizes.subpackages.find((s) => s.root === `${root}/`)?.size;
+    for (const [page, rule] of Object.entries(rules)) {
+      expect(allPages).toContain(page);
+      expect(['all', 'wifi', undefined]).toContain(rule.network);
+      for (const p of rule.packages) {
+        // a package by its root, and not the one the page itself is in
+        expect(subPackages.map((s) => s.root)).toContain(p);
+        expect(page.startsWith(`${p}/`)).toBe(false);
+      }
+      const total = rule.packages.reduce((n, p) => n + (sizeOf(p) ?? Infinity), 0);
+      expect(total).toBeLessThanOrEqual(2 * 1024 * 1024);
+    }
+  });
 });
 
 describe('project.config.json and cloud functions', () => {
