@@ -39,7 +39,14 @@ export const PageInput = z.object({
 
 /** 我的诉求's tabs: every request, or those waiting on someone (open), on the enterprise (supplement, rate), overdue, or finished */
 export const MINE_TABS = ['all', 'open', 'supplement', 'rate', 'overdue', 'done'] as const;
-export const MineInput = PageInput.extend({ tab: z.enum(MINE_TABS, { errorMap: () => ({ message: '诉求分类不正确' }) }).default('all') });
+/** how many of its latest requests a search of 我的诉求 looks through */
+export const MINE_SEARCH_WINDOW = 500;
+
+export const MineInput = PageInput.extend({
+  tab: z.enum(MINE_TABS, { errorMap: () => ({ message: '诉求分类不正确' }) }).default('all'),
+  /** words to find in the number, description, category, handler or result ('' is no search) */
+  q: z.string({ invalid_type_error: '搜索内容应为文字' }).trim().max(50, '搜索内容不能超过50字').optional().default(''),
+});
 
 export const InboxInput = PageInput.extend({ tab: z.enum(['todo', 'doing', 'done'], { errorMap: () => ({ message: '工单分类不正确' }) }).default('todo') });
 

@@ -6,10 +6,11 @@ import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
 import { enterpriseText, enterpriseView, INTERNAL_EVENTS, loadRequest, summary } from '../request-record';
-import { OPEN_STATUSES, type RequestStatus } from '../contract/catalog';
+import { OPEN_STATUSES, categoryName, type Colour, type RequestStatus } from '../contract/catalog';
+import { MAX_PAGE } from '../ports';
 import { canSupervise } from '../desk/scope';
 import { isRecused } from '../recusal';
-import { InboxInput, MineInput, MINE_TABS } from '../contract/account';
+import { InboxInput, MineInput, MINE_SEARCH_WINDOW, MINE_TABS } from '../contract/account';
 import { IdInput, type Sent } from '../contract/schema';
 import { parseInput } from '../validation';
 import { requestRepo } from '../repos/requests';
@@ -34,11 +35,34 @@ const MINE: Record<(typeof MINE_TABS)[number], { statuses?: readonly RequestStat
 
 export async function myRequests(ctx: Ctx, input: Sent<typeof MineInput>) {
   requireRole(ctx.user, 'enterprise');
-  const { page, pageSize, tab } = parseInput(MineInput, input);
+  const { page, pageSize, tab, q } = parseInput(MineInput, input);
   if (!ctx.user.enterpriseId) return { items: [], total: 0, page, pageSize };
   const { statuses, colour } = MINE[tab];
-  const list = listed(await requestRepo(ctx.ports.store).pageOfEnterprise(ctx.user.enterpriseId, page, pageSize, statuses, colour), page, pageSize);
+  const requests = requestRepo(ctx.ports.store);
+  if (q) return searchMine(requests, ctx.user.enterpriseId, q, page, pageSize, statuses, colour);
+  const list = listed(await requests.pageOfEnterprise(ctx.user.enterpriseId, page, pageSize, statuses, colour), page, pageSize);
   return { ...list, items: list.items.map(enterpriseView) };
+}
+
+/**
+ * 我的诉求 searched: every word of `q` in the request's number, description, category, handler or
+ * result (any case), among the enterprise's latest MINE_SEARCH_WINDOW requests of the tab, newest
+ * first. An enterprise's requests are tens to hundreds: read a hundred at a time (one call for most)
+ * and matched here, as CloudBase has no index that finds words inside a text.
+ */
+async function searchMine(requests: ReturnType<typeof requestRepo>, enterpriseId: string, q: string, page: number, pageSize: number, statuses?: readonly RequestStatus[], colour?: Colour) {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const found: ServiceRequest[] = [];
+  for (let n = 1; n <= MINE_SEARCH_WINDOW / MAX_PAGE; n++) {
+    const docs = await requests.hundredOfEnterprise(enterpriseId, n, statuses, colour);
+    for (const r of docs) {
+      const text = [r.no, r.description, categoryName(r.category), r.assigneeName ?? '', r.result ?? ''].join(' ').toLowerCase();
+      if (words.every((w) => text.includes(w))) found.push(r);
+    }
+    if (docs.length < MAX_PAGE) break;
+  }
+  const items = found.slice((page - 1) * pageSize, page * pageSize).map((r) => enterpriseView(summary(r)));
+  return { items, total: found.length, page, pageSize };
 }
 
 const TABS = { todo: ['assigned'], doing: ['accepted', 'paused'], done: ['resolved', 'closed'] } as const;

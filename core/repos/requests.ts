@@ -122,6 +122,9 @@ export function requestRepo(store: Store) {
       const f: Filter = { enterpriseId, ...(statuses ? { status: { $in: [...statuses] } } : {}), ...(colour ? { colour } : {}) };
       return Promise.all([page(f, n, size), c.count(f)]);
     },
+    /** the n-th hundred of one enterprise's requests in these statuses (and of this colour), newest first (a search looks through them) */
+    hundredOfEnterprise: (enterpriseId: string, n: number, statuses?: readonly RequestStatus[], colour?: Colour) =>
+      page({ enterpriseId, ...(statuses ? { status: { $in: [...statuses] } } : {}), ...(colour ? { colour } : {}) }, n, MAX_PAGE),
     /** how many of one enterprise's requests are in these statuses (and of this colour) */
     countOfEnterprise: (enterpriseId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
       c.count({ enterpriseId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),

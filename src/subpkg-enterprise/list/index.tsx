@@ -1,6 +1,7 @@
+import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Page, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
@@ -24,23 +25,61 @@ const isTab = (t: string | undefined): t is Tab => !!t && (MINE_TABS as readonly
 /** 我的诉求, by status: the home page's 待办 figures open their tab (?tab=supplement) */
 export default function MyRequestsPage() {
   const { params } = useRouter();
+  // the words searched for (a ref: the list's loader reads the latest), and what the box holds
+  const searched = useRef('');
+  const [typed, setTyped] = useState('');
+  const [shown, setShown] = useState('');
   const { tab, switchTab, meta, list } = useTabbedInbox<Tab, RequestSummary, Page<RequestSummary>>(isTab(params.tab) ? params.tab : 'all', (t, page) =>
-    callService('request.mine', { tab: t, page, pageSize: 10 }),
+    callService('request.mine', { tab: t, page, pageSize: 10, q: searched.current }),
   );
   const current = TABS.find((t) => t.key === tab)!;
+  const search = (q: string) => {
+    searched.current = q.trim().slice(0, 50);
+    setShown(searched.current);
+    list.reset();
+    list.reload();
+  };
 
   return (
     <View className='inbox'>
       <InboxTabs tabs={TABS} active={tab} onSwitch={switchTab} />
       <View className='page'>
-        <ListState list={list} empty={current.empty}>
-          {tab === 'all' && (
+        <View className='mine-search'>
+          <Input
+            className='form-input mine-search__input'
+            placeholder='搜索编号、内容、类别或承办人'
+            value={typed}
+            maxLength={50}
+            confirmType='search'
+            onChange={setTyped}
+            onConfirm={() => search(typed)}
+          />
+          <Button type='primary' size='small' onClick={() => search(typed)}>
+            搜索
+          </Button>
+        </View>
+        {shown && (
+          <View className='mine-search__note'>
+            <Text>{`“${shown}”：找到 ${list.total} 件`}</Text>
+            <Text
+              className='link'
+              onClick={() => {
+                setTyped('');
+                search('');
+              }}
+            >
+              清除
+            </Text>
+          </View>
+        )}
+        <ListState list={list} empty={shown ? `没有找到含“${shown}”的诉求` : current.empty}>
+          {tab === 'all' && !shown && (
             <Button type='primary' size='small' onClick={() => Taro.redirectTo({ url: ROUTES.submit })}>
               提交诉求
             </Button>
           )}
         </ListState>
-        {list.items.length > 0 && <View className='list-total'>共 {list.total} 件</View>}
+        {list.items.length > 0 && !shown && <View className='list-total'>共 {list.total} 件</View>}
         {list.items.map((r) => (
           <RequestCard
             key={r._id}
