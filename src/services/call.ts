@@ -85,11 +85,9 @@ async function callFunction<T>(name: ActionFunctionName, data: object): Promise<
  * An action by name: callService('request.get', { id }), sent to the function that answers it. The
  * names are the contract's (core/contract/actions.ts): a name no function answers does not compile.
  * The fields are typed by the action's input schema and the answer by what the server's use case
- * returns (core/contract/answers.ts); a page may still name a narrower answer it relies on
- * (`callService<T>(...)`), whose fields are then checked only loosely.
+ * returns (core/contract/answers.ts). Every page calls it so: no call names its own answer type.
  */
 export function callService<A extends ActionName>(action: A, fields?: Input<A>): Promise<Answer<A>>;
-export function callService<T, A extends ActionName = ActionName>(action: A, fields?: Input<A>): Promise<T>;
 export function callService(action: ActionName, fields: object = {}): Promise<unknown> {
   return callFunction(functionOf(action), { action, ...fields });
 }

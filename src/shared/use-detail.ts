@@ -22,8 +22,6 @@ export type DetailPage<T> = {
  * the allowed actions are fresh. Only one action runs at a time (`busy` names it).
  */
 export function useDetail<A extends ActionName>(getAction: A, key: Input<A>): DetailPage<Answer<A>>;
-/** a page that reads the answer as a narrower type of its own (checked only loosely) */
-export function useDetail<T>(getAction: ActionName, key: Record<string, string>): DetailPage<T>;
 export function useDetail(getAction: ActionName, key: object): DetailPage<unknown> {
   const [detail, setDetail] = useState<unknown>(null);
   const [meta, setMeta] = useState<Meta | null>(null);

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { useDetail } from '../../shared/use-detail';
 import { confirmAction, showTop } from '../../shared/confirm';
 import { offerTopUp } from '../../services/subscribe';
@@ -10,7 +9,6 @@ import ActionNote from '../../components/ActionNote';
 import Field from '../../components/Field';
 import RequestInfo from '../../components/RequestInfo';
 import EnterpriseContact from '../../components/EnterpriseContact';
-import type { Answer } from '../../../core/contract/answers';
 import Segmented from '../../components/Segmented';
 import { Chips } from '../../components/Select';
 import { ErrorState, Loading } from '../../components/StateView';
@@ -18,9 +16,8 @@ import { RESULT_KINDS, type ResultKind } from '../../../core/contract/catalog';
 import { PauseInput, ProgressInput, ResolveInput, UNSOLVABLE_REASON } from '../../../core/contract/handling';
 import type { ActionName } from '../../../core/contract/actions';
 import { problemsOf } from '../../../core/contract/schema';
-import OfficerObjections, { type ObjectionCan } from './objections';
+import OfficerObjections from './objections';
 
-type Detail = { request: RequestDetail; can: Permissions & ObjectionCan; contacts?: Answer<'request.get'>['contacts'] };
 
 /** the handler's three forms while working a request: one open at a time */
 type Form = 'progress' | 'resolve' | 'pause';
@@ -44,7 +41,7 @@ export default function OfficerDetailPage() {
   const [resumeNote, setResumeNote] = useState('');
   const [formError, setFormError] = useState<{ note?: string; result?: string; kind?: string; reason?: string; pause?: string }>({});
 
-  const { detail, meta, error, busy, load, act } = useDetail<Detail>('request.get', { id });
+  const { detail, meta, error, busy, load, act } = useDetail('request.get', { id });
 
   /** an action done in place: then back to the top, where the new status shows */
   const run = async (name: string, action: ActionName, fields: object, done: string) => {
