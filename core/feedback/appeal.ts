@@ -17,7 +17,7 @@ import { loadSla } from '../sla/policy';
 import { parseInput } from '../validation';
 import { supervisorsOf } from '../desk/scope';
 import { REJECT_KINDS } from '../contract/catalog';
-import { loadForEnterprise } from './enterprise-feedback';
+import { enterpriseActor, loadForEnterprise } from './enterprise-feedback';
 
 export async function appealRequest(ctx: Ctx, input: Sent<typeof AppealInput>) {
   const { id, reason } = parseInput(AppealInput, input);
@@ -43,7 +43,7 @@ export async function appealRequest(ctx: Ctx, input: Sent<typeof AppealInput>) {
       enterpriseText: `您已提出申诉：${said}。调度中心将重新审核并告知结果`,
       notify: await supervisorsOf(ctx.ports, req),
     },
-    actor: req.anonymous ? { id: req.submitterId, name: '企业联系人（匿名）' } : { id: ctx.user._id, name: ctx.user.name },
+    actor: enterpriseActor(ctx, req),
     now: ctx.now,
   }));
 }

@@ -25,7 +25,7 @@ export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRe
 }
 
 /** on an anonymous request (a complaint about a visit) the enterprise acts under its pseudonym */
-function enterpriseActor(ctx: Ctx, req: ServiceRequest) {
+export function enterpriseActor(ctx: Ctx, req: ServiceRequest) {
   return req.anonymous ? { id: req.submitterId, name: '企业联系人（匿名）' } : { id: ctx.user._id, name: ctx.user.name };
 }
 

@@ -12,7 +12,7 @@ import { transition } from '../request-record';
 import { settle } from '../settle';
 import { parseInput } from '../validation';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
-import { loadForEnterprise } from './enterprise-feedback';
+import { enterpriseActor, loadForEnterprise } from './enterprise-feedback';
 import { URGE_FROM, urgeRefusal } from './urge-rules';
 
 export async function urgeRequest(ctx: Ctx, input: Sent<typeof UrgeInput>) {
@@ -31,7 +31,7 @@ export async function urgeRequest(ctx: Ctx, input: Sent<typeof UrgeInput>) {
       enterpriseText: `您已催办${note ? `：${note}` : ''}，已提醒承办人员和调度中心`,
       notify: [...desk, ...depts],
     },
-    actor: req.anonymous ? { id: req.submitterId, name: '企业联系人（匿名）' } : { id: ctx.user._id, name: ctx.user.name },
+    actor: enterpriseActor(ctx, req),
     now: ctx.now,
   }));
 }

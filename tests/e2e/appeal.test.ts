@@ -4,9 +4,8 @@
  * request from the rejection, comes back and objects (申诉); the request is back with the desk, which
  * reads the appeal beside the rejection it objected to. Screenshots go to E2E_SHOTS.
  */
-import type { Page } from 'playwright-core';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { button, field, modalConfirm, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
@@ -19,7 +18,6 @@ const world = useE2EWorld('appeal');
 const open = (width: number, height: number) => world.page(width, { height });
 const { shot, loginAs } = world;
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 async function as(userId: string, event: Record<string, unknown>) {
   const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });

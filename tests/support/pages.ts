@@ -5,6 +5,9 @@ import type { Locator, Page } from 'playwright-core';
 export const visible = (page: Page | Locator, text: string | RegExp) =>
   page.getByText(text, { exact: typeof text === 'string' }).locator('visible=true').first();
 
+/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
+export const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
+
 export const button = (page: Page | Locator, name: string) => page.getByRole('button', { name, exact: true }).locator('visible=true').first();
 
 /** Taro wraps native inputs in custom elements that carry the placeholder; this finds the native one. */
