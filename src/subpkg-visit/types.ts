@@ -7,90 +7,26 @@ export type Purpose = VisitPurpose;
 export type FlagKey = VisitFlag;
 export type Flag = { key: FlagKey; label: string };
 
-export type Member = {
-  userId?: string;
-  name: string;
-  roleLabel: string;
-  deptName: string;
-  joinedAt: string;
-  leftAt: string | null;
-  leftBy?: 'scan' | 'elsewhere' | 'auto' | null;
-  /** 办理情况, given at check-out */
-  outcome?: string | null;
-  /** where they scanned in and out (not for the enterprise; coordinates for supervisors only) */
-  checkinPlace?: ScanPlace | null;
-  checkoutPlace?: ScanPlace | null;
-};
+/** visit.get answers one view by who reads: the visiting side, a supervisor, or the visited enterprise */
+type VisitRead = Answer<'visit.get'>;
+type VisitAs<V extends VisitRead['viewer']> = Extract<VisitRead, { viewer: V }>['visit'];
 
-export type ScanPlace = {
-  /** metres from the enterprise's registered location */
-  distance: number | null;
-  /** farther than the set distance (flagged red) */
-  far: boolean;
-  accuracy: number | null;
-  /** no location: why */
-  missing: string | null;
-  at: string;
-  latitude?: number | null;
-  longitude?: number | null;
-};
-
-type VisitBase = {
-  _id: string;
-  no: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  purpose: Purpose;
-  purposeLabel: string;
-  note: string;
-  approvalRef: string | null;
-  legalBasis: string | null;
-  requested: boolean;
-  linkedRequestNo: string | null;
-  late: { startedAt: string; registeredAt: string; reason: string } | null;
-  status: 'open' | 'closed';
-  checkinAt: string;
-  checkoutAt: string | null;
-  autoClosed: boolean;
-  durationMinutes: number | null;
-  deptNames: string[];
-  requestCount: number;
-  members: Member[];
-  flags: Flag[];
-};
-
-export type StaffVisit = VisitBase & {
-  presentIds: string[];
-  guard: { count: number; cap: number; windowDays: number };
-  overCapReason: string | null;
-  red: boolean;
-  requestIds: string[];
-  /** the largest distance from the enterprise of any scan there (metres) */
-  farthest: number | null;
-};
-
-export type Feedback = {
-  _id: string;
-  kind: 'score' | 'complaint';
-  userId: string;
-  userName: string;
-  phone: string | null;
-  score: number | null;
-  text: string;
-  requestId: string | null;
-  requestNo: string | null;
-  createdAt: string;
-};
-
-export type SupervisorVisit = StaffVisit & {
-  site: { latitude: number; longitude: number; source: 'admin' | 'first_visit'; visitNo: string | null } | null;
-  score: { avg: number; count: number } | null;
-  complaintCount: number;
-  feedback: Feedback[];
-};
-
-/** a visit as the enterprise sees it (visit.mine) */
+/** a visit as the officials on it and their departments see it: no feedback at all */
+export type StaffVisit = VisitAs<'staff'>;
+/** a visit as dispatchers in scope, leaders and admins see it: the scans' coordinates and the feedback too */
+export type SupervisorVisit = VisitAs<'supervisor'>;
+/** visit.get as the visiting side or a supervisor reads it (the enterprise reads its visits elsewhere) */
+export type OfficialRead = Exclude<VisitRead, { viewer: 'enterprise' }>;
+/** a visit as the enterprise sees it (visit.get, visit.mine) */
 export type EnterpriseVisit = MyVisits['items'][number];
+/** one score or complaint of the enterprise's, with who gave it (supervisors only) */
+export type Feedback = SupervisorVisit['feedback'][number];
+
+type EnterpriseMember = EnterpriseVisit['members'][number];
+/** one official on a visit: who and when for every reader; how they left and where they scanned for the visiting side */
+export type Member = EnterpriseMember & Partial<Omit<SupervisorVisit['members'][number], keyof EnterpriseMember>>;
+/** where a member scanned: how far from the enterprise and how precise (coordinates for supervisors only) */
+export type ScanPlace = NonNullable<Member['checkinPlace']>;
 
 export type AnyVisit = StaffVisit | SupervisorVisit | EnterpriseVisit;
 

@@ -229,7 +229,7 @@ export default function VisitDeskPage() {
 
       <ListState list={list} empty='没有符合条件的入企记录' />
       {list.items.map((v) => {
-        const sup = 'score' in v ? (v as SupervisorVisit) : null;
+        const sup = 'score' in v ? v : null;
         return (
           <VisitCard
             key={v._id}

@@ -14,13 +14,10 @@ import CheckoutForm, { type CheckoutFields } from '../components/CheckoutForm';
 import { FlagTags, InfoRow, Members, PurposeTag, StatusPill, VisitFacts } from '../components/VisitParts';
 import { distanceText, placeFor } from '../location';
 import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
-import { RED_FLAG_KEYS, type StaffVisit, type SupervisorVisit } from '../types';
+import { RED_FLAG_KEYS, type OfficialRead, type StaffVisit } from '../types';
 import '../visit.css';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
 import type { CategoryCode } from '../../../core/contract/catalog';
-
-type Detail = { visit: StaffVisit | SupervisorVisit; viewer: 'staff' | 'supervisor' | 'enterprise' };
-
 
 /** an official files a problem for the enterprise during the visit (走访代报) */
 function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta | null; onFiled: () => void }) {
@@ -91,7 +88,7 @@ function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta |
 export default function VisitDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [detail, setDetail] = useState<Detail | null>(null);
+  const [detail, setDetail] = useState<OfficialRead | null>(null);
   const [meId, setMeId] = useState('');
   const [meta, setMeta] = useState<Meta | null>(null);
   const [error, setError] = useState('');
@@ -138,7 +135,7 @@ export default function VisitDetailPage() {
   if (!detail) return <View className='page'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>;
   const v = detail.visit;
   const present = v.status === 'open' && v.presentIds.includes(meId);
-  const sup = detail.viewer === 'supervisor' ? (v as SupervisorVisit) : null;
+  const sup = detail.viewer === 'supervisor' ? detail.visit : null;
   // red for every reader who sees a red flag (the visiting side sees no feedback flags, so theirs are about conduct)
   const red = v.red || v.flags.some((f) => RED_FLAG_KEYS.includes(f.key));
 
