@@ -243,6 +243,90 @@ describe('SQLite store specifics', () => {
     });
   });
 
+  describe('the log made durable off the event loop (group commit on FULL)', () => {
+    /** an fsync the test releases by hand, to watch who waits for it */
+    function heldFsync() {
+      const held: Array<() => void> = [];
+      const calls: number[] = [];
+      const fsyncLog = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => {
+        calls.push(fd);
+        held.push(() => fs.fsync(fd, done));
+      };
+      const release = async () => {
+        const all = held.splice(0);
+        all.forEach((go) => go());
+        // the real fsyncs run on the thread pool
+        await new Promise((ok) => setTimeout(ok, 30));
+      };
+      return { fsyncLog, held, calls, release };
+    }
+    const settled = async (p: Promise<unknown>) => {
+      let done = false;
+      void p.then(() => { done = true; });
+      await new Promise((ok) => setTimeout(ok, 20));
+      return done;
+    };
+
+    it('commits without SQLite\'s fsync, and nobody is answered before an fsync of the log that began after the commit', async () => {
+      const f = heldFsync();
+      const s = openSqliteStore({ file, groupCommit: true, fsyncLog: f.fsyncLog });
+      open.push(s);
+      // SQLite's own sync is off: the log's fsync is ours
+      expect(s.db.pragma('synchronous', { simple: true })).toBe(1);
+      const tasks = s.collection('tasks');
+      await tasks.add({ _id: 'a' });
+      const first = s.sync();
+      expect(await settled(first)).toBe(false);
+      // committed (another connection sees it) but not acknowledged: the fsync is still held
+      expect(s.db.inTransaction).toBe(false);
+      expect(f.calls.length).toBe(1);
+      // a commit while that fsync runs waits for the next one, which starts only after the first ends
+      await tasks.add({ _id: 'b' });
+      const second = s.sync();
+      expect(await settled(second)).toBe(false);
+      expect(f.calls.length).toBe(1);
+      // an answer that only reads waits too: it could show 'b', which is not on disk yet
+      const readOnly = s.sync();
+      await f.release();
+      expect(await settled(first)).toBe(true);
+      expect(await settled(second)).toBe(false);
+      expect(await settled(readOnly)).toBe(false);
+      expect(f.calls.length).toBe(2);
+      await f.release();
+      expect(await settled(second)).toBe(true);
+      expect(await settled(readOnly)).toBe(true);
+      // the fsync was of the log itself
+      expect(fs.fstatSync(f.calls[0]).ino).toBe(fs.statSync(`${file}-wal`).ino);
+      // nothing pending: nothing to wait for
+      expect(await settled(s.sync())).toBe(true);
+    });
+
+    it('a failed fsync fails the answers it held, and the next commit is synced again', async () => {
+      let fail = true;
+      const s = openSqliteStore({
+        file, groupCommit: true,
+        fsyncLog: (fd, done) => (fail ? done(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })) : fs.fsync(fd, done)),
+      });
+      open.push(s);
+      const tasks = s.collection('tasks');
+      await tasks.add({ _id: 'a' });
+      await expect(s.sync()).rejects.toMatchObject({ code: 'STORE_FAILED' });
+      fail = false;
+      await tasks.add({ _id: 'b' });
+      await expect(s.sync()).resolves.toBeUndefined();
+    });
+
+    it('a store without group commit, or asked for SQLite\'s own sync, keeps synchronous=FULL', () => {
+      const plain = openSqliteStore({ file });
+      open.push(plain);
+      expect(plain.db.pragma('synchronous', { simple: true })).toBe(2);
+      plain.close();
+      const own = openSqliteStore({ file, groupCommit: true, logSync: 'commit' });
+      open.push(own);
+      expect(own.db.pragma('synchronous', { simple: true })).toBe(2);
+    });
+  });
+
   describe('group commit', () => {
     it('keeps writes in one open transaction until the turn ends; sync resolves once they are committed', async () => {
       const s = openSqliteStore({ file, groupCommit: true });
