@@ -5,12 +5,10 @@
  * reads the appeal beside the rejection it objected to. Screenshots go to E2E_SHOTS.
  */
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, modalConfirm, settled, visible } from '../support/pages';
+import { as, button, field, modalConfirm, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
-import { devOpenid } from '../../core/seed/demo-district';
-import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000);
 
@@ -19,16 +17,9 @@ const open = (width: number, height: number) => world.page(width, { height });
 const { shot, loginAs } = world;
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 
-async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
-  return r.data as any;
-}
-
 test('a duplicate rejection links the request it repeats; the enterprise objects once and the desk gets it back', async () => {
-  const first = (await as('u-linxiao', submission({ description: '厂区东门外路灯损坏，夜间货车进出不便，请协调修复。' }))).request;
-  const second = (await as('u-linxiao', submission({ description: '东门外道路照明不亮，影响夜班员工通行安全。' }))).request;
+  const first = (await as(world, 'u-linxiao', submission({ description: '厂区东门外路灯损坏，夜间货车进出不便，请协调修复。' }))).request;
+  const second = (await as(world, 'u-linxiao', submission({ description: '东门外道路照明不亮，影响夜班员工通行安全。' }))).request;
 
   // the desk rejects the second as a duplicate of the first, naming it
   const desk = await open(1280, 900);

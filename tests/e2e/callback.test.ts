@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { button, field, modalConfirm, settled, visible } from '../support/pages';
 
 jest.setTimeout(600_000);
 
@@ -16,7 +16,6 @@ const world = useE2EWorld('callback');
 const { shot, loginAs } = world;
 
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 const chip = (page: Page, text: string) => page.locator('#panel-callback .chip').filter({ hasText: new RegExp(`^${text}$`) }).locator('visible=true').first();
 
 test('the dispatcher works through 待回访: a satisfied callback, then an unsatisfied one that reopens the request', async () => {

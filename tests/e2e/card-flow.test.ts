@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest, SupervisionCard } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { button, field, modalConfirm, settled, until, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -25,23 +25,12 @@ async function cardShot(page: Page, name: string) {
   await page.locator('.supervision-card').locator('visible=true').first().screenshot({ path: join(world.shots, `${name}.png`) });
 }
 /** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 const cards = () => world.server.ports.store.collection<SupervisionCard>(C.cards);
 const deskDetail = (id: string) => `${world.base}/#/subpkg-desk/detail/index?id=${id}`;
 const cardPage = (cardId: string) => `${world.base}/#/subpkg-dept/card/index?cardId=${cardId}`;
 /** one department's part on the card, as the page shows it */
 const partyOf = (page: Page, deptId: string) => page.locator(`#party-${deptId}`).locator('visible=true').first();
-
-async function until<T>(get: () => Promise<T | null | undefined>, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting for the stored state');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test('issue → both accept → co opinion → lead progress → confirmed final answer; the desk shows every department', async () => {
   const [open_] = await requests().find({ description: { $eq: '厂区门口道路缺少限速和指示标志，货车进出存在安全隐患。' } });

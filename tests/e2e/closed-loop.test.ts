@@ -14,7 +14,7 @@ import { cloudbaseStore } from '../../adapters/cloudbase-store';
 import { UNIQUE_INDEXES } from '../../core/collections';
 import { createTestBed } from '../cloudbase/testbed';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, visible } from '../support/pages';
+import { button, field, modalConfirm, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -34,8 +34,6 @@ beforeAll(() => console.log(`e2e browser: ${world.browserSource}`));
 const phone = () => world.page(390, { deviceScaleFactor: 1 });
 const shot = (page: Page, name: string) => world.shot(page, STORE === 'cloudbase' ? `cloudbase-${name}` : name, false);
 const { loginAs } = world;
-/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',

@@ -4,26 +4,17 @@
  * Screenshots go to E2E_SHOTS.
  */
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { as, button, field, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
-import { devOpenid } from '../../core/seed/demo-district';
-import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000);
 
 const world = useE2EWorld('mine-search');
 const { shot, loginAs } = world;
 
-async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
-  return r.data as any;
-}
-
 test('the enterprise finds its request by a word and clears the search', async () => {
-  const lamp = (await as('u-linxiao', submission({ description: '厂区北门路灯不亮已两周，请协调修复。' }))).request;
-  await as('u-linxiao', submission({ description: '新建三号车间需要增容用电，请尽快安排勘察。' }));
+  const lamp = (await as(world, 'u-linxiao', submission({ description: '厂区北门路灯不亮已两周，请协调修复。' }))).request;
+  await as(world, 'u-linxiao', submission({ description: '新建三号车间需要增容用电，请尽快安排勘察。' }));
 
   const phone = await world.page(390, { height: 844 });
   await loginAs(phone, '林晓');

@@ -16,12 +16,10 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, settled, visible } from '../support/pages';
+import { as, button, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { Message, OutboxEntry, ServiceRequest, Subscription, User } from '../../core/model';
 import type { ReachRow } from '../../core/notify/views';
-import { devOpenid } from '../../core/seed/demo-district';
-import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -63,13 +61,6 @@ async function part(page: Page, locator: Locator, name: string) {
 }
 
 const store = () => world.server.ports.store;
-async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
-  // what follows the answer (notifications, counting) is done before the test looks at the store
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
-  return r.data as any;
-}
 
 const OFFICER = { id: 'u-zhangwei', name: '张伟' };
 /** a card of the settings page, by the template it is about */
@@ -142,7 +133,7 @@ test('the admin sets the reminder rules; an officer tops up his reminders; new w
 
   // 4. two requests of 林晓's enterprise are assigned to him
   const submit = (n: number, description: string) =>
-    as('u-linxiao', { action: 'request.submit', clientKey: `e2e-notify-${n}`, category: 'dianli', description, photos: [], phone: '13612340001' });
+    as(world, 'u-linxiao', { action: 'request.submit', clientKey: `e2e-notify-${n}`, category: 'dianli', description, photos: [], phone: '13612340001' });
   const first: ServiceRequest = (await submit(1, '新厂房配电柜安装完成，申请送电验收一周无人受理，影响设备调试。')).request;
   const second: ServiceRequest = (await submit(2, '厂区路灯线路老化，夜间多处不亮，存在安全隐患，请协调维修。')).request;
   const requests = store().collection<ServiceRequest>(C.requests);
@@ -177,7 +168,7 @@ test('the admin sets the reminder rules; an officer tops up his reminders; new w
   const reachRow = desk.locator('.reach-row').filter({ hasText: OFFICER.name }).locator('visible=true').first();
   /** the row as the page should show it, from desk.reach's answer (the seed's earlier assignments count too) */
   const expectedCells = async (days: number) => {
-    const report = await as('u-sunli', { action: 'desk.reach', days });
+    const report = await as(world, 'u-sunli', { action: 'desk.reach', days });
     const r = (report.rows as ReachRow[]).find((x) => x.id === OFFICER.id)!;
     // this test's two: one by WeChat, one by SMS, both within the 5 minutes
     expect(r.assignments).toBeGreaterThanOrEqual(2);
@@ -206,7 +197,7 @@ test('the admin sets the reminder rules; an officer tops up his reminders; new w
   await notifyCard.waitFor();
   const channelRow = async (label: string) => (await notifyCard.locator('.ftable__row').filter({ hasText: label }).first().locator('.ftable__cell').allTextContents()).map((t) => t.trim());
   // the page shows what stats.notify answers for the same period, and this test's two sends are in it
-  const stats = await as('u-majianguo', { action: 'stats.notify', period: 'month' });
+  const stats = await as(world, 'u-majianguo', { action: 'stats.notify', period: 'month' });
   for (const c of stats.channels as Array<{ label: string; sent: number; noConsent: number; failed: number; skipped: number; pending: number }>) {
     expect(await channelRow(c.label)).toEqual([c.label, ...[c.sent, c.noConsent, c.failed, c.skipped, c.pending].map(String)]);
   }

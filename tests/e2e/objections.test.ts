@@ -6,12 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, pickDate, settled, visible } from '../support/pages';
+import { as, button, field, modalConfirm, pickDate, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { ServiceRequest, User } from '../../core/model';
-import { devOpenid } from '../../core/seed/demo-district';
-import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000);
 
@@ -24,23 +22,14 @@ async function shotOf(page: Page, selector: string, name: string) {
   await shot(page, name);
 }
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
-
-async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
-  // what follows the answer (notifications, counting) is done before the test looks at the store
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)}: ${r.code} ${r.message}`);
-  return r.data as any;
-}
 
 test('the officer asks for more time and hands a wrong assignment back; the dispatcher decides and sees it', async () => {
   // two fresh requests of 林晓's enterprise, assigned to the same grid officer
-  const first = (await as('u-linxiao', submission({ description: '新建厂房消防验收材料已提交，迟迟未安排现场验收。' }))).request;
+  const first = (await as(world, 'u-linxiao', submission({ description: '新建厂房消防验收材料已提交，迟迟未安排现场验收。' }))).request;
   const officerId = first.assigneeId as string;
-  const second = (await as('u-linxiao', submission({ description: '厂区门口道路破损严重，货车进出困难，希望尽快修复。' }))).request;
-  if (second.assigneeId !== officerId) await as('u-sunli', { action: 'desk.reassign', id: second._id, assigneeId: officerId });
-  await as(officerId, { action: 'request.accept', id: first._id });
+  const second = (await as(world, 'u-linxiao', submission({ description: '厂区门口道路破损严重，货车进出困难，希望尽快修复。' }))).request;
+  if (second.assigneeId !== officerId) await as(world, 'u-sunli', { action: 'desk.reassign', id: second._id, assigneeId: officerId });
+  await as(world, officerId, { action: 'request.accept', id: first._id });
   const officerName = (await world.server.ports.store.collection<User>(C.users).get(officerId))!.name;
   const before = (await requests().get(first._id))!;
 

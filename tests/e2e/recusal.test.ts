@@ -5,49 +5,25 @@
  * warned at the top of the desk detail who must not handle it and why; 冯玉 opening the same
  * request finds nothing. Screenshots go to E2E_SHOTS (default .tmp/e2e-shots), named recusal-*.
  */
-import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
-import { devOpenid } from '../../core/seed/demo-district';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, visible } from '../support/pages';
-import { functionOf } from '../../core/functions';
+import { as, button, field, modalConfirm, until, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
 const world = useE2EWorld('recusal');
 const open = (width: number) => world.page(width, { deviceScaleFactor: 1 });
 const { shot, loginAs } = world;
-/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
-
-/** the service function as a user, for the steps this test does not drive through pages */
-async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
-  // what follows the answer (notifications, counting) is done before the test looks at the store
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
-  return r.data as any;
-}
-
-async function until<T>(get: () => Promise<T | null | undefined>, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting for the stored state');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test('the enterprise complains about an inspection; the dispatcher is warned who must not handle it; the handler cannot open it', async () => {
   // 1. 冯玉 (区住房和城乡建设局) inspects 朝阳智能装备 (许明's enterprise) and leaves
-  const scene = (await as('u-xuming', { action: 'visit.code' })).code.scene;
-  const { visit } = await as('u-fengyu', {
+  const scene = (await as(world, 'u-xuming', { action: 'visit.code' })).code.scene;
+  const { visit } = await as(world, 'u-fengyu', {
     action: 'visit.checkin', scene, purpose: 'inspection', note: '厂房加层施工安全检查',
     approvalRef: '云住建检备〔2026〕131号', legalBasis: '《建设工程安全生产管理条例》第四十三条',
   });
-  await as('u-fengyu', { action: 'visit.checkout', scene, outcome: '检查加层施工现场，口头提出整改要求' });
+  await as(world, 'u-fengyu', { action: 'visit.checkout', scene, outcome: '检查加层施工现场，口头提出整改要求' });
 
   // 2. the enterprise complains on its visit history (anonymous toward 住建局)
   const ent = await open(390);

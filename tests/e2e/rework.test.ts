@@ -7,12 +7,10 @@
  * Screenshots go to E2E_SHOTS.
  */
 import { fakeClock } from '../../adapters/local-ports';
-import { devOpenid } from '../../core/seed/demo-district';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, pickDate, settled, visible } from '../support/pages';
-import { functionOf } from '../../core/functions';
+import { as, button, field, pickDate, settled, visible } from '../support/pages';
 
 jest.setTimeout(600_000);
 
@@ -25,26 +23,18 @@ const viewport = (width: number, height: number) => world.page(width, { height }
 const { shot, loginAs } = world;
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
 
-type Call = (e: Record<string, unknown>, c: { openid: string }) => Promise<{ ok: boolean; data?: any; message?: string }>;
-type Fns = Record<ReturnType<typeof functionOf>, Call> & { sweep(e: unknown, c: unknown): Promise<unknown> };
-async function as(user: string, event: Record<string, unknown>) {
-  const r = await (world.server.functions as unknown as Fns)[functionOf(event.action)](event, { openid: devOpenid(user) });
-  // what follows the answer (notifications, counting) is done before the test looks at the store
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)}: ${r.message}`);
-  return r.data;
-}
+type Fns = { sweep(e: unknown, c: unknown): Promise<unknown> };
 
 test('a request answered late and sent back by the enterprise stays red on the desk', async () => {
   const description = '厂区外道路路灯损坏已一个月，夜间员工下班通行存在安全隐患，请协调修复。';
-  const { request } = await as('u-linxiao', { action: 'request.submit', clientKey: 'e2e-rework-1', category: 'dianli', description, photos: [], phone: '13612340001' });
+  const { request } = await as(world, 'u-linxiao', { action: 'request.submit', clientKey: 'e2e-rework-1', category: 'dianli', description, photos: [], phone: '13612340001' });
   const officer = request.assigneeId as string;
   expect(officer).toBeTruthy();
-  await as(officer, { action: 'request.accept', id: request._id });
+  await as(world, officer, { action: 'request.accept', id: request._id });
   // Thu 11-26 10:00: three working days past the deadline; the sweep urges, then the officer answers
   clock.set(bj('2026-11-26T10:00'));
   await (world.server.functions as unknown as Fns).sweep({ Type: 'Timer' }, null);
-  await as(officer, { action: 'request.resolve', id: request._id, result: '已联系供电所更换路灯。' });
+  await as(world, officer, { action: 'request.resolve', id: request._id, result: '已联系供电所更换路灯。' });
   expect(await requests().get(request._id)).toMatchObject({ status: 'resolved', colour: 'red', firstLate: true, urgeCount: 1 });
 
   // Fri 11-27 10:00: the enterprise sends it back on its phone
@@ -112,11 +102,11 @@ test('a request answered late and sent back by the enterprise stays red on the d
 
 test('a rejected request shows no officer and no deadline', async () => {
   clock.set(bj('2026-11-27T11:00'));
-  const { request } = await as('u-linxiao', {
+  const { request } = await as(world, 'u-linxiao', {
     action: 'request.submit', clientKey: 'e2e-rework-2', category: 'dianli', description: '希望政府给我们公司发放一笔奖励资金，用于年终发放员工福利。', photos: [], phone: '13612340001',
   });
   expect(request.assigneeName).toBeTruthy();
-  await as('u-sunli', { action: 'desk.reject', id: request._id, kind: 'out_of_scope', reason: '不属于营商环境诉求受理范围' });
+  await as(world, 'u-sunli', { action: 'desk.reject', id: request._id, kind: 'out_of_scope', reason: '不属于营商环境诉求受理范围' });
 
   const phone = await viewport(390, 844);
   await loginAs(phone, '林晓');
@@ -139,7 +129,7 @@ test('a rejected request shows no officer and no deadline', async () => {
 test('the admin enters 元旦 2027 and the rework limit on the rules page: a provisional deadline gets its date, the mark goes', async () => {
   // Mon 2026-12-28 10:00: five working days on the weekday guess end Mon 2027-01-04 (2027 is not in the holiday library)
   clock.set(bj('2026-12-28T10:00'));
-  const { request } = await as('u-linxiao', {
+  const { request } = await as(world, 'u-linxiao', {
     action: 'request.submit', clientKey: 'e2e-rework-3', category: 'dianli', description: '园区变电站检修后我司厂房电压不稳，设备多次跳闸，请协调供电部门排查。', photos: [], phone: '13612340001',
   });
   expect(request).toMatchObject({ slaProvisional: true, dueAt: bj('2027-01-04T10:00').toISOString() });

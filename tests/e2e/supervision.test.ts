@@ -6,13 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { as, button, field, modalConfirm, settled, visible } from '../support/pages';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
-import { devOpenid } from '../../core/seed/demo-district';
-import { functionOf } from '../../core/functions';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -21,16 +18,6 @@ const desktop = () => world.page(1280, { acceptDownloads: true });
 const { shot, loginAs } = world;
 
 const requests = () => world.server.ports.store.collection<ServiceRequest>(C.requests);
-/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
-/** the service function as a user, for the steps this test does not drive through pages */
-async function as(userId: string, event: Record<string, unknown>) {
-  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
-  // what follows the answer (notifications, counting) is done before the test looks at the store
-  await world.server.followUpsIdle();
-  if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
-  return r.data as any;
-}
 
 test('dispatcher issues a card, the lead department answers, the ledger colours it, the export parses back', async () => {
   // the enterprise's new request, assigned to an officer of its grid
@@ -72,8 +59,8 @@ test('dispatcher issues a card, the lead department answers, the ledger colours 
   await visible(dept, card.no as string).click();
   await button(dept, '接收').click();
   await visible(dept, '办理进展').waitFor();
-  await as('u-qianjun', { action: 'card.accept', cardId: carded.cardId });
-  await as('u-qianjun', { action: 'card.reply', cardId: carded.cardId, reply: '本局无用地相关事项，同意住建局意见。' });
+  await as(world, 'u-qianjun', { action: 'card.accept', cardId: carded.cardId });
+  await as(world, 'u-qianjun', { action: 'card.reply', cardId: carded.cardId, reply: '本局无用地相关事项，同意住建局意见。' });
   await dept.reload();
   await field(dept, '填写办理结果').fill('已协调社保经办机构修复增员接口，企业已完成参保登记。');
   await dept.locator('#card-final').getByText('已解决', { exact: true }).locator('visible=true').first().click();

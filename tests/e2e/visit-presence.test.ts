@@ -13,7 +13,7 @@ import type { Filter } from '../../core/ports';
 import { haversine } from '../../core/visits/presence';
 import { gcj02ToWgs84 } from '../../src/shared/gcj02';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, visible } from '../support/pages';
+import { button, field, until, visible } from '../support/pages';
 
 jest.setTimeout(600_000);
 
@@ -42,14 +42,6 @@ const chip = (page: Page, text: string) => page.locator('.chip', { hasText: text
 const visitsOf = (filter: Filter) => world.server.ports.store.collection('visits').find(filter, { limit: 100 });
 /** stars shown as chosen in a score form */
 const chosenStars = (scope: ReturnType<Page['locator']>) => scope.locator('.nut-rate-item-icon:not(.nut-rate-item-icon-disabled)').count();
-
-async function until(check: () => Promise<boolean>, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting for the stored state');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** the enterprise's code URL, decoded from its poster like a phone camera would */
 async function posterUrl(contact: string): Promise<string> {

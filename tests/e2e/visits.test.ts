@@ -17,7 +17,7 @@ import type { Filter } from '../../core/ports';
 import { DEMO_PLACES } from '../../core/seed/demo-visits';
 import { gcj02ToWgs84 } from '../../src/shared/gcj02';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, settled, visible } from '../support/pages';
+import { button, field, modalConfirm, settled, until, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -37,17 +37,8 @@ const phone = (width = 390, at: { latitude: number; longitude: number } = SOMEWH
 const shot = (page: Page, name: string, full = false) => world.shot(page, name, full);
 const { loginAs } = world;
 const chip = (page: Page, text: string) => page.locator('.chip', { hasText: text }).locator('visible=true').first();
-/** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
-const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
 
 /** wait until the stored state catches up with what the browser did */
-async function until(check: () => Promise<boolean>, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting for the stored state');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 const visitsOf = (filter: Filter) => world.server.ports.store.collection('visits').find(filter, { limit: 100 });
 
 /** a code image on the page, fetched like a printer would and decoded back to its URL */

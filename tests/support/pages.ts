@@ -1,12 +1,38 @@
 /** Page helpers for the browser tests: Taro keeps earlier pages in the DOM, hidden, so every lookup is of visible elements. */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { functionOf } from '../../core/functions';
+import { devOpenid } from '../../core/seed/demo-district';
+import type { E2EWorld } from './e2e-world';
 
 export const visible = (page: Page | Locator, text: string | RegExp) =>
   page.getByText(text, { exact: typeof text === 'string' }).locator('visible=true').first();
 
 /** the confirm button of Taro's H5 modal (showModal; Taro spells its class taro-model__) */
 export const modalConfirm = (page: Page) => page.locator('.taro__modal .taro-model__confirm').locator('visible=true').last();
+
+/**
+ * Call a cloud function as a seeded demo user (by id), beside the browser, and answer its data once what
+ * follows the answer (notifications, counting) is done, so the test looks at a settled store; a failed
+ * call throws with its code.
+ */
+export async function as(world: E2EWorld, userId: string, event: Record<string, unknown>): Promise<any> {
+  const r = await world.server.functions[functionOf(event.action)](event, { openid: devOpenid(userId) });
+  await world.server.followUpsIdle();
+  if (!r.ok) throw new Error(`${String(event.action)} failed: ${r.code} ${r.message}`);
+  return r.data;
+}
+
+/** poll (every 200 ms, up to `timeout`) until `get` answers something: a state the server stores after its answer */
+export async function until<T>(get: () => Promise<T | null | undefined>, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting for the stored state');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 export const button = (page: Page | Locator, name: string) => page.getByRole('button', { name, exact: true }).locator('visible=true').first();
 
