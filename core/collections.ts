@@ -41,6 +41,9 @@ export const C = {
   accounts: 'accounts',
   throttles: 'throttles',
   uploads: 'uploads',
+  // intake (core/knowledge): the knowledge base, and the questions it answered without a request
+  kb: 'kb',
+  instantAnswers: 'instant_answers',
 } as const;
 
 /**
@@ -66,6 +69,8 @@ export const INDEXES: Record<string, string[]> = {
     'createdAt,_id', 'status,createdAt,_id', 'colour,createdAt,_id', 'tierOrgId,createdAt,_id', 'tier,createdAt,_id', 'deptIds,createdAt,_id',
     'assigneeId,createdAt,_id', 'category,createdAt,_id', 'channel,createdAt,_id',
     'colour,urgeCount,createdAt',
+    // a ledger search by enterprise: its requests (enterpriseId $in), newest first, in the ledger's order
+    'enterpriseId,createdAt,_id',
     // complaints about a user, left out of what they read (core/recusal.ts)
     'recusal.userIds,_id',
   ],
@@ -92,6 +97,10 @@ export const INDEXES: Record<string, string[]> = {
   rules_history: ['version'],
   sessions: ['openid'],
   accounts: ['openid'],
+  // the active entries the index is built from (read in _id pages); the console's list, latest edit first
+  kb: ['active,_id', 'updatedAt,_id'],
+  // instant answers counted per period (the dashboard) and per entry
+  instant_answers: ['at', 'entryId,at'],
 };
 
 /**

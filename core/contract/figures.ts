@@ -82,6 +82,11 @@ export const BriefingInput = z.object({
 
 // ---------- the ledger ----------
 
+/** the longest ledger search, in characters */
+export const LEDGER_SEARCH_MAX = 50;
+/** how many of the newest requests (under the other filters) a search by words looks through */
+export const LEDGER_SEARCH_WINDOW = 1000;
+
 /** the ledger's filters (ledger.export here; the desk's ledger list takes them too) */
 export const LedgerFilter = z
   .object({
@@ -103,6 +108,17 @@ export const LedgerFilter = z
     figure: z.enum(['done', 'open', 'overdue'], { errorMap: () => ({ message: '统计口径不正确' }) }).optional(),
     /** the tier center that holds the request (the dashboard's 各级优化中心 row) */
     centerId: zId.optional(),
+    /**
+     * a search (core/ledger/search.ts): a request number (SQ…), a credit code, the start of an
+     * enterprise's name, or words found in the number, enterprise, description, category, handler
+     * or result; '' is no search
+     */
+    q: z
+      .string({ invalid_type_error: '搜索内容应为文字' })
+      .trim()
+      .max(LEDGER_SEARCH_MAX, `搜索内容不能超过${LEDGER_SEARCH_MAX}字`)
+      .optional()
+      .transform((v) => v || undefined),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 

@@ -29,6 +29,7 @@ import { firstAnswer } from '../sla/clock';
 import { callbackLabel } from '../feedback/callback';
 import { DONE_STATUSES, requestRepo, type LedgerCursor, type LedgerQuery } from '../repos/requests';
 import { cardRepo } from '../repos/cards';
+import { searchLedger, type LedgerSearchInfo } from './search';
 
 /** the ledger's filters are the contract's (core/contract/figures.ts) */
 export { LedgerFilter };
@@ -153,8 +154,9 @@ function row(r: ServiceRequest, handler: string, sla: SlaContext, now: Date) {
 
 export async function listLedger(ctx: Ctx, input: Sent<typeof LedgerListInput>) {
   const parsed = parseInput(LedgerListInput, input);
-  const { page, pageSize, colour, ...rest } = parsed;
+  const { page, pageSize, colour, q, ...rest } = parsed;
   const base = await ledgerQuery(ctx, rest);
+  if (q) return searchPage(ctx, base, q, colour, page, pageSize);
   const requests = requestRepo(ctx.ports.store);
   const query = colour ? { ...base, colour } : base;
   const [sla, items, total, ...perColour] = await Promise.all([
@@ -169,6 +171,25 @@ export async function listLedger(ctx: Ctx, input: Sent<typeof LedgerListInput>) 
     items: items.map((r) => row(r, labels.get(r._id) ?? '', sla, ctx.now)),
     total, page, pageSize,
     counts: { ...counts, all: Object.values(counts).reduce((a, b) => a + b, 0) },
+    search: null as LedgerSearchInfo | null,
+  };
+}
+
+/**
+ * ledger.list with `q` (core/ledger/search.ts): the search reads what it found in one go (bounded),
+ * so the colour counts and the page come from it, without the five counts a plain page costs
+ */
+async function searchPage(ctx: Ctx, base: LedgerQuery, q: string, colour: Colour | undefined, page: number, pageSize: number) {
+  const [sla, { found, info }] = await Promise.all([loadSla(ctx.ports), searchLedger(ctx, base, q)]);
+  const counts = Object.fromEntries((Object.keys(COLOURS) as Colour[]).map((c) => [c, found.filter((r) => r.colour === c).length])) as Record<Colour, number>;
+  const rows = colour ? found.filter((r) => r.colour === colour) : found;
+  const items = rows.slice((page - 1) * pageSize, page * pageSize);
+  const labels = await handlerLabels(ctx, items);
+  return {
+    items: items.map((r) => row(r, labels.get(r._id) ?? '', sla, ctx.now)),
+    total: rows.length, page, pageSize,
+    counts: { ...counts, all: found.length },
+    search: info as LedgerSearchInfo | null,
   };
 }
 
@@ -230,13 +251,7 @@ async function gather(ctx: Ctx, query: LedgerQuery, from: Cursor | null, before:
     const page = await requests.ledgerAfter(query, cursor, 100);
     const labels = await handlerLabels(ctx, page);
     for (const r of page) {
-      const h = history(r, sla, ctx.now);
-      rows.push([
-        r.no, r.enterpriseName, categoryName(r.category), LEVELS[r.level], labels.get(r._id) ?? '',
-        formatBeijing(r.createdAt), r.dueAt ? formatBeijing(r.dueAt) : '', STATUSES[r.status], COLOURS[r.colour],
-        h.daysOverdue, h.reworkCount, h.urgeCount, r.score ?? '', h.callbackLabel,
-        r.description ?? '', r.result ?? '', r.colour,
-      ]);
+      rows.push(exportRow(r, labels.get(r._id) ?? '', sla, ctx.now));
       chars += (r.description ?? '').length + (r.result ?? '').length;
     }
     count += page.length;
@@ -252,6 +267,33 @@ async function gather(ctx: Ctx, query: LedgerQuery, from: Cursor | null, before:
     }
   }
   return { rows, count, cursor, exhausted, chars };
+}
+
+function exportRow(r: ServiceRequest, handler: string, sla: SlaContext, now: Date): ExportRow {
+  const h = history(r, sla, now);
+  return [
+    r.no, r.enterpriseName, categoryName(r.category), LEVELS[r.level], handler,
+    formatBeijing(r.createdAt), r.dueAt ? formatBeijing(r.dueAt) : '', STATUSES[r.status], COLOURS[r.colour],
+    h.daysOverdue, h.reworkCount, h.urgeCount, r.score ?? '', h.callbackLabel,
+    r.description ?? '', r.result ?? '', r.colour,
+  ];
+}
+
+/**
+ * ledger.export with `q`: the rows the search finds (at most its window, core/ledger/search.ts),
+ * made into the file in this call; the message says when the window was cut
+ */
+async function exportSearch(ctx: Ctx, base: LedgerQuery, q: string, colour: Colour | undefined) {
+  const [sla, { found, info }] = await Promise.all([loadSla(ctx.ports), searchLedger(ctx, base, q)]);
+  const rows = colour ? found.filter((r) => r.colour === colour) : found;
+  const chars = rows.reduce((n, r) => n + (r.description ?? '').length + (r.result ?? '').length, 0);
+  if (buildCost(rows.length, chars) > BUILD_LIMIT_MS - FRESH_CALL_MS) {
+    throw new AppError('VALIDATION_FAILED', '导出内容过多（诉求内容和办理结果较长），无法生成一个文件，请缩小筛选范围，如按受理日期分段导出');
+  }
+  const labels = await handlerLabels(ctx, rows);
+  const saved = await buildFile(ctx, rows.map((r) => exportRow(r, labels.get(r._id) ?? '', sla, ctx.now)));
+  const cut = info.cut ? `（仅搜索最近 ${info.window} 件）` : '';
+  return { finished: true as const, ...saved, rows: rows.length, total: rows.length, message: `已导出 ${rows.length} 条${cut}` };
 }
 
 async function buildFile(ctx: Ctx, rows: ExportRow[]) {
@@ -307,12 +349,13 @@ function exportView(job: ExportJob) {
  * answers the same file.
  */
 export async function exportLedger(ctx: Ctx, input: Sent<typeof LedgerExportInput>) {
-  const { colour, jobId, ...rest } = parseInput(LedgerExportInput, input);
+  const { colour, jobId, q, ...rest } = parseInput(LedgerExportInput, input);
   if (!ctx.ports.files) throw new AppError('INTERNAL', '文件存储未配置');
   const budget = callBudget(ctx);
   if (jobId) return continueExport(ctx, jobId, budget);
 
   const base = await ledgerQuery(ctx, rest);
+  if (q) return exportSearch(ctx, base, q, colour);
   const query = colour ? { ...base, colour } : base;
   const total = await requestRepo(ctx.ports.store).ledgerCount(query);
   if (total > MAX_EXPORT_ROWS) throw new AppError('VALIDATION_FAILED', `导出条数超过${MAX_EXPORT_ROWS}条，请缩小筛选范围`);

@@ -5,7 +5,7 @@
  */
 import { C } from '../collections';
 import type { Enterprise } from '../model';
-import type { Filter, Store, Update } from '../ports';
+import { MAX_PAGE, type Filter, type Store, type Update } from '../ports';
 import { pagesOf, readAll } from '../read-all';
 
 export function enterpriseRepo(store: Store) {
@@ -25,6 +25,9 @@ export function enterpriseRepo(store: Store) {
     // --- by name, of one grid or all: 'gridId,name' and 'name' ---
     pageByName: (gridId: string | undefined, skip: number, limit: number) => c.find(inGrid(gridId), { orderBy: [['name', 'asc']], skip, limit }),
     count: (gridId?: string) => c.count(inGrid(gridId)),
+    /** up to `limit` whose name starts with `prefix`, by name (a ledger search by enterprise): a range on 'name' */
+    byNamePrefix: (prefix: string, limit: number) =>
+      c.find({ name: { $gte: prefix, $lt: `${prefix}\u{10ffff}` } }, { orderBy: [['name', 'asc']], limit: Math.min(limit, MAX_PAGE) }),
 
     /** every enterprise of some grids (up to 100 a call) or of all, a page of 100 at a time: 'gridId,_id' */
     pagesInGrids: (gridIds: string[] | null) => pagesOf(c, gridIds === null ? {} : { gridId: { $in: gridIds } }),

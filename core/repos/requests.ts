@@ -56,6 +56,8 @@ export type LedgerQuery = {
    * One branch per way of being late, each led by its statuses ('status,createdAt,_id').
    */
   overdue?: boolean;
+  /** only the requests of these enterprises (a ledger search by enterprise, core/ledger/search.ts): 'enterpriseId,createdAt,_id' */
+  enterpriseIds?: string[];
 };
 
 /** a position in the ledger's order (createdAt desc, _id desc): the last row read */
@@ -90,6 +92,7 @@ function ledgerFilter(q: LedgerQuery): Filter {
   if (q.excludeIds?.length) f._id = { $nin: q.excludeIds };
   if (q.tierOrgIds) f.tierOrgId = { $in: q.tierOrgIds };
   if (q.overdue) f.$or = OVERDUE;
+  if (q.enterpriseIds) f.enterpriseId = { $in: q.enterpriseIds };
   return f;
 }
 
@@ -182,7 +185,9 @@ export function requestRepo(store: Store) {
     // --- the ledger (台账) ---
     ledgerPage: (q: LedgerQuery, n: number, size: number) => c.find(ledgerFilter(q), { orderBy: NEWEST, skip: (n - 1) * size, limit: size }),
     ledgerCount: (q: LedgerQuery) => c.count(ledgerFilter(q)),
-    /** the next rows after a cursor, in the ledger's order (an export reads page after page) */
+    /** the request with this number among the query's (a ledger search by number): 'no' */
+    ledgerByNo: async (q: LedgerQuery, no: string) => (await c.find({ ...ledgerFilter(q), no }, { limit: 1 }))[0] ?? null,
+    /** the next rows after a cursor, in the ledger's order (an export reads page after page, a search its window) */
     ledgerAfter: (q: LedgerQuery, cursor: LedgerCursor | null, limit: number) => {
       const { $or: figure, ...f } = ledgerFilter(q);
       if (!cursor) return c.find(figure ? { ...f, $or: figure } : f, { orderBy: NEWEST, limit });

@@ -51,6 +51,8 @@ export type WorldIds = {
   bindingId: string; inviteCode: string; invitedId: string; retiredId: string; templateFileID: string;
   rankingId: string; e2: { name: string; creditCode: string }; e5: { name: string; creditCode: string };
   rules: unknown; messageId: string;
+  /** the number (SQ…) of `assigned`: a ledger search by number */
+  assignedNo: string;
 };
 
 export type Snapshot = { bytes: Buffer; ids: WorldIds; filesDir: string; root: string; counter: number };
@@ -146,6 +148,7 @@ export async function buildWorld(): Promise<Snapshot> {
     visitOpen, visitClosed, planZjj, planZrzy, bindingId, inviteCode: invited.invite.code, invitedId: invited.user.id,
     retiredId: retired.user.id, templateFileID, rankingId, rules, messageId,
     e2: { name: e2.name, creditCode: e2.creditCode }, e5: { name: e5.name, creditCode: e5.creditCode },
+    assignedNo: first.no,
   };
   const bytes = h.store.db.serialize();
   h.cleanup();
@@ -323,8 +326,9 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     'officer.inbox': page,
     'desk.verify': { level: 'special', dueDate: '2026-12-10' },
     'card.list': { page: 1 },
-    'ledger.list': { ...ledger, callback: 'due', figure: 'overdue', centerId: 'c-dongcheng' },
-    'ledger.export': { ...ledger, figure: 'done', centerId: 'c-dongcheng' },
+    // the searches: an enterprise by the start of its name and a word; a number
+    'ledger.list': { ...ledger, callback: 'due', figure: 'overdue', centerId: 'c-dongcheng', q: '东城新材料 增容' },
+    'ledger.export': { ...ledger, figure: 'done', centerId: 'c-dongcheng', q: ids.assignedNo },
     'enterprise.unbind': { userId: 'u-linxiao' },
     'admin.orgs.create': { communityIds: ['c-chaoyang'] },
     'admin.orgs.update': { parentId: 'c-liuan', communityIds: ['c-xihu'] },

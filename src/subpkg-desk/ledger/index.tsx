@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { LEDGER_SEARCH_MAX } from '../../../core/contract/figures';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Colour, DeskOptions, LedgerFilters, LedgerRow, Meta } from '../../shared/api-types';
 import { COLOURS } from '../../shared/colours';
 import { beijingToday, formatDate, formatTime, isDateText } from '../../shared/format';
@@ -68,6 +69,9 @@ export default function LedgerPage() {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [options, setOptions] = useState<DeskOptions | null>(null);
   const [exporting, setExporting] = useState(false);
+  // the words searched for (sent with the filters and the export), and what the box holds
+  const [searched, setSearched] = useState(() => (params.q ? decodeURIComponent(params.q).trim().slice(0, LEDGER_SEARCH_MAX) : ''));
+  const [typed, setTyped] = useState(searched);
 
   useEffect(() => {
     loadMeta().then(setMeta).catch(() => undefined);
@@ -80,8 +84,8 @@ export default function LedgerPage() {
 
   // filters or page changed: fetch; coming back from a detail page: refresh what is shown
   const { data, loading, error, load } = useQuery(
-    () => callService('ledger.list', { ...cleanFilters(filters), page, pageSize: PAGE_SIZE }),
-    [filters, page],
+    () => callService('ledger.list', { ...cleanFilters(filters), ...(searched ? { q: searched } : {}), page, pageSize: PAGE_SIZE }),
+    [filters, searched, page],
     { refetchOnShow: true },
   );
 
@@ -95,12 +99,21 @@ export default function LedgerPage() {
     setPage(1);
   };
 
+  const search = (q: string) => {
+    setSearched(q.trim().slice(0, LEDGER_SEARCH_MAX));
+    setPage(1);
+  };
+  const clearSearch = () => {
+    setTyped('');
+    search('');
+  };
+
   const exportExcel = async () => {
     if (exporting) return;
     setExporting(true);
     try {
       // a large export is a job read a slice per call (a cloud function has seconds): go on until the file is made
-      let res = await callService('ledger.export', cleanFilters(filters));
+      let res = await callService('ledger.export', { ...cleanFilters(filters), ...(searched ? { q: searched } : {}) });
       for (let calls = 0; !res.finished && calls < 500; calls++) {
         Taro.showLoading({ title: res.message || '正在导出…', mask: true });
         res = await callService('ledger.export', { jobId: res.jobId });
@@ -109,7 +122,7 @@ export default function LedgerPage() {
       // still unfinished after every call allowed: there is no file to open yet
       if (!res.finished) throw new ApiError('EXPORT_UNFINISHED', '导出尚未完成，请稍后重试');
       await openWorkbook(res, `台账-${beijingToday()}.xlsx`);
-      Taro.showToast({ title: `已导出 ${res.rows} 条`, icon: 'none' });
+      Taro.showToast({ title: res.message || `已导出 ${res.rows} 条`, icon: 'none' });
     } catch (e) {
       Taro.hideLoading();
       toastError(e);
@@ -138,6 +151,34 @@ export default function LedgerPage() {
         </Text>
       </View>
       <View className='card ledger-filters'>
+        <View className='ledger-search'>
+          <Input
+            className='form-input ledger-search__input'
+            placeholder='搜索企业名称、信用代码、工单号或关键词'
+            value={typed}
+            maxLength={LEDGER_SEARCH_MAX}
+            confirmType='search'
+            onChange={setTyped}
+            onConfirm={() => search(typed)}
+          />
+          <Button type='primary' size='small' onClick={() => search(typed)}>
+            搜索
+          </Button>
+          {(searched || typed) && (
+            <Button size='small' onClick={clearSearch}>
+              清除
+            </Button>
+          )}
+        </View>
+        {searched && data?.search && (
+          <View className='ledger-search__result'>
+            <Text className='ledger-search__found'>{`“${searched}”：找到 ${data.counts.all} 件`}</Text>
+            {data.search.note && (
+              <Text className={`ledger-search__note${data.search.cut ? ' ledger-search__note--cut' : ''}`}>{data.search.note}</Text>
+            )}
+          </View>
+        )}
+
         <View className='chips ledger-colours'>
           <Text
             className={`chip${!filters.colour ? ' chip--active' : ''}`}
@@ -256,7 +297,7 @@ export default function LedgerPage() {
       {!data && error && <ErrorState message={error} onRetry={load} />}
       {!data && !error && <Loading />}
       {data && error && <View className='ledger-error'>{error}</View>}
-      {data && data.items.length === 0 && <EmptyState text='没有符合条件的诉求' />}
+      {data && data.items.length === 0 && <EmptyState text={searched ? `没有找到“${searched}”的诉求` : '没有符合条件的诉求'} />}
       {data && data.items.length > 0 && (
         <View className='ledger-table'>
           <View className='ledger-row ledger-row--head'>
