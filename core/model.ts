@@ -1,6 +1,7 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
 import type { CategoryCode, Channel, Colour, Level, PartyRole, PartyStatus, RejectKind, RequestStatus, ResultKind, Role, Tier } from './contract/catalog';
 import type { StatsKey, StatsOp } from './stats/keys';
+import type { Attachment } from './contract/attachments';
 
 export type OrgKind = 'district' | 'street' | 'community' | 'grid' | 'department';
 
@@ -106,7 +107,12 @@ export type TimelineEvent = {
    * whoever hears of both gets one message (core/notify/outbox.ts)
    */
   withPrevious?: true;
+  /** photos and files (附件) on a progress note, result, supplement or card reply: seen by whoever sees the entry */
+  attachments?: Attachment[];
 };
+
+/** one attached photo or file (core/contract/attachments.ts), its name as uploaded (sanitised) */
+export type { Attachment };
 
 export type SlaHistoryEntry = { at: string; kind: 'started' | 'paused' | 'resumed' | 'changed' | 'restarted' | 'met' | 'missed' | 'extended'; text: string; dueAt: string | null };
 
@@ -366,6 +372,8 @@ export type CardParty = {
   status: PartyStatus;
   /** a co-operating department's opinion (协办意见), or the lead's final answer (最终答复) */
   reply: string | null;
+  /** the attachments of that opinion or answer */
+  replyAttachments?: Attachment[];
   /** why the department returned its part (退回) */
   reason: string | null;
   at: string | null;
@@ -383,7 +391,7 @@ export type CardParty = {
 };
 
 /** 办理进展 of the lead department on a card */
-export type CardProgress = { at: string; byId: string; byName: string; deptName: string; text: string };
+export type CardProgress = { at: string; byId: string; byName: string; deptName: string; text: string; attachments?: Attachment[] };
 
 /** 督办卡: a dispatcher hands a request to a lead department and co-operating departments. */
 export type SupervisionCard = {
@@ -441,7 +449,7 @@ export type AuditEntry = {
   actorId: string;
   actorName: string;
   action: string;
-  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth';
+  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth' | 'kb';
   entityId: string;
   summary: string;
   before: unknown;

@@ -27,7 +27,7 @@ export type Transition = {
   /** entries for the SLA history (from core/sla/clock) */
   history?: SlaHistoryEntry[];
   /** withPrevious: written right after the event before it, still unannounced: one notice for both (core/notify/outbox.ts unitsOf) */
-  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour']; enterpriseText?: string; withPrevious?: true };
+  event: { type: TimelineEvent['type']; text: string; notify?: string[]; colour?: TimelineEvent['colour']; enterpriseText?: string; withPrevious?: true; attachments?: TimelineEvent['attachments'] };
   actor: Actor;
   now: Date;
 };
@@ -52,6 +52,7 @@ export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'even
     ...(t.event.colour ? { colour: t.event.colour } : {}),
     ...(t.event.enterpriseText ? { enterpriseText: t.event.enterpriseText } : {}),
     ...(t.event.withPrevious ? { withPrevious: true as const } : {}),
+    ...(t.event.attachments?.length ? { attachments: t.event.attachments } : {}),
   };
 }
 

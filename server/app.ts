@@ -6,7 +6,6 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { filetypeinfo } from 'magic-bytes.js';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
@@ -28,6 +27,9 @@ import { smsOptionsFromEnv, tencentSms } from '../adapters/tencent-sms';
 import { wecomRobot } from '../adapters/wecom-robot';
 import { AppError, toErrorBody } from '../core/errors';
 import { clientAddress, createAuth, type AuthSettings } from './auth';
+import { sentFileName, sniff } from './sniff';
+import { cleanFileName } from '../core/contract/attachments';
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from '../core/contract/limits';
 
 export type LocalOptions = {
   port: number;
@@ -106,10 +108,16 @@ const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400, BAD_CREDIT_CODE: 400, UNKNOWN_ACTION: 400, CONTENT_REJECTED: 400,
   TOO_MANY_ATTEMPTS: 429, RATE_LIMITED: 429, TOO_LARGE: 413, INTERNAL: 500,
 };
-const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' };
+/** what a stored upload is served as, by its extension (the bytes were sniffed on the way in) */
+const SERVED_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
+  pdf: 'application/pdf', doc: 'application/msword', xls: 'application/vnd.ms-excel',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 const MAX_JSON = 256 * 1024;
-const MAX_IMAGE = 5 * 1024 * 1024;
-const MAX_XLSX = 10 * 1024 * 1024;
+const MAX_IMAGE = MAX_IMAGE_BYTES;
+const MAX_FILE = MAX_FILE_BYTES;
 /** an oversized body is read and thrown away up to this much so its sender gets the 413 answer; beyond it the connection is cut */
 const MAX_DRAIN = 64 * 1024 * 1024;
 
@@ -142,20 +150,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => (over ? bad(new TooLarge()) : ok(Buffer.concat(chunks))));
     req.on('error', bad);
   });
-}
-
-/** what the bytes are, not what the sender says: the upload's extension, or null if it is none we take */
-function sniff(bytes: Buffer): { ext: string; type: string } | null {
-  const kinds = filetypeinfo(bytes.subarray(0, 64)).map((k) => k.typename);
-  if (kinds.includes('jpg')) return { ext: '.jpg', type: 'image/jpeg' };
-  if (kinds.includes('png')) return { ext: '.png', type: 'image/png' };
-  if (kinds.includes('webp')) return { ext: '.webp', type: 'image/webp' };
-  if (kinds.includes('gif')) return { ext: '.gif', type: 'image/gif' };
-  // .xlsx is a zip whose parts include [Content_Types].xml and the xl/ folder
-  if (kinds.includes('zip') && bytes.includes('[Content_Types].xml') && bytes.includes('xl/')) {
-    return { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-  }
-  return null;
 }
 
 const badRequest = (res: ServerResponse, code: string, message: string, status = 400) => send(res, status, { ok: false, code, message });
@@ -364,38 +358,51 @@ export async function startLocalServer(opts: LocalOptions) {
     if (path === '/upload' && req.method === 'POST') {
       const caller = await callerOf(req);
       if ('error' in caller) return fail(res, caller.error);
+      // a photo is at most 5 MB, a file (pdf, Word, Excel) 10 MB; the declared type only picks how much to read
       const claimed = (req.headers['content-type'] ?? '').split(';')[0].trim();
-      const limit = claimed.includes('spreadsheet') ? MAX_XLSX : MAX_IMAGE;
+      const limit = claimed.startsWith('image/') ? MAX_IMAGE : MAX_FILE;
       let bytes: Buffer;
       try {
         bytes = await readBody(req, limit);
       } catch (e) {
         if (!(e instanceof TooLarge)) throw e;
-        const answer = limit === MAX_XLSX ? '文件不能超过10MB' : '图片不能超过5MB';
+        const answer = limit === MAX_FILE ? '文件不能超过10MB' : '图片不能超过5MB';
         return send(res, 413, { ok: false, code: 'TOO_LARGE', message: answer }, { connection: 'close' });
       }
       if (!bytes.length) return badRequest(res, 'VALIDATION_FAILED', '文件内容为空');
       // the bytes decide what this is; the declared type is only a hint
       const kind = sniff(bytes);
-      if (!kind) return badRequest(res, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WEBP、GIF 图片或 .xlsx 表格，文件内容与格式不符');
-      if (kind.ext !== '.xlsx' && bytes.length > MAX_IMAGE) return send(res, 413, { ok: false, code: 'TOO_LARGE', message: '图片不能超过5MB' });
+      if (!kind) {
+        return badRequest(res, 'UNSUPPORTED_FILE', '只能上传 JPG、PNG、WEBP、GIF 图片或 PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）文件，文件内容与格式不符或含有宏');
+      }
+      if (kind.image && bytes.length > MAX_IMAGE) return send(res, 413, { ok: false, code: 'TOO_LARGE', message: '图片不能超过5MB' });
       const [owner] = await users.find({ openid: caller.openid }, { limit: 1 });
       if (!owner) return fail(res, new AppError('UNAUTHENTICATED', '请先登录'));
       const name = randomBytes(12).toString('hex') + kind.ext;
+      // the name it had, for display and for the download (X-File-Name, percent-encoded); its extension follows the bytes
+      const sent = cleanFileName(sentFileName(req.headers['x-file-name']), '');
+      const shown = sent ? sent.replace(/\.[A-Za-z0-9]{1,5}$/, '') + kind.ext : `附件${kind.ext}`;
       writeFileSync(join(uploadsDir, name), bytes);
       // who uploaded what: a request, visit or supplement may reference only its own caller's files
-      await uploads.add({ _id: name, ownerId: owner._id, type: kind.type, size: bytes.length, createdAt: ports.clock.now().toISOString() });
-      return send(res, 200, { ok: true, data: { fileID: `local://uploads/${name}`, url: `/files/${name}` } });
+      await uploads.add({ _id: name, ownerId: owner._id, type: kind.type, size: bytes.length, name: cleanFileName(shown), createdAt: ports.clock.now().toISOString() });
+      return send(res, 200, { ok: true, data: { fileID: `local://uploads/${name}`, url: `/files/${name}`, name: cleanFileName(shown), size: bytes.length, type: kind.type } });
     }
 
-    const file = /^\/files\/([a-f0-9]{24}\.(jpg|png|webp|gif))$/.exec(path);
+    // uploads, by their unguessable name (96 random bits), as images are: an <img> or a download link
+    // carries no bearer token, and only those shown the entry (request.get) learn the name
+    const file = /^\/files\/([a-f0-9]{24}\.(jpg|png|webp|gif|pdf|docx?|xlsx?))$/.exec(path);
     if (file && req.method === 'GET') {
       const full = join(uploadsDir, file[1]);
       if (!existsSync(full)) return badRequest(res, 'NOT_FOUND', '文件不存在', 404);
-      const type = Object.entries(IMAGE_TYPES).find(([, e]) => e === '.' + file[2])![0];
+      const type = SERVED_TYPES[file[2]];
+      const image = type.startsWith('image/');
+      const record = image ? null : await uploads.get(file[1]).catch(() => null);
+      const download = cleanFileName(record?.name ?? '', file[1]);
       res.writeHead(200, {
         'content-type': type, 'content-length': statSync(full).size, 'cache-control': 'private, max-age=86400',
-        'content-security-policy': "default-src 'none'; img-src 'self'; sandbox", 'content-disposition': 'inline',
+        'content-security-policy': "default-src 'none'; img-src 'self'; sandbox",
+        // a document is saved, never rendered by the browser inside this origin
+        'content-disposition': image ? 'inline' : `attachment; filename="${file[1]}"; filename*=UTF-8''${encodeURIComponent(download)}`,
       });
       return createReadStream(full).pipe(res);
     }
@@ -624,4 +631,4 @@ function answerAfterCommit(res: ServerResponse, sync: () => Promise<void>) {
 }
 
 /** one uploaded file and who uploaded it (local mode) */
-export type UploadRecord = { _id: string; ownerId: string; type: string; size: number; createdAt: string };
+export type UploadRecord = { _id: string; ownerId: string; type: string; size: number; createdAt: string; /** the name it was uploaded under, sanitised (attachments show it) */ name?: string };

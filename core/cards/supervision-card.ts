@@ -28,6 +28,7 @@ import { beijingDateKey } from '../time';
 import { CardCloseInput, CardDeadlineInput, CardIdInput, CardListInput, CardProgressInput, CardReplyInput, CardReturnInput, CardUrgeInput, CardWithdrawInput, FinalInput, IssueInput } from '../contract/desk';
 import type { Sent } from '../contract/schema';
 import { parseInput } from '../validation';
+import { ownAttachments, withAttachments } from '../files/attachments';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { cardRepo } from '../repos/cards';
@@ -224,7 +225,7 @@ export async function acceptCard(ctx: Ctx, input: Sent<typeof CardIdInput>) {
 
 /** 协办意见: a co-operating department's opinion, for the lead's final answer */
 export async function replyCard(ctx: Ctx, input: Sent<typeof CardReplyInput>) {
-  const { cardId, reply } = parseInput(CardReplyInput, input);
+  const { cardId, reply, attachments } = parseInput(CardReplyInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).reply) {
     if (card.status === 'open' && party.role === 'lead') {
@@ -232,12 +233,14 @@ export async function replyCard(ctx: Ctx, input: Sent<typeof CardReplyInput>) {
     }
     throw new AppError('INVALID_STATE', card.status === 'open' && party.status === 'issued' ? '请先接收督办卡，再提交协办意见' : '该督办卡当前不能提交协办意见');
   }
-  const updated = await saveCard(ctx, card, { parties: withParty(card, party.deptId, stamped(ctx, { status: 'replied', reply })) });
+  // checked before the card changes: only the handler's own uploads
+  const files = await ownAttachments(ctx, attachments);
+  const updated = await saveCard(ctx, card, { parties: withParty(card, party.deptId, stamped(ctx, { status: 'replied', reply, ...(files.length ? { replyAttachments: files } : {}) })) });
   const lead = card.parties.find((p) => p.role === 'lead')!;
   const notify = await handlersOf(ctx, [lead.deptId], recusedOf(card));
   const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
     from: ['supervised'],
-    event: { type: 'card_replied', text: `${party.deptName}（协办）意见：${reply}`, notify },
+    event: { type: 'card_replied', text: `${party.deptName}（协办）意见：${reply}`, notify, ...withAttachments(files) },
     actor: byDept(ctx, party),
     now: ctx.now,
   }));
@@ -246,17 +249,18 @@ export async function replyCard(ctx: Ctx, input: Sent<typeof CardReplyInput>) {
 
 /** 办理进展: the lead department reports how far it got, as often as needed */
 export async function progressCard(ctx: Ctx, input: Sent<typeof CardProgressInput>) {
-  const { cardId, note } = parseInput(CardProgressInput, input);
+  const { cardId, note, attachments } = parseInput(CardProgressInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).progress) {
     if (card.status === 'open' && party.role === 'co') throw new AppError('INVALID_STATE', '协办部门请通过「协办意见」反馈，办理进展由牵头部门填报');
     throw new AppError('INVALID_STATE', card.status === 'open' && party.status === 'issued' ? '请先接收督办卡，再填报办理进展' : '该督办卡当前不能填报办理进展');
   }
-  const entry: CardProgress = { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, deptName: party.deptName, text: note };
+  const files = await ownAttachments(ctx, attachments);
+  const entry: CardProgress = { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, deptName: party.deptName, text: note, ...withAttachments(files) };
   const updated = await saveCard(ctx, card, { progress: [...(card.progress ?? []), entry] });
   const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
     from: ['supervised'],
-    event: { type: 'card_progress', text: `${party.deptName}（牵头）办理进展：${note}` },
+    event: { type: 'card_progress', text: `${party.deptName}（牵头）办理进展：${note}`, ...withAttachments(files) },
     actor: byDept(ctx, party),
     now: ctx.now,
   }));
@@ -266,7 +270,7 @@ export async function progressCard(ctx: Ctx, input: Sent<typeof CardProgressInpu
 
 /** 最终答复: the lead's answer resolves the request; the enterprise then confirms and scores it */
 export async function finalCard(ctx: Ctx, input: Sent<typeof FinalInput>) {
-  const { cardId, answer, kind, reason } = parseInput(FinalInput, input);
+  const { cardId, answer, kind, reason, attachments } = parseInput(FinalInput, input);
   const { card, party } = await loadMyCard(ctx, cardId);
   if (!cardPermissions(ctx, card).final) {
     if (card.status !== 'open') throw new AppError('INVALID_STATE', '该督办卡已结束，不能再作最终答复');
@@ -279,8 +283,12 @@ export async function finalCard(ctx: Ctx, input: Sent<typeof FinalInput>) {
     }
     throw new AppError('INVALID_STATE', '该督办卡当前不能作最终答复');
   }
+  const files = await ownAttachments(ctx, attachments);
   // the card changes first (its version guards against a co-operating department acting meanwhile); the request follows
-  const updated = await saveCard(ctx, card, { parties: withParty(card, party.deptId, stamped(ctx, { status: 'replied', reply: answer })), status: 'answered' });
+  const updated = await saveCard(ctx, card, {
+    parties: withParty(card, party.deptId, stamped(ctx, { status: 'replied', reply: answer, ...(files.length ? { replyAttachments: files } : {}) })),
+    status: 'answered',
+  });
   const sla = await loadSla(ctx.ports);
   const next = await transitionFollowing(ctx.ports, card.requestId, async (req) => {
     const resolved = resolution(kind, reason, `${party.deptName}（牵头）最终答复：${answer}`);
@@ -289,7 +297,7 @@ export async function finalCard(ctx: Ctx, input: Sent<typeof FinalInput>) {
       from: ['supervised'],
       set: clock.set,
       history: clock.history,
-      event: { type: 'resolved', text: resolved.text, notify: await supervisorsOf(ctx.ports, req) },
+      event: { type: 'resolved', text: resolved.text, notify: await supervisorsOf(ctx.ports, req), ...withAttachments(files) },
       actor: byDept(ctx, party),
       now: ctx.now,
     };

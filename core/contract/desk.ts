@@ -7,6 +7,7 @@
 import { CATEGORY_CODES, LEVELS, REJECT_KINDS } from './catalog';
 import { needsReason, resultKindFields } from './handling';
 import { z, zDate, zId } from './schema';
+import { zAttachments } from './attachments';
 
 // --- triage (core/desk/triage.ts) ---
 
@@ -58,9 +59,9 @@ export const CardListInput = z.object({ tab: z.enum(['todo', 'doing', 'done']).d
 
 export const CardIdInput = z.object({ cardId: zId });
 
-export const CardReplyInput = z.object({ cardId: zId, reply: zText('协办意见', 2000) });
+export const CardReplyInput = z.object({ cardId: zId, reply: zText('协办意见', 2000), attachments: zAttachments });
 
-export const CardProgressInput = z.object({ cardId: zId, note: zText('办理进展', 1000) });
+export const CardProgressInput = z.object({ cardId: zId, note: zText('办理进展', 1000), attachments: zAttachments });
 
 export const FinalInput = z
   .object({
@@ -70,6 +71,7 @@ export const FinalInput = z
     confirm: z.literal(true, { errorMap: () => ({ message: '最终答复将作为办理结果反馈企业，请确认后提交' }) }),
     // the answer resolves the request: the same result type as the officer's 办结
     ...resultKindFields,
+    attachments: zAttachments,
   })
   .superRefine(needsReason);
 

@@ -7,12 +7,15 @@
 import { CALLBACK_METHODS, CALLBACK_OUTCOMES, RESULT_KINDS, type ResultKind } from './catalog';
 import { MAX_PHOTOS } from './limits';
 import { z, zDate, zFileId, zId } from './schema';
+import { zAttachments } from './attachments';
 
 // --- the handler (core/handling/officer-actions.ts) ---
 
 export const ProgressInput = z.object({
   id: zId,
   note: z.string({ required_error: '请填写办理进展' }).trim().min(2, '办理进展至少2个字').max(500, '办理进展不能超过500字'),
+  /** 现场照片, a 盖章 letter…: kept on the progress entry of the timeline */
+  attachments: zAttachments,
 });
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -37,6 +40,7 @@ export const ResolveInput = z
     id: zId,
     result: z.string({ required_error: '请填写办理结果' }).trim().min(2, '办理结果至少2个字').max(1000, '办理结果不能超过1000字'),
     ...resultKindFields,
+    attachments: zAttachments,
   })
   .superRefine(needsReason);
 
@@ -63,7 +67,9 @@ export const ReopenInput = z.object({
 export const SupplementInput = z.object({
   id: zId,
   note: z.string({ required_error: '请填写补充说明' }).trim().min(2, '请填写补充说明').max(1000, '补充说明不能超过1000字'),
+  /** photos only, from clients before attachments: kept with the request's photos */
   photos: z.array(zFileId).max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张图片`).default([]),
+  attachments: zAttachments,
 });
 
 // --- 退回/申请改派 and 延期申请 (core/handling/objections.ts) ---

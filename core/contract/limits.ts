@@ -21,3 +21,11 @@ export const DEFAULT_CAPACITY = 10;
 
 /** the farthest date an extension may ask for, in calendar days from today (Beijing) */
 export const MAX_EXTENSION_DAYS = 60;
+
+/** attachments (photos and files) one progress note, result, supplement or card reply carries */
+export const MAX_ATTACHMENTS = 9;
+/** the largest photo and the largest file (pdf, Word, Excel) an upload may be, in bytes */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** the longest file name kept for display, in characters */
+export const MAX_FILE_NAME = 80;

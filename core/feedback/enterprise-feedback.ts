@@ -14,6 +14,7 @@ import { ConfirmInput, ReopenInput, SupplementInput } from '../contract/handling
 import type { Sent } from '../contract/schema';
 import { parseInput } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
+import { attachmentNote, ownAttachments, withAttachments } from '../files/attachments';
 import { settle } from '../settle';
 
 export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRequest> {
@@ -53,15 +54,16 @@ export async function reopenRequest(ctx: Ctx, input: Sent<typeof ReopenInput>) {
 
 /** the enterprise supplies what was asked for: the clock runs again */
 export async function supplementRequest(ctx: Ctx, input: Sent<typeof SupplementInput>) {
-  const { id, note, photos } = parseInput(SupplementInput, input);
+  const { id, note, photos, attachments } = parseInput(SupplementInput, input);
   const req = await loadForEnterprise(ctx, id);
   await requireOwnFiles(ctx, photos);
+  const files = await ownAttachments(ctx, attachments);
   const clock = resume(req, ctx.now, await loadSla(ctx.ports), { status: 'accepted', photos: [...req.photos, ...photos].slice(0, MAX_PHOTOS * 2) });
   return settle(ctx, await transition(ctx.ports, req, {
     from: ['paused'],
     set: clock.set,
     history: clock.history,
-    event: { type: 'supplemented', text: `企业补充材料：${note}${photos.length ? `（附图${photos.length}张）` : ''}` },
+    event: { type: 'supplemented', text: `企业补充材料：${note}${photos.length ? `（附图${photos.length}张）` : ''}${attachmentNote(files)}`, ...withAttachments(files) },
     actor: enterpriseActor(ctx, req),
     now: ctx.now,
   }));

@@ -9,6 +9,7 @@ import { loadSla } from '../sla/policy';
 import { IdInput, type Sent } from '../contract/schema';
 import { PauseInput, ProgressInput, ResolveInput, ResumeInput } from '../contract/handling';
 import { parseInput } from '../validation';
+import { ownAttachments, withAttachments } from '../files/attachments';
 import { assignWaitingAndNotify, later, logAndGoOn, settle } from '../settle';
 
 /**
@@ -39,11 +40,13 @@ export async function acceptRequest(ctx: Ctx, input: Sent<typeof IdInput>) {
 
 
 export async function addProgress(ctx: Ctx, input: Sent<typeof ProgressInput>) {
-  const { id, note } = parseInput(ProgressInput, input);
+  const { id, note, attachments } = parseInput(ProgressInput, input);
   const req = await loadOwn(ctx, id);
+  // checked before anything is written: only the officer's own uploads
+  const files = await ownAttachments(ctx, attachments);
   return settle(ctx, await transition(ctx.ports, req, {
     from: ['accepted'],
-    event: { type: 'progress', text: note },
+    event: { type: 'progress', text: note, ...withAttachments(files) },
     actor: actor(ctx),
     now: ctx.now,
   }));
@@ -51,15 +54,16 @@ export async function addProgress(ctx: Ctx, input: Sent<typeof ProgressInput>) {
 
 
 export async function resolveRequest(ctx: Ctx, input: Sent<typeof ResolveInput>) {
-  const { id, result, kind, reason } = parseInput(ResolveInput, input);
+  const { id, result, kind, reason, attachments } = parseInput(ResolveInput, input);
   const req = await loadOwn(ctx, id);
+  const files = await ownAttachments(ctx, attachments);
   const answer = resolution(kind, reason, result);
   const clock = stop(req, ctx.now, await loadSla(ctx.ports), { status: 'resolved', result, ...answer.set, resolvedAt: ctx.now.toISOString() });
   const next = await transition(ctx.ports, req, {
     from: ['accepted'],
     set: clock.set,
     history: clock.history,
-    event: { type: 'resolved', text: answer.text },
+    event: { type: 'resolved', text: answer.text, ...withAttachments(files) },
     actor: actor(ctx),
     now: ctx.now,
   });

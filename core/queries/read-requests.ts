@@ -126,7 +126,11 @@ export function requestView(ctx: Ctx, req: ServiceRequest) {
   // and reads it in plain words, without the desk's plumbing (enterpriseText)
   const timeline = req.timeline
     .filter((e) => staff || !INTERNAL_EVENTS.includes(e.type))
-    .map((e) => ({ seq: e.seq, at: e.at, type: e.type, actorName: e.actorName, text: staff ? e.text : enterpriseText(req, e) }));
+    .map((e) => ({
+      seq: e.seq, at: e.at, type: e.type, actorName: e.actorName, text: staff ? e.text : enterpriseText(req, e),
+      // attachments go with their entry: whoever sees the entry sees them
+      ...(e.attachments?.length ? { attachments: e.attachments } : {}),
+    }));
   const view = summary(req);
   return { ...(staff ? view : enterpriseView(view)), timeline };
 }

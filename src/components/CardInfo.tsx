@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import type { Card, CardParty } from '../shared/api-types';
 import When from './When';
+import AttachmentList from './Attachments';
 import { PARTY_ROLE_LABELS } from '../shared/labels';
 import './CardInfo.css';
 
@@ -104,6 +105,7 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
               {p.reply && (
                 <View className={`party__text${lead ? ' party__text--final' : ''}`}>
                   {lead ? '最终答复' : '协办意见'}：{p.reply}
+                  <AttachmentList items={p.replyAttachments} />
                 </View>
               )}
               {p.reason && <View className='party__text party__text--returned'>退回原因：{p.reason}</View>}
@@ -137,6 +139,7 @@ export default function CardInfo({ card, title = '督办卡', partyActions, mine
                 <When at={x.at} /> · {x.byName}（{x.deptName}）
               </View>
               <View className='card-progress__text'>{x.text}</View>
+              <AttachmentList items={x.attachments} />
             </View>
           ))}
         </View>

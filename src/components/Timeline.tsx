@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { TimelineEvent } from '../shared/api-types';
 import When from './When';
+import AttachmentList from './Attachments';
 
 /** Vertical timeline, newest event first. */
 export default function Timeline({ events }: { events: TimelineEvent[] }) {
@@ -16,6 +17,7 @@ export default function Timeline({ events }: { events: TimelineEvent[] }) {
           </View>
           <View className='timeline__body'>
             <View className='timeline__text'>{e.text}</View>
+            <AttachmentList items={e.attachments} />
             <View className='timeline__meta'>
               {e.actorName ? `${e.actorName} · ` : ''}
               <When at={e.at} />

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 import { ApiError, unwrap } from './call';
 import { getDevToken } from './session';
 import { currentMe } from './profile';
+import { ATTACHMENT_KINDS, cleanFileName, isImageType, typeOfExtension, type AttachmentType } from '../../core/contract/attachments';
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from '../../core/contract/limits';
 
 function extensionOf(path: string): string {
   const match = /\.(jpe?g|png|gif|webp|heic)(?:\?|$)/i.exec(path);
@@ -87,4 +89,54 @@ export async function uploadFile(blobOrPath: Blob | string, contentType: string)
 export function photoUrl(fileID: string): string {
   const local = 'local://uploads/';
   return fileID.startsWith(local) ? `/files/${fileID.slice(local.length)}` : fileID;
+}
+
+/** an attachment as an action sends it (core/contract/attachments.ts) */
+export type AttachmentFile = { fileID: string; name: string; size: number; type: AttachmentType };
+
+/**
+ * Upload one attachment (a photo or a pdf/Word/Excel file) and describe it. WeChat: a temp path
+ * (chooseImage / chooseMessageFile) uploaded into the caller's own folder; its name, size and type
+ * are the picker's (the server checks the type against the extension). Browser: the File itself,
+ * sniffed by the server, which answers what it is, its size and its cleaned name.
+ */
+export async function uploadAttachment(source: Blob | string, name: string, size: number): Promise<AttachmentFile> {
+  const ext = /\.(\w{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  const type = typeOfExtension(ext);
+  // the server's limits, said before the bytes travel
+  const image = type ? isImageType(type) : false;
+  if (size > (image ? MAX_IMAGE_BYTES : MAX_FILE_BYTES)) throw new ApiError('TOO_LARGE', `${name}：${image ? '图片不能超过5MB' : '文件不能超过10MB'}`);
+  if (process.env.TARO_ENV === 'weapp') {
+    if (!type) throw new ApiError('UNSUPPORTED_FILE', `${name}：只能上传图片或 PDF、Word、Excel 文件`);
+    try {
+      const { user } = await currentMe();
+      const res = await Taro.cloud.uploadFile({ cloudPath: `${user.uploadDir}/${randomName()}.${ATTACHMENT_KINDS[type].exts[0]}`, filePath: String(source) });
+      return { fileID: res.fileID, name: cleanFileName(name), size, type };
+    } catch {
+      throw new ApiError('UPLOAD_FAILED', `${name} 上传失败，请重试`);
+    }
+  }
+  let res: Response;
+  try {
+    const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
+    res = await fetch('/upload', {
+      method: 'POST',
+      headers: {
+        'content-type': blob.type || type || 'application/octet-stream',
+        'x-file-name': encodeURIComponent(name),
+        authorization: `Bearer ${getDevToken()}`,
+      },
+      body: blob,
+    });
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', `${name} 上传失败，请重试`);
+  }
+  let envelope;
+  try {
+    envelope = await res.json();
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', `${name} 上传失败（HTTP ${res.status}）`);
+  }
+  const data = unwrap<{ fileID: string; name: string; size: number; type: AttachmentType }>(envelope);
+  return { fileID: data.fileID, name: data.name, size: data.size, type: data.type };
 }

@@ -13,6 +13,7 @@ import { Chips } from '../../components/Select';
 import { ErrorState, Loading } from '../../components/StateView';
 import { RESULT_KINDS, type ResultKind } from '../../../core/contract/catalog';
 import { UNSOLVABLE_REASON } from '../../../core/contract/handling';
+import { AttachmentUploader, useAttachmentUploads } from '../../components/Attachments';
 import './index.css';
 
 const KINDS = (Object.keys(RESULT_KINDS) as ResultKind[]).map((k) => ({ value: k, label: RESULT_KINDS[k] }));
@@ -40,6 +41,8 @@ export default function DeptCardPage() {
   const [unsolvedReason, setUnsolvedReason] = useState('');
 
   const { detail, meta, error, busy, load, act } = useDetail('card.get', { cardId });
+  // each reply keeps its own attachments (盖章 letters, 现场照片)
+  const files = { reply: useAttachmentUploads(), progress: useAttachmentUploads(), final: useAttachmentUploads() };
 
   /** an action done in place: then back to the top, where the card's new state shows */
   const run: typeof act = async (...a) => {
@@ -50,15 +53,20 @@ export default function DeptCardPage() {
 
   /** checks the text of one form; runs the action and clears the form when it went through */
   const send = async (form: Form, what: string, go: (v: string) => Promise<boolean>) => {
+    const attached = form === 'reason' ? null : files[form];
+    if (attached && !attached.settled()) return;
     const v = text[form].trim();
     if (v.length < 2) return setFormError({ [form]: `请填写${what}（至少2个字）` });
     setFormError({});
-    if (await go(v)) setText((t) => ({ ...t, [form]: '' }));
+    if (await go(v)) {
+      setText((t) => ({ ...t, [form]: '' }));
+      attached?.clear();
+    }
   };
 
   const accept = () => run('accept', 'card.accept', {}, '已接收，请按时限办理');
-  const reply = () => send('reply', '协办意见', (v) => run('reply', 'card.reply', { reply: v }, '协办意见已送牵头部门'));
-  const progress = () => send('progress', '办理进展', (v) => run('progress', 'card.progress', { note: v }, '办理进展已记录'));
+  const reply = () => send('reply', '协办意见', (v) => run('reply', 'card.reply', { reply: v, attachments: files.reply.items }, '协办意见已送牵头部门'));
+  const progress = () => send('progress', '办理进展', (v) => run('progress', 'card.progress', { note: v, attachments: files.progress.items }, '办理进展已记录'));
   const final = () => {
     const missing = {
       kind: kind ? undefined : '请选择办理结果类型',
@@ -75,7 +83,7 @@ export default function DeptCardPage() {
         confirmText: '确认答复',
       });
       if (!sure) return false;
-      const fields = { answer: v, confirm: true as const, kind: kind as ResultKind, ...(kind === 'unsolvable' ? { reason: unsolvedReason.trim() } : {}) };
+      const fields = { answer: v, confirm: true as const, kind: kind as ResultKind, ...(kind === 'unsolvable' ? { reason: unsolvedReason.trim() } : {}), attachments: files.final.items };
       const ok = await run('final', 'card.final', fields, '已最终答复，办理结果已反馈企业');
       if (ok) {
         setKind('');
@@ -126,32 +134,33 @@ export default function DeptCardPage() {
       )}
 
       {can.reply && (
-        <ActionNote
-          {...CARD}
-          id='card-reply'
-          title='协办意见'
-          hint='意见送牵头部门，由牵头部门汇总后作最终答复。'
-          note={{ placeholder: '填写本部门的核查情况和办理意见', value: text.reply, maxLength: 2000, rows: 4, onChange: set('reply') }}
-          error={formError.reply}
-          label='提交协办意见'
-          loading={busy === 'reply'}
-          onClick={reply}
-        />
+        <View className='card action-card' id='card-reply'>
+          <View className='card__title'>协办意见</View>
+          <View className='muted small'>意见送牵头部门，由牵头部门汇总后作最终答复。</View>
+          <TextArea className='form-textarea' placeholder='填写本部门的核查情况和办理意见' value={text.reply} maxLength={2000} rows={4} onChange={set('reply')} />
+          {formError.reply && <View className='field__error'>{formError.reply}</View>}
+          <AttachmentUploader uploads={files.reply} />
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'reply'} onClick={reply}>
+              提交协办意见
+            </Button>
+          </View>
+        </View>
       )}
 
       {can.progress && (
-        <ActionNote
-          {...CARD}
-          id='card-progress'
-          title='办理进展'
-          hint='可多次填报，调度中心和企业可见；办结请用下方「最终答复」。'
-          note={{ placeholder: '填写目前的办理进展', value: text.progress, maxLength: 1000, rows: 3, onChange: set('progress') }}
-          error={formError.progress}
-          label='添加进展'
-          fill='outline'
-          loading={busy === 'progress'}
-          onClick={progress}
-        />
+        <View className='card action-card' id='card-progress'>
+          <View className='card__title'>办理进展</View>
+          <View className='muted small'>可多次填报，调度中心和企业可见；办结请用下方「最终答复」。</View>
+          <TextArea className='form-textarea' placeholder='填写目前的办理进展' value={text.progress} maxLength={1000} rows={3} onChange={set('progress')} />
+          {formError.progress && <View className='field__error'>{formError.progress}</View>}
+          <AttachmentUploader uploads={files.progress} />
+          <View className='actions'>
+            <Button type='primary' fill='outline' size='large' block loading={busy === 'progress'} onClick={progress}>
+              添加进展
+            </Button>
+          </View>
+        </View>
       )}
 
       {leadWorking && (
@@ -181,6 +190,7 @@ export default function DeptCardPage() {
                   <TextArea className='form-textarea' placeholder='说明无法解决的原因，如超出职权、政策不允许，将告知企业' value={unsolvedReason} maxLength={300} rows={3} onChange={setUnsolvedReason} />
                 </Field>
               )}
+              <AttachmentUploader uploads={files.final} label='答复附件' />
             </>
           )}
           <View className='actions'>

@@ -7,9 +7,8 @@ import { useDetail } from '../../shared/use-detail';
 import ActionNote from '../../components/ActionNote';
 import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
-import { PhotoUploader, usePhotoUploads } from '../photos';
+import { AttachmentUploader, useAttachmentUploads } from '../../components/Attachments';
 import './index.css';
-import { MAX_PHOTOS } from '../../../core/contract/limits';
 import { APPEAL_DAYS, AppealInput, ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
 import { confirmAction } from '../../shared/confirm';
 import { problemsOf } from '../../../core/contract/schema';
@@ -36,7 +35,8 @@ export default function EnterpriseDetailPage() {
   const [reasonError, setReasonError] = useState('');
   const [supplement, setSupplement] = useState('');
   const [supplementError, setSupplementError] = useState('');
-  const uploads = usePhotoUploads();
+  // photos and files (盖章 letters, lists) on the supplement
+  const uploads = useAttachmentUploads();
   const [appeal, setAppeal] = useState('');
   const [appealError, setAppealError] = useState('');
 
@@ -45,7 +45,7 @@ export default function EnterpriseDetailPage() {
   const submitSupplement = async () => {
     if (!uploads.settled()) return;
     // the server's own schema (core/contract/handling.ts): the same rules and words before sending
-    const problems = problemsOf(SupplementInput, { id, note: supplement, photos: uploads.fileIDs });
+    const problems = problemsOf(SupplementInput, { id, note: supplement, attachments: uploads.items });
     const problem = problems.note ?? Object.values(problems)[0];
     if (problem) {
       setSupplementError(problem);
@@ -55,7 +55,7 @@ export default function EnterpriseDetailPage() {
     const ok = await act(
       'supplement',
       'request.supplement',
-      { note: supplement.trim(), photos: uploads.fileIDs },
+      { note: supplement.trim(), attachments: uploads.items },
       '材料已提交，恢复办理',
     );
     if (ok) {
@@ -171,8 +171,7 @@ export default function EnterpriseDetailPage() {
         }}
       />
       {supplementError && <View className='field__error'>{supplementError}</View>}
-      <View className='supplement__photos-label'>补充照片（选填，最多 {MAX_PHOTOS} 张）</View>
-      <PhotoUploader uploads={uploads} />
+      <AttachmentUploader uploads={uploads} label='补充附件' />
       <View className='actions'>
         <Button type='primary' size='large' block loading={busy === 'supplement'} onClick={submitSupplement}>
           提交补充材料

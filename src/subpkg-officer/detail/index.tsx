@@ -17,6 +17,7 @@ import { PauseInput, ProgressInput, ResolveInput, UNSOLVABLE_REASON } from '../.
 import type { ActionName } from '../../../core/contract/actions';
 import { problemsOf } from '../../../core/contract/schema';
 import OfficerObjections from './objections';
+import { AttachmentUploader, useAttachmentUploads } from '../../components/Attachments';
 
 
 /** the handler's three forms while working a request: one open at a time */
@@ -42,6 +43,9 @@ export default function OfficerDetailPage() {
   const [formError, setFormError] = useState<{ note?: string; result?: string; kind?: string; reason?: string; pause?: string }>({});
 
   const { detail, meta, error, busy, load, act } = useDetail('request.get', { id });
+  // 现场照片, a 盖章 letter: each form keeps its own
+  const progressFiles = useAttachmentUploads();
+  const resultFiles = useAttachmentUploads();
 
   /** an action done in place: then back to the top, where the new status shows */
   const run = async (name: string, action: ActionName, fields: object, done: string) => {
@@ -57,17 +61,23 @@ export default function OfficerDetailPage() {
 
   // each form is checked with the server's own schema (core/contract/handling.ts): the same rules and words
   const addProgress = async () => {
-    const problem = problemsOf(ProgressInput, { id, note }).note;
+    if (!progressFiles.settled()) return;
+    const problems = problemsOf(ProgressInput, { id, note, attachments: progressFiles.items });
+    const problem = problems.note ?? Object.values(problems)[0];
     if (problem) return setFormError({ note: problem });
     setFormError({});
-    if (await run('progress', 'request.progress', { note: note.trim() }, '进展已记录')) setNote('');
+    if (await run('progress', 'request.progress', { note: note.trim(), attachments: progressFiles.items }, '进展已记录')) {
+      setNote('');
+      progressFiles.clear();
+    }
   };
 
   const resolve = async () => {
-    const problems = problemsOf(ResolveInput, { id, result, kind: kind || undefined, reason: unsolvedReason });
+    if (!resultFiles.settled()) return;
+    const problems = problemsOf(ResolveInput, { id, result, kind: kind || undefined, reason: unsolvedReason, attachments: resultFiles.items });
     const errors = {
       kind: kind ? undefined : '请选择办理结果类型',
-      result: problems.result,
+      result: problems.result ?? Object.entries(problems).find(([k]) => k.startsWith('attachments'))?.[1],
       reason: kind === 'unsolvable' && unsolvedReason.trim().length < 2 ? UNSOLVABLE_REASON : problems.reason,
     };
     setFormError(errors);
@@ -79,8 +89,9 @@ export default function OfficerDetailPage() {
       confirmText: '确认办结',
     });
     if (!sure) return;
-    const fields = { result: result.trim(), kind, ...(kind === 'unsolvable' ? { reason: unsolvedReason.trim() } : {}) };
+    const fields = { result: result.trim(), kind, ...(kind === 'unsolvable' ? { reason: unsolvedReason.trim() } : {}), attachments: resultFiles.items };
     if (await run('resolve', 'request.resolve', fields, '结果已反馈给企业')) {
+      resultFiles.clear();
       setResult('');
       setKind('');
       setUnsolvedReason('');
@@ -116,14 +127,17 @@ export default function OfficerDetailPage() {
       {can.accept && <ActionNote hint='接单后即开始办理，企业会同步收到通知。' label='签收' loading={busy === 'accept'} onClick={accept} />}
       {forms.length > 1 && <Segmented options={forms} value={open!} onChange={choose} />}
       {open === 'progress' && (
-        <ActionNote
-          hint='进展会同步给企业，可多次填写。'
-          note={{ placeholder: '记录联系企业、现场查看、协调部门等进展', value: note, maxLength: 500, rows: 3, onChange: setNote }}
-          error={formError.note}
-          label='添加进展'
-          loading={busy === 'progress'}
-          onClick={addProgress}
-        />
+        <View className='action-block' id='progress-form'>
+          <View className='muted small'>进展会同步给企业，可多次填写；可附现场照片、盖章函件等。</View>
+          <TextArea className='form-textarea' placeholder='记录联系企业、现场查看、协调部门等进展' value={note} maxLength={500} rows={3} onChange={setNote} />
+          {formError.note && <View className='field__error'>{formError.note}</View>}
+          <AttachmentUploader uploads={progressFiles} />
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'progress'} onClick={addProgress}>
+              添加进展
+            </Button>
+          </View>
+        </View>
       )}
       {open === 'resolve' && (
         <View className='action-block' id='resolve-form'>
@@ -139,6 +153,7 @@ export default function OfficerDetailPage() {
               <TextArea className='form-textarea' placeholder='说明无法解决的原因，如超出职权、政策不允许，将告知企业' value={unsolvedReason} maxLength={300} rows={3} onChange={setUnsolvedReason} />
             </Field>
           )}
+          <AttachmentUploader uploads={resultFiles} label='办结附件' />
           <View className='actions'>
             <Button type='primary' size='large' block loading={busy === 'resolve'} onClick={resolve}>
               办结
