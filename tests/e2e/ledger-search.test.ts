@@ -1,0 +1,83 @@
+/**
+ * The ledger searched in a real browser on the seeded district (issue 14, item 2): the dispatcher
+ * 孙丽 types an enterprise's name on the phone (390 px) and sees only its requests with how many
+ * were found, then a request number (one row), then 清除 brings the whole ledger back; on the desktop
+ * the same search sits above the table. Screenshots go to E2E_SHOTS.
+ */
+import type { Page } from 'playwright-core';
+import { useE2EWorld } from '../support/e2e-world';
+import { as, button, field, settled, visible } from '../support/pages';
+import { submission } from '../support/harness';
+
+jest.setTimeout(600_000);
+
+const world = useE2EWorld('ledger-search');
+const { shot, loginAs } = world;
+
+const BOX = '搜索企业名称、信用代码、工单号或关键词';
+const rows = (page: Page) => page.locator('.ledger-row:not(.ledger-row--head)').locator('visible=true');
+
+async function search(page: Page, q: string) {
+  await field(page, BOX).fill(q);
+  await button(page, '搜索').click();
+  await visible(page, new RegExp(`^“${q}”：找到 \\d+ 件$`)).waitFor();
+  await settled(page);
+}
+
+test('a dispatcher finds requests by company and by number on the phone, and clears the search', async () => {
+  const power = (await as(world, 'u-linxiao', submission({ description: '新建四号车间需要增容用电，请尽快安排勘察。' }))).request;
+  const other = (await as(world, 'u-gaopeng', submission({ description: '仓库扩建需要增容，供电所尚未答复。', phone: '13612340002' }))).request;
+  const byCompany = await as(world, 'u-sunli', { action: 'ledger.list', q: '东城新材料', pageSize: 100 });
+  expect(byCompany.total).toBeGreaterThanOrEqual(1);
+  const everything = await as(world, 'u-sunli', { action: 'ledger.list', pageSize: 1 });
+
+  const desk = await world.page(390, { height: 844 });
+  await loginAs(desk, '孙丽');
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index`);
+  await rows(desk).first().waitFor();
+  await settled(desk);
+
+  // by company: only its requests, and how many
+  await search(desk, '东城新材料');
+  await visible(desk, `“东城新材料”：找到 ${byCompany.total} 件`).waitFor();
+  await visible(desk, '企业：东城新材料科技有限公司').waitFor();
+  const shown = await rows(desk).count();
+  expect(shown).toBe(Math.min(byCompany.total, 20));
+  for (const text of await rows(desk).allTextContents()) expect(text).toContain('东城新材料科技有限公司');
+  await expect(desk.locator('.ledger-row').filter({ hasText: power.no }).locator('visible=true').count()).resolves.toBe(1);
+  await expect(desk.locator('.ledger-row').filter({ hasText: other.no }).locator('visible=true').count()).resolves.toBe(0);
+  // nothing wider than the phone
+  const overflow = await desk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(desk, 'ledger-search-01-company-390', false);
+
+  // by number: the one request
+  await search(desk, other.no);
+  await visible(desk, `“${other.no}”：找到 1 件`).waitFor();
+  await visible(desk, '按工单号查找').waitFor();
+  await expect(rows(desk).count()).resolves.toBe(1);
+  await expect(rows(desk).first().textContent()).resolves.toContain(other.no);
+  await shot(desk, 'ledger-search-02-number-390', false);
+
+  // 清除: the whole ledger again
+  await button(desk, '清除').click();
+  await settled(desk);
+  await visible(desk, `共 ${everything.total} 条`).waitFor();
+  await expect(field(desk, BOX).inputValue()).resolves.toBe('');
+  await expect(rows(desk).count()).resolves.toBe(Math.min(everything.total, 20));
+});
+
+test('on the desktop the search sits above the table and combines with a filter', async () => {
+  const desk = await world.page(1280);
+  await loginAs(desk, '孙丽');
+  await desk.goto(`${world.base}/#/subpkg-desk/ledger/index?status=assigned`);
+  await rows(desk).first().waitFor();
+  await settled(desk);
+  const expected = await as(world, 'u-sunli', { action: 'ledger.list', q: '增容', status: 'assigned', pageSize: 100 });
+  expect(expected.total).toBeGreaterThanOrEqual(2);
+  await search(desk, '增容');
+  await visible(desk, `“增容”：找到 ${expected.total} 件`).waitFor();
+  await expect(rows(desk).count()).resolves.toBe(Math.min(expected.total, 20));
+  for (const text of await rows(desk).allTextContents()) expect(text).toContain('待签收');
+  await shot(desk, 'ledger-search-03-words-1280', false);
+});
