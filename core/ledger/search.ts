@@ -64,7 +64,10 @@ export async function searchLedger(ctx: Ctx, base: LedgerQuery, q: string): Prom
   const words = q.split(/\s+/).filter(Boolean);
   const matchAll = (rest: string[]) => {
     const lower = rest.map((w) => w.toLowerCase());
-    return (r: ServiceRequest) => lower.every((w) => textOf(r).includes(w));
+    return (r: ServiceRequest) => {
+      const text = textOf(r);
+      return lower.every((w) => text.includes(w));
+    };
   };
   const info = (by: LedgerSearchInfo['by'], extra: Partial<LedgerSearchInfo> = {}): LedgerSearchInfo => {
     const out: LedgerSearchInfo = { q, by, enterprises: [], enterpriseCount: 0, scanned: 0, cut: false, window: SEARCH_LIMITS.window, note: '', ...extra };
@@ -97,16 +100,16 @@ export async function searchLedger(ctx: Ctx, base: LedgerQuery, q: string): Prom
   if (enterprises) {
     const names = { enterprises: enterprises.slice(0, 3).map((e) => e.name), enterpriseCount: enterprises.length };
     if (!enterprises.length) return { found: [], info: info('enterprise', names) };
-    const read = await window(requests, { ...base, enterpriseIds: enterprises.map((e) => e._id) }, matchAll(words.filter((w) => w !== used)));
+    const read = await readWindow(requests, { ...base, enterpriseIds: enterprises.map((e) => e._id) }, matchAll(words.filter((w) => w !== used)));
     return { found: read.found, info: info('enterprise', { ...names, scanned: read.scanned, cut: read.cut }) };
   }
 
-  const read = await window(requests, base, matchAll(words));
+  const read = await readWindow(requests, base, matchAll(words));
   return { found: read.found, info: info('words', { scanned: read.scanned, cut: read.cut }) };
 }
 
 /** the newest requests of `query`, up to the window, a page at a time (keyset: stays right while requests come in) */
-async function window(requests: ReturnType<typeof requestRepo>, query: LedgerQuery, match: (r: ServiceRequest) => boolean) {
+async function readWindow(requests: ReturnType<typeof requestRepo>, query: LedgerQuery, match: (r: ServiceRequest) => boolean) {
   const found: ServiceRequest[] = [];
   let cursor: LedgerCursor | null = null;
   let scanned = 0;
