@@ -40,7 +40,7 @@ async function upload(tok: string, bytes: Buffer, name: string, type = 'applicat
   const res = await fetch(`${base}/upload`, {
     method: 'POST',
     headers: { authorization: `Bearer ${tok}`, 'content-type': type, 'x-file-name': encodeURIComponent(name) },
-    body: bytes,
+    body: bytes as unknown as BodyInit,
   });
   return { status: res.status, body: (await res.json()) as any };
 }
