@@ -174,7 +174,7 @@ export function AttachmentUploader({ uploads, label = '附件' }: { uploads: Ret
   return (
     <View className='attachment-uploader'>
       <View className='attachment-uploader__label'>
-        {label}（选填，最多 {MAX_ATTACHMENTS} 个：照片或 PDF、Word、Excel 文件）
+        {label}（选填，最多 {MAX_ATTACHMENTS} 个）
       </View>
       <AttachmentList items={items} onDelete={remove} />
       {uploading > 0 && <View className='attachment-uploader__busy'>上传中…</View>}
@@ -184,6 +184,7 @@ export function AttachmentUploader({ uploads, label = '附件' }: { uploads: Ret
           <View className='attachment-uploader__button attachment-uploader__file' onClick={addFiles}>＋ 添加文件</View>
         </View>
       )}
+      {left > 0 && <View className='attachment-uploader__hint'>文件可为 PDF、Word、Excel，不超过10MB；照片不超过5MB</View>}
     </View>
   );
 }
