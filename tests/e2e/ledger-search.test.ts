@@ -5,6 +5,9 @@
  * the same search sits above the table. Screenshots go to E2E_SHOTS.
  */
 import type { Page } from 'playwright-core';
+import { C } from '../../core/collections';
+import { LEDGER_SEARCH_WINDOW } from '../../core/contract/figures';
+import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
 import { as, button, field, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
@@ -80,4 +83,30 @@ test('on the desktop the search sits above the table and combines with a filter'
   await expect(rows(desk).count()).resolves.toBe(Math.min(expected.total, 20));
   for (const text of await rows(desk).allTextContents()) expect(text).toContain('待签收');
   await shot(desk, 'ledger-search-03-words-1280', false);
+});
+
+test('a search by words past the window says it looked at the newest 1000 only', async () => {
+  const requests = world.server.ports.store.collection<ServiceRequest>(C.requests);
+  const lamp = (await as(world, 'u-linxiao', submission({ description: '厂区西门路灯损坏，夜间货车进出不便。' }))).request;
+  // a busy district: more requests after it than the window holds (copies of one, written straight to the store)
+  const model = (await requests.get(lamp._id))!;
+  const at = Date.parse(model.createdAt);
+  for (let i = 0; i < LEDGER_SEARCH_WINDOW; i++) {
+    await requests.add({
+      ...model, _id: `bulk-${i}`, no: `SQ20990101${String(i).padStart(4, '0')}`, clientKey: `bulk-${i}`,
+      description: '新建车间需要增容用电，请尽快安排勘察。', createdAt: new Date(at + 1000 * (i + 1)).toISOString(),
+    });
+  }
+  const phone = await world.page(390, { height: 844 });
+  await loginAs(phone, '孙丽');
+  await phone.goto(`${world.base}/#/subpkg-desk/ledger/index`);
+  await rows(phone).first().waitFor();
+  await settled(phone);
+  await search(phone, '西门 路灯');
+  await visible(phone, '“西门 路灯”：找到 0 件').waitFor();
+  await visible(phone, `仅搜索最近 ${LEDGER_SEARCH_WINDOW} 件，更早的诉求请加筛选条件（如受理日期）缩小范围`).waitFor();
+  await shot(phone, 'ledger-search-04-window-390', false);
+  // its number still finds it
+  await search(phone, lamp.no);
+  await expect(rows(phone).count()).resolves.toBe(1);
 });
