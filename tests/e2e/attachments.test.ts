@@ -6,6 +6,7 @@
  * findings to its opinion on a supervision card. Screenshots go to E2E_SHOTS.
  */
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { useE2EWorld } from '../support/e2e-world';
 import { as, button, field, settled, visible } from '../support/pages';
 import { submission } from '../support/harness';
@@ -21,13 +22,21 @@ const { shot, tallShot, loginAs } = world;
 const stored = async (id: string) => (await world.server.ports.store.collection<ServiceRequest>(C.requests).get(id))!;
 
 /** 添加文件 → the browser's file dialog → the file, uploaded before the form is sent */
-async function attach(page: Page, scope: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+async function attach(page: Page, scope: string, file: { name: string; mimeType: string; buffer: Buffer }, kind: 'file' | 'photo' = 'file') {
   const chooser = page.waitForEvent('filechooser');
   const uploaded = page.waitForResponse((r) => r.url().endsWith('/upload') && r.status() === 200);
-  await page.locator(`${scope} .attachment-uploader__file`).locator('visible=true').first().click();
+  await page.locator(`${scope} .attachment-uploader__${kind}`).locator('visible=true').first().click();
   await (await chooser).setFiles(file);
   await uploaded;
-  await page.locator(`${scope} .attachment-chip__name`).filter({ hasText: file.name }).locator('visible=true').first().waitFor();
+  const shown = kind === 'file' ? page.locator(`${scope} .attachment-chip__name`).filter({ hasText: file.name }) : page.locator(`${scope} .photo-grid__img`);
+  await shown.locator('visible=true').first().waitFor();
+}
+
+/** a small photo of the site (a real PNG) */
+function sitePhoto() {
+  const p = new PNG({ width: 48, height: 32 });
+  for (let i = 0; i < p.data.length; i += 4) p.data.set([90 + ((i / 4) % 48) * 3, 140, 200, 255], i);
+  return { name: '现场照片.png', mimeType: 'image/png', buffer: PNG.sync.write(p) };
 }
 
 test('an officer attaches a PDF to a progress note, the enterprise opens it, and attaches a Word file to its supplement', async () => {
@@ -42,6 +51,7 @@ test('an officer attaches a PDF to a progress note, the enterprise opens it, and
   await field(off, '记录联系企业').fill('已与供电公司现场勘察，供电方案见附件');
   const letter = { name: '供电方案（盖章）.pdf', mimeType: 'application/pdf', buffer: minimalPdf() };
   await attach(off, '#progress-form', letter);
+  await attach(off, '#progress-form', sitePhoto(), 'photo');
   await expect(off.locator('#progress-form .attachment-chip__type').locator('visible=true').first().textContent()).resolves.toBe('PDF');
   await shot(off, 'att-01-officer-progress-form');
   await button(off, '添加进展').click();
@@ -50,7 +60,10 @@ test('an officer attaches a PDF to a progress note, the enterprise opens it, and
   // the form is empty again, its files with it
   await expect(off.locator('#progress-form .attachment-chip').locator('visible=true').count()).resolves.toBe(0);
   const progress = (await stored(request._id)).timeline.find((e) => e.type === 'progress')!;
-  expect(progress).toMatchObject({ text: '已与供电公司现场勘察，供电方案见附件', attachments: [{ name: letter.name, type: 'application/pdf', size: letter.buffer.length }] });
+  expect(progress).toMatchObject({
+    text: '已与供电公司现场勘察，供电方案见附件',
+    attachments: [{ name: letter.name, type: 'application/pdf', size: letter.buffer.length }, { name: '现场照片.png', type: 'image/png' }],
+  });
   await tallShot(off, 'att-02-officer-progress-with-pdf');
 
   // the enterprise sees the letter on its request, with its type and size, and downloads it under its name
@@ -61,6 +74,10 @@ test('an officer attaches a PDF to a progress note, the enterprise opens it, and
   const chip = ent.locator('.timeline .attachment-chip').filter({ hasText: letter.name }).locator('visible=true').first();
   await chip.waitFor();
   await expect(chip.textContent()).resolves.toMatch(/PDF.*供电方案（盖章）\.pdf.*1 KB/);
+  // the photo as a thumbnail, loaded from its unguessable address
+  const thumb = ent.locator('.timeline .photo-grid__img img').locator('visible=true').first();
+  await thumb.waitFor();
+  await ent.waitForFunction(() => Array.from(document.querySelectorAll('.timeline .photo-grid__img img')).some((i) => (i as HTMLImageElement).naturalWidth === 48));
   await settled(ent);
   await tallShot(ent, 'att-03-enterprise-sees-pdf');
   const download = ent.waitForEvent('download');
