@@ -16,6 +16,7 @@ import { statsVerify } from './stats/verify';
 import { notifyStats } from './notify/reach';
 import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
 import { viewBriefing } from './briefing/briefing';
+import { listKb, markHelped, removeKb, saveKb, suggestAnswers } from './knowledge/actions';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type ConsoleAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
@@ -52,6 +53,13 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   'rankings.settings': rankingSettings,
   'rankings.configure': configureRankings,
   'briefing.view': viewBriefing,
+  // the knowledge base (core/knowledge): the submit page's suggestions and instant answers, and its
+  // upkeep; here rather than in the service function, whose bundle stays without the matcher
+  'kb.suggest': suggestAnswers,
+  'kb.helped': markHelped,
+  'kb.list': listKb,
+  'kb.save': saveKb,
+  'kb.remove': removeKb,
 });
 /** what each action answers (core/contract/answers.ts) */
 export type ConsoleTable = typeof CONSOLE_TABLE;

@@ -151,6 +151,8 @@ export type ServiceRequest = {
   _id: string;
   no: string;
   clientKey: string;
+  /** the knowledge-base answers the submit page showed before the enterprise chose 仍需提交 (core/knowledge) */
+  shownAnswers?: string[];
   enterpriseId: string;
   enterpriseName: string;
   gridId: string;

@@ -15,6 +15,7 @@ import { startLocalServer } from '../server/app';
 import { benchSweep } from './bench-sweep';
 import { benchDashboard } from './bench-dashboard';
 import { benchThroughput } from './bench-throughput';
+import { benchIntake } from './bench-intake';
 import { functionOf } from '../core/functions';
 
 const N = Number(process.env.BENCH_N ?? 300);
@@ -214,4 +215,5 @@ main()
   .then(() => benchThroughput())
   .then(() => benchSweep())
   .then(() => benchDashboard())
+  .then(() => benchIntake())
   .catch((e) => { console.error(e); process.exit(1); });

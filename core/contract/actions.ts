@@ -90,6 +90,12 @@ export const ACTIONS_BY_FUNCTION = {
     'rankings.settings',
     'rankings.configure',
     'briefing.view',
+    // the knowledge base: the submit page's suggestions too, so the matcher stays out of the service bundle
+    'kb.suggest',
+    'kb.helped',
+    'kb.list',
+    'kb.save',
+    'kb.remove',
   ],
   visits: [
     'visit.code',

@@ -5,6 +5,7 @@
 import { CATEGORY_CODES } from './catalog';
 import { MAX_DESCRIPTION, MAX_PHOTOS, MIN_DESCRIPTION } from './limits';
 import { z, zFileId, zPhone } from './schema';
+import { zShownAnswers } from './knowledge';
 
 export const SubmitFields = z.object({
   category: z.enum(CATEGORY_CODES, {
@@ -23,4 +24,5 @@ export type SubmitFields = z.infer<typeof SubmitFields>;
 /** request.submit: the form and the page's idempotency key (a retry with the same key answers the first request) */
 export const SubmitInput = SubmitFields.extend({
   clientKey: z.string({ required_error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不正确'),
+  shownAnswers: zShownAnswers,
 });

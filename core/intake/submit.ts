@@ -83,6 +83,7 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
     description: data.description,
     photos: data.photos,
     phone: data.phone,
+    ...(data.shownAnswers.length ? { shownAnswers: data.shownAnswers } : {}),
     timeline: [
       { seq: 1, at, type: 'submitted', actorId: ctx.user._id, actorName: ctx.user.name, text: `${ent.name} 提交诉求，进入分派队列` },
     ],

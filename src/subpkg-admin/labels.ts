@@ -33,6 +33,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   rules: '规则',
   binding: '企业绑定',
   auth: '登录与账号',
+  kb: '知识库',
 };
 
 export const SCALES = ['大型', '中型', '小型', '微型'];

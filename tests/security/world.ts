@@ -53,6 +53,7 @@ export type WorldIds = {
   rules: unknown; messageId: string;
   /** the number (SQ…) of `assigned`: a ledger search by number */
   assignedNo: string;
+  kbId: string;
 };
 
 export type Snapshot = { bytes: Buffer; ids: WorldIds; filesDir: string; root: string; counter: number };
@@ -142,13 +143,18 @@ export async function buildWorld(): Promise<Snapshot> {
   const rankingId = (await must(h, CALLERS.leader, { action: 'rankings.compute', period: 'month' }))._id;
   const rules = (await must(h, CALLERS.admin, { action: 'admin.rules.get' })).rules;
   const messageId = (await must(h, CALLERS.enterprise, { action: 'messages.list' })).items[0]?._id ?? 'none';
+  // a knowledge-base entry the admin published: suggested to the enterprise, counted when it helps
+  const kbId = (await must(h, CALLERS.admin, {
+    action: 'kb.save', question: '新建车间用电增容怎么申请', answer: '向供电公司营业厅或网上国网App提交增容申请，附用电设备清单，10个工作日内现场勘查。', category: 'dianli',
+    phrasings: ['变压器容量不够怎么办'],
+  })).entry.id as string;
 
   const ids: WorldIds = {
     assigned, accepted, paused, resolved, supervised, closed, overdue, rejected, cardId: card._id, cardWorking, cardCoop, sceneE1, sceneE2, sceneOfficial,
     visitOpen, visitClosed, planZjj, planZrzy, bindingId, inviteCode: invited.invite.code, invitedId: invited.user.id,
     retiredId: retired.user.id, templateFileID, rankingId, rules, messageId,
     e2: { name: e2.name, creditCode: e2.creditCode }, e5: { name: e5.name, creditCode: e5.creditCode },
-    assignedNo: first.no,
+    assignedNo: first.no, kbId,
   };
   const bytes = h.store.db.serialize();
   h.cleanup();
@@ -212,6 +218,11 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'request.supplement': { id: ids.paused, note: '设备清单已补充' },
     'request.urge': { id: ids.overdue },
     'request.appeal': { id: ids.rejected, reason: '我们反映的是另一处线路问题，并非重复' },
+    'kb.suggest': { text: '我们车间用电要增容，怎么申请' },
+    'kb.helped': { entryId: ids.kbId, clientKey: 'sec-helped-0001', text: '车间用电增容' },
+    'kb.list': { page: 1 },
+    'kb.save': { id: ids.kbId, question: '新建车间用电增容如何申请', answer: '向供电公司营业厅或网上国网App提交增容申请，附用电设备清单。', category: 'dianli' },
+    'kb.remove': { id: ids.kbId },
     'officer.inbox': { tab: 'todo' },
     'desk.options': {},
     'desk.verify': { id: ids.assigned, level: 'complex', category: 'dianli' },
@@ -339,6 +350,9 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     'admin.enterprises.save': { id: 'e-006', address: '东城路1号', industry: '软件信息', scale: '小型', contactName: '张三', contactPhone: '13800000000', location: { latitude: 30.2776, longitude: 120.1633 } },
     'admin.enterprises.import': { confirm: true },
     'admin.audit.list': { entity: 'user' },
+    'kb.list': { q: '增容', inactive: false },
+    'kb.save': { departmentId: 'dep-zjj', phrasings: ['增容流程'], validFrom: '2026-01-01', validTo: '2026-12-31' },
+    'kb.remove': { restore: true },
     'stats.dashboard': { key: '2026-11', tier: 'street', departmentId: 'dep-zjj', from: '2026-11-01', to: TODAY },
     'rankings.compute': { key: '2026-11' },
     'rankings.configure': { weights: { onTime: 40, satisfaction: 30, reopen: 10, overdue: 10, urges: 10 }, red: { minScore: 80, maxSize: 5 }, yellow: { onTimeBelow: 0.8, maxSize: 5 } },

@@ -1,0 +1,140 @@
+/**
+ * The knowledge base's actions: suggestions while the enterprise types (kb.suggest), the instant
+ * answer it counts when an answer settles the question (kb.helped), and the console's upkeep
+ * (kb.list, kb.save, kb.remove; the .xlsx import is in core/knowledge/import.ts).
+ */
+import { createHash } from 'crypto';
+import { C } from '../collections';
+import { type Ctx, newId, requireRole } from '../context';
+import { categoryName } from '../contract/catalog';
+import { HelpedInput, KbListInput, KbRemoveInput, KbSaveInput, SuggestInput } from '../contract/knowledge';
+import type { Sent } from '../contract/schema';
+import { AppError } from '../errors';
+import { orgById } from '../org-cache';
+import { StoreError } from '../ports';
+import { beijingDate } from '../time';
+import { parseInput } from '../validation';
+import { audit } from '../admin/audit';
+import { bestEntries, kbIndex, kbRepo, validOn, type KbEntry } from './kb';
+import { terms } from './text-match';
+
+/** fewer characters than this suggest nothing: "用电" alone matches half the base */
+export const MIN_SUGGEST_CHARS = 4;
+
+export type InstantAnswer = { _id: string; entryId: string; userId: string; enterpriseId: string | null; text: string; at: string };
+
+/**
+ * kb.suggest: the answers that best match the text, valid today, for anyone signed in (an
+ * enterprise on its submit page; staff filing for one). One store call while the base is unchanged.
+ */
+export async function suggestAnswers(ctx: Ctx, input: Sent<typeof SuggestInput>) {
+  const { text } = parseInput(SuggestInput, input);
+  if ([...text.replace(/\s/g, '')].length < MIN_SUGGEST_CHARS || !terms(text).length) return { answers: [] };
+  const b = await kbIndex(ctx.ports);
+  const found = bestEntries(b, text, beijingDate(ctx.now));
+  const answers = await Promise.all(found.map(async ({ entry }) => ({
+    id: entry._id,
+    question: entry.question,
+    answer: entry.answer,
+    category: entry.category,
+    categoryName: categoryName(entry.category),
+    department: entry.departmentId ? (await orgById(ctx.ports, entry.departmentId))?.name ?? null : null,
+  })));
+  return { answers };
+}
+
+/**
+ * kb.helped: "已解决，不用提交" on a suggested answer. Counted once per page key (a double tap or a
+ * retry counts once), for an active entry; the text asked is kept so staff see what the answer met.
+ */
+export async function markHelped(ctx: Ctx, input: Sent<typeof HelpedInput>) {
+  requireRole(ctx.user, 'enterprise');
+  const { entryId, clientKey, text } = parseInput(HelpedInput, input);
+  const entry = await kbRepo(ctx.ports.store).get(entryId);
+  if (!entry || !entry.active || !validOn(entry, beijingDate(ctx.now))) throw new AppError('NOT_FOUND', '这条答复已下线，请重新查看或提交诉求');
+  const _id = 'ia' + createHash('sha256').update(`${ctx.user._id}\u0000${clientKey}`).digest('hex').slice(0, 24);
+  try {
+    await ctx.ports.store.collection<InstantAnswer>(C.instantAnswers).add({
+      _id, entryId, userId: ctx.user._id, enterpriseId: ctx.user.enterpriseId ?? null, text: text ?? '', at: ctx.now.toISOString(),
+    });
+  } catch (err) {
+    if (err instanceof StoreError && err.code === 'DUPLICATE_ID') return { counted: false };
+    throw err;
+  }
+  return { counted: true };
+}
+
+/** instant answers given in [from, to): the dashboard's figure beside the requests collected */
+export const countInstantAnswers = (ctx: Ctx, from: string, to: string) =>
+  ctx.ports.store.collection<InstantAnswer>(C.instantAnswers).count({ at: { $gte: from, $lt: to } });
+
+const PAGE = 20;
+const view = (e: KbEntry) => ({ id: e._id, question: e.question, answer: e.answer, category: e.category, categoryName: categoryName(e.category),
+  departmentId: e.departmentId ?? null, phrasings: e.phrasings ?? [], validFrom: e.validFrom ?? null, validTo: e.validTo ?? null, active: e.active, updatedAt: e.updatedAt });
+
+/**
+ * kb.list (admin): the entries, latest edit first, a page of 20. With `q`, the best matches for
+ * the words instead (the same matcher the enterprise meets, so staff see what it would show).
+ */
+export async function listKb(ctx: Ctx, input: Sent<typeof KbListInput>) {
+  requireRole(ctx.user, 'admin');
+  const { page, q, inactive } = parseInput(KbListInput, input);
+  const c = ctx.ports.store.collection<KbEntry>(C.kb);
+  if (q) {
+    const b = await kbIndex(ctx.ports);
+    const hits = b.index.search(q, { limit: PAGE, minCover: 0.05 }).map((m) => b.entries.get(m.id)!).filter(Boolean);
+    return { items: hits.map(view), total: hits.length, page: 1, pageSize: PAGE, searched: true };
+  }
+  const filter = inactive ? { active: false } : { active: true };
+  const [items, total] = await Promise.all([
+    c.find(filter, { orderBy: [['updatedAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * PAGE, limit: PAGE }),
+    c.count(filter),
+  ]);
+  return { items: items.map(view), total, page, pageSize: PAGE, searched: false };
+}
+
+/** kb.save (admin): a new entry, or an edit of one; every instance sees it on its next suggestion */
+export async function saveKb(ctx: Ctx, input: Sent<typeof KbSaveInput>) {
+  requireRole(ctx.user, 'admin');
+  const data = parseInput(KbSaveInput, input);
+  const repo = kbRepo(ctx.ports.store);
+  if (data.departmentId) {
+    const org = await orgById(ctx.ports, data.departmentId);
+    if (!org || org.kind !== 'department') throw new AppError('VALIDATION_FAILED', '所选部门不存在', [{ field: 'departmentId', message: '所选部门不存在' }]);
+  }
+  const at = ctx.now.toISOString();
+  const fields = {
+    question: data.question, answer: data.answer, category: data.category, departmentId: data.departmentId ?? null,
+    phrasings: data.phrasings, validFrom: data.validFrom ?? null, validTo: data.validTo ?? null, updatedAt: at, updatedBy: ctx.user._id,
+  };
+  let entry: KbEntry;
+  if (data.id) {
+    const before = await repo.get(data.id);
+    if (!before) throw new AppError('NOT_FOUND', '该条目不存在或已被删除');
+    entry = { ...before, ...fields };
+    await repo.update(data.id, fields);
+    await audit(ctx, 'kb.update', 'kb', data.id, `修改知识库条目「${data.question}」`, before, entry);
+  } else {
+    entry = { _id: `kb-${ctx.now.getTime().toString(36)}-${newId(ctx.ports)}`, ...fields, active: true, createdAt: at };
+    await repo.add(entry);
+    await audit(ctx, 'kb.create', 'kb', entry._id, `新增知识库条目「${data.question}」`, null, entry);
+  }
+  await repo.bump();
+  return { entry: view(entry) };
+}
+
+/** kb.remove (admin): out of the suggestions, kept on record; `restore` puts it back */
+export async function removeKb(ctx: Ctx, input: Sent<typeof KbRemoveInput>) {
+  requireRole(ctx.user, 'admin');
+  const { id, restore } = parseInput(KbRemoveInput, input);
+  const repo = kbRepo(ctx.ports.store);
+  const before = await repo.get(id);
+  if (!before) throw new AppError('NOT_FOUND', '该条目不存在或已被删除');
+  const active = !!restore;
+  if (before.active !== active) {
+    await repo.update(id, { active, updatedAt: ctx.now.toISOString(), updatedBy: ctx.user._id });
+    await audit(ctx, active ? 'kb.restore' : 'kb.remove', 'kb', id, `${active ? '恢复' : '下线'}知识库条目「${before.question}」`, { active: before.active }, { active });
+    await repo.bump();
+  }
+  return { id, active };
+}

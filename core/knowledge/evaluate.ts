@@ -1,0 +1,59 @@
+/**
+ * How well the matcher does on the hand-labelled sets (core/knowledge/fixtures): the figures
+ * `npm run bench` prints, and the floor text-match.test.ts holds them to. Counts, not times.
+ */
+import { textIndex } from './text-match';
+import type { KbEntryFixture } from './fixtures/kb-entries';
+import type { KbQuestionFixture } from './fixtures/kb-questions';
+import type { DupRequestFixture } from './fixtures/requests-dup';
+
+export const kbIndexOf = (entries: readonly KbEntryFixture[]) =>
+  textIndex(entries.map((e) => ({ id: e._id, title: e.question, alias: (e.phrasings ?? []).join('；'), body: e.answer })));
+
+/**
+ * precision@1: of the questions the matcher answered, the share whose first answer is the right one;
+ * recall@3: of all answerable questions, the share whose right answer is among the (at most) three
+ * shown; and how many problems no entry answers still got something shown.
+ */
+export function answerFigures(entries: readonly KbEntryFixture[], questions: readonly KbQuestionFixture[], unanswerable: readonly string[]) {
+  const idx = kbIndexOf(entries);
+  let shown = 0;
+  let first = 0;
+  let top3 = 0;
+  const misses: string[] = [];
+  for (const q of questions) {
+    const hits = idx.search(q.text, { limit: 3 });
+    if (hits.length) shown++;
+    if (hits[0]?.id === q.answer) first++;
+    else misses.push(`${q.answer}: ${q.text} → ${hits.map((h) => h.id).join(', ') || '（无）'}`);
+    if (hits.some((h) => h.id === q.answer)) top3++;
+  }
+  const falselyShown = unanswerable.filter((t) => idx.search(t, { limit: 3 }).length > 0).length;
+  return {
+    questions: questions.length,
+    shown,
+    precisionAt1: shown ? first / shown : 0,
+    recallAt3: questions.length ? top3 / questions.length : 0,
+    unanswerable: unanswerable.length,
+    falselyShown,
+    misses,
+  };
+}
+
+/**
+ * Duplicates as the dispatcher would be shown them: within each grid, each request's closest others
+ * (at least `minCover` of its character pairs shared); a pair counts once whichever side found it.
+ */
+export function duplicateFigures(requests: readonly DupRequestFixture[], pairs: ReadonlyArray<readonly [string, string]>, minCover = 0.2) {
+  const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const truth = new Set(pairs.map(([a, b]) => key(a, b)));
+  const byGrid = new Map<string, DupRequestFixture[]>();
+  for (const r of requests) byGrid.set(r.gridId, [...(byGrid.get(r.gridId) ?? []), r]);
+  const found = new Set<string>();
+  for (const group of byGrid.values()) {
+    const idx = textIndex(group.map((r) => ({ id: r.id, title: r.text })));
+    for (const r of group) for (const m of idx.search(r.text, { limit: 6, minCover })) if (m.id !== r.id) found.add(key(r.id, m.id));
+  }
+  const right = [...found].filter((k) => truth.has(k)).length;
+  return { pairs: truth.size, found: found.size, precision: found.size ? right / found.size : 0, recall: truth.size ? right / truth.size : 0 };
+}

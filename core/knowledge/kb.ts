@@ -1,0 +1,81 @@
+/**
+ * The knowledge base (政策问答 / 常见问题): entries staff publish, matched against what an enterprise
+ * types on the submit page so that a question with a known answer is answered at once (issue 15).
+ *
+ * Each function instance keeps the index it built, stamped with the base's version (one settings
+ * document, bumped by every edit and import): a suggestion costs one store call while nothing
+ * changed, and an edit is seen by every instance on its next suggestion. Validity dates are checked at
+ * each suggestion (Beijing date), so the cached index never needs rebuilding at midnight.
+ */
+import { C } from '../collections';
+import type { Ports, Store } from '../ports';
+import { readAll } from '../read-all';
+import { textIndex, type Match } from './text-match';
+import type { CategoryCode } from '../contract/catalog';
+
+export type KbEntry = {
+  _id: string;
+  question: string;
+  /** plain text; links written as [text](https://…) */
+  answer: string;
+  category: CategoryCode;
+  departmentId?: string | null;
+  /** other ways people ask it */
+  phrasings?: string[];
+  /** YYYY-MM-DD, Beijing dates, inclusive; absent: always */
+  validFrom?: string | null;
+  validTo?: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy?: string;
+};
+
+/** the settings document whose `version` moves with every change of the base */
+export const KB_VERSION_DOC = 'kb';
+
+type Built = { version: number; index: ReturnType<typeof textIndex>; entries: Map<string, KbEntry> };
+const built = new WeakMap<Store, Built>();
+
+export function kbRepo(store: Store) {
+  const c = store.collection<KbEntry>(C.kb);
+  const settings = store.collection<{ _id: string; version?: number }>(C.settings);
+  return {
+    get: (id: string) => c.get(id),
+    add: (e: KbEntry) => c.add(e),
+    update: (id: string, set: Partial<KbEntry>) => c.update(id, { $set: set }),
+    /** every active entry (the index's source): pages of 100 */
+    allActive: () => readAll(c, { active: true }, { what: '知识库条目' }),
+    version: async () => (await settings.get(KB_VERSION_DOC))?.version ?? 0,
+    /** after any change: every instance rebuilds its index on its next suggestion */
+    bump: () => settings.increment(KB_VERSION_DOC, 'version', 1),
+  };
+}
+
+/** the index of the active entries, as of the base's current version (rebuilt when it moved) */
+export async function kbIndex(ports: Ports): Promise<Built> {
+  const repo = kbRepo(ports.store);
+  const version = await repo.version();
+  const have = built.get(ports.store);
+  if (have && have.version === version) return have;
+  const entries = await repo.allActive();
+  const next: Built = {
+    version,
+    entries: new Map(entries.map((e) => [e._id, e])),
+    index: textIndex(entries.map((e) => ({ id: e._id, title: e.question, alias: (e.phrasings ?? []).join('；'), body: e.answer }))),
+  };
+  built.set(ports.store, next);
+  return next;
+}
+
+/** valid on this Beijing date (YYYY-MM-DD) */
+export const validOn = (e: Pick<KbEntry, 'validFrom' | 'validTo'>, day: string) =>
+  (!e.validFrom || e.validFrom <= day) && (!e.validTo || day <= e.validTo);
+
+/** the best entries for a text, valid today: at most `limit`, each close enough (text-match.ts DEFAULT_MIN_COVER) */
+export function bestEntries(b: Built, text: string, day: string, limit = 3): Array<{ entry: KbEntry; match: Match }> {
+  return b.index.search(text, { limit: limit + 5 })
+    .map((match) => ({ entry: b.entries.get(match.id)!, match }))
+    .filter((x) => x.entry && validOn(x.entry, day))
+    .slice(0, limit);
+}
