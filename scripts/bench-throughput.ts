@@ -94,6 +94,8 @@ export async function benchThroughput() {
 
     // the clients run on their own thread (this machine's other core), as browsers would be elsewhere:
     // the server's event loop does only the server's work
+    // the server thread's busy time over the run: CPU per submit, which a busy machine changes less than the rate
+    const elu0 = performance.eventLoopUtilization();
     const clients = new Worker(CLIENT_LOOP, { eval: true, workerData: { base, tokens, clients: CLIENTS, ms: SECONDS * 1000 } });
     const done = new Promise<{ latencies: number[]; starts: number[]; unassigned: number; failed: number; seconds: number }>((ok, bad) => {
       clients.once('message', ok);
@@ -114,6 +116,7 @@ export async function benchThroughput() {
     const behind = Date.now();
     await server.followUpsIdle();
     const caughtUp = (Date.now() - behind) / 1000;
+    const busy = performance.eventLoopUtilization(elu0);
     // the first second is a server just started (code compiled on first use, statements prepared,
     // 50 connections opened at once): reported apart from the steady state
     const warm = latencies.filter((_, i) => starts[i] >= 1000);
@@ -125,6 +128,7 @@ export async function benchThroughput() {
     console.log(`submit throughput, ${CLIENTS} clients for ${SECONDS} s over HTTP (synchronous=FULL, group commit): ${Math.round(rate)}/s, ${latencies.length} submits` +
       ` (${unassigned} not assigned at once, ${failed} failed); after the first second p50 ${f(pct(sorted, 50))}, p95 ${f(pct(sorted, 95))}, p99 ${f(pct(sorted, 99))}, max ${f(sorted[sorted.length - 1])}; in the first second max ${f(coldMax)}`);
     console.log(`  timers ticking during the run: ${ticks.join(', ')}; the follow-ups of the last answers done ${caughtUp.toFixed(1)} s after the timers`);
+    console.log(`  server thread busy ${(busy.utilization * 100).toFixed(0)}% of the run: ${(busy.active / latencies.length).toFixed(2)} ms per submit (its answer, its follow-ups, its share of the timers)`);
     console.log(`  raw SQLite single-row inserts, synchronous=FULL, same disk: ${Math.round(raw)}/s; submit throughput is ${((rate / raw) * 100).toFixed(1)}% of it`);
   } finally {
     await server.close();
