@@ -17,11 +17,10 @@ import { parseInput } from '../validation';
 import { audit } from '../admin/audit';
 import { bestEntries, kbIndex, kbRepo, validOn, type KbEntry } from './kb';
 import { terms } from './text-match';
+import type { InstantAnswer } from './instant';
 
 /** fewer characters than this suggest nothing: "用电" alone matches half the base */
 export const MIN_SUGGEST_CHARS = 4;
-
-export type InstantAnswer = { _id: string; entryId: string; userId: string; enterpriseId: string | null; text: string; at: string };
 
 /**
  * kb.suggest: the answers that best match the text, valid today, for anyone signed in (an
@@ -63,10 +62,6 @@ export async function markHelped(ctx: Ctx, input: Sent<typeof HelpedInput>) {
   }
   return { counted: true };
 }
-
-/** instant answers given in [from, to): the dashboard's figure beside the requests collected */
-export const countInstantAnswers = (ctx: Ctx, from: string, to: string) =>
-  ctx.ports.store.collection<InstantAnswer>(C.instantAnswers).count({ at: { $gte: from, $lt: to } });
 
 const PAGE = 20;
 const view = (e: KbEntry) => ({ id: e._id, question: e.question, answer: e.answer, category: e.category, categoryName: categoryName(e.category),

@@ -87,6 +87,10 @@ test('"已解决，不用提交" counts once per page key and only for a live en
   expect(await h.ok(ENT, helped)).toEqual({ counted: false });
   expect(await h.ok(ENT, { ...helped, clientKey: 'helped-key-0002' })).toEqual({ counted: true });
   expect(await h.store.collection(C.instantAnswers).count({ entryId: power, at: { $gte: '2026-11-01T00:00:00Z' } })).toBe(2);
+  // the leaders' dashboard counts them beside the requests collected, district-wide; a department's view has no such figure
+  expect((await h.ok('u-majianguo', { action: 'stats.dashboard', period: 'month' })).instantAnswers).toBe(2);
+  expect((await h.ok('u-majianguo', { action: 'stats.dashboard', period: 'month', key: '2026-10' })).instantAnswers).toBe(0);
+  expect((await h.ok('u-majianguo', { action: 'stats.dashboard', period: 'month', departmentId: 'dep-zjj' })).instantAnswers).toBeNull();
   await h.ok(ADMIN, { action: 'kb.remove', id: power });
   expect(await h.call(ENT, { ...helped, clientKey: 'helped-key-0003' })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: expect.stringContaining('已下线') });
   expect(await h.call(ENT, { ...helped, clientKey: 'x' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', message: expect.stringContaining('提交编号') });

@@ -7,6 +7,7 @@
  * one department); a dispatcher of a street or community center the centers in its charge; a
  * department handler its own department's figures only.
  */
+import { countInstantAnswers } from '../knowledge/instant';
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, TIERS, type Tier } from '../contract/catalog';
 import { Ctx, hasRole, requireRole } from '../context';
@@ -21,7 +22,7 @@ import type { Sent } from '../contract/schema';
 import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
 import { dimensionValues, groupRaw, readCounterDocs, type CounterDoc } from './counters';
 import { resolvePeriod, type Period } from './period';
-import { beijingDate } from '../time';
+import { beijingDate, beijingMidnight, beijingNextMidnight } from '../time';
 import { orgRepo } from '../repos/orgs';
 
 export type Scope = {
@@ -189,8 +190,13 @@ export function periodOf(input: z.infer<typeof PeriodInput>, now: Date): Period 
 }
 
 /** action stats.dashboard {period, key?, from?, to?, tier?, departmentId?} */
-export async function dashboard(ctx: Ctx, input: Sent<typeof StatsDashboardInput>): Promise<PeriodFigures> {
+export async function dashboard(ctx: Ctx, input: Sent<typeof StatsDashboardInput>): Promise<PeriodFigures & { instantAnswers: number | null }> {
   const data = parseInput(StatsDashboardInput, input);
   const scope = await dashboardScope(ctx, data);
-  return periodFigures(ctx.ports, ctx.now, periodOf(data, ctx.now), scope);
+  const period = periodOf(data, ctx.now);
+  const figures = await periodFigures(ctx.ports, ctx.now, period, scope);
+  // questions the knowledge base answered on the submit page (已解决，不用提交): district-wide only, as
+  // they belong to no center or department yet; one count
+  const instantAnswers = scope.whole ? await countInstantAnswers(ctx, beijingMidnight(period.from), beijingNextMidnight(period.to)) : null;
+  return { ...figures, instantAnswers };
 }

@@ -236,7 +236,7 @@ export default function DashboardPage() {
           </View>
 
           <View className='kpis'>
-            <Kpi label='收集问题' value={f.collected} unit='项' onClick={() => drill('collected')} />
+            <Kpi label='收集问题' value={f.collected} unit='项' hint={data.instantAnswers ? `另有 ${data.instantAnswers} 问由政策问答即时解答` : undefined} onClick={() => drill('collected')} />
             <Kpi label='办结' value={f.closed} unit='项' tone='good' onClick={() => drill('closed')} />
             <Kpi label='正在办理' value={f.inProgress} unit='项' tone='blue' onClick={() => drill('inProgress')} />
             <Kpi label='不予受理' value={f.rejected} unit='项' wide onClick={() => drill('rejected')} />
