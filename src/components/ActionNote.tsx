@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { TextArea } from '@nutui/nutui-react-taro';
+import SubmitButton from './SubmitButton';
 
 type Props = {
   /** the block's class: 'action-block' inside a card, or a card of its own ('card action-card') */
@@ -26,19 +27,15 @@ type Props = {
  * error, and the full-width button that sends it.
  */
 export default function ActionNote({ className = 'action-block', id, title, titleClassName = 'action-block__title', hint, note, error, label, type = 'primary', fill, loading = false, disabled, onClick }: Props) {
-  // NutUI merges props over its defaults: an undefined fill or disabled would override them, so leave them out
-  const optional = { ...(fill ? { fill } : {}), ...(disabled !== undefined ? { disabled } : {}) };
   return (
     <View className={className} id={id}>
       {title && <View className={titleClassName}>{title}</View>}
       {hint && <View className='muted small'>{hint}</View>}
       {note && <TextArea className={note.className ?? 'form-textarea'} placeholder={note.placeholder} value={note.value} maxLength={note.maxLength} rows={note.rows} onChange={note.onChange} />}
       {error && <View className='field__error'>{error}</View>}
-      <View className='actions'>
-        <Button type={type} {...optional} size='large' block loading={loading} onClick={onClick}>
-          {label}
-        </Button>
-      </View>
+      <SubmitButton type={type} fill={fill} disabled={disabled} busy={loading} onClick={onClick}>
+        {label}
+      </SubmitButton>
     </View>
   );
 }

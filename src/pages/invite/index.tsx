@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Input } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
 import { ROUTES } from '../../shared/routes';
 import { roleLabel } from '../../shared/labels';
 import { ApiError, toastError } from '../../services/call';
 import { isInviteCode, normalizeInviteCode, redeemInvite } from '../../services/invite';
 import Field from '../../components/Field';
+import InviteCodeInput from '../../components/InviteCodeInput';
+import SubmitButton from '../../components/SubmitButton';
 import './index.css';
 
 export default function InvitePage() {
@@ -37,24 +38,17 @@ export default function InvitePage() {
       <View className='intro'>工作人员请输入管理员提供的邀请码。邀请码只能使用一次，使用后本微信即成为您的登录身份。</View>
       <View className='card'>
         <Field label='邀请码' required error={error}>
-          {/* Taro's own input keeps NutUI's shared helpers out of the main package */}
-          <Input
-            className='form-input invite-input'
-            placeholder='8 位邀请码'
+          <InviteCodeInput
+            className='invite-input'
             value={code}
-            maxlength={12}
-            onInput={(e) => {
-              setCode(e.detail.value.toUpperCase());
+            onChange={(c) => {
+              setCode(c);
               setError('');
             }}
           />
         </Field>
       </View>
-      <View className='actions'>
-        <Button type='primary' size='large' block loading={busy} onClick={submit}>
-          确认
-        </Button>
-      </View>
+      <SubmitButton busy={busy} onClick={submit}>确认</SubmitButton>
     </View>
   );
 }

@@ -11,6 +11,7 @@ import { takeAfterLogin } from '../../services/after-login';
 import { forgetSession } from '../../services/profile';
 import { isInviteCode, normalizeInviteCode, redeemInvite } from '../../services/invite';
 import { ErrorState, Loading } from '../../components/StateView';
+import InviteCodeInput from '../../components/InviteCodeInput';
 import './index.css';
 
 type Group = { label: string; users: DevUser[] };
@@ -228,14 +229,11 @@ function DevLogin() {
         <View className='card__title'>使用邀请码</View>
         <View className='login__invite-note'>工作人员首次登录：以新用户身份输入管理员提供的邀请码</View>
         <View className='login__invite-row'>
-          {/* Taro's own input: NutUI's would pull its shared helpers into the main package */}
-          <Input
-            className='form-input login__invite-input'
-            placeholder='8 位邀请码'
+          <InviteCodeInput
+            className='login__invite-input'
             value={code}
-            maxlength={12}
-            onInput={(e) => {
-              setCode(e.detail.value.toUpperCase());
+            onChange={(c) => {
+              setCode(c);
               setCodeError('');
             }}
           />

@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { wgs84ToGcj02 } from '../../shared/gcj02';
-import { ApiError, callService, toastError } from '../../services/call';
-import Field, { fieldErrors } from '../../components/Field';
+import { callService } from '../../services/call';
+import Field from '../../components/Field';
+import { useForm } from '../../shared/use-form';
 import Modal from '../components/Modal';
 import { Select } from '../../components/Select';
 import type { AdminOrg, EnterpriseItem, StaffItem } from '../types';
@@ -50,12 +51,11 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
   const [lat, setLat] = useState(e?.location ? String(e.location.latitude) : '');
   const [lng, setLng] = useState(e?.location ? String(e.location.longitude) : '');
   const [locating, setLocating] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, edited, check, busy, run } = useForm();
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const editCoord = (k: 'latitude' | 'longitude', set: (v: string) => void) => (v: string) => {
     set(v.trim());
-    setErrors((x) => (x[k] ? { ...x, [k]: '' } : x));
+    edited(k);
   };
   const here = async () => {
     if (locating) return;
@@ -74,7 +74,7 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
   const grids = orgs.filter((o) => o.kind === 'grid' && (o.active || o.id === form.gridId));
   const set = (k: keyof Form) => (v: string) => {
     setForm((f) => ({ ...f, [k]: k === 'creditCode' ? v.toUpperCase() : v }));
-    setErrors((x) => (x[k] ? { ...x, [k]: '' } : x));
+    edited(k);
   };
 
   const validate = () => {
@@ -91,14 +91,12 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
       if (!lat || !Number.isFinite(la) || la < -90 || la > 90) x.latitude = '纬度应为 -90 到 90 之间的数字';
       if (!lng || !Number.isFinite(lo) || lo < -180 || lo > 180) x.longitude = '经度应为 -180 到 180 之间的数字';
     }
-    setErrors(x);
-    return Object.keys(x).length === 0;
+    return check(x, { quiet: true });
   };
 
-  const save = async () => {
+  const save = () => {
     if (busy || !validate()) return;
-    setBusy(true);
-    try {
+    run(async () => {
       const body: ActionInput<'admin.enterprises.save'> = {
         ...(e ? { id: e.id } : {}),
         ...(Object.fromEntries(FIELDS.map((k) => [k, k === 'creditCode' ? form[k].replace(/\s+/g, '') : form[k].trim()])) as Form),
@@ -108,12 +106,7 @@ export function EnterpriseForm({ enterprise: e, orgs, onClose, onSaved }: FormPr
       else if (e?.location) body.location = null;
       const { enterprise } = await callService('admin.enterprises.save', body);
       onSaved(enterprise.name);
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      toastError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const text = (k: keyof Form, label: string, placeholder: string, opts: { required?: boolean; half?: boolean; max?: number } = {}) => (
@@ -175,8 +168,7 @@ export function StewardshipForm({ enterprise: e, orgs, onClose, onSaved }: Stewa
   const [liaisonId, setLiaisonId] = useState(e.liaisonId ?? '');
   const [leaders, setLeaders] = useState<StaffItem[] | null>(null);
   const [liaisons, setLiaisons] = useState<StaffItem[] | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useForm();
 
   useEffect(() => {
     // every active person of the role, page by page (the list answers one page at a time)
@@ -212,10 +204,8 @@ export function StewardshipForm({ enterprise: e, orgs, onClose, onSaved }: Stewa
     e.liaisonName,
   );
 
-  const save = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const save = () =>
+    run(async () => {
       await callService('admin.stewardship.set', {
         enterpriseId: e.id,
         leaderId: leaderId || null,
@@ -223,13 +213,7 @@ export function StewardshipForm({ enterprise: e, orgs, onClose, onSaved }: Stewa
         liaisonId: liaisonId || null,
       });
       onSaved();
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      toastError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

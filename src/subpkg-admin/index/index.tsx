@@ -6,7 +6,8 @@ import { ApiError, callService, toastError } from '../../services/call';
 import { formatTime } from '../../shared/format';
 import { approveBinding } from '../../shared/binding-decisions';
 import Modal from '../components/Modal';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import { useForm } from '../../shared/use-form';
 import { ErrorState, Loading } from '../../components/StateView';
 import { useLoadOnShow } from '../../shared/use-query';
 import type { Overview } from '../types';
@@ -192,25 +193,14 @@ function Bindings({ items, total, onDone }: { items: Waiting[]; total: number; o
 /** First run: nothing works until the district exists. */
 function Bootstrap({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const create = async () => {
-    if (busy) return;
-    if (name.trim().length < 2) {
-      setError('请填写区（县）名称');
-      return;
-    }
-    setBusy(true);
-    try {
+  const { errors, edit, check, busy, run } = useForm();
+  const create = () => {
+    if (busy || !check(name.trim().length < 2 ? { name: '请填写区（县）名称' } : {}, { quiet: true })) return;
+    run(async () => {
       const { org } = await callService('admin.orgs.create', { kind: 'district', name: name.trim(), parentId: null });
       Taro.showToast({ title: `已创建${org.name}`, icon: 'success' });
       onDone();
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setError(fieldErrors(e.details).name ?? e.message);
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className='card admin-bootstrap'>
@@ -218,17 +208,8 @@ function Bootstrap({ onDone }: { onDone: () => void }) {
       <View className='admin-bootstrap__text'>
         区（县）是组织架构的根。创建后，请在「组织架构」中依次添加街道、社区、网格和职能部门，再到「人员」邀请网格员、调度员等工作人员。
       </View>
-      <Field label='区（县）名称' required error={error}>
-        <Input
-          className='form-input'
-          placeholder='如：云溪区'
-          value={name}
-          maxLength={30}
-          onChange={(v) => {
-            setName(v);
-            setError('');
-          }}
-        />
+      <Field label='区（县）名称' required error={errors.name}>
+        <Input className='form-input' placeholder='如：云溪区' value={name} maxLength={30} onChange={edit('name', setName)} />
       </Field>
       <View className='actions'>
         <Button type='primary' block loading={busy} onClick={create}>

@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { ApiError, callService, toastError } from '../../services/call';
+import { callService, toastError } from '../../services/call';
 import type { Input as ActionInput } from '../../../core/contract/answers';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import { useForm } from '../../shared/use-form';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import { useLoadOnShow } from '../../shared/use-query';
 import Modal from '../components/Modal';
@@ -154,23 +155,15 @@ type OrgWrite = 'admin.orgs.create' | 'admin.orgs.update' | 'admin.orgs.retire';
 
 type DialogProps = { onClose: () => void; onDone: (toast: string) => void };
 
-/** run an org action; field errors from the server land next to their fields */
-function useSubmit(setErrors: (e: Record<string, string>) => void) {
-  const [busy, setBusy] = useState(false);
-  const run = async (action: OrgWrite, body: ActionInput<OrgWrite>, ok: (org: AdminOrg) => void) => {
-    if (busy) return;
-    setBusy(true);
-    try {
+/** a dialog's form whose `run` sends an org action; field errors from the server land next to their fields */
+function useOrgForm() {
+  const form = useForm();
+  const run = (action: OrgWrite, body: ActionInput<OrgWrite>, ok: (org: AdminOrg) => void) =>
+    form.run(async () => {
       const { org } = await callService(action, body);
       ok(org);
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, run };
+    });
+  return { ...form, run };
 }
 
 const parentOptions = (kind: OrgKind, orgs: AdminOrg[], byId: Map<string, AdminOrg>) => {
@@ -201,8 +194,7 @@ function CreateDialog({ orgs, byId, kind: initialKind, parentId: initialParent, 
   const [parentId, setParentId] = useState(initialParent);
   const [name, setName] = useState('');
   const [communityIds, setCommunityIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy, run } = useSubmit(setErrors);
+  const { errors, setErrors, busy, run } = useOrgForm();
   const options = parentOptions(kind, orgs, byId);
 
   const pickKind = (k: OrgKind) => {
@@ -269,8 +261,7 @@ const NAME_HINT: Record<OrgKind, string> = {
 
 function RenameDialog({ org, onClose, onDone }: DialogProps & { org: AdminOrg }) {
   const [name, setName] = useState(org.name);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy, run } = useSubmit(setErrors);
+  const { errors, setErrors, busy, run } = useOrgForm();
   const ok = () => {
     if (name.trim().length < 2) return setErrors({ name: '请填写名称（至少2个字）' });
     if (name.trim() === org.name) return onClose();
@@ -287,8 +278,7 @@ function RenameDialog({ org, onClose, onDone }: DialogProps & { org: AdminOrg })
 
 function MoveDialog({ org, orgs, byId, onClose, onDone }: DialogProps & { org: AdminOrg; orgs: AdminOrg[]; byId: Map<string, AdminOrg> }) {
   const [parentId, setParentId] = useState(org.parentId ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy, run } = useSubmit(setErrors);
+  const { errors, setErrors, busy, run } = useOrgForm();
   const parentKind = PARENT_KIND[org.kind]!;
   const options = parentOptions(org.kind, orgs, byId);
   const ok = () => {
@@ -312,8 +302,7 @@ function MoveDialog({ org, orgs, byId, onClose, onDone }: DialogProps & { org: A
 function CoverDialog({ org, orgs, byId, onClose, onDone }: DialogProps & { org: AdminOrg; orgs: AdminOrg[]; byId: Map<string, AdminOrg> }) {
   const parentId = org.parentId ?? '';
   const [ids, setIds] = useState<string[]>((org.communityIds ?? []).filter((c) => c !== parentId));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy, run } = useSubmit(setErrors);
+  const { errors, busy, run } = useOrgForm();
   const ok = () => run('admin.orgs.update', { id: org.id, communityIds: Array.from(new Set([parentId, ...ids])) }, (o) => onDone(`已更新${o.name}的覆盖范围`));
   return (
     <Modal title={`覆盖社区：${org.name}`} name='modal--cover' busy={busy} onOk={ok} onClose={onClose} hint='网格员服务所覆盖社区内登记在本网格的企业。所属社区始终覆盖。'>
@@ -326,8 +315,7 @@ function CoverDialog({ org, orgs, byId, onClose, onDone }: DialogProps & { org: 
 
 function RetireDialog({ org, orgs, onClose, onDone }: DialogProps & { org: AdminOrg; orgs: AdminOrg[] }) {
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { busy, run } = useSubmit(setErrors);
+  const { errors, setErrors, busy, run } = useOrgForm();
   const live = activeDescendants(org, orgs);
   const ok = () => {
     if (reason.trim().length < 2) return setErrors({ reason: '请填写撤销原因（至少2个字）' });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
-import { ApiError, callService, toastError } from '../../services/call';
-import Field, { fieldErrors } from '../../components/Field';
+import { callService } from '../../services/call';
+import Field from '../../components/Field';
+import PhoneInput from '../../components/PhoneInput';
+import { useForm } from '../../shared/use-form';
 import Modal from '../components/Modal';
 import { Chips, Select, toggle } from '../../components/Select';
 import type { AdminOrg, Invite, StaffItem, StaffRole } from '../types';
@@ -31,8 +33,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
   const [departmentId, setDepartmentId] = useState(staff?.departmentId ?? '');
   const [orgId, setOrgId] = useState(staff?.orgId ?? '');
   const [capacity, setCapacity] = useState(String(staff?.capacity ?? DEFAULT_CAPACITY));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, edited, check, busy, run } = useForm();
 
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const has = (r: StaffRole) => roles.includes(r);
@@ -45,8 +46,6 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
   const departments = orgs.filter((o) => o.kind === 'department' && (o.active || o.id === departmentId));
   const centers = orgs.filter((o) => ['district', 'street', 'community'].includes(o.kind) && (o.active || o.id === orgId));
 
-  const edited = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
-
   const validate = () => {
     const e: Record<string, string> = {};
     if (name.trim().length < 2) e.name = '请填写姓名';
@@ -57,8 +56,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
     if (needsCenter && !orgId) e.orgId = '调度员请选择所在的营商环境优化中心';
     const cap = Number(capacity);
     if (handles && (!Number.isInteger(cap) || cap < 1 || cap > 200)) e.capacity = '承办容量应为 1-200 的整数';
-    setErrors(e);
-    return Object.keys(e).length === 0;
+    return check(e, { quiet: true });
   };
 
   const submit = async () => {
@@ -72,8 +70,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
       orgId: needsCenter ? orgId : null,
     };
     if (handles) body.capacity = Number(capacity);
-    setBusy(true);
-    try {
+    run(async () => {
       if (staff) {
         const { user } = await callService('admin.staff.update', { id: staff.id, ...body });
         onSaved(user.name);
@@ -81,12 +78,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
         const { user, invite } = await callService('admin.staff.invite', body);
         onInvited(user.name, invite);
       }
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -107,7 +99,7 @@ export default function StaffForm({ staff, orgs, onClose, onInvited, onSaved }: 
         </View>
         <View className='form-col form-col--half'>
           <Field label='手机号' error={errors.phone}>
-            <Input className='form-input' type='tel' placeholder='11位手机号' value={phone} maxLength={11} onChange={(v) => { setPhone(v); edited('phone'); }} />
+            <PhoneInput placeholder='11位手机号' value={phone} onChange={(v) => { setPhone(v); edited('phone'); }} />
           </Field>
         </View>
         <View className='form-col'>

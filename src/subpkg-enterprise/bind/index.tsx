@@ -4,10 +4,13 @@ import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../shared/routes';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
-import { ApiError, callService, toastError } from '../../services/call';
+import { callService } from '../../services/call';
 import { currentMe, forgetSession } from '../../services/profile';
 import type { BindingRequest } from '../../shared/api-types';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import PhoneInput from '../../components/PhoneInput';
+import SubmitButton from '../../components/SubmitButton';
+import { LEAVING, useForm } from '../../shared/use-form';
 import { BindInput, normalizeCreditCode as normalize } from '../../../core/contract/account';
 import { problemsOf } from '../../../core/contract/schema';
 import './index.css';
@@ -21,9 +24,7 @@ export default function BindPage() {
   // who is asking: the enterprise's first contact or the grid officer decides, and must know
   const [applicantName, setApplicantName] = useState('');
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const edited = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
-  const [busy, setBusy] = useState(false);
+  const { errors, edit, check, busy, run } = useForm();
   /** a request waiting for the first contact or the grid officer */
   const [pending, setPending] = useState<BindingRequest | null>(null);
 
@@ -39,16 +40,12 @@ export default function BindPage() {
     const code = normalize(creditCode);
     if (!code) e.creditCode = '请填写统一社会信用代码';
     else if (!e.creditCode && !CREDIT_CODE.test(code)) e.creditCode = '统一社会信用代码应为 18 位数字或大写字母';
-    setErrors(e);
-    const first = Object.values(e)[0];
-    if (first) Taro.showToast({ title: first, icon: 'none' });
-    return !first;
+    return check(e);
   };
 
-  const submit = async () => {
+  const submit = () => {
     if (busy || !validate()) return;
-    setBusy(true);
-    try {
+    run(async () => {
       const res = await callService('enterprise.bind', {
         name: name.trim(),
         creditCode: normalize(creditCode),
@@ -58,7 +55,6 @@ export default function BindPage() {
       forgetSession();
       if (res.binding?.status === 'pending') {
         setPending(res.binding);
-        setBusy(false);
         return;
       }
       Taro.showToast({ title: '认证成功', icon: 'success' });
@@ -66,11 +62,8 @@ export default function BindPage() {
         if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
         else Taro.reLaunch({ url: ROUTES.home });
       }, 800);
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
-      toastError(e);
-      setBusy(false);
-    }
+      return LEAVING;
+    });
   };
 
   if (pending) {
@@ -108,10 +101,7 @@ export default function BindPage() {
             placeholder='与营业执照上的名称一致'
             value={name}
             maxLength={100}
-            onChange={(v) => {
-              setName(v);
-              edited('name');
-            }}
+            onChange={edit('name', setName)}
           />
         </Field>
         <Field label='统一社会信用代码' required error={errors.creditCode}>
@@ -120,10 +110,7 @@ export default function BindPage() {
             placeholder='18 位，如 91130100MA0XXXXXXX'
             value={creditCode}
             maxLength={24}
-            onChange={(v) => {
-              setCreditCode(v.toUpperCase());
-              edited('creditCode');
-            }}
+            onChange={edit('creditCode', (v: string) => setCreditCode(v.toUpperCase()))}
           />
         </Field>
         <Field label='您的姓名' error={errors.applicantName}>
@@ -132,31 +119,18 @@ export default function BindPage() {
             placeholder='便于审核人确认您的身份'
             value={applicantName}
             maxLength={20}
-            onChange={(v) => {
-              setApplicantName(v);
-              edited('applicantName');
-            }}
+            onChange={edit('applicantName', setApplicantName)}
           />
         </Field>
         <Field label='联系电话' error={errors.phone}>
-          <Input
-            className='form-input'
-            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'tel'}
+          <PhoneInput
             placeholder='选填，审核人可电话核实'
             value={phone}
-            maxLength={20}
-            onChange={(v) => {
-              setPhone(v);
-              edited('phone');
-            }}
+            onChange={edit('phone', setPhone)}
           />
         </Field>
       </View>
-      <View className='actions'>
-        <Button type='primary' size='large' block loading={busy} onClick={submit}>
-          绑定企业
-        </Button>
-      </View>
+      <SubmitButton busy={busy} onClick={submit}>绑定企业</SubmitButton>
       <View className='legal-note'>
         绑定即表示您同意
         <Text className='link' onClick={() => Taro.navigateTo({ url: NOTIFY_ROUTES.legal('terms') })}>《用户协议》</Text>和

@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Meta } from '../../shared/api-types';
 import { newClientKey } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
-import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { callService, errorText } from '../../services/call';
 import { loadMeta } from '../../services/profile';
 import { offerTopUp } from '../../services/subscribe';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import PhoneInput from '../../components/PhoneInput';
+import { LEAVING, useForm } from '../../shared/use-form';
 import { ErrorState, Loading } from '../../components/StateView';
+import SubmitButton from '../../components/SubmitButton';
 import { PhotoUploader, usePhotoUploads } from '../photos';
 import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
 import { SubmitFields } from '../../../core/contract/requests';
@@ -46,9 +49,7 @@ export default function SubmitPage() {
   }, [category, description]);
   const uploads = usePhotoUploads();
   const [phone, setPhone] = useState(() => (Taro.getStorageSync(PHONE_KEY) as string) || '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const edited = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
-  const [busy, setBusy] = useState(false);
+  const { errors, edited, edit, check, busy, run } = useForm();
   // one key per form, reused on retry, so a resent submission cannot create a second request
   const clientKey = useRef(newClientKey());
   // left while 提交成功 showed (back in WeChat): the request's page must not replace the page now shown
@@ -69,18 +70,13 @@ export default function SubmitPage() {
     // the server's own schema (core/contract/requests.ts): the same checks and words before sending
     const e = problemsOf(SubmitFields, { category, description, photos: uploads.fileIDs, phone });
     if (!category) e.category = '请选择诉求类别';
-    setErrors(e);
-    const first = Object.values(e)[0];
-    if (first) Taro.showToast({ title: first, icon: 'none' });
-    return !first;
+    return check(e);
   };
 
-  const submit = async () => {
-    if (busy) return;
-    if (!uploads.settled() || !validate() || !category) return;
-    setBusy(true);
+  const submit = () => {
+    if (busy || !uploads.settled() || !validate() || !category) return;
     offerTopUp('statusChanged'); // asks only when low on consents; must start inside the tap; never blocks the submission
-    try {
+    run(async () => {
       const res = await callService('request.submit', {
         clientKey: clientKey.current,
         category,
@@ -94,11 +90,8 @@ export default function SubmitPage() {
       Taro.showToast({ title: '提交成功', icon: 'success', duration: SUCCESS_MS + 300, mask: true });
       await new Promise((done) => setTimeout(done, SUCCESS_MS));
       if (alive.current) Taro.redirectTo({ url: ROUTES.enterpriseDetail(res.request._id) });
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
-      toastError(e);
-      setBusy(false);
-    }
+      return LEAVING;
+    });
   };
 
   // 24 categories are many for a phone: a search narrows them, and 不确定 (other) is always there
@@ -147,10 +140,7 @@ export default function SubmitPage() {
             value={description}
             maxLength={MAX_DESCRIPTION}
             rows={5}
-            onChange={(v) => {
-              setDescription(v);
-              edited('description');
-            }}
+            onChange={edit('description', setDescription)}
           />
           <View className='counter'>
             {description.length}/{MAX_DESCRIPTION}
@@ -162,25 +152,15 @@ export default function SubmitPage() {
         </Field>
 
         <Field label='联系电话' required error={errors.phone}>
-          <Input
-            className='form-input'
-            type={process.env.TARO_ENV === 'weapp' ? 'number' : 'tel'}
+          <PhoneInput
             placeholder='承办人员将通过此电话联系您'
             value={phone}
-            maxLength={20}
-            onChange={(v) => {
-              setPhone(v);
-              edited('phone');
-            }}
+            onChange={edit('phone', setPhone)}
           />
         </Field>
       </View>
 
-      <View className='actions'>
-        <Button type='primary' size='large' block loading={busy} onClick={submit}>
-          提交
-        </Button>
-      </View>
+      <SubmitButton busy={busy} onClick={submit}>提交</SubmitButton>
     </View>
   );
 }

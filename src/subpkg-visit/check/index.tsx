@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatTime } from '../../shared/format';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
-import { callService, errorText, toastError } from '../../services/call';
+import { callService, errorText } from '../../services/call';
 import { currentMe } from '../../services/profile';
-import { rememberAfterLogin } from '../../services/after-login';
-import { getDevToken, LOGIN_PAGE } from '../../services/session';
 import { Loading } from '../../components/StateView';
 import { InfoRow } from '../components/VisitParts';
-import { SCAN_LABEL, sceneParam, scanScene } from '../scanner';
+import { SCAN_LABEL } from '../scanner';
+import { signInFirst, useScene } from '../use-scene';
 import type { OfficerCheck } from '../types';
 import '../visit.css';
 
@@ -23,20 +22,13 @@ const VERDICT = {
 
 /** The enterprise scanned an official's personal code: who stands at the door, and why. */
 export default function CheckOfficialPage() {
-  const { params } = useRouter();
-  const [scene, setScene] = useState(() => sceneParam(params.scene));
   const [data, setData] = useState<OfficerCheck | null>(null);
   const [error, setError] = useState('');
   const [isEnterprise, setIsEnterprise] = useState(false);
 
   const load = async (s: string) => {
     setError('');
-    if (!s) return;
-    if (process.env.TARO_ENV === 'h5' && !getDevToken()) {
-      rememberAfterLogin(VISIT_ROUTES.check(s));
-      Taro.reLaunch({ url: LOGIN_PAGE });
-      return;
-    }
+    if (!s || signInFirst(VISIT_ROUTES.check(s))) return;
     try {
       const [d, me] = await Promise.all([callService('visit.checkOfficer', { scene: s }), currentMe().catch(() => null)]);
       setData(d);
@@ -46,20 +38,7 @@ export default function CheckOfficialPage() {
       setError(errorText(e));
     }
   };
-  useDidShow(() => {
-    load(scene);
-  });
-
-  const scan = async () => {
-    try {
-      const s = await scanScene();
-      if (!s) return;
-      setScene(s);
-      await load(s);
-    } catch (e) {
-      toastError(e);
-    }
-  };
+  const { scene, scanAgain: scan } = useScene(load);
 
   if (!scene || error) {
     return (

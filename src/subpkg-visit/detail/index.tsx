@@ -1,58 +1,42 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, Rate, TextArea } from '@nutui/nutui-react-taro';
+import { Rate } from '@nutui/nutui-react-taro';
 import type { Meta } from '../../shared/api-types';
 import { formatTime, newClientKey } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
-import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { callService, errorText, toastError } from '../../services/call';
 import { currentMe, loadMeta } from '../../services/profile';
-import Field, { fieldErrors } from '../../components/Field';
+import { useForm } from '../../shared/use-form';
 import { ErrorState, Loading } from '../../components/StateView';
+import SubmitButton from '../../components/SubmitButton';
 import CheckoutForm, { type CheckoutFields } from '../components/CheckoutForm';
+import ProblemFields, { NO_PROBLEM, problemErrors, type ProblemDraft } from '../components/ProblemFields';
 import { FlagTags, InfoRow, Members, PurposeTag, StatusPill, VisitFacts } from '../components/VisitParts';
 import { distanceText, placeFor } from '../location';
 import { LOCAL_TEST_UPLOAD, scanScene } from '../scanner';
 import { RED_FLAG_KEYS, type OfficialRead, type StaffVisit } from '../types';
 import '../visit.css';
-import { PHONE_PATTERN } from '../../../core/contract/limits';
-import type { CategoryCode } from '../../../core/contract/catalog';
 
 /** an official files a problem for the enterprise during the visit (走访代报) */
 function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta | null; onFiled: () => void }) {
-  const [category, setCategory] = useState<CategoryCode | ''>('');
-  const [description, setDescription] = useState('');
-  const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ProblemDraft>(NO_PROBLEM);
+  const { errors, edited, check, busy, run } = useForm();
   const clientKey = useRef(newClientKey());
 
-  const submit = async () => {
-    const e: Record<string, string> = {};
-    if (!category) e.category = '请选择诉求类别';
-    if (description.trim().length < 5) e.description = '请至少用 5 个字描述问题';
-    if (!PHONE_PATTERN.test(phone.trim())) e.phone = '请填写企业联系人电话（手机号11位，或区号-座机号）';
-    setErrors(e);
-    const first = Object.values(e)[0];
-    if (first) return Taro.showToast({ title: first, icon: 'none' });
-    if (busy || !category) return;
-    setBusy(true);
-    try {
+  const submit = () => {
+    const { category, description, phone } = problem;
+    if (busy || !check(problemErrors(problem)) || !category) return;
+    run(async () => {
       const res = await callService('visit.fileRequest', {
         visitId: visit._id, clientKey: clientKey.current, category, description: description.trim(), photos: [], phone: phone.trim(),
       });
       Taro.showToast({ title: `已提交 ${res.request.no}，进入分派`, icon: 'none' });
       clientKey.current = newClientKey();
-      setCategory('');
-      setDescription('');
+      setProblem({ ...NO_PROBLEM, phone });
       onFiled();
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      toastError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -61,26 +45,8 @@ function FileRequest({ visit, meta, onFiled }: { visit: StaffVisit; meta: Meta |
       <View className='hint' style={{ marginTop: 0, marginBottom: 10 }}>
         入企中发现的问题可当场代企业提交诉求（走访代报），进入正常分派和办理，企业可跟踪进度并评价。
       </View>
-      <Field label='诉求类别' required error={errors.category}>
-        <View className='chips'>
-          {(meta?.categories ?? []).map((c) => (
-            <Text key={c.code} className={`chip${category === c.code ? ' chip--active' : ''}`} onClick={() => setCategory(c.code)}>
-              {c.name}
-            </Text>
-          ))}
-        </View>
-      </Field>
-      <Field label='问题描述' required error={errors.description}>
-        <TextArea className='form-textarea' placeholder='企业遇到的问题和诉求' value={description} maxLength={1000} rows={3} onChange={setDescription} />
-      </Field>
-      <Field label='企业联系电话' required error={errors.phone}>
-        <Input className='form-input' type='tel' placeholder='承办人员将通过此电话联系企业' value={phone} maxLength={13} onChange={setPhone} />
-      </Field>
-      <View className='actions'>
-        <Button type='primary' fill='outline' size='large' block loading={busy} onClick={submit}>
-          提交诉求
-        </Button>
-      </View>
+      <ProblemFields categories={meta?.categories ?? []} value={problem} onChange={setProblem} errors={errors} edited={edited} describeLabel='问题描述' />
+      <SubmitButton fill='outline' busy={busy} onClick={submit}>提交诉求</SubmitButton>
     </View>
   );
 }

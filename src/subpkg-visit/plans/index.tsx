@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { addDays, beijingToday } from '../../shared/format';
 import { usePagedList } from '../../shared/use-paged-list';
 import { ApiError, callService, toastError } from '../../services/call';
 import { currentMe } from '../../services/profile';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import { useForm, type FieldErrors } from '../../shared/use-form';
 import { EmptyState, ErrorState, ListFooter, Loading } from '../../components/StateView';
+import SubmitButton from '../../components/SubmitButton';
 import { DateTimeInput, Select } from '../components/Inputs';
 import { PLAN_STATUS_LABELS, type Plan, type Proposal, type VisitOptions } from '../types';
 import type { Answer } from '../../../core/contract/answers';
@@ -25,22 +27,17 @@ function PlanForm({ options, onCreated }: { options: VisitOptions | null; onCrea
   const [approvalRef, setApprovalRef] = useState('');
   const [from, setFrom] = useState(addDays(today, 1));
   const [to, setTo] = useState(addDays(today, 5));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, check, busy, run } = useForm();
 
-  const submit = async () => {
-    const e: Record<string, string> = {};
+  const submit = () => {
+    const e: FieldErrors = {};
     if (!enterpriseId) e.enterpriseId = '请选择被检查企业';
     if (items.trim().length < 2) e.items = '请填写检查事项';
     if (legalBasis.trim().length < 2) e.legalBasis = '请填写执法依据';
     if (!from) e.from = '请选择开始日期';
     if (!to) e.to = '请选择结束日期';
-    setErrors(e);
-    const first = Object.values(e)[0];
-    if (first) return Taro.showToast({ title: first, icon: 'none' });
-    if (busy) return;
-    setBusy(true);
-    try {
+    if (busy || !check(e)) return;
+    run(async () => {
       const res = await callService('plan.create', {
         enterpriseId, items: items.trim(), legalBasis: legalBasis.trim(), approvalRef: approvalRef.trim() || undefined, from, to,
       });
@@ -50,12 +47,7 @@ function PlanForm({ options, onCreated }: { options: VisitOptions | null; onCrea
       setApprovalRef('');
       setEnterpriseId('');
       onCreated(res.proposal);
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      toastError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -89,11 +81,7 @@ function PlanForm({ options, onCreated }: { options: VisitOptions | null; onCrea
           <DateTimeInput mode='date' value={to} onChange={setTo} placeholder='结束日期' start={from || today} />
         </Field>
       </View>
-      <View className='actions'>
-        <Button type='primary' size='large' block loading={busy} onClick={submit}>
-          登记并发送检查预告
-        </Button>
-      </View>
+      <SubmitButton busy={busy} onClick={submit}>登记并发送检查预告</SubmitButton>
     </View>
   );
 }
@@ -133,11 +121,7 @@ function ProposalCard({ p, onMerged }: { p: Proposal; onMerged: () => void }) {
           </Text>
         </View>
       ))}
-      <View className='actions'>
-        <Button type='primary' size='large' block loading={busy} onClick={merge}>
-          合并为联合检查
-        </Button>
-      </View>
+      <SubmitButton busy={busy} onClick={merge}>合并为联合检查</SubmitButton>
     </View>
   );
 }

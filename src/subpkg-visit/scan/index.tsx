@@ -1,23 +1,24 @@
 import { useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { beijingInstant, beijingToday, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
 import { VISIT_ROUTES } from '../../shared/visit-routes';
-import { ApiError, callService, errorText, toastError } from '../../services/call';
+import { callService, errorText, toastError } from '../../services/call';
 import type { Input as ActionInput } from '../../../core/contract/answers';
-import { rememberAfterLogin } from '../../services/after-login';
 import { loadMeta } from '../../services/profile';
 import type { Meta } from '../../shared/api-types';
-import { getDevToken, LOGIN_PAGE } from '../../services/session';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
+import { LEAVING, useForm } from '../../shared/use-form';
 import { Loading } from '../../components/StateView';
+import SubmitButton from '../../components/SubmitButton';
 import { DateTimeInput, Select } from '../components/Inputs';
 import CheckoutForm, { type CheckoutFields } from '../components/CheckoutForm';
 import { FlagTags, Members, PurposeTag, VisitFacts } from '../components/VisitParts';
 import { placeFor } from '../location';
-import { SCAN_LABEL, sceneParam, scanScene } from '../scanner';
+import { SCAN_LABEL } from '../scanner';
+import { signInFirst, useScene } from '../use-scene';
 import type { Purpose, ScanResult, StaffVisit } from '../types';
 import '../visit.css';
 import './index.css';
@@ -39,13 +40,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
   const [late, setLate] = useState(false);
   const [lateTime, setLateTime] = useState('');
   const [lateReason, setLateReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  /** a setter that also clears the field's error */
-  const edit = (field: string, set: (v: string) => void) => (v: string) => {
-    set(v);
-    setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
-  };
+  const { errors, edited, edit, check, busy, run } = useForm();
 
   const inspection = purpose === 'inspection' || purpose === 'joint';
   const needsReason = data.guard.over && !requestId;
@@ -73,29 +68,22 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
       if (!lateTime) e.startedAt = '请选择实际入企时间';
       if (lateReason.trim().length < 4) e.lateReason = '请说明未能事先扫码的紧急情况（至少4个字）';
     }
-    setErrors(e);
-    const first = Object.values(e)[0];
-    if (first) Taro.showToast({ title: first, icon: 'none' });
-    return !first;
+    return check(e);
   };
 
-  const submit = async () => {
+  const submit = () => {
     if (busy || !validate() || !purpose) return;
     // a late registration is an inspection's only (the purposes offered then are those)
     const latePurpose = late && (purpose === 'inspection' || purpose === 'joint') ? purpose : null;
     if (late && !latePurpose) return;
-    setBusy(true);
-    // where the official stands: compared with the enterprise's registered location
-    const place = await placeFor(late ? '补录' : '签到');
-    if (!place) {
-      setBusy(false);
-      return;
-    }
-    const fields = {
-      scene, purpose, note: note.trim(), approvalRef: approvalRef.trim() || undefined, legalBasis: legalBasis.trim() || undefined,
-      reason: reason.trim() || undefined, requestId: requestId || undefined, planId: planId || undefined, ...place,
-    };
-    try {
+    run(async () => {
+      // where the official stands: compared with the enterprise's registered location
+      const place = await placeFor(late ? '补录' : '签到');
+      if (!place) return;
+      const fields = {
+        scene, purpose, note: note.trim(), approvalRef: approvalRef.trim() || undefined, legalBasis: legalBasis.trim() || undefined,
+        reason: reason.trim() || undefined, requestId: requestId || undefined, planId: planId || undefined, ...place,
+      };
       const res = latePurpose
         ? await callService('visit.lateRegister', {
             ...fields, purpose: latePurpose, startedAt: beijingInstant(beijingToday(), lateTime), lateReason: lateReason.trim(),
@@ -103,11 +91,8 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
         : await callService('visit.checkin', fields);
       Taro.showToast({ title: late ? '已补录，已通知企业' : '签到成功，已通知企业', icon: 'none' });
       onDone(res.visit);
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
-      toastError(e);
-      setBusy(false);
-    }
+      return LEAVING;
+    });
   };
 
   return (
@@ -171,7 +156,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
                 className={`chip${purpose === p.key ? ' chip--active' : ''}`}
                 onClick={() => {
                   setPurpose(p.key);
-                  setErrors((e) => ({ ...e, purpose: '' }));
+                  edited('purpose');
                 }}
               >
                 {p.label}
@@ -224,11 +209,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
           </>
         )}
 
-        <View className='actions'>
-          <Button type={late ? 'danger' : 'primary'} size='large' block loading={busy} onClick={submit}>
-            {late ? '提交补录' : '确认签到'}
-          </Button>
-        </View>
+        <SubmitButton type={late ? 'danger' : 'primary'} busy={busy} onClick={submit}>{late ? '提交补录' : '确认签到'}</SubmitButton>
       </View>
 
       <View className='link-row'>
@@ -262,8 +243,6 @@ function VisitSummary({ visit, title }: { visit: StaffVisit; title: string }) {
 }
 
 export default function ScanPage() {
-  const { params } = useRouter();
-  const [scene, setScene] = useState(() => sceneParam(params.scene));
   const [result, setResult] = useState<ScanResult | null>(null);
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(false);
@@ -281,12 +260,7 @@ export default function ScanPage() {
       setResult(null);
       return;
     }
-    if (process.env.TARO_ENV === 'h5' && !getDevToken()) {
-      // opened from a code in a browser that is not signed in: come back here after signing in
-      rememberAfterLogin(VISIT_ROUTES.scan(s));
-      Taro.reLaunch({ url: LOGIN_PAGE });
-      return;
-    }
+    if (signInFirst(VISIT_ROUTES.scan(s))) return;
     setLoading(true);
     try {
       const r = await callService('visit.scan', { scene: s });
@@ -306,20 +280,7 @@ export default function ScanPage() {
       setLoading(false);
     }
   };
-  useDidShow(() => {
-    load(scene);
-  });
-
-  const scanAgain = async () => {
-    try {
-      const s = await scanScene();
-      if (!s) return;
-      setScene(s);
-      await load(s);
-    } catch (e) {
-      toastError(e);
-    }
-  };
+  const { scene, scanAgain } = useScene(load);
 
   /** the place is asked for on scans at this enterprise (加入, 签退); leaving a visit elsewhere sends none */
   const run = async (action: ScanWrite, fields: ActionInput<ScanWrite>, done: string, then: (data: { visit: StaffVisit; closed?: boolean; request?: { no: string } }) => void, scanWhat?: string) => {
