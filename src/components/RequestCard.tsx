@@ -57,7 +57,7 @@ export default function RequestCard({ request: r, meta, viewer, onClick }: Props
           )}
         </View>
       )}
-      <View className='request-card__foot'>
+      <View className='card-foot'>
         <Text className='request-card__who'>{who}</Text>
         <When at={r.createdAt} />
       </View>

@@ -12,7 +12,7 @@ export default function ResultKindTag({ request: r }: { request: Pick<RequestSum
   const kind = resultKindOf(r);
   return (
     <View className='result-kind'>
-      <Text className={`result-kind__tag result-kind__tag--${kind}`}>{RESULT_KINDS[kind]}</Text>
+      <Text className={`status-tag result-kind__tag result-kind__tag--${kind}`}>{RESULT_KINDS[kind]}</Text>
       {kind === 'unsolvable' && r.resultReason && <Text className='result-kind__reason'>原因：{r.resultReason}</Text>}
     </View>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
@@ -30,12 +31,22 @@ export function AdminListState({ data, error, load, empty, emptyText }: { data: 
 /** The header row of an admin table: one cell per column title. */
 export function AdminTableHead({ cells }: { cells: string[] }) {
   return (
-    <View className='admin-row admin-row--head'>
+    <View className='row-card admin-row admin-row--head'>
       {cells.map((c) => (
         <Text key={c} className='admin-cell'>
           {c}
         </Text>
       ))}
     </View>
+  );
+}
+
+/** A cell of an admin row: on a phone a line led by its label, in the table a column (its head says what). */
+export function AdminCell({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <Text className={`admin-cell admin-cell--line${className ? ` ${className}` : ''}`}>
+      <Text className='admin-cell__label'>{label} </Text>
+      {children}
+    </Text>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import Pager from '../components/Pager';
-import { AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
+import { AdminCell, AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
 import { Select } from '../../components/Select';
 import type { AdminOrg, EnterpriseItem } from '../types';
 import { ADMIN } from '../labels';
@@ -82,34 +82,29 @@ export default function EnterprisesPage() {
         <View className='admin-table ent-table'>
           <AdminTableHead cells={['企业', '网格', '行业 · 规模', '联系人', '包联（领导 / 部门 / 特派员）', '已绑定', '操作']} />
           {items.map((e) => (
-            <View className='admin-row ent-row' key={e.id}>
+            <View className='row-card admin-row ent-row' key={e.id}>
               <View className='admin-cell admin-cell--main ent-cell--name'>
                 <View>{e.name}</View>
                 <View className='ent-code mono'>{e.creditCode}</View>
                 <View className={`ent-code${(e as LocatedEnterprise).location ? '' : ' ent-code--none'}`}>位置：{locationLabel((e as LocatedEnterprise).location)}</View>
               </View>
-              <Text className='admin-cell admin-cell--line'>
-                <Text className='admin-cell__label'>网格 </Text>
+              <AdminCell label='网格'>
                 {e.gridName || '—'}
-              </Text>
-              <Text className='admin-cell admin-cell--line'>
-                <Text className='admin-cell__label'>行业 </Text>
+              </AdminCell>
+              <AdminCell label='行业'>
                 {[e.industry, e.scale].filter(Boolean).join(' · ') || '—'}
-              </Text>
-              <Text className='admin-cell admin-cell--line'>
-                <Text className='admin-cell__label'>联系人 </Text>
+              </AdminCell>
+              <AdminCell label='联系人'>
                 {[e.contactName, e.contactPhone].filter(Boolean).join(' ') || '—'}
-              </Text>
-              <Text className='admin-cell admin-cell--line'>
-                <Text className='admin-cell__label'>包联 </Text>
+              </AdminCell>
+              <AdminCell label='包联'>
                 {[e.leaderName, e.departmentName, e.liaisonName].some(Boolean)
                   ? [e.leaderName || '—', e.departmentName || '—', e.liaisonName || '—'].join(' / ')
                   : '未设置'}
-              </Text>
-              <Text className='admin-cell admin-cell--line'>
-                <Text className='admin-cell__label'>已绑定联系人 </Text>
+              </AdminCell>
+              <AdminCell label='已绑定联系人'>
                 {e.contactCount} 人
-              </Text>
+              </AdminCell>
               <View className='admin-cell admin-cell--actions'>
                 <Text className='op' onClick={() => setDialog({ type: 'form', enterprise: e })}>
                   编辑

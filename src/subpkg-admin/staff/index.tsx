@@ -3,14 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { formatDate } from '../../shared/format';
-import { ApiError, callService, toastError } from '../../services/call';
+import { callService, toastError } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import Field from '../../components/Field';
+import { LEAVING, useForm } from '../../shared/use-form';
 import Modal from '../components/Modal';
 import Pager from '../components/Pager';
-import { AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
+import { AdminCell, AdminListState, AdminSearch, AdminTableHead } from '../components/ListParts';
 import InviteCodeDialog from '../components/InviteCode';
 import type { AdminOrg, Invite, StaffItem, StaffRole } from '../types';
 import { STAFF_ROLES } from '../labels';
@@ -202,28 +203,24 @@ function StaffRow({ s, self, busy, onEdit, onDuty, onDeactivate, onActivate, onR
   const where = [s.gridNames, s.departmentName, s.orgName].filter(Boolean).join(' · ');
   const expired = !!s.invite && Date.parse(s.invite.expiresAt) < Date.now();
   return (
-    <View className={`admin-row staff-row${s.active ? '' : ' admin-row--inactive'}${busy ? ' staff-row--busy' : ''}`}>
+    <View className={`row-card admin-row staff-row${s.active ? '' : ' admin-row--inactive'}${busy ? ' staff-row--busy' : ''}`}>
       <View className='admin-cell admin-cell--main staff-cell--name'>
         <Text>{s.name}</Text>
         {!s.active && <Text className='tag tag--grey staff-tag'>已停用</Text>}
         {s.active && !s.bound && <Text className='tag tag--orange staff-tag'>未激活</Text>}
       </View>
-      <Text className='admin-cell admin-cell--line staff-cell--phone'>
-        <Text className='admin-cell__label'>手机 </Text>
+      <AdminCell label='手机' className='staff-cell--phone'>
         {s.phone || '—'}
-      </Text>
-      <Text className='admin-cell admin-cell--line staff-cell--roles'>
-        <Text className='admin-cell__label'>角色 </Text>
+      </AdminCell>
+      <AdminCell label='角色' className='staff-cell--roles'>
         {s.roleLabel || '—'}
-      </Text>
-      <Text className='admin-cell admin-cell--line staff-cell--where'>
-        <Text className='admin-cell__label'>所在 </Text>
+      </AdminCell>
+      <AdminCell label='所在' className='staff-cell--where'>
         {where || '—'}
-      </Text>
-      <Text className={`admin-cell admin-cell--line staff-cell--load${handles && s.openCount >= s.capacity ? ' staff-cell--full' : ''}`}>
-        <Text className='admin-cell__label'>在办/容量 </Text>
+      </AdminCell>
+      <AdminCell label='在办/容量' className={`staff-cell--load${handles && s.openCount >= s.capacity ? ' staff-cell--full' : ''}`}>
         {handles ? `${s.openCount}/${s.capacity}` : '—'}
-      </Text>
+      </AdminCell>
       <View className='admin-cell admin-cell--line staff-cell--state'>
         {handles && s.active && <Text className={`tag ${s.onDuty ? 'tag--green' : 'tag--grey'}`}>{s.onDuty ? '在岗' : '离岗'}</Text>}
         {s.active && !s.bound && s.invite && (
@@ -268,19 +265,14 @@ function StaffRow({ s, self, busy, onEdit, onDuty, onDeactivate, onActivate, onR
 
 function DeactivateDialog({ staff, onClose, onDone }: { staff: StaffItem; onClose: () => void; onDone: (requeued: number) => void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const ok = async () => {
-    if (reason.trim().length < 2) return setError('请填写停用原因（至少2个字）');
-    setBusy(true);
-    try {
+  const { errors, edit, check, busy, run } = useForm();
+  const ok = () => {
+    if (!check(reason.trim().length < 2 ? { reason: '请填写停用原因（至少2个字）' } : {}, { quiet: true })) return;
+    run(async () => {
       const { requeued } = await callService('admin.staff.deactivate', { id: staff.id, reason: reason.trim() });
       onDone(requeued);
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setError(e.details[0].message);
-      toastError(e);
-      setBusy(false);
-    }
+      return LEAVING;
+    });
   };
   return (
     <Modal
@@ -293,25 +285,21 @@ function DeactivateDialog({ staff, onClose, onDone }: { staff: StaffItem; onClos
       onClose={onClose}
       hint={`停用后该人员不能再登录办理，不再接收分派。${staff.openCount > 0 ? `其在办的 ${staff.openCount} 件诉求将退回队列并重新分派。` : ''}`}
     >
-      <Field label='停用原因' required error={error}>
-        <TextArea className='form-textarea' placeholder='如：岗位调整，调离本街道' value={reason} maxLength={200} rows={3} onChange={(v) => { setReason(v); setError(''); }} />
+      <Field label='停用原因' required error={errors.reason}>
+        <TextArea className='form-textarea' placeholder='如：岗位调整，调离本街道' value={reason} maxLength={200} rows={3} onChange={edit('reason', setReason)} />
       </Field>
     </Modal>
   );
 }
 
 function ReinviteDialog({ staff, onClose, onDone }: { staff: StaffItem; onClose: () => void; onDone: (invite: Invite) => void }) {
-  const [busy, setBusy] = useState(false);
-  const ok = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useForm();
+  const ok = () =>
+    run(async () => {
       const { invite } = await callService('admin.staff.reinvite', { id: staff.id });
       onDone(invite);
-    } catch (e) {
-      toastError(e);
-      setBusy(false);
-    }
-  };
+      return LEAVING;
+    });
   return (
     <Modal title={`重新生成邀请码：${staff.name}`} name='modal--reinvite' busy={busy} okText='生成' onOk={ok} onClose={onClose}>
       <View className='staff-reinvite'>生成新邀请码后，旧邀请码立即作废。新邀请码 7 天内有效。</View>

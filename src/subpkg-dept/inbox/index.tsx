@@ -54,7 +54,7 @@ export default function CardInboxPage() {
                   请于 {formatTime(acceptDue)} 前接收{acceptLate ? '（已逾期，请尽快接收）' : ''}
                 </View>
               )}
-              <View className='request-card__foot'>
+              <View className='card-foot'>
                 <Text className={overdue ? 'card-item__deadline--over' : ''}>
                   办理时限 {c.deadline}
                   {overdue ? '（已逾期）' : ''}

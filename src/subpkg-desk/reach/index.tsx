@@ -25,11 +25,11 @@ function Row({ r }: { r: ReachRow }) {
   const c = consents(r);
   const low = r.rate !== null && r.rate < LOW_RATE;
   return (
-    <View className={`reach-row${low ? ' reach-row--low' : ''}`}>
+    <View className={`row-card reach-row${low ? ' reach-row--low' : ''}`}>
       <View className='reach-cell reach-cell--name'>
         <Text className='reach-name'>{r.name}</Text>
         <Text className='reach-role'>{r.roles.filter((x) => x === 'officer' || x === 'liaison' || x === 'department').map(roleLabel).join('、')}</Text>
-        {!r.hasPhone && <Text className='reach-flag'>无手机号</Text>}
+        {!r.hasPhone && <Text className='tag tag--red reach-flag'>无手机号</Text>}
       </View>
       <Text className='reach-cell reach-cell--num'>
         <Text className='reach-cell__label'>新工单 </Text>
@@ -119,7 +119,7 @@ export default function ReachPage() {
       {data && data.rows.length === 0 && <EmptyState text='没有在您负责范围内的网格员、特派员' />}
       {data && data.rows.length > 0 && (
         <View className='reach-table'>
-          <View className='reach-row reach-row--head'>
+          <View className='row-card reach-row reach-row--head'>
             <Text className='reach-cell reach-cell--name'>承办人</Text>
             <Text className='reach-cell reach-cell--num'>新工单</Text>
             <Text className='reach-cell reach-cell--num'>{data.withinMinutes}分钟内触达</Text>

@@ -82,7 +82,7 @@ export default function NotifySettingsPage() {
       <View className={`tpl${t.relevant ? '' : ' tpl--off'}`} key={t.key}>
         <View className='tpl__head'>
           <Text className='tpl__name'>{t.name}</Text>
-          <Text className='tpl__kind'>{t.kind === 'long' ? '长期订阅' : '一次性订阅'}</Text>
+          <Text className='tag tpl__kind'>{t.kind === 'long' ? '长期订阅' : '一次性订阅'}</Text>
         </View>
         <Text className={`tpl__label tpl__label--${tone(t, mainSwitch)}`}>{t.label}</Text>
         {!t.relevant && <Text className='tpl__note'>当前角色不会收到此类提醒</Text>}

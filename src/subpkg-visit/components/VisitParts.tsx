@@ -15,9 +15,9 @@ export function duration(minutes: number | null): string {
 }
 
 export function StatusPill({ visit }: { visit: Pick<AnyVisit, 'status' | 'autoClosed'> }) {
-  if (visit.status === 'open') return <Text className='visit-status visit-status--open'>入企中</Text>;
-  if (visit.autoClosed) return <Text className='visit-status visit-status--auto'>未签退·自动结束</Text>;
-  return <Text className='visit-status visit-status--closed'>已签退</Text>;
+  if (visit.status === 'open') return <Text className='status-tag visit-status--open'>入企中</Text>;
+  if (visit.autoClosed) return <Text className='status-tag visit-status--auto'>未签退·自动结束</Text>;
+  return <Text className='status-tag visit-status--closed'>已签退</Text>;
 }
 
 export function PurposeTag({ label, purpose }: { label: string; purpose: string }) {
@@ -165,7 +165,7 @@ export function VisitCard({ visit: v, onClick, showEnterprise = true, extra, hig
         </View>
       )}
       {v.flags.some((f) => f.key === 'no_location') && <View className='visit-card__place visit-card__place--warn'>有扫码未获取位置</View>}
-      <View className='visit-card__foot'>
+      <View className='card-foot'>
         <Text className='mono'>{v.no}</Text>
         <Text>
           {formatTime(v.checkinAt)}
