@@ -53,6 +53,20 @@ function fieldLabel(path: string, meta: Meta | null): string {
   return path;
 }
 
+/** a whole number and its unit, in half a row of the form, with what it does beside its label */
+function NumberField(props: { label: string; hint: string; error?: string; unit: string; placeholder: string; maxLength: number; value: string; onChange: (v: string) => void }) {
+  return (
+    <View className='form-col form-col--half'>
+      <Field label={props.label} required error={props.error} extra={<Text className='field__extra'>{props.hint}</Text>}>
+        <View className='num-field'>
+          <Input className='form-input input-number' type='number' placeholder={props.placeholder} value={props.value} maxLength={props.maxLength} onChange={props.onChange} />
+          <Text className='num-field__unit'>{props.unit}</Text>
+        </View>
+      </Field>
+    </View>
+  );
+}
+
 export default function RulesPage() {
   const [doc, setDoc] = useState<RulesDoc | null>(null);
   const [form, setForm] = useState<RulesForm | null>(null);
@@ -244,14 +258,8 @@ export default function RulesPage() {
         <View className='card__title'>办理时限</View>
         <View className='form-grid'>
           {SLA_FIELDS.map((s) => (
-            <View className='form-col form-col--half' key={s.key}>
-              <Field label={s.label} required error={err(`sla.${s.key}`)} extra={<Text className='field__extra'>{s.hint}</Text>}>
-                <View className='num-field'>
-                  <Input className='form-input input-number' type='number' placeholder={s.placeholder} value={form.sla[s.key]} maxLength={3} onChange={(v) => update((f) => (f.sla[s.key] = v), ...slaRelated(s.key))} />
-                  <Text className='num-field__unit'>{s.unit}</Text>
-                </View>
-              </Field>
-            </View>
+            <NumberField key={s.key} label={s.label} hint={s.hint} error={err(`sla.${s.key}`)} unit={s.unit}
+              placeholder={s.placeholder} maxLength={3} value={form.sla[s.key]} onChange={(v) => update((f) => (f.sla[s.key] = v), ...slaRelated(s.key))} />
           ))}
           <View className='form-col'>
             <Field label='每日工作时段' required error={errors['sla.workingHours']} extra={<Text className='field__extra'>计时只在工作时段内进行</Text>}>
@@ -267,22 +275,10 @@ export default function RulesPage() {
       <View className='card'>
         <View className='card__title'>无事不扰（入企扫码）</View>
         <View className='form-grid'>
-          <View className='form-col form-col--half'>
-            <Field label='入企次数上限（同一企业 30 天内）' required error={err('visits.cap')} extra={<Text className='field__extra'>非企业申请的入企超过后须填写理由</Text>}>
-              <View className='num-field'>
-                <Input className='form-input input-number' type='number' placeholder='如：2' value={form.visits.cap} maxLength={3} onChange={(v) => update((f) => (f.visits.cap = v), 'visits.cap')} />
-                <Text className='num-field__unit'>次</Text>
-              </View>
-            </Field>
-          </View>
-          <View className='form-col form-col--half'>
-            <Field label='未签退自动结束' required error={err('visits.autoCloseHours')} extra={<Text className='field__extra'>签到后超过该时长自动签退</Text>}>
-              <View className='num-field'>
-                <Input className='form-input input-number' type='number' placeholder='如：8' value={form.visits.autoCloseHours} maxLength={2} onChange={(v) => update((f) => (f.visits.autoCloseHours = v), 'visits.autoCloseHours')} />
-                <Text className='num-field__unit'>小时</Text>
-              </View>
-            </Field>
-          </View>
+          <NumberField label='入企次数上限（同一企业 30 天内）' hint='非企业申请的入企超过后须填写理由' error={err('visits.cap')} unit='次'
+            placeholder='如：2' maxLength={3} value={form.visits.cap} onChange={(v) => update((f) => (f.visits.cap = v), 'visits.cap')} />
+          <NumberField label='未签退自动结束' hint='签到后超过该时长自动签退' error={err('visits.autoCloseHours')} unit='小时'
+            placeholder='如：8' maxLength={2} value={form.visits.autoCloseHours} onChange={(v) => update((f) => (f.visits.autoCloseHours = v), 'visits.autoCloseHours')} />
         </View>
       </View>
 
@@ -371,14 +367,8 @@ export default function RulesPage() {
               </View>
             </Field>
           </View>
-          <View className='form-col form-col--half'>
-            <Field label='每人每日短信上限' required error={err('notify.dailyCap')} extra={<Text className='field__extra'>超出的提醒只在消息中心显示</Text>}>
-              <View className='num-field'>
-                <Input className='form-input input-number' type='number' placeholder='如：20' value={form.notify.dailyCap} maxLength={3} onChange={(v) => update((f) => (f.notify.dailyCap = v), 'notify.dailyCap')} />
-                <Text className='num-field__unit'>条</Text>
-              </View>
-            </Field>
-          </View>
+          <NumberField label='每人每日短信上限' hint='超出的提醒只在消息中心显示' error={err('notify.dailyCap')} unit='条'
+            placeholder='如：20' maxLength={3} value={form.notify.dailyCap} onChange={(v) => update((f) => (f.notify.dailyCap = v), 'notify.dailyCap')} />
           <View className='form-col'>
             <Field label='企业微信群机器人' error={errors['notify.robots']} extra={<Text className='field__extra'>新投诉、超期转红、退回、延期申请等推送到中心的工作群</Text>}>
               {form.notify.robots.length === 0 && <View className='muted small'>未设置</View>}

@@ -63,6 +63,32 @@ function Cases({ cases, tone }: { cases: BriefingCase[]; tone: 'good' | 'bad' })
   );
 }
 
+/** a table of the paper: a name column, then figures; a line instead when there is nothing to list */
+function PaperTable({ head, rows, empty }: { head: string[]; rows: Array<{ key: string; name: React.ReactNode; cells: React.ReactNode[] }>; empty: string }) {
+  if (rows.length === 0) return <View className='paper__p paper__muted'>{empty}</View>;
+  return (
+    <View className='ptable'>
+      <View className='ptable__row ptable__row--head'>
+        {head.map((h, i) => (
+          <Text key={h} className={`ptable__cell${i === 0 ? ' ptable__cell--name' : ''}`}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((r) => (
+        <View key={r.key} className='ptable__row'>
+          <Text className='ptable__cell ptable__cell--name'>{r.name}</Text>
+          {r.cells.map((c, i) => (
+            <Text key={i} className='ptable__cell'>
+              {c}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export default function BriefingPage() {
   const { params } = useRouter();
   const initialKind = (['month', 'quarter', 'year'].includes(params.period ?? '') ? params.period : 'month') as Kind;
@@ -151,60 +177,32 @@ export default function BriefingPage() {
           </Section>
 
           <Section no='四' title='分类情况'>
-            {data.byCategory.length === 0 && <View className='paper__p paper__muted'>本期无诉求。</View>}
-            {data.byCategory.length > 0 && (
-              <View className='ptable'>
-                <View className='ptable__row ptable__row--head'>
-                  <Text className='ptable__cell ptable__cell--name'>类别</Text>
-                  <Text className='ptable__cell'>收集</Text>
-                  <Text className='ptable__cell'>办结</Text>
-                  <Text className='ptable__cell'>在办</Text>
-                  <Text className='ptable__cell'>按期率</Text>
-                  <Text className='ptable__cell'>满意度</Text>
-                </View>
-                {data.byCategory.slice(0, 12).map((r) => (
-                  <View key={r.id} className='ptable__row'>
-                    <Text className='ptable__cell ptable__cell--name'>{r.name}</Text>
-                    <Text className='ptable__cell'>{r.collected}</Text>
-                    <Text className='ptable__cell'>{r.closed}</Text>
-                    <Text className='ptable__cell'>{r.inProgress}</Text>
-                    <Text className='ptable__cell'>{pct(r.onTimeRate, 0)}</Text>
-                    <Text className='ptable__cell'>{pct(r.satisfactionRate, 0)}</Text>
-                  </View>
-                ))}
-              </View>
-            )}
+            <PaperTable
+              head={['类别', '收集', '办结', '在办', '按期率', '满意度']}
+              empty='本期无诉求。'
+              rows={data.byCategory.slice(0, 12).map((r) => ({
+                key: r.id,
+                name: r.name,
+                cells: [r.collected, r.closed, r.inProgress, pct(r.onTimeRate, 0), pct(r.satisfactionRate, 0)],
+              }))}
+            />
           </Section>
 
           <Section no='五' title='部门和属地办理情况'>
-            {[...departments, ...centers].length === 0 && <View className='paper__p paper__muted'>本期无。</View>}
-            {[...departments, ...centers].length > 0 && (
-              <View className='ptable'>
-                <View className='ptable__row ptable__row--head'>
-                  <Text className='ptable__cell ptable__cell--name'>单位</Text>
-                  <Text className='ptable__cell'>得分</Text>
-                  <Text className='ptable__cell'>收集</Text>
-                  <Text className='ptable__cell'>办结</Text>
-                  <Text className='ptable__cell'>按期率</Text>
-                  <Text className='ptable__cell'>满意度</Text>
-                  <Text className='ptable__cell'>超期</Text>
-                </View>
-                {[...departments, ...centers].map((u) => (
-                  <View key={u.id} className='ptable__row'>
-                    <Text className='ptable__cell ptable__cell--name'>
-                      {u.name}
-                      {u.list && <Text className={`paper-flag paper-flag--${u.list}`}>{u.list === 'red' ? '红' : '黄'}</Text>}
-                    </Text>
-                    <Text className='ptable__cell'>{u.score ?? '—'}</Text>
-                    <Text className='ptable__cell'>{u.figures.collected}</Text>
-                    <Text className='ptable__cell'>{u.figures.closed}</Text>
-                    <Text className='ptable__cell'>{pct(u.figures.onTimeRate, 0)}</Text>
-                    <Text className='ptable__cell'>{pct(u.figures.satisfactionRate, 0)}</Text>
-                    <Text className='ptable__cell'>{u.figures.overdue}</Text>
-                  </View>
-                ))}
-              </View>
-            )}
+            <PaperTable
+              head={['单位', '得分', '收集', '办结', '按期率', '满意度', '超期']}
+              empty='本期无。'
+              rows={[...departments, ...centers].map((u) => ({
+                key: u.id,
+                name: (
+                  <>
+                    {u.name}
+                    {u.list && <Text className={`paper-flag paper-flag--${u.list}`}>{u.list === 'red' ? '红' : '黄'}</Text>}
+                  </>
+                ),
+                cells: [u.score ?? '—', u.figures.collected, u.figures.closed, pct(u.figures.onTimeRate, 0), pct(u.figures.satisfactionRate, 0), u.figures.overdue],
+              }))}
+            />
           </Section>
 
           <Section no='六' title='典型案例'>

@@ -21,6 +21,20 @@ function reminderHint(s: NotifySettings | null): string {
   return main ? main.label : '微信提醒、短信提醒';
 }
 
+/** one line of a list of 我的: what it opens, a hint under it, an unread count beside it */
+function MeItem({ title, hint, badge = 0, onClick }: { title: string; hint?: string; badge?: number; onClick: () => void }) {
+  return (
+    <View className='me-item' onClick={onClick}>
+      <View className='me-item__body'>
+        <Text className='me-item__title'>{title}</Text>
+        {hint && <Text className='me-item__hint'>{hint}</Text>}
+      </View>
+      {badge > 0 && <CountBadge count={badge} />}
+      <Text className='me-item__arrow'>›</Text>
+    </View>
+  );
+}
+
 export default function MePage() {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState('');
@@ -62,45 +76,14 @@ export default function MePage() {
       </View>
 
       <View className='me-list'>
-        <View className='me-item' onClick={go(NOTIFY_ROUTES.settings)}>
-          <View className='me-item__body'>
-            <Text className='me-item__title'>提醒设置</Text>
-            <Text className='me-item__hint'>{reminderHint(settings)}</Text>
-          </View>
-          <Text className='me-item__arrow'>›</Text>
-        </View>
-        <View className='me-item' onClick={go(ROUTES.messages)}>
-          <View className='me-item__body'>
-            <Text className='me-item__title'>消息中心</Text>
-            <Text className='me-item__hint'>办理进度与工作提醒，未能送达微信的提醒也在这里</Text>
-          </View>
-          {unread > 0 && <CountBadge count={unread} />}
-          <Text className='me-item__arrow'>›</Text>
-        </View>
-        {user.enterprise && (
-          <View className='me-item' onClick={go(ROUTES.approvals)}>
-            <View className='me-item__body'>
-              <Text className='me-item__title'>我的企业</Text>
-              <Text className='me-item__hint'>{user.enterprise.name} · 联系人与绑定审核</Text>
-            </View>
-            <Text className='me-item__arrow'>›</Text>
-          </View>
-        )}
+        <MeItem title='提醒设置' hint={reminderHint(settings)} onClick={go(NOTIFY_ROUTES.settings)} />
+        <MeItem title='消息中心' hint='办理进度与工作提醒，未能送达微信的提醒也在这里' badge={unread} onClick={go(ROUTES.messages)} />
+        {user.enterprise && <MeItem title='我的企业' hint={`${user.enterprise.name} · 联系人与绑定审核`} onClick={go(ROUTES.approvals)} />}
       </View>
 
       <View className='me-list'>
-        <View className='me-item' onClick={go(NOTIFY_ROUTES.legal('privacy'))}>
-          <View className='me-item__body'>
-            <Text className='me-item__title'>隐私政策</Text>
-          </View>
-          <Text className='me-item__arrow'>›</Text>
-        </View>
-        <View className='me-item' onClick={go(NOTIFY_ROUTES.legal('terms'))}>
-          <View className='me-item__body'>
-            <Text className='me-item__title'>用户协议</Text>
-          </View>
-          <Text className='me-item__arrow'>›</Text>
-        </View>
+        <MeItem title='隐私政策' onClick={go(NOTIFY_ROUTES.legal('privacy'))} />
+        <MeItem title='用户协议' onClick={go(NOTIFY_ROUTES.legal('terms'))} />
       </View>
 
       <AccountLinks />
