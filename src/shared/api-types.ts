@@ -73,21 +73,11 @@ export type Inbox = Answer<'officer.inbox'>;
 /** a message of the message center */
 export type Message = Answer<'messages.list'>['items'][number];
 
-/* ---- notifications (core/notify/views.ts restated) ---- */
-export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter';
-export type TemplateState = {
-  key: 'statusChanged' | 'newAssignment';
-  name: string;
-  templateId: string;
-  kind: 'once' | 'long';
-  relevant: boolean;
-  credits: number;
-  longTerm: boolean;
-  state: 'accept' | 'reject' | 'ban' | 'filter' | 'none';
-  always: 'accept' | 'reject' | 'ban' | null;
-  label: string;
-  topUp: boolean;
-};
+/* ---- notifications ---- */
+/** one subscribe template as the caller stands with it (notify.settings) */
+export type TemplateState = NotifySettings['templates'][number];
+/** what WeChat answered for a template (requestSubscribeMessage, getSetting) */
+export type ConsentAnswer = Exclude<TemplateState['state'], 'none'>;
 /** the caller's consents and SMS choice (notify.settings) */
 export type NotifySettings = Answer<'notify.settings'>;
 /** one officer's row of the reach report */
@@ -98,13 +88,8 @@ export type ReachReport = Answer<'desk.reach'>;
 export type ChannelCounts = NotifyStats['channels'][number];
 /** messages sent per channel in a period (stats.notify) */
 export type NotifyStats = Answer<'stats.notify'>;
-/** admin rules: notify (core/notify/routing.ts NotifyRules) */
-export type SmsMode = 'always' | 'fallback' | 'off';
-export type NotifyRules = {
-  sms: { assignment: SmsMode; urge: SmsMode; red: SmsMode; status: 'fallback' | 'off' };
-  quietHours: boolean;
-  dailyCap: number;
-  robots: Array<{ orgId: string; webhook: string }>;
-};
+/** admin rules: notify (core/notify/routing.ts NotifyRules), as admin.rules.get answers them */
+export type NotifyRules = Answer<'admin.rules.get'>['rules']['notify'];
+export type SmsMode = NotifyRules['sms']['assignment'];
 
 export type DevUser = { id: string; name: string; roles: Role[]; roleLabel: string; detail: string };
