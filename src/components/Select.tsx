@@ -110,13 +110,15 @@ type ChipsProps<T extends string> = {
   /** single choice: the chosen value; multiple: the chosen values */
   value: T | T[];
   onChange: (value: T) => void;
+  /** more classes of the row, e.g. 'chips--filter' above a list */
+  className?: string;
 };
 
 /** Tappable chips; the caller decides single or multiple choice in onChange. */
-export function Chips<T extends string>({ options, value, onChange }: ChipsProps<T>) {
+export function Chips<T extends string>({ options, value, onChange, className }: ChipsProps<T>) {
   const chosen = (v: T) => (Array.isArray(value) ? value.includes(v) : value === v);
   return (
-    <View className='chips'>
+    <View className={className ? `chips ${className}` : 'chips'}>
       {options.map((o) => (
         <Text
           key={o.value}

@@ -4,6 +4,7 @@ import { formatTime } from '../../shared/format';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import { Chips } from '../../components/Select';
 import Pager from '../components/Pager';
 import type { AdminOrg, AuditEntity, AuditItem } from '../types';
 import { ENTITY_LABELS } from '../labels';
@@ -45,20 +46,15 @@ export default function AuditPage() {
 
   return (
     <View className='page page--wide admin audit'>
-      <View className='chips chips--filter audit-filters'>
-        {FILTERS.map((f) => (
-          <Text
-            key={f.value}
-            className={`chip${entity === f.value ? ' chip--active' : ''}`}
-            onClick={() => {
-              setEntity(f.value);
-              setPage(1);
-            }}
-          >
-            {f.label}
-          </Text>
-        ))}
-      </View>
+      <Chips
+        className='chips--filter audit-filters'
+        options={FILTERS}
+        value={entity}
+        onChange={(v) => {
+          setEntity(v);
+          setPage(1);
+        }}
+      />
       {!data && error && <ErrorState message={error} onRetry={load} />}
       {!data && !error && <Loading />}
       {data && error && <View className='admin-error'>{error}</View>}

@@ -8,6 +8,7 @@ import { useQuery } from '../../shared/use-query';
 import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import Field from '../../components/Field';
+import { Chips } from '../../components/Select';
 import { LEAVING, useForm } from '../../shared/use-form';
 import Modal from '../components/Modal';
 import Pager from '../components/Pager';
@@ -76,20 +77,15 @@ export default function StaffPage() {
   return (
     <View className='page page--wide admin staff'>
       <View className='card admin-filters'>
-        <View className='chips chips--filter'>
-          {ROLE_FILTERS.map((r) => (
-            <Text
-              key={r.value}
-              className={`chip${role === r.value ? ' chip--active' : ''}`}
-              onClick={() => {
-                setRole(r.value);
-                setPage(1);
-              }}
-            >
-              {r.label}
-            </Text>
-          ))}
-        </View>
+        <Chips
+          className='chips--filter'
+          options={ROLE_FILTERS}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+        />
         <View className='admin-toolbar'>
           <AdminSearch placeholder='姓名或手机号' q={q} setQ={setQ} search={search} />
           <Text

@@ -1,7 +1,7 @@
-import { View, Text } from '@tarojs/components';
 import { TextArea } from '@nutui/nutui-react-taro';
 import Field from '../../components/Field';
 import PhoneInput from '../../components/PhoneInput';
+import { Chips } from '../../components/Select';
 import type { FieldErrors } from '../../shared/use-form';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
 import type { CategoryCode } from '../../../core/contract/catalog';
@@ -39,13 +39,7 @@ export default function ProblemFields({ categories, value, onChange, errors, edi
   return (
     <>
       <Field label='诉求类别' required error={errors.category}>
-        <View className='chips'>
-          {categories.map((c) => (
-            <Text key={c.code} className={`chip${value.category === c.code ? ' chip--active' : ''}`} onClick={() => set('category')(c.code as CategoryCode)}>
-              {c.name}
-            </Text>
-          ))}
-        </View>
+        <Chips options={categories.map((c) => ({ value: c.code as CategoryCode, label: c.name }))} value={value.category} onChange={set('category')} />
       </Field>
       <Field label={describeLabel} required error={errors.description}>
         <TextArea className='form-textarea' placeholder='企业遇到的问题和诉求' value={value.description} maxLength={1000} rows={3} onChange={set('description')} />

@@ -13,6 +13,7 @@ import Field from '../../components/Field';
 import { LEAVING, useForm } from '../../shared/use-form';
 import { Loading } from '../../components/StateView';
 import SubmitButton from '../../components/SubmitButton';
+import { Chips } from '../../components/Select';
 import { DateTimeInput, Select } from '../components/Inputs';
 import CheckoutForm, { type CheckoutFields } from '../components/CheckoutForm';
 import { FlagTags, Members, PurposeTag, VisitFacts } from '../components/VisitParts';
@@ -40,7 +41,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
   const [late, setLate] = useState(false);
   const [lateTime, setLateTime] = useState('');
   const [lateReason, setLateReason] = useState('');
-  const { errors, edited, edit, check, busy, run } = useForm();
+  const { errors, edit, check, busy, run } = useForm();
 
   const inspection = purpose === 'inspection' || purpose === 'joint';
   const needsReason = data.guard.over && !requestId;
@@ -149,20 +150,7 @@ function CheckinForm({ data, scene, onDone }: { data: CheckinState; scene: strin
 
       <View className='card form'>
         <Field label='入企事由' required error={errors.purpose}>
-          <View className='chips'>
-            {purposes.map((p) => (
-              <Text
-                key={p.key}
-                className={`chip${purpose === p.key ? ' chip--active' : ''}`}
-                onClick={() => {
-                  setPurpose(p.key);
-                  edited('purpose');
-                }}
-              >
-                {p.label}
-              </Text>
-            ))}
-          </View>
+          <Chips options={purposes.map((p) => ({ value: p.key, label: p.label }))} value={purpose} onChange={edit('purpose', setPurpose)} />
         </Field>
 
         {data.requests.length > 0 && !late && (
