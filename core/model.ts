@@ -88,8 +88,8 @@ export type TimelineEvent = {
     | 'card_progress' | 'card_final' | 'card_urged' | 'card_deadline' | 'card_withdrawn' | 'card_party_closed'
     // objections in time (core/handling/objections.ts) and callbacks (core/feedback/callback.ts)
     | 'handed_back' | 'extension_requested' | 'extension_approved' | 'extension_refused' | 'callback' | 'recusal'
-    // the enterprise objects to a rejection (core/feedback/appeal.ts)
-    | 'appealed';
+    // the enterprise objects to a rejection (core/feedback/appeal.ts), adds to an open request (core/feedback/note.ts)
+    | 'appealed' | 'enterprise_noted';
   actorId: string | null;
   actorName: string;
   text: string;

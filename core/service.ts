@@ -9,6 +9,7 @@
 import { confirmRequest, reopenRequest, supplementRequest } from './feedback/enterprise-feedback';
 import { urgeRequest } from './feedback/urge';
 import { appealRequest } from './feedback/appeal';
+import { addEnterpriseNote } from './feedback/note';
 import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
 import type { Ports } from './ports';
@@ -52,6 +53,7 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'request.supplement': supplementRequest,
   'request.urge': urgeRequest,
   'request.appeal': appealRequest,
+  'request.note': addEnterpriseNote,
   'officer.inbox': officerInbox,
   'desk.options': deskOptions,
   'desk.verify': verifyRequest,

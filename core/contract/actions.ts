@@ -24,6 +24,7 @@ export const ACTIONS_BY_FUNCTION = {
     'request.supplement',
     'request.urge',
     'request.appeal',
+    'request.note',
     'officer.inbox',
     'desk.options',
     'desk.verify',

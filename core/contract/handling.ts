@@ -124,3 +124,10 @@ export const UrgeInput = z.object({
   id: zId,
   note: z.string({ invalid_type_error: '催办说明应为文字' }).trim().max(200, '催办说明不能超过200字').optional().default(''),
 });
+
+// --- 补充说明 by the enterprise on an open request (core/feedback/note.ts): instead of a second request ---
+export const NoteInput = z.object({
+  id: zId,
+  note: z.string({ required_error: '请填写补充说明' }).trim().min(2, '请填写补充说明').max(1000, '补充说明不能超过1000字'),
+  attachments: zAttachments,
+});

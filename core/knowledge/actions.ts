@@ -5,8 +5,9 @@
  */
 import { createHash } from 'crypto';
 import { C } from '../collections';
-import { type Ctx, newId, requireRole } from '../context';
-import { categoryName } from '../contract/catalog';
+import { type Ctx, hasRole, newId, requireRole } from '../context';
+import { categoryName, OPEN_STATUSES, STATUSES } from '../contract/catalog';
+import { requestRepo } from '../repos/requests';
 import { HelpedInput, KbListInput, KbRemoveInput, KbSaveInput, SuggestInput } from '../contract/knowledge';
 import type { Sent } from '../contract/schema';
 import { AppError } from '../errors';
@@ -16,7 +17,7 @@ import { beijingDate } from '../time';
 import { parseInput } from '../validation';
 import { audit } from '../admin/audit';
 import { bestEntries, kbIndex, kbRepo, validOn, type KbEntry } from './kb';
-import { terms } from './text-match';
+import { terms, textIndex } from './text-match';
 import type { InstantAnswer } from './instant';
 
 /** fewer characters than this suggest nothing: "用电" alone matches half the base */
@@ -28,8 +29,8 @@ export const MIN_SUGGEST_CHARS = 4;
  */
 export async function suggestAnswers(ctx: Ctx, input: Sent<typeof SuggestInput>) {
   const { text } = parseInput(SuggestInput, input);
-  if ([...text.replace(/\s/g, '')].length < MIN_SUGGEST_CHARS || !terms(text).length) return { answers: [] };
-  const b = await kbIndex(ctx.ports);
+  if ([...text.replace(/\s/g, '')].length < MIN_SUGGEST_CHARS || !terms(text).length) return { answers: [], similar: [] };
+  const [b, similar] = await Promise.all([kbIndex(ctx.ports), similarOpenRequests(ctx, text)]);
   const found = bestEntries(b, text, beijingDate(ctx.now));
   const answers = await Promise.all(found.map(async ({ entry }) => ({
     id: entry._id,
@@ -39,7 +40,26 @@ export async function suggestAnswers(ctx: Ctx, input: Sent<typeof SuggestInput>)
     categoryName: categoryName(entry.category),
     department: entry.departmentId ? (await orgById(ctx.ports, entry.departmentId))?.name ?? null : null,
   })));
-  return { answers };
+  return { answers, similar };
+}
+
+/** an enterprise's own open requests that share this much of the text's pairs are offered for 补充说明 */
+export const SIMILAR_MIN_COVER = 0.15;
+
+/**
+ * The caller's enterprise's open requests that look like the text (at most two): one read of its
+ * latest 50 requests, matched in memory. Staff and enterprise users without an enterprise get none.
+ */
+async function similarOpenRequests(ctx: Ctx, text: string) {
+  if (!hasRole(ctx.user, 'enterprise') || !ctx.user.enterpriseId) return [];
+  const open = (await requestRepo(ctx.ports.store).latestOfEnterprise(ctx.user.enterpriseId, 50))
+    .filter((r) => (OPEN_STATUSES as string[]).includes(r.status));
+  if (!open.length) return [];
+  const byId = new Map(open.map((r) => [r._id, r]));
+  return textIndex(open.map((r) => ({ id: r._id, title: r.description })))
+    .search(text, { limit: 2, minCover: SIMILAR_MIN_COVER })
+    .map((m) => byId.get(m.id)!)
+    .map((r) => ({ id: r._id, no: r.no, description: r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description, status: r.status, statusName: STATUSES[r.status], createdAt: r.createdAt }));
 }
 
 /**

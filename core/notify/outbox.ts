@@ -21,7 +21,7 @@ import { userRepo } from '../repos/users';
 type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
 
 /** what the officer handling it hears about */
-const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'enterprise_urged', 'supplemented', 'reassigned', 'extension_approved', 'extension_refused'];
+const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'enterprise_urged', 'supplemented', 'enterprise_noted', 'reassigned', 'extension_approved', 'extension_refused'];
 
 function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   const out: Recipient[] = [];
@@ -76,6 +76,7 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   callback: '诉求已回访',
   recusal: '诉求回避提示',
   appealed: '企业对不予受理提出申诉',
+  enterprise_noted: '企业补充说明',
 };
 
 /**

@@ -18,6 +18,7 @@ import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
 import { urgeRefusal } from '../feedback/urge-rules';
 import { appealRefusal } from '../feedback/appeal-rules';
+import { NOTE_FROM } from '../feedback/note';
 import { cardRepo } from '../repos/cards';
 
 
@@ -104,6 +105,7 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     pause: mine && req.status === 'accepted',
     resume: mine && req.status === 'paused',
     supplement: ownEnterprise && req.status === 'paused',
+    note: ownEnterprise && NOTE_FROM.includes(req.status),
     confirm: ownEnterprise && req.status === 'resolved',
     reopen: ownEnterprise && req.status === 'resolved',
     urge: ownEnterprise && urgeRefusal(req, ctx.now) === null,

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Row> = {
   'request.supplement':         [ok, N, F, F, F, F, F, F, F],
   'request.urge':               [ok, N, F, F, F, F, F, F, F],
   'request.appeal':             [ok, N, F, F, F, F, F, F, F],
+  'request.note':               [ok, N, F, F, F, F, F, F, F],
   'officer.inbox':              [F, F, ok, ok, F, F, F, F, F],
   'desk.options':               [F, F, F, F, ok, F, ok, F, F],
   'desk.verify':                [F, F, F, F, ok, F, F, F, F],

@@ -218,6 +218,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'request.supplement': { id: ids.paused, note: '设备清单已补充' },
     'request.urge': { id: ids.overdue },
     'request.appeal': { id: ids.rejected, reason: '我们反映的是另一处线路问题，并非重复' },
+    'request.note': { id: ids.accepted, note: '设备已到货，等通电后即可投产' },
     'kb.suggest': { text: '我们车间用电要增容，怎么申请' },
     'kb.helped': { entryId: ids.kbId, clientKey: 'sec-helped-0001', text: '车间用电增容' },
     'kb.list': { page: 1 },
