@@ -4,6 +4,7 @@
  * documents by _id, a Mongo-style filter subset, paged reads, single-document atomic
  * conditional updates, atomic increments.
  */
+import type { User } from './model';
 
 export type Doc = { _id: string; [key: string]: unknown };
 
@@ -137,7 +138,15 @@ export interface RobotSender {
 }
 
 /** Who is calling: resolved by the transport (CloudBase: getWXContext().OPENID; local: dev-login token). */
-export type Caller = { openid: string };
+export type Caller = {
+  openid: string;
+  /**
+   * The users holding this openid (at most two) as the host itself read them in this same call: the
+   * local server's session check does, and hands them on to save the function the same lookup. Set
+   * by the host only, never from an event. Absent (CloudBase): the function looks them up.
+   */
+  holders?: User[];
+};
 
 /** Text safety check (CloudBase: security.msgSecCheck). Local: always passes. */
 export interface ContentCheck {

@@ -270,7 +270,7 @@ export async function startLocalServer(opts: LocalOptions) {
   const uploads = store.collection<UploadRecord>(C.uploads);
 
   /** the signed-in caller, or the answer to give instead (401 for a missing, expired or ended session) */
-  async function callerOf(req: IncomingMessage): Promise<{ openid: string; token: string } | { error: AppError }> {
+  async function callerOf(req: IncomingMessage): Promise<{ openid: string; token: string; holders: User[] } | { error: AppError }> {
     const found = await auth.caller(req.headers.authorization);
     return found ?? { error: new AppError('UNAUTHENTICATED', '请先登录') };
   }
@@ -338,7 +338,7 @@ export async function startLocalServer(opts: LocalOptions) {
       if (redeeming) {
         try { await auth.checkLocks([auth.inviteKey(address)], '邀请码'); } catch (e) { return fail(res, e); }
       }
-      const result = await handler(event, { openid: caller.openid });
+      const result = await handler(event, { openid: caller.openid, holders: caller.holders });
       if (redeeming) {
         if (result.ok) await auth.clear(auth.inviteKey(address));
         else if (result.code === 'NOT_FOUND' || result.code === 'VALIDATION_FAILED') await auth.fail([auth.inviteKey(address)]);

@@ -206,7 +206,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
    * The caller behind a bearer token, or why there is none. Ends sessions that ran out, and those of a
    * user who has been deactivated (or whose password changed: their sessions were removed then).
    */
-  async function caller(authorization: string | undefined): Promise<{ openid: string; token: string } | { error: AppError } | null> {
+  async function caller(authorization: string | undefined): Promise<{ openid: string; token: string; holders: User[] } | { error: AppError } | null> {
     const m = /^Bearer\s+([\w-]{16,128})$/.exec(authorization ?? '');
     if (!m) return null;
     const key = tokenKey(m[1]);
@@ -220,7 +220,9 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
       await sessions.remove(key);
       return { error: new AppError('UNAUTHENTICATED', '登录已过期，请重新登录') };
     }
-    const [user] = await users.find({ openid: session.openid }, { limit: 1 });
+    // the same read the function's caller lookup makes (core/repos/users byOpenid): handed on, not repeated
+    const holders = await users.find({ openid: session.openid }, { limit: 2 });
+    const user = holders.find((u) => u._id === session.userId) ?? holders[0];
     if (user && !user.active) {
       await sessions.remove(key);
       return { error: new AppError('UNAUTHENTICATED', '账号已停用，请联系管理员') };
@@ -235,7 +237,7 @@ export function createAuth(ports: Ports, opts: { settings?: Partial<AuthSettings
     if (at.getTime() - Date.parse(session.lastSeenAt ?? session.createdAt) > 60_000) {
       await sessions.update(key, { $set: { lastSeenAt: at.toISOString() } });
     }
-    return { openid: session.openid, token: m[1] };
+    return { openid: session.openid, token: m[1], holders };
   }
 
   async function endSession(token: string) {

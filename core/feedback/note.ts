@@ -7,7 +7,7 @@
 import { NoteInput } from '../contract/handling';
 import type { Sent } from '../contract/schema';
 import type { Ctx } from '../context';
-import type { ServiceRequest } from '../model';
+import { NOTE_FROM } from './note-rules';
 import { AppError } from '../errors';
 import { transition } from '../request-record';
 import { settle } from '../settle';
@@ -16,7 +16,7 @@ import { supervisorsOf } from '../desk/scope';
 import { attachmentNote, ownAttachments, withAttachments } from '../files/attachments';
 import { enterpriseActor, loadForEnterprise } from './enterprise-feedback';
 
-export const NOTE_FROM: ServiceRequest['status'][] = ['queued', 'dispatch', 'assigned', 'accepted', 'supervised'];
+export { NOTE_FROM };
 
 export async function addEnterpriseNote(ctx: Ctx, input: Sent<typeof NoteInput>) {
   const { id, note, attachments } = parseInput(NoteInput, input);

@@ -6,6 +6,8 @@ import { C } from '../collections';
 import { userIdFor } from './resolve-caller';
 import type { User } from '../model';
 import { makeHarness, type Harness } from '../../tests/support/harness';
+import { countingStore } from '../../tests/support/store-probes';
+import { createFunctions } from '../functions';
 
 let h: Harness;
 beforeEach(async () => {
@@ -74,4 +76,26 @@ test('an openid that comes back unbound gets a fresh user; the retired record wi
   expect(await holding(openid)).toHaveLength(1);
   expect(await users().get(blankId)).toMatchObject({ openid: '', active: false });
   expect(await users().get(userIdFor(openid, 1))).toMatchObject({ openid, active: true, roles: ['enterprise'], enterpriseId: null });
+});
+
+test('the host\'s own read of the openid\'s users (Caller.holders) saves the lookup; holders of another openid are ignored', async () => {
+  let on = false;
+  const store = countingStore(h.store, () => on);
+  const fns = createFunctions({ ...h.ports, store });
+  const linxiao = (await users().get('u-linxiao'))!;
+  const zhangwei = (await users().get('u-zhangwei'))!;
+  const me = async (caller: { openid: string; holders?: User[] }) => {
+    on = true;
+    const before = store.log().length;
+    const r: any = await fns.service({ action: 'me' }, caller);
+    on = false;
+    return { id: r.data.user.id as string, reads: store.log().slice(before).filter((c) => c === 'users.find').length };
+  };
+  const plain = await me({ openid: linxiao.openid });
+  const handed = await me({ openid: linxiao.openid, holders: [linxiao] });
+  expect(handed).toEqual({ id: 'u-linxiao', reads: plain.reads - 1 });
+  // a holder whose openid is not the caller's cannot stand in for the caller
+  expect(await me({ openid: linxiao.openid, holders: [zhangwei] })).toEqual({ id: 'u-linxiao', reads: plain.reads });
+  // an empty list is asked again: "nobody holds it" would make a blank user
+  expect(await me({ openid: linxiao.openid, holders: [] })).toEqual({ id: 'u-linxiao', reads: plain.reads });
 });

@@ -18,7 +18,7 @@ import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
 import { urgeRefusal } from '../feedback/urge-rules';
 import { appealRefusal } from '../feedback/appeal-rules';
-import { NOTE_FROM } from '../feedback/note';
+import { NOTE_FROM } from '../feedback/note-rules';
 import { cardRepo } from '../repos/cards';
 
 
