@@ -47,4 +47,5 @@ export const ADMIN = {
   import: '/subpkg-admin/import/index',
   rules: '/subpkg-admin/rules/index',
   audit: '/subpkg-admin/audit/index',
+  kb: '/subpkg-admin/kb/index',
 };

@@ -37,6 +37,7 @@ export default function AdminHome() {
     { title: '人员', hint: '邀请、停用、在岗与承办容量', icon: '☺', url: ADMIN.staff, count: c.staff, countLabel: '名人员' },
     { title: '企业名录', hint: '企业登记、批量导入、包联', icon: '▦', url: ADMIN.enterprises, count: c.enterprises, countLabel: '家企业' },
     { title: '规则配置', hint: '分派、时限、无事不扰、工作日历、消息模板', icon: '⚙', url: ADMIN.rules },
+    { title: '知识库', hint: '政策问答与常见问题：企业提交前先看答复', icon: '?', url: ADMIN.kb },
     { title: '操作日志', hint: '每一次变更的记录', icon: '☰', url: ADMIN.audit },
   ];
 

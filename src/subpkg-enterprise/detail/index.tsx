@@ -9,7 +9,7 @@ import RequestInfo from '../../components/RequestInfo';
 import { ErrorState, Loading } from '../../components/StateView';
 import { AttachmentUploader, useAttachmentUploads } from '../../components/Attachments';
 import './index.css';
-import { APPEAL_DAYS, AppealInput, ConfirmInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
+import { APPEAL_DAYS, AppealInput, ConfirmInput, NoteInput, ReopenInput, SupplementInput } from '../../../core/contract/handling';
 import { confirmAction } from '../../shared/confirm';
 import { problemsOf } from '../../../core/contract/schema';
 import CallButton from '../../components/CallButton';
@@ -37,6 +37,11 @@ export default function EnterpriseDetailPage() {
   const [supplementError, setSupplementError] = useState('');
   // photos and files (盖章 letters, lists) on the supplement
   const uploads = useAttachmentUploads();
+  // 补充说明 on an open request (opened from the submit page's "similar request" with ?note=1)
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState('');
+  const [noteOpen, setNoteOpen] = useState(params.note === '1');
+  const noteUploads = useAttachmentUploads();
   const [appeal, setAppeal] = useState('');
   const [appealError, setAppealError] = useState('');
 
@@ -61,6 +66,23 @@ export default function EnterpriseDetailPage() {
     if (ok) {
       setSupplement('');
       uploads.clear();
+    }
+  };
+
+  const submitNote = async () => {
+    if (!noteUploads.settled()) return;
+    const problems = problemsOf(NoteInput, { id, note, attachments: noteUploads.items });
+    const problem = problems.note ?? Object.values(problems)[0];
+    if (problem) {
+      setNoteError(problem);
+      return;
+    }
+    setNoteError('');
+    const ok = await act('note', 'request.note', { note: note.trim(), attachments: noteUploads.items }, '已补充说明，承办人员会看到');
+    if (ok) {
+      setNote('');
+      noteUploads.clear();
+      setNoteOpen(false);
     }
   };
 
@@ -180,6 +202,37 @@ export default function EnterpriseDetailPage() {
     </View>
   );
 
+  const noteCard = can.note && (
+    <View className='card action-card action-card--note'>
+      {!noteOpen ? (
+        <View className='note__open' onClick={() => setNoteOpen(true)}>问题有新情况？补充说明 ›</View>
+      ) : (
+        <>
+          <View className='card__title'>补充说明</View>
+          <View className='muted small'>同一问题不必重复提交，补充的内容会告知承办人员。</View>
+          <TextArea
+            className='form-textarea'
+            placeholder='补充问题的新情况、新进展或材料'
+            value={note}
+            maxLength={1000}
+            rows={3}
+            onChange={(v) => {
+              setNote(v);
+              if (v.trim()) setNoteError('');
+            }}
+          />
+          {noteError && <View className='field__error'>{noteError}</View>}
+          <AttachmentUploader uploads={noteUploads} label='补充附件' />
+          <View className='actions'>
+            <Button type='primary' size='large' block loading={busy === 'note'} onClick={submitNote}>
+              提交补充说明
+            </Button>
+          </View>
+        </>
+      )}
+    </View>
+  );
+
   const evaluateCard = (can.confirm || can.reopen) && (
         <View className='card action-card'>
           <View className='card__title'>请对办理结果进行评价</View>
@@ -235,11 +288,12 @@ export default function EnterpriseDetailPage() {
         meta={meta}
         viewer='enterprise'
         actions={
-          (supplementCard || evaluateCard || chaseCard || appealCard) && (
+          (supplementCard || evaluateCard || chaseCard || appealCard || noteCard) && (
             <>
               {appealCard}
               {chaseCard}
               {supplementCard}
+              {noteCard}
               {evaluateCard}
             </>
           )

@@ -14,6 +14,7 @@ import { LEAVING, useForm } from '../../shared/use-form';
 import { ErrorState, Loading } from '../../components/StateView';
 import SubmitButton from '../../components/SubmitButton';
 import { PhotoUploader, usePhotoUploads } from '../photos';
+import { SimilarRequests, Suggestions, useSuggestions } from './suggestions';
 import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
 import { SubmitFields } from '../../../core/contract/requests';
 import { CATEGORY_CODES, type CategoryCode } from '../../../core/contract/catalog';
@@ -47,6 +48,8 @@ export default function SubmitPage() {
     if (category || description) Taro.setStorageSync(DRAFT_KEY, { category, description });
     else Taro.removeStorageSync(DRAFT_KEY);
   }, [category, description]);
+  // the knowledge base's answers for what is typed: a known question is answered before it becomes a request
+  const suggestions = useSuggestions(description);
   const uploads = usePhotoUploads();
   const [phone, setPhone] = useState(() => (Taro.getStorageSync(PHONE_KEY) as string) || '');
   const { errors, edited, edit, check, busy, run } = useForm();
@@ -83,6 +86,7 @@ export default function SubmitPage() {
         description: description.trim(),
         photos: uploads.fileIDs,
         phone: phone.trim(),
+        shownAnswers: suggestions.shownIds(),
       });
       Taro.setStorageSync(PHONE_KEY, phone.trim());
       Taro.removeStorageSync(DRAFT_KEY);
@@ -146,6 +150,16 @@ export default function SubmitPage() {
             {description.length}/{MAX_DESCRIPTION}
           </View>
         </Field>
+
+        <SimilarRequests similar={suggestions.similar} />
+        <Suggestions
+          answers={suggestions.answers}
+          description={description}
+          onSolved={() => {
+            Taro.removeStorageSync(DRAFT_KEY);
+            setTimeout(() => { if (alive.current) Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home })); }, SUCCESS_MS);
+          }}
+        />
 
         <Field label='现场照片' extra={<Text className='field__extra'>选填，最多 {MAX_PHOTOS} 张</Text>}>
           <PhotoUploader uploads={uploads} />

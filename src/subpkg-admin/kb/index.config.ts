@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '知识库',
+  enablePullDownRefresh: true,
+});
