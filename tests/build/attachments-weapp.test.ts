@@ -4,6 +4,9 @@
  * under a random name with the extension of its kind, and is described by the picker's name and size;
  * a kind nobody takes or a file over its limit is refused before anything is uploaded.
  */
+// a module, not a script: its names stay its own (weapp-services.test.ts declares the same ones)
+export {};
+
 type Fn = jest.Mock;
 const taro = { cloud: { uploadFile: jest.fn() } };
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: taro }));

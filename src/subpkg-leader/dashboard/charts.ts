@@ -3,9 +3,13 @@
  * them to the data (core/stats/dashboard.trend.test.ts, core/ledger/ledger.drilldown.test.ts):
  * the charts' ECharts options, and the ledger filters that list exactly what a figure counts.
  */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 import { COLOUR_HEX } from '../../shared/colours';
 import type { ChartOption } from '../components/echarts';
 import type { BreakdownRow, Dashboard } from '../types';
+
+dayjs.extend(utc);
 
 export const COLOUR_NAMES = { white: '未开始', green: '正常', yellow: '临期', red: '超期' } as const;
 
@@ -47,10 +51,8 @@ export function drillFilters(period: { from: string; to: string }, scope: DrillS
 /** the dates of one trend point (a day "2026-11-05", or a month "2026-11"), within the period */
 export function pointDates(key: string, period: { from: string; to: string }): { from: string; to: string } {
   if (key.length === 10) return { from: key, to: key };
-  const [y, m] = key.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const from = `${key}-01`;
-  const to = `${key}-${String(last).padStart(2, '0')}`;
+  const to = dayjs.utc(from).endOf('month').format('YYYY-MM-DD');
   return { from: from < period.from ? period.from : from, to: to > period.to ? period.to : to };
 }
 
