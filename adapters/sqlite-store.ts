@@ -11,8 +11,6 @@
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
 import {
   StoreError,
   type Collection,
@@ -98,18 +96,6 @@ export type SqliteOptions = {
    * the log either way. Off: SQLite's automatic checkpoints.
    */
   checkpointWorker?: boolean;
-  /**
-   * With group commit on a FULL store: where the log (the WAL) is made durable. 'pool' (default):
-   * SQLite commits without waiting for the disk, and the WAL file is fsynced on libuv's thread pool;
-   * `sync()` resolves only after an fsync that began after everything committed so far, so nobody is
-   * answered (and no answer shows data) before it would survive a power cut, exactly as with FULL.
-   * Meanwhile the event loop runs the next units of work instead of sitting in the fsync, and a batch
-   * that commits while an fsync is under way is covered by the next one, which starts as soon as that
-   * one ends (at most one in flight). 'commit': SQLite's own fsync inside each COMMIT, on the event loop.
-   */
-  logSync?: 'pool' | 'commit';
-  /** the fsync used for the log with logSync 'pool' (default node:fs fsync); tests hold it to watch the order */
-  fsyncLog?: (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
 };
 
 /** The one place that spells a field's SQL expression when it has no column. */
@@ -282,12 +268,7 @@ function asStoreError(err: unknown): StoreError {
 export function openSqliteStore(opts: SqliteOptions): SqliteStore {
   const db = new Database(opts.file);
   db.pragma('journal_mode = WAL');
-  const full = opts.synchronous !== 'NORMAL';
-  // FULL made durable by our own fsync of the log off the event loop (see SqliteOptions.logSync)
-  const log = full && opts.groupCommit && (opts.logSync ?? 'pool') === 'pool' && opts.file !== ':memory:'
-    ? pooledLogSync(opts.file, opts.fsyncLog ?? fsync)
-    : null;
-  db.pragma(`synchronous = ${full && !log ? 'FULL' : 'NORMAL'}`);
+  db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   const checkpointer = opts.checkpointWorker && opts.file !== ':memory:' ? startCheckpointer(db, opts.file) : null;
 
@@ -312,8 +293,7 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
       list.forEach((w) => w.bad(e));
       return;
     }
-    if (log) log.after(list);
-    else list.forEach((w) => w.ok());
+    list.forEach((w) => w.ok());
   };
   /** before any write: join the open batch, or open one that commits after this turn */
   const background = () => !!opts.backgroundCommitMs && !!opts.sliceable?.();
@@ -337,7 +317,7 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
     else setImmediate(commit);
   };
   const sync = (): Promise<void> => {
-    if (!batchOpen) return log ? log.durable() : Promise.resolve();
+    if (!batchOpen) return Promise.resolve();
     hurry();
     return new Promise<void>((ok, bad) => waiters.push({ ok, bad }));
   };
@@ -573,87 +553,8 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
     close: () => {
       // what is in the open batch was never acknowledged (nobody answered before sync), but it is kept
       commit();
-      log?.close();
       checkpointer?.stop();
       db.close();
-    },
-  };
-}
-
-type Waiter = { ok: () => void; bad: (e: unknown) => void };
-
-/**
- * The log's durability for a group-committing FULL store (SqliteOptions.logSync 'pool'). Commits run
- * with synchronous=NORMAL, which in WAL mode never leaves the database inconsistent but may lose the
- * last commits on a power cut; each commit's waiters are released only after an fsync of the WAL file
- * (fsync makes the file's written pages durable whichever descriptor wrote them) that began after the
- * commit. One fsync at a time: commits that land while one runs share the next. The directory is
- * synced once, so a newly made WAL file's name is durable too (what SQLite does on its first sync).
- */
-function pooledLogSync(file: string, sync: NonNullable<SqliteOptions['fsyncLog']>) {
-  let fd: number | null = null;
-  /** waiters of commits made while an fsync is running: the next fsync covers them */
-  let next: Waiter[] = [];
-  let running = false;
-  /** the commits not yet covered by a finished fsync, for `durable()` */
-  let covering: Promise<void> | null = null;
-  const open = () => {
-    if (fd !== null) return fd;
-    // the WAL exists once the first transaction committed (this runs after a COMMIT)
-    fd = openSync(`${file}-wal`, 'r');
-    try {
-      const dir = openSync(dirname(resolvePath(file)), 'r');
-      try { fsyncSync(dir); } finally { closeSync(dir); }
-    } catch { /* a directory that cannot be opened for sync (some platforms): the file's own fsync stands */ }
-    return fd;
-  };
-  const start = () => {
-    if (running || !next.length) return;
-    running = true;
-    const list = next;
-    next = [];
-    let d: number;
-    try {
-      d = open();
-    } catch (err) {
-      running = false;
-      const e = asStoreError(err);
-      list.forEach((w) => w.bad(e));
-      return start();
-    }
-    sync(d, (err) => {
-      running = false;
-      if (err) {
-        const e = asStoreError(err);
-        list.forEach((w) => w.bad(e));
-      } else list.forEach((w) => w.ok());
-      start();
-    });
-  };
-  return {
-    /** after a COMMIT: release these once the log holding it is on disk */
-    after(list: Waiter[]) {
-      // a batch nobody waits on is synced too: what a later answer may show must be on disk first
-      const done = new Promise<void>((ok, bad) => { next.push({ ok, bad }); });
-      // nobody awaits this one unless durable() hands it out: keep a failure from going unhandled
-      done.catch(() => {});
-      covering = done;
-      void done.then(() => { if (covering === done) covering = null; }, () => { if (covering === done) covering = null; });
-      next.push(...list);
-      start();
-    },
-    /**
-     * Resolves once every commit so far is durable: an answer that only read waits for the data it
-     * may show, as under FULL, where nothing is visible before it is on disk.
-     */
-    durable(): Promise<void> {
-      return covering ?? Promise.resolve();
-    },
-    close() {
-      if (fd === null) return;
-      try { fsyncSync(fd); } catch { /* closing anyway */ }
-      closeSync(fd);
-      fd = null;
     },
   };
 }
