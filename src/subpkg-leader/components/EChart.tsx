@@ -1,7 +1,20 @@
 import { useEffect, useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas, View } from '@tarojs/components';
-import { echarts, type ChartOption } from './echarts';
+import type { ChartOption, echarts as Echarts } from './echarts';
+
+type Lib = { echarts: typeof Echarts };
+/**
+ * ECharts, loaded when the first chart mounts. In the browser it is a chunk of its own, fetched after
+ * the page has drawn its figures and tables (the page does not wait for the largest library it has);
+ * the mini-program bundles it with the subpackage, as WeChat loads no code at run time.
+ */
+let lib: Promise<Lib> | null = null;
+const loadEcharts = (): Promise<Lib> =>
+  (lib ??= process.env.TARO_ENV === 'h5'
+    ? import(/* webpackChunkName: "echarts" */ './echarts')
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    : Promise.resolve(require('./echarts') as Lib));
 
 /** what ECharts tells of a click: the series and data index of a bar or point, or an axis label (componentType xAxis/yAxis) */
 export type ChartClick = { componentType: string; seriesIndex?: number; seriesName?: string; dataIndex?: number; name?: string; value?: unknown };
@@ -14,7 +27,7 @@ type Props = {
   onClick?: (p: ChartClick) => void;
 };
 
-type Chart = ReturnType<typeof echarts.init>;
+type Chart = ReturnType<typeof Echarts.init>;
 type Touch = { x: number; y: number };
 
 let seq = 0;
@@ -65,51 +78,54 @@ export default function EChart({ option, height = 240, onClick }: Props) {
   useEffect(() => {
     let disposed = false;
     let observer: { disconnect(): void } | null = null;
-    if (process.env.TARO_ENV === 'h5') {
-      const start = () => {
-        const el = document.getElementById(id);
-        if (disposed || !el) return;
-        if (!el.clientWidth) {
-          setTimeout(start, 50); // the page is still being laid out
-          return;
-        }
-        chart.current = echarts.init(el, undefined, { renderer: 'canvas' });
-        chart.current.setOption(latest.current);
-        listen(chart.current);
-        if (typeof ResizeObserver !== 'undefined') {
-          const ro = new ResizeObserver(() => chart.current?.resize());
-          ro.observe(el);
-          observer = ro;
-        }
-      };
-      start();
-    } else {
-      let tries = 0;
-      const start = () => {
-        Taro.createSelectorQuery()
-          .select(`#${id}`)
-          .fields({ node: true, size: true })
-          .exec((res) => {
-            const found = res?.[0] as { node?: { width: number; height: number; getContext(k: string): unknown }; width?: number; height?: number } | undefined;
-            if (disposed) return;
-            if (!found?.node || !found.width) {
-              if (++tries < 20) setTimeout(start, 50);
-              return;
-            }
-            const info = (Taro.getWindowInfo ? Taro.getWindowInfo() : Taro.getSystemInfoSync()) as { pixelRatio: number };
-            const canvas = new MiniCanvas(found.node.getContext('2d'), found.node);
-            echarts.setPlatformAPI({ createCanvas: () => canvas as unknown as HTMLCanvasElement });
-            chart.current = echarts.init(canvas as unknown as HTMLElement, undefined, {
-              width: found.width,
-              height: found.height,
-              devicePixelRatio: info.pixelRatio || 2,
+    void loadEcharts().then(({ echarts }) => {
+      if (disposed) return;
+      if (process.env.TARO_ENV === 'h5') {
+        const start = () => {
+          const el = document.getElementById(id);
+          if (disposed || !el) return;
+          if (!el.clientWidth) {
+            setTimeout(start, 50); // the page is still being laid out
+            return;
+          }
+          chart.current = echarts.init(el, undefined, { renderer: 'canvas' });
+          chart.current.setOption(latest.current);
+          listen(chart.current);
+          if (typeof ResizeObserver !== 'undefined') {
+            const ro = new ResizeObserver(() => chart.current?.resize());
+            ro.observe(el);
+            observer = ro;
+          }
+        };
+        start();
+      } else {
+        let tries = 0;
+        const start = () => {
+          Taro.createSelectorQuery()
+            .select(`#${id}`)
+            .fields({ node: true, size: true })
+            .exec((res) => {
+              const found = res?.[0] as { node?: { width: number; height: number; getContext(k: string): unknown }; width?: number; height?: number } | undefined;
+              if (disposed) return;
+              if (!found?.node || !found.width) {
+                if (++tries < 20) setTimeout(start, 50);
+                return;
+              }
+              const info = (Taro.getWindowInfo ? Taro.getWindowInfo() : Taro.getSystemInfoSync()) as { pixelRatio: number };
+              const canvas = new MiniCanvas(found.node.getContext('2d'), found.node);
+              echarts.setPlatformAPI({ createCanvas: () => canvas as unknown as HTMLCanvasElement });
+              chart.current = echarts.init(canvas as unknown as HTMLElement, undefined, {
+                width: found.width,
+                height: found.height,
+                devicePixelRatio: info.pixelRatio || 2,
+              });
+              chart.current.setOption(latest.current);
+              listen(chart.current);
             });
-            chart.current.setOption(latest.current);
-            listen(chart.current);
-          });
-      };
-      Taro.nextTick(start);
-    }
+        };
+        Taro.nextTick(start);
+      }
+    });
     return () => {
       disposed = true;
       observer?.disconnect();
