@@ -73,6 +73,8 @@ type DateProps = {
   clearable?: boolean;
   start?: string;
   end?: string;
+  /** a look of the caller's (e.g. the visit forms' taller fields) */
+  className?: string;
 };
 
 /** '2026-12-01' → '2026年12月1日'; anything else as it is */
@@ -85,13 +87,13 @@ export function dateLabel(value: string): string {
  * A 'YYYY-MM-DD' date, shown as 2026年12月1日: Taro's date picker (年/月/日 columns) in WeChat and in
  * the browser alike, where a native date input would speak the browser's language (mm/dd/yyyy).
  */
-export function DateInput({ value, onChange, placeholder = '选择日期', clearable, start, end }: DateProps) {
+export function DateInput({ value, onChange, placeholder = '选择日期', clearable, start, end, className }: DateProps) {
   // a chosen filter date offers × where the arrow was, leaving the date its room
   const clears = !!(clearable && value);
   return (
     <View className={`date-field${clears ? ' date-field--clearable' : ''}`}>
       <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className={`select date-input${value ? '' : ' select--empty'}`} role='button' aria-label={value ? `${placeholder}：${dateLabel(value)}` : placeholder}>
+        <View className={`select date-input${className ? ` ${className}` : ''}${value ? '' : ' select--empty'}`} role='button' aria-label={value ? `${placeholder}：${dateLabel(value)}` : placeholder}>
           <Text className='select__text'>{value ? dateLabel(value) : placeholder}</Text>
           {!clears && <Text className='select__arrow'>▾</Text>}
         </View>

@@ -1,5 +1,5 @@
 import { Picker, View, Text } from '@tarojs/components';
-import { Select as SharedSelect, type SelectProps } from '../../components/Select';
+import { DateInput, Select as SharedSelect, type SelectProps } from '../../components/Select';
 import '../../components/Select.css';
 
 /** The shared drop-down, in the visit forms' taller, tinted field (visit.css). */
@@ -7,7 +7,10 @@ export function Select(props: Omit<SelectProps, 'className'>) {
   return <SharedSelect {...props} className='select--visit' />;
 }
 
-/** A date ('YYYY-MM-DD') or a time ('HH:mm'): native inputs in the browser, pickers in WeChat. */
+/**
+ * A date ('YYYY-MM-DD') or a time ('HH:mm'). A date is the shared 年/月/日 picker everywhere (a browser's
+ * own date input speaks its language: mm/dd/yyyy); a time is the browser's input in H5, the picker in WeChat.
+ */
 export function DateTimeInput({ mode, value, onChange, placeholder, start, end, label }: {
   mode: 'date' | 'time';
   value: string;
@@ -18,6 +21,7 @@ export function DateTimeInput({ mode, value, onChange, placeholder, start, end, 
   /** accessible name of the browser input */
   label?: string;
 }) {
+  if (mode === 'date') return <DateInput value={value} onChange={onChange} placeholder={placeholder} start={start} end={end} className='select--visit' />;
   if (process.env.TARO_ENV === 'h5') {
     return (
       <input
