@@ -17,7 +17,7 @@ import type { Filter } from '../../core/ports';
 import { DEMO_PLACES } from '../../core/seed/demo-visits';
 import { gcj02ToWgs84 } from '../../src/shared/gcj02';
 import { useE2EWorld } from '../support/e2e-world';
-import { button, field, modalConfirm, settled, until, visible } from '../support/pages';
+import { button, field, modalConfirm, pickDate, settled, until, visible } from '../support/pages';
 
 jest.setTimeout(600_000); // a whole journey in a real browser on a busy 2-core machine
 
@@ -76,6 +76,11 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   // 1. the enterprise (曹颖, 西湖创想软件开发有限公司) prints its poster; its code decodes to the scan page
   const { url, png, page: ent } = await posterCodeOf('曹颖');
   await shot(ent, 'visit-01-poster', true);
+  // the code image can be downloaded as a file named for the enterprise (WeChat: 保存到相册 / 分享)
+  const download = ent.locator('a[download]').locator('visible=true').first();
+  await expect(download.getAttribute('download')).resolves.toBe('西湖创想软件开发有限公司-入企扫码.png');
+  const image = await ent.request.get(new URL((await download.getAttribute('href'))!, world.base).href);
+  expect(image.headers()['content-type']).toMatch(/^image\/png/);
   expect(url).toMatch(new RegExp(`^${world.base}/#/subpkg-visit/scan/index\\?scene=[0-9A-Za-z]{20}$`));
   const pngPath = join(world.dataDir, 'poster-code.png');
   writeFileSync(pngPath, png);
@@ -268,9 +273,10 @@ test('two departments plan one enterprise in one week: proposed as one joint ins
     await field(page, '如：在建厂房施工安全').fill(items);
     await field(page, '法律法规名称及条款').fill(basis);
     const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
-    const dates = page.locator('input[type="date"]').locator('visible=true');
-    await dates.nth(0).fill(day(fromOffset));
-    await dates.nth(1).fill(day(fromOffset + 3));
+    // the 年/月/日 picker, as in WeChat (the browser's own date input would read mm/dd/yyyy)
+    const dates = page.locator('.date-input').locator('visible=true');
+    await pickDate(page, dates.nth(0), day(fromOffset));
+    await pickDate(page, dates.nth(1), day(fromOffset + 3));
     await button(page, '登记并发送检查预告').click();
     return page;
   };

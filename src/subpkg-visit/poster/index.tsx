@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
+import { saveToAlbum, shareImage } from '../save-image';
 import { ErrorState, Loading } from '../../components/StateView';
 import { codeSrc } from '../code-image';
 import type { Poster } from '../types';
@@ -96,8 +97,18 @@ export default function PosterPage() {
 
       <View className='poster-tools no-print'>
         <Button type='primary' size='large' block onClick={print}>
-          {process.env.TARO_ENV === 'h5' ? '打印海报' : '查看大图并保存'}
+          {process.env.TARO_ENV === 'h5' ? '打印海报' : '查看大图'}
         </Button>
+        {process.env.TARO_ENV === 'h5' ? (
+          <View className='poster-tools__row'>
+            <a className='link' href={codeSrc(poster.code.image)} download={`${poster.enterprise.name}-入企扫码.png`}>下载二维码图片</a>
+          </View>
+        ) : (
+          <View className='poster-tools__row'>
+            <Button size='large' fill='outline' onClick={() => saveToAlbum(poster.code.image)}>保存到相册</Button>
+            <Button size='large' fill='outline' onClick={() => shareImage(poster.code.image)}>分享</Button>
+          </View>
+        )}
         <View className='poster-tools__hint'>请张贴在企业入口显眼处。二维码仅对应本企业，无法由他人伪造。</View>
         <View className='link-row'>
           <Text className='link' onClick={renew}>
