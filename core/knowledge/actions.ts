@@ -1,7 +1,7 @@
 /**
  * The knowledge base's actions: suggestions while the enterprise types (kb.suggest), the instant
  * answer it counts when an answer settles the question (kb.helped), and the console's upkeep
- * (kb.list, kb.save, kb.remove; the .xlsx import is in core/knowledge/import.ts).
+ * (kb.list, kb.save, kb.remove; an .xlsx import with a dry run is still to come).
  */
 import { createHash } from 'crypto';
 import { C } from '../collections';
@@ -25,7 +25,9 @@ export const MIN_SUGGEST_CHARS = 4;
 
 /**
  * kb.suggest: the answers that best match the text, valid today, for anyone signed in (an
- * enterprise on its submit page; staff filing for one). One store call while the base is unchanged.
+ * enterprise on its submit page; staff filing for one), and an enterprise's own open requests that
+ * look alike. While the base is unchanged: the base's version and, for an enterprise, one page of its
+ * requests (besides the caller's own lookup).
  */
 export async function suggestAnswers(ctx: Ctx, input: Sent<typeof SuggestInput>) {
   const { text } = parseInput(SuggestInput, input);
