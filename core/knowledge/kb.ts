@@ -3,8 +3,8 @@
  * types on the submit page so that a question with a known answer is answered at once (issue 15).
  *
  * Each function instance keeps the index it built, stamped with the base's version (one settings
- * document, bumped by every edit and import): a suggestion costs one store call while nothing
- * changed, and an edit is seen by every instance on its next suggestion. Validity dates are checked at
+ * document, bumped by every edit): while nothing changed the index costs one store call (that
+ * version), and an edit is seen by every instance on its next suggestion. Validity dates are checked at
  * each suggestion (Beijing date), so the cached index never needs rebuilding at midnight.
  */
 import { C } from '../collections';
