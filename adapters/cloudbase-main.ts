@@ -41,9 +41,9 @@ export function runtimeProblem(version: string = process.versions.node, min: str
 export const leaveToTimers: FollowUpHost = () => undefined;
 
 /**
- * How a function reaches SMS: the timers send (adapters/tencent-sms.ts tencentSms, passed by their
- * main.ts); service and sheets only know the account (adapters/sms-account.ts), so the Tencent Cloud
- * SDK is not in their bundles.
+ * How a function reaches SMS: the notify timer sends (adapters/tencent-sms.ts tencentSms, passed by its
+ * main.ts); every other function only knows the account (adapters/sms-account.ts) and leaves its SMS
+ * in the outbox for notify, so the Tencent Cloud SDK is in no other bundle.
  */
 export type SmsMaker = (account: SmsAccount) => SmsSender;
 
