@@ -52,6 +52,13 @@ export function kbRepo(store: Store) {
   };
 }
 
+/**
+ * The matcher over some entries: the question as the title, the other phrasings beside it, the
+ * answer as the body. The one way it is built, for the suggestions and for the labelled-set figures.
+ */
+export const kbTextIndex = (entries: ReadonlyArray<Pick<KbEntry, '_id' | 'question' | 'answer' | 'phrasings'>>) =>
+  textIndex(entries.map((e) => ({ id: e._id, title: e.question, alias: (e.phrasings ?? []).join('；'), body: e.answer })));
+
 /** the index of the active entries, as of the base's current version (rebuilt when it moved) */
 export async function kbIndex(ports: Ports): Promise<Built> {
   const repo = kbRepo(ports.store);
@@ -62,7 +69,7 @@ export async function kbIndex(ports: Ports): Promise<Built> {
   const next: Built = {
     version,
     entries: new Map(entries.map((e) => [e._id, e])),
-    index: textIndex(entries.map((e) => ({ id: e._id, title: e.question, alias: (e.phrasings ?? []).join('；'), body: e.answer }))),
+    index: kbTextIndex(entries),
   };
   built.set(ports.store, next);
   return next;
