@@ -181,24 +181,20 @@ export default function EnterpriseDetailPage() {
       <View className='supplement__ask'>
         {asked ? `承办人员需要您补充：${asked}` : '承办人员需要您补充材料，补充后将继续办理。'}
       </View>
-      <TextArea
-        className='form-textarea'
+      <WordsAndFiles
         placeholder='说明补充的材料或情况'
-        value={supplement}
         maxLength={500}
-        rows={3}
+        value={supplement}
         onChange={(v) => {
           setSupplement(v);
           if (v.trim()) setSupplementError('');
         }}
+        error={supplementError}
+        uploads={uploads}
+        busy={busy === 'supplement'}
+        onSubmit={submitSupplement}
+        submitText='提交补充材料'
       />
-      {supplementError && <View className='field__error'>{supplementError}</View>}
-      <AttachmentUploader uploads={uploads} label='补充附件' />
-      <View className='actions'>
-        <Button type='primary' size='large' block loading={busy === 'supplement'} onClick={submitSupplement}>
-          提交补充材料
-        </Button>
-      </View>
     </View>
   );
 
@@ -210,24 +206,20 @@ export default function EnterpriseDetailPage() {
         <>
           <View className='card__title'>补充说明</View>
           <View className='muted small'>同一问题不必重复提交，补充的内容会告知承办人员。</View>
-          <TextArea
-            className='form-textarea'
+          <WordsAndFiles
             placeholder='补充问题的新情况、新进展或材料'
-            value={note}
             maxLength={1000}
-            rows={3}
+            value={note}
             onChange={(v) => {
               setNote(v);
               if (v.trim()) setNoteError('');
             }}
+            error={noteError}
+            uploads={noteUploads}
+            busy={busy === 'note'}
+            onSubmit={submitNote}
+            submitText='提交补充说明'
           />
-          {noteError && <View className='field__error'>{noteError}</View>}
-          <AttachmentUploader uploads={noteUploads} label='补充附件' />
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'note'} onClick={submitNote}>
-              提交补充说明
-            </Button>
-          </View>
         </>
       )}
     </View>
@@ -300,5 +292,31 @@ export default function EnterpriseDetailPage() {
         }
       />
     </View>
+  );
+}
+
+/** the enterprise's words and files to a request (补充材料, 补充说明): the text, its error, the uploader, the button */
+function WordsAndFiles(p: {
+  placeholder: string;
+  maxLength: number;
+  value: string;
+  onChange: (v: string) => void;
+  error: string;
+  uploads: ReturnType<typeof useAttachmentUploads>;
+  busy: boolean;
+  onSubmit: () => void;
+  submitText: string;
+}) {
+  return (
+    <>
+      <TextArea className='form-textarea' placeholder={p.placeholder} value={p.value} maxLength={p.maxLength} rows={3} onChange={p.onChange} />
+      {p.error && <View className='field__error'>{p.error}</View>}
+      <AttachmentUploader uploads={p.uploads} label='补充附件' />
+      <View className='actions'>
+        <Button type='primary' size='large' block loading={p.busy} onClick={p.onSubmit}>
+          {p.submitText}
+        </Button>
+      </View>
+    </>
   );
 }
