@@ -1,5 +1,5 @@
 /**
- * Tencent Cloud SMS (腾讯云短信) through tencentcloud-sdk-nodejs-sms, API version 2021-01-11, SendSms:
+ * Tencent Cloud SMS (腾讯云短信), API version 2021-01-11, SendSms, signed and sent by ./tencent-api.ts:
  *   https://cloud.tencent.com/document/api/382/55981 (request and answer)
  *   https://cloud.tencent.com/document/api/382/59177 (SMS error codes)
  *   https://cloud.tencent.com/document/api/382/52075 (common error codes: AuthFailure.*, RequestLimitExceeded …)
@@ -8,7 +8,7 @@
  * its approved signature (签名) and an approved template id; TemplateParamSet holds the variables.
  *
  * Tencent answers a failure in one of two ways, both mapped here the same way:
- *   - the whole request fails: the SDK throws TencentCloudSDKHttpException with `code` (Response.Error.Code,
+ *   - the whole request fails: the call throws (as the SDK's TencentCloudSDKHttpException would) with `code` (Response.Error.Code,
  *     e.g. AuthFailure.SecretIdNotFound, FailedOperation.TemplateIncorrectOrUnapproved), or without a
  *     code for a network failure or timeout (`httpCode` for a non-200 answer);
  *   - the request is taken but the number is not: SendStatusSet[0].Code is not "Ok"
@@ -22,12 +22,12 @@
  * an action (core/notify/sender.ts sendForRequest), off the request path. A timed-out send is retried
  * by the notify timer. Tencent's API answers in well under a second from inside Tencent Cloud.
  *
- * The SDK is loaded at the first send (require inside the function). A function that never sends SMS
- * does not bundle this module at all: it takes adapters/sms-account.ts, which knows the account but
- * leaves the sending to the timers.
+ * A function that never sends SMS does not bundle this module at all: it takes adapters/sms-account.ts,
+ * which knows the account but leaves the sending to the timers.
  */
 import type { OutgoingSms, SendResult, SmsSender } from '../core/ports';
 import { smsAccountReady, type SmsAccount, type SmsCredential } from './sms-account';
+import { callTencentApi } from './tencent-api';
 
 export { smsOptionsFromEnv, type SmsCredential } from './sms-account';
 
@@ -43,7 +43,7 @@ export type SendSmsRequest = {
 export type SendStatus = { SerialNo?: string; PhoneNumber?: string; Fee?: number; SessionContext?: string; Code?: string; Message?: string; IsoCode?: string };
 export type SendSmsResponse = { SendStatusSet?: SendStatus[]; RequestId?: string };
 
-/** what the SDK's Client constructor takes (tencentcloud-sdk-nodejs-common ClientConfig), as far as we use it */
+/** what a client is made from: the shape of the SDK's ClientConfig (tencentcloud-sdk-nodejs-common), as far as we use it */
 export type SmsClientConfig = {
   credential: { getCredential(): Promise<SmsCredential> };
   region: string;
@@ -52,7 +52,7 @@ export type SmsClientConfig = {
 export type SmsClientLike = { SendSms(req: SendSmsRequest): Promise<SendSmsResponse> };
 
 export type TencentSmsOptions = SmsAccount & {
-  /** tests: makes the client (default: the SDK's sms.v20210111.Client) */
+  /** tests: makes the client (default: SendSms through ./tencent-api.ts) */
   client?: (config: SmsClientConfig) => SmsClientLike;
   /** per request; default 3000 ms */
   timeoutMs?: number;
@@ -132,11 +132,19 @@ export function tencentSms(opts: TencentSmsOptions): Required<SmsSender> {
       },
     };
     if (opts.client) return opts.client(config);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { Client } = require('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client') as {
-      Client: new (config: SmsClientConfig) => SmsClientLike;
+    const { httpProfile } = config.profile;
+    return {
+      SendSms: async (req) => callTencentApi<SendSmsResponse>({
+        host: httpProfile.endpoint ?? 'sms.tencentcloudapi.com',
+        protocol: httpProfile.protocol,
+        action: 'SendSms',
+        version: '2021-01-11',
+        region: config.region,
+        payload: req,
+        credential: await config.credential.getCredential(),
+        timeoutMs: httpProfile.reqTimeout * 1000,
+      }),
     };
-    return new Client(config);
   };
   return {
     get configured() {

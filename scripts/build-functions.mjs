@@ -8,7 +8,7 @@
 // with an older runtime answers every call with a Chinese error saying which runtime to choose
 // (adapters/cloudbase-main.ts runtimeProblem, fed the same minimum through `define`).
 import { build } from 'esbuild';
-import { readdirSync, existsSync, statSync, readFileSync } from 'node:fs';
+import { readdirSync, existsSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,19 +49,10 @@ for (const name of names) {
 }
 
 /**
- * Packages the bundles need in name only (see each shim's comment): whatwg-url (node-fetch 2 uses Node's
- * own URL), form-data (tencentcloud-sdk-nodejs-common needs it only for multipart uploads, never for
- * SendSms), https-proxy-agent (the same SDK, only behind a proxy), and exceljs's streaming archiver and
- * unzipper (the sheets function writes and reads whole workbooks). Replaced only where those importers
- * ask for them.
+ * Packages the bundles need in name only: exceljs's streaming archiver and unzipper (the sheets function
+ * writes and reads whole workbooks, through jszip). Replaced only where exceljs asks for them.
  */
 const SHIMS = [
-  { module: 'whatwg-url', importer: /[\\/]node_modules[\\/]node-fetch[\\/]/, file: 'whatwg-url.cjs' },
-  { module: 'form-data', importer: /[\\/]node_modules[\\/]tencentcloud-sdk-nodejs-common[\\/]/, file: 'form-data.cjs' },
-  // node-fetch's optional `encoding` (textConverted only): left as a bare require it would be a package the function does not have
-  { module: 'encoding', importer: /[\\/]node_modules[\\/]node-fetch[\\/]/, file: 'encoding.cjs' },
-  // the Tencent Cloud SDK's proxy support: never configured in a cloud function (about 17 KB of every bundle)
-  { module: 'https-proxy-agent', importer: /[\\/]node_modules[\\/]tencentcloud-sdk-nodejs-common[\\/]/, file: 'https-proxy-agent.cjs' },
   // exceljs's streaming writer and reader only; whole workbooks go through jszip (about 450 KB of the sheets bundle)
   { module: 'archiver', importer: /[\\/]node_modules[\\/]exceljs[\\/]/, file: 'exceljs-streams.cjs' },
   { module: 'unzipper', importer: /[\\/]node_modules[\\/]exceljs[\\/]/, file: 'exceljs-streams.cjs' },
@@ -78,7 +69,7 @@ const shims = {
 
 for (const name of names) {
   const outfile = join(fnRoot, name, 'index.js');
-  await build({
+  const result = await build({
     entryPoints: [join(fnRoot, name, 'main.ts')],
     outfile,
     bundle: true,
@@ -91,6 +82,9 @@ for (const name of names) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [shims],
+    metafile: !!process.env.FUNCTIONS_METAFILE,
   });
+  // FUNCTIONS_METAFILE=1: what each bundle is made of, for esbuild's analyser (https://esbuild.github.io/analyze/)
+  if (result.metafile) writeFileSync(join(fnRoot, name, 'meta.json'), JSON.stringify(result.metafile));
   console.log(`cloudfunctions/${name}/index.js ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
 }

@@ -1,11 +1,13 @@
 /**
  * The SMS and group-robot adapters (adapters/tencent-sms.ts, adapters/wecom-robot.ts) against the test
- * bed's Tencent Cloud SMS (./tencent-sms.ts) and 企业微信 stand-ins, the real SDK client against a local
- * HTTP server speaking Tencent's API, and the local recording stand-ins (adapters/local-ports.ts).
+ * bed's Tencent Cloud SMS (./tencent-sms.ts) and 企业微信 stand-ins, our TC3 client (adapters/tencent-api.ts)
+ * against a local HTTP server speaking Tencent's API that checks every signature with the official SDK's
+ * signer, the SDK's own client against the same server, and the local recording stand-ins (adapters/local-ports.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { mainlandMobile, smsErrorRetries, smsOptionsFromEnv, tencentSms, type SmsClientConfig } from '../../adapters/tencent-sms';
+import { tc3Authorization } from '../../adapters/tencent-api';
 import { cutUtf8, postJson, ROBOT_MARKDOWN_MAX_BYTES, wecomRobot, type PostFn } from '../../adapters/wecom-robot';
 import { fakeClock, recordingRobot, recordingSms } from '../../adapters/local-ports';
 import { SMS, smsText } from '../../core/notify/sms-templates';
@@ -220,15 +222,33 @@ describe('tencentSms', () => {
   });
 });
 
-/** a local server that answers like sms.tencentcloudapi.com */
+// the official SDK's TC3 signer (tencentcloud-sdk-nodejs-common, a devDependency): the reference our client is held to
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const Sign = require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign').default as {
+  sign3(a: { method: string; url: string; payload: unknown; timestamp: number; service: string; secretId: string; secretKey: string; headers: Record<string, string> }): string;
+};
+
+/**
+ * A local server that answers like sms.tencentcloudapi.com and, like it, refuses a request whose
+ * Authorization is not the TC3 signature of what arrived (recomputed with the SDK's signer from the
+ * body, the X-TC-Timestamp and the host): AuthFailure.SignatureFailure.
+ */
 async function tencentApi(answer: (req: IncomingMessage, body: any, res: ServerResponse) => void) {
-  const seen: Array<{ headers: IncomingMessage['headers']; body: any }> = [];
+  const seen: Array<{ headers: IncomingMessage['headers']; body: any; raw: string; expected: string }> = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-      seen.push({ headers: req.headers, body });
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const body = JSON.parse(raw || '{}');
+      const expected = Sign.sign3({
+        method: 'POST', url: `http://${req.headers.host}/`, payload: body, timestamp: Number(req.headers['x-tc-timestamp']),
+        service: String(req.headers.host).split('.')[0], secretId: ACCOUNT.secretId, secretKey: ACCOUNT.secretKey, headers: { 'Content-Type': String(req.headers['content-type']) },
+      });
+      seen.push({ headers: req.headers, body, raw, expected });
+      if (req.headers.authorization !== expected) {
+        return json(res, { Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'The provided credentials could not be validated.' }, RequestId: 'r-sig' } });
+      }
       answer(req, body, res);
     });
   });
@@ -242,7 +262,7 @@ const json = (res: ServerResponse, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-describe('tencentSms with the real SDK client (tencentcloud-sdk-nodejs-sms) against a local Tencent API', () => {
+describe('tencentSms with its TC3 client (adapters/tencent-api.ts) against a local Tencent API', () => {
   it('signs a SendSms 2021-01-11 request with TC3 and reads the status', async () => {
     const api = await tencentApi((_req, body, res) => json(res, {
       Response: { SendStatusSet: [{ SerialNo: '2640:1', PhoneNumber: body.PhoneNumberSet[0], Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: 'r-1' },
@@ -254,7 +274,11 @@ describe('tencentSms with the real SDK client (tencentcloud-sdk-nodejs-sms) agai
       expect(headers['x-tc-action']).toBe('SendSms');
       expect(headers['x-tc-version']).toBe('2021-01-11');
       expect(headers['x-tc-region']).toBe('ap-guangzhou');
-      expect(headers.authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDtestbed\/\d{4}-\d{2}-\d{2}\/127\/tc3_request, SignedHeaders=\S+, Signature=[0-9a-f]{64}$/);
+      // the SDK's signer agrees byte for byte (the server refuses otherwise); the service is the host's first label
+      expect(headers.authorization).toBe(api.seen[0].expected);
+      expect(headers.authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDtestbed\/\d{4}-\d{2}-\d{2}\/127\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
+      expect(headers['content-type']).toBe('application/json');
+      expect(headers['x-tc-token']).toBeUndefined();
       expect(body).toEqual({ PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: ACCOUNT.sdkAppId, SignName: ACCOUNT.signName, TemplateId: '2001', TemplateParamSet: ['Q-0001', '积水'] });
     } finally {
       await api.close();
@@ -275,6 +299,46 @@ describe('tencentSms with the real SDK client (tencentcloud-sdk-nodejs-sms) agai
       expect(await sms.send(m)).toEqual({ ok: false, retry: false, error: 'FailedOperation.TemplateIncorrectOrUnapproved template is not approved' });
       expect(await sms.send(m)).toEqual({ ok: false, retry: true, error: 'InternalError.Timeout timeout' });
       expect(await sms.send(m)).toEqual({ ok: false, retry: true, error: 'LimitExceeded.PhoneNumberThirtySecondLimit too often' });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('sends a runtime role\'s session token as X-TC-Token; a wrong key is refused for good', async () => {
+    const api = await tencentApi((_req, body, res) => json(res, { Response: { SendStatusSet: [{ PhoneNumber: body.PhoneNumberSet[0], Code: 'Ok' }], RequestId: 'r-5' } }));
+    try {
+      const m = { phone: PHONE, template: 'assignment', templateId: '2001', params: ['a', 'b'] };
+      const role = tencentSms({ ...ACCOUNT, secretId: undefined, secretKey: undefined, credentials: () => ({ secretId: ACCOUNT.secretId, secretKey: ACCOUNT.secretKey, token: 'session-token-1' }), endpoint: api.endpoint });
+      expect(await role.send(m)).toEqual({ ok: true });
+      expect(api.seen[0].headers['x-tc-token']).toBe('session-token-1');
+      const wrong = tencentSms({ ...ACCOUNT, secretKey: 'not-the-key', endpoint: api.endpoint });
+      expect(await wrong.send(m)).toEqual({ ok: false, retry: false, error: 'AuthFailure.SignatureFailure The provided credentials could not be validated.' });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('signs exactly as the official SDK does for the real host, Chinese text included', () => {
+    const body = { PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: '1400000001', SignName: '云溪营商', TemplateId: '2001', TemplateParamSet: ['Q-0001', '厂区道路积水，请尽快处理'] };
+    for (const timestamp of [1764466200, 1767225599 /* 23:59:59 UTC: the date in the scope is UTC's */]) {
+      const ours = tc3Authorization({ host: 'sms.tencentcloudapi.com', body: JSON.stringify(body), timestamp, secretId: 'AKIDexample', secretKey: 'example-key' });
+      const sdk = Sign.sign3({ method: 'POST', url: 'https://sms.tencentcloudapi.com/', payload: body, timestamp, service: 'sms', secretId: 'AKIDexample', secretKey: 'example-key', headers: { 'Content-Type': 'application/json' } });
+      expect(ours).toBe(sdk);
+    }
+  });
+
+  it('the SDK\'s own client passes the same server, so the server checks what Tencent checks', async () => {
+    const api = await tencentApi((_req, body, res) => json(res, { Response: { SendStatusSet: [{ PhoneNumber: body.PhoneNumberSet[0], Code: 'Ok' }], RequestId: 'r-6' } }));
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { Client } = require('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client') as { Client: new (c: SmsClientConfig) => { SendSms(r: unknown): Promise<unknown> } };
+      const sms = tencentSms({ ...ACCOUNT, endpoint: api.endpoint, client: (config) => new Client(config) as never });
+      expect(await sms.send({ phone: PHONE, template: 'assignment', templateId: '2001', params: ['Q-0001', '积水'] })).toEqual({ ok: true });
+      const ours = tencentSms({ ...ACCOUNT, endpoint: api.endpoint });
+      expect(await ours.send({ phone: PHONE, template: 'assignment', templateId: '2001', params: ['Q-0001', '积水'] })).toEqual({ ok: true });
+      // the same request on the wire: body bytes and the headers Tencent reads
+      expect(api.seen[1].raw).toBe(api.seen[0].raw);
+      for (const h of ['content-type', 'x-tc-action', 'x-tc-version', 'x-tc-region']) expect([h, api.seen[1].headers[h]]).toEqual([h, api.seen[0].headers[h]]);
     } finally {
       await api.close();
     }
