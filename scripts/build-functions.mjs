@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { readdirSync, existsSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 /** CloudBase runtime name → the Node.js version it runs (云开发控制台 → 运行环境) */
 export const RUNTIMES = { 'Nodejs16.13': '16.13', 'Nodejs18.15': '18.15' };
@@ -67,6 +68,19 @@ const shims = {
   },
 };
 
+/** chinese-days' JSON (43 KiB) as the small module of scripts/compact-holidays.cjs: the same dates and Chinese names */
+const require = createRequire(import.meta.url);
+const { compactHolidaysModule } = require('./compact-holidays.cjs');
+const holidays = {
+  name: 'compact-holidays',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]chinese-days[\\/]dist[\\/]chinese-days\.json$/ }, (args) => ({
+      contents: compactHolidaysModule(JSON.parse(readFileSync(args.path, 'utf8'))),
+      loader: 'js',
+    }));
+  },
+};
+
 for (const name of names) {
   const outfile = join(fnRoot, name, 'index.js');
   const result = await build({
@@ -81,7 +95,7 @@ for (const name of names) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [shims],
+    plugins: [shims, holidays],
     metafile: !!process.env.FUNCTIONS_METAFILE,
   });
   // FUNCTIONS_METAFILE=1: what each bundle is made of, for esbuild's analyser (https://esbuild.github.io/analyze/)
