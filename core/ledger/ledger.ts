@@ -67,7 +67,8 @@ export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<Ledge
   }
   if (depts.length) q.deptIds = depts;
   const [recused, scope] = await Promise.all([
-    // complaints about the caller are not in their ledger (core/recusal.ts): few, read by one indexed find
+    // complaints about the caller are not in their ledger (core/recusal.ts): few, read by one indexed find;
+    // their dashboard takes the same ones out of its figures (core/stats/dashboard.ts), so a figure drills down to as many
     requestsRecusing(ctx.ports, ctx.user._id),
     // the district's dispatchers see every center: no filter (and no read of ~330 centers)
     hasRole(ctx.user, 'dispatcher') && !hasRole(ctx.user, 'leader') ? centerScope(ctx.ports, ctx.user) : null,

@@ -6,7 +6,8 @@
 import { ARRAY_FIELDS, C, INDEXES } from '../collections';
 import { openSqliteStore } from '../../adapters/sqlite-store';
 import type { Ports, Store } from '../ports';
-import { applyToDoc, groupRaw, type CounterDoc } from './counters';
+import { applyToDoc, deltaOf, groupRaw, withoutRequests, type CounterDoc } from './counters';
+import type { StatsKey } from './figures';
 
 function counting(inner: Store) {
   const calls: string[] = [];
@@ -49,4 +50,27 @@ test('one update per op on a document this instance wrote last; stale copies rea
   expect(doc.ops).toEqual(['x1', 'x2', 'x3', 'x4', 'op5']);
   expect(await n()).toBe(5);
   raw.close();
+});
+
+test('withoutRequests takes out what each document holds of a request: its key, or while an op is in flight, the op\'s side it reached', () => {
+  const open: StatsKey = { d: '20261120', gs: ['all', 'dept:zrzy'], f: { n: 1, open: 1, cw: 1 } };
+  const done: StatsKey = { d: '20261120', gs: ['all', 'dept:zrzy'], f: { n: 1, done: 1, cg: 1 } };
+  // the day and month documents as counted with `open` and another request
+  const docs = new Map<string, CounterDoc>();
+  for (const [id] of deltaOf(null, open)) docs.set(id, { _id: id, kind: id[0] as 'D', g: { all: { n: 2, open: 2, cw: 2 }, dept: { 'zrzy': { n: 1, open: 1, cw: 1 } } }, ops: ['r1@1'], v: 1 });
+  expect([...docs.keys()]).toEqual(['D20261120', 'M202611']);
+  const settled = withoutRequests(docs, [{ _id: 'r1', stats: { seq: 1, key: open } }]);
+  for (const id of docs.keys()) {
+    expect(groupRaw(settled.get(id), 'all')).toEqual({ n: 1, open: 1, cw: 1 });
+    expect(groupRaw(settled.get(id), 'dept:zrzy')).toEqual({ n: 0, open: 0, cw: 0 });
+    expect(groupRaw(docs.get(id), 'all')).toEqual({ n: 2, open: 2, cw: 2 }); // the read documents are left alone
+  }
+  // open → done in flight: the day document has it (its ring lists the op), the month not yet
+  const inFlight = new Map(docs);
+  inFlight.set('D20261120', { ...docs.get('D20261120')!, g: { all: { n: 2, open: 1, cw: 1, done: 1, cg: 1 } }, ops: ['r1@1', 'r1@2'] });
+  const out = withoutRequests(inFlight, [{ _id: 'r1', stats: { seq: 1, key: open }, statsOp: { id: 'r1@2', seq: 2, from: open, to: done } }]);
+  expect(groupRaw(out.get('D20261120'), 'all')).toEqual({ n: 1, open: 1, cw: 1, done: 0, cg: 0 });
+  expect(groupRaw(out.get('M202611'), 'all')).toEqual({ n: 1, open: 1, cw: 1 });
+  // a request never counted, or counted in documents not read, changes nothing
+  expect(withoutRequests(docs, [{ _id: 'r2' }, { _id: 'r3', stats: { seq: 1, key: { ...open, d: '20261002' } } }])).toEqual(docs);
 });

@@ -348,3 +348,45 @@ export async function readCounterDocs(ports: Ports, ids: string[]): Promise<Map<
 }
 
 export type { RawField };
+
+/**
+ * The counter documents as if `requests` were never counted: each one's contribution taken out of
+ * the documents it went into (copies; `docs` is left alone). The dashboard of an official leaves
+ * out the complaints about them this way (core/recusal.ts), as their ledger does, so that a figure
+ * drilled down to the ledger lists as many requests as it counts. What a document holds of a
+ * request is its recorded contribution (`stats.key`); while an operation is in flight
+ * (`statsOp`), `to` in the documents whose ring lists the op, `from` in the others.
+ */
+export function withoutRequests(docs: Map<string, CounterDoc>, requests: Array<Pick<ServiceRequest, '_id'> & RequestStats>): Map<string, CounterDoc> {
+  const out = new Map(docs);
+  for (const r of requests) {
+    const op = r.statsOp;
+    const keys = op ? [op.from, op.to] : [r.stats?.key ?? null];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (!key) continue;
+      for (const [docId, incs] of deltaOf(key, null)) {
+        const doc = out.get(docId);
+        if (!doc || seen.has(docId)) continue;
+        // in flight: this key is the one the document holds only if the op reached it (to) or not (from)
+        if (op && (doc.ops ?? []).includes(op.id) !== (key === op.to)) continue;
+        seen.add(docId);
+        out.set(docId, subtract(doc, incs));
+      }
+    }
+  }
+  return out;
+}
+
+/** a copy of the document with `incs` (field paths under g, negative) added */
+function subtract(doc: CounterDoc, incs: Record<string, number>): CounterDoc {
+  const g = structuredClone(doc.g ?? {}) as Record<string, unknown>;
+  for (const [path, v] of Object.entries(incs)) {
+    const segs = path.split('.').slice(1); // drop the leading "g"
+    let o = g;
+    for (const s of segs.slice(0, -1)) o = (o[s] ??= {}) as Record<string, unknown>;
+    const last = segs[segs.length - 1];
+    o[last] = ((o[last] as number) ?? 0) + v;
+  }
+  return { ...doc, g: g as CounterGroups };
+}

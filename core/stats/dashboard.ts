@@ -1,7 +1,8 @@
 /**
  * The leaders' dashboard (领导看板): figures of a period for the caller's scope, read only from the
  * counter documents (a month is its month document and its ~30 day documents: one or two store
- * reads), never from the requests.
+ * reads), never from the requests; an official's view less the complaints about them (one indexed
+ * find, as their ledger; see `dashboard`).
  *
  * Who sees what: leaders and district-level dispatchers the whole district (optionally one tier or
  * one department); a dispatcher of a street or community center the centers in its charge; a
@@ -20,10 +21,11 @@ import { parseInput } from '../validation';
 import { StatsDashboardInput, type PeriodInput } from '../contract/figures';
 import type { Sent } from '../contract/schema';
 import { addRaw, deriveFigures, emptyRaw, headline, type Figures, type Group, type Raw } from './figures';
-import { dimensionValues, groupRaw, readCounterDocs, type CounterDoc } from './counters';
+import { dimensionValues, groupRaw, readCounterDocs, withoutRequests, type CounterDoc } from './counters';
 import { resolvePeriod, type Period } from './period';
 import { beijingDate, beijingMidnight, beijingNextMidnight } from '../time';
 import { orgRepo } from '../repos/orgs';
+import { requestRepo } from '../repos/requests';
 
 export type Scope = {
   /** the buckets whose sum is the scope */
@@ -117,12 +119,19 @@ export type PeriodFigures = {
   docsRead: number;
 };
 
-/** The figures of one period for one scope, from the counter documents only. */
-export async function periodFigures(ports: Ports, now: Date, period: Period, scope: Scope): Promise<PeriodFigures> {
+/** requests whose counted contribution a view leaves out (withoutRequests in ./counters) */
+type Hidden = Parameters<typeof withoutRequests>[1];
+
+/**
+ * The figures of one period for one scope, from the counter documents only, less what `hidden`
+ * (read meanwhile) contributed to them.
+ */
+export async function periodFigures(ports: Ports, now: Date, period: Period, scope: Scope, hidden: Hidden | Promise<Hidden> = []): Promise<PeriodFigures> {
   const { calendar } = await loadSla(ports);
   const mpd = calendar.minutesPerDay;
   const trendIds = period.trend.flatMap((p) => p.ids);
-  const docs = await readCounterDocs(ports, [...period.totals, ...period.visitTotals, ...trendIds]);
+  const [read, hide] = await Promise.all([readCounterDocs(ports, [...period.totals, ...period.visitTotals, ...trendIds]), hidden]);
+  const docs = hide.length ? withoutRequests(read, hide) : read;
 
   const raw = sumScope(docs, period.totals, scope.groups);
   // visit figures: the period's own document (distinct enterprises do not add up across months)
@@ -189,12 +198,21 @@ export function periodOf(input: z.infer<typeof PeriodInput>, now: Date): Period 
   }
 }
 
-/** action stats.dashboard {period, key?, from?, to?, tier?, departmentId?} */
+/**
+ * action stats.dashboard {period, key?, from?, to?, tier?, departmentId?}
+ * Complaints about the caller are not in their figures, as they are not in their ledger
+ * (core/recusal.ts, ledgerQuery): read by the ledger's one indexed find ('recusal.userIds,_id',
+ * few), beside the counter documents, and taken out of them, so that every figure and row drills
+ * down to a ledger of as many requests, and nothing in the figures tells of the complaint.
+ */
 export async function dashboard(ctx: Ctx, input: Sent<typeof StatsDashboardInput>): Promise<PeriodFigures & { instantAnswers: number | null }> {
   const data = parseInput(StatsDashboardInput, input);
+  requireRole(ctx.user, 'leader', 'dispatcher', 'department');
+  const recused = requestRepo(ctx.ports.store).recusing(ctx.user._id, 2_000);
+  recused.catch(() => undefined); // awaited by periodFigures; a refusal of the scope below must not leave it unhandled
   const scope = await dashboardScope(ctx, data);
   const period = periodOf(data, ctx.now);
-  const figures = await periodFigures(ctx.ports, ctx.now, period, scope);
+  const figures = await periodFigures(ctx.ports, ctx.now, period, scope, recused);
   // questions the knowledge base answered on the submit page (已解决，不用提交): district-wide only, as
   // they belong to no center or department yet; one count
   const instantAnswers = scope.whole ? await countInstantAnswers(ctx, beijingMidnight(period.from), beijingNextMidnight(period.to)) : null;
