@@ -57,12 +57,14 @@ export const ARRAY_FIELDS: Record<string, string[]> = {
   cards: ['deptIds'],
   visits: ['presentIds', 'memberIds', 'deptIds', 'flags'],
   bindings: ['approverIds'],
+  // an enterprise's name as pairs of characters: a ledger search by a word inside the name (core/repos/enterprises.ts)
+  enterprises: ['nameGrams'],
 };
 
 export const INDEXES: Record<string, string[]> = {
   orgs: ['kind,_id', 'parentId', 'active,_id', 'kind,name'],
   users: ['openid', 'gridIds,openCount,lastAssignedAt', 'enterpriseId', 'roles,_id'],
-  enterprises: ['creditCode', 'gridId,_id', 'gridId,name', 'name'],
+  enterprises: ['creditCode', 'gridId,_id', 'gridId,name', 'name', 'nameGrams,_id'],
   requests: [
     'clientKey', 'no', 'enterpriseId,createdAt', 'assigneeId,status', 'assigneeId,status,dueAt', 'tierOrgId,status', 'needsNotify', 'nextCheckAt', 'statsPending',
     // the ledger: each filter it may be given alone leads one index, newest first (the _id breaks ties of a page)

@@ -11,6 +11,7 @@ import { devOpenid } from '../seed/demo-district';
 import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 import { countingStore } from '../../tests/support/store-probes';
 import { SEARCH_LIMITS } from './search';
+import { enterpriseRepo, nameGrams } from '../repos/enterprises';
 
 const DESK = 'u-sunli';
 const phones: Record<string, string> = { 'u-linxiao': '13612340001', 'u-gaopeng': '13612340002', 'u-hejun': '13612340003' };
@@ -74,6 +75,35 @@ test("an enterprise by the start of its name or by its credit code: all of its r
   expect(ids(yunxi)).toEqual([r.power2._id]);
 });
 
+test('an enterprise by a word from the middle of its name: all of its requests, however old', async () => {
+  // the words' window holds the newest four: 东城新材料's first request (the street light) is not in it
+  SEARCH_LIMITS.window = 4;
+  expect(ids(await list(DESK, '路灯'))).toEqual([]);
+  const res = await list(DESK, '新材料');
+  expect(ids(res)).toEqual([r.tax._id, r.power._id, r.light._id]);
+  expect(res.search).toMatchObject({ by: 'enterprise', enterprises: ['东城新材料科技有限公司'], enterpriseCount: 1, cut: false, note: '企业：东城新材料科技有限公司' });
+  // with words, in any case; two characters are enough
+  expect(ids(await list(DESK, '路灯 新材料'))).toEqual([r.light._id]);
+  expect(ids(await list(DESK, '材料'))).toEqual(ids(res));
+  // the pairs of a name hold, but not in its order: not this enterprise (新材 and 材料 are there, 料新 is not)
+  expect((await list(DESK, '材料新')).search).toMatchObject({ by: 'words', enterpriseCount: 0 });
+  // inside the name of several: their requests (精密 is 云溪精密机械's alone; 有限 is everyone's: a word, in the window)
+  expect(ids(await list(DESK, '精密机械'))).toEqual([r.power2._id]);
+  // a renamed enterprise is found by its new name, not its old one
+  await enterpriseRepo(h.store).update(r.power.enterpriseId, { $set: { name: '东城锂电材料股份有限公司' } });
+  expect(((await enterprise(r.power.enterpriseId)) as Enterprise & { nameGrams?: string[] }).nameGrams).toEqual(nameGrams('东城锂电材料股份有限公司'));
+  expect((await list(DESK, '新材料')).search).toMatchObject({ by: 'words', enterpriseCount: 0 });
+  expect((await list(DESK, '锂电材料')).search).toMatchObject({ by: 'enterprise', enterprises: ['东城锂电材料股份有限公司'], cut: false });
+  expect((await list(DESK, '锂电材料')).total).toBe(3);
+});
+
+test('the pairs of characters a name is kept with', () => {
+  expect(nameGrams('东城新材料')).toEqual(['东城', '城新', '新材', '材料']);
+  expect(nameGrams('ABC 科技')).toEqual(['ab', 'bc', 'c科', '科技']);
+  expect(nameGrams('云')).toEqual([]);
+  expect(nameGrams('哈哈哈')).toEqual(['哈哈']);
+});
+
 test('words: every one in the number, enterprise, description, category, handler or result', async () => {
   expect(ids(await list(DESK, '增容'))).toEqual([r.card._id, r.power2._id, r.power._id]);
   expect(ids(await list(DESK, '增容 车间'))).toEqual([r.power._id]);
@@ -83,7 +113,7 @@ test('words: every one in the number, enterprise, description, category, handler
   expect(words.search).toMatchObject({ by: 'words', cut: false, note: '' });
   // the handler's name
   expect(ids(await list(DESK, `${r.power.assigneeName} 车间`))).toEqual([r.power._id]);
-  // the enterprise's name inside it (not its start) is a word too
+  // a word from inside an enterprise's name finds the enterprise, then the other words its requests
   expect(ids(await list(DESK, '新材料 路灯'))).toEqual([r.light._id]);
 });
 
@@ -196,14 +226,23 @@ describe('store calls per search', () => {
     const name = await calls(DESK, { action: 'ledger.list', q: '东城新材料 增容' });
     const code = await calls(DESK, { action: 'ledger.list', q: (await enterprise(r.power.enterpriseId)).creditCode });
     const words = await calls(DESK, { action: 'ledger.list', q: '增容 车间' });
-    // measured: plain 10 (a page, its count and five colour counts), number 4, name 5, code 5, words 6
+    const middle = await calls(DESK, { action: 'ledger.list', q: '新材料 增容' });
+    // measured: plain 10 (a page, its count and five colour counts), number 4, name 5, code 5, middle 6, words 8
     // the caller, the recusals and one find (and the page's cards): fewer than the plain page's five counts
     expect(number.calls).toBeLessThanOrEqual(5);
     expect(number.log.filter((x) => x === 'requests.find')).toHaveLength(2); // the recusals, the number
     // + one find for the name (or the code), one page of the enterprise's requests
     expect(name.calls).toBeLessThanOrEqual(6);
+    expect(name.log.filter((x) => x === 'enterprises.find')).toHaveLength(1);
     expect(code.calls).toBeLessThanOrEqual(6);
-    expect(words.calls).toBeLessThanOrEqual(7); // + the two name lookups that found no enterprise, one page
+    // a word inside a name: the start of a name (none), then its pairs (one enterprise); one page of its requests
+    expect(middle.data.search).toMatchObject({ by: 'enterprise', enterprises: ['东城新材料科技有限公司'] });
+    expect(middle.log.filter((x) => x === 'enterprises.find')).toHaveLength(2);
+    expect(middle.log.filter((x) => x === 'requests.find')).toHaveLength(2); // the recusals, the enterprise's page
+    expect(middle.calls).toBeLessThanOrEqual(7);
+    // words: two words tried as a name, each as a start and as pairs (four finds that found none), one page
+    expect(words.log.filter((x) => x === 'enterprises.find')).toHaveLength(4);
+    expect(words.calls).toBeLessThanOrEqual(9);
     expect(words.calls).toBeLessThanOrEqual(plain.calls + 2);
   });
 

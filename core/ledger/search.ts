@@ -1,19 +1,22 @@
 /**
- * The ledger searched (台账 搜索, issue 14): a request number, an enterprise (its credit code or the
- * start of its name) or words, inside the ledger's filters and the caller's scope (the LedgerQuery
+ * The ledger searched (台账 搜索, issue 14): a request number, an enterprise (its credit code, the
+ * start of its name or a word inside it) or words, inside the ledger's filters and the caller's scope (the LedgerQuery
  * core/ledger/ledger.ts built; the search only narrows it).
  *
  * CloudBase has no index that finds words inside a text, and a district's ledger holds tens of
  * thousands of requests, so each kind of search reads what an index can give it:
  *  - a request number (SQ + 12 digits): one indexed find ('no'), complete;
  *  - a credit code (18 characters): the enterprise ('creditCode', one find), then its requests;
- *  - a word that starts registered enterprises' names (at most ENTERPRISE_CAP of them, 'name' as a
- *    range, one find per word tried): their requests by 'enterpriseId,createdAt,_id';
+ *  - a word that starts registered enterprises' names (at most SEARCH_LIMITS.enterprises of them,
+ *    'name' as a range, one find per word tried), or else a word inside their names (the word's
+ *    pairs of characters, all on the enterprise's `nameGrams`, 'nameGrams,_id': a second find per
+ *    word tried; core/repos/enterprises.ts): their requests by 'enterpriseId,createdAt,_id', however old;
  *  - otherwise the newest `window` requests under the filters, a page of 100 per find, matched here.
  * An enterprise's requests are read the same way, up to the same window. The other words must all
  * be found (any case, any order) in the number, enterprise, description, category, handler or
  * result. When the window was full the answer says so (仅搜索最近 N 件), so nobody takes a short
- * list for the whole ledger. Cost: 1–2 finds for a number, at most 2 + window / 100 otherwise.
+ * list for the whole ledger. Cost: 1–2 finds for a number; for the rest, 1 or 2 finds per word tried
+ * as a name (SEARCH_LIMITS.nameLookups words at most: 4), then the requests a page of 100 per find.
  */
 import { LEDGER_SEARCH_WINDOW } from '../contract/figures';
 import { categoryName } from '../contract/catalog';
@@ -92,9 +95,15 @@ export async function searchLedger(ctx: Ctx, base: LedgerQuery, q: string): Prom
     enterprises = e ? [e] : [];
     used = code;
   } else {
-    for (const w of words.filter((x) => x.length >= 2).slice(0, SEARCH_LIMITS.nameLookups)) {
+    for (const w of words.filter((x) => [...x].length >= 2).slice(0, SEARCH_LIMITS.nameLookups)) {
       const named = await ents.byNamePrefix(w, SEARCH_LIMITS.enterprises + 1);
       if (named.length && named.length <= SEARCH_LIMITS.enterprises) { enterprises = named; used = w; break; }
+      if (named.length) continue; // the start of too many names: a word
+      // no name starts with it: names that hold it (their pairs of characters, then the word itself)
+      const lower = w.toLowerCase();
+      const holding = await ents.byNameGrams(w, SEARCH_LIMITS.enterprises + 1);
+      const inside = holding.filter((e) => e.name.toLowerCase().replace(/\s+/g, '').includes(lower));
+      if (inside.length && holding.length <= SEARCH_LIMITS.enterprises) { enterprises = inside; used = w; break; }
     }
   }
   if (enterprises) {

@@ -8,13 +8,32 @@ import type { Enterprise } from '../model';
 import { MAX_PAGE, type Filter, type Store, type Update } from '../ports';
 import { pagesOf, readAll } from '../read-all';
 
+/**
+ * The pairs of neighbouring characters of a name (any case, spaces dropped): kept on the enterprise
+ * (`nameGrams`, a multikey index) so that a ledger search finds it by a word from the middle of its
+ * name ("新材料" in 东城新材料科技有限公司: 新材 and 材料), where the 'name' index finds only its start.
+ * A word of one character has none.
+ */
+export function nameGrams(name: string): string[] {
+  const chars = [...name.toLowerCase().replace(/\s+/g, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return [...out];
+}
+
+/** the name's pairs go with every write of a name */
+const withGrams = (update: Update): Update => {
+  const name = (update.$set as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? { ...update, $set: { ...update.$set, nameGrams: nameGrams(name) } } : update;
+};
+
 export function enterpriseRepo(store: Store) {
   const c = store.collection<Enterprise>(C.enterprises);
   const inGrid = (gridId?: string): Filter => (gridId ? { gridId } : {});
   return {
     get: (id: string) => c.get(id),
-    add: (ent: Enterprise) => c.add(ent),
-    update: (id: string, update: Update) => c.update(id, update),
+    add: (ent: Enterprise) => c.add({ ...ent, nameGrams: nameGrams(ent.name) } as Enterprise),
+    update: (id: string, update: Update) => c.update(id, withGrams(update)),
     countAll: () => c.count({}),
 
     // --- 'creditCode' (unique) ---
@@ -28,6 +47,16 @@ export function enterpriseRepo(store: Store) {
     /** up to `limit` whose name starts with `prefix`, by name (a ledger search by enterprise): a range on 'name' */
     byNamePrefix: (prefix: string, limit: number) =>
       c.find({ name: { $gte: prefix, $lt: `${prefix}\u{10ffff}` } }, { orderBy: [['name', 'asc']], limit: Math.min(limit, MAX_PAGE) }),
+
+    // --- 'nameGrams' (multikey) ---
+    /**
+     * up to `limit` whose name holds every pair of neighbouring characters of `word` (a word of two
+     * characters or more): the candidates for a name holding the word, which the caller checks
+     */
+    byNameGrams: (word: string, limit: number) => {
+      const grams = nameGrams(word);
+      return grams.length ? c.find({ nameGrams: { $all: grams } }, { orderBy: [['_id', 'asc']], limit: Math.min(limit, MAX_PAGE) }) : Promise.resolve([] as Enterprise[]);
+    },
 
     /** every enterprise of some grids (up to 100 a call) or of all, a page of 100 at a time: 'gridId,_id' */
     pagesInGrids: (gridIds: string[] | null) => pagesOf(c, gridIds === null ? {} : { gridId: { $in: gridIds } }),

@@ -2,7 +2,8 @@
  * The ledger searched in a real browser on the seeded district (issue 14, item 2): the dispatcher
  * 孙丽 types an enterprise's name on the phone (390 px) and sees only its requests with how many
  * were found, then a request number (one row), then 清除 brings the whole ledger back; on the desktop
- * the same search sits above the table. Screenshots go to E2E_SHOTS.
+ * the same search sits above the table; past the words' window, a word from the middle of a
+ * company's name (精密机械) still finds its oldest request. Screenshots go to E2E_SHOTS.
  */
 import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
@@ -87,6 +88,8 @@ test('on the desktop the search sits above the table and combines with a filter'
 
 test('a search by words past the window says it looked at the newest 1000 only', async () => {
   const requests = world.server.ports.store.collection<ServiceRequest>(C.requests);
+  // 云溪精密机械's request, older than all the rest
+  const dock = (await as(world, 'u-gaopeng', submission({ description: '码头装卸区照明不足，夜间作业有安全隐患。', phone: '13612340002' }))).request;
   const lamp = (await as(world, 'u-linxiao', submission({ description: '厂区西门路灯损坏，夜间货车进出不便。' }))).request;
   // a busy district: more requests after it than the window holds (copies of one, written straight to the store)
   const model = (await requests.get(lamp._id))!;
@@ -109,4 +112,18 @@ test('a search by words past the window says it looked at the newest 1000 only',
   // its number still finds it
   await search(phone, lamp.no);
   await expect(rows(phone).count()).resolves.toBe(1);
+  // a word from the middle of a company's name finds the company, and all its requests however old
+  const company = await as(world, 'u-sunli', { action: 'ledger.list', q: '精密机械', pageSize: 100 });
+  expect(company.search).toMatchObject({ by: 'enterprise', enterprises: ['云溪精密机械制造有限公司'], cut: false });
+  expect(company.items.map((r: { _id: string }) => r._id)).toContain(dock._id);
+  await search(phone, '精密机械');
+  await visible(phone, `“精密机械”：找到 ${company.total} 件`).waitFor();
+  await visible(phone, '企业：云溪精密机械制造有限公司').waitFor();
+  await expect(phone.locator('.ledger-row').filter({ hasText: dock.no }).locator('visible=true').count()).resolves.toBe(1);
+  for (const text of await rows(phone).allTextContents()) expect(text).toContain('云溪精密机械制造有限公司');
+  await shot(phone, 'ledger-search-05-middle-of-name-390', false);
+  // with a word of the old request: that one alone
+  await search(phone, '精密机械 码头');
+  await expect(rows(phone).count()).resolves.toBe(1);
+  await expect(rows(phone).first().textContent()).resolves.toContain(dock.no);
 });
