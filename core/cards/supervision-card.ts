@@ -21,7 +21,7 @@ import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { CardParty, CardProgress, ServiceRequest, SupervisionCard } from '../model';
-import { loadRequest, resolution, transition, transitionFollowing } from '../request-record';
+import { loadRequest, resolution, transition, transitionFollowing, type Transition } from '../request-record';
 import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
@@ -206,6 +206,11 @@ export async function getCard(ctx: Ctx, input: Sent<typeof CardIdInput>) {
 /** the department's own party, stamped with who acted and when */
 const stamped = (ctx: Ctx, patch: Partial<CardParty>): Partial<CardParty> => ({ ...patch, at: ctx.now.toISOString(), handlerId: ctx.user._id, handlerName: ctx.user.name });
 const byDept = (ctx: Ctx, party: CardParty) => ({ id: ctx.user._id, name: `${ctx.user.name}（${party.deptName}）` });
+/** a department's step on the card, written to the request's timeline as that department's; the step's answer */
+async function deptStep(ctx: Ctx, card: SupervisionCard, party: CardParty, updated: SupervisionCard, event: Transition['event']) {
+  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({ from: ['supervised'], event, actor: byDept(ctx, party), now: ctx.now }));
+  return { card: deptView(updated), request: next };
+}
 const lateAccept = (party: CardParty, at: Date) => !!party.acceptDueAt && at.getTime() > new Date(party.acceptDueAt).getTime();
 
 export async function acceptCard(ctx: Ctx, input: Sent<typeof CardIdInput>) {
@@ -214,13 +219,7 @@ export async function acceptCard(ctx: Ctx, input: Sent<typeof CardIdInput>) {
   if (!cardPermissions(ctx, card).accept) throw new AppError('INVALID_STATE', card.status === 'open' ? '本部门已接收或已处理该督办卡' : '该督办卡已结束，不能接收');
   const late = lateAccept(party, ctx.now);
   const updated = await saveCard(ctx, card, { parties: withParty(card, party.deptId, stamped(ctx, { status: 'accepted', acceptedAt: ctx.now.toISOString() })) });
-  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
-    from: ['supervised'],
-    event: { type: 'card_accepted', text: `${party.deptName}（${ROLE_NAME[party.role]}）已接收督办卡${late ? '（逾期接收）' : ''}` },
-    actor: byDept(ctx, party),
-    now: ctx.now,
-  }));
-  return { card: deptView(updated), request: next };
+  return deptStep(ctx, card, party, updated, { type: 'card_accepted', text: `${party.deptName}（${ROLE_NAME[party.role]}）已接收督办卡${late ? '（逾期接收）' : ''}` });
 }
 
 /** 协办意见: a co-operating department's opinion, for the lead's final answer */
@@ -238,13 +237,7 @@ export async function replyCard(ctx: Ctx, input: Sent<typeof CardReplyInput>) {
   const updated = await saveCard(ctx, card, { parties: withParty(card, party.deptId, stamped(ctx, { status: 'replied', reply, ...(files.length ? { replyAttachments: files } : {}) })) });
   const lead = card.parties.find((p) => p.role === 'lead')!;
   const notify = await handlersOf(ctx, [lead.deptId], recusedOf(card));
-  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
-    from: ['supervised'],
-    event: { type: 'card_replied', text: `${party.deptName}（协办）意见：${reply}`, notify, ...withAttachments(files) },
-    actor: byDept(ctx, party),
-    now: ctx.now,
-  }));
-  return { card: deptView(updated), request: next };
+  return deptStep(ctx, card, party, updated, { type: 'card_replied', text: `${party.deptName}（协办）意见：${reply}`, notify, ...withAttachments(files) });
 }
 
 /** 办理进展: the lead department reports how far it got, as often as needed */
@@ -258,13 +251,7 @@ export async function progressCard(ctx: Ctx, input: Sent<typeof CardProgressInpu
   const files = await ownAttachments(ctx, attachments);
   const entry: CardProgress = { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, deptName: party.deptName, text: note, ...withAttachments(files) };
   const updated = await saveCard(ctx, card, { progress: [...(card.progress ?? []), entry] });
-  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
-    from: ['supervised'],
-    event: { type: 'card_progress', text: `${party.deptName}（牵头）办理进展：${note}`, ...withAttachments(files) },
-    actor: byDept(ctx, party),
-    now: ctx.now,
-  }));
-  return { card: deptView(updated), request: next };
+  return deptStep(ctx, card, party, updated, { type: 'card_progress', text: `${party.deptName}（牵头）办理进展：${note}`, ...withAttachments(files) });
 }
 
 
