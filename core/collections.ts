@@ -44,6 +44,8 @@ export const C = {
   // intake (core/knowledge): the knowledge base, and the questions it answered without a request
   kb: 'kb',
   instantAnswers: 'instant_answers',
+  // the responsibility list (事项清单, core/knowledge/items.ts)
+  items: 'items',
 } as const;
 
 /**
@@ -64,7 +66,7 @@ export const ARRAY_FIELDS: Record<string, string[]> = {
 export const INDEXES: Record<string, string[]> = {
   orgs: ['kind,_id', 'parentId', 'active,_id', 'kind,name'],
   users: ['openid', 'gridIds,openCount,lastAssignedAt', 'enterpriseId', 'roles,_id'],
-  enterprises: ['creditCode', 'gridId,_id', 'gridId,name', 'name', 'nameGrams,_id'],
+  enterprises: ['creditCode', 'gridId,_id', 'gridId,name', 'name', 'nameGrams,_id', 'liaisonId,name'],
   requests: [
     'clientKey', 'no', 'enterpriseId,createdAt', 'assigneeId,status', 'assigneeId,status,dueAt', 'tierOrgId,status', 'needsNotify', 'nextCheckAt', 'statsPending',
     // the ledger: each filter it may be given alone leads one index, newest first (the _id breaks ties of a page)
@@ -103,6 +105,8 @@ export const INDEXES: Record<string, string[]> = {
   kb: ['active,_id', 'active,updatedAt,_id'],
   // instant answers counted per period (the dashboard) and per entry
   instant_answers: ['at', 'entryId,at'],
+  // the responsibility list: the active items the index is built from (read in _id pages); the console's list, latest edit first
+  items: ['active,_id', 'active,updatedAt,_id'],
 };
 
 /**

@@ -17,6 +17,7 @@ import { notifyStats } from './notify/reach';
 import { computeRankingAction, configureRankings, getRanking, listRankings, rankingSettings } from './rankings/rankings';
 import { viewBriefing } from './briefing/briefing';
 import { listKb, markHelped, removeKb, saveKb, suggestAnswers } from './knowledge/actions';
+import { listItems, removeItem, saveItem, suggestItems, triageItems } from './knowledge/item-actions';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type ConsoleAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
@@ -60,6 +61,12 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   'kb.list': listKb,
   'kb.save': saveKb,
   'kb.remove': removeKb,
+  // the responsibility list (core/knowledge/item-actions.ts): matched here too, for the same reason
+  'items.suggest': suggestItems,
+  'items.triage': triageItems,
+  'items.list': listItems,
+  'items.save': saveItem,
+  'items.remove': removeItem,
 });
 /** what each action answers (core/contract/answers.ts) */
 export type ConsoleTable = typeof CONSOLE_TABLE;

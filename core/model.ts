@@ -153,6 +153,8 @@ export type ServiceRequest = {
   clientKey: string;
   /** the knowledge-base answers the submit page showed before the enterprise chose 仍需提交 (core/knowledge) */
   shownAnswers?: string[];
+  /** the responsibility-list item the enterprise chose (事项清单, core/knowledge/items.ts); absent on older requests and when it chose 不确定 */
+  item?: { id: string; name: string } | null;
   enterpriseId: string;
   enterpriseName: string;
   gridId: string;
@@ -202,6 +204,8 @@ export type ServiceRequest = {
   anonymous?: boolean;
   /** the official visit it came from (channel visit) or is about (channel report) */
   visitId?: string | null;
+  /** 代报: the liaison or grid officer who filed it for the enterprise (core/intake/file-for.ts); they may read it */
+  filedBy?: { id: string; name: string; role: 'liaison' | 'officer' } | null;
   channel: Channel;
   category: CategoryCode;
   description: string;
@@ -451,7 +455,7 @@ export type AuditEntry = {
   actorId: string;
   actorName: string;
   action: string;
-  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth' | 'kb';
+  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth' | 'kb' | 'item';
   entityId: string;
   summary: string;
   before: unknown;

@@ -5,7 +5,9 @@
 import { KB_ENTRIES } from '../core/knowledge/fixtures/kb-entries';
 import { KB_QUESTIONS, KB_UNANSWERABLE } from '../core/knowledge/fixtures/kb-questions';
 import { DUP_PAIRS, DUP_REQUESTS } from '../core/knowledge/fixtures/requests-dup';
-import { answerFigures, duplicateFigures } from '../core/knowledge/evaluate';
+import { answerFigures, duplicateFigures, itemFigures } from '../core/knowledge/evaluate';
+import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
+import { RESPONSIBILITY_ITEMS } from '../core/seed/responsibility-list';
 import { textIndex } from '../core/knowledge/text-match';
 
 /** 10,000 entries as a big district's base would hold: the labelled entries' sentences, recombined */
@@ -28,6 +30,9 @@ export function benchIntake() {
   console.log(`knowledge base answers (${KB_ENTRIES.length} entries, ${a.questions} labelled questions): precision@1 ${pct(a.precisionAt1)} (target ≥ 0.8), recall@3 ${pct(a.recallAt3)} (target ≥ 0.9); ${a.shown} of ${a.questions} answered; ${a.falselyShown} of ${a.unanswerable} problems no entry answers were shown something`);
   const d = duplicateFigures(DUP_REQUESTS, DUP_PAIRS);
   console.log(`duplicate requests (${DUP_REQUESTS.length} requests, ${d.pairs} labelled pairs, same grid): precision ${pct(d.precision)} (target ≥ 0.85), recall ${pct(d.recall)} (target ≥ 0.8), ${d.found} pairs proposed`);
+
+  const it = itemFigures(RESPONSIBILITY_ITEMS, ITEM_QUESTIONS);
+  console.log(`responsibility list (${RESPONSIBILITY_ITEMS.length} items, ${it.questions} labelled phrasings): top-1 ${pct(it.top1)}, top-3 ${pct(it.top3)}; ${it.none} offered no item`);
 
   const entries = manyEntries(10_000);
   const t0 = performance.now();

@@ -12,6 +12,8 @@ export const ACTIONS_BY_FUNCTION = {
     'home.todo',
     'enterprise.bind',
     'request.submit',
+    'request.fileFor',
+    'request.fileForOptions',
     'request.mine',
     'request.get',
     'request.accept',
@@ -97,6 +99,12 @@ export const ACTIONS_BY_FUNCTION = {
     'kb.list',
     'kb.save',
     'kb.remove',
+    // the responsibility list (事项清单): the submit page's items, the dispatcher's triage, the console's upkeep
+    'items.suggest',
+    'items.triage',
+    'items.list',
+    'items.save',
+    'items.remove',
   ],
   visits: [
     'visit.code',

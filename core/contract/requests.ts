@@ -4,7 +4,7 @@
  */
 import { CATEGORY_CODES } from './catalog';
 import { MAX_DESCRIPTION, MAX_PHOTOS, MIN_DESCRIPTION } from './limits';
-import { z, zFileId, zPhone } from './schema';
+import { z, zFileId, zId, zPhone } from './schema';
 import { zShownAnswers } from './knowledge';
 
 export const SubmitFields = z.object({
@@ -25,4 +25,6 @@ export type SubmitFields = z.infer<typeof SubmitFields>;
 export const SubmitInput = SubmitFields.extend({
   clientKey: z.string({ required_error: '缺少提交编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号不正确'),
   shownAnswers: zShownAnswers,
+  /** the responsibility-list item the enterprise chose ("您要反映的是…"); none for 不确定 */
+  itemId: z.union([zId, z.null()]).optional(),
 });

@@ -21,6 +21,8 @@ import { requestRepo } from '../repos/requests';
 import { followRequest, later } from '../settle';
 import { requestView } from '../queries/read-requests';
 import { enterpriseRepo } from '../repos/enterprises';
+import { C } from '../collections';
+import type { ItemEntry } from '../knowledge/items';
 
 /** new requests per enterprise per hour unless the deployment sets submitsPerHour */
 export const DEFAULT_SUBMITS_PER_HOUR = 20;
@@ -48,6 +50,13 @@ export async function submitRequest(ctx: Ctx, input: Sent<typeof SubmitInput>) {
   return { request: requestView(ctx, request), created };
 }
 
+/** the item chosen on the submit page, as the request keeps it (id and name); one read, no matcher here */
+async function chosenItem(ctx: Ctx, id: string): Promise<{ id: string; name: string }> {
+  const item = await ctx.ports.store.collection<ItemEntry>(C.items).get(id);
+  if (!item || !item.active) throw new AppError('VALIDATION_FAILED', '所选事项已停用，请重新选择或选“不确定”', [{ field: 'itemId', message: '所选事项已停用，请重新选择' }]);
+  return { id: item._id, name: item.name };
+}
+
 async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceRequest; created: boolean }> {
   requireRole(ctx.user, 'enterprise');
   const data = parseInput(SubmitInput, input);
@@ -68,6 +77,7 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
   const ent = await enterpriseRepo(ports.store).get(ctx.user.enterpriseId);
   if (!ent) throw new AppError('ENTERPRISE_NOT_FOUND', '所绑定的企业已不存在，请重新绑定');
   const grid = await orgById(ports, ent.gridId);
+  const item = data.itemId ? await chosenItem(ctx, data.itemId) : null;
   const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
 
@@ -84,6 +94,7 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
     photos: data.photos,
     phone: data.phone,
     ...(data.shownAnswers.length ? { shownAnswers: data.shownAnswers } : {}),
+    ...(item ? { item } : {}),
     timeline: [
       { seq: 1, at, type: 'submitted', actorId: ctx.user._id, actorName: ctx.user.name, text: `${ent.name} 提交诉求，进入分派队列` },
     ],

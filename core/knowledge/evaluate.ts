@@ -4,6 +4,8 @@
  */
 import { textIndex } from './text-match';
 import { kbTextIndex } from './kb';
+import { itemTextIndex, type ItemEntry } from './items';
+import type { ItemQuestionFixture } from './fixtures/item-questions';
 import type { KbEntryFixture } from './fixtures/kb-entries';
 import type { KbQuestionFixture } from './fixtures/kb-questions';
 import type { DupRequestFixture } from './fixtures/requests-dup';
@@ -56,4 +58,26 @@ export function duplicateFigures(requests: readonly DupRequestFixture[], pairs: 
   }
   const right = [...found].filter((k) => truth.has(k)).length;
   return { pairs: truth.size, found: found.size, precision: found.size ? right / found.size : 0, recall: truth.size ? right / truth.size : 0 };
+}
+
+/**
+ * The responsibility list as the submit page offers it (items.ts, the index the suggestions build):
+ * top-1, the share of the labelled phrasings whose first item is the right one; top-3, whose right
+ * item is among the first three; and how many were offered nothing.
+ */
+export function itemFigures(items: ReadonlyArray<Pick<ItemEntry, '_id' | 'name' | 'keywords' | 'phrasings'>>, questions: readonly ItemQuestionFixture[]) {
+  const idx = itemTextIndex(items);
+  let first = 0;
+  let top3 = 0;
+  let none = 0;
+  const misses: string[] = [];
+  for (const q of questions) {
+    const hits = idx.search(q.text, { limit: 3 });
+    if (!hits.length) none++;
+    if (hits[0]?.id === q.item) first++;
+    else misses.push(`${q.item}: ${q.text} → ${hits.map((h) => h.id).join(', ') || '（无）'}`);
+    if (hits.some((h) => h.id === q.item)) top3++;
+  }
+  const n = questions.length;
+  return { questions: n, top1: n ? first / n : 0, top3: n ? top3 / n : 0, none, misses };
 }

@@ -147,3 +147,26 @@ export function textIndex(items: readonly Matchable[]) {
  * no entry answers out of sight while losing few answerable questions.
  */
 export const DEFAULT_MIN_COVER = 0.09;
+
+/**
+ * The words of a text a match rests on, for a person to read ("增容、变压器"): the runs of the text
+ * (normalized) its matched character pairs cover, joined where they overlap, and its matched latin
+ * words and numbers. Single characters are no reason on their own and are left out.
+ */
+export function matchedWords(text: string, matched: readonly string[]): string[] {
+  const t = normalize(text);
+  const pairs = new Set(matched.filter((m) => m.length === 2 && isCjk(m.charCodeAt(0))));
+  const out: string[] = [];
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i + 1 < t.length; i++) {
+    if (!pairs.has(t.slice(i, i + 2))) continue;
+    if (start >= 0 && i < end) { end = i + 2; continue; }
+    if (start >= 0) out.push(t.slice(start, end));
+    start = i;
+    end = i + 2;
+  }
+  if (start >= 0) out.push(t.slice(start, end));
+  const latin = matched.filter((m) => !isCjk(m.charCodeAt(0)));
+  return [...new Set([...out, ...latin])];
+}

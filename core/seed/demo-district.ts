@@ -10,6 +10,7 @@ import type { Store } from '../ports';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
 import { enterpriseRepo } from '../repos/enterprises';
+import { seedResponsibilityList } from './responsibility-seed';
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** organisation code (GB 11714): 8 characters and a check character */
@@ -143,5 +144,7 @@ export async function seedDemoDistrict(store: Store, now: Date): Promise<boolean
       enterpriseId: entId(c.enterprise), createdAt: at,
     });
   }
+  // the responsibility list (事项清单) the submit page and the dispatcher's triage match against
+  await seedResponsibilityList(store, now);
   return true;
 }

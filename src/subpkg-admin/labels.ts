@@ -34,6 +34,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   binding: '企业绑定',
   auth: '登录与账号',
   kb: '知识库',
+  item: '事项清单',
 };
 
 export const SCALES = ['大型', '中型', '小型', '微型'];
