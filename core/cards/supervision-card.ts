@@ -345,6 +345,11 @@ async function loadDeskCard(ctx: Ctx, cardId: string) {
 }
 
 const byDesk = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
+/** a dispatcher's step on the card, written to the request's timeline as theirs (`step` sees the request as it is then); the step's answer */
+async function deskStep(ctx: Ctx, card: SupervisionCard, updated: SupervisionCard, step: (req: ServiceRequest) => Omit<Transition, 'from' | 'actor' | 'now'>) {
+  const next = await transitionFollowing(ctx.ports, card.requestId, (req) => ({ from: ['supervised'], ...step(req), actor: byDesk(ctx), now: ctx.now }));
+  return { card: updated, request: next };
+}
 
 function partyOf(card: SupervisionCard, deptId: string): CardParty {
   const p = card.parties.find((x) => x.deptId === deptId);
@@ -365,14 +370,10 @@ export async function urgeCard(ctx: Ctx, input: Sent<typeof CardUrgeInput>) {
   });
   const notify = await handlersOf(ctx, [...ids], recusedOf(card));
   const names = targets.map((p) => `${p.deptName}（${ROLE_NAME[p.role]}${p.status === 'issued' ? '，待接收' : ''}）`).join('、');
-  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
-    from: ['supervised'],
+  return deskStep(ctx, card, updated, () => ({
     inc: { urgeCount: 1 },
     event: { type: 'card_urged', text: `催办督办卡 ${card.no}：${names}${note ? `：${note}` : ''}`, notify },
-    actor: byDesk(ctx),
-    now: ctx.now,
   }));
-  return { card: updated, request: next };
 }
 
 /** 调整期限: the card's deadline and the request's deadline move together */
@@ -385,18 +386,10 @@ export async function deadlineCard(ctx: Ctx, input: Sent<typeof CardDeadlineInpu
   const updated = await saveCard(ctx, card, { deadline, deadlineChanges: [...(card.deadlineChanges ?? []), change] });
   const sla = await loadSla(ctx.ports);
   const notify = await handlersOf(ctx, card.parties.filter((p) => OPEN_PARTY.includes(p.status)).map((p) => p.deptId), recusedOf(card));
-  const next = await transitionFollowing(ctx.ports, card.requestId, (req) => {
+  return deskStep(ctx, card, updated, (req) => {
     const clock = recompute(req, ctx.now, sla, { specialDueDate: deadline, level: 'special' });
-    return {
-      from: ['supervised'],
-      set: clock.set,
-      history: clock.history,
-      event: { type: 'card_deadline', text: `督办期限由 ${card.deadline} 调整为 ${deadline}：${reason}`, notify },
-      actor: byDesk(ctx),
-      now: ctx.now,
-    };
+    return { set: clock.set, history: clock.history, event: { type: 'card_deadline', text: `督办期限由 ${card.deadline} 调整为 ${deadline}：${reason}`, notify } };
   });
-  return { card: updated, request: next };
 }
 
 /** 撤回: the card ends; the request goes back to 待调度 and its clock keeps running */
@@ -406,14 +399,10 @@ export async function withdrawCard(ctx: Ctx, input: Sent<typeof CardWithdrawInpu
   const updated = await saveCard(ctx, card, { status: 'withdrawn', withdrawal: { at: ctx.now.toISOString(), byId: ctx.user._id, byName: ctx.user.name, reason } });
   const sla = await loadSla(ctx.ports);
   const notify = await handlersOf(ctx, card.deptIds, recusedOf(card));
-  const next = await transitionFollowing(ctx.ports, card.requestId, (req) => ({
-    from: ['supervised'],
+  return deskStep(ctx, card, updated, (req) => ({
     set: settleClock(req, ctx.now, sla, { status: 'dispatch', cardId: null }).set,
     event: { type: 'card_withdrawn', text: `撤回督办卡 ${card.no}：${reason}；待重新调度`, notify },
-    actor: byDesk(ctx),
-    now: ctx.now,
   }));
-  return { card: updated, request: next };
 }
 
 /** 结束协办: a co-operating department's part no longer holds up the lead's final answer */
@@ -427,11 +416,5 @@ export async function closeParty(ctx: Ctx, input: Sent<typeof CardCloseInput>) {
   const updated = await saveCard(ctx, card, { parties: withParty(card, deptId, { status: 'closed', closed }) });
   const lead = card.parties.find((p) => p.role === 'lead')!;
   const notify = await handlersOf(ctx, [deptId, lead.deptId], recusedOf(card));
-  const next = await transitionFollowing(ctx.ports, card.requestId, () => ({
-    from: ['supervised'],
-    event: { type: 'card_party_closed', text: `结束${party.deptName}（协办）的协办：${reason}`, notify },
-    actor: byDesk(ctx),
-    now: ctx.now,
-  }));
-  return { card: updated, request: next };
+  return deskStep(ctx, card, updated, () => ({ event: { type: 'card_party_closed', text: `结束${party.deptName}（协办）的协办：${reason}`, notify } }));
 }
