@@ -12,6 +12,7 @@ import { appealRequest } from './feedback/appeal';
 import { addEnterpriseNote } from './feedback/note';
 import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
+import { fileForEnterprise, fileForOptions } from './intake/file-for';
 import type { Ports } from './ports';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
@@ -41,6 +42,8 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'home.todo': homeTodo,
   'enterprise.bind': bindEnterprise,
   'request.submit': submitRequest,
+  'request.fileFor': fileForEnterprise,
+  'request.fileForOptions': fileForOptions,
   'request.mine': myRequests,
   'request.get': getRequest,
   'request.accept': acceptRequest,

@@ -89,6 +89,8 @@ export async function canRead(ctx: Ctx, req: ServiceRequest): Promise<boolean> {
   if (hasRole(u, 'leader', 'admin')) return true;
   if (hasRole(u, 'dispatcher') && (await canSupervise(ctx.ports, u, req))) return true;
   if (req.assigneeId === u._id) return true;
+  // 代报: the liaison or officer who filed it follows it, whoever handles it
+  if (req.filedBy?.id === u._id && hasRole(u, 'officer', 'liaison')) return true;
   if (hasRole(u, 'department') && u.departmentId && req.deptIds.includes(u.departmentId)) return true;
   return hasRole(u, 'enterprise') && !!u.enterpriseId && u.enterpriseId === req.enterpriseId;
 }

@@ -43,6 +43,8 @@ export function enterpriseRepo(store: Store) {
 
     // --- by name, of one grid or all: 'gridId,name' and 'name' ---
     pageByName: (gridId: string | undefined, skip: number, limit: number) => c.find(inGrid(gridId), { orderBy: [['name', 'asc']], skip, limit }),
+    /** up to `limit` a liaison is the 特派员 of, by name (whom it may file for): 'liaisonId,name' */
+    ofLiaison: (userId: string, limit: number) => c.find({ liaisonId: userId }, { orderBy: [['name', 'asc']], limit: Math.min(limit, MAX_PAGE) }),
     count: (gridId?: string) => c.count(inGrid(gridId)),
     /** up to `limit` whose name starts with `prefix`, by name (a ledger search by enterprise): a range on 'name' */
     byNamePrefix: (prefix: string, limit: number) =>

@@ -37,6 +37,9 @@ const EXPECTED: Record<string, Row> = {
   'home.todo':                  [ok, ok, ok, ok, ok, ok, ok, ok, F],
   'enterprise.bind':            ['ALREADY_BOUND', ok, F, F, F, F, F, F, F],
   'request.submit':             [ok, NB, F, F, F, F, F, F, F],
+  // 代报: a liaison for its enterprises, a grid officer for its grids' (core/intake/file-for.ts)
+  'request.fileFor':            [F, F, ok, ok, F, F, F, F, F],
+  'request.fileForOptions':     [F, F, ok, ok, F, F, F, F, F],
   'request.mine':               [ok, ok, F, F, F, F, F, F, F],
   'request.get':                [ok, N, ok, N, ok, N, ok, ok, F],
   'request.accept':             [F, F, ok, N, F, F, F, F, F],

@@ -206,6 +206,9 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'home.todo': {},
     'enterprise.bind': { name: ids.e5.name, creditCode: ids.e5.creditCode, applicantName: '新联系人', phone: '13612349999' },
     'request.submit': { ...reqFields },
+    // 代报: the officer's grid (g-dc1) holds e-001, and the liaison is its 特派员
+    'request.fileFor': { ...reqFields, clientKey: 'sec-filefor-0001', enterpriseId: 'e-001' },
+    'request.fileForOptions': {},
     'request.mine': { page: 1 },
     'request.get': { id: ids.assigned },
     'request.accept': { id: ids.assigned },
@@ -340,6 +343,7 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
   };
   return {
     'request.submit': { itemId: 'ri-018' },
+    'request.fileForOptions': { q: '精密' },
     'request.mine': { ...page, tab: 'overdue' },
     'officer.inbox': page,
     'desk.verify': { level: 'special', dueDate: '2026-12-10' },

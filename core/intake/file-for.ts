@@ -1,0 +1,99 @@
+/**
+ * 代报 (filing for an enterprise): a liaison files for the enterprises it is the 特派员 of (channel
+ * liaison, 特派员代报), a grid officer for the enterprises of its grids (channel visit, 走访代报), when
+ * the enterprise tells them of a problem on the phone, at a meeting or on a round, outside a QR visit
+ * (a problem raised during a QR visit goes through visit.fileRequest).
+ *
+ * The request is the enterprise's: its first contact is the submitter of record, so the enterprise is
+ * told of it and of every status change, follows it in 我的诉求 and scores it. It enters the normal
+ * queue and is assigned in the same write (core/intake/create-request.ts). The filer is recorded
+ * (filedBy) and may read what it filed even when someone else handles it.
+ */
+import { FileForInput, FileForOptionsInput } from '../contract/file-for';
+import type { Sent } from '../contract/schema';
+import { hasRole, requireRole, type Ctx } from '../context';
+import { AppError } from '../errors';
+import type { Enterprise, User } from '../model';
+import { orgById } from '../org-cache';
+import { parseInput } from '../validation';
+import { requireOwnFiles } from '../files/own-files';
+import { requestRepo } from '../repos/requests';
+import { enterpriseRepo } from '../repos/enterprises';
+import { requestView } from '../queries/read-requests';
+import { followRequest, later } from '../settle';
+import { createRequest } from './create-request';
+import { DEFAULT_SUBMITS_PER_HOUR, requestDocId } from './submit';
+
+/** how the caller stands to the enterprise: its 特派员, an officer of its grid, or neither */
+export function filerRelation(user: User, ent: Pick<Enterprise, 'liaisonId' | 'gridId'>): 'liaison' | 'officer' | null {
+  if (!user.active) return null;
+  if (hasRole(user, 'liaison') && ent.liaisonId === user._id) return 'liaison';
+  if (hasRole(user, 'officer') && (user.gridIds ?? []).includes(ent.gridId)) return 'officer';
+  return null;
+}
+
+/** request.fileFor */
+export async function fileForEnterprise(ctx: Ctx, input: Sent<typeof FileForInput>) {
+  requireRole(ctx.user, 'liaison', 'officer');
+  const data = parseInput(FileForInput, input);
+  const { ports, now, user } = ctx;
+  const ent = await enterpriseRepo(ports.store).get(data.enterpriseId);
+  // an enterprise outside the caller's care reads as missing: the answer tells nothing of others' enterprises
+  const relation = ent ? filerRelation(user, ent) : null;
+  if (!ent || !relation) throw new AppError('NOT_FOUND', '只能为您包联或所在网格的企业代为反映');
+  const requests = requestRepo(ports.store);
+  const id = requestDocId(user._id, data.clientKey);
+  // the enterprise's requests of the last hour: a retry finds its first request, and the hourly cap
+  // is the enterprise's whoever files (one flood is one flood)
+  const perHour = ports.config?.submitsPerHour ?? DEFAULT_SUBMITS_PER_HOUR;
+  const recent = await requests.recentOfEnterprise(ent._id, new Date(now.getTime() - 3600_000).toISOString(), perHour + 1);
+  const existing = recent.find((r) => r._id === id);
+  if (existing) return { request: requestView(ctx, existing), created: false, told: !!existing.submitterId && existing.submitterId !== user._id };
+  if (recent.length >= perHour) throw new AppError('RATE_LIMITED', `该企业一小时内已有${recent.length}件诉求，请稍后再代为反映`);
+  await requireOwnFiles(ctx, data.photos);
+  const verdict = await ports.contentCheck.check(data.description, user.openid);
+  if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
+
+  const grid = await orgById(ports, ent.gridId);
+  // the enterprise follows and scores it: its first contact is the submitter of record; an enterprise
+  // nobody has bound yet has no one to tell, and the filer stands in until a contact binds
+  const contact = ent.contactIds[0] ?? null;
+  const role = relation === 'liaison' ? '特派员' : '网格员';
+  const { request, created } = await createRequest(ctx, ent, grid, {
+    _id: id,
+    clientKey: data.clientKey,
+    submitterId: contact ?? user._id,
+    channel: relation === 'liaison' ? 'liaison' : 'visit',
+    category: data.category,
+    description: data.description,
+    photos: data.photos,
+    phone: data.phone,
+    filedBy: { id: user._id, name: user.name, role: relation },
+    first: { actorId: user._id, actorName: user.name, text: `${role}${user.name}代${ent.name}反映` },
+  });
+  if (created) await later(ctx, (p) => followRequest(p, request._id));
+  return { request: requestView(ctx, request), created, told: !!contact };
+}
+
+/** request.fileForOptions: whom the caller may file for (its 特派员 enterprises first, then its grids'), by name */
+export async function fileForOptions(ctx: Ctx, input: Sent<typeof FileForOptionsInput>) {
+  requireRole(ctx.user, 'liaison', 'officer');
+  const { q } = parseInput(FileForOptionsInput, input);
+  const ents = enterpriseRepo(ctx.ports.store);
+  const user = ctx.user;
+  const [own, ...grids] = await Promise.all([
+    hasRole(user, 'liaison') ? ents.ofLiaison(user._id, LIST_MAX) : Promise.resolve([] as Enterprise[]),
+    ...(hasRole(user, 'officer') ? (user.gridIds ?? []).slice(0, 5) : []).map((g) => ents.pageByName(g, 0, LIST_MAX)),
+  ]);
+  const seen = new Set<string>();
+  const out: Array<{ id: string; name: string; relation: 'liaison' | 'officer'; hasContact: boolean }> = [];
+  for (const e of [...own, ...grids.flat()]) {
+    const relation = filerRelation(user, e);
+    if (!relation || seen.has(e._id) || (q && !e.name.includes(q))) continue;
+    seen.add(e._id);
+    out.push({ id: e._id, name: e.name, relation, hasContact: e.contactIds.length > 0 });
+  }
+  return { items: out.slice(0, LIST_MAX), cut: out.length > LIST_MAX || own.length >= LIST_MAX || grids.some((g) => g.length >= LIST_MAX) };
+}
+
+const LIST_MAX = 100;
