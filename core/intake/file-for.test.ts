@@ -82,5 +82,8 @@ test('the options list the liaison enterprises and the grids\' enterprises, by a
   expect(officer.items.map((o: { id: string }) => o.id).sort()).toEqual(['e-001', 'e-002', 'e-003', 'e-004', 'e-005', 'e-006', 'e-007', 'e-008', 'e-009', 'e-010']);
   const found = await h.ok('u-wangfang', { action: 'request.fileForOptions', q: '新材料' });
   expect(found.items).toEqual([{ id: 'e-002', name: '东城新材料科技有限公司', relation: 'officer', hasContact: true }]);
+  // a word finds only enterprises the caller looks after: 周强 is no officer of 东城's grids
+  expect((await h.ok('u-zhouqiang', { action: 'request.fileForOptions', q: '东城' })).items).toEqual([]);
+  expect((await h.ok('u-zhouqiang', { action: 'request.fileForOptions', q: '智能装备' })).items.map((o: { id: string }) => o.id)).toEqual(['e-011']);
   expect((await refusal('u-linxiao', { action: 'request.fileForOptions' })).code).toBe('FORBIDDEN');
 });

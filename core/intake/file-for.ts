@@ -81,10 +81,14 @@ export async function fileForOptions(ctx: Ctx, input: Sent<typeof FileForOptions
   const { q } = parseInput(FileForOptionsInput, input);
   const ents = enterpriseRepo(ctx.ports.store);
   const user = ctx.user;
-  const [own, ...grids] = await Promise.all([
-    hasRole(user, 'liaison') ? ents.ofLiaison(user._id, LIST_MAX) : Promise.resolve([] as Enterprise[]),
-    ...(hasRole(user, 'officer') ? (user.gridIds ?? []).slice(0, 5) : []).map((g) => ents.pageByName(g, 0, LIST_MAX)),
-  ]);
+  // a word of two characters or more is looked up by the name's character pairs (any enterprise, however
+  // many its grid holds), then kept to those the caller looks after; otherwise the caller's own, by name
+  const [own, ...grids] = q && q.length >= 2
+    ? [await ents.byNameGrams(q, LIST_MAX)]
+    : await Promise.all([
+      hasRole(user, 'liaison') ? ents.ofLiaison(user._id, LIST_MAX) : Promise.resolve([] as Enterprise[]),
+      ...(hasRole(user, 'officer') ? (user.gridIds ?? []).slice(0, 5) : []).map((g) => ents.pageByName(g, 0, LIST_MAX)),
+    ]);
   const seen = new Set<string>();
   const out: Array<{ id: string; name: string; relation: 'liaison' | 'officer'; hasContact: boolean }> = [];
   for (const e of [...own, ...grids.flat()]) {
@@ -93,6 +97,7 @@ export async function fileForOptions(ctx: Ctx, input: Sent<typeof FileForOptions
     seen.add(e._id);
     out.push({ id: e._id, name: e.name, relation, hasContact: e.contactIds.length > 0 });
   }
+  out.sort((a, b) => (a.relation === b.relation ? 0 : a.relation === 'liaison' ? -1 : 1));
   return { items: out.slice(0, LIST_MAX), cut: out.length > LIST_MAX || own.length >= LIST_MAX || grids.some((g) => g.length >= LIST_MAX) };
 }
 
