@@ -9,12 +9,8 @@ import type { Sent } from '../contract/schema';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
-import { StoreError } from '../ports';
-import { afterTransition, SYSTEM, timelineEvent } from '../request-record';
-import { assignment, candidatesFor, claimSlot, releaseSlot, waitingText } from '../assignment/assign';
 import { orgById } from '../org-cache';
-import { loadSla } from '../sla/policy';
-import { newRequestDoc, nextRequestNo, placeOf } from './request-doc';
+import { createRequest } from './create-request';
 import { parseInput } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { requestRepo } from '../repos/requests';
@@ -34,10 +30,11 @@ export function requestDocId(submitterId: string, clientKey: string) {
 }
 
 /**
- * One unit of work: what it reads (the caller, the enterprise, its grid, the officers who could
- * take it) is read once, an officer's slot is claimed, and the request is written once, already
- * assigned when someone is free, so the answer says who will handle it. Counting and notifications follow
- * after the answer (core/settle.ts, from the marks on the document). Eight store calls without photos.
+ * One unit of work (core/intake/create-request.ts): what it reads (the caller, the enterprise, its
+ * grid, the officers who could take it) is read once, an officer's slot is claimed, and the request is
+ * written once, already assigned when someone is free, so the answer says who will handle it. Counting
+ * and notifications follow after the answer (core/settle.ts, from the marks on the document). Eight
+ * store calls without photos.
  */
 /**
  * request.submit: the enterprise's new request, assigned in the same write when an officer has
@@ -81,12 +78,9 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
   const verdict = await ports.contentCheck.check(data.description, ctx.user.openid);
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
 
-  const at = now.toISOString();
-  const queued = newRequestDoc({
+  return createRequest(ctx, ent, grid, {
     _id: id,
-    no: await nextRequestNo(ports, now),
     clientKey: data.clientKey,
-    ...placeOf(ent, grid),
     submitterId: ctx.user._id,
     channel: 'self',
     category: data.category,
@@ -95,29 +89,6 @@ async function submit(ctx: Ctx, input: unknown): Promise<{ request: ServiceReque
     phone: data.phone,
     ...(data.shownAnswers.length ? { shownAnswers: data.shownAnswers } : {}),
     ...(item ? { item } : {}),
-    timeline: [
-      { seq: 1, at, type: 'submitted', actorId: ctx.user._id, actorName: ctx.user.name, text: `${ent.name} 提交诉求，进入分派队列` },
-    ],
-  }, at);
-  // assignment is part of this unit of work: an officer's slot first, then the one write
-  const sla = await loadSla(ports);
-  const claimed = await claimSlot(ports, await candidatesFor(ports, ent, grid), now);
-  const step = claimed
-    ? assignment(queued, claimed, now, sla)
-    : { set: { waitingNoted: true }, history: [], event: { type: 'queued' as const, text: waitingText(await orgById(ports, queued.queueOrgId)) } };
-  // one tap, one message: whoever hears of both events (the enterprise) is told once (core/notify/outbox.ts)
-  const doc = afterTransition(queued, step, { ...timelineEvent(queued.seq + 1, at, { event: step.event, actor: SYSTEM }), withPrevious: true }, at);
-  try {
-    await requests.add(doc);
-  } catch (e) {
-    // the slot is given back whatever failed; a twin submit that won the race (or a retry more than
-    // an hour later) answers with its request
-    if (claimed) await releaseSlot(ports, claimed.user._id);
-    if (e instanceof StoreError && e.code === 'DUPLICATE_ID') {
-      const first = await requests.get(id);
-      if (first) return { request: first, created: false };
-    }
-    throw e;
-  }
-  return { request: doc, created: true };
+    first: { actorId: ctx.user._id, actorName: ctx.user.name, text: `${ent.name} 提交诉求，进入分派队列` },
+  });
 }
