@@ -1,16 +1,18 @@
 /** Officer detail: 退回改派 (a wrong assignment, within its window) and 延期申请 (before the deadline), with their records. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { TextArea } from '@nutui/nutui-react-taro';
 import type { Permissions, RequestDetail } from '../../shared/api-types';
 import { addDays, beijingToday, formatDate, formatTime } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
+import { confirmAction } from '../../shared/confirm';
 import { ApiError, callService, toastError } from '../../services/call';
 import type { ActionName } from '../../../core/contract/actions';
 import Field, { fieldErrors } from '../../components/Field';
 import { DateInput } from '../../components/Select';
 import ExtensionRecords from '../../components/Extensions';
+import SubmitButton from '../../components/SubmitButton';
 import { AskExtensionInput, HandBackInput } from '../../../core/contract/handling';
 import { MAX_EXTENSION_DAYS } from '../../../core/contract/limits';
 import { problemsOf } from '../../../core/contract/schema';
@@ -48,13 +50,13 @@ export default function OfficerObjections({ request: r, can, act, busy }: Props)
     const problems = problemsOf(HandBackInput, { id: r._id, reason });
     setErrors(problems);
     if (Object.keys(problems).length) return;
-    const ok = await Taro.showModal({
+    const sure = await confirmAction({
       title: '退回改派',
       content: '退回后该诉求交由调度员重新分派，办理计时不停止，退回次数计入考核。确认退回？',
       confirmText: '确认退回',
-      confirmColor: '#e53935',
-    }).catch(() => ({ confirm: false }));
-    if (!ok.confirm) return;
+      danger: true,
+    });
+    if (!sure) return;
     setHandingBack(true);
     try {
       await callService('request.handBack', { id: r._id, reason: reason.trim() });
@@ -94,65 +96,66 @@ export default function OfficerObjections({ request: r, can, act, busy }: Props)
     <View className='card officer-objections'>
       <View className='card__title'>退回与延期</View>
       {can.handBack && (
-        <View className='action-block'>
-          <View className='action-block__title'>退回改派</View>
-          <View className='muted small'>
-            不属于本人网格或职责的诉求，可说明理由退回调度员改派
-            {can.handBackUntil ? `，请在 ${formatTime(can.handBackUntil)} 前提出` : ''}。退回次数计入考核，办理计时不停止。
-          </View>
-          {open === 'handBack' ? (
-            <View className='action-block__input'>
-              <Field label='退回理由' required error={errors.reason}>
-                <TextArea className='form-textarea' placeholder='如：该企业不在本网格，应由××社区办理' value={reason} maxLength={300} rows={3} onChange={setReason} />
-              </Field>
-              <View className='actions'>
-                <Button type='danger' size='large' block loading={handingBack} onClick={handBack}>
-                  确认退回
-                </Button>
-              </View>
-            </View>
-          ) : (
-            <View className='actions'>
-              <Button type='danger' fill='outline' size='large' block onClick={() => toggle('handBack')}>
-                退回改派
-              </Button>
-            </View>
-          )}
-        </View>
+        <Objection
+          title='退回改派'
+          hint={<>不属于本人网格或职责的诉求，可说明理由退回调度员改派{can.handBackUntil ? `，请在 ${formatTime(can.handBackUntil)} 前提出` : ''}。退回次数计入考核，办理计时不停止。</>}
+          type='danger'
+          open={open === 'handBack'}
+          onOpen={() => toggle('handBack')}
+          submit='确认退回'
+          busy={handingBack}
+          onSubmit={handBack}
+        >
+          <Field label='退回理由' required error={errors.reason}>
+            <TextArea className='form-textarea' placeholder='如：该企业不在本网格，应由××社区办理' value={reason} maxLength={300} rows={3} onChange={setReason} />
+          </Field>
+        </Objection>
       )}
       {can.requestExtension && (
-        <View className='action-block'>
-          <View className='action-block__title'>申请延期</View>
-          <View className='muted small'>
-            期限内确实无法办结的，可在到期前申请延期，经调度员批准后办理期限顺延{dueDate ? `（当前期限 ${formatTime(r.dueAt)}）` : ''}。
-          </View>
-          {open === 'extension' ? (
-            <View className='action-block__input'>
-              <Field label='延期至' required error={errors.date}>
-                <DateInput value={date} start={first} end={last} placeholder='选择延期后的办理期限' onChange={setDate} />
-              </Field>
-              <Field label='延期理由' required error={errors.reason}>
-                <TextArea className='form-textarea' placeholder='说明无法按期办结的原因和后续安排' value={extReason} maxLength={300} rows={3} onChange={setExtReason} />
-              </Field>
-              <View className='actions'>
-                <Button type='primary' size='large' block loading={busy === 'extension'} onClick={askExtension}>
-                  提交延期申请
-                </Button>
-              </View>
-            </View>
-          ) : (
-            <View className='actions'>
-              <Button type='primary' fill='outline' size='large' block onClick={() => toggle('extension')}>
-                申请延期
-              </Button>
-            </View>
-          )}
-        </View>
+        <Objection
+          title='申请延期'
+          hint={`期限内确实无法办结的，可在到期前申请延期，经调度员批准后办理期限顺延${dueDate ? `（当前期限 ${formatTime(r.dueAt)}）` : ''}。`}
+          type='primary'
+          open={open === 'extension'}
+          onOpen={() => toggle('extension')}
+          submit='提交延期申请'
+          busy={busy === 'extension'}
+          onSubmit={askExtension}
+        >
+          <Field label='延期至' required error={errors.date}>
+            <DateInput value={date} start={first} end={last} placeholder='选择延期后的办理期限' onChange={setDate} />
+          </Field>
+          <Field label='延期理由' required error={errors.reason}>
+            <TextArea className='form-textarea' placeholder='说明无法按期办结的原因和后续安排' value={extReason} maxLength={300} rows={3} onChange={setExtReason} />
+          </Field>
+        </Objection>
       )}
       {hasRecords && (
         <View className='action-block'>
           <ExtensionRecords request={r} title='延期记录' />
         </View>
+      )}
+    </View>
+  );
+}
+
+/** one objection: its title and hint, a button that opens its form, then the form and the button that sends it */
+function Objection(p: { title: string; hint: ReactNode; type: 'primary' | 'danger'; open: boolean; onOpen: () => void; submit: string; busy: boolean; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <View className='action-block'>
+      <View className='action-block__title'>{p.title}</View>
+      <View className='muted small'>{p.hint}</View>
+      {p.open ? (
+        <View className='action-block__input'>
+          {p.children}
+          <SubmitButton type={p.type} busy={p.busy} onClick={p.onSubmit}>
+            {p.submit}
+          </SubmitButton>
+        </View>
+      ) : (
+        <SubmitButton type={p.type} fill='outline' onClick={p.onOpen}>
+          {p.title}
+        </SubmitButton>
       )}
     </View>
   );
