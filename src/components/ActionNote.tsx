@@ -20,19 +20,22 @@ type Props = {
   loading?: boolean;
   disabled?: boolean;
   onClick: () => void;
+  /** what goes between the note and the button (an uploader) */
+  children?: ReactNode;
 };
 
 /**
  * One action of a detail page (签收, 添加进展, 办结, 退回…): a title and a hint, a text box with its
- * error, and the full-width button that sends it.
+ * error, anything the action adds (an uploader), and the full-width button that sends it.
  */
-export default function ActionNote({ className = 'action-block', id, title, titleClassName = 'action-block__title', hint, note, error, label, type = 'primary', fill, loading = false, disabled, onClick }: Props) {
+export default function ActionNote({ className = 'action-block', id, title, titleClassName = 'action-block__title', hint, note, error, label, type = 'primary', fill, loading = false, disabled, onClick, children }: Props) {
   return (
     <View className={className} id={id}>
       {title && <View className={titleClassName}>{title}</View>}
       {hint && <View className='muted small'>{hint}</View>}
       {note && <TextArea className={note.className ?? 'form-textarea'} placeholder={note.placeholder} value={note.value} maxLength={note.maxLength} rows={note.rows} onChange={note.onChange} />}
       {error && <View className='field__error'>{error}</View>}
+      {children}
       <SubmitButton type={type} fill={fill} disabled={disabled} busy={loading} onClick={onClick}>
         {label}
       </SubmitButton>

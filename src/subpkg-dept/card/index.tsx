@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { TextArea } from '@nutui/nutui-react-taro';
 import { confirmAction, showTop } from '../../shared/confirm';
 import { formatTime } from '../../shared/format';
 import { useDetail } from '../../shared/use-detail';
 import CardInfo, { PARTY_STATE, partyState } from '../../components/CardInfo';
 import ActionNote from '../../components/ActionNote';
+import SubmitButton from '../../components/SubmitButton';
 import RequestInfo from '../../components/RequestInfo';
 import Field from '../../components/Field';
 import { Chips } from '../../components/Select';
@@ -125,42 +126,43 @@ export default function DeptCardPage() {
             {party?.acceptDueAt ? `请于 ${formatTime(party.acceptDueAt)} 前接收${acceptOverdue ? '，已逾期，接收时间将如实记录' : ''}。` : ''}
             接收后{lead ? '由本部门牵头办理，在办理时限' : '请提交协办意见，在办理时限'}（{card.deadline}）前反馈，调度中心全程督办。
           </View>
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'accept'} onClick={accept}>
-              接收
-            </Button>
-          </View>
+          <SubmitButton busy={busy === 'accept'} onClick={accept}>
+            接收
+          </SubmitButton>
         </View>
       )}
 
       {can.reply && (
-        <View className='card action-card' id='card-reply'>
-          <View className='card__title'>协办意见</View>
-          <View className='muted small'>意见送牵头部门，由牵头部门汇总后作最终答复。</View>
-          <TextArea className='form-textarea' placeholder='填写本部门的核查情况和办理意见' value={text.reply} maxLength={2000} rows={4} onChange={set('reply')} />
-          {formError.reply && <View className='field__error'>{formError.reply}</View>}
+        <ActionNote
+          {...CARD}
+          id='card-reply'
+          title='协办意见'
+          hint='意见送牵头部门，由牵头部门汇总后作最终答复。'
+          note={{ placeholder: '填写本部门的核查情况和办理意见', value: text.reply, maxLength: 2000, rows: 4, onChange: set('reply') }}
+          error={formError.reply}
+          label='提交协办意见'
+          loading={busy === 'reply'}
+          onClick={reply}
+        >
           <AttachmentUploader uploads={files.reply} />
-          <View className='actions'>
-            <Button type='primary' size='large' block loading={busy === 'reply'} onClick={reply}>
-              提交协办意见
-            </Button>
-          </View>
-        </View>
+        </ActionNote>
       )}
 
       {can.progress && (
-        <View className='card action-card' id='card-progress'>
-          <View className='card__title'>办理进展</View>
-          <View className='muted small'>可多次填报，调度中心和企业可见；办结请用下方「最终答复」。</View>
-          <TextArea className='form-textarea' placeholder='填写目前的办理进展' value={text.progress} maxLength={1000} rows={3} onChange={set('progress')} />
-          {formError.progress && <View className='field__error'>{formError.progress}</View>}
+        <ActionNote
+          {...CARD}
+          id='card-progress'
+          title='办理进展'
+          hint='可多次填报，调度中心和企业可见；办结请用下方「最终答复」。'
+          note={{ placeholder: '填写目前的办理进展', value: text.progress, maxLength: 1000, rows: 3, onChange: set('progress') }}
+          error={formError.progress}
+          label='添加进展'
+          fill='outline'
+          loading={busy === 'progress'}
+          onClick={progress}
+        >
           <AttachmentUploader uploads={files.progress} />
-          <View className='actions'>
-            <Button type='primary' fill='outline' size='large' block loading={busy === 'progress'} onClick={progress}>
-              添加进展
-            </Button>
-          </View>
-        </View>
+        </ActionNote>
       )}
 
       {leadWorking && (
@@ -193,11 +195,9 @@ export default function DeptCardPage() {
               <AttachmentUploader uploads={files.final} label='答复附件' />
             </>
           )}
-          <View className='actions'>
-            <Button type='primary' size='large' block disabled={!can.final} loading={busy === 'final'} onClick={final}>
-              最终答复
-            </Button>
-          </View>
+          <SubmitButton disabled={!can.final} busy={busy === 'final'} onClick={final}>
+            最终答复
+          </SubmitButton>
         </View>
       )}
 
