@@ -36,24 +36,35 @@ function goLogin() {
   });
 }
 
-async function post<T>(url: string, body: unknown): Promise<Envelope<T>> {
-  // not signed in: the server would only answer 401, which the browser logs as an error on every first visit
-  if (!getDevToken()) return { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' } as Envelope<T>;
+/**
+ * H5: one request to the local server and the envelope it answers. The failures are the caller's
+ * `code` in its words: `unreachable` when the request could not be made, `garbled` (with the HTTP
+ * status) when the answer is not JSON. Calls, sign-in and uploads all read answers here.
+ */
+export async function serverEnvelope<T>(send: () => Promise<Response>, code: string, unreachable: string, garbled: string): Promise<Envelope<T>> {
   let res: Response;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${getDevToken()}` },
-      body: JSON.stringify(body),
-    });
+    res = await send();
   } catch {
-    throw new ApiError('NETWORK', '网络异常，请稍后重试');
+    throw new ApiError(code, unreachable);
   }
   try {
     return (await res.json()) as Envelope<T>;
   } catch {
-    throw new ApiError('NETWORK', `服务暂不可用（HTTP ${res.status}）`);
+    throw new ApiError(code, `${garbled}（HTTP ${res.status}）`);
   }
+}
+
+async function post<T>(url: string, body: unknown): Promise<Envelope<T>> {
+  // not signed in: the server would only answer 401, which the browser logs as an error on every first visit
+  if (!getDevToken()) return { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' } as Envelope<T>;
+  const send = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${getDevToken()}` },
+      body: JSON.stringify(body),
+    });
+  return serverEnvelope<T>(send, 'NETWORK', '网络异常，请稍后重试', '服务暂不可用');
 }
 
 /** Open an envelope: the data, or an ApiError (and, in H5, a trip to the login page when signed out). */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiError, unwrap } from './call';
+import { ApiError, serverEnvelope, unwrap } from './call';
 import { getDevToken } from './session';
 import { currentMe } from './profile';
 import { ATTACHMENT_KINDS, cleanFileName, isImageType, typeOfExtension, type AttachmentType } from '../../core/contract/attachments';
@@ -14,39 +14,31 @@ function randomName(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** WeChat: put a temp file into the caller's own folder (the only one a request may reference its files from, core/files/own-files.ts) */
+async function toCloud(filePath: string, ext: string, what: string): Promise<string> {
+  try {
+    const { user } = await currentMe();
+    const res = await Taro.cloud.uploadFile({ cloudPath: `${user.uploadDir}/${randomName()}${ext}`, filePath });
+    return res.fileID;
+  } catch {
+    throw new ApiError('UPLOAD_FAILED', `${what}上传失败，请重试`);
+  }
+}
+
+/** H5: post the bytes (a Blob, or a blob: URL to read them from) to the local server; its answer's data */
+async function toServer<T>(source: Blob | string, headers: (blob: Blob) => Record<string, string>, what: string): Promise<T> {
+  const send = async () => {
+    const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
+    return fetch('/upload', { method: 'POST', headers: { ...headers(blob), authorization: `Bearer ${getDevToken()}` }, body: blob });
+  };
+  return unwrap<T>(await serverEnvelope<T>(send, 'UPLOAD_FAILED', `${what}上传失败，请重试`, `${what}上传失败`));
+}
+
 /** Upload one chosen photo; resolves to its fileID (cloud://… in WeChat, local://uploads/… in H5). */
 export async function uploadPhoto(tempFilePath: string): Promise<string> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      // the only folder a request may reference this user's files from (core/files/own-files.ts)
-      const { user } = await currentMe();
-      const res = await Taro.cloud.uploadFile({
-        cloudPath: `${user.uploadDir}/${randomName()}${extensionOf(tempFilePath)}`,
-        filePath: tempFilePath,
-      });
-      return res.fileID;
-    } catch {
-      throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
-    }
-  }
-  let res: Response;
-  try {
-    const blob = await (await fetch(tempFilePath)).blob();
-    res = await fetch('/upload', {
-      method: 'POST',
-      headers: { 'content-type': blob.type || 'application/octet-stream', authorization: `Bearer ${getDevToken()}` },
-      body: blob,
-    });
-  } catch {
-    throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
-  }
-  let envelope;
-  try {
-    envelope = await res.json();
-  } catch {
-    throw new ApiError('UPLOAD_FAILED', `图片上传失败（HTTP ${res.status}）`);
-  }
-  return unwrap<{ fileID: string; url: string }>(envelope).fileID;
+  if (process.env.TARO_ENV === 'weapp') return toCloud(tempFilePath, extensionOf(tempFilePath), '图片');
+  const data = await toServer<{ fileID: string; url: string }>(tempFilePath, (blob) => ({ 'content-type': blob.type || 'application/octet-stream' }), '图片');
+  return data.fileID;
 }
 
 /**
@@ -57,32 +49,10 @@ export async function uploadFile(blobOrPath: Blob | string, contentType: string)
   if (process.env.TARO_ENV === 'weapp') {
     const path = String(blobOrPath);
     const ext = /\.(\w{1,8})$/.exec(path)?.[1] ?? 'bin';
-    try {
-      const { user } = await currentMe();
-      const res = await Taro.cloud.uploadFile({ cloudPath: `${user.uploadDir}/${randomName()}.${ext.toLowerCase()}`, filePath: path });
-      return res.fileID;
-    } catch {
-      throw new ApiError('UPLOAD_FAILED', '文件上传失败，请重试');
-    }
+    return toCloud(path, `.${ext.toLowerCase()}`, '文件');
   }
-  let res: Response;
-  try {
-    const blob = typeof blobOrPath === 'string' ? await (await fetch(blobOrPath)).blob() : blobOrPath;
-    res = await fetch('/upload', {
-      method: 'POST',
-      headers: { 'content-type': contentType, authorization: `Bearer ${getDevToken()}` },
-      body: blob,
-    });
-  } catch {
-    throw new ApiError('UPLOAD_FAILED', '文件上传失败，请重试');
-  }
-  let envelope;
-  try {
-    envelope = await res.json();
-  } catch {
-    throw new ApiError('UPLOAD_FAILED', `文件上传失败（HTTP ${res.status}）`);
-  }
-  return unwrap<{ fileID: string }>(envelope).fileID;
+  const data = await toServer<{ fileID: string }>(blobOrPath, () => ({ 'content-type': contentType }), '文件');
+  return data.fileID;
 }
 
 /** A src an <Image> can show: cloud:// ids as they are, local://uploads/x as /files/x. */
@@ -108,35 +78,10 @@ export async function uploadAttachment(source: Blob | string, name: string, size
   if (size > (image ? MAX_IMAGE_BYTES : MAX_FILE_BYTES)) throw new ApiError('TOO_LARGE', `${name}：${image ? '图片不能超过5MB' : '文件不能超过10MB'}`);
   if (process.env.TARO_ENV === 'weapp') {
     if (!type) throw new ApiError('UNSUPPORTED_FILE', `${name}：只能上传图片或 PDF、Word、Excel 文件`);
-    try {
-      const { user } = await currentMe();
-      const res = await Taro.cloud.uploadFile({ cloudPath: `${user.uploadDir}/${randomName()}.${ATTACHMENT_KINDS[type].exts[0]}`, filePath: String(source) });
-      return { fileID: res.fileID, name: cleanFileName(name), size, type };
-    } catch {
-      throw new ApiError('UPLOAD_FAILED', `${name} 上传失败，请重试`);
-    }
+    const fileID = await toCloud(String(source), `.${ATTACHMENT_KINDS[type].exts[0]}`, `${name} `);
+    return { fileID, name: cleanFileName(name), size, type };
   }
-  let res: Response;
-  try {
-    const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
-    res = await fetch('/upload', {
-      method: 'POST',
-      headers: {
-        'content-type': blob.type || type || 'application/octet-stream',
-        'x-file-name': encodeURIComponent(name),
-        authorization: `Bearer ${getDevToken()}`,
-      },
-      body: blob,
-    });
-  } catch {
-    throw new ApiError('UPLOAD_FAILED', `${name} 上传失败，请重试`);
-  }
-  let envelope;
-  try {
-    envelope = await res.json();
-  } catch {
-    throw new ApiError('UPLOAD_FAILED', `${name} 上传失败（HTTP ${res.status}）`);
-  }
-  const data = unwrap<{ fileID: string; name: string; size: number; type: AttachmentType }>(envelope);
+  const headers = (blob: Blob) => ({ 'content-type': blob.type || type || 'application/octet-stream', 'x-file-name': encodeURIComponent(name) });
+  const data = await toServer<{ fileID: string; name: string; size: number; type: AttachmentType }>(source, headers, `${name} `);
   return { fileID: data.fileID, name: data.name, size: data.size, type: data.type };
 }

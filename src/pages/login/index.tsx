@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { DevUser } from '../../shared/api-types';
 import { ROLE_LABELS } from '../../shared/labels';
 import { ROUTES } from '../../shared/routes';
-import { ApiError, errorText, toastError, unwrap } from '../../services/call';
+import { ApiError, errorText, serverEnvelope, toastError, unwrap } from '../../services/call';
 import { getDevToken, setDevToken, setSignInKind, type SignInKind } from '../../services/session';
 import { takeAfterLogin } from '../../services/after-login';
 import { forgetSession } from '../../services/profile';
@@ -32,20 +32,11 @@ function groupByRole(users: DevUser[]): Group[] {
 
 /** The local server's sign-in endpoints (H5 only): same answer shape as the functions. */
 async function authFetch<T>(path: string, body?: object, token?: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, body
+  const send = () =>
+    fetch(path, body
       ? { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }
       : { method: 'GET' });
-  } catch {
-    throw new ApiError('NETWORK', '无法连接服务，请检查网络');
-  }
-  let envelope;
-  try {
-    envelope = await res.json();
-  } catch {
-    throw new ApiError('NETWORK', `服务暂不可用（HTTP ${res.status}）`);
-  }
+  const envelope = await serverEnvelope<T>(send, 'NETWORK', '无法连接服务，请检查网络', '服务暂不可用');
   if (envelope && envelope.ok === false) throw new ApiError(envelope.code, envelope.message || '操作失败，请稍后重试', envelope.details);
   return unwrap<T>(envelope);
 }
