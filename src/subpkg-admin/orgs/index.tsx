@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { callService, toastError } from '../../services/call';
 import type { Input as ActionInput } from '../../../core/contract/answers';
 import Field from '../../components/Field';
@@ -9,6 +9,7 @@ import { useForm } from '../../shared/use-form';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import { useLoadOnShow } from '../../shared/use-query';
 import Modal from '../components/Modal';
+import ReasonModal from '../components/ReasonModal';
 import { Chips, Select, toggle } from '../../components/Select';
 import type { AdminOrg, OrgKind } from '../types';
 import { ORG_KIND_LABELS, PARENT_KIND } from '../labels';
@@ -322,24 +323,23 @@ function RetireDialog({ org, orgs, onClose, onDone }: DialogProps & { org: Admin
     run('admin.orgs.retire', { id: org.id, reason: reason.trim() }, (o) => onDone(`已撤销${o.name}`));
   };
   return (
-    <Modal
+    <ReasonModal
       title={`撤销：${org.name}`}
       name='modal--retire'
-      danger
-      busy={busy}
       okText='撤销'
-      onOk={ok}
-      onClose={onClose}
+      busy={busy}
       hint={
         <View>
           撤销后不再出现在新的选择和分派中，历史记录全部保留，可随时恢复。
           {live > 0 && <View className='org-warn'>其下还有 {live} 个未撤销的下级组织，请先移动或撤销它们。</View>}
         </View>
       }
-    >
-      <Field label='撤销原因' required error={errors.reason}>
-        <TextArea className='form-textarea' placeholder='如：行政区划调整，并入西湖街道' value={reason} maxLength={200} rows={3} onChange={setReason} />
-      </Field>
-    </Modal>
+      placeholder='如：行政区划调整，并入西湖街道'
+      value={reason}
+      error={errors.reason}
+      onChange={setReason}
+      onOk={ok}
+      onClose={onClose}
+    />
   );
 }

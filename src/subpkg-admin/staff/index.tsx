@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { formatDate } from '../../shared/format';
 import { callService, toastError } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
-import Field from '../../components/Field';
+import ReasonModal from '../components/ReasonModal';
 import { Chips } from '../../components/Select';
 import { LEAVING, useForm } from '../../shared/use-form';
 import Modal from '../components/Modal';
@@ -271,20 +271,19 @@ function DeactivateDialog({ staff, onClose, onDone }: { staff: StaffItem; onClos
     });
   };
   return (
-    <Modal
+    <ReasonModal
       title={`停用：${staff.name}`}
       name='modal--deactivate'
-      danger
-      busy={busy}
       okText='停用'
+      busy={busy}
+      hint={`停用后该人员不能再登录办理，不再接收分派。${staff.openCount > 0 ? `其在办的 ${staff.openCount} 件诉求将退回队列并重新分派。` : ''}`}
+      placeholder='如：岗位调整，调离本街道'
+      value={reason}
+      error={errors.reason}
+      onChange={edit('reason', setReason)}
       onOk={ok}
       onClose={onClose}
-      hint={`停用后该人员不能再登录办理，不再接收分派。${staff.openCount > 0 ? `其在办的 ${staff.openCount} 件诉求将退回队列并重新分派。` : ''}`}
-    >
-      <Field label='停用原因' required error={errors.reason}>
-        <TextArea className='form-textarea' placeholder='如：岗位调整，调离本街道' value={reason} maxLength={200} rows={3} onChange={edit('reason', setReason)} />
-      </Field>
-    </Modal>
+    />
   );
 }
 
