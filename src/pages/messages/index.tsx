@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { Message } from '../../shared/api-types';
 import type { Answer } from '../../../core/contract/answers';
 import { formatTime } from '../../shared/format';
 import { detailUrlFor } from '../../shared/routes';
-import { usePagedList } from '../../shared/use-paged-list';
+import { useListPageEvents, usePagedList } from '../../shared/use-paged-list';
 import { callService, toastError } from '../../services/call';
 import { currentMe } from '../../services/profile';
 import { ListFooter, ListState } from '../../components/StateView';
@@ -34,15 +34,7 @@ export default function MessagesPage() {
     setUnread(null);
     return list.reload();
   };
-  useDidShow(() => {
-    reload();
-  });
-  usePullDownRefresh(() => {
-    reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    list.loadMore();
-  });
+  useListPageEvents({ reload, loadMore: list.loadMore });
 
   const markRead = (ids: string[] | 'all', left: number) => {
     list.setItems((items) => items.map((m) => (ids === 'all' || ids.includes(m._id) ? { ...m, read: true } : m)));

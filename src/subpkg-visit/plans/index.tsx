@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { addDays, beijingToday } from '../../shared/format';
-import { usePagedList } from '../../shared/use-paged-list';
+import { useListPageEvents, usePagedList } from '../../shared/use-paged-list';
 import { ApiError, callService, toastError } from '../../services/call';
 import { currentMe } from '../../services/profile';
 import Field from '../../components/Field';
@@ -150,15 +150,7 @@ export default function PlansPage() {
     loadProposals();
     return plans.reload();
   };
-  useDidShow(() => {
-    reload();
-  });
-  usePullDownRefresh(() => {
-    reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    plans.loadMore();
-  });
+  useListPageEvents({ reload, loadMore: plans.loadMore });
 
   const cancel = async (p: Plan) => {
     const ok = await Taro.showModal({ title: '取消检查计划', content: `取消对「${p.enterpriseName}」的检查计划？企业将收到取消通知。`, confirmText: '取消计划' }).then(
