@@ -53,6 +53,12 @@ export function defaultQuery(kind: PeriodKind = 'month'): PeriodQuery {
   return { period: kind, key: currentKey(kind) };
 }
 
+/** the period a page's link names (?period=quarter&key=2026-Q3): a month, quarter or year; this month when it names none */
+export function queryFromParams(params: { period?: string; key?: string }): PeriodQuery {
+  const kind = (['month', 'quarter', 'year'].includes(params.period ?? '') ? params.period : 'month') as Exclude<PeriodKind, 'custom'>;
+  return { period: kind, key: params.key ? decodeURIComponent(params.key) : currentKey(kind) };
+}
+
 export function ymdToday(): string {
   return beijingWall(Date.now())!.format('YYYY-MM-DD');
 }

@@ -7,7 +7,7 @@ import { useQuery } from '../../shared/use-query';
 import { ErrorState, Loading } from '../../components/StateView';
 import { openWorkbook } from '../../services/workbook';
 import PeriodBar from '../components/PeriodBar';
-import { currentKey, num, pct } from '../format';
+import { currentKey, num, pct, queryFromParams } from '../format';
 import type { BriefingCase, PeriodQuery, RankedUnit } from '../types';
 import '../leader.css';
 import './index.css';
@@ -91,8 +91,7 @@ function PaperTable({ head, rows, empty }: { head: string[]; rows: Array<{ key: 
 
 export default function BriefingPage() {
   const { params } = useRouter();
-  const initialKind = (['month', 'quarter', 'year'].includes(params.period ?? '') ? params.period : 'month') as Kind;
-  const [query, setQuery] = useState<PeriodQuery>({ period: initialKind, key: params.key ? decodeURIComponent(params.key) : currentKey(initialKind) });
+  const [query, setQuery] = useState<PeriodQuery>(() => queryFromParams(params));
   const [exporting, setExporting] = useState(false);
   const kind = query.period as Kind;
   const key = query.key ?? currentKey(kind);

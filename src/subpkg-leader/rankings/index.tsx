@@ -7,7 +7,7 @@ import When from '../../components/When';
 import { ApiError, callService, errorText, toastError } from '../../services/call';
 import { EmptyState, ErrorState, Loading } from '../../components/StateView';
 import PeriodBar from '../components/PeriodBar';
-import { currentKey, pct } from '../format';
+import { currentKey, pct, queryFromParams } from '../format';
 import type { PeriodQuery, RankingSummary } from '../types';
 import type { RankedUnit, RankingList, RankingSettings } from './types';
 import '../leader.css';
@@ -195,8 +195,7 @@ function Method({ s }: { s: RankingSettings }) {
 
 export default function RankingsPage() {
   const { params } = useRouter();
-  const initialKind = (['month', 'quarter', 'year'].includes(params.period ?? '') ? params.period : 'month') as Kind;
-  const [query, setQuery] = useState<PeriodQuery>({ period: initialKind, key: params.key ? decodeURIComponent(params.key) : currentKey(initialKind) });
+  const [query, setQuery] = useState<PeriodQuery>(() => queryFromParams(params));
   const [list, setList] = useState<RankingList | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState('');
