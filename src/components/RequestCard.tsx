@@ -1,9 +1,11 @@
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { Meta, RequestSummary } from '../shared/api-types';
 import { OPEN_STATUSES } from '../../core/contract/catalog';
 import When from './When';
 import { categoryLabel, statusLabel } from '../services/profile';
 import StatusTag from './StatusTag';
+import { ListFooter } from './StateView';
 
 type Props = {
   request: RequestSummary;
@@ -62,5 +64,17 @@ export default function RequestCard({ request: r, meta, viewer, onClick }: Props
         <When at={r.createdAt} />
       </View>
     </View>
+  );
+}
+
+/** A list page's request cards, each opening its detail page, and the list's foot line. */
+export function RequestCards({ list, meta, viewer, detailUrl }: { list: { items: RequestSummary[]; loading: boolean; hasMore: boolean }; meta: Meta | null; viewer: Props['viewer']; detailUrl: (id: string) => string }) {
+  return (
+    <>
+      {list.items.map((r) => (
+        <RequestCard key={r._id} request={r} meta={meta} viewer={viewer} onClick={() => Taro.navigateTo({ url: detailUrl(r._id) })} />
+      ))}
+      <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+    </>
   );
 }

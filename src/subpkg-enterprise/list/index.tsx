@@ -7,9 +7,9 @@ import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
 import { MINE_TABS } from '../../../core/contract/account';
-import RequestCard from '../../components/RequestCard';
+import { RequestCards } from '../../components/RequestCard';
 import InboxTabs from '../../components/InboxTabs';
-import { ListFooter, ListState } from '../../components/StateView';
+import { ListState } from '../../components/StateView';
 
 type Tab = (typeof MINE_TABS)[number];
 const TABS: { key: Tab; title: string; empty: string }[] = [
@@ -80,16 +80,7 @@ export default function MyRequestsPage() {
           )}
         </ListState>
         {list.items.length > 0 && !shown && <View className='list-total'>共 {list.total} 件</View>}
-        {list.items.map((r) => (
-          <RequestCard
-            key={r._id}
-            request={r}
-            meta={meta}
-            viewer='enterprise'
-            onClick={() => Taro.navigateTo({ url: ROUTES.enterpriseDetail(r._id) })}
-          />
-        ))}
-        <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+        <RequestCards list={list} meta={meta} viewer='enterprise' detailUrl={ROUTES.enterpriseDetail} />
       </View>
     </View>
   );

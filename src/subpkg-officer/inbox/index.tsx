@@ -1,13 +1,13 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Inbox, InboxTab, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
 import { canAskConsent, requestSubscribe } from '../../services/subscribe';
-import RequestCard from '../../components/RequestCard';
+import { RequestCards } from '../../components/RequestCard';
 import InboxTabs from '../../components/InboxTabs';
-import { ListFooter, ListState } from '../../components/StateView';
+import { ListState } from '../../components/StateView';
 import './index.css';
 
 const TABS: { key: InboxTab; title: string; empty: string }[] = [
@@ -36,16 +36,7 @@ export default function InboxPage() {
           </View>
         )}
         <ListState list={list} empty={current.empty} />
-        {list.items.map((r) => (
-          <RequestCard
-            key={r._id}
-            request={r}
-            meta={meta}
-            viewer='officer'
-            onClick={() => Taro.navigateTo({ url: ROUTES.officerDetail(r._id) })}
-          />
-        ))}
-        <ListFooter loading={list.loading} hasMore={list.hasMore} count={list.items.length} />
+        <RequestCards list={list} meta={meta} viewer='officer' detailUrl={ROUTES.officerDetail} />
       </View>
     </View>
   );
