@@ -8,16 +8,15 @@
  *    complained.
  */
 import type { z } from 'zod';
-import { assignRequest } from '../assignment/assign';
 import { countRequestQuietly } from '../stats/counters';
 import { Ctx } from '../context';
 import { AppError } from '../errors';
 import { newPseudonym } from '../identity/pseudonym';
-import { newRequestDoc, nextRequestNo, placeOf } from '../intake/request-doc';
+import { newRequestDoc, nextRequestNo } from '../intake/request-doc';
 import { requestDocId, SubmitInput } from '../intake/submit';
 import type { Enterprise, ServiceRequest, User } from '../model';
 import { afterChange } from '../notify/after-change';
-import { StoreError, type Ports } from '../ports';
+import type { Ports } from '../ports';
 import { summary } from '../request-record';
 import { startIfNeeded } from '../sla/clock';
 import { loadSla } from '../sla/policy';
@@ -31,6 +30,8 @@ import { PURPOSES, type Visit } from './model';
 import { loadEnterprise, loadVisit, patchVisit } from './records';
 import { districtOrg, requireVisitStaff, supervisorsOfGrid, visitorDept } from './staff';
 import { requestRepo } from '../repos/requests';
+import { createRequest } from '../intake/create-request';
+import { followRequest, later } from '../settle';
 import { orgRepo } from '../repos/orgs';
 
 /** visit.fileRequest: stays here, as it extends SubmitInput (core/intake/submit.ts) */
@@ -59,14 +60,12 @@ export async function fileVisitRequest(ctx: Ctx, visit: Visit | null, data: z.in
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `问题描述含有不当内容：${verdict.reason}`);
   const grid = await orgRepo(ports.store).get(ent.gridId);
   const dept = await visitorDept(ports, ctx.user);
-  const at = now.toISOString();
   // the enterprise follows and scores it: its first contact is the submitter of record
   const submitterId = ent.contactIds[0] ?? ctx.user._id;
-  const doc = newRequestDoc({
+  // one unit of work, assigned in the same write (core/intake/create-request.ts); notifications and counting follow the answer
+  const { request, created } = await createRequest(ctx, ent, grid, {
     _id: id,
-    no: await nextRequestNo(ports, now),
     clientKey: data.clientKey,
-    ...placeOf(ent, grid),
     submitterId,
     visitId: visit._id,
     channel: 'visit',
@@ -74,26 +73,12 @@ export async function fileVisitRequest(ctx: Ctx, visit: Visit | null, data: z.in
     description: data.description,
     photos: data.photos,
     phone: data.phone,
-    timeline: [{
-      seq: 1, at, type: 'submitted', actorId: ctx.user._id, actorName: ctx.user.name,
-      text: `${ctx.user.name}（${dept.deptName}）入企走访（${visit.no}）时代${ent.name}反映，进入分派队列`,
-    }],
-  }, at);
-  try {
-    await requests.add(doc);
-    await countRequestQuietly(ports, doc._id);
-  } catch (e) {
-    if (e instanceof StoreError && e.code === 'DUPLICATE_ID') {
-      const first = await requests.get(id);
-      if (first) return { request: summary(first), created: false };
-    }
-    throw e;
-  }
+    first: { actorId: ctx.user._id, actorName: ctx.user.name, text: `${ctx.user.name}（${dept.deptName}）入企走访（${visit.no}）时代${ent.name}反映，进入分派队列` },
+  });
+  if (!created) return { request: summary(request), created: false };
   await patchVisit(ports, visit._id, (v) => (v.requestIds.includes(id) ? null : { $set: { requestIds: [...v.requestIds, id] } }), now);
-  // the normal path: assignment, then notifications (the timers retry either on failure)
-  await assignRequest(ports, id, now).catch((e) => console.error('[assign] deferred to timer:', (e as Error)?.message));
-  await afterChange(ports, id, now).catch((e) => console.error('[notify] deferred to timer:', (e as Error)?.message));
-  return { request: summary((await requests.get(id))!), created: true };
+  await later(ctx, (p) => followRequest(p, id));
+  return { request: summary(request), created: true };
 }
 
 export const ANONYMOUS_NAME = '企业联系人（匿名）';
