@@ -9,8 +9,10 @@ import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { CallbackRecord } from '../../shared/api-types';
 import { formatTime } from '../../shared/format';
-import { ApiError, callService, toastError } from '../../services/call';
-import Field, { fieldErrors } from '../../components/Field';
+import { confirmAction } from '../../shared/confirm';
+import { callService } from '../../services/call';
+import { useForm } from '../../shared/use-form';
+import Field from '../../components/Field';
 import { Chips } from '../../components/Select';
 import type { DeskPartProps } from './part-props';
 import { CALLBACK_METHODS, CALLBACK_OUTCOMES } from '../../../core/contract/catalog';
@@ -34,8 +36,7 @@ export default function CallbackPanel({ detail, reload }: DeskPartProps) {
   const [method, setMethod] = useState<Method | ''>('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useForm();
   // once called back, another callback (a follow-up) is a deliberate step
   const [again, setAgain] = useState(false);
   if (!can.callback && !callbacks.length) return null;
@@ -52,16 +53,15 @@ export default function CallbackPanel({ detail, reload }: DeskPartProps) {
     setErrors(e);
     if (Object.keys(e).length || !method || !outcome) return;
     if (outcome === 'unsatisfied') {
-      const res = await Taro.showModal({
+      const sure = await confirmAction({
         title: '将退回重办',
         content: '企业对办理结果不满意：提交后该诉求将退回重办，重新计时，并计入重办次数。确认提交？',
         confirmText: '退回重办',
-        confirmColor: '#e53935',
-      }).catch(() => ({ confirm: false }));
-      if (!res.confirm) return;
+        danger: true,
+      });
+      if (!sure) return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await callService('callback.record', { id: r._id, method, outcome, ...(note.trim() ? { note: note.trim() } : {}) });
       Taro.showToast({ title: outcome === 'unsatisfied' ? '已记录回访，诉求已退回重办' : '已记录回访', icon: 'none' });
       setMethod('');
@@ -69,12 +69,7 @@ export default function CallbackPanel({ detail, reload }: DeskPartProps) {
       setNote('');
       setAgain(false);
       await reload();
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      toastError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

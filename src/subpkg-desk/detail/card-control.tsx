@@ -11,11 +11,13 @@ import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { Card, CardParty, Me } from '../../shared/api-types';
 import { beijingToday } from '../../shared/format';
-import { ApiError, callService, toastError } from '../../services/call';
+import { confirmAction } from '../../shared/confirm';
+import { callService } from '../../services/call';
+import { useForm } from '../../shared/use-form';
 import type { ActionName } from '../../../core/contract/actions';
 import { currentMe } from '../../services/profile';
 import CardInfo from '../../components/CardInfo';
-import Field, { fieldErrors } from '../../components/Field';
+import Field from '../../components/Field';
 import { DateInput } from '../../components/Select';
 import type { DeskPartProps } from './part-props';
 import './card-control.css';
@@ -42,8 +44,7 @@ export default function CardControl({ detail, reload }: DeskPartProps) {
   const [form, setForm] = useState<Form | null>(null);
   const [text, setText] = useState('');
   const [deadline, setDeadline] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run: send } = useForm();
   useEffect(() => {
     currentMe().then(setMe).catch(() => undefined);
   }, []);
@@ -59,22 +60,14 @@ export default function CardControl({ detail, reload }: DeskPartProps) {
     setForm((cur) => (cur && cur.kind === f.kind && ('deptId' in cur ? cur.deptId : '') === ('deptId' in f ? f.deptId : '') ? null : f));
   };
 
-  const run = async (action: ActionName, fields: Record<string, unknown>, done: string) => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const run = (action: ActionName, fields: Record<string, unknown>, done: string) =>
+    send(async () => {
       await callService(action, { cardId: card._id, ...fields });
       Taro.showToast({ title: done, icon: 'none' });
       setForm(null);
       setErrors({});
       await reload();
-    } catch (e) {
-      if (e instanceof ApiError && e.details.length) setErrors(fieldErrors(e.details));
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const need = (what: string) => (text.trim().length < 2 ? `请填写${what}（至少2个字）` : '');
   const submit = async () => {
@@ -101,13 +94,13 @@ export default function CardControl({ detail, reload }: DeskPartProps) {
     }
     const e = need('撤回原因');
     if (e) return setErrors({ reason: e });
-    const res = await Taro.showModal({
+    const sure = await confirmAction({
       title: '撤回督办卡',
       content: '撤回后各部门不能再办理此卡，诉求回到待调度，办理时限继续计算。确认撤回？',
       confirmText: '确认撤回',
-      confirmColor: '#e53935',
-    }).catch(() => ({ confirm: false }));
-    if (res.confirm) await run('card.withdraw', { reason: text.trim() }, '督办卡已撤回，诉求待重新调度');
+      danger: true,
+    });
+    if (sure) await run('card.withdraw', { reason: text.trim() }, '督办卡已撤回，诉求待重新调度');
   };
 
   const formFor = (kind: Form['kind'], deptId?: string) =>
