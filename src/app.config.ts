@@ -37,7 +37,7 @@ export default defineAppConfig({
     {
       // administration console (desktop browser first; key actions in the mini-program too)
       root: 'subpkg-admin',
-      pages: ['index/index', 'orgs/index', 'staff/index', 'enterprises/index', 'import/index', 'rules/index', 'audit/index', 'kb/index'],
+      pages: ['index/index', 'orgs/index', 'staff/index', 'enterprises/index', 'import/index', 'rules/index', 'audit/index', 'kb/index', 'items/index'],
     },
   ],
   // the mini-program downloads a subpackage when one of its pages is first opened: the home page fetches the

@@ -49,4 +49,5 @@ export const ADMIN = {
   rules: '/subpkg-admin/rules/index',
   audit: '/subpkg-admin/audit/index',
   kb: '/subpkg-admin/kb/index',
+  items: '/subpkg-admin/items/index',
 };

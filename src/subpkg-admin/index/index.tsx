@@ -38,6 +38,7 @@ export default function AdminHome() {
     { title: '企业名录', hint: '企业登记、批量导入、包联', icon: '▦', url: ADMIN.enterprises, count: c.enterprises, countLabel: '家企业' },
     { title: '规则配置', hint: '分派、时限、无事不扰、工作日历、消息模板', icon: '⚙', url: ADMIN.rules },
     { title: '知识库', hint: '政策问答与常见问题：企业提交前先看答复', icon: '?', url: ADMIN.kb },
+    { title: '事项清单', hint: '企业反映的事项、责任部门与层级：提交时推荐，调度时参考', icon: '≡', url: ADMIN.items },
     { title: '操作日志', hint: '每一次变更的记录', icon: '☰', url: ADMIN.audit },
   ];
 

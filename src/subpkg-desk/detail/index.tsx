@@ -29,6 +29,7 @@ import CardControl from './card-control';
 import ObjectionsPanel from './objections';
 import CallbackPanel from './callback';
 import RecusalNotice from './recusal-notice';
+import ItemSuggestion from './item-suggestion';
 import '../desk.css';
 import './index.css';
 
@@ -59,6 +60,8 @@ export default function DeskDetailPage() {
   const [options, setOptions] = useState<DeskOptions | null>(null);
   const [error, setError] = useState('');
   const [open, setOpen] = useState<ActionKey | null>(null);
+  // a panel opened by a proposal (the responsibility list's department for 下发督办卡)
+  const [preset, setPreset] = useState<PanelProps['preset']>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -85,7 +88,15 @@ export default function DeskDetailPage() {
 
   const toggle = (key: ActionKey) => {
     setErrors({});
+    setPreset(undefined);
     setOpen((o) => (o === key ? null : key));
+  };
+  /** 按清单下发: the card panel opens with the item's department as lead; the dispatcher completes and confirms it */
+  const proposeCard = (p: NonNullable<PanelProps['preset']>) => {
+    setErrors({});
+    setPreset(p);
+    setOpen('issueCard');
+    setTimeout(() => Taro.pageScrollTo({ selector: '#panel-issueCard', duration: 200 }).catch(() => undefined), 50);
   };
 
   /** an action done in place (here or in a panel): the page reloads and shows its top, where the new status is */
@@ -159,7 +170,8 @@ export default function DeskDetailPage() {
           )}
           {Open && (
             <Open
-              key={open}
+              key={`${open}-${preset?.leadDeptId ?? ''}`}
+              preset={preset}
               request={r}
               meta={meta}
               options={options}
@@ -179,6 +191,8 @@ export default function DeskDetailPage() {
           <RejectionCard request={r} meta={meta} viewer='desk' />
           <AppealCard request={r} meta={meta} />
           <ResultCard request={r} />
+          {/* triage: the responsibility-list item chosen or suggested, and why */}
+          {(can.verify || can.issueCard) && <ItemSuggestion id={r._id} version={String(r.timeline.length)} onRoute={can.issueCard ? proposeCard : undefined} />}
           <FactsCard request={r} meta={meta} />
           <View className='card'>
             <View className='card__title'>办理进度</View>
@@ -279,6 +293,7 @@ function FactsCard({ request: r, meta }: { request: RequestDetail; meta: Meta | 
           {r.phone || '—'}
         </Text>
       </Row>
+      {r.item && <Row label='诉求事项'>{r.item.name}</Row>}
       <Row label='来源渠道'>{r.channel ? channelLabel(meta, r.channel) : '—'}</Row>
       <Row label='调度中心'>
         {r.tierOrgName || '—'}

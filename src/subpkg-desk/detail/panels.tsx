@@ -31,6 +31,8 @@ export type PanelProps = {
   setErrors: (e: Record<string, string>) => void;
   submit: (fields: Record<string, unknown>) => void;
   cancel: () => void;
+  /** what a panel opens with when something proposed it (下发督办卡 from the responsibility list: its department and a first instruction) */
+  preset?: { leadDeptId?: string; instructions?: string };
 };
 
 const MIN_TEXT = 2;
@@ -151,12 +153,12 @@ export function ReassignPanel({ request, options, busy, errors, setErrors, submi
   );
 }
 
-export function IssueCardPanel({ request, options, busy, errors, setErrors, submit, cancel }: PanelProps) {
+export function IssueCardPanel({ request, options, busy, errors, setErrors, submit, cancel, preset }: PanelProps) {
   const today = beijingToday();
-  const [lead, setLead] = useState('');
+  const [lead, setLead] = useState(preset?.leadDeptId ?? '');
   const [co, setCo] = useState<string[]>([]);
   const [deadline, setDeadline] = useState(() => (request.dueAt && formatDate(request.dueAt) >= today ? formatDate(request.dueAt) : addDays(today, 7)));
-  const [instructions, setInstructions] = useState('');
+  const [instructions, setInstructions] = useState(preset?.instructions ?? '');
   const [confirmRecusal, setConfirmRecusal] = useState(false);
   const depts = options?.departments ?? [];
   // a complaint about officials: their departments get the card only when the dispatcher confirms

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Input, TextArea } from '@nutui/nutui-react-taro';
+import { TextArea } from '@nutui/nutui-react-taro';
 import type { Meta } from '../../shared/api-types';
 import { newClientKey } from '../../shared/format';
 import { ROUTES } from '../../shared/routes';
@@ -15,6 +15,7 @@ import { ErrorState, Loading } from '../../components/StateView';
 import SubmitButton from '../../components/SubmitButton';
 import { PhotoUploader, usePhotoUploads } from '../photos';
 import { SimilarRequests, Suggestions, useSuggestions } from './suggestions';
+import { ItemPicker, type ChosenItem } from './items';
 import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
 import { SubmitFields } from '../../../core/contract/requests';
 import { CATEGORY_CODES, type CategoryCode } from '../../../core/contract/catalog';
@@ -23,14 +24,14 @@ import { problemsOf } from '../../../core/contract/schema';
 const PHONE_KEY = 'lastPhone';
 /** what was typed and not sent yet: kept when the page is left, offered again next time */
 const DRAFT_KEY = 'submitDraft';
-type Draft = { category: CategoryCode | ''; description: string };
-/** the two-character pieces of a query ("电力增容" → 电力, 力增, 增容): a category matches on any */
-const pairsOf = (q: string) => Array.from({ length: Math.max(0, q.length - 1) }, (_, i) => q.slice(i, i + 2));
+type Draft = { category: CategoryCode | ''; description: string; item: ChosenItem | null };
 const savedDraft = (): Draft => {
-  const saved = { category: '', description: '', ...((Taro.getStorageSync(DRAFT_KEY) as Partial<Record<keyof Draft, string>>) || {}) };
+  const saved = { category: '', description: '', item: null, ...((Taro.getStorageSync(DRAFT_KEY) as Partial<{ category: string; description: string; item: ChosenItem | null }>) || {}) };
   // a category the catalog no longer has is dropped: the server would refuse it
   const category = CATEGORY_CODES.find((c) => c === saved.category) ?? '';
-  return { category, description: saved.description };
+  // an item is kept only with its own category (a draft from before the list has none)
+  const item = saved.item && typeof saved.item.id === 'string' && saved.item.category === category ? saved.item : null;
+  return { category, description: saved.description, item };
 };
 /** how long 提交成功 shows before the request's page opens: a page change hides a toast at once */
 const SUCCESS_MS = 1200;
@@ -40,14 +41,15 @@ export default function SubmitPage() {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [metaError, setMetaError] = useState('');
   const [draft] = useState(savedDraft);
-  const [categoryQuery, setCategoryQuery] = useState('');
   const [category, setCategory] = useState(draft.category);
+  // the responsibility-list item chosen (事项清单); none for a category alone or 不确定
+  const [item, setItem] = useState<ChosenItem | null>(draft.item);
   const [description, setDescription] = useState(draft.description);
   // the draft follows every change (a few bytes in local storage), so leaving the page loses nothing
   useEffect(() => {
-    if (category || description) Taro.setStorageSync(DRAFT_KEY, { category, description });
+    if (category || description) Taro.setStorageSync(DRAFT_KEY, { category, description, item });
     else Taro.removeStorageSync(DRAFT_KEY);
-  }, [category, description]);
+  }, [category, description, item]);
   // the knowledge base's answers for what is typed: a known question is answered before it becomes a request
   const suggestions = useSuggestions(description);
   const uploads = usePhotoUploads();
@@ -72,7 +74,7 @@ export default function SubmitPage() {
   const validate = () => {
     // the server's own schema (core/contract/requests.ts): the same checks and words before sending
     const e = problemsOf(SubmitFields, { category, description, photos: uploads.fileIDs, phone });
-    if (!category) e.category = '请选择诉求类别';
+    if (!category) e.category = '请选择诉求类别或事项，拿不准可选“不确定”';
     return check(e);
   };
 
@@ -87,6 +89,7 @@ export default function SubmitPage() {
         photos: uploads.fileIDs,
         phone: phone.trim(),
         shownAnswers: suggestions.shownIds(),
+        itemId: item?.id ?? null,
       });
       Taro.setStorageSync(PHONE_KEY, phone.trim());
       Taro.removeStorageSync(DRAFT_KEY);
@@ -98,11 +101,6 @@ export default function SubmitPage() {
     });
   };
 
-  // 24 categories are many for a phone: a search narrows them, and 不确定 (other) is always there
-  const q = categoryQuery.trim();
-  const shownCategories = meta
-    ? meta.categories.filter((c) => c.code === 'other' || c.code === category || !q || c.name.includes(q) || pairsOf(q).some((p) => c.name.includes(p)))
-    : [];
   if (!meta) {
     return (
       <View className='page'>{metaError ? <ErrorState message={metaError} onRetry={fetchMeta} /> : <Loading />}</View>
@@ -112,31 +110,6 @@ export default function SubmitPage() {
   return (
     <View className='page'>
       <View className='card form'>
-        <Field label='诉求类别' required error={errors.category}>
-          <Input
-            className='form-input category-search'
-            placeholder='搜索类别，如：用电、招聘、融资'
-            value={categoryQuery}
-            maxLength={20}
-            onChange={setCategoryQuery}
-          />
-          <View className='chips'>
-            {shownCategories.map((c) => (
-              <Text
-                key={c.code}
-                className={`chip${category === c.code ? ' chip--active' : ''}`}
-                onClick={() => {
-                  setCategory(c.code);
-                  edited('category');
-                }}
-              >
-                {c.code === 'other' ? '不确定，请工作人员分类' : c.name}
-              </Text>
-            ))}
-          </View>
-          {shownCategories.length === 1 && categoryQuery.trim() && <View className='muted small'>没有找到“{categoryQuery.trim()}”，可选“不确定”，由工作人员分类</View>}
-        </Field>
-
         <Field label='问题描述' required error={errors.description}>
           <TextArea
             className='form-textarea'
@@ -160,6 +133,21 @@ export default function SubmitPage() {
             setTimeout(() => { if (alive.current) Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home })); }, SUCCESS_MS);
           }}
         />
+
+        <Field label='诉求事项' required error={errors.category || errors.itemId}>
+          <ItemPicker
+            meta={meta}
+            description={description}
+            category={category}
+            item={item}
+            choose={(c, it) => {
+              setCategory(c);
+              setItem(it);
+              edited('category');
+              edited('itemId');
+            }}
+          />
+        </Field>
 
         <Field label='现场照片' extra={<Text className='field__extra'>选填，最多 {MAX_PHOTOS} 张</Text>}>
           <PhotoUploader uploads={uploads} />

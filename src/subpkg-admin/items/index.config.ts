@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '事项清单',
+  enablePullDownRefresh: true,
+});
