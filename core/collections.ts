@@ -29,6 +29,8 @@ export const C = {
   visitOpen: 'visit_open',
   visitFeedback: 'visit_feedback',
   visitPlans: 'visit_plans',
+  // 茶叙会/企业家日 recorded by a dispatcher, with the requests raised there (core/intake/meeting.ts)
+  meetings: 'meetings',
   pseudonyms: 'pseudonyms',
   invites: 'invites',
   bindings: 'bindings',

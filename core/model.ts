@@ -206,6 +206,8 @@ export type ServiceRequest = {
   visitId?: string | null;
   /** 代报: the liaison or grid officer who filed it for the enterprise (core/intake/file-for.ts); they may read it */
   filedBy?: { id: string; name: string; role: 'liaison' | 'officer' } | null;
+  /** 茶叙会/企业家日: the meeting it was raised at (channel meeting, core/intake/meeting.ts) */
+  meetingId?: string;
   channel: Channel;
   category: CategoryCode;
   description: string;

@@ -21,8 +21,18 @@ import { requestRepo } from '../repos/requests';
 import { enterpriseRepo } from '../repos/enterprises';
 import { requestView } from '../queries/read-requests';
 import { followRequest, later } from '../settle';
+import { orgScope } from '../desk/scope';
 import { createRequest } from './create-request';
 import { DEFAULT_SUBMITS_PER_HOUR, requestDocId } from './submit';
+
+/**
+ * whether an enterprise is in a dispatcher's scope (orgScope: its centers): its request would be
+ * tiered at its grid's community (placeOf), so that community must be one of them (the grid cached)
+ */
+export async function inDeskScope(ports: Ctx['ports'], scope: Set<string>, ent: Pick<Enterprise, 'gridId'>): Promise<boolean> {
+  const grid = await orgById(ports, ent.gridId);
+  return scope.has(grid?.parentId ?? ent.gridId);
+}
 
 /** how the caller stands to the enterprise: its 特派员, an officer of its grid, or neither */
 export function filerRelation(user: User, ent: Pick<Enterprise, 'liaisonId' | 'gridId'>): 'liaison' | 'officer' | null {
@@ -75,30 +85,42 @@ export async function fileForEnterprise(ctx: Ctx, input: Sent<typeof FileForInpu
   return { request: requestView(ctx, request), created, told: !!contact };
 }
 
-/** request.fileForOptions: whom the caller may file for (its 特派员 enterprises first, then its grids'), by name */
+type Relation = 'liaison' | 'officer' | 'desk';
+
+/**
+ * request.fileForOptions: whom the caller may file for (its 特派员 enterprises first, then its grids'),
+ * by name; for a dispatcher (a meeting's problems, core/intake/meeting.ts) the enterprises of its
+ * scope whose name holds a word of two characters or more (a district has thousands: no list without one).
+ */
 export async function fileForOptions(ctx: Ctx, input: Sent<typeof FileForOptionsInput>) {
-  requireRole(ctx.user, 'liaison', 'officer');
+  requireRole(ctx.user, 'liaison', 'officer', 'dispatcher');
   const { q } = parseInput(FileForOptionsInput, input);
   const ents = enterpriseRepo(ctx.ports.store);
   const user = ctx.user;
-  // a word of two characters or more is looked up by the name's character pairs (any enterprise, however
-  // many its grid holds), then kept to those the caller looks after; otherwise the caller's own, by name
-  const [own, ...grids] = q && q.length >= 2
-    ? [await ents.byNameGrams(q, LIST_MAX)]
+  const word = q && q.length >= 2 ? q : '';
+  const field = hasRole(user, 'liaison', 'officer');
+  if (!field && !word) return { items: [], cut: false, needQuery: true };
+  const scope = hasRole(user, 'dispatcher') ? await orgScope(ctx.ports, user) : null;
+  const relationOf = async (e: Enterprise): Promise<Relation | null> => filerRelation(user, e) ?? (scope && (await inDeskScope(ctx.ports, scope, e)) ? 'desk' : null);
+  // a word is looked up by the name's character pairs (any enterprise, however many its grid holds),
+  // then kept to those the caller looks after; otherwise the caller's own, by name
+  const [own, ...grids] = word
+    ? [await ents.byNameGrams(word, LIST_MAX)]
     : await Promise.all([
       hasRole(user, 'liaison') ? ents.ofLiaison(user._id, LIST_MAX) : Promise.resolve([] as Enterprise[]),
       ...(hasRole(user, 'officer') ? (user.gridIds ?? []).slice(0, 5) : []).map((g) => ents.pageByName(g, 0, LIST_MAX)),
     ]);
   const seen = new Set<string>();
-  const out: Array<{ id: string; name: string; relation: 'liaison' | 'officer'; hasContact: boolean }> = [];
+  const out: Array<{ id: string; name: string; relation: Relation; hasContact: boolean }> = [];
   for (const e of [...own, ...grids.flat()]) {
-    const relation = filerRelation(user, e);
+    const relation = await relationOf(e);
     if (!relation || seen.has(e._id) || (q && !e.name.includes(q))) continue;
     seen.add(e._id);
     out.push({ id: e._id, name: e.name, relation, hasContact: e.contactIds.length > 0 });
   }
-  out.sort((a, b) => (a.relation === b.relation ? 0 : a.relation === 'liaison' ? -1 : 1));
-  return { items: out.slice(0, LIST_MAX), cut: out.length > LIST_MAX || own.length >= LIST_MAX || grids.some((g) => g.length >= LIST_MAX) };
+  const rank = { liaison: 0, officer: 1, desk: 2 };
+  out.sort((a, b) => rank[a.relation] - rank[b.relation]);
+  return { items: out.slice(0, LIST_MAX), cut: out.length > LIST_MAX || own.length >= LIST_MAX || grids.some((g) => g.length >= LIST_MAX), needQuery: false };
 }
 
 const LIST_MAX = 100;

@@ -6,7 +6,7 @@
 import { C } from '../collections';
 import type { Enterprise } from '../model';
 import { MAX_PAGE, type Filter, type Store, type Update } from '../ports';
-import { pagesOf, readAll } from '../read-all';
+import { getMany, pagesOf, readAll } from '../read-all';
 
 /**
  * The pairs of neighbouring characters of a name (any case, spaces dropped): kept on the enterprise
@@ -32,6 +32,8 @@ export function enterpriseRepo(store: Store) {
   const inGrid = (gridId?: string): Filter => (gridId ? { gridId } : {});
   return {
     get: (id: string) => c.get(id),
+    /** up to 100 a call, by id ($in): whom a meeting's problems name */
+    getMany: (ids: string[]) => getMany(c, ids),
     add: (ent: Enterprise) => c.add({ ...ent, nameGrams: nameGrams(ent.name) } as Enterprise),
     update: (id: string, update: Update) => c.update(id, withGrams(update)),
     countAll: () => c.count({}),

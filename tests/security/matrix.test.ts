@@ -39,7 +39,9 @@ const EXPECTED: Record<string, Row> = {
   'request.submit':             [ok, NB, F, F, F, F, F, F, F],
   // 代报: a liaison for its enterprises, a grid officer for its grids' (core/intake/file-for.ts)
   'request.fileFor':            [F, F, ok, ok, F, F, F, F, F],
-  'request.fileForOptions':     [F, F, ok, ok, F, F, F, F, F],
+  'request.fileForOptions':     [F, F, ok, ok, ok, F, F, F, F],
+  // 茶叙会/企业家日: a dispatcher records the problems of its scope's enterprises (core/intake/meeting.ts)
+  'meeting.record':             [F, F, F, F, ok, F, F, F, F],
   'request.mine':               [ok, ok, F, F, F, F, F, F, F],
   'request.get':                [ok, N, ok, N, ok, N, ok, ok, F],
   'request.accept':             [F, F, ok, N, F, F, F, F, F],
