@@ -8,7 +8,7 @@
  * one week are proposed and merged into one joint inspection. Screenshots go to E2E_SHOTS
  * (default .tmp/e2e-shots), named visit-*.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -76,11 +76,30 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   // 1. the enterprise (曹颖, 西湖创想软件开发有限公司) prints its poster; its code decodes to the scan page
   const { url, png, page: ent } = await posterCodeOf('曹颖');
   await shot(ent, 'visit-01-poster', true);
-  // the code image can be downloaded as a file named for the enterprise (WeChat: 保存到相册 / 分享)
+  // the code image alone can be downloaded as a file named for the enterprise
   const download = ent.locator('a[download]').locator('visible=true').first();
   await expect(download.getAttribute('download')).resolves.toBe('西湖创想软件开发有限公司-入企扫码.png');
   const image = await ent.request.get(new URL((await download.getAttribute('href'))!, world.base).href);
   expect(image.headers()['content-type']).toMatch(/^image\/png/);
+  // 下载海报图片: the whole poster composed on a canvas (WeChat: 保存到相册 / 分享 the same image), a PNG
+  // of the poster's size, whose code still reads as the poster's
+  const [saved] = await Promise.all([ent.waitForEvent('download'), button(ent, '下载海报图片').click()]);
+  expect(saved.suggestedFilename()).toBe('西湖创想软件开发有限公司-入企扫码海报.png');
+  const posterPng = readFileSync((await saved.path())!);
+  expect(posterPng.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const composed = PNG.sync.read(posterPng);
+  const bare = PNG.sync.read(png);
+  expect(composed.width).toBe(1125); // the 375-unit poster at 3 pixels a unit
+  expect(composed.height).toBeGreaterThan(composed.width * 1.5);
+  expect([composed.width, composed.height]).not.toEqual([bare.width, bare.height]);
+  expect(jsQR(new Uint8ClampedArray(composed.data), composed.width, composed.height)?.data).toBe(url);
+  // the red band across the top, white below it, as on the page
+  const pixel = (x: number, y: number) => [...composed.data.subarray((y * composed.width + x) * 4, (y * composed.width + x) * 4 + 3)];
+  expect(pixel(20, 20)).toEqual([0xc6, 0x28, 0x28]);
+  expect(pixel(20, 150)).toEqual([255, 255, 255]);
+  writeFileSync(join(world.shots, 'visit-01b-poster-image.png'), posterPng);
+  await button(ent, '下载海报图片').scrollIntoViewIfNeeded();
+  await shot(ent, 'visit-01c-poster-tools');
   expect(url).toMatch(new RegExp(`^${world.base}/#/subpkg-visit/scan/index\\?scene=[0-9A-Za-z]{20}$`));
   const pngPath = join(world.dataDir, 'poster-code.png');
   writeFileSync(pngPath, png);

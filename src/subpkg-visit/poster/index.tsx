@@ -1,22 +1,30 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text, Image, Canvas } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, errorText, toastError } from '../../services/call';
-import { saveToAlbum, shareImage } from '../save-image';
+import { composePoster, saveToAlbum, shareImage } from '../save-image';
+import { downloadPosterH5 } from './compose';
 import { ErrorState, Loading } from '../../components/StateView';
 import { codeSrc } from '../code-image';
 import type { Poster } from '../types';
 import '../visit.css';
 import './index.css';
 
-/** The printable poster an enterprise puts up at its entrance: 公务入企 请扫码备案. */
+/** the hidden canvas the poster is composed on in WeChat (save-image.ts composePoster) */
+const CANVAS_ID = 'poster-canvas';
+
+/**
+ * The printable poster an enterprise puts up at its entrance: 公务入企 请扫码备案. 保存到相册 / 分享
+ * (WeChat) and 下载海报图片 (H5) give the whole poster as one image (./compose.ts), not the code alone.
+ */
 export default function PosterPage() {
   const { params } = useRouter();
   const enterpriseId = params.enterpriseId || undefined;
   const [poster, setPoster] = useState<Poster | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [making, setMaking] = useState(false);
 
   const load = async () => {
     try {
@@ -37,6 +45,27 @@ export default function PosterPage() {
     }
     // WeChat: open the code full screen, where it can be saved and printed
     if (poster) Taro.previewImage({ urls: [codeSrc(poster.code.image)] });
+  };
+
+  /** the poster as one image on the phone, composed when asked (WeChat) */
+  const composed = () => async () => {
+    Taro.showLoading({ title: '正在生成海报', mask: true });
+    try {
+      return await composePoster(poster!, CANVAS_ID);
+    } finally {
+      Taro.hideLoading();
+    }
+  };
+  const download = async () => {
+    if (!poster || making) return;
+    setMaking(true);
+    try {
+      await downloadPosterH5(poster, codeSrc(poster.code.image));
+    } catch {
+      Taro.showToast({ title: '海报生成失败，请稍后重试', icon: 'none' });
+    } finally {
+      setMaking(false);
+    }
   };
 
   const renew = async () => {
@@ -100,16 +129,22 @@ export default function PosterPage() {
           {process.env.TARO_ENV === 'h5' ? '打印海报' : '查看大图'}
         </Button>
         {process.env.TARO_ENV === 'h5' ? (
-          <View className='poster-tools__row'>
-            <a className='link' href={codeSrc(poster.code.image)} download={`${poster.enterprise.name}-入企扫码.png`}>下载二维码图片</a>
-          </View>
+          <>
+            <View className='poster-tools__row'>
+              <Button size='large' fill='outline' onClick={download}>{making ? '正在生成…' : '下载海报图片'}</Button>
+            </View>
+            <View className='poster-tools__row'>
+              <a className='link' href={codeSrc(poster.code.image)} download={`${poster.enterprise.name}-入企扫码.png`}>仅下载二维码</a>
+            </View>
+          </>
         ) : (
           <View className='poster-tools__row'>
-            <Button size='large' fill='outline' onClick={() => saveToAlbum(poster.code.image)}>保存到相册</Button>
-            <Button size='large' fill='outline' onClick={() => shareImage(poster.code.image)}>分享</Button>
+            <Button size='large' fill='outline' onClick={() => saveToAlbum(composed())}>保存到相册</Button>
+            <Button size='large' fill='outline' onClick={() => shareImage(composed())}>分享</Button>
           </View>
         )}
         <View className='poster-tools__hint'>请张贴在企业入口显眼处。二维码仅对应本企业，无法由他人伪造。</View>
+        {process.env.TARO_ENV !== 'h5' && <Canvas type='2d' id={CANVAS_ID} className='poster-canvas' />}
         <View className='link-row'>
           <Text className='link' onClick={renew}>
             {busy ? '正在生成…' : '二维码遗失或被仿冒？作废并重新生成'}
