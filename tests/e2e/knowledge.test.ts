@@ -60,7 +60,7 @@ test('the admin publishes an answer; the enterprise that it helps stops there, t
   await loginAs(other, '高鹏');
   await other.goto(`${world.base}/#/subpkg-enterprise/submit/index`);
   await other.reload();
-  await field(other, '搜索类别，如：用电、招聘、融资').fill('电力');
+  await field(other, '搜索事项或类别，如：用电增容、招聘、融资').fill('电力');
   await visible(other, '获得电力').click();
   await other.locator('textarea').locator('visible=true').first().fill('新厂房要加大用电容量，网上国网提交申请半个月没人联系');
   await visible(other, QUESTION).waitFor();
