@@ -34,6 +34,7 @@ import { DEFAULT_NOTIFY_RULES, forgetNotifyRules, loadNotifyRules, NotifyRulesIn
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
 import { enterpriseRepo } from '../repos/enterprises';
+import { DEFAULT_ITEM_ROUTING, ITEM_ROUTING_MODES, type ItemRoutingMode } from '../contract/items';
 
 /** how long a save may spend laying deadlines on a changed calendar before the sweep takes over */
 export const SAVE_RECOMPUTE_MS = 4000;
@@ -87,6 +88,10 @@ export const RulesInput = z.object({
   }),
   /** 提醒规则: SMS routing, quiet hours, the daily cap, desk teams' group robots (core/notify/routing.ts); older pages omit it */
   notify: NotifyRulesInput.default(DEFAULT_NOTIFY_RULES),
+  /** 按清单分派 (core/contract/items.ts): whether the triage proposes a 督办卡 to an item's department; older pages omit it */
+  itemRouting: z.object({
+    mode: z.enum(Object.keys(ITEM_ROUTING_MODES) as [ItemRoutingMode, ...ItemRoutingMode[]], { errorMap: () => ({ message: '请选择按清单分派的方式' }) }),
+  }).default(DEFAULT_ITEM_ROUTING),
   /** read-only: accepted when empty or equal to the deployment's id (older pages send it back) */
   templates: z.object({
     statusChanged: z.object({ templateId: z.string().trim().max(64, '模板ID过长') }),
@@ -110,6 +115,7 @@ export async function currentRules(ports: Ports): Promise<Rules> {
     visits: await setting(ports, 'visits', DEFAULT_VISIT_RULES),
     calendar: await setting<CalendarSettings>(ports, 'calendar', { overrides: [], adminYears: [] }),
     notify: await loadNotifyRules(ports),
+    itemRouting: await setting(ports, 'itemRouting', DEFAULT_ITEM_ROUTING),
     templates: declaredTemplateIds(),
   };
 }
@@ -165,7 +171,7 @@ export async function saveRules(ctx: Ctx, input: Sent<typeof RulesSaveInput>) {
     ? await settings.add({ _id: 'rules', ...stamp }).then(() => true, (e) => { if (e instanceof StoreError && e.code === 'DUPLICATE_ID') return false; throw e; })
     : await settings.update('rules', { $set: stamp }, { 'value.version': version });
   if (!claimed) throw new AppError('CONFLICT', '规则已被他人修改，请刷新后再保存');
-  for (const key of ['routing', 'sla', 'visits', 'calendar', 'notify'] as const) {
+  for (const key of ['routing', 'sla', 'visits', 'calendar', 'notify', 'itemRouting'] as const) {
     const doc = { value: rules[key], updatedAt: at, updatedBy: ctx.user._id };
     const ok = await settings.update(key, { $set: doc });
     if (!ok) await settings.add({ _id: key, ...doc }).catch(() => settings.update(key, { $set: doc }));

@@ -15,6 +15,17 @@ export const MAX_LEGAL_BASIS = 300;
 export const DEADLINE_CLASSES = { simple: '即办/简易', normal: '一般', complex: '复杂' } as const;
 export type DeadlineClass = keyof typeof DEADLINE_CLASSES;
 
+/**
+ * 按清单分派: what the responsibility list does for an item that names a district department. 'suggest'
+ * (the default): the triage proposes a 督办卡 to that department and the dispatcher confirms it; 'off':
+ * the triage shows the item and its reason only. Kept in the admin's rules (core/admin/rules.ts).
+ */
+export const ITEM_ROUTING_MODES = { suggest: '建议下发督办卡，调度员确认', off: '仅显示事项，不建议下发' } as const;
+export type ItemRoutingMode = keyof typeof ITEM_ROUTING_MODES;
+export const DEFAULT_ITEM_ROUTING: { mode: ItemRoutingMode } = { mode: 'suggest' };
+/** the settings document (and the rules' key) that holds it */
+export const ITEM_ROUTING_DOC = 'itemRouting';
+
 /** items.suggest: the words typed (the search box, or the description while no search is typed) */
 export const ItemSuggestInput = z.object({
   text: z.string({ required_error: '缺少要匹配的内容' }).trim().max(MAX_DESCRIPTION, `内容不能超过${MAX_DESCRIPTION}字`),

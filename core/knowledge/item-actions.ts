@@ -7,7 +7,7 @@
 import { C } from '../collections';
 import { type Ctx, newId, requireRole } from '../context';
 import { categoryName, TIERS } from '../contract/catalog';
-import { DEADLINE_CLASSES, ItemListInput, ItemRemoveInput, ItemSaveInput, ItemSuggestInput, ItemTriageInput } from '../contract/items';
+import { DEADLINE_CLASSES, DEFAULT_ITEM_ROUTING, ITEM_ROUTING_DOC, type ItemRoutingMode, ItemListInput, ItemRemoveInput, ItemSaveInput, ItemSuggestInput, ItemTriageInput } from '../contract/items';
 import type { Sent } from '../contract/schema';
 import { AppError } from '../errors';
 import { orgById } from '../org-cache';
@@ -46,12 +46,18 @@ export async function suggestItems(ctx: Ctx, input: Sent<typeof ItemSuggestInput
 /**
  * items.triage (dispatcher, on a request it supervises): the item the enterprise chose and the words
  * of its description that speak for it, and the items the description itself matches best, each with
- * its words: the suggestion and its reason. An item since removed still shows, marked so.
+ * its words: the suggestion and its reason. An item since removed still shows, marked so. `routing`
+ * is the admin's rule for items that name a district department (按清单分派): 'suggest' lets the page
+ * propose a 督办卡 to it, which the dispatcher confirms.
  */
 export async function triageItems(ctx: Ctx, input: Sent<typeof ItemTriageInput>) {
   const { id } = parseInput(ItemTriageInput, input);
   const req = await loadSupervised(ctx, id);
-  const b = await itemIndex(ctx.ports);
+  const [b, rule] = await Promise.all([
+    itemIndex(ctx.ports),
+    ctx.ports.store.collection<{ _id: string; value?: { mode?: ItemRoutingMode } }>(C.settings).get(ITEM_ROUTING_DOC),
+  ]);
+  const routing: ItemRoutingMode = rule?.value?.mode ?? DEFAULT_ITEM_ROUTING.mode;
   let chosen = null;
   if (req.item) {
     const item = b.items.get(req.item.id) ?? (await itemRepo(ctx.ports.store).get(req.item.id));
@@ -61,7 +67,7 @@ export async function triageItems(ctx: Ctx, input: Sent<typeof ItemTriageInput>)
       : { id: req.item.id, name: req.item.name, removed: true, words };
   }
   const suggested = await Promise.all(bestItems(b, req.description, ITEMS_TRIAGE).map(async ({ item, words }) => ({ ...(await itemView(ctx, item)), words })));
-  return { chosen, suggested, agrees: !!chosen && suggested[0]?.id === chosen.id };
+  return { chosen, suggested, agrees: !!chosen && suggested[0]?.id === chosen.id, routing };
 }
 
 const PAGE = 20;

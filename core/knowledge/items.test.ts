@@ -94,6 +94,13 @@ test('a request carries the item chosen (id and name), none for 不确定; a rem
   expect(t.chosen.words.some((w: string) => w.includes('变压器'))).toBe(true);
   expect(t.suggested[0]).toMatchObject({ id: 'ri-018' });
   expect(t.agrees).toBe(true);
+  // the admin's rule (按清单分派): proposing a 督办卡 by default, or not at all
+  expect(t.routing).toBe('suggest');
+  const { version, rules } = await h.ok(ADMIN, { action: 'admin.rules.get' });
+  expect(rules.itemRouting).toEqual({ mode: 'suggest' });
+  await h.ok(ADMIN, { action: 'admin.rules.save', version, rules: { ...rules, itemRouting: { mode: 'off' } } });
+  expect((await h.ok(DISPATCHER, { action: 'items.triage', id: chosen.request._id })).routing).toBe('off');
+  expect(await h.call(ADMIN, { action: 'admin.rules.save', version: version + 1, rules: { ...rules, itemRouting: { mode: 'auto' } } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   // 不确定 (and every request from before the list): no choice, the description's own suggestion
   const u = await h.ok(DISPATCHER, { action: 'items.triage', id: unsure.request._id });
   expect(u.chosen).toBeNull();

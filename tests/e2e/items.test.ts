@@ -125,4 +125,18 @@ test('the admin keeps the list: finds what an enterprise\'s words would meet, ed
   await row.getByText('停用').click();
   await modalConfirm(desk).click();
   await until(async () => (await store.collection<{ _id: string; active: boolean }>(C.items).get('ri-018'))?.active === false || null);
+
+  // the rule (按事项清单分派): the district turns the proposal off; the triage then shows the item only
+  await desk.goto(`${world.base}/#/subpkg-admin/rules/index`);
+  await desk.reload();
+  await visible(desk, '仅显示事项，不建议下发').click();
+  await button(desk, '保存').click();
+  await until(async () => ((await store.collection<{ _id: string; value: { mode: string } }>(C.settings).get('itemRouting'))?.value.mode === 'off') || null);
+  const { request } = await as(world, 'u-linxiao', submission({ itemId: 'ri-029', category: 'caichan', description: '厂房抵押登记之后想办首次登记，不动产证一直没下来' }));
+  const dispatcher = await world.page(1280, { height: 900 });
+  await loginAs(dispatcher, '孙丽');
+  await dispatcher.goto(`${world.base}/#/subpkg-desk/detail/index?id=${request._id}`);
+  await dispatcher.reload();
+  await dispatcher.locator('.item-suggestion').getByText('企业所选事项').waitFor();
+  await expect(dispatcher.getByText('按清单下发督办卡给区自然资源局').count()).resolves.toBe(0);
 });

@@ -4,7 +4,8 @@
  * reads it (roles, org kinds, statuses and switches in Chinese, org ids as org names, instants in
  * Beijing time). Plain TypeScript (no Taro), so a test can hold it to the records the server writes.
  */
-import { categoryName, ROLES } from '../../../core/contract/catalog';
+import { categoryName, ROLES, TIERS } from '../../../core/contract/catalog';
+import { DEADLINE_CLASSES, ITEM_ROUTING_MODES } from '../../../core/contract/items';
 import { SLA_LABELS } from '../../../core/contract/admin';
 import { formatTime } from '../../shared/format';
 
@@ -28,6 +29,10 @@ const FIELDS: Record<string, string> = {
   calendar: '工作日历', overrides: '日期调整', adminYears: '管理员维护年份',
   notify: '提醒规则', sms: '短信', quietHours: '免打扰', dailyCap: '每人每日短信上限', robots: '企业微信群机器人',
   templates: '订阅消息模板', statusChanged: '诉求状态变更通知', newAssignment: '新工单提醒', templateId: '模板ID',
+  itemRouting: '按事项清单分派', mode: '方式',
+  // a responsibility-list item (事项清单)
+  category: '类别', keywords: '关键词', phrasings: '常见说法', owner: '责任单位', tier: '层级', legalBasis: '法律依据',
+  deadlineClass: '办理时限类别', updatedAt: '更新时间', updatedBy: '更新人',
 };
 
 /** notify.sms.<kind> */
@@ -88,6 +93,10 @@ export function showValue(value: unknown, key: string, path: string, names: Name
   if (key === 'openid') return '已绑定';
   if (key === 'kind' && typeof value === 'string') return ORG_KINDS[value] ?? value;
   if (path.startsWith('notify.sms.') && typeof value === 'string') return SMS_MODES[value] ?? value;
+  if (path === 'itemRouting.mode' && typeof value === 'string') return ITEM_ROUTING_MODES[value as keyof typeof ITEM_ROUTING_MODES] ?? value;
+  if (key === 'category' && typeof value === 'string') return categoryName(value);
+  if (key === 'tier' && typeof value === 'string') return TIERS[value as keyof typeof TIERS] ?? value;
+  if (key === 'deadlineClass' && typeof value === 'string') return DEADLINE_CLASSES[value as keyof typeof DEADLINE_CLASSES] ?? value;
   if (key === 'status' && typeof value === 'string') return BINDING_STATUS[value] ?? value;
   if (typeof value === 'string') return INSTANT.test(value) ? formatTime(value) || value : value;
   if (typeof value === 'number') return String(value);

@@ -2,6 +2,7 @@ import type { NotifyRules, SmsMode } from '../../shared/api-types';
 import { SLA_LABELS, SLA_PAIRS, SlaLimitsInput } from '../../../core/contract/admin';
 import { problemsOf } from '../../../core/contract/schema';
 import type { CalendarOverride, Rules, RulesSent, TemplateKey, WorkingHours } from '../types';
+import { DEFAULT_ITEM_ROUTING, type ItemRoutingMode } from '../../../core/contract/items';
 
 /** The rules as edited: numbers stay text until saved, so a half-typed value is not lost. */
 export type RulesForm = {
@@ -20,6 +21,8 @@ export type RulesForm = {
     dailyCap: string;
     robots: { orgId: string; webhook: string }[];
   };
+  /** 按清单分派 (事项清单): whether the triage proposes a 督办卡 to an item's department */
+  itemRouting: ItemRoutingMode;
 };
 
 /** the server's defaults (core/notify/routing.ts DEFAULT_NOTIFY_RULES), for a backend that sends none */
@@ -102,6 +105,7 @@ export function toForm(r: Rules): RulesForm {
       newAssignment: r.templates?.newAssignment?.templateId ?? '',
     },
     notify: notifyForm(r.notify),
+    itemRouting: r.itemRouting?.mode ?? DEFAULT_ITEM_ROUTING.mode,
   };
 }
 
@@ -149,6 +153,7 @@ export function fromForm(f: RulesForm, categories: string[]): RulesSent {
       dailyCap: num(f.notify.dailyCap),
       robots: f.notify.robots.map((r) => ({ orgId: r.orgId, webhook: r.webhook.trim() })),
     },
+    itemRouting: { mode: f.itemRouting },
   };
 }
 

@@ -8,10 +8,11 @@ import { ApiError, callService, errorText, toastError } from '../../services/cal
 import { loadMeta } from '../../services/profile';
 import Field from '../../components/Field';
 import { ErrorState, Loading } from '../../components/StateView';
-import { DateInput, Select } from '../../components/Select';
+import { Chips, DateInput, Select } from '../../components/Select';
 import TimeInput from '../components/TimeInput';
 import type { AdminOrg, CalendarOverride, RulesDoc, WorkingHours } from '../types';
 import { checkForm, ENTERPRISE_SMS_OPTIONS, fromForm, SLA_FIELDS, slaRelated, SMS_KINDS, SMS_MODE_OPTIONS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
+import { ITEM_ROUTING_MODES, type ItemRoutingMode } from '../../../core/contract/items';
 import '../admin.css';
 import './index.css';
 
@@ -252,6 +253,14 @@ export default function RulesPage() {
             </View>
           ))}
         </View>
+        <Field label='按事项清单分派' error={err('itemRouting.mode')}>
+          <View className='form-note rules-note'>企业所选（或按描述匹配）的事项写明了本区责任部门时，调度页是否建议向该部门下发督办卡；下发须调度员确认。</View>
+          <Chips
+            options={(Object.keys(ITEM_ROUTING_MODES) as ItemRoutingMode[]).map((m) => ({ value: m, label: ITEM_ROUTING_MODES[m] }))}
+            value={form.itemRouting}
+            onChange={(v: ItemRoutingMode) => update((f) => (f.itemRouting = v), 'itemRouting.mode')}
+          />
+        </Field>
       </View>
 
       <View className='card'>

@@ -44,7 +44,7 @@ export default function ItemSuggestion({ id, version, onRoute }: Props) {
     callService('items.triage', { id }).then(setT).catch(() => setT(null));
   }, [id, version]);
   if (!t) return null;
-  const { chosen, suggested, agrees } = t;
+  const { chosen, suggested, agrees, routing } = t;
   const top = suggested[0];
   // the department the list names: the enterprise's item's, or (when it chose none) the suggestion's; the dispatcher confirms
   const candidate = chosen && 'tierName' in chosen && !chosen.removed ? (chosen as Suggested) : chosen ? null : top;
@@ -75,7 +75,7 @@ export default function ItemSuggestion({ id, version, onRoute }: Props) {
         </View>
       )}
       {!chosen && !top && <View className='muted small'>描述未匹配到清单中的事项，请人工分类。</View>}
-      {onRoute && routed && (
+      {onRoute && routed && routing === 'suggest' && (
         <View className='item-suggestion__route'>
           <Button size='small' type='primary' fill='outline' onClick={() => onRoute({ leadDeptId: routed.departmentId!, instructions: `按事项清单「${routed.name}」由${routed.department}牵头办理${routed.legalBasis ? `（依据：${routed.legalBasis}）` : ''}。` })}>
             按清单下发督办卡给{routed.department}
