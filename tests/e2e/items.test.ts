@@ -130,6 +130,9 @@ test('the admin keeps the list: finds what an enterprise\'s words would meet, ed
   await desk.goto(`${world.base}/#/subpkg-admin/rules/index`);
   await desk.reload();
   await visible(desk, '仅显示事项，不建议下发').click();
+  await visible(desk, '仅显示事项，不建议下发').scrollIntoViewIfNeeded();
+  await settled(desk);
+  await shot(desk, 'items-07-admin-rules-item-routing', false);
   await button(desk, '保存').click();
   await until(async () => ((await store.collection<{ _id: string; value: { mode: string } }>(C.settings).get('itemRouting'))?.value.mode === 'off') || null);
   const { request } = await as(world, 'u-linxiao', submission({ itemId: 'ri-029', category: 'caichan', description: '厂房抵押登记之后想办首次登记，不动产证一直没下来' }));
