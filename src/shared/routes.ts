@@ -19,6 +19,10 @@ export const ROUTES = {
   enterpriseDetail: (id: string) => `/subpkg-enterprise/detail/index?id=${encodeURIComponent(id)}`,
   inbox: '/subpkg-officer/inbox/index',
   officerDetail: (id: string) => `/subpkg-officer/detail/index?id=${encodeURIComponent(id)}`,
+  /** 代报: a liaison or grid officer files for an enterprise it looks after */
+  fileFor: '/subpkg-officer/file/index',
+  /** 茶叙会/企业家日: a dispatcher records a meeting's problems */
+  meeting: '/subpkg-desk/meeting/index',
   /** 台账, optionally pre-filtered (e.g. { status: 'dispatch' } for 待调度) */
   ledger: (filters: Record<string, string | undefined> = {}) => `/subpkg-desk/ledger/index${query(filters)}`,
   deskDetail: (id: string) => `/subpkg-desk/detail/index?id=${encodeURIComponent(id)}`,

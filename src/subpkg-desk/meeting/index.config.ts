@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '会议诉求录入',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '代企业反映',
+});
