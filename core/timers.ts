@@ -18,6 +18,7 @@ import { warnIfProvisional } from './sla/calendar-warnings';
 import { closeStaleVisits } from './visits/actions';
 import { countPending } from './stats/counters';
 import { refreshRankings } from './rankings/rankings';
+import { backfillNameGrams } from './admin/name-grams';
 import { envelope, eventOf, forbiddenOf, hasOwn, leftOver, refuseActions, requireSystemOrDesk, withoutBootstrapCode, type FunctionOptions, type Handler } from './function-shell';
 import { requestRepo } from './repos/requests';
 
@@ -77,7 +78,9 @@ export function createTimers(hostPorts: Ports, options: FunctionOptions = {}): R
         // the deadlines are done: the current 红黄榜 (month, quarter) when missing or an hour old, with what is left;
         // it never makes the run say `more`: the next tick computes what this one had no room for
         await refreshRankings(ports, now, () => budget.ms - budget.elapsedMs() >= RANKING_ROOM_MS).catch(logAndGoOn('rankings'));
-        return done;
+        // enterprises registered before their names' pairs were kept: a slice of the one-time pass, with what is left
+        const grams = budget.spent() ? null : await backfillNameGrams(ports, budget).catch((e) => { logAndGoOn('nameGrams')(e); return null; });
+        return { ...done, ...(grams?.written ? { nameGramsWritten: grams.written } : {}) };
       }
       const left = await leftOver({ due: () => requests().countDueForCheck(now.toISOString()) });
       // a spent budget may also have cut the stale visits short, which are not counted: say more anyway

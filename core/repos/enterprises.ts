@@ -32,6 +32,8 @@ export function enterpriseRepo(store: Store) {
   const inGrid = (gridId?: string): Filter => (gridId ? { gridId } : {});
   return {
     get: (id: string) => c.get(id),
+    /** the next page after an id, in _id order (a pass over the whole registry, e.g. core/admin/name-grams.ts) */
+    pageById: (after: string, limit: number) => c.find(after ? { _id: { $gt: after } } : {}, { orderBy: [['_id', 'asc']], limit: Math.min(limit, MAX_PAGE) }),
     /** up to 100 a call, by id ($in): whom a meeting's problems name */
     getMany: (ids: string[]) => getMany(c, ids),
     add: (ent: Enterprise) => c.add({ ...ent, nameGrams: nameGrams(ent.name) } as Enterprise),
