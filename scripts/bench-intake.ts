@@ -5,7 +5,7 @@
 import { KB_ENTRIES } from '../core/knowledge/fixtures/kb-entries';
 import { KB_QUESTIONS, KB_UNANSWERABLE } from '../core/knowledge/fixtures/kb-questions';
 import { DUP_PAIRS, DUP_REQUESTS } from '../core/knowledge/fixtures/requests-dup';
-import { answerFigures, duplicateFigures, itemFigures } from '../core/knowledge/evaluate';
+import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
 import { RESPONSIBILITY_ITEMS } from '../core/seed/responsibility-list';
 import { textIndex } from '../core/knowledge/text-match';
@@ -33,6 +33,8 @@ export function benchIntake() {
 
   const it = itemFigures(RESPONSIBILITY_ITEMS, ITEM_QUESTIONS);
   console.log(`responsibility list (${RESPONSIBILITY_ITEMS.length} items, ${it.questions} labelled phrasings): top-1 ${pct(it.top1)}, top-3 ${pct(it.top3)}; ${it.none} offered no item`);
+  const tc = itemCategoryFigures(RESPONSIBILITY_ITEMS, DUP_REQUESTS);
+  console.log(`triage suggestion on ${tc.requests} labelled requests: ${tc.suggested} get an item; the first item's category is the labelled one for ${tc.agree} of them (${pct(tc.agreement)}; the two category lists overlap, so this is a floor)`);
 
   const entries = manyEntries(10_000);
   const t0 = performance.now();

@@ -81,3 +81,23 @@ export function itemFigures(items: ReadonlyArray<Pick<ItemEntry, '_id' | 'name' 
   const n = questions.length;
   return { questions: n, top1: n ? first / n : 0, top3: n ? top3 / n : 0, none, misses };
 }
+
+/**
+ * The dispatcher's suggestion on requests as enterprises write them (requests-dup.ts, each labelled
+ * with its category by hand): how many get an item at all, and for how many the first item's category
+ * is the labelled one. The two category lists overlap (用电 sits in 获得电力 and 用电/供水/管网), so a
+ * disagreement is not always a wrong item; the figure is a floor, not the item's precision.
+ */
+export function itemCategoryFigures(items: ReadonlyArray<Pick<ItemEntry, '_id' | 'name' | 'keywords' | 'phrasings' | 'category'>>, requests: readonly DupRequestFixture[]) {
+  const idx = itemTextIndex(items);
+  const byId = new Map(items.map((i) => [i._id, i]));
+  let suggested = 0;
+  let agree = 0;
+  for (const r of requests) {
+    const top = idx.search(r.text, { limit: 1 })[0];
+    if (!top) continue;
+    suggested++;
+    if (byId.get(top.id)?.category === r.category) agree++;
+  }
+  return { requests: requests.length, suggested, agree, agreement: suggested ? agree / suggested : 0 };
+}
