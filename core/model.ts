@@ -208,6 +208,8 @@ export type ServiceRequest = {
   filedBy?: { id: string; name: string; role: 'liaison' | 'officer' } | null;
   /** 茶叙会/企业家日: the meeting it was raised at (channel meeting, core/intake/meeting.ts) */
   meetingId?: string;
+  /** 12345: the hotline work order it was imported from (channel hotline, core/intake/hotline.ts) */
+  hotline?: { no: string; at: string | null };
   channel: Channel;
   category: CategoryCode;
   description: string;

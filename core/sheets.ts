@@ -6,6 +6,7 @@
  */
 import { enterpriseTemplate, importEnterprises, importErrorRows } from './admin/enterprises';
 import { generateBriefing } from './briefing/briefing';
+import { importHotline } from './intake/hotline';
 import { exportLedger } from './ledger/ledger';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type SheetAction } from './contract/actions';
@@ -22,6 +23,7 @@ const SHEET_TABLE = tableOf<SheetAction>()({
   'admin.enterprises.template': enterpriseTemplate,
   'admin.enterprises.import': importEnterprises,
   'admin.enterprises.importErrors': importErrorRows,
+  'hotline.import': importHotline,
   'briefing.generate': generateBriefing,
 });
 /** what each action answers (core/contract/answers.ts) */

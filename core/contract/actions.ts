@@ -137,6 +137,7 @@ export const ACTIONS_BY_FUNCTION = {
     'admin.enterprises.template',
     'admin.enterprises.import',
     'admin.enterprises.importErrors',
+    'hotline.import',
     'briefing.generate',
   ],
 } as const;

@@ -106,6 +106,8 @@ const EXPECTED: Record<string, Row> = {
   // imported the admin is refused with FILE_NOT_ALLOWED; either way nobody else gets that far
   'admin.enterprises.import':   [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F],
   'admin.enterprises.importErrors': [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F],
+  // 12345: a dispatcher imports the hotline's export it uploaded (the world's file is the admin's template)
+  'hotline.import':             [F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F, F, F, F],
   'admin.stewardship.set':      [F, F, F, F, F, F, F, ok, F],
   'admin.rules.get':            [F, F, F, F, F, F, F, ok, F],
   'admin.rules.save':           [F, F, F, F, F, F, F, ok, F],

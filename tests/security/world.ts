@@ -280,6 +280,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'admin.enterprises.template': {},
     'admin.enterprises.import': { fileID: ids.templateFileID },
     'admin.enterprises.importErrors': { fileID: ids.templateFileID },
+    'hotline.import': { fileID: ids.templateFileID },
     'admin.stewardship.set': { enterpriseId: 'e-002', liaisonId: 'u-zhouqiang', leaderId: 'u-majianguo', departmentId: 'dep-zrzy' },
     'admin.rules.get': {},
     'admin.rules.save': { version: 0, rules: ids.rules },
