@@ -116,10 +116,14 @@ function flatten(record: unknown, prefix = '', out = new Map<string, unknown>())
 }
 
 /** every field of the record before and after, in the order they first appear; `changed` where the two differ */
+/** fields the server keeps for its own lookups, derived from the admin's: never shown */
+const INTERNAL = /^nameGrams(\.|$)/;
+
 export function fieldRows(before: unknown, after: unknown, names: Names): FieldRow[] {
   const a = flatten(before);
   const b = flatten(after);
-  const paths = Array.from(new Set([...a.keys(), ...b.keys()]));
+  // search aids the server derives (an enterprise's name as character pairs) are not the admin's fields
+  const paths = Array.from(new Set([...a.keys(), ...b.keys()])).filter((p) => !INTERNAL.test(p));
   return paths.map((path) => {
     const key = path.split('.').pop() ?? path;
     // a field absent from a record reads as an empty one (a category absent from the routing has no department)
