@@ -12,7 +12,7 @@ export default defineAppConfig({
     {
       // dispatchers and leaders (desktop browser first)
       root: 'subpkg-desk',
-      pages: ['ledger/index', 'detail/index', 'reach/index', 'meeting/index'],
+      pages: ['ledger/index', 'detail/index', 'reach/index', 'meeting/index', 'hotline/index'],
     },
     {
       // 我的 and 提醒设置 (every signed-in user)

@@ -23,6 +23,8 @@ export const ROUTES = {
   fileFor: '/subpkg-officer/file/index',
   /** 茶叙会/企业家日: a dispatcher records a meeting's problems */
   meeting: '/subpkg-desk/meeting/index',
+  /** 12345: a dispatcher imports the hotline's export */
+  hotline: '/subpkg-desk/hotline/index',
   /** 台账, optionally pre-filtered (e.g. { status: 'dispatch' } for 待调度) */
   ledger: (filters: Record<string, string | undefined> = {}) => `/subpkg-desk/ledger/index${query(filters)}`,
   deskDetail: (id: string) => `/subpkg-desk/detail/index?id=${encodeURIComponent(id)}`,

@@ -1,8 +1,11 @@
 /**
  * 代报 on a phone (390 px): a liaison opens 代企业反映 from its home, finds its enterprise by a word of
  * the name, files the problem the enterprise told it of, and lands on the request; the enterprise's
- * contact finds it in 我的诉求 as its own. Screenshots go to E2E_SHOTS.
+ * contact finds it in 我的诉求 as its own. A dispatcher records a meeting's problems, and imports a
+ * 12345 export (checked first, imported once). Screenshots go to E2E_SHOTS.
  */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
@@ -82,4 +85,38 @@ test('a dispatcher records a 茶叙会 with two problems of two enterprises: two
   await shot(desk, '74-meeting-done');
   const docs = await world.server.ports.store.collection<ServiceRequest>(C.requests).find({ channel: 'meeting' }, { limit: 10 });
   expect(docs.map((d) => [d.enterpriseId, d.submitterId, d.category]).sort()).toEqual([['e-001', 'u-gaopeng', 'dianli'], ['e-002', 'u-linxiao', 'yonggong']]);
+});
+
+test('a dispatcher imports a 12345 export: the report names the bad row, the import makes the requests once', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工单');
+  ws.addRow(['工单号', '来电时间', '单位名称', '问题分类', '来电内容', '来电号码']);
+  ws.addRow(['RX2026113000101', '2026-11-30 08:15', '云溪恒达物流有限公司', '交通运输', '企业反映园区门口道路破损，货车进出困难。', '13612340003']);
+  ws.addRow(['RX2026113000102', '2026-11-30 08:40', '不在名录的公司', '其他', '反映的问题描述足够长。', '13612340004']);
+  const file = join(world.dataDir, '12345工单.xlsx');
+  await wb.xlsx.writeFile(file);
+
+  const desk = await world.page(390, { height: 844 });
+  await loginAs(desk, '孙丽');
+  await visible(desk, '12345工单导入').click();
+  const chooser = desk.waitForEvent('filechooser');
+  await button(desk, '选择 Excel 文件').click();
+  await (await chooser).setFiles(file);
+  await visible(desk, '校验报告').waitFor({ timeout: 15_000 });
+  await visible(desk, '未找到企业“不在名录的公司”（请先在企业名录中登记）').waitFor();
+  await settled(desk);
+  await shot(desk, '75-hotline-report');
+  await button(desk, '确认导入 1 件（跳过错误行）').click();
+  await visible(desk, '导入完成').waitFor({ timeout: 15_000 });
+  await visible(desk, '已新增 1 件').waitFor();
+  await settled(desk);
+  await shot(desk, '76-hotline-done');
+  const docs = await world.server.ports.store.collection<ServiceRequest>(C.requests).find({ channel: 'hotline' }, { limit: 10 });
+  expect(docs.map((d) => [d.hotline?.no, d.enterpriseId, d.category])).toEqual([['RX2026113000101', 'e-003', 'jiaotong']]);
+  // the same file again: nothing new
+  const again = desk.waitForEvent('filechooser');
+  await button(desk, '重新选择文件').click();
+  await (await again).setFiles(file);
+  await visible(desk, '已导入过 1 件').waitFor({ timeout: 15_000 });
+  await visible(desk, '没有需要导入的新工单。').waitFor();
 });

@@ -193,6 +193,7 @@ export default function Home() {
           <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='flag' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
         )}
         {dispatcher && <Entry title='会议诉求录入' hint='茶叙会、企业家日上企业提出的问题，逐条生成诉求' icon='calendar' tone='green' url={ROUTES.meeting} />}
+        {dispatcher && <Entry title='12345工单导入' hint='导入热线系统导出的涉企工单，不重复导入' icon='doc' tone='orange' url={ROUTES.hotline} />}
         {desk && <Entry title='数据看板' hint='收集、办结、按期办结率、满意度与趋势' icon='pie' tone='purple' url={ROUTES.dashboard} />}
         {desk && <Entry title='台账' hint='红黄绿白四色台账，筛选、导出' icon='grid' tone='blue' url={ROUTES.ledger()} />}
         {desk && <Entry title='红黄榜与简报' hint='部门和属地排名，红榜表扬、黄榜警示，生成简报' icon='award' tone='red' url={ROUTES.rankings} />}
