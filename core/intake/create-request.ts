@@ -19,7 +19,7 @@ import { requestRepo } from '../repos/requests';
 export type NewRequest = Pick<ServiceRequest, '_id' | 'clientKey' | 'submitterId' | 'channel' | 'category' | 'description' | 'photos' | 'phone'> &
   Partial<ServiceRequest> & {
     /** the first timeline entry: who brought it in, and the words everyone reads */
-    first: { actorId: string; actorName: string; text: string };
+    first: { actorId: string; actorName: string; text: string; enterpriseText?: string };
   };
 
 /**
@@ -35,7 +35,7 @@ export async function createRequest(ctx: Ctx, ent: Enterprise, grid: Org | null,
     no: await nextRequestNo(ports, now),
     ...placeOf(ent, grid),
     ...fields,
-    timeline: [{ seq: 1, at, type: 'submitted', actorId: first.actorId, actorName: first.actorName, text: first.text }],
+    timeline: [{ seq: 1, at, type: 'submitted', actorId: first.actorId, actorName: first.actorName, text: first.text, ...(first.enterpriseText ? { enterpriseText: first.enterpriseText } : {}) }],
   }, at);
   // assignment is part of this unit of work: an officer's slot first, then the one write
   const sla = await loadSla(ports);

@@ -32,6 +32,9 @@ test('a liaison files for its enterprise: the enterprise is the submitter, is to
     status: 'assigned', assigneeId: 'u-zhouqiang',
   });
   expect(doc.timeline[0]).toMatchObject({ type: 'submitted', actorId: 'u-zhouqiang', text: '特派员周强代云溪精密机械制造有限公司反映' });
+  // the enterprise reads who filed it for it, in its own words
+  const read = await h.ok('u-gaopeng', { action: 'request.get', id: request._id });
+  expect(read.request.timeline[0].text).toBe('特派员周强已代您反映此诉求');
   const mine = await h.ok('u-gaopeng', { action: 'request.mine' });
   expect(mine.items.map((r: { _id: string }) => r._id)).toEqual([request._id]);
   const told1 = (await h.ok('u-gaopeng', { action: 'messages.list' })).items;

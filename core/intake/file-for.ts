@@ -79,7 +79,7 @@ export async function fileForEnterprise(ctx: Ctx, input: Sent<typeof FileForInpu
     photos: data.photos,
     phone: data.phone,
     filedBy: { id: user._id, name: user.name, role: relation },
-    first: { actorId: user._id, actorName: user.name, text: `${role}${user.name}代${ent.name}反映` },
+    first: { actorId: user._id, actorName: user.name, text: `${role}${user.name}代${ent.name}反映`, enterpriseText: `${role}${user.name}已代您反映此诉求` },
   });
   if (created) await later(ctx, (p) => followRequest(p, request._id));
   return { request: requestView(ctx, request), created, told: !!contact };

@@ -52,7 +52,8 @@ test('the dry run says what would happen; the import makes one request per new o
   expect(byNo.get('RX2026112300017')).toMatchObject({ enterpriseId: 'e-001', submitterId: 'u-gaopeng', category: 'dianli', status: 'assigned', hotline: { no: 'RX2026112300017', at: '2026-11-22 09:12' } });
   expect(byNo.get('RX2026112300018')).toMatchObject({ enterpriseId: 'e-002', submitterId: 'u-linxiao', category: 'yonggong' });
   expect(byNo.get('RX2026112300017')!.timeline[0].text).toBe('12345热线工单 RX2026112300017（来电 2026-11-22 09:12）转入，孙丽导入');
-  // the enterprise follows it as its own
+  // the enterprise follows it as its own, and reads where it came from
+  expect((await h.ok('u-gaopeng', { action: 'request.get', id: byNo.get('RX2026112300017')!._id })).request.timeline[0].text).toBe('您通过12345热线反映的问题（工单 RX2026112300017）已转来办理');
   expect((await h.ok('u-linxiao', { action: 'request.mine' })).items.map((r: { _id: string }) => r._id)).toEqual([byNo.get('RX2026112300018')!._id]);
 
   // the same export again, or a later one that repeats an order: nothing twice

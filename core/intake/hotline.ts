@@ -168,7 +168,7 @@ export async function importHotline(ctx: Ctx, input: Sent<typeof HotlineImportIn
       photos: [],
       phone: c.phone,
       hotline: { no: c.no, at: c.at || null },
-      first: { actorId: ctx.user._id, actorName: ctx.user.name, text: `12345热线工单 ${c.no}${c.at ? `（来电 ${c.at}）` : ''}转入，${ctx.user.name}导入` },
+      first: { actorId: ctx.user._id, actorName: ctx.user.name, text: `12345热线工单 ${c.no}${c.at ? `（来电 ${c.at}）` : ''}转入，${ctx.user.name}导入`, enterpriseText: `您通过12345热线反映的问题（工单 ${c.no}）已转来办理` },
     });
     if (r.created) { created++; await later(ctx, (p) => followRequest(p, c.id)); }
   }

@@ -37,6 +37,8 @@ test('one record makes one request per problem, each the raising enterprise\'s o
   expect((stored as unknown as { requestIds: string[] }).requestIds.sort()).toEqual(docs.map((d) => d._id).sort());
   // the enterprise reads them as its own and is told
   expect((await h.ok('u-linxiao', { action: 'request.mine' })).items).toHaveLength(2);
+  const read = await h.ok('u-gaopeng', { action: 'request.get', id: byEnt('e-001')[0]._id });
+  expect(read.request.timeline[0].text).toBe('您在茶叙会（2026-11-23）上反映的问题已登记为诉求');
   expect((await h.ok('u-linxiao', { action: 'messages.list' })).total).toBe(2);
 });
 

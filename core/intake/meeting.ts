@@ -93,7 +93,7 @@ export async function recordMeeting(ctx: Ctx, input: Sent<typeof MeetingInput>) 
       photos: [],
       phone: p.phone,
       meetingId: id,
-      first: { actorId: user._id, actorName: user.name, text: `${p.ent.name}在${kind}（${data.date}，${data.title}）上反映，${user.name}录入` },
+      first: { actorId: user._id, actorName: user.name, text: `${p.ent.name}在${kind}（${data.date}，${data.title}）上反映，${user.name}录入`, enterpriseText: `您在${kind}（${data.date}）上反映的问题已登记为诉求` },
     });
     requests.push(request);
     if (created) await later(ctx, (q) => followRequest(q, request._id));

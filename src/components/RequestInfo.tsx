@@ -44,6 +44,7 @@ export function RequestHead({ request: r, meta }: { request: RequestSummary; met
         </View>
       </View>
       <View className='detail-head__no'>工单号 {r.no}</View>
+      {r.item && <View className='detail-head__no'>所涉事项 {r.item.name}</View>}
       <View className='detail-head__desc'>{r.description}</View>
       <PhotoGrid urls={(r.photos ?? []).map(photoUrl)} />
     </View>
