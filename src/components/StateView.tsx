@@ -35,6 +35,16 @@ export function EmptyState({ text, children }: { text: string; children?: ReactN
   );
 }
 
+/**
+ * A page's one query (useQuery): before its first answer, the error with 重新加载 or the loading
+ * spinner; after it, a refresh's error on the page's own error line (errorClass; none without it)
+ * above what is still shown.
+ */
+export function QueryState({ loaded, error, onRetry, errorClass, loadingText }: { loaded: boolean; error: string; onRetry: () => void; errorClass?: string; loadingText?: string }) {
+  if (!loaded) return error ? <ErrorState message={error} onRetry={onRetry} /> : <Loading text={loadingText} />;
+  return error && errorClass ? <View className={errorClass}>{error}</View> : null;
+}
+
 /** Footer of a paged list. */
 export function ListFooter({ loading, hasMore, count }: { loading: boolean; hasMore: boolean; count: number }) {
   if (count === 0) return null;

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { formatTime } from '../../shared/format';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
-import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import { EmptyState, QueryState } from '../../components/StateView';
 import { Chips } from '../../components/Select';
 import Pager from '../components/Pager';
 import type { AdminOrg, AuditEntity, AuditItem } from '../types';
@@ -55,9 +55,7 @@ export default function AuditPage() {
           setPage(1);
         }}
       />
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading />}
-      {data && error && <View className='admin-error'>{error}</View>}
+      <QueryState loaded={!!data} error={error} onRetry={load} errorClass='admin-error' />
       {data && data.items.length === 0 && <EmptyState text='暂无操作记录' />}
       {data?.items.map((a) => {
         const mode = open[a.id];

@@ -31,7 +31,7 @@ export function AdminListState({ data, error, load, empty, emptyText }: { data: 
 /** The header row of an admin table: one cell per column title. */
 export function AdminTableHead({ cells }: { cells: string[] }) {
   return (
-    <View className='row-card admin-row admin-row--head'>
+    <View className='row-card row-table__head admin-row'>
       {cells.map((c) => (
         <Text key={c} className='admin-cell'>
           {c}

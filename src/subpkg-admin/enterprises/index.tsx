@@ -79,7 +79,7 @@ export default function EnterprisesPage() {
 
       <AdminListState data={data} error={error} load={load} empty={items.length === 0} emptyText={query || gridId ? '没有符合条件的企业' : '名录中还没有企业，可逐个新增或批量导入'} />
       {data && items.length > 0 && (
-        <View className='admin-table ent-table'>
+        <View className='row-table admin-table ent-table'>
           <AdminTableHead cells={['企业', '网格', '行业 · 规模', '联系人', '包联（领导 / 部门 / 特派员）', '已绑定', '操作']} />
           {items.map((e) => (
             <View className='row-card admin-row ent-row' key={e.id}>

@@ -114,7 +114,7 @@ export default function StaffPage() {
 
       <AdminListState data={data} error={error} load={load} empty={items.length === 0} emptyText={unbound && !query && !role ? '邀请都已激活' : query || role || unbound ? '没有符合条件的人员' : '还没有工作人员，点击「邀请人员」开始'} />
       {data && items.length > 0 && (
-        <View className='admin-table staff-table'>
+        <View className='row-table admin-table staff-table'>
           <AdminTableHead cells={['姓名', '手机号', '角色', '网格 / 部门 / 中心', '在办/容量', '状态', '操作']} />
           {items.map((s) => (
             <StaffRow

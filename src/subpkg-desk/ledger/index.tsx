@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { LEDGER_SEARCH_MAX } from '../../../core/contract/figures';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { Colour, DeskOptions, LedgerFilters, LedgerRow, Meta } from '../../shared/api-types';
 import { COLOURS } from '../../shared/colours';
 import { beijingToday, formatDate, formatTime, isDateText } from '../../shared/format';
@@ -14,7 +14,8 @@ import { useQuery } from '../../shared/use-query';
 import { channelLabel, colourLabel, levelLabel, loadMeta, statusEntries, statusLabel } from '../../services/profile';
 import ColourBadge from '../../components/ColourBadge';
 import StatusTag from '../../components/StatusTag';
-import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import SearchBar from '../../components/SearchBar';
+import { EmptyState, QueryState } from '../../components/StateView';
 import { DateInput, Select, type Option } from '../../components/Select';
 import { openWorkbook } from '../../services/workbook';
 import '../desk.css';
@@ -93,6 +94,12 @@ export default function LedgerPage() {
     setFilters((f) => ({ ...f, [key]: value || undefined }));
     setPage(1);
   };
+  /** one select of the filter grid, setting its key (empty: no filter) */
+  const filterSelect = (key: FilterKey, options: Option[], emptyLabel: string) => (
+    <View className='ledger-filter'>
+      <Select value={filters[key] ?? ''} options={options} emptyLabel={emptyLabel} onChange={(v) => setFilter(key, v)} />
+    </View>
+  );
   const active = Object.keys(cleanFilters(filters)).some((k) => k !== 'colour');
   const reset = () => {
     setFilters((f) => (f.colour ? { colour: f.colour } : {}));
@@ -151,25 +158,20 @@ export default function LedgerPage() {
         </Text>
       </View>
       <View className='card ledger-filters'>
-        <View className='ledger-search'>
-          <Input
-            className='form-input ledger-search__input'
-            placeholder='搜索企业名称、信用代码、工单号或关键词'
-            value={typed}
-            maxLength={LEDGER_SEARCH_MAX}
-            confirmType='search'
-            onChange={setTyped}
-            onConfirm={() => search(typed)}
-          />
-          <Button type='primary' size='small' onClick={() => search(typed)}>
-            搜索
-          </Button>
+        <SearchBar
+          className='ledger-search'
+          placeholder='搜索企业名称、信用代码、工单号或关键词'
+          value={typed}
+          maxLength={LEDGER_SEARCH_MAX}
+          onChange={setTyped}
+          onSearch={search}
+        >
           {(searched || typed) && (
             <Button size='small' onClick={clearSearch}>
               清除
             </Button>
           )}
-        </View>
+        </SearchBar>
         {searched && data?.search && (
           <View className='ledger-search__result'>
             <Text className='ledger-search__found'>{`“${searched}”：找到 ${data.counts.all} 件`}</Text>
@@ -222,48 +224,14 @@ export default function LedgerPage() {
               }}
             />
           </View>
-          {(centerOptions.length > 0 || filters.centerId) && (
-            <View className='ledger-filter'>
-              <Select
-                value={filters.centerId ?? ''}
-                options={centerOptions.length ? centerOptions : [{ value: filters.centerId!, label: '所选中心' }]}
-                emptyLabel='全部中心'
-                onChange={(v) => setFilter('centerId', v)}
-              />
-            </View>
-          )}
-          {options && (
-            <View className='ledger-filter'>
-              <Select
-                value={filters.departmentId ?? ''}
-                options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
-                emptyLabel='全部部门'
-                onChange={(v) => setFilter('departmentId', v)}
-              />
-            </View>
-          )}
-          <View className='ledger-filter'>
-            <Select value={filters.category ?? ''} options={categoryOptions} emptyLabel='全部类别' onChange={(v) => setFilter('category', v)} />
-          </View>
-          <View className='ledger-filter'>
-            <Select value={filters.channel ?? ''} options={channelOptions} emptyLabel='全部渠道' onChange={(v) => setFilter('channel', v)} />
-          </View>
-          <View className='ledger-filter'>
-            <Select value={filters.status ?? ''} options={statusOptions} emptyLabel='全部状态' onChange={(v) => setFilter('status', v)} />
-          </View>
-          <View className='ledger-filter'>
-            <Select value={filters.callback ?? ''} options={CALLBACK_OPTIONS} emptyLabel='全部回访' onChange={(v) => setFilter('callback', v)} />
-          </View>
-          {options && (
-            <View className='ledger-filter'>
-              <Select
-                value={filters.assigneeId ?? ''}
-                options={options.officers.map((o) => ({ value: o.id, label: `${o.name}（${o.roleLabel}）` }))}
-                emptyLabel='全部承办人'
-                onChange={(v) => setFilter('assigneeId', v)}
-              />
-            </View>
-          )}
+          {(centerOptions.length > 0 || filters.centerId) &&
+            filterSelect('centerId', centerOptions.length ? centerOptions : [{ value: filters.centerId!, label: '所选中心' }], '全部中心')}
+          {options && filterSelect('departmentId', options.departments.map((d) => ({ value: d.id, label: d.name })), '全部部门')}
+          {filterSelect('category', categoryOptions, '全部类别')}
+          {filterSelect('channel', channelOptions, '全部渠道')}
+          {filterSelect('status', statusOptions, '全部状态')}
+          {filterSelect('callback', CALLBACK_OPTIONS, '全部回访')}
+          {options && filterSelect('assigneeId', options.officers.map((o) => ({ value: o.id, label: `${o.name}（${o.roleLabel}）` })), '全部承办人')}
           <View className='ledger-filter ledger-filter--dates-label'>
             <Text className='ledger-filter__label'>受理日期</Text>
           </View>
@@ -294,13 +262,11 @@ export default function LedgerPage() {
         </View>
       </View>
 
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading />}
-      {data && error && <View className='ledger-error'>{error}</View>}
+      <QueryState loaded={!!data} error={error} onRetry={load} errorClass='ledger-error' />
       {data && data.items.length === 0 && <EmptyState text={searched ? `没有找到“${searched}”的诉求` : '没有符合条件的诉求'} />}
       {data && data.items.length > 0 && (
-        <View className='ledger-table'>
-          <View className='ledger-row ledger-row--head'>
+        <View className='row-table'>
+          <View className='row-card row-table__head ledger-row ledger-row--head'>
             <Text className='ledger-cell'>工单号</Text>
             <Text className='ledger-cell'>企业</Text>
             <Text className='ledger-cell'>类别</Text>
@@ -348,7 +314,7 @@ function LedgerLine({ row: r, meta, onClick }: { row: LedgerRow; meta: Meta | nu
   const rework = r.reworkCount ?? r.reopenCount ?? 0;
   const urges = r.urgeCount ?? 0;
   return (
-    <View className={`ledger-row ledger-row--${r.colour ?? 'none'}`} onClick={onClick}>
+    <View className={`row-card ledger-row ledger-row--${r.colour ?? 'none'}`} onClick={onClick}>
       <Text className='ledger-cell ledger-cell--no'>{r.no}</Text>
       <Text className='ledger-cell ledger-cell--enterprise'>{r.enterpriseName}</Text>
       <Text className='ledger-cell ledger-cell--category'>{r.categoryName || r.category}</Text>

@@ -5,7 +5,7 @@ import { roleLabel } from '../../shared/labels';
 import { formatDate } from '../../shared/format';
 import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
-import { EmptyState, ErrorState, Loading } from '../../components/StateView';
+import { EmptyState, QueryState } from '../../components/StateView';
 import '../desk.css';
 import './index.css';
 
@@ -113,9 +113,7 @@ export default function ReachPage() {
         )}
       </View>
 
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading />}
-      {data && error && <View className='reach-error'>{error}</View>}
+      <QueryState loaded={!!data} error={error} onRetry={load} errorClass='reach-error' />
       {data && data.rows.length === 0 && <EmptyState text='没有在您负责范围内的网格员、特派员' />}
       {data && data.rows.length > 0 && (
         <View className='reach-table'>

@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { Page, RequestSummary } from '../../shared/api-types';
 import { ROUTES } from '../../shared/routes';
 import { useTabbedInbox } from '../../shared/use-tabbed-inbox';
 import { callService } from '../../services/call';
 import { MINE_TABS } from '../../../core/contract/account';
 import { RequestCards } from '../../components/RequestCard';
+import SearchBar from '../../components/SearchBar';
 import InboxTabs from '../../components/InboxTabs';
 import { ListState } from '../../components/StateView';
 
@@ -44,20 +45,7 @@ export default function MyRequestsPage() {
     <View className='inbox'>
       <InboxTabs tabs={TABS} active={tab} onSwitch={switchTab} />
       <View className='page'>
-        <View className='mine-search'>
-          <Input
-            className='form-input mine-search__input'
-            placeholder='搜索编号、内容、类别或承办人'
-            value={typed}
-            maxLength={50}
-            confirmType='search'
-            onChange={setTyped}
-            onConfirm={() => search(typed)}
-          />
-          <Button type='primary' size='small' onClick={() => search(typed)}>
-            搜索
-          </Button>
-        </View>
+        <SearchBar placeholder='搜索编号、内容、类别或承办人' value={typed} maxLength={50} onChange={setTyped} onSearch={search} />
         {shown && (
           <View className='mine-search__note'>
             <Text>{`“${shown}”：找到 ${list.total} 件`}</Text>

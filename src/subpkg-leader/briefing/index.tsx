@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { callService, toastError } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
-import { ErrorState, Loading } from '../../components/StateView';
+import { QueryState } from '../../components/StateView';
 import { openWorkbook } from '../../services/workbook';
 import PeriodBar from '../components/PeriodBar';
 import { currentKey, num, pct, queryFromParams } from '../format';
@@ -134,8 +134,7 @@ export default function BriefingPage() {
         </View>
       </View>
 
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading text='正在生成简报…' />}
+      <QueryState loaded={!!data} error={error} onRetry={load} loadingText='正在生成简报…' />
 
       {data && f && (
         <View className={`paper${loading ? ' paper--loading' : ''}`}>

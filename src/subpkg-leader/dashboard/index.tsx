@@ -8,7 +8,7 @@ import { callService } from '../../services/call';
 import { useQuery } from '../../shared/use-query';
 import { currentMe } from '../../services/profile';
 import When from '../../components/When';
-import { ErrorState, Loading } from '../../components/StateView';
+import { QueryState } from '../../components/StateView';
 import { Select } from '../../components/Select';
 import EChart, { type ChartClick } from '../components/EChart';
 import PeriodBar from '../components/PeriodBar';
@@ -215,9 +215,7 @@ export default function DashboardPage() {
         )}
       </View>
 
-      {!data && error && <ErrorState message={error} onRetry={load} />}
-      {!data && !error && <Loading />}
-      {data && error && <View className='leader-error'>{error}</View>}
+      <QueryState loaded={!!data} error={error} onRetry={load} errorClass='leader-error' />
 
       {data && f && (
         <View className={loading ? 'leader-body leader-body--loading' : 'leader-body'}>
