@@ -4,6 +4,7 @@
  * of duplicating. Stewardship (包联): leader + department + liaison per enterprise.
  */
 import { excel } from '../excel';
+import { uploadedSheet } from '../uploaded-sheet';
 import { createHash } from 'crypto';
 import { z } from 'zod';
 import { Ctx, newId, requireRole } from '../context';
@@ -270,16 +271,7 @@ async function gridResolver(ctx: Ctx) {
 
 /** the uploaded sheet's data rows (cells as text), after the header and size checks */
 async function readSheet(ctx: Ctx, fileID: string) {
-  const bytes = await ctx.ports.files?.read?.(fileID);
-  if (!bytes) throw new AppError('NOT_FOUND', '未找到上传的文件，请重新上传');
-  const ExcelJS = excel();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '文件不是有效的 .xlsx 表格，请使用下载的模板');
-  }
-  const ws = wb.worksheets[0];
+  const ws = await uploadedSheet(ctx.ports.files, fileID, '文件不是有效的 .xlsx 表格，请使用下载的模板');
   const header = TEMPLATE_COLUMNS.map((_, i) => String(ws?.getRow(1).getCell(i + 1).text ?? '').trim());
   if (!ws || header.join('|') !== TEMPLATE_COLUMNS.join('|')) {
     throw new AppError('VALIDATION_FAILED', `表头应为：${TEMPLATE_COLUMNS.join('、')}（请使用下载的模板）`);

@@ -86,6 +86,14 @@ test('a file that is not the export says what is missing', async () => {
   expect(r.ok ? '' : r.message).toBe('表格缺少列：工单编号、企业名称、诉求内容、联系电话（第一行应为列名）');
 });
 
+test('a file that is not a workbook says to upload the hotline\'s export', async () => {
+  const name = `${randomBytes(12).toString('hex')}.xlsx`;
+  writeFileSync(join(h.filesDir, name), 'not a workbook');
+  await h.ports.store.collection(C.uploads).add({ _id: name, ownerId: 'u-sunli', type: 'xlsx', size: 14, createdAt: '2026-01-01T00:00:00Z' });
+  expect(await h.call('u-sunli', { action: 'hotline.import', fileID: `local://uploads/${name}` }))
+    .toMatchObject({ ok: false, code: 'VALIDATION_FAILED', message: '文件不是有效的 .xlsx 表格，请上传12345热线系统导出的工单表' });
+});
+
 test('the hotline\'s categories map to ours by name, then by words, else 12345便民热线', () => {
   expect(hotlineCategory('获得电力', '')).toBe('dianli');
   expect(hotlineCategory('城市管理', '门前道路破损，货车进出困难')).toBe('jiaotong');

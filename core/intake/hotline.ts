@@ -15,7 +15,7 @@
  *   of time goes on where it stopped when called again (the page calls until `finished`); no job
  *   document is needed, the requests are the progress.
  */
-import { excel } from '../excel';
+import { uploadedSheet } from '../uploaded-sheet';
 import { HOTLINE_COLUMNS, HotlineImportInput, MAX_HOTLINE_ROWS, type HotlineColumn } from '../contract/hotline';
 import { CATEGORIES, type CategoryCode } from '../contract/catalog';
 import { MAX_DESCRIPTION, MIN_DESCRIPTION, PHONE_PATTERN } from '../contract/limits';
@@ -66,15 +66,7 @@ export function hotlineCategory(category: string, content: string): CategoryCode
 }
 
 async function readRows(ctx: Ctx, fileID: string): Promise<Row[]> {
-  const bytes = await ctx.ports.files?.read?.(fileID);
-  if (!bytes) throw new AppError('NOT_FOUND', '未找到上传的文件，请重新上传');
-  const wb = new (excel().Workbook)();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '文件不是有效的 .xlsx 表格，请上传12345热线系统导出的工单表');
-  }
-  const ws = wb.worksheets[0];
+  const ws = await uploadedSheet(ctx.ports.files, fileID, '文件不是有效的 .xlsx 表格，请上传12345热线系统导出的工单表');
   if (!ws) throw new AppError('VALIDATION_FAILED', '表格是空的');
   const header = ws.getRow(1);
   const at = new Map<string, number>();
