@@ -104,7 +104,7 @@ export const INDEXES: Record<string, string[]> = {
   sessions: ['openid'],
   accounts: ['openid'],
   // the active entries the index is built from (read in _id pages); the console's list, latest edit first
-  kb: ['active,_id', 'active,updatedAt,_id'],
+  kb: ['active,_id', 'active,updatedAt,_id', 'question'],
   // instant answers counted per period (the dashboard) and per entry
   instant_answers: ['at', 'entryId,at'],
   // the responsibility list: the active items the index is built from (read in _id pages); the console's list, latest edit first

@@ -7,6 +7,7 @@
 import { enterpriseTemplate, importEnterprises, importErrorRows } from './admin/enterprises';
 import { generateBriefing } from './briefing/briefing';
 import { importHotline } from './intake/hotline';
+import { importKb, kbTemplate } from './knowledge/kb-import';
 import { exportLedger } from './ledger/ledger';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type SheetAction } from './contract/actions';
@@ -24,6 +25,8 @@ const SHEET_TABLE = tableOf<SheetAction>()({
   'admin.enterprises.import': importEnterprises,
   'admin.enterprises.importErrors': importErrorRows,
   'hotline.import': importHotline,
+  'kb.template': kbTemplate,
+  'kb.import': importKb,
   'briefing.generate': generateBriefing,
 });
 /** what each action answers (core/contract/answers.ts) */

@@ -138,6 +138,8 @@ export const ACTIONS_BY_FUNCTION = {
     'admin.enterprises.import',
     'admin.enterprises.importErrors',
     'hotline.import',
+    'kb.template',
+    'kb.import',
     'briefing.generate',
   ],
 } as const;

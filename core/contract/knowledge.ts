@@ -46,6 +46,15 @@ export const KbSaveInput = z.object({
   validTo: zOptionalDate,
 }).refine((v) => !v.validFrom || !v.validTo || v.validFrom <= v.validTo, { message: '有效期的结束日期不能早于开始日期', path: ['validTo'] });
 
+/** kb.import: the workbook the admin uploaded, checked (dry run) or written (confirm) */
+export const KbImportInput = z.object({
+  fileID: z.string({ required_error: '请先上传文件' }).min(1, '请先上传文件').max(300),
+  confirm: z.boolean().optional().default(false),
+});
+/** the template's columns (kb.template), in order */
+export const KB_IMPORT_COLUMNS = ['问题', '答复', '类别', '责任部门', '其他问法', '生效日期', '失效日期'] as const;
+export const MAX_KB_IMPORT_ROWS = 2000;
+
 /** kb.list: the console's pages, newest edit first, optionally only what a word matches */
 export const KbListInput = z.object({
   page: z.number().int().min(1).max(1000).default(1),

@@ -8,7 +8,7 @@
  * each suggestion (Beijing date), so the cached index never needs rebuilding at midnight.
  */
 import { C } from '../collections';
-import type { Ports, Store } from '../ports';
+import { MAX_PAGE, type Ports, type Store } from '../ports';
 import { readAll } from '../read-all';
 import { textIndex, type Match } from './text-match';
 import type { CategoryCode } from '../contract/catalog';
@@ -42,6 +42,13 @@ export function kbRepo(store: Store) {
   const settings = store.collection<{ _id: string; version?: number }>(C.settings);
   return {
     get: (id: string) => c.get(id),
+    /** the entries with these exact questions, active or not (an import's match): one call per 90 ('question') */
+    byQuestions: async (questions: string[]) => {
+      const out = new Map<string, KbEntry>();
+      const unique = [...new Set(questions)];
+      for (let i = 0; i < unique.length; i += 90) for (const e of await c.find({ question: { $in: unique.slice(i, i + 90) } }, { limit: MAX_PAGE })) if (!out.has(e.question)) out.set(e.question, e);
+      return out;
+    },
     add: (e: KbEntry) => c.add(e),
     update: (id: string, set: Partial<KbEntry>) => c.update(id, { $set: set }),
     /** every active entry (the index's source): pages of 100 */

@@ -108,6 +108,9 @@ const EXPECTED: Record<string, Row> = {
   'admin.enterprises.importErrors': [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F],
   // 12345: a dispatcher imports the hotline's export it uploaded (the world's file is the admin's template)
   'hotline.import':             [F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F, F, F, F],
+  // 知识库 Excel 导入 (the admin's own upload; the world's file is its generated template, not an upload)
+  'kb.template':                [F, F, F, F, F, F, F, ok, F],
+  'kb.import':                  [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F],
   'admin.stewardship.set':      [F, F, F, F, F, F, F, ok, F],
   'admin.rules.get':            [F, F, F, F, F, F, F, ok, F],
   'admin.rules.save':           [F, F, F, F, F, F, F, ok, F],

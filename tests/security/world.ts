@@ -281,6 +281,8 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'admin.enterprises.import': { fileID: ids.templateFileID },
     'admin.enterprises.importErrors': { fileID: ids.templateFileID },
     'hotline.import': { fileID: ids.templateFileID },
+    'kb.template': {},
+    'kb.import': { fileID: ids.templateFileID },
     'admin.stewardship.set': { enterpriseId: 'e-002', liaisonId: 'u-zhouqiang', leaderId: 'u-majianguo', departmentId: 'dep-zrzy' },
     'admin.rules.get': {},
     'admin.rules.save': { version: 0, rules: ids.rules },
