@@ -4,7 +4,8 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Me } from '../../shared/api-types';
 import type { Answer } from '../../../core/contract/answers';
-import { isDepartment, isDesk, isHandler, roleLabel } from '../../shared/labels';
+import { isDepartment, isDesk, isHandler } from '../../shared/labels';
+import RoleTags from '../../components/RoleTags';
 import { ROUTES } from '../../shared/routes';
 import { isVisitStaff, VISIT_ROUTES } from '../../shared/visit-routes';
 import { callService, errorText } from '../../services/call';
@@ -144,13 +145,7 @@ export default function Home() {
       <View className='home__hero'>
         <View className='home__app'>营商环境 · 诉求直通</View>
         <View className='home__hello'>{user.name}，您好</View>
-        <View className='home__roles'>
-          {user.roles.map((r) => (
-            <Text className='home__role' key={r}>
-              {roleLabel(r)}
-            </Text>
-          ))}
-        </View>
+        <RoleTags roles={user.roles} block='home' />
         {user.enterprise && <View className='home__enterprise'>{user.enterprise.name}</View>}
       </View>
 

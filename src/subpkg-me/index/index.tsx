@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { Me, NotifySettings } from '../../shared/api-types';
-import { roleLabel } from '../../shared/labels';
+import RoleTags from '../../components/RoleTags';
 import { ROUTES } from '../../shared/routes';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
 import { errorText } from '../../services/call';
@@ -64,13 +64,7 @@ export default function MePage() {
         <View className='me-profile__avatar'>{user.name.slice(0, 1)}</View>
         <View className='me-profile__body'>
           <Text className='me-profile__name'>{user.name}</Text>
-          <View className='me-profile__roles'>
-            {user.roles.map((r) => (
-              <Text className='me-profile__role' key={r}>
-                {roleLabel(r)}
-              </Text>
-            ))}
-          </View>
+          <RoleTags roles={user.roles} block='me-profile' />
           {user.enterprise && <Text className='me-profile__enterprise'>{user.enterprise.name}</Text>}
         </View>
       </View>
