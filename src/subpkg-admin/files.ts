@@ -37,20 +37,25 @@ export function chooseXlsx(): Promise<ChosenFile | null> {
     .catch(() => null);
 }
 
-/** The enterprise import template (名称, 统一社会信用代码, 地址, 所属网格, 行业, 规模, 联系人, 联系电话). */
-export async function downloadTemplate() {
-  const file = await callService('admin.enterprises.template');
-  await openWorkbook(file, '企业名录导入模板.xlsx');
+/** the import templates the console offers: the registry's (名称, 统一社会信用代码, …) and the knowledge base's */
+const TEMPLATES = {
+  'admin.enterprises.template': '企业名录导入模板.xlsx',
+  'kb.template': '知识库导入模板.xlsx',
+} as const;
+
+export async function downloadTemplate(action: keyof typeof TEMPLATES = 'admin.enterprises.template') {
+  const file = await callService(action);
+  await openWorkbook(file, TEMPLATES[action]);
 }
 
 /** 下载模板 for a button: `template` downloads it once at a time (a failure is toasted), `downloading` is true meanwhile. */
-export function useTemplateDownload() {
+export function useTemplateDownload(action: keyof typeof TEMPLATES = 'admin.enterprises.template') {
   const [downloading, setDownloading] = useState(false);
   const template = async () => {
     if (downloading) return;
     setDownloading(true);
     try {
-      await downloadTemplate();
+      await downloadTemplate(action);
     } catch (e) {
       toastError(e);
     } finally {

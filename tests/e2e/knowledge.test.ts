@@ -5,6 +5,8 @@
  * request records the answer it was shown. An enterprise typing a problem it already filed is pointed to
  * that request and adds to it (补充说明). Screenshots go to E2E_SHOTS.
  */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
@@ -94,4 +96,34 @@ test('an enterprise typing the problem it already filed is pointed to that reque
   await shot(phone, '63-enterprise-noted');
   const stored = await world.server.ports.store.collection<ServiceRequest>(C.requests).get(first._id);
   expect(stored!.timeline.at(-1)).toMatchObject({ type: 'enterprise_noted' });
+});
+
+test('the admin imports answers from Excel: the check names the bad row and writes nothing, the import adds the good one once', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('知识库');
+  ws.addRow(['问题', '答复', '类别', '责任部门', '其他问法', '生效日期', '失效日期']);
+  ws.addRow(['小微企业贷款贴息怎么申请？', '符合条件的小微企业可在区政务服务网“惠企政策”栏目在线申请贷款贴息，材料齐全的10个工作日内审核。', '融资', '', '贷款贴息；贴息申请', '', '']);
+  ws.addRow(['问', '太短', '没有这个类别', '', '', '', '']);
+  const file = join(world.dataDir, '知识库.xlsx');
+  await wb.xlsx.writeFile(file);
+
+  const desk = await world.page(1280, { height: 900 });
+  await loginAs(desk, '系统管理员');
+  await desk.goto(`${world.base}/#/subpkg-admin/kb/index`);
+  await desk.reload();
+  await button(desk, 'Excel 导入').click();
+  const chooser = desk.waitForEvent('filechooser');
+  await button(desk, '选择 Excel 文件').click();
+  await (await chooser).setFiles(file);
+  await visible(desk, '类别“没有这个类别”不存在').waitFor({ timeout: 15_000 });
+  expect(await world.server.ports.store.collection(C.kb).count({ question: '小微企业贷款贴息怎么申请？' })).toBe(0);
+  await settled(desk);
+  await shot(desk, '65-admin-kb-import-report');
+  await button(desk, '确认导入（跳过错误行）').click();
+  await visible(desk, '导入完成').waitFor({ timeout: 15_000 });
+  // the list shows the new entry
+  await visible(desk, '小微企业贷款贴息怎么申请？').waitFor();
+  await settled(desk);
+  await shot(desk, '66-admin-kb-imported');
+  expect(await world.server.ports.store.collection(C.kb).count({ question: '小微企业贷款贴息怎么申请？' })).toBe(1);
 });

@@ -19,6 +19,7 @@ import Pager from '../components/Pager';
 import Modal from '../components/Modal';
 import { AdminListState, AdminSearch } from '../components/ListParts';
 import { formatTime } from '../../shared/format';
+import KbImport from './import';
 import '../admin.css';
 import './index.css';
 
@@ -43,6 +44,7 @@ export default function KbPage() {
   const [searched, setSearched] = useState('');
   const [inactive, setInactive] = useState(false);
   const [form, setForm] = useState<Form | null>(null);
+  const [importing, setImporting] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [departments, setDepartments] = useState<{ value: string; label: string }[]>([]);
@@ -96,7 +98,11 @@ export default function KbPage() {
         <View className='admin-toolbar__item'>
           <Button type='primary' onClick={() => { setErrors({}); setForm({ ...EMPTY }); }}>新增条目</Button>
         </View>
+        <View className='admin-toolbar__item'>
+          <Button fill='outline' onClick={() => setImporting(!importing)}>Excel 导入</Button>
+        </View>
       </View>
+      {importing && <KbImport onImported={load} />}
       <View className='chips chips--filter'>
         <Text className={`chip${!inactive ? ' chip--active' : ''}`} onClick={() => { setInactive(false); setPage(1); }}>推荐中</Text>
         <Text className={`chip${inactive ? ' chip--active' : ''}`} onClick={() => { setInactive(true); setPage(1); setSearched(''); }}>已下线</Text>
