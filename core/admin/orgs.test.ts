@@ -94,6 +94,28 @@ describe('admin.orgs.update', () => {
     expect((await orgAudit())[0].summary).toBe('网格“朝阳一网格”调整上级，调整覆盖社区');
   });
 
+  test('a grid moved to another community stops covering the one it left, unless it is listed', async () => {
+    const { org: made } = await h.ok('u-admin', { action: 'admin.orgs.create', kind: 'grid', name: '东城三网格', parentId: 'c-dongcheng' });
+    await h.ok('u-admin', { action: 'admin.orgs.update', id: made.id, parentId: 'c-xihu' });
+    expect(await org(made.id)).toMatchObject({ parentId: 'c-xihu', communityIds: ['c-xihu'] });
+    await h.ok('u-admin', { action: 'admin.orgs.update', id: made.id, parentId: 'c-liuan', communityIds: ['c-xihu'] });
+    expect(await org(made.id)).toMatchObject({ parentId: 'c-liuan', communityIds: ['c-liuan', 'c-xihu'] });
+  });
+
+  test('a rename or a move that would give two siblings one name is refused, as creating one is', async () => {
+    await h.ok('u-admin', { action: 'admin.orgs.create', kind: 'community', name: '西湖社区', parentId: 's-dongcheng' });
+    const before = await snapshot();
+    // 朝阳社区 renamed to its sibling's name; 西湖社区 of 西湖街道 moved beside the new 西湖社区 of 东城街道
+    for (const input of [{ id: 'c-chaoyang', name: '东城社区' }, { id: 'c-xihu', parentId: 's-dongcheng' }]) {
+      const r = await h.call('u-admin', { action: 'admin.orgs.update', ...input });
+      expect(r).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      expect(r.ok ? '' : r.message).toMatch(/^同一上级下已有名为“(东城社区|西湖社区)”的社区（村）$/);
+    }
+    expect(await snapshot()).toBe(before);
+    // its own name, or another name, is fine
+    await h.ok('u-admin', { action: 'admin.orgs.update', id: 'c-chaoyang', name: '朝阳新社区' });
+  });
+
   test('sending what is already stored changes nothing and audits nothing', async () => {
     const before = await snapshot();
     const { org: same } = await h.ok('u-admin', { action: 'admin.orgs.update', id: 'c-chaoyang', name: '朝阳社区', parentId: 's-dongcheng' });

@@ -90,7 +90,15 @@ export async function updateOrg(ctx: Ctx, input: Sent<typeof OrgUpdateInput>) {
     await checkParent(ctx, before.kind, parentId, id);
     set.parentId = parentId;
   }
-  if (before.kind === 'grid' && (communityIds || set.parentId)) set.communityIds = await checkCommunities(ctx, communityIds ?? before.communityIds ?? [], set.parentId ?? before.parentId);
+  // a new name, or a new parent, must not give two siblings of one kind the same name (as create refuses)
+  if (set.name || set.parentId) {
+    const named = set.name ?? before.name;
+    const twin = await orgs.siblingNamed(before.kind, set.parentId ?? before.parentId ?? null, named);
+    if (twin && twin._id !== id) throw new AppError('VALIDATION_FAILED', `同一上级下已有名为“${named}”的${KIND_LABEL[before.kind]}`, [{ field: 'name', message: '名称重复' }]);
+  }
+  // a grid moved to another community no longer covers the one it left, unless the admin lists it
+  const covered = communityIds ?? (before.communityIds ?? []).filter((c) => !set.parentId || c !== before.parentId);
+  if (before.kind === 'grid' && (communityIds || set.parentId)) set.communityIds = await checkCommunities(ctx, covered, set.parentId ?? before.parentId);
   if (!Object.keys(set).length) return { org: view(before) };
   await orgs.update(id, { $set: set });
   forgetOrgs(ctx.ports);
