@@ -4,7 +4,7 @@
  * of duplicating. Stewardship (包联): leader + department + liaison per enterprise.
  */
 import { excel } from '../excel';
-import { uploadedSheet } from '../uploaded-sheet';
+import { templateRows } from '../uploaded-sheet';
 import { createHash } from 'crypto';
 import { z } from 'zod';
 import { Ctx, newId, requireRole } from '../context';
@@ -270,21 +270,7 @@ async function gridResolver(ctx: Ctx) {
 }
 
 /** the uploaded sheet's data rows (cells as text), after the header and size checks */
-async function readSheet(ctx: Ctx, fileID: string) {
-  const ws = await uploadedSheet(ctx.ports.files, fileID, '文件不是有效的 .xlsx 表格，请使用下载的模板');
-  const header = TEMPLATE_COLUMNS.map((_, i) => String(ws?.getRow(1).getCell(i + 1).text ?? '').trim());
-  if (!ws || header.join('|') !== TEMPLATE_COLUMNS.join('|')) {
-    throw new AppError('VALIDATION_FAILED', `表头应为：${TEMPLATE_COLUMNS.join('、')}（请使用下载的模板）`);
-  }
-  if (ws.rowCount - 1 > MAX_IMPORT_ROWS) throw new AppError('VALIDATION_FAILED', `单次最多导入${MAX_IMPORT_ROWS}行`);
-  const rows: Array<{ row: number; cells: string[] }> = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const cells = TEMPLATE_COLUMNS.map((_, i) => String(ws.getRow(r).getCell(i + 1).text ?? '').trim());
-    if (cells.every((c) => !c) || cells[0].startsWith('（示例')) continue;
-    rows.push({ row: r, cells });
-  }
-  return rows;
-}
+const readSheet = (ctx: Ctx, fileID: string) => templateRows(ctx.ports.files, fileID, TEMPLATE_COLUMNS, MAX_IMPORT_ROWS);
 
 /** the template's column of each field, to name a problem whose message does not */
 const COLUMN_OF: Record<keyof Fields, number> = { name: 0, creditCode: 1, address: 2, gridId: 3, industry: 4, scale: 5, contactName: 6, contactPhone: 7 };

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'crypto';
 import { excel } from '../excel';
+import { templateRows } from '../uploaded-sheet';
 import { CATEGORIES } from '../contract/catalog';
 import { KbImportInput, KbSaveInput, KB_IMPORT_COLUMNS, MAX_KB_IMPORT_ROWS } from '../contract/knowledge';
 import type { Sent } from '../contract/schema';
@@ -54,27 +55,7 @@ export async function kbTemplate(ctx: Ctx) {
   return ctx.ports.files.save(`exports/kb-template-${newId(ctx.ports)}.xlsx`, bytes, XLSX);
 }
 
-async function readRows(ctx: Ctx, fileID: string) {
-  const bytes = await ctx.ports.files?.read?.(fileID);
-  if (!bytes) throw new AppError('NOT_FOUND', '未找到上传的文件，请重新上传');
-  const wb = new (excel().Workbook)();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '文件不是有效的 .xlsx 表格，请使用下载的模板');
-  }
-  const ws = wb.worksheets[0];
-  const header = KB_IMPORT_COLUMNS.map((_, i) => String(ws?.getRow(1).getCell(i + 1).text ?? '').trim());
-  if (!ws || header.join('|') !== KB_IMPORT_COLUMNS.join('|')) throw new AppError('VALIDATION_FAILED', `表头应为：${KB_IMPORT_COLUMNS.join('、')}（请使用下载的模板）`);
-  if (ws.rowCount - 1 > MAX_KB_IMPORT_ROWS) throw new AppError('VALIDATION_FAILED', `单次最多导入${MAX_KB_IMPORT_ROWS}行`);
-  const rows: Array<{ row: number; cells: string[] }> = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const cells = KB_IMPORT_COLUMNS.map((_, i) => String(ws.getRow(r).getCell(i + 1).text ?? '').trim());
-    if (cells.every((c) => !c) || cells[0].startsWith('（示例')) continue;
-    rows.push({ row: r, cells });
-  }
-  return rows;
-}
+const readRows = (ctx: Ctx, fileID: string) => templateRows(ctx.ports.files, fileID, KB_IMPORT_COLUMNS, MAX_KB_IMPORT_ROWS);
 
 async function checkRows(ctx: Ctx, rows: Array<{ row: number; cells: string[] }>) {
   const depts = await orgRepo(ctx.ports.store).ofKinds(['department'], { activeOnly: true, what: '部门' });
