@@ -2,15 +2,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { callService, errorText, toastError } from '../../services/call';
-import { uploadFile } from '../../services/upload';
-import { chooseXlsx, downloadErrorRows, useTemplateDownload, XLSX_TYPE, type ChosenFile } from '../files';
+import { callService, toastError } from '../../services/call';
+import { downloadErrorRows, useTemplateDownload } from '../files';
+import { useSheetUpload } from '../use-sheet-upload';
 import type { ImportJob, ImportReport } from '../types';
 import { ADMIN } from '../labels';
 import '../admin.css';
 import './index.css';
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 /** a confirmed import answers its job (a slice per call); a dry run answers the report alone */
 const isJob = (r: ImportReport): r is ImportJob => 'jobId' in r;
@@ -18,11 +16,8 @@ const isJob = (r: ImportReport): r is ImportJob => 'jobId' in r;
 type Step = 'idle' | 'checking' | 'report' | 'writing' | 'done';
 
 export default function ImportPage() {
-  const [step, setStep] = useState<Step>('idle');
-  const [file, setFile] = useState<{ name: string; fileID: string } | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [phase, setPhase] = useState<Exclude<Step, 'checking'>>('idle');
   const [progress, setProgress] = useState<ImportJob | null>(null);
-  const [error, setError] = useState('');
   const [fetchingErrors, setFetchingErrors] = useState(false);
   const { downloading, template } = useTemplateDownload();
 
@@ -40,36 +35,16 @@ export default function ImportPage() {
   };
 
 
-  const choose = async () => {
-    if (step === 'checking' || step === 'writing') return;
-    const picked: ChosenFile | null = await chooseXlsx();
-    if (!picked) return;
-    if (!/\.xlsx$/i.test(picked.name)) {
-      setError('请选择 .xlsx 格式的文件（可先下载模板）');
-      return;
-    }
-    if (picked.size > MAX_BYTES) {
-      setError('文件不能超过 5MB');
-      return;
-    }
-    setError('');
-    setReport(null);
-    setStep('checking');
-    try {
-      const fileID = await uploadFile(picked.file, XLSX_TYPE);
-      setFile({ name: picked.name, fileID });
-      // dry run: the server reads and checks every row, nothing is written yet
-      setReport(await callService('admin.enterprises.import', { fileID }));
-      setStep('report');
-    } catch (e) {
-      setError(errorText(e));
-      setStep('idle');
-    }
-  };
+  // dry run: the server reads and checks every row, nothing is written yet
+  const { file, report, setReport, checking, error, choose } = useSheetUpload<ImportReport>(
+    (fileID) => callService('admin.enterprises.import', { fileID }),
+    { wrongType: '请选择 .xlsx 格式的文件（可先下载模板）', blocked: phase === 'writing', onPick: () => setPhase('idle') },
+  );
+  const step: Step = checking ? 'checking' : phase === 'idle' && report ? 'report' : phase;
 
   const confirm = async () => {
     if (!file || step !== 'report') return;
-    setStep('writing');
+    setPhase('writing');
     try {
       // the server writes a slice per call (a cloud function has seconds, not minutes): go on until finished
       let res = await callService('admin.enterprises.import', { fileID: file.fileID, confirm: true });
@@ -83,10 +58,10 @@ export default function ImportPage() {
         if (!res.finished && res.done === before) await new Promise((r) => setTimeout(r, 1000));
       }
       setReport(res);
-      setStep('done');
+      setPhase('done');
     } catch (e) {
       toastError(e);
-      setStep('report');
+      setPhase('report');
     }
   };
 

@@ -6,46 +6,24 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { Answer } from '../../../core/contract/answers';
 import { callService, errorText } from '../../services/call';
-import { uploadFile } from '../../services/upload';
-import { chooseXlsx, useTemplateDownload, XLSX_TYPE } from '../files';
+import { useTemplateDownload } from '../files';
+import { useSheetUpload } from '../use-sheet-upload';
 
-type Report = Answer<'kb.import'>;
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export default function KbImport({ onImported }: { onImported: () => void }) {
   const { downloading, template } = useTemplateDownload('kb.template');
-  const [file, setFile] = useState<{ name: string; fileID: string } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
   const [written, setWritten] = useState<{ created: number; updated: number } | null>(null);
-  const [busy, setBusy] = useState<'' | 'checking' | 'importing'>('');
-  const [error, setError] = useState('');
-
-  const choose = async () => {
-    if (busy) return;
-    const picked = await chooseXlsx();
-    if (!picked) return;
-    if (!/\.xlsx$/i.test(picked.name)) return setError('请选择 .xlsx 格式的文件（可先下载模板）');
-    if (picked.size > MAX_BYTES) return setError('文件不能超过 5MB');
-    setError('');
-    setReport(null);
-    setWritten(null);
-    setBusy('checking');
-    try {
-      const fileID = await uploadFile(picked.file, XLSX_TYPE);
-      setFile({ name: picked.name, fileID });
-      setReport(await callService('kb.import', { fileID }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy('');
-    }
-  };
+  const [importing, setImporting] = useState(false);
+  const { file, report, checking, error, setError, choose } = useSheetUpload(
+    (fileID) => callService('kb.import', { fileID }),
+    { wrongType: '请选择 .xlsx 格式的文件（可先下载模板）', blocked: importing, onPick: () => setWritten(null) },
+  );
+  const busy = checking ? 'checking' : importing ? 'importing' : '';
 
   const confirm = async () => {
     if (!file || busy) return;
-    setBusy('importing');
+    setImporting(true);
     const sum = { created: 0, updated: 0 };
     try {
       for (let calls = 0; calls < 200; calls++) {
@@ -59,7 +37,7 @@ export default function KbImport({ onImported }: { onImported: () => void }) {
     } catch (e) {
       setError(errorText(e));
     } finally {
-      setBusy('');
+      setImporting(false);
     }
   };
 

@@ -2,50 +2,29 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { callService, errorText } from '../../services/call';
-import { uploadFile } from '../../services/upload';
 import { ROUTES } from '../../shared/routes';
 import SubmitButton from '../../components/SubmitButton';
-import { chooseXlsx, XLSX_TYPE } from '../../subpkg-admin/files';
+import { useSheetUpload } from '../../subpkg-admin/use-sheet-upload';
 import type { Answer } from '../../../core/contract/answers';
 import { HOTLINE_COLUMNS } from '../../../core/contract/hotline';
 import './index.css';
 
 type Report = Answer<'hotline.import'>;
-const MAX_BYTES = 5 * 1024 * 1024;
 const NEEDED = (['no', 'name', 'content', 'phone'] as const).map((k) => HOTLINE_COLUMNS[k][0]).join('、');
 
 /** 12345 热线工单导入: the hotline's export, checked first (nothing written), then imported a slice per call */
 export default function HotlineImportPage() {
-  const [file, setFile] = useState<{ name: string; fileID: string } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
   const [created, setCreated] = useState<number | null>(null);
-  const [busy, setBusy] = useState<'' | 'checking' | 'importing'>('');
-  const [error, setError] = useState('');
-
-  const choose = async () => {
-    if (busy) return;
-    const picked = await chooseXlsx();
-    if (!picked) return;
-    if (!/\.xlsx$/i.test(picked.name)) return setError('请选择 .xlsx 格式的文件');
-    if (picked.size > MAX_BYTES) return setError('文件不能超过 5MB');
-    setError('');
-    setReport(null);
-    setCreated(null);
-    setBusy('checking');
-    try {
-      const fileID = await uploadFile(picked.file, XLSX_TYPE);
-      setFile({ name: picked.name, fileID });
-      setReport(await callService('hotline.import', { fileID }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy('');
-    }
-  };
+  const [importing, setImporting] = useState(false);
+  const { file, report, setReport, checking, error, setError, choose } = useSheetUpload<Report>(
+    (fileID) => callService('hotline.import', { fileID }),
+    { wrongType: '请选择 .xlsx 格式的文件', blocked: importing, onPick: () => setCreated(null) },
+  );
+  const busy = checking ? 'checking' : importing ? 'importing' : '';
 
   const confirm = async () => {
     if (!file || busy) return;
-    setBusy('importing');
+    setImporting(true);
     let total = 0;
     try {
       // each call imports what its seconds allow; the orders already in are skipped by their numbers
@@ -58,7 +37,7 @@ export default function HotlineImportPage() {
     } catch (e) {
       setError(errorText(e));
     } finally {
-      setBusy('');
+      setImporting(false);
     }
   };
 
