@@ -17,6 +17,7 @@ import { beijingDate } from '../time';
 import { parseInput } from '../validation';
 import { audit } from '../admin/audit';
 import { bestEntries, kbIndex, kbRepo, validOn, type KbEntry } from './kb';
+import { adminList, setActive } from './versioned';
 import { terms, textIndex } from './text-match';
 import type { InstantAnswer } from './instant';
 
@@ -85,7 +86,6 @@ export async function markHelped(ctx: Ctx, input: Sent<typeof HelpedInput>) {
   return { counted: true };
 }
 
-const PAGE = 20;
 const view = (e: KbEntry) => ({ id: e._id, question: e.question, answer: e.answer, category: e.category, categoryName: categoryName(e.category),
   departmentId: e.departmentId ?? null, phrasings: e.phrasings ?? [], validFrom: e.validFrom ?? null, validTo: e.validTo ?? null, active: e.active, updatedAt: e.updatedAt });
 
@@ -96,18 +96,7 @@ const view = (e: KbEntry) => ({ id: e._id, question: e.question, answer: e.answe
 export async function listKb(ctx: Ctx, input: Sent<typeof KbListInput>) {
   requireRole(ctx.user, 'admin');
   const { page, q, inactive } = parseInput(KbListInput, input);
-  const c = ctx.ports.store.collection<KbEntry>(C.kb);
-  if (q) {
-    const b = await kbIndex(ctx.ports);
-    const hits = b.index.search(q, { limit: PAGE, minCover: 0.05 }).map((m) => b.entries.get(m.id)!).filter(Boolean);
-    return { items: hits.map(view), total: hits.length, page: 1, pageSize: PAGE, searched: true };
-  }
-  const filter = inactive ? { active: false } : { active: true };
-  const [items, total] = await Promise.all([
-    c.find(filter, { orderBy: [['updatedAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * PAGE, limit: PAGE }),
-    c.count(filter),
-  ]);
-  return { items: items.map(view), total, page, pageSize: PAGE, searched: false };
+  return adminList(kbRepo(ctx.ports.store), () => kbIndex(ctx.ports), view, { page, q, inactive });
 }
 
 /** kb.save (admin): a new entry, or an edit of one; every instance sees it on its next suggestion */
@@ -144,14 +133,5 @@ export async function saveKb(ctx: Ctx, input: Sent<typeof KbSaveInput>) {
 export async function removeKb(ctx: Ctx, input: Sent<typeof KbRemoveInput>) {
   requireRole(ctx.user, 'admin');
   const { id, restore } = parseInput(KbRemoveInput, input);
-  const repo = kbRepo(ctx.ports.store);
-  const before = await repo.get(id);
-  if (!before) throw new AppError('NOT_FOUND', '该条目不存在或已被删除');
-  const active = !!restore;
-  if (before.active !== active) {
-    await repo.update(id, { active, updatedAt: ctx.now.toISOString(), updatedBy: ctx.user._id });
-    await audit(ctx, active ? 'kb.restore' : 'kb.remove', 'kb', id, `${active ? '恢复' : '下线'}知识库条目「${before.question}」`, { active: before.active }, { active });
-    await repo.bump();
-  }
-  return { id, active };
+  return setActive(ctx, kbRepo(ctx.ports.store), id, restore, { kind: 'kb', what: '知识库条目', missing: '该条目不存在或已被删除', label: (e) => e.question });
 }

@@ -15,6 +15,7 @@ import { parseInput } from '../validation';
 import { audit } from '../admin/audit';
 import { loadSupervised } from '../desk/triage';
 import { bestItems, itemIndex, itemRepo, itemTextIndex, type ItemEntry } from './items';
+import { adminList, setActive } from './versioned';
 import { matchedWords, terms } from './text-match';
 
 /** items offered per text on the submit page, and suggested to the dispatcher */
@@ -60,7 +61,7 @@ export async function triageItems(ctx: Ctx, input: Sent<typeof ItemTriageInput>)
   const routing: ItemRoutingMode = rule?.value?.mode ?? DEFAULT_ITEM_ROUTING.mode;
   let chosen = null;
   if (req.item) {
-    const item = b.items.get(req.item.id) ?? (await itemRepo(ctx.ports.store).get(req.item.id));
+    const item = b.byId.get(req.item.id) ?? (await itemRepo(ctx.ports.store).get(req.item.id));
     const words = item ? matchedWords(req.description, itemTextIndex([item]).search(req.description, { minCover: 0, limit: 1 })[0]?.terms ?? []) : [];
     chosen = item
       ? { ...(await itemView(ctx, item)), words, removed: !item.active }
@@ -70,7 +71,6 @@ export async function triageItems(ctx: Ctx, input: Sent<typeof ItemTriageInput>)
   return { chosen, suggested, agrees: !!chosen && suggested[0]?.id === chosen.id, routing };
 }
 
-const PAGE = 20;
 const adminView = (i: ItemEntry) => ({
   id: i._id, name: i.name, category: i.category, categoryName: categoryName(i.category), keywords: i.keywords, phrasings: i.phrasings,
   departmentId: i.departmentId, owner: i.owner, tier: i.tier, legalBasis: i.legalBasis, deadlineClass: i.deadlineClass, active: i.active, updatedAt: i.updatedAt,
@@ -80,18 +80,7 @@ const adminView = (i: ItemEntry) => ({
 export async function listItems(ctx: Ctx, input: Sent<typeof ItemListInput>) {
   requireRole(ctx.user, 'admin');
   const { page, q, inactive } = parseInput(ItemListInput, input);
-  if (q) {
-    const b = await itemIndex(ctx.ports);
-    const hits = b.index.search(q, { limit: PAGE, minCover: 0.05 }).map((m) => b.items.get(m.id)!).filter(Boolean);
-    return { items: hits.map(adminView), total: hits.length, page: 1, pageSize: PAGE, searched: true };
-  }
-  const c = ctx.ports.store.collection<ItemEntry>(C.items);
-  const filter = { active: !inactive };
-  const [items, total] = await Promise.all([
-    c.find(filter, { orderBy: [['updatedAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * PAGE, limit: PAGE }),
-    c.count(filter),
-  ]);
-  return { items: items.map(adminView), total, page, pageSize: PAGE, searched: false };
+  return adminList(itemRepo(ctx.ports.store), () => itemIndex(ctx.ports), adminView, { page, q, inactive });
 }
 
 /** items.save (admin): a new item or an edit; every instance sees it on its next suggestion */
@@ -130,14 +119,5 @@ export async function saveItem(ctx: Ctx, input: Sent<typeof ItemSaveInput>) {
 export async function removeItem(ctx: Ctx, input: Sent<typeof ItemRemoveInput>) {
   requireRole(ctx.user, 'admin');
   const { id, restore } = parseInput(ItemRemoveInput, input);
-  const repo = itemRepo(ctx.ports.store);
-  const before = await repo.get(id);
-  if (!before) throw new AppError('NOT_FOUND', '该事项不存在或已被删除');
-  const active = !!restore;
-  if (before.active !== active) {
-    await repo.update(id, { active, updatedAt: ctx.now.toISOString(), updatedBy: ctx.user._id });
-    await audit(ctx, active ? 'item.restore' : 'item.remove', 'item', id, `${active ? '恢复' : '下线'}事项「${before.name}」`, { active: before.active }, { active });
-    await repo.bump();
-  }
-  return { id, active };
+  return setActive(ctx, itemRepo(ctx.ports.store), id, restore, { kind: 'item', what: '事项', missing: '该事项不存在或已被删除', label: (e) => e.name });
 }

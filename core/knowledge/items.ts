@@ -9,8 +9,8 @@
  * suggestion costs that one store call.
  */
 import { C } from '../collections';
-import type { Ports, Store } from '../ports';
-import { readAll } from '../read-all';
+import type { Store } from '../ports';
+import { versionedIndex, versionedRepo, type Built } from './versioned';
 import { matchedWords, textIndex, type Match } from './text-match';
 import type { CategoryCode, Tier } from '../contract/catalog';
 import type { DeadlineClass } from '../contract/items';
@@ -38,21 +38,7 @@ export type ItemEntry = {
 /** the settings document whose `version` moves with every change of the list */
 export const ITEMS_VERSION_DOC = 'items';
 
-type Built = { version: number; index: ReturnType<typeof textIndex>; items: Map<string, ItemEntry> };
-const built = new WeakMap<Store, Built>();
-
-export function itemRepo(store: Store) {
-  const c = store.collection<ItemEntry>(C.items);
-  const settings = store.collection<{ _id: string; version?: number }>(C.settings);
-  return {
-    get: (id: string) => c.get(id),
-    add: (e: ItemEntry) => c.add(e),
-    update: (id: string, set: Partial<ItemEntry>) => c.update(id, { $set: set }),
-    allActive: () => readAll(c, { active: true }, { what: '事项清单' }),
-    version: async () => (await settings.get(ITEMS_VERSION_DOC))?.version ?? 0,
-    bump: () => settings.increment(ITEMS_VERSION_DOC, 'version', 1),
-  };
-}
+export const itemRepo = (store: Store) => versionedRepo<ItemEntry>(store, C.items, ITEMS_VERSION_DOC, '事项清单');
 
 /**
  * The matcher over some items: the name as the title, keywords and phrasings beside it. The one way
@@ -62,23 +48,14 @@ export const itemTextIndex = (items: ReadonlyArray<Pick<ItemEntry, '_id' | 'name
   textIndex(items.map((i) => ({ id: i._id, title: i.name, alias: [...i.keywords, ...i.phrasings].join('；') })));
 
 /** the index of the active items, as of the list's current version (rebuilt when it moved) */
-export async function itemIndex(ports: Ports): Promise<Built> {
-  const repo = itemRepo(ports.store);
-  const version = await repo.version();
-  const have = built.get(ports.store);
-  if (have && have.version === version) return have;
-  const items = await repo.allActive();
-  const next: Built = { version, items: new Map(items.map((i) => [i._id, i])), index: itemTextIndex(items) };
-  built.set(ports.store, next);
-  return next;
-}
+export const itemIndex = versionedIndex<ItemEntry>(itemRepo, itemTextIndex);
 
 export type ItemMatch = { item: ItemEntry; match: Match; words: string[] };
 
 /** the best items for a text, with the words of the text each matched on */
-export function bestItems(b: Built, text: string, limit = 5): ItemMatch[] {
+export function bestItems(b: Built<ItemEntry>, text: string, limit = 5): ItemMatch[] {
   return b.index.search(text, { limit })
-    .map((match) => ({ item: b.items.get(match.id)!, match }))
+    .map((match) => ({ item: b.byId.get(match.id)!, match }))
     .filter((x) => x.item)
     .map(({ item, match }) => ({ item, match, words: matchedWords(text, match.terms) }));
 }

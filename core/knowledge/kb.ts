@@ -8,8 +8,8 @@
  * each suggestion (Beijing date), so the cached index never needs rebuilding at midnight.
  */
 import { C } from '../collections';
-import { MAX_PAGE, type Ports, type Store } from '../ports';
-import { readAll } from '../read-all';
+import { MAX_PAGE, type Store } from '../ports';
+import { versionedIndex, versionedRepo, type Built } from './versioned';
 import { textIndex, type Match } from './text-match';
 import type { CategoryCode } from '../contract/catalog';
 
@@ -34,28 +34,17 @@ export type KbEntry = {
 /** the settings document whose `version` moves with every change of the base */
 export const KB_VERSION_DOC = 'kb';
 
-type Built = { version: number; index: ReturnType<typeof textIndex>; entries: Map<string, KbEntry> };
-const built = new WeakMap<Store, Built>();
-
 export function kbRepo(store: Store) {
-  const c = store.collection<KbEntry>(C.kb);
-  const settings = store.collection<{ _id: string; version?: number }>(C.settings);
+  const repo = versionedRepo<KbEntry>(store, C.kb, KB_VERSION_DOC, '知识库条目');
   return {
-    get: (id: string) => c.get(id),
+    ...repo,
     /** the entries with these exact questions, active or not (an import's match): one call per 90 ('question') */
     byQuestions: async (questions: string[]) => {
       const out = new Map<string, KbEntry>();
       const unique = [...new Set(questions)];
-      for (let i = 0; i < unique.length; i += 90) for (const e of await c.find({ question: { $in: unique.slice(i, i + 90) } }, { limit: MAX_PAGE })) if (!out.has(e.question)) out.set(e.question, e);
+      for (let i = 0; i < unique.length; i += 90) for (const e of await repo.c.find({ question: { $in: unique.slice(i, i + 90) } }, { limit: MAX_PAGE })) if (!out.has(e.question)) out.set(e.question, e);
       return out;
     },
-    add: (e: KbEntry) => c.add(e),
-    update: (id: string, set: Partial<KbEntry>) => c.update(id, { $set: set }),
-    /** every active entry (the index's source): pages of 100 */
-    allActive: () => readAll(c, { active: true }, { what: '知识库条目' }),
-    version: async () => (await settings.get(KB_VERSION_DOC))?.version ?? 0,
-    /** after any change: every instance rebuilds its index on its next suggestion */
-    bump: () => settings.increment(KB_VERSION_DOC, 'version', 1),
   };
 }
 
@@ -67,29 +56,16 @@ export const kbTextIndex = (entries: ReadonlyArray<Pick<KbEntry, '_id' | 'questi
   textIndex(entries.map((e) => ({ id: e._id, title: e.question, alias: (e.phrasings ?? []).join('；'), body: e.answer })));
 
 /** the index of the active entries, as of the base's current version (rebuilt when it moved) */
-export async function kbIndex(ports: Ports): Promise<Built> {
-  const repo = kbRepo(ports.store);
-  const version = await repo.version();
-  const have = built.get(ports.store);
-  if (have && have.version === version) return have;
-  const entries = await repo.allActive();
-  const next: Built = {
-    version,
-    entries: new Map(entries.map((e) => [e._id, e])),
-    index: kbTextIndex(entries),
-  };
-  built.set(ports.store, next);
-  return next;
-}
+export const kbIndex = versionedIndex<KbEntry>(kbRepo, kbTextIndex);
 
 /** valid on this Beijing date (YYYY-MM-DD) */
 export const validOn = (e: Pick<KbEntry, 'validFrom' | 'validTo'>, day: string) =>
   (!e.validFrom || e.validFrom <= day) && (!e.validTo || day <= e.validTo);
 
 /** the best entries for a text, valid today: at most `limit`, each close enough (text-match.ts DEFAULT_MIN_COVER) */
-export function bestEntries(b: Built, text: string, day: string, limit = 3): Array<{ entry: KbEntry; match: Match }> {
+export function bestEntries(b: Built<KbEntry>, text: string, day: string, limit = 3): Array<{ entry: KbEntry; match: Match }> {
   return b.index.search(text, { limit: limit + 5 })
-    .map((match) => ({ entry: b.entries.get(match.id)!, match }))
+    .map((match) => ({ entry: b.byId.get(match.id)!, match }))
     .filter((x) => x.entry && validOn(x.entry, day))
     .slice(0, limit);
 }

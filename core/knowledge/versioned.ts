@@ -1,0 +1,89 @@
+/**
+ * What the knowledge base (kb.ts) and the responsibility list (items.ts) share: a collection of
+ * entries with `active`, whose version (one settings document) moves with every change, so that each
+ * function instance keeps the text index it built until the version moves; and the admin's list
+ * (a page, or the search's hits) and its 下线 / 恢复 of one entry.
+ */
+import { C } from '../collections';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import type { Doc, Ports, Store } from '../ports';
+import { readAll } from '../read-all';
+import { audit } from '../admin/audit';
+import type { textIndex } from './text-match';
+
+type Entry = Doc & { _id: string; active: boolean; updatedAt: string; updatedBy?: string };
+export type Built<T> = { version: number; index: ReturnType<typeof textIndex>; byId: Map<string, T> };
+
+/** the entries of `collection`, and the version in settings document `versionDoc` */
+export function versionedRepo<T extends Entry>(store: Store, collection: string, versionDoc: string, what: string) {
+  const c = store.collection<T>(collection);
+  const settings = store.collection<{ _id: string; version?: number }>(C.settings);
+  return {
+    c,
+    get: (id: string) => c.get(id),
+    add: (e: T) => c.add(e),
+    update: (id: string, set: Partial<T>) => c.update(id, { $set: set }),
+    /** every active entry (the index's source): pages of 100 */
+    allActive: () => readAll(c, { active: true }, { what }),
+    version: async () => (await settings.get(versionDoc))?.version ?? 0,
+    /** after any change: every instance rebuilds its index on its next suggestion */
+    bump: () => settings.increment(versionDoc, 'version', 1),
+  };
+}
+
+/** the index of the active entries, as of the current version: rebuilt (by `build`) only when it moved */
+export function versionedIndex<T extends Entry>(repoOf: (store: Store) => ReturnType<typeof versionedRepo<T>>, build: (entries: T[]) => ReturnType<typeof textIndex>) {
+  const built = new WeakMap<Store, Built<T>>();
+  return async (ports: Ports): Promise<Built<T>> => {
+    const repo = repoOf(ports.store);
+    const version = await repo.version();
+    const have = built.get(ports.store);
+    if (have && have.version === version) return have;
+    const entries = await repo.allActive();
+    const next: Built<T> = { version, byId: new Map(entries.map((e) => [e._id, e])), index: build(entries) };
+    built.set(ports.store, next);
+    return next;
+  };
+}
+
+const PAGE = 20;
+
+/** the admin's list: the search's hits (active ones) for `q`, else a page of the active or the inactive entries, newest change first */
+export async function adminList<T extends Entry, V>(
+  repo: ReturnType<typeof versionedRepo<T>>, index: () => Promise<Built<T>>, view: (e: T) => V,
+  { page, q, inactive }: { page: number; q?: string; inactive?: boolean },
+) {
+  if (q) {
+    const b = await index();
+    const hits = b.index.search(q, { limit: PAGE, minCover: 0.05 }).map((m) => b.byId.get(m.id)!).filter(Boolean);
+    return { items: hits.map(view), total: hits.length, page: 1, pageSize: PAGE, searched: true };
+  }
+  const filter = { active: !inactive };
+  const [items, total] = await Promise.all([
+    repo.c.find(filter, { orderBy: [['updatedAt', 'desc'], ['_id', 'desc']], skip: (page - 1) * PAGE, limit: PAGE }),
+    repo.c.count(filter),
+  ]);
+  return { items: items.map(view), total, page, pageSize: PAGE, searched: false };
+}
+
+/**
+ * 下线 (out of the suggestions, kept on record) or, with `restore`, 恢复 one entry: audited as
+ * `<kind>.remove` / `<kind>.restore`, the version bumped; nothing written when it already is so.
+ * `what` names the entry in the audit (知识库条目, 事项), `label` its title, `missing` the page's words for an unknown id.
+ */
+export async function setActive<T extends Entry>(
+  ctx: Ctx, repo: ReturnType<typeof versionedRepo<T>>, id: string, restore: boolean | undefined,
+  o: { kind: 'kb' | 'item'; what: string; missing: string; label: (e: T) => string },
+) {
+  const { kind, what, label } = o;
+  const before = await repo.get(id);
+  if (!before) throw new AppError('NOT_FOUND', o.missing);
+  const active = !!restore;
+  if (before.active !== active) {
+    await repo.update(id, { active, updatedAt: ctx.now.toISOString(), updatedBy: ctx.user._id } as Partial<T>);
+    await audit(ctx, `${kind}.${active ? 'restore' : 'remove'}`, kind, id, `${active ? '恢复' : '下线'}${what}「${label(before)}」`, { active: before.active }, { active });
+    await repo.bump();
+  }
+  return { id, active };
+}
