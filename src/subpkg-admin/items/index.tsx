@@ -5,21 +5,19 @@
  * items, take them out of the suggestions (停用) and put them back; the search shows what an
  * enterprise's words would meet.
  */
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
 import { CATEGORIES, TIERS } from '../../../core/contract/catalog';
 import { DEADLINE_CLASSES, ItemSaveInput, MAX_LEGAL_BASIS } from '../../../core/contract/items';
 import { problemsOf } from '../../../core/contract/schema';
-import { callService, errorText } from '../../services/call';
-import { useQuery } from '../../shared/use-query';
-import Field, { fieldErrors } from '../../components/Field';
+import { callService } from '../../services/call';
+import Field from '../../components/Field';
 import { Select } from '../../components/Select';
 import Pager from '../components/Pager';
 import Modal from '../components/Modal';
 import { AdminListState, AdminSearch } from '../components/ListParts';
+import { CatalogFilter, useCatalogAdmin } from '../components/CatalogAdmin';
 import { formatTime } from '../../shared/format';
 import '../admin.css';
 import './index.css';
@@ -46,77 +44,37 @@ const fieldsOf = (f: Form) => ({
 });
 
 export default function ItemsPage() {
-  const [page, setPage] = useState(1);
-  const [q, setQ] = useState('');
-  const [searched, setSearched] = useState('');
-  const [inactive, setInactive] = useState(false);
-  const [form, setForm] = useState<Form | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [departments, setDepartments] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    callService('admin.orgs.list')
-      .then((d) => setDepartments(d.orgs.filter((o) => o.kind === 'department' && o.active !== false).map((o) => ({ value: o.id, label: o.name }))))
-      .catch(() => undefined);
-  }, []);
-  const { data, error, load } = useQuery(
-    () => callService('items.list', { page, ...(searched ? { q: searched } : {}), inactive }),
-    [page, searched, inactive],
-  );
+  const c = useCatalogAdmin<Form, Answer<'items.list'>>((args) => callService('items.list', args));
+  const { form, errors, busy, departments, data, error, load, set, edit } = c;
   const deptName = (id: string | null) => (id ? departments.find((d) => d.value === id)?.label ?? null : null);
-  const set = (k: keyof Form) => (v: string) => { setForm((f) => (f ? { ...f, [k]: v } : f)); setErrors((e) => ({ ...e, [k]: '' })); };
 
-  const save = async () => {
-    if (!form || busy) return;
+  const save = () => {
+    if (!form) return;
     const fields = fieldsOf(form);
     const problems = problemsOf(ItemSaveInput, fields);
     if (!fields.departmentId && !fields.owner.trim()) problems.owner = '请选择责任部门，或填写责任单位';
-    if (Object.keys(problems).length) { setErrors(problems); return; }
-    setBusy(true);
-    try {
-      // the schema above passed: category, tier and deadline class are the catalog's
-      await callService('items.save', fields as Parameters<typeof callService<'items.save'>>[1]);
-      Taro.showToast({ title: form.id ? '已保存' : '已新增', icon: 'success' });
-      setForm(null);
-      load();
-    } catch (e) {
-      const details = (e as { details?: { field: string; message: string }[] }).details;
-      if (details?.length) setErrors(fieldErrors(details));
-      else Taro.showToast({ title: errorText(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    // once the schema passed, category, tier and deadline class are the catalog's
+    return c.save(problems, () => callService('items.save', fields as Parameters<typeof callService<'items.save'>>[1]));
   };
-  const toggle = async (i: Item) => {
+  const toggle = (i: Item) => {
     const restore = !i.active;
-    const ok = await Taro.showModal({
+    return c.toggle({
       title: restore ? '恢复事项' : '停用事项',
       content: restore ? `恢复后「${i.name}」将重新向企业推荐。` : `停用后「${i.name}」不再向企业推荐；已选它的诉求仍可查看，可随时恢复。`,
       confirmText: restore ? '恢复' : '停用',
-    });
-    if (!ok.confirm) return;
-    try {
-      await callService('items.remove', { id: i.id, restore });
-      load();
-    } catch (err) {
-      Taro.showToast({ title: errorText(err), icon: 'none' });
-    }
+    }, () => callService('items.remove', { id: i.id, restore }));
   };
 
   return (
     <View className='page page--wide admin items-admin'>
       <View className='admin-toolbar'>
-        <AdminSearch placeholder='输入企业可能的说法，看会推荐哪些事项' q={q} setQ={setQ} search={() => { setSearched(q.trim()); setPage(1); }} />
+        <AdminSearch placeholder='输入企业可能的说法，看会推荐哪些事项' q={c.q} setQ={c.setQ} search={c.search} />
         <View className='admin-toolbar__item'>
-          <Button type='primary' onClick={() => { setErrors({}); setForm({ ...EMPTY }); }}>新增事项</Button>
+          <Button type='primary' onClick={() => edit({ ...EMPTY })}>新增事项</Button>
         </View>
       </View>
-      <View className='chips chips--filter'>
-        <Text className={`chip${!inactive ? ' chip--active' : ''}`} onClick={() => { setInactive(false); setPage(1); }}>在用</Text>
-        <Text className={`chip${inactive ? ' chip--active' : ''}`} onClick={() => { setInactive(true); setPage(1); setSearched(''); }}>已停用</Text>
-        {searched && <Text className='muted small items-searched'>“{searched}”的推荐结果（按匹配度）<Text className='items-clear' onClick={() => { setQ(''); setSearched(''); }}>清除</Text></Text>}
-      </View>
-      <AdminListState data={data} error={error} load={load} empty={!!data && data.items.length === 0} emptyText={searched ? '没有匹配的事项：企业这样说时不会看到推荐' : '暂无事项'} />
+      <CatalogFilter c={c} inUse='在用' outOfUse='已停用' cls='items' />
+      <AdminListState data={data} error={error} load={load} empty={!!data && data.items.length === 0} emptyText={c.searched ? '没有匹配的事项：企业这样说时不会看到推荐' : '暂无事项'} />
       {data?.items.map((i) => (
         <View className='card item-row' key={i.id}>
           <View className='item-row__head'>
@@ -129,16 +87,16 @@ export default function ItemsPage() {
           <View className='item-row__foot'>
             <Text className='muted small'>更新于 {formatTime(i.updatedAt)}</Text>
             <View className='item-row__ops'>
-              <Button size='small' fill='outline' onClick={() => { setErrors({}); setForm(toForm(i)); }}>编辑</Button>
+              <Button size='small' fill='outline' onClick={() => edit(toForm(i))}>编辑</Button>
               <Button size='small' fill='outline' type={i.active ? 'danger' : 'primary'} onClick={() => toggle(i)}>{i.active ? '停用' : '恢复'}</Button>
             </View>
           </View>
         </View>
       ))}
-      {data && !data.searched && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />}
+      {data && !data.searched && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={c.setPage} />}
 
       {form && (
-        <Modal title={form.id ? '编辑事项' : '新增事项'} name='modal--item' busy={busy} okText='保存' onOk={save} onClose={() => setForm(null)}>
+        <Modal title={form.id ? '编辑事项' : '新增事项'} name='modal--item' busy={busy} okText='保存' onOk={save} onClose={() => c.setForm(null)}>
           <Field label='事项名称' required error={errors.name}>
             <Input className='form-input' placeholder='例如：高压新装及增容' value={form.name} maxLength={100} onChange={set('name')} />
           </Field>

@@ -3,21 +3,20 @@
  * (core/knowledge). Staff add and edit entries, take them out of the suggestions (下线) and put them
  * back; the search shows what the enterprise's words would meet.
  */
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
 import { CATEGORIES } from '../../../core/contract/catalog';
 import { KbSaveInput, MAX_KB_ANSWER } from '../../../core/contract/knowledge';
 import { problemsOf } from '../../../core/contract/schema';
-import { callService, errorText } from '../../services/call';
-import { useQuery } from '../../shared/use-query';
-import Field, { fieldErrors } from '../../components/Field';
+import { callService } from '../../services/call';
+import Field from '../../components/Field';
 import { DateInput, Select } from '../../components/Select';
 import Pager from '../components/Pager';
 import Modal from '../components/Modal';
 import { AdminListState, AdminSearch } from '../components/ListParts';
+import { CatalogFilter, useCatalogAdmin } from '../components/CatalogAdmin';
 import { formatTime } from '../../shared/format';
 import KbImport from './import';
 import '../admin.css';
@@ -39,76 +38,38 @@ const fieldsOf = (f: Form) => ({
 });
 
 export default function KbPage() {
-  const [page, setPage] = useState(1);
-  const [q, setQ] = useState('');
-  const [searched, setSearched] = useState('');
-  const [inactive, setInactive] = useState(false);
-  const [form, setForm] = useState<Form | null>(null);
   const [importing, setImporting] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [departments, setDepartments] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    callService('admin.orgs.list')
-      .then((d) => setDepartments(d.orgs.filter((o) => o.kind === 'department' && o.active !== false).map((o) => ({ value: o.id, label: o.name }))))
-      .catch(() => undefined);
-  }, []);
-  const { data, error, load } = useQuery(
-    () => callService('kb.list', { page, ...(searched ? { q: searched } : {}), inactive }),
-    [page, searched, inactive],
-  );
-  const set = (k: keyof Form) => (v: string) => { setForm((f) => (f ? { ...f, [k]: v } : f)); setErrors((e) => ({ ...e, [k]: '' })); };
+  const c = useCatalogAdmin<Form, Answer<'kb.list'>>((args) => callService('kb.list', args));
+  const { form, errors, busy, departments, data, error, load, set, edit } = c;
 
-  const save = async () => {
-    if (!form || busy) return;
+  const save = () => {
+    if (!form) return;
     const fields = fieldsOf(form);
-    const problems = problemsOf(KbSaveInput, fields);
-    if (Object.keys(problems).length) { setErrors(problems); return; }
-    setBusy(true);
-    try {
-      // the schema above passed: the category is one of the catalog's
-      await callService('kb.save', fields as typeof fields & { category: (typeof CATEGORIES)[number]['code'] });
-      Taro.showToast({ title: form.id ? '已保存' : '已新增', icon: 'success' });
-      setForm(null);
-      load();
-    } catch (e) {
-      const details = (e as { details?: { field: string; message: string }[] }).details;
-      if (details?.length) setErrors(fieldErrors(details));
-      else Taro.showToast({ title: errorText(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    // once the schema passed, the category is one of the catalog's
+    return c.save(problemsOf(KbSaveInput, fields), () => callService('kb.save', fields as typeof fields & { category: (typeof CATEGORIES)[number]['code'] }));
   };
-  const toggle = async (e: Entry) => {
+  const toggle = (e: Entry) => {
     const restore = !e.active;
-    const ok = await Taro.showModal({ title: restore ? '恢复条目' : '下线条目', content: restore ? `恢复后「${e.question}」将重新向企业推荐。` : `下线后「${e.question}」不再向企业推荐，可随时恢复。`, confirmText: restore ? '恢复' : '下线' });
-    if (!ok.confirm) return;
-    try {
-      await callService('kb.remove', { id: e.id, restore });
-      load();
-    } catch (err) {
-      Taro.showToast({ title: errorText(err), icon: 'none' });
-    }
+    return c.toggle(
+      { title: restore ? '恢复条目' : '下线条目', content: restore ? `恢复后「${e.question}」将重新向企业推荐。` : `下线后「${e.question}」不再向企业推荐，可随时恢复。`, confirmText: restore ? '恢复' : '下线' },
+      () => callService('kb.remove', { id: e.id, restore }),
+    );
   };
 
   return (
     <View className='page page--wide admin kb'>
       <View className='admin-toolbar'>
-        <AdminSearch placeholder='输入企业可能的问法，看会推荐哪些条目' q={q} setQ={setQ} search={() => { setSearched(q.trim()); setPage(1); }} />
+        <AdminSearch placeholder='输入企业可能的问法，看会推荐哪些条目' q={c.q} setQ={c.setQ} search={c.search} />
         <View className='admin-toolbar__item'>
-          <Button type='primary' onClick={() => { setErrors({}); setForm({ ...EMPTY }); }}>新增条目</Button>
+          <Button type='primary' onClick={() => edit({ ...EMPTY })}>新增条目</Button>
         </View>
         <View className='admin-toolbar__item'>
           <Button fill='outline' onClick={() => setImporting(!importing)}>Excel 导入</Button>
         </View>
       </View>
       {importing && <KbImport onImported={load} />}
-      <View className='chips chips--filter'>
-        <Text className={`chip${!inactive ? ' chip--active' : ''}`} onClick={() => { setInactive(false); setPage(1); }}>推荐中</Text>
-        <Text className={`chip${inactive ? ' chip--active' : ''}`} onClick={() => { setInactive(true); setPage(1); setSearched(''); }}>已下线</Text>
-        {searched && <Text className='muted small kb-searched'>“{searched}”的推荐结果（按匹配度）<Text className='kb-clear' onClick={() => { setQ(''); setSearched(''); }}>清除</Text></Text>}
-      </View>
-      <AdminListState data={data} error={error} load={load} empty={!!data && data.items.length === 0} emptyText={searched ? '没有匹配的条目：企业这样问时不会看到推荐' : '暂无条目'} />
+      <CatalogFilter c={c} inUse='推荐中' outOfUse='已下线' cls='kb' />
+      <AdminListState data={data} error={error} load={load} empty={!!data && data.items.length === 0} emptyText={c.searched ? '没有匹配的条目：企业这样问时不会看到推荐' : '暂无条目'} />
       {data?.items.map((e) => (
         <View className='card kb-item' key={e.id}>
           <View className='kb-item__head'>
@@ -122,16 +83,16 @@ export default function KbPage() {
               {e.validFrom || e.validTo ? `有效期 ${e.validFrom ?? '不限'} 至 ${e.validTo ?? '不限'} · ` : ''}更新于 {formatTime(e.updatedAt)}
             </Text>
             <View className='kb-item__ops'>
-              <Button size='small' fill='outline' onClick={() => { setErrors({}); setForm(toForm(e)); }}>编辑</Button>
+              <Button size='small' fill='outline' onClick={() => edit(toForm(e))}>编辑</Button>
               <Button size='small' fill='outline' type={e.active ? 'danger' : 'primary'} onClick={() => toggle(e)}>{e.active ? '下线' : '恢复'}</Button>
             </View>
           </View>
         </View>
       ))}
-      {data && !data.searched && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />}
+      {data && !data.searched && <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={c.setPage} />}
 
       {form && (
-        <Modal title={form.id ? '编辑条目' : '新增条目'} name='modal--kb' busy={busy} okText='保存' onOk={save} onClose={() => setForm(null)}>
+        <Modal title={form.id ? '编辑条目' : '新增条目'} name='modal--kb' busy={busy} okText='保存' onOk={save} onClose={() => c.setForm(null)}>
           <Field label='问题' required error={errors.question}>
             <Input className='form-input' placeholder='企业会怎么问，例如：用电增容怎么申请' value={form.question} maxLength={200} onChange={set('question')} />
           </Field>
