@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { C } from '../collections';
-import { type Ctx, hasRole, newId, requireRole } from '../context';
+import { type Ctx, hasRole, requireRole } from '../context';
 import { categoryName, OPEN_STATUSES, STATUSES } from '../contract/catalog';
 import { requestRepo } from '../repos/requests';
 import { HelpedInput, KbListInput, KbRemoveInput, KbSaveInput, SuggestInput } from '../contract/knowledge';
@@ -15,9 +15,8 @@ import { orgById } from '../org-cache';
 import { StoreError } from '../ports';
 import { beijingDate } from '../time';
 import { parseInput } from '../validation';
-import { audit } from '../admin/audit';
 import { bestEntries, kbIndex, kbRepo, validOn, type KbEntry } from './kb';
-import { adminList, setActive } from './versioned';
+import { adminList, requireDepartment, saveEntry, setActive } from './versioned';
 import { terms, textIndex } from './text-match';
 import type { InstantAnswer } from './instant';
 
@@ -103,29 +102,11 @@ export async function listKb(ctx: Ctx, input: Sent<typeof KbListInput>) {
 export async function saveKb(ctx: Ctx, input: Sent<typeof KbSaveInput>) {
   requireRole(ctx.user, 'admin');
   const data = parseInput(KbSaveInput, input);
-  const repo = kbRepo(ctx.ports.store);
-  if (data.departmentId) {
-    const org = await orgById(ctx.ports, data.departmentId);
-    if (!org || org.kind !== 'department') throw new AppError('VALIDATION_FAILED', '所选部门不存在', [{ field: 'departmentId', message: '所选部门不存在' }]);
-  }
-  const at = ctx.now.toISOString();
-  const fields = {
+  await requireDepartment(ctx, data.departmentId);
+  const entry = await saveEntry(ctx, kbRepo(ctx.ports.store), data.id, {
     question: data.question, answer: data.answer, category: data.category, departmentId: data.departmentId ?? null,
-    phrasings: data.phrasings, validFrom: data.validFrom ?? null, validTo: data.validTo ?? null, updatedAt: at, updatedBy: ctx.user._id,
-  };
-  let entry: KbEntry;
-  if (data.id) {
-    const before = await repo.get(data.id);
-    if (!before) throw new AppError('NOT_FOUND', '该条目不存在或已被删除');
-    entry = { ...before, ...fields };
-    await repo.update(data.id, fields);
-    await audit(ctx, 'kb.update', 'kb', data.id, `修改知识库条目「${data.question}」`, before, entry);
-  } else {
-    entry = { _id: `kb-${ctx.now.getTime().toString(36)}-${newId(ctx.ports)}`, ...fields, active: true, createdAt: at };
-    await repo.add(entry);
-    await audit(ctx, 'kb.create', 'kb', entry._id, `新增知识库条目「${data.question}」`, null, entry);
-  }
-  await repo.bump();
+    phrasings: data.phrasings, validFrom: data.validFrom ?? null, validTo: data.validTo ?? null,
+  }, { kind: 'kb', what: '知识库条目', missing: '该条目不存在或已被删除', label: data.question, idPrefix: 'kb' });
   return { entry: view(entry) };
 }
 

@@ -5,17 +5,16 @@
  * the matcher stays out of the service function's bundle.
  */
 import { C } from '../collections';
-import { type Ctx, newId, requireRole } from '../context';
+import { type Ctx, requireRole } from '../context';
 import { categoryName, TIERS } from '../contract/catalog';
 import { DEADLINE_CLASSES, DEFAULT_ITEM_ROUTING, ITEM_ROUTING_DOC, type ItemRoutingMode, ItemListInput, ItemRemoveInput, ItemSaveInput, ItemSuggestInput, ItemTriageInput } from '../contract/items';
 import type { Sent } from '../contract/schema';
 import { AppError } from '../errors';
 import { orgById } from '../org-cache';
 import { parseInput } from '../validation';
-import { audit } from '../admin/audit';
 import { loadSupervised } from '../desk/triage';
 import { bestItems, itemIndex, itemRepo, itemTextIndex, type ItemEntry } from './items';
-import { adminList, setActive } from './versioned';
+import { adminList, requireDepartment, saveEntry, setActive } from './versioned';
 import { matchedWords, terms } from './text-match';
 
 /** items offered per text on the submit page, and suggested to the dispatcher */
@@ -87,31 +86,13 @@ export async function listItems(ctx: Ctx, input: Sent<typeof ItemListInput>) {
 export async function saveItem(ctx: Ctx, input: Sent<typeof ItemSaveInput>) {
   requireRole(ctx.user, 'admin');
   const data = parseInput(ItemSaveInput, input);
-  const repo = itemRepo(ctx.ports.store);
-  if (data.departmentId) {
-    const org = await orgById(ctx.ports, data.departmentId);
-    if (!org || org.kind !== 'department') throw new AppError('VALIDATION_FAILED', '所选部门不存在', [{ field: 'departmentId', message: '所选部门不存在' }]);
-  }
+  await requireDepartment(ctx, data.departmentId);
   if (!data.departmentId && !data.owner) throw new AppError('VALIDATION_FAILED', '请选择责任部门，或填写责任单位', [{ field: 'owner', message: '请选择责任部门，或填写责任单位' }]);
-  const at = ctx.now.toISOString();
-  const fields = {
+  const item = await saveEntry(ctx, itemRepo(ctx.ports.store), data.id, {
     name: data.name, category: data.category, keywords: data.keywords, phrasings: data.phrasings, departmentId: data.departmentId ?? null,
     owner: data.owner || ((data.departmentId && (await orgById(ctx.ports, data.departmentId))?.name) || ''),
-    tier: data.tier, legalBasis: data.legalBasis, deadlineClass: data.deadlineClass, updatedAt: at, updatedBy: ctx.user._id,
-  };
-  let item: ItemEntry;
-  if (data.id) {
-    const before = await repo.get(data.id);
-    if (!before) throw new AppError('NOT_FOUND', '该事项不存在或已被删除');
-    item = { ...before, ...fields };
-    await repo.update(data.id, fields);
-    await audit(ctx, 'item.update', 'item', data.id, `修改事项「${data.name}」`, before, item);
-  } else {
-    item = { _id: `ri-${ctx.now.getTime().toString(36)}-${newId(ctx.ports)}`, ...fields, active: true, createdAt: at };
-    await repo.add(item);
-    await audit(ctx, 'item.create', 'item', item._id, `新增事项「${data.name}」`, null, item);
-  }
-  await repo.bump();
+    tier: data.tier, legalBasis: data.legalBasis, deadlineClass: data.deadlineClass,
+  }, { kind: 'item', what: '事项', missing: '该事项不存在或已被删除', label: data.name, idPrefix: 'ri' });
   return { item: adminView(item) };
 }
 

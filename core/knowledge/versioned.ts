@@ -5,7 +5,8 @@
  * (a page, or the search's hits) and its 下线 / 恢复 of one entry.
  */
 import { C } from '../collections';
-import type { Ctx } from '../context';
+import { newId, type Ctx } from '../context';
+import { orgById } from '../org-cache';
 import { AppError } from '../errors';
 import type { Doc, Ports, Store } from '../ports';
 import { readAll } from '../read-all';
@@ -86,4 +87,38 @@ export async function setActive<T extends Entry>(
     await repo.bump();
   }
   return { id, active };
+}
+
+/** a chosen department must be one (field `departmentId`) */
+export async function requireDepartment(ctx: Ctx, departmentId: string | null | undefined) {
+  if (!departmentId) return;
+  const org = await orgById(ctx.ports, departmentId);
+  if (!org || org.kind !== 'department') throw new AppError('VALIDATION_FAILED', '所选部门不存在', [{ field: 'departmentId', message: '所选部门不存在' }]);
+}
+
+/**
+ * Saves an edit of entry `id` (its `missing` words when there is none), or, without `id`, a new
+ * entry (id `<idPrefix>-<time>-<random>`, active); audited as `<kind>.update` / `<kind>.create`, the
+ * version bumped. Answers the entry as stored.
+ */
+export async function saveEntry<T extends Entry>(
+  ctx: Ctx, repo: ReturnType<typeof versionedRepo<T>>, id: string | undefined, given: Omit<T, '_id' | 'active' | 'createdAt' | 'updatedAt' | 'updatedBy'>,
+  o: { kind: 'kb' | 'item'; what: string; missing: string; label: string; idPrefix: string },
+): Promise<T> {
+  const at = ctx.now.toISOString();
+  const fields = { ...given, updatedAt: at, updatedBy: ctx.user._id } as unknown as Partial<T>;
+  let entry: T;
+  if (id) {
+    const before = await repo.get(id);
+    if (!before) throw new AppError('NOT_FOUND', o.missing);
+    entry = { ...before, ...fields };
+    await repo.update(id, fields);
+    await audit(ctx, `${o.kind}.update`, o.kind, id, `修改${o.what}「${o.label}」`, before, entry);
+  } else {
+    entry = { _id: `${o.idPrefix}-${ctx.now.getTime().toString(36)}-${newId(ctx.ports)}`, ...fields, active: true, createdAt: at } as unknown as T;
+    await repo.add(entry);
+    await audit(ctx, `${o.kind}.create`, o.kind, entry._id, `新增${o.what}「${o.label}」`, null, entry);
+  }
+  await repo.bump();
+  return entry;
 }
