@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { callService, errorText } from '../../services/call';
+import { callService } from '../../services/call';
 import { useTemplateDownload } from '../files';
 import { useSheetUpload } from '../use-sheet-upload';
 
@@ -14,31 +14,20 @@ import { useSheetUpload } from '../use-sheet-upload';
 export default function KbImport({ onImported }: { onImported: () => void }) {
   const { downloading, template } = useTemplateDownload('kb.template');
   const [written, setWritten] = useState<{ created: number; updated: number } | null>(null);
-  const [importing, setImporting] = useState(false);
-  const { file, report, checking, error, setError, choose } = useSheetUpload(
+  const { file, report, checking, importing, error, choose, confirmAll } = useSheetUpload(
     (fileID) => callService('kb.import', { fileID }),
-    { wrongType: '请选择 .xlsx 格式的文件（可先下载模板）', blocked: importing, onPick: () => setWritten(null) },
+    { wrongType: '请选择 .xlsx 格式的文件（可先下载模板）', onPick: () => setWritten(null) },
   );
   const busy = checking ? 'checking' : importing ? 'importing' : '';
 
   const confirm = async () => {
-    if (!file || busy) return;
-    setImporting(true);
     const sum = { created: 0, updated: 0 };
-    try {
-      for (let calls = 0; calls < 200; calls++) {
-        const r = await callService('kb.import', { fileID: file.fileID, confirm: true });
-        sum.created += r.created;
-        sum.updated += r.updated;
-        setWritten({ ...sum });
-        if (r.finished) break;
-      }
-      onImported();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setImporting(false);
-    }
+    const done = await confirmAll((fileID) => callService('kb.import', { fileID, confirm: true }), (r) => {
+      sum.created += r.created;
+      sum.updated += r.updated;
+      setWritten({ ...sum });
+    });
+    if (done) onImported();
   };
 
   return (

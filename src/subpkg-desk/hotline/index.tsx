@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { callService, errorText } from '../../services/call';
+import { callService } from '../../services/call';
 import { ROUTES } from '../../shared/routes';
 import SubmitButton from '../../components/SubmitButton';
 import { useSheetUpload } from '../../subpkg-admin/use-sheet-upload';
@@ -15,30 +15,20 @@ const NEEDED = (['no', 'name', 'content', 'phone'] as const).map((k) => HOTLINE_
 /** 12345 热线工单导入: the hotline's export, checked first (nothing written), then imported a slice per call */
 export default function HotlineImportPage() {
   const [created, setCreated] = useState<number | null>(null);
-  const [importing, setImporting] = useState(false);
-  const { file, report, setReport, checking, error, setError, choose } = useSheetUpload<Report>(
+  const { file, report, setReport, checking, importing, error, choose, confirmAll } = useSheetUpload<Report>(
     (fileID) => callService('hotline.import', { fileID }),
-    { wrongType: '请选择 .xlsx 格式的文件', blocked: importing, onPick: () => setCreated(null) },
+    { wrongType: '请选择 .xlsx 格式的文件', onPick: () => setCreated(null) },
   );
   const busy = checking ? 'checking' : importing ? 'importing' : '';
 
   const confirm = async () => {
-    if (!file || busy) return;
-    setImporting(true);
     let total = 0;
-    try {
-      // each call imports what its seconds allow; the orders already in are skipped by their numbers
-      for (let calls = 0; calls < 200; calls++) {
-        const r = await callService('hotline.import', { fileID: file.fileID, confirm: true });
-        total += r.created;
-        setCreated(total);
-        if (r.finished) { setReport(r); break; }
-      }
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setImporting(false);
-    }
+    // each call imports what its seconds allow; the orders already in are skipped by their numbers
+    await confirmAll((fileID) => callService('hotline.import', { fileID, confirm: true }), (r) => {
+      total += r.created;
+      setCreated(total);
+      if (r.finished) setReport(r);
+    });
   };
 
   return (
