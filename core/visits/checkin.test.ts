@@ -23,11 +23,11 @@ describe('scan in and out', () => {
 
     const { visit } = await checkin('u-zhangwei', scene);
     expect(visit).toMatchObject({ status: 'open', purposeLabel: '帮扶走访', enterpriseName: '东城新材料科技有限公司', flags: [] });
-    expect(visit.members).toEqual([expect.objectContaining({ name: '张伟', deptName: '网格员', roleLabel: '网格员' })]);
+    expect(visit.members).toEqual([expect.objectContaining({ name: '张伟', deptName: '东城一网格', roleLabel: '网格员' })]);
     expect(visit.no).toMatch(/^GW20261123\d{4}$/);
 
     const notice = (await messagesOf('u-linxiao')).find((m) => m.title === '公务入企备案')!;
-    expect(notice.body).toContain('张伟（网格员）于 2026-11-23 09:30 扫码入企');
+    expect(notice.body).toContain('张伟（东城一网格）于 2026-11-23 09:30 扫码入企');
     expect(notice.body).toContain('事由：帮扶走访，了解企业用工需求');
     expect(notice.page).toBe(`subpkg-visit/history/index?id=${visit._id}`);
     expect(w.h.notifier.sent.some((m) => m.page === notice.page)).toBe(true);
@@ -55,7 +55,7 @@ describe('scan in and out', () => {
     const { visit } = await checkin('u-zhangwei', scene);
     expect(await w.h.ok('u-fengyu', { action: 'visit.scan', scene })).toMatchObject({ mode: 'join', visit: { _id: visit._id } });
     const joined = await w.h.ok('u-fengyu', { action: 'visit.join', ...HERE, scene });
-    expect(joined.visit.members.map((m: any) => `${m.name}/${m.deptName}`)).toEqual(['张伟/网格员', '冯玉/区住房和城乡建设局']);
+    expect(joined.visit.members.map((m: any) => `${m.name}/${m.deptName}`)).toEqual(['张伟/东城一网格', '冯玉/区住房和城乡建设局']);
     // a third official pressing "check in" on a stale page also ends up in the same visit
     const third = await checkin('u-qianjun', scene);
     expect(third).toMatchObject({ joined: true, visit: { _id: visit._id } });

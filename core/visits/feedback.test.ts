@@ -45,7 +45,7 @@ describe('visit.score', () => {
     expect(await visitDoc(visit._id)).toMatchObject({ scoreSum: 2, scoreCount: 1, flags: ['low_score'], flagged: true });
     const told = (await messagesOf('u-sunli')).filter((m) => m.title === '入企低分评价');
     expect(told).toHaveLength(1);
-    expect(told[0].body).toBe(`东城新材料科技有限公司 对入企记录 ${visit.no}（网格员，帮扶走访）评分 2 分：态度生硬`);
+    expect(told[0].body).toBe(`东城新材料科技有限公司 对入企记录 ${visit.no}（东城一网格，帮扶走访）评分 2 分：态度生硬`);
     expect(await titlesOf('u-zhangwei')).not.toContain('入企低分评价');
   });
 

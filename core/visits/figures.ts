@@ -4,6 +4,7 @@
  * department gets its own figures, with its average score only once enough scores exist that
  * no single enterprise's score can be read off it, and no complaint counts.
  */
+import { OFFICERS } from './staff';
 import { Ctx } from '../context';
 import type { Filter } from '../ports';
 import { parseInput } from '../validation';
@@ -54,7 +55,8 @@ export async function visitFigures(ctx: Ctx, input: Sent<typeof FiguresInput>) {
     perEnterprise.set(v.enterpriseId, e);
     // a joint visit counts once for each department on it
     for (const deptId of v.deptIds) {
-      const name = v.members.find((m) => m.deptId === deptId)?.deptName ?? deptId;
+      // every grid officer counts in one group: its members carry their own grids' names
+      const name = deptId === OFFICERS ? '网格员' : v.members.find((m) => m.deptId === deptId)?.deptName ?? deptId;
       const d = depts.get(deptId) ?? { deptId, deptName: name, visits: 0, enterprises: new Set<string>(), flagged: 0, scoreSum: 0, scoreCount: 0, complaints: 0 };
       d.visits++;
       d.enterprises.add(v.enterpriseId);

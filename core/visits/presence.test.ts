@@ -301,7 +301,7 @@ describe('through the service function', () => {
       expect(out).toMatchObject({ closed: true, request: { channel: 'visit', visitId: id, enterpriseId: 'e-002', submitterId: 'u-linxiao' } });
       const req = (await h.requests().get(out.request._id)) as ServiceRequest;
       expect(req).toMatchObject({ channel: 'visit', category: 'yonggong', description: '新车间缺普工30名，急需招聘对接', status: 'assigned' });
-      expect(req.timeline[0].text).toContain('张伟（网格员）入企走访');
+      expect(req.timeline[0].text).toContain('张伟（东城一网格）入企走访');
       expect((await visitDoc(id)).requestIds).toEqual([req._id]);
       expect((await h.ok('u-linxiao', { action: 'request.mine' })).items.map((x: any) => x._id)).toContain(req._id);
       // the same check-out again files nothing more

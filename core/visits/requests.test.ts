@@ -19,7 +19,7 @@ describe('problems found on a visit', () => {
     expect(['u-zhangwei', 'u-wangfang']).toContain(filed.request.assigneeId);
     const stored = (await w.h.requests().get(filed.request._id))!;
     expect(stored.timeline.map((e) => e.type)).toEqual(['submitted', 'assigned']);
-    expect(stored.timeline[0].text).toContain('张伟（网格员）入企走访');
+    expect(stored.timeline[0].text).toContain('张伟（东城一网格）入企走访');
     expect((await w.h.ok('u-linxiao', { action: 'request.mine' })).items.map((r: any) => r._id)).toContain(filed.request._id);
     expect(await titlesOf('u-linxiao')).toContain('诉求已提交');
     // the filing and its assignment are one tap of the officer's: one message for the enterprise

@@ -12,6 +12,7 @@ import type { Enterprise, Org, User } from '../model';
 import type { Ports } from '../ports';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
+import { orgById } from '../org-cache';
 
 export const VISIT_STAFF: Role[] = ['officer', 'liaison', 'department', 'dispatcher', 'leader'];
 
@@ -28,13 +29,29 @@ export function visitRole(u: User): Role {
   return (['department', 'officer', 'liaison', 'dispatcher', 'leader'] as Role[]).find((r) => u.roles.includes(r)) ?? u.roles[0];
 }
 
+/** the group every grid officer's visits count under (figures name it 网格员) */
+export const OFFICERS = 'officers';
+
+/** an officer's grids by name, two at most ("东城一网格、东城二网格"; "…等" beyond) */
+async function gridNames(ports: Ports, u: User): Promise<string> {
+  const ids = u.gridIds ?? [];
+  const names: string[] = [];
+  for (const id of ids.slice(0, 2)) {
+    const g = await orgById(ports, id);
+    if (g) names.push(g.name);
+  }
+  return names.join('、') + (ids.length > 2 ? '等' : '');
+}
+
 export async function visitorDept(ports: Ports, u: User): Promise<{ deptId: string; deptName: string }> {
   const orgs = orgRepo(ports.store);
   if (u.departmentId) {
     const d = await orgs.get(u.departmentId);
     if (d) return { deptId: d._id, deptName: d.name };
   }
-  if (hasRole(u, 'officer')) return { deptId: 'officers', deptName: '网格员' };
+  // a grid officer's unit is its grid (the visit card's title names units, not roles); all officers
+  // stay one group, 'officers', for the figures and the 无事不扰 counting
+  if (hasRole(u, 'officer')) return { deptId: OFFICERS, deptName: (await gridNames(ports, u)) || '网格员' };
   if (hasRole(u, 'liaison')) return { deptId: 'liaisons', deptName: '企业特派员' };
   const org = u.orgId ? await orgs.get(u.orgId) : null;
   if (hasRole(u, 'dispatcher')) return { deptId: org?._id ?? 'center', deptName: `${org?.name ?? ''}营商环境优化中心` };
