@@ -10,7 +10,7 @@
  */
 import { orgById } from '../org-cache';
 import { hasRole } from '../context';
-import type { Org, ServiceRequest, User } from '../model';
+import type { Enterprise, Org, ServiceRequest, User } from '../model';
 import type { Ports } from '../ports';
 import { userRepo } from '../repos/users';
 import { orgRepo } from '../repos/orgs';
@@ -78,6 +78,15 @@ export async function orgScope(ports: Ports, user: User): Promise<Set<string>> {
     for (const o of orgs) if (o.parentId && all.has(o.parentId) && !all.has(o._id)) { all.add(o._id); grew = true; }
   }
   return all;
+}
+
+/**
+ * whether an enterprise is in a dispatcher's scope (orgScope: its centers): its request would be
+ * tiered at its grid's community (placeOf), so that community must be one of them (the grid cached)
+ */
+export async function inDeskScope(ports: Ports, scope: Set<string>, ent: Pick<Enterprise, 'gridId'>): Promise<boolean> {
+  const grid = await orgById(ports, ent.gridId);
+  return scope.has(grid?.parentId ?? ent.gridId);
 }
 
 /** may this dispatcher act on this request: is their center on the request's chain (≤ 3 gets) */

@@ -21,18 +21,9 @@ import { requestRepo } from '../repos/requests';
 import { enterpriseRepo } from '../repos/enterprises';
 import { requestView } from '../queries/read-requests';
 import { followRequest, later } from '../settle';
-import { orgScope } from '../desk/scope';
+import { inDeskScope, orgScope } from '../desk/scope';
 import { createRequest } from './create-request';
 import { DEFAULT_SUBMITS_PER_HOUR, requestDocId } from './submit';
-
-/**
- * whether an enterprise is in a dispatcher's scope (orgScope: its centers): its request would be
- * tiered at its grid's community (placeOf), so that community must be one of them (the grid cached)
- */
-export async function inDeskScope(ports: Ctx['ports'], scope: Set<string>, ent: Pick<Enterprise, 'gridId'>): Promise<boolean> {
-  const grid = await orgById(ports, ent.gridId);
-  return scope.has(grid?.parentId ?? ent.gridId);
-}
 
 /** how the caller stands to the enterprise: its 特派员, an officer of its grid, or neither */
 export function filerRelation(user: User, ent: Pick<Enterprise, 'liaisonId' | 'gridId'>): 'liaison' | 'officer' | null {

@@ -27,12 +27,11 @@ import { orgById } from '../org-cache';
 import { parseInput } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { callBudget } from '../jobs';
-import { orgScope } from '../desk/scope';
+import { inDeskScope, orgScope } from '../desk/scope';
 import { enterpriseRepo } from '../repos/enterprises';
 import { requestRepo } from '../repos/requests';
 import { isValidCreditCode, normalizeCreditCode } from './credit-code';
 import { createRequest } from './create-request';
-import { inDeskScope } from './file-for';
 import { requestDocId } from './submit';
 import { followRequest, later } from '../settle';
 
@@ -166,5 +165,5 @@ export async function importHotline(ctx: Ctx, input: Sent<typeof HotlineImportIn
   }
   const remaining = fresh.length - created;
   const finished = remaining === 0;
-  return { dryRun: false as const, ...base, existing: base.existing, create: fresh.length, created, remaining, finished };
+  return { dryRun: false as const, ...base, create: fresh.length, created, remaining, finished };
 }

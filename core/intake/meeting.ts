@@ -22,12 +22,11 @@ import { orgById } from '../org-cache';
 import { parseInput } from '../validation';
 import { enterpriseRepo } from '../repos/enterprises';
 import { requestRepo } from '../repos/requests';
-import { orgScope } from '../desk/scope';
+import { inDeskScope, orgScope } from '../desk/scope';
 import { summary } from '../request-record';
 import { followRequest, later } from '../settle';
 import { beijingDate } from '../time';
 import { createRequest } from './create-request';
-import { inDeskScope } from './file-for';
 import { requestDocId } from './submit';
 
 export type Meeting = {
