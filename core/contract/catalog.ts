@@ -62,6 +62,8 @@ export const ROLES = {
   dispatcher: '调度员',
   leader: '领导',
   admin: '管理员',
+  /** 政协委员直通车: files for enterprises of the district and follows what it filed (core/intake/cppcc.ts) */
+  cppcc: '政协委员',
 } as const;
 export type Role = keyof typeof ROLES;
 
@@ -112,4 +114,4 @@ export const CALLBACK_METHODS = { call: '电话回访', message: '短信回访',
 export const CALLBACK_OUTCOMES = { satisfied: '满意', unsatisfied: '不满意', unreachable: '未联系上' } as const;
 
 /** the roles the admin console gives staff (every role but the enterprise's) */
-export const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'] as const;
+export const STAFF_ROLES = ['officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin', 'cppcc'] as const;

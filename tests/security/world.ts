@@ -23,7 +23,7 @@ export const START = '2026-11-23T01:30:00Z';
 /** Beijing date of START */
 export const TODAY = '2026-11-23';
 
-export const ROLES = ['enterprise', 'newcomer', 'officer', 'liaison', 'dispatcher', 'department', 'leader', 'admin', 'deactivated'] as const;
+export const ROLES = ['enterprise', 'newcomer', 'officer', 'liaison', 'dispatcher', 'department', 'leader', 'admin', 'deactivated', 'cppcc'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** who plays each role: a demo user id, or a raw openid for people the demo does not have */
@@ -37,6 +37,7 @@ export const CALLERS: Record<Role, string> = {
   leader: 'u-majianguo',
   admin: 'u-admin',
   deactivated: 'wx-retired', // was a dispatcher and an admin, deactivated by the admin
+  cppcc: 'wx-cppcc', // a CPPCC member (政协委员) the admin invited: files for the district's bound enterprises
 };
 
 /** a dispatcher of another street: to check that out-of-scope requests read like missing ones */
@@ -138,6 +139,9 @@ export async function buildWorld(): Promise<Snapshot> {
   // a dispatcher of 西湖街道: the world's requests (东城) are outside their scope
   const xihu = await must(h, CALLERS.admin, { action: 'admin.staff.invite', name: '西湖调度', roles: ['dispatcher'], orgId: 's-xihu' });
   await must(h, STREET_DISPATCHER, { action: 'invite.redeem', code: xihu.invite.code });
+  // a CPPCC member (政协委员直通车), invited like other staff
+  const cppcc = await must(h, CALLERS.admin, { action: 'admin.staff.invite', name: '何建华', phone: '13711114444', roles: ['cppcc'] });
+  await must(h, CALLERS.cppcc, { action: 'invite.redeem', code: cppcc.invite.code });
 
   const templateFileID = (await must(h, CALLERS.admin, { action: 'admin.enterprises.template' })).fileID;
   const rankingId = (await must(h, CALLERS.leader, { action: 'rankings.compute', period: 'month' }))._id;
