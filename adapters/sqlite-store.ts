@@ -11,6 +11,8 @@
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   StoreError,
   type Collection,
@@ -96,6 +98,17 @@ export type SqliteOptions = {
    * the log either way. Off: SQLite's automatic checkpoints.
    */
   checkpointWorker?: boolean;
+  /**
+   * With group commit and synchronous FULL: the log's fsync after each commit runs on libuv's thread
+   * pool instead of inside COMMIT on the event loop, and `sync()` resolves only once an fsync that
+   * began after the commit has finished. SQLite itself then commits with synchronous=NORMAL (no
+   * fsync), which in WAL mode is exactly FULL minus the per-commit fsync of the log: this adds that
+   * fsync back, off the thread. An answer still never leaves before its work is on disk; the event
+   * loop meanwhile runs the next batch, so the disk's wait and the server's work overlap. A failed
+   * fsync fails every waiter and every later `sync()` (the store must be reopened: what the page
+   * cache held is no longer known to be on disk). Files only (not ':memory:').
+   */
+  syncOffThread?: boolean;
 };
 
 /** The one place that spells a field's SQL expression when it has no column. */
@@ -268,7 +281,8 @@ function asStoreError(err: unknown): StoreError {
 export function openSqliteStore(opts: SqliteOptions): SqliteStore {
   const db = new Database(opts.file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  const offThread = !!opts.syncOffThread && !!opts.groupCommit && opts.synchronous !== 'NORMAL' && opts.file !== ':memory:' && !opts.file.startsWith('file:');
+  db.pragma(`synchronous = ${opts.synchronous === 'NORMAL' || offThread ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   const checkpointer = opts.checkpointWorker && opts.file !== ':memory:' ? startCheckpointer(db, opts.file) : null;
 
@@ -277,6 +291,53 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
   /** the batch waits for a timer (background writes only) rather than the end of the turn */
   let deferred: ReturnType<typeof setTimeout> | null = null;
   let waiters: Array<{ ok: () => void; bad: (e: unknown) => void }> = [];
+
+  // --- the log's fsync off the event loop (SqliteOptions.syncOffThread) ---
+  /** commits made so far, and how many of them an fsync has covered */
+  let committed = 0;
+  let durable = 0;
+  let flushing = false;
+  let walFd = -1;
+  /** a failed fsync: nothing written since is known to be on disk */
+  let broken: StoreError | null = null;
+  let durableWaiters: Array<{ seq: number; ok: () => void; bad: (e: unknown) => void }> = [];
+  const openWal = () => {
+    if (walFd >= 0) return walFd;
+    walFd = openSync(`${opts.file}-wal`, 'r');
+    // the log's directory entry, once: a log the directory forgot would take its commits with it
+    const dir = openSync(dirname(opts.file), 'r');
+    try { fsyncSync(dir); } finally { closeSync(dir); }
+    return walFd;
+  };
+  const fail = (err: unknown) => {
+    broken = asStoreError(err);
+    const list = durableWaiters;
+    durableWaiters = [];
+    list.forEach((w) => w.bad(broken));
+  };
+  const flush = () => {
+    if (flushing || broken || durable >= committed) return;
+    const target = committed;
+    let fd: number;
+    try { fd = openWal(); } catch (err) { fail(err); return; }
+    flushing = true;
+    fdatasync(fd, (err) => {
+      flushing = false;
+      if (err) { fail(err); return; }
+      durable = target;
+      const ready = durableWaiters.filter((w) => w.seq <= target);
+      durableWaiters = durableWaiters.filter((w) => w.seq > target);
+      ready.forEach((w) => w.ok());
+      flush();
+    });
+  };
+  /** once what the commit numbered `seq` wrote is on disk */
+  const whenDurable = (seq: number, ok: () => void, bad: (e: unknown) => void) => {
+    if (broken) bad(broken);
+    else if (!offThread || seq <= durable) ok();
+    else durableWaiters.push({ seq, ok, bad });
+  };
+
   const commit = () => {
     if (deferred) { clearTimeout(deferred); deferred = null; }
     if (!batchOpen) return;
@@ -293,7 +354,9 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
       list.forEach((w) => w.bad(e));
       return;
     }
-    list.forEach((w) => w.ok());
+    const seq = ++committed;
+    list.forEach((w) => whenDurable(seq, w.ok, w.bad));
+    if (offThread) flush();
   };
   /** before any write: join the open batch, or open one that commits after this turn */
   const background = () => !!opts.backgroundCommitMs && !!opts.sliceable?.();
@@ -317,7 +380,13 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
     else setImmediate(commit);
   };
   const sync = (): Promise<void> => {
-    if (!batchOpen) return Promise.resolve();
+    if (!batchOpen) {
+      if (broken) return Promise.reject(broken);
+      if (committed <= durable || !offThread) return Promise.resolve();
+      // nothing open, but the last commits' fsync is still running: what a reader saw must be on disk first
+      const seq = committed;
+      return new Promise<void>((ok, bad) => whenDurable(seq, ok, bad));
+    }
     hurry();
     return new Promise<void>((ok, bad) => waiters.push({ ok, bad }));
   };
@@ -549,10 +618,16 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
       collection(name);
       const insert = inserters.get(tableName(name))!;
       inTransaction(() => docs.forEach((d) => insert(d)));
+      // outside a batch this was its own commit (synchronous=NORMAL when off-thread): the next sync() waits for its fsync
+      if (offThread && !batchOpen) { committed++; flush(); }
     },
     close: () => {
       // what is in the open batch was never acknowledged (nobody answered before sync), but it is kept
       commit();
+      if (walFd >= 0) {
+        // the last commits' fsync, here and now: the log must be on disk before the store is gone
+        try { if (!broken && committed > durable) fdatasyncSync(walFd); } finally { closeSync(walFd); walFd = -1; }
+      }
       checkpointer?.stop();
       db.close();
     },

@@ -192,7 +192,7 @@ export async function startLocalServer(opts: LocalOptions) {
   // power-cut safe (synchronous FULL), with group commit: concurrent actions share one commit and one
   // fsync, and no response leaves before the commit holding its work (answerAfterCommit below); background
   // work (timers, follow-ups) runs in slices of a few ms so requests are never held up behind it
-  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'FULL', groupCommit: true, sliceMs: 8, sliceable: inBackground, backgroundCommitMs: 20, checkpointWorker: true });
+  const sqlite = opts.store ? null : openSqliteStore({ file: join(opts.dataDir, 'app.db'), indexes: INDEXES, arrays: ARRAY_FIELDS, synchronous: 'FULL', groupCommit: true, sliceMs: 8, sliceable: inBackground, backgroundCommitMs: 20, checkpointWorker: true, syncOffThread: true });
   const store: Store = opts.store ?? sqlite!;
   const notifier = recordingNotifier();
   // the demo's SMS and robot posts: recorded, and printed to the log once the seed is done

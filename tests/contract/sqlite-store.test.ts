@@ -26,12 +26,13 @@ storeContract('sqlite', async () => {
 // the event loop), cooperative slices, a side table for the array field every $all looks into, and
 // indexes (so columns) on the fields the contract filters, orders and updates, scalars, objects,
 // arrays and dotted paths alike: every query and write goes through the columns
-storeContract('sqlite, as the server opens it (group commit, slices, array side tables, indexed columns)', async () => {
+storeContract('sqlite, as the server opens it (group commit, the fsync off the thread, slices, array side tables, indexed columns)', async () => {
   const dir = tempDir();
   const store = openSqliteStore({
     file: path.join(dir, 'store.db'),
     synchronous: 'FULL',
     groupCommit: true,
+    syncOffThread: true,
     sliceMs: 1,
     // the contract names its collections per run: every collection's `tags` is an array field
     arrays: new Proxy({}, { get: () => ['tags'] }),
@@ -398,5 +399,106 @@ describe('SQLite store specifics', () => {
       expect(await tasks.find({ name: evil })).toEqual([{ _id: evil, name: evil }]);
       expect(await tasks.count({ _id: { $in: [evil] }, tags: { $nin: [evil] } })).toBe(1);
     });
+  });
+});
+
+/**
+ * The log's fsync off the event loop (syncOffThread): SQLite commits without it, the store runs it on
+ * libuv's pool, and sync() (which the server awaits before every answer) resolves only after an fsync
+ * that began after the commit. fs.fdatasync is held here to see what waits for it.
+ */
+describe('SQLite store: the fsync off the thread', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let held: Array<{ fd: number; done: (err: NodeJS.ErrnoException | null) => void }>;
+  let spy: jest.SpyInstance;
+  const settled = async (p: Promise<unknown>) => {
+    let state = 'pending';
+    p.then(() => { state = 'resolved'; }, () => { state = 'rejected'; });
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    return state;
+  };
+  beforeEach(() => {
+    dir = tempDir();
+    held = [];
+    spy = jest.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, done: (err: NodeJS.ErrnoException | null) => void) => { held.push({ fd, done }); }) as never);
+    store = openSqliteStore({ file: path.join(dir, 'store.db'), synchronous: 'FULL', groupCommit: true, syncOffThread: true });
+  });
+  afterEach(() => {
+    spy.mockRestore();
+    try { store.close(); } catch { /* a test closed it */ }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('SQLite commits without its own fsync; the answer waits for the log fsync that follows the commit', async () => {
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL: the store does the fsync
+    await store.collection('c').add({ _id: 'a', n: 1 });
+    const first = store.sync();
+    expect(await settled(first)).toBe('pending');
+    // committed (another connection sees it) but not yet answered
+    const reader = new (require('better-sqlite3'))(path.join(dir, 'store.db'), { readonly: true });
+    expect(reader.prepare('SELECT COUNT(*) AS n FROM "c"').get().n).toBe(1);
+    reader.close();
+    expect(held).toHaveLength(1);
+    expect(fs.readlinkSync(`/proc/self/fd/${held[0].fd}`)).toBe(path.join(dir, 'store.db-wal'));
+    // a write while that fsync runs: its own commit needs a later fsync, not the one already running
+    await store.collection('c').add({ _id: 'b', n: 2 });
+    const second = store.sync();
+    held.shift()!.done(null);
+    expect(await settled(first)).toBe('resolved');
+    expect(await settled(second)).toBe('pending');
+    expect(held).toHaveLength(1);
+    held.shift()!.done(null);
+    expect(await settled(second)).toBe('resolved');
+    // nothing new: nothing to wait for
+    expect(await settled(store.sync())).toBe('resolved');
+  });
+
+  test('a reader answering while the last commit is not yet on disk waits for it too', async () => {
+    await store.collection('c').add({ _id: 'a', n: 1 });
+    void store.sync();
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    expect(held).toHaveLength(1);
+    // a read sees the committed document; its answer must not leave before that document is on disk
+    expect(await store.collection('c').get('a')).toMatchObject({ n: 1 });
+    const readerAnswer = store.sync();
+    expect(await settled(readerAnswer)).toBe('pending');
+    held.shift()!.done(null);
+    expect(await settled(readerAnswer)).toBe('resolved');
+  });
+
+  test('a failed fsync fails its waiters and every later sync: nothing is answered as stored', async () => {
+    await store.collection('c').add({ _id: 'a', n: 1 });
+    const waiting = store.sync();
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+    held.shift()!.done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await expect(waiting).rejects.toMatchObject({ code: 'STORE_FAILED' });
+    await store.collection('c').add({ _id: 'b', n: 2 });
+    await expect(store.sync()).rejects.toMatchObject({ code: 'STORE_FAILED' });
+  });
+
+  test('close syncs what is still waiting for its fsync, on the spot', async () => {
+    const syncNow = jest.spyOn(fs, 'fdatasyncSync');
+    try {
+      await store.collection('c').add({ _id: 'a', n: 1 });
+      void store.sync().catch(() => undefined);
+      for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+      store.close();
+      expect(syncNow).toHaveBeenCalledTimes(1);
+    } finally {
+      syncNow.mockRestore();
+    }
+  });
+
+  test('without group commit, or on NORMAL, SQLite keeps its own setting and nothing runs off the thread', async () => {
+    const other = openSqliteStore({ file: path.join(dir, 'plain.db'), synchronous: 'FULL', syncOffThread: true });
+    try {
+      expect(other.db.pragma('synchronous', { simple: true })).toBe(2);
+      await other.collection('c').add({ _id: 'a' });
+      expect(await settled(other.sync())).toBe('resolved');
+      expect(held).toHaveLength(0);
+    } finally {
+      other.close();
+    }
   });
 });
