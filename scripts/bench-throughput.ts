@@ -1,7 +1,8 @@
 /**
  * Submit throughput over HTTP, as the H5 app calls the local server: CLIENTS concurrent clients
  * submit for SECONDS, every submit assigned at once (the grid's officers have room), with the
- * server as shipped (SQLite synchronous=FULL, group commit, follow-ups after each answer) and the
+ * server as shipped (durable as SQLite's synchronous=FULL: group commit, the log's fsync off the event loop
+ * before each answer; follow-ups after each answer) and the
  * three timers each ticking once mid-run. Printed beside the raw SQLite single-row insert rate at the
  * same synchronous setting, measured in the same run on the same disk, and the ratio of the two.
  */
@@ -141,7 +142,7 @@ export async function benchThroughput() {
     const rate = latencies.length / seconds;
     const raw = rawInsertRate(dataDir, 'FULL');
     const f = (x: number) => `${x.toFixed(1)} ms`;
-    console.log(`submit throughput, ${CLIENTS} clients for ${SECONDS} s over HTTP (synchronous=FULL, group commit): ${Math.round(rate)}/s, ${latencies.length} submits` +
+    console.log(`submit throughput, ${CLIENTS} clients for ${SECONDS} s over HTTP (durable as synchronous=FULL: group commit, the log fsynced off the thread before each answer): ${Math.round(rate)}/s, ${latencies.length} submits` +
       ` (${unassigned} not assigned at once, ${failed} failed); after the first second p50 ${f(pct(sorted, 50))}, p95 ${f(pct(sorted, 95))}, p99 ${f(pct(sorted, 99))}, max ${f(sorted[sorted.length - 1])}; in the first second max ${f(coldMax)}`);
     console.log(`  timers ticking during the run: ${ticks.join(', ')}; the follow-ups of the last answers done ${caughtUp.toFixed(1)} s after the timers`);
     console.log(`  server thread busy ${(busy.utilization * 100).toFixed(0)}% of the run: ${(busy.active / latencies.length).toFixed(2)} ms per submit (its answer, its follow-ups, its share of the timers); the clients' thread busy ${(clientBusy * 100).toFixed(0)}%`);
