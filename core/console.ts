@@ -18,6 +18,7 @@ import { computeRankingAction, configureRankings, getRanking, listRankings, rank
 import { viewBriefing } from './briefing/briefing';
 import { listKb, markHelped, removeKb, saveKb, suggestAnswers } from './knowledge/actions';
 import { listItems, removeItem, saveItem, suggestItems, triageItems } from './knowledge/item-actions';
+import { deskDuplicates } from './desk/duplicate-clusters';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type ConsoleAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
@@ -64,6 +65,7 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   // the responsibility list (core/knowledge/item-actions.ts): matched here too, for the same reason
   'items.suggest': suggestItems,
   'items.triage': triageItems,
+  'desk.duplicates': deskDuplicates,
   'items.list': listItems,
   'items.save': saveItem,
   'items.remove': removeItem,

@@ -89,7 +89,9 @@ export type TimelineEvent = {
     // objections in time (core/handling/objections.ts) and callbacks (core/feedback/callback.ts)
     | 'handed_back' | 'extension_requested' | 'extension_approved' | 'extension_refused' | 'callback' | 'recusal'
     // the enterprise objects to a rejection (core/feedback/appeal.ts), adds to an open request (core/feedback/note.ts)
-    | 'appealed' | 'enterprise_noted';
+    | 'appealed' | 'enterprise_noted'
+    // 并件 (core/desk/merge.ts): on the linked request (its enterprise is told) and on the main (internal)
+    | 'merged' | 'unmerged' | 'merge_added' | 'merge_removed';
   actorId: string | null;
   actorName: string;
   text: string;
@@ -246,6 +248,10 @@ export type ServiceRequest = {
   callbackDone?: boolean;
   /** a complaint about officials: they never handle it (core/visits, core/assignment, core/cards) */
   recusal?: Recusal | null;
+  /** 并件: this request is linked to a main request and follows it (status 'merged', core/desk/merge.ts) */
+  mergedInto?: MergeLink | null;
+  /** 并件: the requests linked to this one as their main, oldest link first */
+  mergedFrom?: LinkedRef[];
   createdAt: string;
   updatedAt: string;
   assignedAt: string | null;
@@ -268,6 +274,19 @@ export type ServiceRequest = {
   statsOp?: StatsOp | null;
   timeline: TimelineEvent[];
 };
+
+/** 并件: where a linked request went, and what it was before (unmerge restores it) */
+export type MergeLink = {
+  id: string;
+  no: string;
+  at: string;
+  byId: string;
+  byName: string;
+  prev: { status: RequestStatus; assigneeId: string | null; assigneeName: string | null; assigneeRole: Role | null; pausedByMerge: boolean };
+};
+
+/** 并件: a linked request as its main knows it (whom to tell of the main's progress) */
+export type LinkedRef = { id: string; no: string; enterpriseId: string; submitterId: string; at: string };
 
 /** how a notice leaves the app besides the message center */
 export type NotifyChannel = 'wechat' | 'sms' | 'robot';

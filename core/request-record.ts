@@ -120,8 +120,9 @@ export function summary(req: ServiceRequest) {
 /** what an enterprise user may see of a request: no internal supervision fields (and no recusal at all) */
 export function enterpriseView<T extends ReturnType<typeof summary>>(view: T): T {
   // internal supervision: whom the complaint is about, hand-backs, extension reasons, callbacks
-  const { recusal, handBackCount, extension, extensions, callbacks, callbackDone, ...rest } = view;
-  void recusal; void handBackCount; void extension; void extensions; void callbacks; void callbackDone;
+  // 并件: which main, who merged it, and the other enterprises linked stay with the desk (core/desk/merge-view.ts says what the enterprise reads)
+  const { recusal, handBackCount, extension, extensions, callbacks, callbackDone, mergedInto, mergedFrom, ...rest } = view;
+  void recusal; void handBackCount; void extension; void extensions; void callbacks; void callbackDone; void mergedInto; void mergedFrom;
   return { ...rest, referral: null, urgeCount: 0, lastUrgedAt: null } as T;
 }
 
@@ -168,4 +169,6 @@ export const INTERNAL_EVENTS: ReadonlyArray<TimelineEvent['type']> = [
   'card_urged', 'card_deadline', 'card_withdrawn', 'card_party_closed', 'handed_back', 'extension_requested', 'extension_refused', 'recusal',
   // between the desk and the departments: the enterprise gets the lead's final answer, and hears of a callback only when it reopens
   'card_replied', 'callback',
+  // 并件 as the main's record: the main's enterprise is not told of other enterprises' requests
+  'merge_added', 'merge_removed',
 ];

@@ -25,6 +25,7 @@ import { OBJECTION_ACTIONS } from './handling/objections';
 import { CALLBACK_ACTIONS } from './feedback/callback';
 import { NOTIFY_ACTIONS } from './notify/actions';
 import { deskOptions } from './desk/options';
+import { mergeRequests, unmergeRequest } from './desk/merge';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
 import { listLedger } from './ledger/ledger';
 import { redeemInvite } from './admin/staff';
@@ -66,6 +67,8 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'desk.reassign': reassignRequest,
   'desk.escalate': escalateRequest,
   'desk.refer': referRequest,
+  'desk.merge': mergeRequests,
+  'desk.unmerge': unmergeRequest,
   // supervision cards (core/cards/actions.ts)
   ...CARD_ACTIONS,
   'ledger.list': listLedger,

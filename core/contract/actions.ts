@@ -35,6 +35,9 @@ export const ACTIONS_BY_FUNCTION = {
     'desk.reassign',
     'desk.escalate',
     'desk.refer',
+    // 并件 (core/desk/merge.ts)
+    'desk.merge',
+    'desk.unmerge',
     'card.issue',
     'card.list',
     'card.get',
@@ -106,6 +109,8 @@ export const ACTIONS_BY_FUNCTION = {
     'items.list',
     'items.save',
     'items.remove',
+    // 疑似重复 for 并件: the text matcher lives in this function (core/desk/duplicate-clusters.ts)
+    'desk.duplicates',
   ],
   visits: [
     'visit.code',

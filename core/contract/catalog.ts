@@ -47,6 +47,8 @@ export const STATUSES = {
   resolved: '待评价',
   closed: '已办结',
   rejected: '不予受理',
+  /** 并件: linked to a main request, out of every queue, follows the main (core/desk/merge.ts) */
+  merged: '已并件',
 } as const;
 export type RequestStatus = keyof typeof STATUSES;
 /** statuses in which the request still waits for an answer */

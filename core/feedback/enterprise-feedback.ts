@@ -16,6 +16,7 @@ import { parseInput } from '../validation';
 import { requireOwnFiles } from '../files/own-files';
 import { attachmentNote, ownAttachments, withAttachments } from '../files/attachments';
 import { settle } from '../settle';
+import { confirmLinked } from '../desk/merge';
 
 export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRequest> {
   requireRole(ctx.user, 'enterprise');
@@ -34,6 +35,8 @@ export function enterpriseActor(ctx: Ctx, req: ServiceRequest) {
 export async function confirmRequest(ctx: Ctx, input: Sent<typeof ConfirmInput>) {
   const { id, score, comment } = parseInput(ConfirmInput, input);
   const req = await loadForEnterprise(ctx, id);
+  // 并件: a linked request's enterprise scores the main's result on its own request
+  if (req.status === 'merged') return confirmLinked(ctx, req, score, comment ?? '', enterpriseActor(ctx, req));
   const clock = settleClock(req, ctx.now, await loadSla(ctx.ports), { status: 'closed', score, comment: comment || null, closedAt: ctx.now.toISOString() });
   return settle(ctx, await transition(ctx.ports, req, {
     from: ['resolved'],

@@ -12,13 +12,15 @@ import { enterpriseText, INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
 import { chainUp } from '../desk/scope';
+import { linkedRecipients } from '../desk/merge-rules';
 import { loadNotifyRules, mobileOf, robotWorthy, routeFor } from './routing';
 import { firstAttempt, markMessage, sendEntry, smsEntryFrom } from './sender';
 import { consentRefusal, subscriptionsOf } from './consent';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 
-type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' };
+/** via: a linked request's enterprise (并件) hears of the main through its own request (core/desk/merge-rules.ts) */
+type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff'; via?: { id: string; no: string } };
 
 /** what the officer handling it hears about */
 const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'enterprise_urged', 'supplemented', 'enterprise_noted', 'reassigned', 'extension_approved', 'extension_refused'];
@@ -32,6 +34,7 @@ function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   }
   if (req.assigneeId && ASSIGNEE_EVENTS.includes(ev.type) && ev.actorId !== req.assigneeId) out.push({ userId: req.assigneeId, role: 'assignee' });
   for (const userId of ev.notify ?? []) out.push({ userId, role: 'staff' });
+  for (const l of linkedRecipients(req, ev)) out.push({ ...l, role: 'enterprise' });
   const seen = new Set<string>();
   // the officials a complaint is about never hear of it (core/recusal.ts)
   return out.filter((r) => !seen.has(r.userId) && seen.add(r.userId) && !req.recusal?.userIds.includes(r.userId));
@@ -77,6 +80,10 @@ const TITLES: Record<TimelineEvent['type'], string> = {
   recusal: '诉求回避提示',
   appealed: '企业对不予受理提出申诉',
   enterprise_noted: '企业补充说明',
+  merged: '诉求已并件办理',
+  unmerged: '诉求已取消并件',
+  merge_added: '诉求已并入其他诉求',
+  merge_removed: '并件已取消',
 };
 
 /**
@@ -119,8 +126,8 @@ export function bodyOf(req: Pick<ServiceRequest, 'no' | 'enterpriseName'>, r: Pi
   return `【${req.no}】${req.enterpriseName}：${text}`;
 }
 
-function pageFor(role: Recipient['role'], user: User, req: ServiceRequest) {
-  if (role === 'enterprise') return `subpkg-enterprise/detail/index?id=${req._id}`;
+function pageFor(role: Recipient['role'], user: User, req: ServiceRequest, via?: Recipient['via']) {
+  if (role === 'enterprise') return `subpkg-enterprise/detail/index?id=${via?.id ?? req._id}`;
   if (role === 'assignee') return `subpkg-officer/detail/index?id=${req._id}`;
   // an officer it was taken from can no longer open it: send them to their inbox
   if (user.roles.includes('officer') || user.roles.includes('liaison')) return 'subpkg-officer/inbox/index';
@@ -177,7 +184,8 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
     // the title names what the tap did (a submit assigned at once: 诉求已提交), the text says all of it
     const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[evs[0].type];
     const text = evs.map((e) => (r.role === 'enterprise' ? enterpriseText(req, e) : e.text)).join('，');
-    const body = bodyOf(req, r, text);
+    // a linked enterprise reads its own request's number and opens its own request
+    const body = bodyOf(r.via ? { ...req, no: r.via.no } : req, r, text);
     const at = now.toISOString();
     const route = routeFor(rules, ev, user, r.role, newWork);
     // an enterprise's SMS goes to the number on its request when its account has none
@@ -187,8 +195,8 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
     let entry = outboxEntry({
       _id: key, userId: user._id, openid: user.openid, requestId: req._id,
       template: newWork ? 'newAssignment' : 'statusChanged',
-      page: pageFor(r.role, user, req),
-      notice: { no: req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: text },
+      page: pageFor(r.role, user, req, r.via),
+      notice: { no: r.via?.no ?? req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: text },
       at, route: route.kind ? { ...route, values } : null, phone,
     });
     // no consent on record: closed as the sender would close it, without claiming it to find out
@@ -199,7 +207,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
     const sms = smsOn && (route.sms === 'always' || (route.sms === 'fallback' && entry.status !== 'pending')) ? smsEntryFrom(entry, at) : null;
     const done = entry.status !== 'pending' && !sms;
     const added = await messages
-      .add({ _id: key, userId: user._id, requestId: req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done } })
+      .add({ _id: key, userId: user._id, requestId: r.via?.id ?? req._id, title, body, read: false, createdAt: ev.at, kind: newWork ? 'assignment' : null, delivery: { done } })
       .then(() => { created++; return true; }, (e) => { ignoreDuplicate(e); return false; });
     // an earlier run wrote the message before it stopped: nothing more will reach it
     if (done && !added) await markMessage(ports, entry, now, false, true);

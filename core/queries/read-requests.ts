@@ -20,6 +20,7 @@ import { urgeRefusal } from '../feedback/urge-rules';
 import { appealRefusal } from '../feedback/appeal-rules';
 import { NOTE_FROM } from '../feedback/note-rules';
 import { cardRepo } from '../repos/cards';
+import { mergeView } from '../desk/merge-view';
 
 
 const listed = ([items, total]: [ServiceRequest[], number], page: number, pageSize: number) => ({ items: items.map(summary), total, page, pageSize });
@@ -118,6 +119,8 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
     issueCard: desk && ['queued', 'dispatch', 'assigned', 'accepted'].includes(req.status),
     escalate: desk && open && req.tier !== 'district',
     refer: desk && !req.referral,
+    // 并件 (core/desk/merge.ts): a linked request goes back to its own handling until its enterprise scored
+    unmerge: desk && req.status === 'merged' && req.score === null,
     ...(await objectionPermissions(ctx, req, desk)),
     ...callbackPermissions(ctx, req, desk),
   };
@@ -144,10 +147,14 @@ export async function detailView(ctx: Ctx, req: ServiceRequest) {
   const staff = !hasRole(ctx.user, 'enterprise');
   const card = staff && req.cardId ? await cardRepo(ctx.ports.store).get(req.cardId) : null;
   const orgName = (await orgById(ctx.ports, req.tierOrgId))?.name ?? '';
+  // 并件: the main a linked request follows, or a main's linked requests (core/desk/merge-view.ts)
+  const merge = req.mergedInto || req.mergedFrom?.length ? await mergeView(ctx, req) : null;
+  const can = await permissionsFor(ctx, req);
   return {
     request: { ...requestView(ctx, req), tierOrgName: orgName, ...(staff ? { slaHistory: req.slaHistory } : {}) },
-    can: await permissionsFor(ctx, req),
+    can: merge?.kind === 'linked' && merge.scorable ? { ...can, confirm: true } : can,
     card,
+    merge,
   };
 }
 

@@ -100,6 +100,14 @@ export type StatsRequest = Pick<
 > &
   Partial<Pick<ServiceRequest, 'firstLate' | 'handBackCount' | 'callbacks' | 'enterpriseUrgeCount'>>;
 
+/** the score fields: what every scored request adds, a linked one (并件) included */
+function scoreFields(f: Raw, score: number | null) {
+  if (typeof score !== 'number') return;
+  f.scored = 1;
+  f.scoreSum = score;
+  if (score >= 4) f.sat = 1;
+}
+
 /** the buckets a request counts in */
 export function groupsOf(r: StatsRequest): Group[] {
   const gs: Group[] = ['all', `tier:${r.tier}`, `org:${r.tierOrgId}`, `cat:${r.category}`, `ch:${r.channel}`];
@@ -116,6 +124,13 @@ export function minutesToClose(r: StatsRequest, calendar: WorkCalendar): number 
 
 /** The definition of every request figure, as the raw fields one request adds (see the header). */
 export function contribution(r: StatsRequest, calendar: WorkCalendar): StatsKey {
+  // 并件 (core/desk/merge.ts): a linked request is the main's work, counted once there; only its
+  // enterprise's own score of the result counts (满意度 hears every enterprise)
+  if (r.status === 'merged') {
+    const linked: Raw = {};
+    scoreFields(linked, r.score);
+    return { d: beijingDateKey(new Date(r.createdAt)), gs: groupsOf(r), f: linked };
+  }
   const f: Raw = { n: 1 };
   const done = DONE.has(r.status);
   const open = OPEN.has(r.status);
@@ -130,11 +145,7 @@ export function contribution(r: StatsRequest, calendar: WorkCalendar): StatsKey 
     else f.late = 1;
   }
   if (open && (r.colour === 'red' || firstLate)) f.odOpen = 1;
-  if (typeof r.score === 'number') {
-    f.scored = 1;
-    f.scoreSum = r.score;
-    if (r.score >= 4) f.sat = 1;
-  }
+  scoreFields(f, r.score);
   if (done || r.reopenCount > 0) f.everDone = 1;
   if (r.reopenCount > 0) f.reopened = 1;
   if (r.urgeCount > 0) f.urges = r.urgeCount;

@@ -1,0 +1,31 @@
+/**
+ * 并件 rules shared by the merge actions (./merge.ts), the outbox (core/notify/outbox.ts), the
+ * read side and the counters: a leaf, so none of them imports another for these.
+ */
+import type { ServiceRequest, TimelineEvent } from '../model';
+
+/** at most this many requests linked to a main in one merge, and in all (a cluster is at most 12) */
+export const MERGE_CAP = 20;
+
+/**
+ * What of the main's progress a linked enterprise hears of: its status changes and the handler's
+ * progress notes. Not the main enterprise's own acts (its score, its supplements), nothing internal.
+ */
+export const LINKED_EVENTS: ReadonlyArray<TimelineEvent['type']> = [
+  'accepted', 'progress', 'card_progress', 'resolved', 'card_final', 'reopened', 'rejected', 'closed', 'resumed',
+];
+
+/** the linked requests' enterprises that hear of this event of the main, each with its own request */
+export function linkedRecipients(main: Pick<ServiceRequest, 'mergedFrom' | 'submitterId'>, ev: Pick<TimelineEvent, 'type' | 'actorId'>) {
+  if (!main.mergedFrom?.length || !LINKED_EVENTS.includes(ev.type)) return [];
+  // the main's enterprise acting on its own request (its score, its rework) is its own business
+  if (ev.actorId && ev.actorId === main.submitterId) return [];
+  return main.mergedFrom.map((l) => ({ userId: l.submitterId, via: { id: l.id, no: l.no } }));
+}
+
+/** the main is answered: a linked enterprise may score it from its own request */
+export const mainAnswered = (main: Pick<ServiceRequest, 'status'>) => main.status === 'resolved' || main.status === 'closed';
+
+/** a linked request may be scored once, while its main is answered */
+export const linkedScorable = (linked: Pick<ServiceRequest, 'status' | 'score' | 'mergedInto'>, main: Pick<ServiceRequest, 'status'> | null) =>
+  linked.status === 'merged' && !!linked.mergedInto && linked.score === null && !!main && mainAnswered(main);

@@ -1,0 +1,200 @@
+/**
+ * 并件 (core/desk/merge.ts) through the functions: the dispatcher's clusters, a merge, every
+ * linked enterprise told of each status change of the main exactly once and scoring it, refusals
+ * that write nothing, unmerge back to where it was, and the counters equal to a full recount.
+ */
+import { C } from '../collections';
+import type { Message, User } from '../model';
+import { freshEach, submission } from '../../tests/support/harness';
+import { materializeNotifications } from '../notify/outbox';
+import { recount, verifyCounters } from '../stats/recount';
+
+const w = freshEach();
+const { bj, stored, user, messagesOf } = w;
+
+const ROAD = '东城路与工业大道路口的路灯坏了一个多月，晚上货车进出厂区很危险，路面还有大坑，请尽快修复。';
+const ROAD2 = '工业大道和东城路路口路灯一直不亮，路面坑洼，晚上我们厂货车进出很危险，希望尽快修路灯补坑。';
+
+/** two enterprises of 东城一网格 report the same road problem */
+async function twoReports() {
+  const a = (await w.h.ok('u-gaopeng', submission({ category: 'other', description: ROAD, phone: '13612340002' }))).request;
+  w.h.clock.advance(600_000);
+  const b = (await w.h.ok('u-linxiao', submission({ category: 'other', description: ROAD2 }))).request;
+  return { a, b };
+}
+
+const mine = (msgs: Message[], requestId: string) => msgs.filter((m) => m.requestId === requestId);
+/** the day's counter figures as the full recount computes them */
+const day = async (field: string) => (await recount(w.h.ports)).get('D20261123')?.get(`g.all.${field}`) ?? 0;
+
+test('the dispatcher sees the two reports as one cluster, with reasons and each member', async () => {
+  const { a, b } = await twoReports();
+  // a third enterprise elsewhere with another problem is not in it
+  await w.h.ok('u-hejun', submission({ category: 'dianli', description: '新建车间用电增容报装两周无人联系', phone: '13612340003' }));
+  const d = await w.h.ok('u-sunli', { action: 'desk.duplicates' });
+  const cluster = d.clusters.find((c: any) => c.ids.includes(a._id));
+  expect(cluster).toBeTruthy();
+  expect(cluster.ids).toEqual([a._id, b._id]);
+  expect(cluster.reasons).toContain('同一网格');
+  expect(cluster.members.map((m: any) => m.enterpriseName)).toEqual(['云溪精密机械制造有限公司', '东城新材料科技有限公司']);
+  expect(cluster.members[0]).toMatchObject({ no: a.no, statusName: '待签收', canLink: true });
+  expect(d).toMatchObject({ capped: false, window: 500 });
+  // not the desk's: others may not ask
+  expect(await w.h.call('u-zhangwei', { action: 'desk.duplicates' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+});
+
+test('merge: the linked enterprise follows the main, is told once per change, and both enterprises score', async () => {
+  const { a, b } = await twoReports();
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  const before = (await user(bOfficer)).openCount ?? 0;
+  expect(await day('n')).toBe(2);
+
+  const merged = await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id], note: '同一路口路灯' });
+  expect(merged.linked).toEqual([{ id: b._id, no: b.no, enterpriseName: '东城新材料科技有限公司' }]);
+  expect(merged.request.timeline.at(-1)).toMatchObject({ type: 'merge_added', text: `并件：${b.no}（东城新材料科技有限公司） 并入本件合并办理：同一路口路灯` });
+  const linked = await stored(b._id);
+  expect(linked).toMatchObject({ status: 'merged', assigneeId: null, nextCheckAt: null, mergedInto: { id: a._id, no: a.no, byName: '孙丽', prev: { status: 'assigned', assigneeId: bOfficer } } });
+  expect((await stored(a._id)).mergedFrom).toEqual([expect.objectContaining({ id: b._id, no: b.no, submitterId: 'u-linxiao' })]);
+  // out of the officer's queue, its slot given back
+  expect((await user(bOfficer)).openCount).toBe(before - 1);
+  const inbox = await w.h.ok(bOfficer, { action: 'officer.inbox', tab: 'todo' });
+  expect(inbox.items.map((r: any) => r._id)).not.toContain(b._id);
+  // its enterprise is told, in words that name no other enterprise
+  const told = mine(await messagesOf('u-linxiao'), b._id).at(-1)!;
+  expect(told).toMatchObject({ title: '诉求已并件办理' });
+  expect(told.body).toBe(`【${b.no}】您反映的问题已与其他企业反映的同一问题合并办理，办理进展和结果将同步告知您，办结后请您评价`);
+  // the main's enterprise hears nothing of the other's request
+  expect((await messagesOf('u-gaopeng')).map((m) => m.title)).not.toContain('诉求已并入其他诉求');
+  // counted once: the linked request is the main's work
+  expect(await day('n')).toBe(1);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+  // a retry of the same merge changes nothing
+  const seq = (await stored(a._id)).seq;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  expect((await stored(a._id)).seq).toBe(seq);
+  expect((await stored(b._id)).seq).toBe(linked.seq);
+
+  // the main is handled: every change reaches the linked enterprise once, on its own request
+  const officer = (await stored(a._id)).assigneeId!;
+  w.h.clock.advance(3600_000);
+  await w.h.ok(officer, { action: 'request.accept', id: a._id });
+  await w.h.ok(officer, { action: 'request.progress', id: a._id, note: '已联系路灯所和市政养护单位现场查看' });
+  await w.h.ok(officer, { action: 'request.resolve', id: a._id, result: '路灯已更换，路口坑洼已补平', kind: 'solved' });
+  const all = mine(await messagesOf('u-linxiao'), b._id);
+  // its receipt, the merge, then the main's changes
+  expect(all.slice(0, 2).map((m) => m.title)).toEqual(['诉求已提交', '诉求已并件办理']);
+  const followed = all.slice(2);
+  expect(followed.map((m) => m.title)).toEqual(['诉求已签收，正在办理', '诉求办理进展', '诉求已办结，请评价']);
+  for (const m of followed) expect(m.body.startsWith(`【${b.no}】`)).toBe(true);
+  expect(followed.at(-1)!.body).toContain('路灯已更换，路口坑洼已补平');
+  // materialising the main's events again tells nobody twice
+  const main = await stored(a._id);
+  await w.h.requests().update(a._id, { $set: { needsNotify: true, notifiedSeq: 0 } });
+  await materializeNotifications(w.h.ports, a._id, w.h.clock.now(), { ...main, needsNotify: true, notifiedSeq: 0 });
+  expect(mine(await messagesOf('u-linxiao'), b._id)).toHaveLength(all.length);
+
+  // its own request shows the main's progress, not the main's enterprise
+  const view = await w.h.ok('u-linxiao', { action: 'request.get', id: b._id });
+  expect(view.merge).toMatchObject({ kind: 'linked', scorable: true, main: { statusName: '待评价', result: '路灯已更换，路口坑洼已补平' } });
+  expect(view.merge.main.timeline.map((e: any) => e.type)).toEqual(['accepted', 'progress', 'resolved']);
+  expect(view.can.confirm).toBe(true);
+  expect(JSON.stringify(view)).not.toContain('云溪精密机械');
+  expect(JSON.stringify(view)).not.toContain(a.no);
+
+  // both enterprises score; each score is kept on its own request
+  await w.h.ok('u-gaopeng', { action: 'request.confirm', id: a._id, score: 5, comment: '很及时' });
+  const scored = await w.h.ok('u-linxiao', { action: 'request.confirm', id: b._id, score: 4, comment: '' });
+  expect(scored.request).toMatchObject({ status: 'merged', score: 4 });
+  expect((await stored(a._id))).toMatchObject({ status: 'closed', score: 5 });
+  // the main's enterprise scoring is not news for the linked one; scoring twice is refused
+  expect(mine(await messagesOf('u-linxiao'), b._id).map((m) => m.title)).not.toContain('诉求已评价');
+  expect(await w.h.call('u-linxiao', { action: 'request.confirm', id: b._id, score: 1 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  // a scored link stays
+  expect(await w.h.call('u-sunli', { action: 'desk.unmerge', id: b._id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  // figures: one request answered, two scores
+  expect(await day('n')).toBe(1);
+  expect(await day('done')).toBe(1);
+  expect(await day('scored')).toBe(2);
+  expect(await day('scoreSum')).toBe(9);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});
+
+test('a linked enterprise cannot score before the main is answered', async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  expect(await w.h.call('u-linxiao', { action: 'request.confirm', id: b._id, score: 5 })).toMatchObject({
+    ok: false, code: 'INVALID_STATE', message: '合并办理的诉求尚未办结，办结后即可评价',
+  });
+  expect((await w.h.ok('u-linxiao', { action: 'request.get', id: b._id })).can.confirm).toBe(false);
+});
+
+test('refusals write nothing', async () => {
+  const { a, b } = await twoReports();
+  const c = (await w.h.ok('u-songya', submission({ category: 'other', description: ROAD, phone: '13612340004' }))).request;
+  const d = (await w.h.ok('u-hejun', submission({ category: 'other', description: ROAD2, phone: '13612340003' }))).request;
+  await w.h.ok('u-sunli', { action: 'desk.reject', id: d._id, kind: 'invalid', reason: '描述不清，无法核实' });
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  // a dispatcher of 朝阳社区 does not supervise 东城社区's requests
+  await w.h.store.collection<User>(C.users).add({ _id: 'u-cy-desk', openid: 'dev-u-cy-desk', name: '朝阳调度', roles: ['dispatcher'], orgId: 'c-chaoyang', active: true, createdAt: bj('2026-11-01T09:00') });
+  const snap = await w.snapshot();
+  const refused = async (who: string, input: Record<string, unknown>, code: string, message?: string) => {
+    const r = await w.h.call(who, { action: 'desk.merge', ...input });
+    expect(r).toMatchObject({ ok: false, code, ...(message ? { message } : {}) });
+  };
+  await refused('u-sunli', { mainId: a._id, ids: [c._id, c._id] }, 'VALIDATION_FAILED', '同一件诉求选择了两次');
+  await refused('u-sunli', { mainId: a._id, ids: [a._id] }, 'VALIDATION_FAILED', '主诉求不能并入它自己');
+  await refused('u-sunli', { mainId: a._id, ids: [] }, 'VALIDATION_FAILED', '请至少选择一件要并入的诉求');
+  await refused('u-sunli', { mainId: a._id, ids: Array.from({ length: 21 }, (_, i) => `r-${i}`) }, 'VALIDATION_FAILED', '一次最多并入20件诉求');
+  // the main itself linked; a request already linked elsewhere; one not open; one out of scope
+  await refused('u-sunli', { mainId: b._id, ids: [c._id] }, 'INVALID_STATE', `主诉求 ${b.no} 本身已并入 ${a.no}，请以 ${a.no} 为主诉求`);
+  await refused('u-sunli', { mainId: c._id, ids: [b._id] }, 'INVALID_STATE', `${b.no} 已并入 ${a.no}，请先取消并件`);
+  await refused('u-sunli', { mainId: c._id, ids: [a._id] }, 'INVALID_STATE', `${a.no} 已是其他诉求的主诉求，请以它为主诉求并入`);
+  await refused('u-sunli', { mainId: a._id, ids: [c._id, d._id] }, 'INVALID_STATE', `${d.no} 不予受理，只能并入正在办理的诉求`);
+  await refused('u-sunli', { mainId: d._id, ids: [c._id] }, 'INVALID_STATE', `主诉求 ${d.no} 不予受理，只能并入正在办理的诉求`);
+  await refused('u-cy-desk', { mainId: a._id, ids: [c._id] }, 'NOT_FOUND');
+  await refused('u-sunli', { mainId: a._id, ids: [c._id, 'no-such-request'] }, 'NOT_FOUND');
+  // not the desk's action for others
+  await refused('u-zhangwei', { mainId: a._id, ids: [c._id] }, 'FORBIDDEN');
+  await refused('u-linxiao', { mainId: a._id, ids: [c._id] }, 'FORBIDDEN');
+  // unmerge of a request that is not linked
+  expect(await w.h.call('u-sunli', { action: 'desk.unmerge', id: c._id })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: `${c.no} 未并件，无需取消` });
+  expect(await w.h.call('u-cy-desk', { action: 'desk.unmerge', id: b._id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(await w.snapshot()).toEqual(snap);
+});
+
+test('unmerge: the linked request returns to where it was, on both timelines, and stops following the main', async () => {
+  const { a, b } = await twoReports();
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  w.h.clock.advance(1800_000);
+  await w.h.ok(bOfficer, { action: 'request.accept', id: b._id });
+  const accepted = await stored(b._id);
+  const load = (await user(bOfficer)).openCount;
+  w.h.clock.set(bj('2026-11-24T10:00'));
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const linked = await stored(b._id);
+  expect(linked).toMatchObject({ status: 'merged', pausedAt: bj('2026-11-24T10:00') });
+  expect((await user(bOfficer)).openCount).toBe(load! - 1);
+  // the officer hears that it left their hands
+  expect((await messagesOf(bOfficer)).at(-1)!.body).toContain(`并入 ${a.no}`);
+
+  w.h.clock.set(bj('2026-11-25T10:00'));
+  const back = await w.h.ok('u-sunli', { action: 'desk.unmerge', id: b._id, reason: '经核实不是同一路口' });
+  expect(back.request).toMatchObject({ status: 'accepted', assigneeId: bOfficer, mergedInto: null, pausedAt: null });
+  // the day merged does not count against its deadline
+  expect(Date.parse(back.request.dueAt) - Date.parse(accepted.dueAt!)).toBeGreaterThan(0);
+  expect(back.request.timeline.at(-1)).toMatchObject({ type: 'unmerged', text: `取消并件：不再随 ${a.no}（云溪精密机械制造有限公司） 合并办理，恢复为办理中：经核实不是同一路口` });
+  expect((await user(bOfficer)).openCount).toBe(load);
+  const mainAfter = await stored(a._id);
+  expect(mainAfter.mergedFrom).toEqual([]);
+  expect(mainAfter.timeline.at(-1)).toMatchObject({ type: 'merge_removed', text: `取消并件：${b.no}（东城新材料科技有限公司）恢复单独办理：经核实不是同一路口` });
+  expect(mine(await messagesOf('u-linxiao'), b._id).at(-1)).toMatchObject({ title: '诉求已取消并件', body: `【${b.no}】已取消合并办理，您的诉求恢复单独办理` });
+  // the main's progress no longer reaches it
+  const heard = (await messagesOf('u-linxiao')).length;
+  await w.h.ok(mainAfter.assigneeId!, { action: 'request.accept', id: a._id });
+  expect((await messagesOf('u-linxiao')).length).toBe(heard);
+  // counted again as its own
+  expect(await day('n')).toBe(2);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+  // a second unmerge: nothing left to undo
+  expect(await w.h.call('u-sunli', { action: 'desk.unmerge', id: b._id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+});

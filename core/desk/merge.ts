@@ -1,0 +1,250 @@
+/**
+ * 并件: the dispatcher merges likely duplicates (core/desk/duplicate-clusters.ts finds them) into
+ * one main request; the others are linked to it, and undone one by one (取消并件).
+ *
+ * The model:
+ *  - A linked request keeps every stored field and gets status 'merged' with `mergedInto` (the
+ *    main's id and number, who merged it, and what it was before: status, handler, whether the
+ *    merge paused its clock). Status 'merged' is in none of the working queues (the officer's
+ *    inbox, the desk's lists, the assignment queue read open statuses), and its clock is paused, so
+ *    the sweep has nothing to chase (nextCheckAt null). Its handler's slot is given back.
+ *  - The main keeps `mergedFrom`: each linked request's id, number, enterprise and submitter. That
+ *    list is whom the outbox tells of the main's progress (core/desk/merge-rules.ts LINKED_EVENTS):
+ *    one message per linked enterprise and event of the main, keyed `${mainId}:${seq}:${userId}`
+ *    like every other, so a re-run never tells twice; it opens the enterprise's own request.
+ *  - Invariant across the two documents (no multi-document transactions on CloudBase): the main
+ *    lists only requests that point at it. A merge writes each linked request first, then the
+ *    main's list; an unmerge takes it off the main's list first, then restores the linked request.
+ *    A crash between leaves a request linked but not yet listed (silent, never told wrongly); the
+ *    dispatcher's retry finishes it, as both actions are idempotent.
+ *  - The linked enterprise reads its own request: that it is merged, and the main's status, result
+ *    and progress in its own words (core/desk/merge-view.ts), never the other enterprises. When
+ *    the main is answered (待评价 or 已办结) it scores through request.confirm on its own request:
+ *    the score is stored on the linked request (it stays 'merged'), each enterprise's score apart.
+ *  - Figures (core/stats/figures.ts): a linked request counts nothing of the work (收集, 在办,
+ *    办结, 超期, colours), the main counts once; each linked enterprise's score counts in 满意度.
+ *    The change of status moves the counters through the usual protocol, exactly once.
+ *  - Desk actions are not in the audit log (core/admin/audit.ts holds the admin's changes); merge
+ *    and unmerge are recorded on both timelines, with who and when.
+ */
+import { OPEN_FOR_ASSIGNEE, OPEN_STATUSES, STATUSES, type RequestStatus } from '../contract/catalog';
+import { MergeInput, UnmergeInput } from '../contract/merge';
+import type { Sent } from '../contract/schema';
+import { Ctx, requireRole } from '../context';
+import { AppError } from '../errors';
+import type { LinkedRef, MergeLink, ServiceRequest, SlaHistoryEntry } from '../model';
+import { transition, tryTransition, type Transition } from '../request-record';
+import { releaseSlotOf } from '../assignment/assign';
+import { loadSla } from '../sla/policy';
+import { resume, settleClock } from '../sla/clock';
+import { parseInput } from '../validation';
+import { followRequest, later, settle } from '../settle';
+import { requestRepo } from '../repos/requests';
+import { userRepo } from '../repos/users';
+import { loadSupervised } from './triage';
+import { linkedScorable, MERGE_CAP } from './merge-rules';
+import { formatBeijing } from '../time';
+
+const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
+const refuse = (field: string, message: string, code: 'INVALID_STATE' | 'VALIDATION_FAILED' | 'NOT_FOUND' = 'INVALID_STATE') =>
+  new AppError(code, message, [{ field, message }]);
+
+/** every status but 'merged': the main's list is written whatever the main did meanwhile */
+const MAIN_FROM = (Object.keys(STATUSES) as RequestStatus[]).filter((s) => s !== 'merged');
+/** a request that may be linked: open and not under a supervision card */
+const LINKABLE: RequestStatus[] = OPEN_STATUSES.filter((s) => s !== 'supervised');
+
+function checkMain(main: ServiceRequest) {
+  if (main.mergedInto) throw refuse('mainId', `主诉求 ${main.no} 本身已并入 ${main.mergedInto.no}，请以 ${main.mergedInto.no} 为主诉求`);
+  if (!OPEN_STATUSES.includes(main.status)) throw refuse('mainId', `主诉求 ${main.no} ${STATUSES[main.status]}，只能并入正在办理的诉求`);
+  if (main.channel === 'report') throw refuse('mainId', '投诉举报不参与并件');
+}
+
+/** why this request cannot be linked to `main` (null: it can, or it already is) */
+function linkRefusal(r: ServiceRequest, main: ServiceRequest): string | null {
+  if (r.mergedInto?.id === main._id) return null;
+  if (r.mergedInto) return `${r.no} 已并入 ${r.mergedInto.no}，请先取消并件`;
+  if (r.mergedFrom?.length) return `${r.no} 已是其他诉求的主诉求，请以它为主诉求并入`;
+  if (r.status === 'supervised') return `${r.no} 督办中（已下发督办卡），须先撤回督办卡再并件`;
+  if (!LINKABLE.includes(r.status)) return `${r.no} ${STATUSES[r.status]}，只能并入正在办理的诉求`;
+  if (r.channel === 'report') return `${r.no} 是投诉举报，不参与并件`;
+  return null;
+}
+
+/** the linked request's transition: out of the queues, its clock paused, what it was kept */
+async function linkStep(ctx: Ctx, r: ServiceRequest, main: ServiceRequest, note: string): Promise<Transition> {
+  const at = ctx.now.toISOString();
+  const pausing = !!r.startedAt && !!r.dueAt && !r.pausedAt;
+  const link: MergeLink = {
+    id: main._id, no: main.no, at, byId: ctx.user._id, byName: ctx.user.name,
+    prev: { status: r.status, assigneeId: r.assigneeId, assigneeName: r.assigneeName, assigneeRole: r.assigneeRole, pausedByMerge: pausing },
+  };
+  const sla = await loadSla(ctx.ports);
+  const set: Partial<ServiceRequest> = { status: 'merged', mergedInto: link, assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null };
+  const history: SlaHistoryEntry[] = [];
+  if (pausing) {
+    set.pausedAt = at;
+    set.remainingAtPause = sla.calendar.workingMinutesBetween(ctx.now, new Date(r.dueAt!)).minutes;
+    history.push({ at, kind: 'paused', text: `并入 ${main.no} 合并办理，暂停计时`, dueAt: r.dueAt });
+  }
+  const clock = settleClock(r, ctx.now, sla, set);
+  return {
+    from: LINKABLE,
+    set: clock.set,
+    history,
+    event: {
+      type: 'merged',
+      text: `并件：并入 ${main.no}（${main.enterpriseName}）合并办理${note ? `：${note}` : ''}`,
+      enterpriseText: '您反映的问题已与其他企业反映的同一问题合并办理，办理进展和结果将同步告知您，办结后请您评价',
+      notify: r.assigneeId ? [r.assigneeId] : [],
+    },
+    actor: actor(ctx),
+    now: ctx.now,
+  };
+}
+
+/**
+ * The main's side of a merge or unmerge: one conditional update of the main, read again and
+ * retried when it moved meanwhile (an officer's progress); `build` null: nothing to write.
+ */
+async function updateMain(ctx: Ctx, id: string, build: (m: ServiceRequest) => Transition | null): Promise<ServiceRequest | null> {
+  for (let i = 0; i < 5; i++) {
+    const m = await requestRepo(ctx.ports.store).get(id);
+    if (!m) return null;
+    const t = build(m);
+    if (!t) return m;
+    const next = await tryTransition(ctx.ports, m, t);
+    if (next) return next;
+  }
+  throw new AppError('CONFLICT', '主诉求状态正在变化，请稍后重试');
+}
+
+const refOf = (r: ServiceRequest, at: string): LinkedRef => ({ id: r._id, no: r.no, enterpriseId: r.enterpriseId, submitterId: r.submitterId, at });
+
+/**
+ * desk.merge: `ids` become linked to `mainId`. Everything is checked before anything is written (a
+ * refusal writes nothing); a retry of a merge that stopped half-way finishes it.
+ */
+export async function mergeRequests(ctx: Ctx, input: Sent<typeof MergeInput>) {
+  requireRole(ctx.user, 'dispatcher');
+  const { mainId, ids, note } = parseInput(MergeInput, input);
+  const main = await loadSupervised(ctx, mainId);
+  checkMain(main);
+  const linked: ServiceRequest[] = [];
+  for (const id of ids) {
+    const r = await loadSupervised(ctx, id).catch(() => {
+      throw refuse('ids', '未找到所选诉求，或不在本中心管辖范围', 'NOT_FOUND');
+    });
+    const why = linkRefusal(r, main);
+    if (why) throw refuse('ids', why);
+    linked.push(r);
+  }
+  const listed = new Set((main.mergedFrom ?? []).map((l) => l.id));
+  if (new Set([...listed, ...ids]).size > MERGE_CAP) throw refuse('ids', `一件主诉求最多并入${MERGE_CAP}件诉求`, 'VALIDATION_FAILED');
+  const done: ServiceRequest[] = [];
+  let failure: unknown = null;
+  for (const r of linked) {
+    if (r.mergedInto?.id === main._id) { done.push(r); continue; }
+    try {
+      const next = await transition(ctx.ports, r, await linkStep(ctx, r, main, note));
+      await releaseSlotOf(ctx.ports, r);
+      done.push(next);
+    } catch (e) {
+      failure = e;
+      break;
+    }
+  }
+  // the main lists what now points at it (also when one of them failed: a retry does the rest)
+  const at = ctx.now.toISOString();
+  const adding = done.filter((r) => !listed.has(r._id));
+  let mainNow = main;
+  if (adding.length) {
+    mainNow = (await updateMain(ctx, main._id, (m) => {
+      const have = new Set((m.mergedFrom ?? []).map((l) => l.id));
+      const fresh = adding.filter((r) => !have.has(r._id));
+      return !fresh.length ? null : {
+        from: MAIN_FROM,
+        set: { mergedFrom: [...(m.mergedFrom ?? []), ...fresh.map((r) => refOf(r, at))] },
+        event: { type: 'merge_added', text: `并件：${fresh.map((r) => `${r.no}（${r.enterpriseName}）`).join('、')} 并入本件合并办理${note ? `：${note}` : ''}` },
+        actor: actor(ctx),
+        now: ctx.now,
+      };
+    })) ?? mainNow;
+  }
+  for (const r of done) await later(ctx, (ports) => followRequest(ports, r._id));
+  if (failure) throw failure;
+  const view = await settle(ctx, mainNow);
+  return { ...view, linked: done.map((r) => ({ id: r._id, no: r.no, enterpriseName: r.enterpriseName })) };
+}
+
+/**
+ * desk.unmerge: the linked request goes back to what it was (its status, its handler when still
+ * active, its clock running again), recorded on both timelines. Refused once its enterprise scored.
+ */
+export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>) {
+  requireRole(ctx.user, 'dispatcher');
+  const { id, reason } = parseInput(UnmergeInput, input);
+  const r = await loadSupervised(ctx, id);
+  const link = r.mergedInto;
+  if (r.status !== 'merged' || !link) throw refuse('id', `${r.no} 未并件，无需取消`);
+  if (r.score !== null) throw refuse('id', `${r.no} 的企业已对办理结果评价，不能取消并件`);
+  const why = reason ? `：${reason}` : '';
+  // off the main's list first: from now on its enterprise hears only of its own request
+  await updateMain(ctx, link.id, (m) => (m.mergedFrom ?? []).some((l) => l.id === r._id) ? {
+    from: MAIN_FROM,
+    set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
+    event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理${why}` },
+    actor: actor(ctx),
+    now: ctx.now,
+  } : null);
+  const main = await requestRepo(ctx.ports.store).get(link.id);
+  const sla = await loadSla(ctx.ports);
+  const prev = link.prev;
+  // the handler it had, if still there to take it back; else it waits for assignment again
+  const handler = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? await userRepo(ctx.ports.store).get(prev.assigneeId) : null;
+  const back = !prev.assigneeId || !OPEN_FOR_ASSIGNEE.includes(prev.status) || (handler?.active ?? false);
+  const status: RequestStatus = back ? prev.status : 'queued';
+  const set: Partial<ServiceRequest> = {
+    status, mergedInto: null,
+    assigneeId: back ? prev.assigneeId : null, assigneeName: back ? prev.assigneeName : null, assigneeRole: back ? prev.assigneeRole : null,
+    ...(status === 'queued' ? { waitingNoted: false } : {}),
+  };
+  const clock = link.prev.pausedByMerge && r.pausedAt ? resume(r, ctx.now, sla, set) : settleClock(r, ctx.now, sla, set);
+  const next = await transition(ctx.ports, r, {
+    from: ['merged'],
+    set: clock.set,
+    history: clock.history,
+    event: {
+      type: 'unmerged',
+      text: `取消并件：不再随 ${link.no}${main ? `（${main.enterpriseName}）` : ''} 合并办理，恢复为${STATUSES[status]}${why}`,
+      enterpriseText: '已取消合并办理，您的诉求恢复单独办理',
+      notify: back && prev.assigneeId ? [prev.assigneeId] : [],
+    },
+    actor: actor(ctx),
+    now: ctx.now,
+  });
+  if (back && prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(status)) {
+    await userRepo(ctx.ports.store).update(prev.assigneeId, { $inc: { openCount: 1 } });
+  }
+  if (main) await later(ctx, (ports) => followRequest(ports, main._id));
+  return settle(ctx, next);
+}
+
+/**
+ * request.confirm on a linked request (core/feedback/enterprise-feedback.ts): its enterprise scores
+ * the main's result once the main is answered; the score is stored on its own request, which stays
+ * linked (the main's own status and figures are its own enterprise's business).
+ */
+export async function confirmLinked(ctx: Ctx, r: ServiceRequest, score: number, comment: string, as: { id: string; name: string }) {
+  const main = r.mergedInto ? await requestRepo(ctx.ports.store).get(r.mergedInto.id) : null;
+  if (!linkedScorable(r, main)) {
+    throw new AppError('INVALID_STATE', r.score !== null ? '您已评价过该诉求' : '合并办理的诉求尚未办结，办结后即可评价');
+  }
+  return settle(ctx, await transition(ctx.ports, r, {
+    from: ['merged'],
+    set: { score, comment: comment || null },
+    event: { type: 'closed', text: `企业对合并办理结果（${main!.no}，${formatBeijing(main!.resolvedAt ?? ctx.now.toISOString())} 办结）评分 ${score} 分${comment ? `：${comment}` : ''}` },
+    actor: as,
+    now: ctx.now,
+  }));
+}
