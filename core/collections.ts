@@ -79,6 +79,8 @@ export const INDEXES: Record<string, string[]> = {
     'enterpriseId,createdAt,_id',
     // complaints about a user, left out of what they read (core/recusal.ts)
     'recusal.userIds,_id',
+    // 代报 and 直通车: what one filer filed for enterprises, newest first (request.filedByMe, core/intake/filed-by-me.ts)
+    'filedBy.id,createdAt,_id',
   ],
   cards: ['requestId', 'status', 'deptIds,issuedAt', 'issuedAt,_id'],
   warnings: ['resolved,createdAt'],

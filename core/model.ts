@@ -206,8 +206,8 @@ export type ServiceRequest = {
   anonymous?: boolean;
   /** the official visit it came from (channel visit) or is about (channel report) */
   visitId?: string | null;
-  /** 代报: the liaison or grid officer who filed it for the enterprise (core/intake/file-for.ts); they may read it */
-  filedBy?: { id: string; name: string; role: 'liaison' | 'officer' } | null;
+  /** 代报: the liaison, grid officer or CPPCC member (直通车) who filed it for the enterprise (core/intake/file-for.ts); they may read it */
+  filedBy?: { id: string; name: string; role: 'liaison' | 'officer' | 'cppcc' } | null;
   /** 茶叙会/企业家日: the meeting it was raised at (channel meeting, core/intake/meeting.ts) */
   meetingId?: string;
   /** 12345: the hotline work order it was imported from (channel hotline, core/intake/hotline.ts) */

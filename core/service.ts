@@ -13,6 +13,7 @@ import { addEnterpriseNote } from './feedback/note';
 import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest } from './handling/officer-actions';
 import { submitRequest } from './intake/submit';
 import { fileForEnterprise, fileForOptions } from './intake/file-for';
+import { filedByMe } from './intake/filed-by-me';
 import { recordMeeting } from './intake/meeting';
 import type { Ports } from './ports';
 import { listMessages, readMessages } from './queries/messages';
@@ -46,6 +47,7 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'request.submit': submitRequest,
   'request.fileFor': fileForEnterprise,
   'request.fileForOptions': fileForOptions,
+  'request.filedByMe': filedByMe,
   'meeting.record': recordMeeting,
   'request.mine': myRequests,
   'request.get': getRequest,

@@ -14,6 +14,7 @@ export const ACTIONS_BY_FUNCTION = {
     'request.submit',
     'request.fileFor',
     'request.fileForOptions',
+    'request.filedByMe',
     'meeting.record',
     'request.mine',
     'request.get',

@@ -90,8 +90,8 @@ export async function canRead(ctx: Ctx, req: ServiceRequest): Promise<boolean> {
   if (hasRole(u, 'leader', 'admin')) return true;
   if (hasRole(u, 'dispatcher') && (await canSupervise(ctx.ports, u, req))) return true;
   if (req.assigneeId === u._id) return true;
-  // 代报: the liaison or officer who filed it follows it, whoever handles it
-  if (req.filedBy?.id === u._id && hasRole(u, 'officer', 'liaison')) return true;
+  // 代报 and 直通车: the liaison, officer or CPPCC member who filed it follows it, whoever handles it
+  if (req.filedBy?.id === u._id && hasRole(u, 'officer', 'liaison', 'cppcc')) return true;
   if (hasRole(u, 'department') && u.departmentId && req.deptIds.includes(u.departmentId)) return true;
   return hasRole(u, 'enterprise') && !!u.enterpriseId && u.enterpriseId === req.enterpriseId;
 }
@@ -126,10 +126,16 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
   };
 }
 
+/**
+ * Who reads a request as government staff: everyone but the enterprise's users and a CPPCC member
+ * (政协委员直通车), who is no official and reads what it filed as the enterprise does.
+ */
+const readsAsStaff = (u: Ctx['user']) => !hasRole(u, 'enterprise') && (!hasRole(u, 'cppcc') || hasRole(u, 'officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'));
+
 /** a request as its caller may see it, from the document in hand (no store call): the summary and the timeline */
 export function requestView(ctx: Ctx, req: ServiceRequest) {
   // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
-  const staff = !hasRole(ctx.user, 'enterprise');
+  const staff = readsAsStaff(ctx.user);
   // and reads it in plain words, without the desk's plumbing (enterpriseText)
   const timeline = req.timeline
     .filter((e) => staff || !INTERNAL_EVENTS.includes(e.type))
@@ -144,7 +150,7 @@ export function requestView(ctx: Ctx, req: ServiceRequest) {
 
 export async function detailView(ctx: Ctx, req: ServiceRequest) {
   // staff also see the supervision card and the deadline's history
-  const staff = !hasRole(ctx.user, 'enterprise');
+  const staff = readsAsStaff(ctx.user);
   const card = staff && req.cardId ? await cardRepo(ctx.ports.store).get(req.cardId) : null;
   const orgName = (await orgById(ctx.ports, req.tierOrgId))?.name ?? '';
   // 并件: the main a linked request follows, or a main's linked requests (core/desk/merge-view.ts)

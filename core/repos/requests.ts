@@ -173,6 +173,14 @@ export function requestRepo(store: Store) {
     /** every request in _id order, a page after `after` (a full recount) */
     pageById: (after: string | null, limit: number) => c.find(after ? { _id: { $gt: after } } : {}, { orderBy: [['_id', 'asc']], limit }),
 
+    // --- what one filer filed (代报, 直通车): 'filedBy.id,createdAt,_id' ---
+    /** one page of a filer's requests in these statuses (or all), newest first, and how many there are */
+    pageOfFiler: (filerId: string, n: number, size: number, statuses?: readonly RequestStatus[]) => {
+      const f: Filter = { 'filedBy.id': filerId, ...(statuses ? { status: { $in: [...statuses] } } : {}) };
+      return Promise.all([c.find(f, { orderBy: NEWEST, skip: (n - 1) * size, limit: size }), c.count(f)]);
+    },
+    countOfFiler: (filerId: string, statuses: readonly RequestStatus[]) => c.count({ 'filedBy.id': filerId, status: { $in: [...statuses] } }),
+
     /** complaints about a user (回避): 'recusal.userIds,_id' */
     recusing: (userId: string, cap: number) => readAll(c, { 'recusal.userIds': { $all: [userId] } }, { cap, what: '回避诉求' }),
 

@@ -7,11 +7,12 @@ import type { Answer } from '../../core/contract/answers';
 import './EnterprisePicker.css';
 
 export type EnterpriseOption = Answer<'request.fileForOptions'>['items'][number];
-const RELATION = { liaison: '我包联', officer: '本网格', desk: '辖区' } as const;
+const RELATION = { liaison: '我包联', officer: '本网格', desk: '辖区', cppcc: '辖区' } as const;
 
 /**
  * Whom the caller may file for (request.fileForOptions), searchable by a word of the name: a liaison's
- * own enterprises first, then its grids'; a dispatcher's scope once a word is typed. 代报 and meeting entry.
+ * own enterprises first, then its grids'; a dispatcher's scope, or for a CPPCC member the district's bound
+ * enterprises, once a word is typed. 代报, 直通车 and meeting entry.
  */
 export default function EnterprisePicker({ onPick }: { onPick: (o: EnterpriseOption) => void }) {
   const [q, setQ] = useState('');

@@ -37,9 +37,11 @@ const EXPECTED: Record<string, Row> = {
   'home.todo':                  [ok, ok, ok, ok, ok, ok, ok, ok, F, ok],
   'enterprise.bind':            ['ALREADY_BOUND', ok, F, F, F, F, F, F, F, F],
   'request.submit':             [ok, NB, F, F, F, F, F, F, F, F],
-  // 代报: a liaison for its enterprises, a grid officer for its grids' (core/intake/file-for.ts)
-  'request.fileFor':            [F, F, ok, ok, F, F, F, F, F, F],
-  'request.fileForOptions':     [F, F, ok, ok, ok, F, F, F, F, F],
+  // 代报: a liaison for its enterprises, a grid officer for its grids', a CPPCC member (直通车) for the district's bound ones (core/intake/file-for.ts)
+  'request.fileFor':            [F, F, ok, ok, F, F, F, F, F, ok],
+  'request.fileForOptions':     [F, F, ok, ok, ok, F, F, F, F, ok],
+  // what one filed (我代报的诉求): its own filings only, whoever asks
+  'request.filedByMe':          [F, F, ok, ok, F, F, F, F, F, ok],
   // 茶叙会/企业家日: a dispatcher records the problems of its scope's enterprises (core/intake/meeting.ts)
   'meeting.record':             [F, F, F, F, ok, F, F, F, F, F],
   'request.mine':               [ok, ok, F, F, F, F, F, F, F, F],

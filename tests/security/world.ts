@@ -213,6 +213,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     // 代报: the officer's grid (g-dc1) holds e-001, and the liaison is its 特派员
     'request.fileFor': { ...reqFields, clientKey: 'sec-filefor-0001', enterpriseId: 'e-001' },
     'request.fileForOptions': {},
+    'request.filedByMe': { tab: 'open' },
     'meeting.record': { clientKey: 'sec-meeting-0001', kind: 'tea', date: TODAY, title: '东城片区企业茶叙会', problems: [{ enterpriseId: 'e-002', category: 'dianli', description: '新车间用电增容两周无人联系', phone: '13612340001' }] },
     'request.mine': { page: 1 },
     'request.get': { id: ids.assigned },
@@ -352,6 +353,7 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
   return {
     'request.submit': { itemId: 'ri-018' },
     'request.fileForOptions': { q: '精密' },
+    'request.filedByMe': { page: 1, pageSize: 20 },
     'request.mine': { ...page, tab: 'overdue' },
     'officer.inbox': page,
     'desk.verify': { level: 'special', dueDate: '2026-12-10' },
