@@ -486,7 +486,18 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
     throw err;
   }
 
+  /** one handle per collection, made on first use: repositories ask for theirs in every action */
+  const handles = new Map<string, Collection<Doc>>();
   function collection<T extends Doc = Doc>(name: string): Collection<T> {
+    let h = handles.get(name);
+    if (!h) {
+      h = makeCollection<Doc>(name);
+      handles.set(name, h);
+    }
+    return h as unknown as Collection<T>;
+  }
+
+  function makeCollection<T extends Doc = Doc>(name: string): Collection<T> {
     const t = ensureTable(name);
     const readDoc = (id: string): T | null => {
       const row = prepare(`SELECT doc FROM "${t}" WHERE id = ?`).get(id) as { doc: string } | undefined;
