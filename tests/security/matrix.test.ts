@@ -64,6 +64,9 @@ const EXPECTED: Record<string, Row> = {
   'desk.reassign':              [F, F, F, F, ok, F, F, F, F, F],
   'desk.escalate':              [F, F, F, F, ok, F, F, F, F, F],
   'desk.refer':                 [F, F, F, F, ok, F, F, F, F, F],
+  // 并件 (core/desk/merge.ts)
+  'desk.merge':                 [F, F, F, F, ok, F, F, F, F, F],
+  'desk.unmerge':               [F, F, F, F, ok, F, F, F, F, F],
   'card.issue':                 [F, F, F, F, ok, F, F, F, F, F],
   'card.list':                  [F, F, F, F, F, ok, F, F, F, F],
   'card.get':                   [F, F, F, F, F, ok, F, F, F, F],
@@ -124,6 +127,7 @@ const EXPECTED: Record<string, Row> = {
   'kb.remove':                  [F, F, F, F, F, F, F, ok, F, F],
   'items.suggest':              [ok, ok, ok, ok, ok, ok, ok, ok, F, ok],
   'items.triage':               [F, F, F, F, ok, F, F, F, F, F],
+  'desk.duplicates':            [F, F, F, F, ok, F, F, F, F, F],
   'items.list':                 [F, F, F, F, F, F, F, ok, F, F],
   'items.save':                 [F, F, F, F, F, F, F, ok, F, F],
   'items.remove':               [F, F, F, F, F, F, F, ok, F, F],

@@ -55,6 +55,8 @@ export type WorldIds = {
   /** the number (SQ…) of `assigned`: a ledger search by number */
   assignedNo: string;
   kbId: string;
+  /** 并件: linked to the request under the working card */
+  linked: string;
 };
 
 export type Snapshot = { bytes: Buffer; ids: WorldIds; filesDir: string; root: string; counter: number };
@@ -116,6 +118,9 @@ export async function buildWorld(): Promise<Snapshot> {
   const coop = await mine();
   const cardCoop = (await must(h, CALLERS.dispatcher, { action: 'card.issue', id: coop, leadDeptId: 'dep-zrzy', coDeptIds: ['dep-zjj'], deadline: '2026-12-04', instructions: '请牵头答复' })).card._id;
   await must(h, CALLERS.department, { action: 'card.accept', cardId: cardCoop });
+  // 并件: linked to the request under the working card (core/desk/merge.ts); the desk may undo it
+  const linked = await mine();
+  await must(h, CALLERS.dispatcher, { action: 'desk.merge', mainId: working, ids: [linked] });
 
   const sceneE2 = (await must(h, CALLERS.enterprise, { action: 'visit.code' })).code.scene;
   const sceneE1 = (await must(h, 'u-gaopeng', { action: 'visit.code' })).code.scene;
@@ -158,7 +163,7 @@ export async function buildWorld(): Promise<Snapshot> {
     visitOpen, visitClosed, planZjj, planZrzy, bindingId, inviteCode: invited.invite.code, invitedId: invited.user.id,
     retiredId: retired.user.id, templateFileID, rankingId, rules, messageId,
     e2: { name: e2.name, creditCode: e2.creditCode }, e5: { name: e5.name, creditCode: e5.creditCode },
-    assignedNo: first.no, kbId,
+    assignedNo: first.no, kbId, linked,
   };
   const bytes = h.store.db.serialize();
   h.cleanup();
@@ -245,6 +250,9 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'desk.reassign': { id: ids.assigned, assigneeId: 'u-wangfang', note: '熟悉供电业务' },
     'desk.escalate': { id: ids.assigned, reason: '涉及多个社区' },
     'desk.refer': { id: ids.assigned, reason: '反映吃拿卡要问题' },
+    'desk.merge': { mainId: ids.assigned, ids: [ids.accepted] },
+    'desk.unmerge': { id: ids.linked },
+    'desk.duplicates': {},
     'card.issue': { id: ids.assigned, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复' },
     'card.list': { tab: 'todo' },
     'card.get': { cardId: ids.cardId },
@@ -357,6 +365,8 @@ export function optionalFields(ids: WorldIds): Record<string, Record<string, unk
     'request.mine': { ...page, tab: 'overdue' },
     'officer.inbox': page,
     'desk.verify': { level: 'special', dueDate: '2026-12-10' },
+    'desk.merge': { note: '同一路口路灯问题' },
+    'desk.unmerge': { reason: '经核实不是同一问题' },
     'card.list': { page: 1 },
     // the searches: an enterprise by the start of its name and a word; a number
     'ledger.list': { ...ledger, callback: 'due', figure: 'overdue', centerId: 'c-dongcheng', q: '东城新材料 增容' },
