@@ -2,8 +2,23 @@
  * Duplicate requests (重复件, issue 15 part 3): pairs and clusters of open requests that are likely
  * the same underlying problem, for the dispatcher's merge (并件) and the enterprise's "add to your
  * own request" hint. Plain TS, no I/O: callers pass the open requests they may see.
+ *
+ * Two requests are compared only where a dispatcher would merge them: the same grid or community,
+ * or the same department when they name the same place or the same programme. Then evidence is
+ * added up, each piece a reason a person can read:
+ * - the text: the cosine of the two texts' character pairs, each weighed by how rare it is among
+ *   the requests compared (a pair every request uses says nothing), after the domain's synonyms and
+ *   typos are rewritten to one form (dup-lexicon.ts) and the pairs every complaint uses are dropped;
+ * - the problem's kind (dup-lexicon.ts): the same kind (停电 and 跳闸) counts for, two different
+ *   kinds (电费 and 停电) against; a kind that is the enterprise's own case (its licence, its debtor)
+ *   cannot be shared by two enterprises, a public one (a road, an outage) can;
+ * - the place words: a road (东城路, 经五路), a line (东03线, 10kV), a numbered building (二号车间):
+ *   the same one counts for, two different roads against;
+ * - the responsibility item and the category; time: two reports of an event (an outage) days apart
+ *   are two events.
  */
-import { matchedWords, textIndex } from '../knowledge/text-match';
+import { normalize } from '../knowledge/text-match';
+import { DUP_AGAIN, DUP_KINDS, DUP_PROGRAMMES, DUP_QUIET_PAIRS, DUP_RECURRING, DUP_SAME, type DupKind } from './dup-lexicon';
 
 export interface DupCandidate {
   id: string;
@@ -33,46 +48,300 @@ export interface DupCluster {
   reasons: string[];
 }
 
-export type DupOptions = { sameEnterprise?: boolean };
+export type DupOptions = {
+  sameEnterprise?: boolean;
+  /** the evidence a pair needs (DUP_THRESHOLD unless given): lower shows more, for a wider search */
+  minScore?: number;
+};
 
 /** at most this many requests in one cluster: a dispatcher reads and merges them as one case */
 export const MAX_CLUSTER = 12;
 
-const MIN_COVER = 0.2;
+/** the evidence two requests need to be proposed as one problem */
+export const DUP_THRESHOLD = 0.2;
 
-/** same grid, or same community, or same department: the places a dispatcher merges within */
-function samePlace(x: DupCandidate, y: DupCandidate): string | null {
+const DAY = 86_400_000;
+/** code-unit order: ids are ascii, and localeCompare is slow */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// ── text → features ──
+
+const SAME_FORM = new Map(DUP_SAME.flatMap(([form, variants]) => [form, ...variants].map((v) => [v, form] as [string, string])));
+const SAME_RE = new RegExp([...SAME_FORM.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+const CN_DIGIT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+
+/** the text in one form: text-match's normalization, then this lexicon's variants, and 二号 → 2号 */
+export function dupNormalize(text: string): string {
+  return rewrite(normalize(text));
+}
+
+function rewrite(normalized: string): string {
+  return normalized
+    .replace(/[一二两三四五六七八九十](?=号)/g, (c) => CN_DIGIT[c])
+    .replace(SAME_RE, (v) => SAME_FORM.get(v)!);
+}
+
+/** characters that end a run before a road's name: verbs and words around a road, not part of its name */
+const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给'.split(''));
+
+/**
+ * Place words: roads and streets named by two characters (东城路, 经五路, 纬二路), lines (东03线; a
+ * voltage such as 10kV线路 names no line), and numbered buildings or rooms (2号车间, 3号厂房).
+ */
+export function placeWords(norm: string): { roads: string[]; things: string[] } {
+  const roads = new Set<string>();
+  for (const m of norm.matchAll(/([\u4e00-\u9fff]{2})(?:路|大道|大街|街(?![道办]))(?![况面费由线灯])/g)) {
+    const name = m[1];
+    if (NOT_NAME.has(name[0]) || NOT_NAME.has(name[1])) continue;
+    roads.add(`${name}${m[0].slice(2)}`);
+  }
+  const things = new Set<string>();
+  for (const m of norm.matchAll(/([\u4e00-\u9fff]?)(\d+线)/g)) things.add(NOT_NAME.has(m[1]) ? m[2] : m[0]);
+  for (const m of norm.matchAll(/\d+号(?:[\u4e00-\u9fff]{0,2}?)(车间|厂房|仓库|楼|库|线|门)/g)) things.add(m[0].replace(/号.*?(车间|厂房|仓库|楼|库|线|门)$/, '号$1'));
+  return { roads: [...roads], things: [...things] };
+}
+
+const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** distinct character pairs and latin words of a normalized text, less the pairs every complaint uses */
+function pairsOf(norm: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < norm.length; i++) {
+    if (!isCjk(norm.charCodeAt(i)) || !isCjk(norm.charCodeAt(i + 1))) continue;
+    const p = norm.slice(i, i + 2);
+    if (!DUP_QUIET_PAIRS.has(p)) out.add(p);
+  }
+  for (const m of norm.matchAll(/[a-z0-9.]{2,}/g)) out.add(m[0]);
+  return out;
+}
+
+type Features = {
+  r: DupCandidate;
+  /** the text in one form (dupNormalize) */
+  norm: string;
+  pairs: Set<string>;
+  kinds: DupKind[];
+  /** the kinds as bits (DUP_KINDS' order), low and high 30 */
+  k0: number;
+  k1: number;
+  roads: string[];
+  things: string[];
+  programmes: string[];
+  /** says it asks again (上次, 还没) */
+  again: boolean;
+  /** says the problem keeps coming back (频繁, 老是) */
+  recurring: boolean;
+};
+
+const KIND_INDEX = new Map(DUP_KINDS.map((k, i) => [k, i]));
+function bits(kinds: readonly DupKind[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const k of kinds) { const i = KIND_INDEX.get(k)!; if (i < 30) lo |= 1 << i; else hi |= 1 << (i - 30); }
+  return [lo, hi];
+}
+const [PUBLIC0, PUBLIC1] = bits(DUP_KINDS.filter((k) => k.scope !== 'own'));
+const [PROGRAMME0, PROGRAMME1] = bits(DUP_KINDS.filter((k) => k.scope === 'programme'));
+const [EVENT0, EVENT1] = bits(DUP_KINDS.filter((k) => k.days));
+if (DUP_KINDS.length > 60) throw new Error('dup-lexicon: at most 60 kinds');
+
+/**
+ * The lexicon's words by first character, so a text is scanned once: at each character only the
+ * few words starting with it are tried. Each word says a kind, a programme or "asks again".
+ */
+type Hit = { kind?: DupKind; programme?: string; again?: true; recurring?: true };
+const BY_FIRST = new Map<number, Array<[string, Hit]>>();
+const addWord = (w: string, h: Hit) => { const c = w.charCodeAt(0); const l = BY_FIRST.get(c); if (l) l.push([w, h]); else BY_FIRST.set(c, [[w, h]]); };
+for (const k of DUP_KINDS) for (const w of k.words) addWord(w, { kind: k });
+for (const p of DUP_PROGRAMMES) addWord(p, { programme: p });
+for (const w of DUP_AGAIN) addWord(w, { again: true });
+for (const w of DUP_RECURRING) addWord(w, { recurring: true });
+
+function scan(texts: readonly string[]): { kinds: DupKind[]; programmes: string[]; again: boolean; recurring: boolean } {
+  const kinds = new Set<DupKind>();
+  const programmes = new Set<string>();
+  let again = false;
+  let recurring = false;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      const words = BY_FIRST.get(t.charCodeAt(i));
+      if (!words) continue;
+      for (const [w, h] of words) {
+        if (!t.startsWith(w, i)) continue;
+        if (h.kind) kinds.add(h.kind);
+        if (h.programme) programmes.add(h.programme);
+        if (h.again) again = true;
+        if (h.recurring) recurring = true;
+      }
+    }
+  }
+  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], again, recurring };
+}
+
+function features(r: DupCandidate): Features {
+  const raw = normalize(r.text);
+  const norm = rewrite(raw);
+  const { roads, things } = placeWords(norm);
+  // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
+  const { kinds } = scan([raw, norm]);
+  const { programmes, again, recurring } = scan([norm]);
+  const [k0, k1] = bits(kinds);
+  // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
+  const pairs = pairsOf(norm);
+  for (const k of kinds) pairs.add(`#${k.id}`);
+  return { r, norm, pairs, kinds, k0, k1, roads, things, programmes, again, recurring };
+}
+
+// ── the comparison ──
+
+function placeOf(x: DupCandidate, y: DupCandidate): '同一网格' | '同一社区' | '同一部门' | null {
   if (x.gridId && x.gridId === y.gridId) return '同一网格';
   if (x.communityId && x.communityId === y.communityId) return '同一社区';
   if (x.deptId && x.deptId === y.deptId) return '同一部门';
   return null;
 }
 
-/** pairs of likely duplicates among open requests (only pairs of DIFFERENT enterprises unless opts.sameEnterprise) */
-export function duplicateLinks(reqs: readonly DupCandidate[], opts: DupOptions = {}): DupLink[] {
-  const byId = new Map(reqs.map((r) => [r.id, r]));
-  const idx = textIndex(reqs.map((r) => ({ id: r.id, title: r.text })));
-  const best = new Map<string, DupLink>();
-  for (const r of reqs) {
-    for (const m of idx.search(r.text, { limit: 8, minCover: MIN_COVER })) {
-      if (m.id === r.id) continue;
-      const o = byId.get(m.id)!;
-      if (!opts.sameEnterprise && o.enterpriseId === r.enterpriseId) continue;
-      const place = samePlace(r, o);
-      if (!place) continue;
-      const [a, b] = r.id < o.id ? [r.id, o.id] : [o.id, r.id];
-      const key = `${a}|${b}`;
-      const prev = best.get(key);
-      if (prev && prev.score >= m.cover) continue;
-      const reasons = [place];
-      if (r.itemId && r.itemId === o.itemId) reasons.push('同一事项');
-      else if (r.category === o.category) reasons.push('同一类别');
-      const words = matchedWords(r.text, m.terms).slice(0, 3);
-      if (words.length) reasons.push(`描述相近：${words.join('、')}`);
-      best.set(key, { a, b, score: Math.round(m.cover * 1000) / 1000, reasons });
+const shared = <T>(a: readonly T[], b: readonly T[]) => (a.length && b.length ? a.filter((x) => b.includes(x)) : []);
+function count<T>(a: readonly T[], b: readonly T[]): number {
+  let n = 0;
+  if (a.length && b.length) for (const x of a) if (b.includes(x)) n++;
+  return n;
+}
+
+type Corpus = { weight: (p: string) => number };
+
+/** the evidence that two requests are one problem, and its reasons; null where they cannot be */
+function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOptions): DupLink | null {
+  const sameEnt = x.r.enterpriseId === y.r.enterpriseId;
+  if (sameEnt && !opts.sameEnterprise) return null;
+  const place = placeOf(x.r, y.r);
+  if (!place) return null;
+  const k0 = x.k0 & y.k0;
+  const k1 = x.k1 & y.k1;
+  const anyKind = (k0 | k1) !== 0;
+  const sharedPublic = ((k0 & PUBLIC0) | (k1 & PUBLIC1)) !== 0;
+  const roads = count(x.roads, y.roads);
+  const things = count(x.things, y.things);
+  const programmes = count(x.programmes, y.programmes);
+  // a department spans the district: only a named place or one programme ties two requests there
+  if (place === '同一部门' && !roads && !things && !((k0 & PROGRAMME0) | (k1 & PROGRAMME1))) return null;
+
+  let s = 0;
+  if (anyKind) s += sharedPublic ? 0.2 : 0.15;
+  else if (x.kinds.length && y.kinds.length) s -= 0.15;
+  // two named roads and none in common: two places, whatever else is alike
+  if (!roads && x.roads.length && y.roads.length) return null;
+  if (roads) s += 0.15;
+  if (things) s += 0.15;
+  else if (x.things.length && y.things.length) s -= 0.1;
+  if (programmes) s += 0.15;
+  else if (x.programmes.length && y.programmes.length) s -= 0.3;
+  if (place === '同一社区') s -= 0.1;
+  if (sameEnt && anyKind) s += 0.1;
+  if (sameEnt && (x.again || y.again)) s += 0.05;
+  const sameItem = !!x.r.itemId && x.r.itemId === y.r.itemId;
+  const sameCategory = !(x.r.itemId && y.r.itemId) && x.r.category === y.r.category;
+  if (x.r.itemId && y.r.itemId) s += sameItem ? 0.1 : -0.1;
+  else s += sameCategory ? 0.05 : -0.05;
+  // two enterprises share a road or a programme, not each other's licence or debtor: where what
+  // they share is only the enterprise's own kind of case, it is two cases; where the lexicon knows
+  // no kind, the text has to carry it
+  if (!sameEnt && !sharedPublic) {
+    if (anyKind) return null;
+    s -= 0.2;
+  }
+  const apart = Math.abs(x.r.createdAt - y.r.createdAt);
+  // an event (an outage of an afternoon) reported days apart is two events, unless it keeps coming back
+  if ((k0 & EVENT0) | (k1 & EVENT1) && !x.recurring && !y.recurring) {
+    const days = Math.min(...x.kinds.filter((k) => k.days && y.kinds.includes(k)).map((k) => k.days!));
+    if (apart > days * DAY) return null;
+  }
+  if (apart > 180 * DAY) s -= 0.15;
+  const min = opts.minScore ?? DUP_THRESHOLD;
+  s += cos;
+  if (s < min) return null;
+
+  const reasons: string[] = [place];
+  if (sameItem) reasons.push('同一事项');
+  if (sameCategory) reasons.push('同一类别');
+  if (sameEnt) reasons.push('同一企业');
+  const kinds = x.kinds.filter((k) => y.kinds.includes(k));
+  if (kinds.length) reasons.push(`同类问题：${kinds.map((k) => k.label).slice(0, 2).join('、')}`);
+  const words = [...shared(x.roads, y.roads), ...shared(x.things, y.things), ...shared(x.programmes, y.programmes), ...topWords(x, y, c.weight)].filter((w, i, all) => !all.slice(0, i).some((o) => o.includes(w) || w.includes(o)));
+  if (words.length) reasons.push(`描述相近：${words.slice(0, 3).join('、')}`);
+  const [a, b] = x.r.id < y.r.id ? [x.r.id, y.r.id] : [y.r.id, x.r.id];
+  return { a, b, score: Math.round(Math.min(1, s) * 1000) / 1000, reasons };
+}
+
+const FUNCTION_CHARS = /[的了是们我你他她说在和就都也还很又把被给让这那个些]/;
+
+/**
+ * The shared pairs that weigh most, as the runs of the first text they cover (路灯 + 灯不 → 路灯不
+ * where the text reads 路灯不亮), for a person to read.
+ */
+function topWords(x: Features, y: Features, weight: (p: string) => number): string[] {
+  const t = x.norm;
+  const runs: Array<[string, number]> = [];
+  let start = -1;
+  let w = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const p = i + 1 < t.length ? t.slice(i, i + 2) : '';
+    const on = p.length === 2 && y.pairs.has(p) && x.pairs.has(p);
+    if (on) {
+      if (start < 0) { start = i; w = 0; }
+      w += weight(p);
+    } else if (start >= 0) {
+      const run = t.slice(start, i + 1);
+      // two characters with a function word in them (们的, 说是) mean nothing to a reader
+      if (!(run.length === 2 && FUNCTION_CHARS.test(run)) && !runs.some(([r]) => r === run)) runs.push([run, w]);
+      start = -1;
     }
   }
-  return [...best.values()].sort((x, y) => y.score - x.score || (x.a + x.b).localeCompare(y.a + y.b));
+  return runs.sort((u, v) => v[1] - u[1]).slice(0, 3).map(([r]) => r);
+}
+
+/** pairs of likely duplicates among open requests (only pairs of DIFFERENT enterprises unless opts.sameEnterprise) */
+export function duplicateLinks(reqs: readonly DupCandidate[], opts: DupOptions = {}): DupLink[] {
+  const fs = reqs.map(features);
+  // a pair's weight: how rare it is among these requests (smoothed, so two requests still weigh their words)
+  const id = new Map<string, number>();
+  const df: number[] = [];
+  for (const f of fs) for (const p of f.pairs) {
+    let k = id.get(p);
+    if (k === undefined) { k = df.length; id.set(p, k); df.push(0); }
+    df[k]++;
+  }
+  const n = fs.length;
+  const w2 = new Float64Array(df.length);
+  for (let k = 0; k < df.length; k++) w2[k] = Math.log(1 + (n + 10) / (df[k] + 1)) ** 2;
+  const corpus: Corpus = { weight: (p) => Math.sqrt(w2[id.get(p) ?? -1] ?? 0) };
+  const ids = fs.map((f) => [...f.pairs].map((p) => id.get(p)!));
+  const norm = ids.map((v) => Math.sqrt(v.reduce((t, k) => t + w2[k], 0)));
+  // the cosine of every two requests that share a character pair, by their pairs' lists of requests
+  // (each ascending): only those are compared, and only where a dispatcher would merge them
+  const postings: number[][] = df.map(() => []);
+  ids.forEach((v, i) => { for (const k of v) postings[k].push(i); });
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
+  const out: DupLink[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const k of ids[i]) {
+      const list = postings[k];
+      const w = w2[k];
+      for (let t = list.length - 1; t >= 0 && list[t] > i; t--) {
+        const j = list[t];
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w;
+      }
+    }
+    for (const j of touched) {
+      const l = compare(fs[i], fs[j], norm[i] && norm[j] ? acc[j] / (norm[i] * norm[j]) : 0, corpus, opts);
+      if (l) out.push(l);
+      acc[j] = 0;
+    }
+    touched.length = 0;
+  }
+  return out.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
 }
 
 /** connected groups of ≥2 requests built from duplicateLinks, each at most 12 requests, largest first */
@@ -89,10 +358,10 @@ export function clustersOf(reqs: readonly DupCandidate[], links: readonly DupLin
   const parent = new Map<string, string>();
   const size = new Map<string, number>();
   const find = (x: string): string => {
-    let p = parent.get(x) ?? x;
-    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
-    parent.set(x, p);
-    return p;
+    let root = x;
+    while (parent.has(root)) root = parent.get(root)!;
+    if (root !== x) parent.set(x, root);
+    return root;
   };
   const kept: DupLink[] = [];
   for (const l of [...links].sort((x, y) => y.score - x.score)) {
@@ -117,7 +386,7 @@ export function clustersOf(reqs: readonly DupCandidate[], links: readonly DupLin
   const when = (id: string) => byId.get(id)?.createdAt ?? 0;
   return [...groups.values()]
     .map((g) => {
-      const ids = [...g.ids].sort((x, y) => when(x) - when(y) || x.localeCompare(y));
+      const ids = [...g.ids].sort((x, y) => when(x) - when(y) || cmp(x, y));
       const counts = new Map<string, number>();
       for (const l of g.links) for (const r of l.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
       const reasons = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([r]) => r).slice(0, 4);

@@ -2,7 +2,7 @@
  * How well the matcher does on the hand-labelled sets (core/knowledge/fixtures): the figures
  * `npm run bench` prints, and the floor text-match.test.ts holds them to. Counts, not times.
  */
-import { textIndex } from './text-match';
+import { duplicateLinks, type DupCandidate } from '../intake/duplicates';
 import { kbTextIndex } from './kb';
 import { itemTextIndex, type ItemEntry } from './items';
 import type { ItemQuestionFixture } from './fixtures/item-questions';
@@ -42,22 +42,40 @@ export function answerFigures(entries: readonly KbEntryFixture[], questions: rea
   };
 }
 
+/** the demo district's grids and their communities (core/seed/demo-district.ts), which the labelled requests live in */
+const DEMO_COMMUNITY: Record<string, string> = {
+  'g-dc1': 'c-dongcheng', 'g-dc2': 'c-dongcheng', 'g-cy1': 'c-chaoyang', 'g-xh1': 'c-xihu', 'g-xh2': 'c-xihu', 'g-la1': 'c-liuan',
+};
+
 /**
- * Duplicates as the dispatcher would be shown them: within each grid, each request's closest others
- * (at least `minCover` of its character pairs shared); a pair counts once whichever side found it.
+ * Duplicates as the API proposes them (core/intake/duplicates.ts, duplicateLinks over the whole set,
+ * each request with its grid and community): precision and recall over every labelled pair (the
+ * enterprise's own resubmissions included, as the submit page's hint asks for them), and over the
+ * pairs of two enterprises alone (what the dispatcher's merge is shown); and how many near misses
+ * were proposed. The fixtures carry no dates, so time says nothing here (every request is of one day).
  */
-export function duplicateFigures(requests: readonly DupRequestFixture[], pairs: ReadonlyArray<readonly [string, string]>, minCover = 0.2) {
+export function duplicateFigures(requests: readonly DupRequestFixture[], pairs: ReadonlyArray<readonly [string, string]>, nearMisses: ReadonlyArray<readonly [string, string]> = []) {
   const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const cands: DupCandidate[] = requests.map((r) => ({ ...r, communityId: DEMO_COMMUNITY[r.gridId] ?? null, createdAt: 0 }));
+  const figures = (truth: Set<string>, found: Set<string>) => {
+    const right = [...found].filter((k) => truth.has(k)).length;
+    return { pairs: truth.size, found: found.size, precision: found.size ? right / found.size : 0, recall: truth.size ? right / truth.size : 0 };
+  };
+  const all = new Set(duplicateLinks(cands, { sameEnterprise: true }).map((l) => key(l.a, l.b)));
+  const across = new Set(duplicateLinks(cands).map((l) => key(l.a, l.b)));
   const truth = new Set(pairs.map(([a, b]) => key(a, b)));
-  const byGrid = new Map<string, DupRequestFixture[]>();
-  for (const r of requests) byGrid.set(r.gridId, [...(byGrid.get(r.gridId) ?? []), r]);
-  const found = new Set<string>();
-  for (const group of byGrid.values()) {
-    const idx = textIndex(group.map((r) => ({ id: r.id, title: r.text })));
-    for (const r of group) for (const m of idx.search(r.text, { limit: 6, minCover })) if (m.id !== r.id) found.add(key(r.id, m.id));
-  }
-  const right = [...found].filter((k) => truth.has(k)).length;
-  return { pairs: truth.size, found: found.size, precision: found.size ? right / found.size : 0, recall: truth.size ? right / truth.size : 0 };
+  const truthAcross = new Set(pairs.filter(([a, b]) => byId.get(a)?.enterpriseId !== byId.get(b)?.enterpriseId).map(([a, b]) => key(a, b)));
+  const misses = [...truth].filter((k) => !all.has(k));
+  const wrong = [...all].filter((k) => !truth.has(k));
+  return {
+    ...figures(truth, all),
+    across: figures(truthAcross, across),
+    nearMissesProposed: nearMisses.filter(([a, b]) => all.has(key(a, b))).length,
+    nearMisses: nearMisses.length,
+    misses,
+    wrong,
+  };
 }
 
 /**

@@ -1,0 +1,133 @@
+/**
+ * The problems enterprises report, by kind, with the words they use for each: what duplicate
+ * detection (duplicates.ts) reads beside the text's character pairs, since no character pair joins
+ * 坑坑洼洼 to 路面破损 or 跳闸 to 停电. Generic domain vocabulary of enterprise-service hotlines
+ * (12345 categories, 营商环境 complaint types), written by kind, not taken from any labelled request.
+ *
+ * `scope` says who a problem of this kind belongs to, which decides whether two enterprises can
+ * report the same one:
+ * - 'public': shared infrastructure or surroundings (a road, a line outage, a sewer): many
+ *   enterprises nearby report one problem;
+ * - 'programme': one policy programme late or stuck for everyone (a subsidy not paid out);
+ * - 'own': the enterprise's own case (its licence, its connection, its debtor): only the same
+ *   enterprise resubmitting it is a duplicate.
+ *
+ * `days`, for events (an outage, a burst pipe), is how far apart two reports may be and still be
+ * the same event; without it a problem lasts until it is fixed.
+ */
+export type DupScope = 'public' | 'programme' | 'own';
+
+export interface DupKind {
+  id: string;
+  /** Chinese, for the reason a person reads: 同类问题：路灯不亮 */
+  label: string;
+  scope: DupScope;
+  days?: number;
+  /** any of these in the (normalized) text says the text is about this kind */
+  words: string[];
+}
+
+export const DUP_KINDS: DupKind[] = [
+  // ── roads and traffic ──
+  { id: 'road-surface', label: '路面破损', scope: 'public', words: ['坑', '坑洼', '路面破损', '路面坏', '路面塌', '塌陷', '路面开裂', '压坏', '路况差', '路况太差', '路烂', '烂路', '补路', '路不平', '颠簸'] },
+  { id: 'street-light', label: '路灯不亮', scope: 'public', words: ['路灯', '灯不亮', '黑灯瞎火', '一片漆黑', '没有照明'] },
+  { id: 'traffic-signal', label: '信号灯', scope: 'public', words: ['红绿灯', '信号灯', '斑马线', '人行横道', '过马路'] },
+  { id: 'bus-stop', label: '公交站点', scope: 'public', words: ['公交站', '站牌', '车站', '站点', '候车亭', '停靠站'] },
+  { id: 'bus-service', label: '公交班次', scope: 'public', words: ['班次', '发车', '首班', '末班', '加密', '等车', '开通公交', '通勤车'] },
+  { id: 'parking', label: '停车乱象', scope: 'public', words: ['乱停', '乱放', '占道', '共享单车', '停车难', '没地方停', '盲道', '消防通道'] },
+  { id: 'works', label: '施工占道', scope: 'public', words: ['施工', '围挡', '挖开', '挖断', '封路', '断路', '绕行', '道路开挖'] },
+  { id: 'truck-pass', label: '通行证', scope: 'own', words: ['通行证', '限行', '禁货', '货车通行'] },
+  // ── power ──
+  { id: 'outage', label: '停电', scope: 'public', days: 3, words: ['停电', '断电', '跳闸', '没电', '来电', '突然停', '停了电', '供电中断', '线路故障', '计划检修'] },
+  { id: 'power-capacity', label: '用电增容', scope: 'own', words: ['增容', '容量不够', '容量不足', '负荷不够', '电不够用'] },
+  { id: 'power-connect', label: '用电报装', scope: 'own', words: ['报装', '新装', '专变', '装表', '接电', '供电方案', '通电'] },
+  { id: 'solar', label: '光伏并网', scope: 'own', words: ['并网', '余电上网', '光伏发电', '接入系统'] },
+  { id: 'power-bill', label: '电费电价', scope: 'own', words: ['电费', '电价', '电表', '计费', '需量', '力调', '功率因数'] },
+  { id: 'power-equipment', label: '配电设施', scope: 'own', words: ['配电室', '配电柜', '电容柜', '补偿柜', '开关柜'] },
+  // ── water, drains, gas ──
+  { id: 'water-pressure', label: '水压低', scope: 'public', words: ['水压', '压力不够', '出水小', '水很小', '水流小'] },
+  { id: 'water-outage', label: '停水', scope: 'public', days: 3, words: ['停水', '断水', '没水', '爆管', '水管爆', '漏水'] },
+  { id: 'water-quality', label: '水质', scope: 'public', words: ['发黄', '浑浊', '有沉淀', '水质', '有异味', '二次供水'] },
+  { id: 'sewer', label: '污水冒溢', scope: 'public', words: ['污水井', '下水道', '冒水', '污水漫', '排水不畅', '管道堵', '下水道堵', '疏通', '返水'] },
+  { id: 'manhole', label: '井盖', scope: 'public', words: ['井盖', '窨井', '水表井'] },
+  { id: 'gas', label: '燃气', scope: 'own', words: ['燃气', '天然气', '通气', '气源'] },
+  // ── surroundings ──
+  { id: 'garbage', label: '垃圾清运', scope: 'public', words: ['垃圾', '清运', '环卫', '垃圾站', '垃圾点', '没人清'] },
+  { id: 'pollution', label: '污染扰民', scope: 'public', words: ['焚烧', '冒烟', '异味', '臭味', '噪音', '噪声', '扰民', '粉尘', '扬尘'] },
+  { id: 'security', label: '治安', scope: 'public', words: ['被盗', '抢劫', '偷', '治安', '打架'] },
+  { id: 'network', label: '通信网络', scope: 'public', words: ['宽带', '光纤', '信号差', '没信号', '5g', '网络'] },
+  // ── money owed and money promised ──
+  { id: 'arrears', label: '拖欠账款', scope: 'own', words: ['工程款', '尾款', '欠款', '拖欠', '欠我们', '没结', '没付', '货款', '垫资'] },
+  { id: 'subsidy', label: '补贴兑现', scope: 'programme', words: ['补贴', '补助', '奖补', '奖励', '返还', '专项资金', '扶持资金', '后补助', '兑现', '没到账', '拨付', '没拨'] },
+  { id: 'tax-refund', label: '退税', scope: 'own', words: ['退税', '即征即退', '留抵', '退下来'] },
+  { id: 'finance', label: '融资', scope: 'own', words: ['贷款', '担保', '抵押', '授信', '续贷', '过桥'] },
+  // ── licences, approvals, property ──
+  { id: 'licence', label: '许可证办理', scope: 'own', words: ['许可证', '延续', '续证', '到期', '换证', '变更', '备案', '资质', 'sc证'] },
+  { id: 'eia', label: '环评', scope: 'own', words: ['环评', '环境影响', '批复', '排污许可', '排污证', '排口', '排放口'] },
+  { id: 'env-rectify', label: '环保整改', scope: 'own', words: ['整改', '超标', '在线监测', 'vocs', 'rto', '治理设施', '活性炭', '过渡期', '罚款'] },
+  { id: 'fire', label: '消防验收', scope: 'own', words: ['消防验收', '消防', '验收'] },
+  { id: 'property', label: '不动产登记', scope: 'own', words: ['不动产登记', '不动产证', '产权', '历史遗留', '补办'] },
+  { id: 'land', label: '用地', scope: 'own', words: ['用地', '土地', '规划', '流转', '建设用地'] },
+  { id: 'quality', label: '抽检', scope: 'own', words: ['抽检', '复检', '不合格', '标签'] },
+  { id: 'ip', label: '知识产权', scope: 'own', words: ['商标', '抢注', '专利', '侵权', '维权', '假冒'] },
+  { id: 'tender', label: '招投标', scope: 'own', words: ['招标', '投标', '门槛', '中标'] },
+  // ── people ──
+  { id: 'recruit', label: '招工', scope: 'own', words: ['招聘', '招工', '招人', '缺人', '普工', '技工', '操作工', '招不到', '用工'] },
+  { id: 'housing', label: '人才住房', scope: 'own', words: ['人才公寓', '人才住房', '公租房', '宿舍'] },
+  { id: 'training', label: '培训办学', scope: 'own', words: ['培训学校', '办学许可', '职业培训'] },
+];
+
+/**
+ * Words written more than one way, rewritten to one form before the character pairs are taken:
+ * typos and homophones enterprises make, and the domain's synonyms. Variant → form.
+ */
+export const DUP_SAME: Array<[form: string, variants: string[]]> = [
+  ['增容', ['增溶', '扩容', '加容量', '提容']],
+  ['停电', ['断电', '跳闸', '没电了', '停了电']],
+  ['路灯', ['路的灯', '街灯']],
+  ['坑洼', ['坑坑洼洼']],
+  ['路面破损', ['路面坏了', '路烂了', '压坏了']],
+  ['公交站', ['公交车站', '车站', '站牌', '站点']],
+  ['垃圾站', ['垃圾点', '垃圾房', '垃圾桶']],
+  ['清运', ['没人清', '拉走']],
+  ['污水井', ['下水道', '下水井', '排水井']],
+  ['水压低', ['水压力不够', '水压不够', '出水小']],
+  ['工程款', ['工程尾款', '尾款']],
+  ['稳岗返还', ['稳岗补贴']],
+  ['技改', ['技术改造']],
+  ['环评', ['环境影响评价']],
+  ['批复', ['批文']],
+  ['排污许可', ['排污证']],
+  ['不动产证', ['房产证', '房本', '不动产登记']],
+  ['招聘', ['招工', '招人']],
+  ['消防验收', ['消防竣工验收']],
+];
+
+/**
+ * Character pairs every complaint uses whatever its problem (politeness, urgency, time): they
+ * say nothing about which problem it is, so they do not count towards two texts being alike.
+ */
+export const DUP_QUIET_PAIRS = new Set([
+  '我们', '你们', '他们', '公司', '企业', '能不', '不能', '能否', '麻烦', '希望', '尽快', '一下', '帮忙', '请问', '问下', '问问',
+  '什么', '么时', '时候', '已经', '一直', '现在', '还是', '还没', '没有', '到现', '在还', '好几', '几次', '反映', '协调',
+  '处理', '解决', '是不', '不是', '可以', '怎么', '办理', '之前', '上次', '再次', '关于', '事情', '这个', '那个', '这边',
+  '那边', '这里', '问题', '影响', '损失', '客户', '员工', '工人', '门口', '厂门', '厂里', '我厂', '本公', '真的', '非常',
+  '特别', '太难', '实在', '谢谢', '感谢', '领导', '部门', '相关', '请相', '及时', '马上', '赶紧', '多久', '大概',
+]);
+
+/**
+ * Named support programmes (专项资金, 补贴, 奖励): a subsidy late for everyone is one problem only
+ * when it is the same programme, so two requests naming different ones are not duplicates.
+ * Forms after normalization (高新技术企业 → 高企, 技术改造 → 技改).
+ */
+export const DUP_PROGRAMMES = [
+  '稳岗返还', '技改', '研发费用', '科技型中小企业', '专精特新', '高企', '小巨人', '小升规', '上规', '首台套', '农机购置',
+  '文化产业', '人才', '以工代训', '社保补贴', '吸纳就业', '培训补贴', '见习', '创业担保', '贷款贴息', '房租补贴', '租金补贴',
+  '电费补贴', '物流补贴', '外贸', '出口信保', '展会', '专利资助', '数字化', '智能化改造', '绿色工厂', '节能', '招商引资', '消费券',
+];
+
+/** what an enterprise writes when it asks again about its own request: said so, it is likely the same case */
+export const DUP_AGAIN = ['上次', '再次', '再问', '再反映', '又来', '还没', '还是没', '仍然没', '之前反映', '之前问', '再求助', '催一下'];
+
+/** what says an event keeps coming back (停电 三天两头): then it is one chronic problem, not one event of a day */
+export const DUP_RECURRING = ['频繁', '经常', '老是', '总是', '三天两头', '隔三差五', '动不动', '反复', '多次', '屡次', '一周两三次', '好几次'];

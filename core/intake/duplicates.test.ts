@@ -1,0 +1,133 @@
+/**
+ * Duplicate requests (issue 15 part 3): which open requests are proposed as one problem, with what
+ * reasons, and the floor the method's figures on the labelled set must not fall below.
+ */
+import { DUP_PAIRS, DUP_REQUESTS, NEAR_MISS_PAIRS } from '../knowledge/fixtures/requests-dup';
+import { duplicateFigures } from '../knowledge/evaluate';
+import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 2, 2);
+let n = 0;
+function req(enterpriseId: string, gridId: string | null, text: string, more: Partial<DupCandidate> = {}): DupCandidate {
+  n++;
+  return { id: `r-${String(n).padStart(3, '0')}`, enterpriseId, gridId, communityId: gridId ? COMMUNITY[gridId] : null, category: 'jiaotong', text, createdAt: T0 + n * 60_000, ...more };
+}
+const COMMUNITY: Record<string, string> = { 'g-dc1': 'c-dongcheng', 'g-dc2': 'c-dongcheng', 'g-la1': 'c-liuan', 'g-xh1': 'c-xihu' };
+const pairOf = (links: ReturnType<typeof duplicateLinks>, a: DupCandidate, b: DupCandidate) => links.find((l) => (l.a === a.id && l.b === b.id) || (l.a === b.id && l.b === a.id));
+
+test('two enterprises reporting the same broken road in other words are linked, with reasons a dispatcher can read', () => {
+  const a = req('e-001', 'g-dc1', '厂门口东城路被大车压坏了，坑坑洼洼的，发货车底盘都刮了');
+  const b = req('e-003', 'g-dc1', '东城路北段路面破损严重，到处是坑，物流车进出很危险，请尽快维修');
+  const links = duplicateLinks([a, b]);
+  expect(links).toHaveLength(1);
+  const l = links[0];
+  expect([l.a, l.b]).toEqual([a.id, b.id]);
+  expect(l.score).toBeGreaterThan(0.2);
+  expect(l.reasons).toContain('同一网格');
+  expect(l.reasons).toContain('同类问题：路面破损');
+  expect(l.reasons.find((r) => r.startsWith('描述相近：'))).toContain('东城路');
+});
+
+test('the same enterprise asking again is a duplicate only when asked for (the submit page asks, the dispatcher does not)', () => {
+  const a = req('e-004', 'g-dc1', '我们的食品生产许可证明年3月到期，延续申请交了一个月没人来现场核查', { category: 'shichang' });
+  const b = req('e-004', 'g-dc1', '上次反映的许可证延续的事还没消息，现场核查能不能尽快安排，到期就得停产', { category: 'shichang' });
+  expect(duplicateLinks([a, b])).toEqual([]);
+  const links = duplicateLinks([a, b], { sameEnterprise: true });
+  expect(links).toHaveLength(1);
+  expect(links[0].reasons).toContain('同一企业');
+  // two enterprises' own licences are two cases, however alike the words
+  const c = req('e-005', 'g-dc1', '我们的食品生产许可证也快到期了，延续申请交了没人来现场核查', { category: 'shichang' });
+  expect(pairOf(duplicateLinks([a, c]), a, c)).toBeUndefined();
+});
+
+test('near misses are not linked: an electricity bill is not an outage, another road is not this road', () => {
+  const outage = req('e-001', 'g-dc1', '这周东城路这边突然停电两次，没有任何通知，机床加工到一半的件全报废了', { category: 'dianli' });
+  const bill = req('e-002', 'g-dc1', '这个月电费比平时多了三万多，产量没变化，怀疑电表有问题，请供电公司来校验', { category: 'dianli' });
+  const trip = req('e-005', 'g-dc1', '最近老是跳闸断电，一周两三次，东城路一带的厂都这样，请供电部门查查线路', { category: 'dianli' });
+  const links = duplicateLinks([outage, bill, trip]);
+  expect(pairOf(links, outage, bill)).toBeUndefined();
+  expect(pairOf(links, bill, trip)).toBeUndefined();
+  // 跳闸, 断电 and 停电 are one kind of problem
+  expect(pairOf(links, outage, trip)?.reasons).toContain('同类问题：停电');
+
+  const dc = req('e-001', 'g-dc1', '东城路北段的路灯坏了好几盏，晚上一片漆黑，员工下班不安全');
+  const xh = req('e-016', 'g-xh1', '西湖路北段的路灯坏了好几盏，晚上一片漆黑，员工下班不安全');
+  const other = req('e-002', 'g-dc1', '经五路北段的路灯坏了好几盏，晚上一片漆黑，员工下班不安全');
+  const l2 = duplicateLinks([dc, xh, other]);
+  expect(pairOf(l2, dc, xh)).toBeUndefined();
+  expect(pairOf(l2, dc, other)).toBeUndefined();
+});
+
+test('requests far apart are not compared: other communities, and a shared department without a shared place', () => {
+  const text = '门口的路灯一直不亮，晚上黑灯瞎火的，女员工下班害怕，希望尽快修';
+  const dc1 = req('e-001', 'g-dc1', text, { deptId: 'dep-cg' });
+  const la1 = req('e-026', 'g-la1', text, { deptId: 'dep-cg' });
+  expect(duplicateLinks([dc1, la1])).toEqual([]);
+  // two grids of one community are near enough
+  const dc2 = req('e-007', 'g-dc2', text);
+  expect(duplicateLinks([dc1, dc2])[0]?.reasons).toContain('同一社区');
+  // a department spans the district: the same named road ties two requests there, the same words do not
+  const a = req('e-001', null, '东城路北段路灯不亮，晚上很危险', { communityId: null, deptId: 'dep-cg' });
+  const b = req('e-026', null, '东城路北头路灯坏了好几盏，黑乎乎的', { communityId: null, deptId: 'dep-cg' });
+  const c = req('e-027', null, '路灯坏了好几盏，晚上黑乎乎的很危险', { communityId: null, deptId: 'dep-cg' });
+  const links = duplicateLinks([a, b, c]);
+  expect(pairOf(links, a, b)?.reasons[0]).toBe('同一部门');
+  expect(pairOf(links, a, c)).toBeUndefined();
+});
+
+test('an event is one event only within days: two outages ten days apart are two, the same day one', () => {
+  const a = req('e-016', 'g-xh1', '西湖路这边下午突然停电4个小时，服务器全宕了，没收到任何通知', { category: 'dianli' });
+  const b = req('e-017', 'g-xh1', '下午西湖路停电，搅拌站停了4个钟头，供电所电话打不通', { category: 'dianli', createdAt: a.createdAt + 3 * 3600_000 });
+  const c = req('e-019', 'g-xh1', '西湖路今天下午又停电了4个小时，还是没有通知', { category: 'dianli', createdAt: a.createdAt + 10 * DAY });
+  const links = duplicateLinks([a, b, c]);
+  expect(pairOf(links, a, b)).toBeDefined();
+  expect(pairOf(links, a, c)).toBeUndefined();
+  expect(pairOf(links, b, c)).toBeUndefined();
+});
+
+test('the responsibility item counts: the same item for, two different items against', () => {
+  const a = req('e-006', 'g-dc2', '园区南门口垃圾站满了没人清运，味道很大', { category: 'huanjing', itemId: 'it-garbage' });
+  const b = req('e-009', 'g-dc2', '南门那个垃圾点好久没人清了，都堆到路上了', { category: 'huanjing', itemId: 'it-garbage' });
+  const same = pairOf(duplicateLinks([a, b]), a, b);
+  expect(same?.reasons).toContain('同一事项');
+  const c = { ...b, itemId: 'it-burning' };
+  expect(pairOf(duplicateLinks([a, c]), a, c)?.score ?? 0).toBeLessThan(same!.score);
+});
+
+test('clusters: one group per problem, at most 12 requests, the oldest first, the largest first', () => {
+  const road = Array.from({ length: 15 }, (_, i) =>
+    req(`e-${100 + i}`, 'g-la1', `柳岸路在铺管道施工，围挡把厂门口堵了${i % 2 ? '一半' : '大半'}，货车进不来，已经一个多月了`, { createdAt: T0 + (15 - i) * DAY }));
+  const lights = [req('e-200', 'g-la1', '柳岸路北段路灯全灭了，晚上一片漆黑'), req('e-201', 'g-la1', '柳岸路北头的路灯不亮好几天了，晚上黑灯瞎火')];
+  const lone = req('e-202', 'g-la1', '想问下稳岗返还今年什么时候发', { category: 'zhengce' });
+  const clusters = duplicateClusters([...lights, lone, ...road]);
+  expect(clusters.map((c) => c.ids.length)).toEqual([MAX_CLUSTER, 3, 2]);
+  const [big, rest, lamps] = clusters;
+  // every request of the road works is in one of the two groups, none in two
+  expect(new Set([...big.ids, ...rest.ids]).size).toBe(15);
+  expect([...big.ids, ...rest.ids].every((id) => road.some((r) => r.id === id))).toBe(true);
+  const when = new Map(road.map((r) => [r.id, r.createdAt]));
+  expect(big.ids.map((id) => when.get(id))).toEqual([...big.ids.map((id) => when.get(id)!)].sort((x, y) => x - y));
+  expect(lamps.ids.sort()).toEqual(lights.map((r) => r.id).sort());
+  expect(lamps.reasons).toContain('同一网格');
+  for (const l of big.links) expect(big.ids).toEqual(expect.arrayContaining([l.a, l.b]));
+  expect(clusters.flatMap((c) => c.ids)).not.toContain(lone.id);
+});
+
+test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
+  expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
+  expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
+  expect(placeWords(dupNormalize('新建二号车间')).things).toEqual(['2号车间']);
+  expect(placeWords(dupNormalize('去年给街道做的绿化工程')).roads).toEqual([]);
+  expect(dupNormalize('增溶的事')).toBe('增容的事');
+});
+
+test('on the labelled set: precision and recall stay above the floor (reached: 1.000 and 0.983)', () => {
+  const f = duplicateFigures(DUP_REQUESTS, DUP_PAIRS, NEAR_MISS_PAIRS);
+  expect(f.pairs).toBeGreaterThanOrEqual(50);
+  expect(f.precision).toBeGreaterThanOrEqual(0.95);
+  expect(f.recall).toBeGreaterThanOrEqual(0.93);
+  expect(f.across.precision).toBeGreaterThanOrEqual(0.95);
+  expect(f.across.recall).toBeGreaterThanOrEqual(0.95);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(1);
+});
