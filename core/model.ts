@@ -1,5 +1,5 @@
 /** Stored document shapes. Instants are ISO strings (UTC); see time.ts for Beijing views. */
-import type { CategoryCode, Channel, Colour, Level, PartyRole, PartyStatus, RejectKind, RequestStatus, ResultKind, Role, Tier } from './contract/catalog';
+import type { StoredCategory, Channel, Colour, Level, PartyRole, PartyStatus, RejectKind, RequestStatus, ResultKind, Role, Tier } from './contract/catalog';
 import type { StatsKey, StatsOp } from './stats/keys';
 import type { Attachment } from './contract/attachments';
 
@@ -213,7 +213,8 @@ export type ServiceRequest = {
   /** 12345: the hotline work order it was imported from (channel hotline, core/intake/hotline.ts) */
   hotline?: { no: string; at: string | null };
   channel: Channel;
-  category: CategoryCode;
+  /** a leaf of the taxonomy; requests from before it may carry an old code, read as its leaf (core/contract/taxonomy.ts) */
+  category: StoredCategory;
   description: string;
   photos: string[];
   phone: string;

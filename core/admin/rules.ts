@@ -15,7 +15,7 @@
  * field keys and types the payload is shaped by.
  */
 import { z } from 'zod';
-import { CATEGORY_CODES } from '../contract/catalog';
+import { leafOf } from '../contract/catalog';
 import { refineSlaPairs, SLA_LIMITS } from '../contract/admin';
 import { C } from '../collections';
 import { Ctx, requireRole } from '../context';
@@ -50,7 +50,8 @@ export function declaredTemplateIds(): TemplateIds {
 const zHHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
 export const RulesInput = z.object({
-  routing: z.record(z.string(), z.string().max(64).nullable()).refine((r) => Object.keys(r).every((k) => (CATEGORY_CODES as readonly string[]).includes(k)), '分派规则中有不存在的类别'),
+  // by leaf (小类); an old code (an older page) is accepted and folded into its leaf
+  routing: z.record(z.string(), z.string().max(64).nullable()).refine((r) => Object.keys(r).every((k) => leafOf(k)), '分派规则中有不存在的类别').transform(routingByLeaf),
   // the limits, their ranges and the pairs between them are the contract's (the page checks the same)
   sla: z
     .object({
@@ -103,6 +104,20 @@ export type Rules = z.infer<typeof RulesInput>;
 /** admin.rules.save: here, not in the contract, since the rules are checked by server code (working hours, notify rules, SLA defaults) */
 export const RulesSaveInput = z.object({ version: z.number().int().min(0), rules: RulesInput });
 
+/**
+ * The routing table by leaf (core/contract/taxonomy.ts): a rule saved under an old code (用电/供水/管网…)
+ * is its leaf's rule unless the leaf has one of its own; unknown codes are dropped.
+ */
+export function routingByLeaf(r: Record<string, string | null>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(r)) if (leafOf(k) === k) out[k] = v;
+  for (const [k, v] of Object.entries(r)) {
+    const leaf = leafOf(k);
+    if (leaf && leaf !== k && !out[leaf] && v) out[leaf] = v;
+  }
+  return out;
+}
+
 async function setting<T>(ports: Ports, id: string, fallback: T): Promise<T> {
   const doc = await ports.store.collection<Setting>(C.settings).get(id);
   return doc ? ({ ...fallback, ...(doc.value as object) } as T) : fallback;
@@ -110,7 +125,7 @@ async function setting<T>(ports: Ports, id: string, fallback: T): Promise<T> {
 
 export async function currentRules(ports: Ports): Promise<Rules> {
   return {
-    routing: await setting<Record<string, string | null>>(ports, 'routing', {}),
+    routing: routingByLeaf(await setting<Record<string, string | null>>(ports, 'routing', {})),
     sla: await setting<SlaPolicy>(ports, 'sla', DEFAULT_POLICY),
     visits: await setting(ports, 'visits', DEFAULT_VISIT_RULES),
     calendar: await setting<CalendarSettings>(ports, 'calendar', { overrides: [], adminYears: [] }),

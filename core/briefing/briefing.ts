@@ -8,7 +8,7 @@
  * keeps its number when regenerated.
  */
 import { excel } from '../excel';
-import { CATEGORIES, COLOURS, STATUSES, categoryName } from '../contract/catalog';
+import { CATEGORY_GROUPS, COLOURS, STATUSES, categoryName } from '../contract/catalog';
 import { C } from '../collections';
 import { Ctx, newId, requireRole } from '../context';
 import { AppError } from '../errors';
@@ -232,9 +232,11 @@ export async function briefingWorkbook(b: Briefing): Promise<Uint8Array> {
   const cats = wb.addWorksheet(BRIEFING_SHEETS[3], { views: [{ state: 'frozen', ySplit: 1 }] });
   cats.columns = ['分组', '名称', '收集', '办结', '在办', '按期办结率', '满意度', '超期'].map((header, i) => ({ header, key: `c${i}`, width: [10, 26, 8, 8, 8, 12, 10, 8][i] }));
   cats.getRow(1).font = bold;
-  const order = new Map(CATEGORIES.map((c, i) => [c.code as string, i]));
+  // by group (大类), each followed by its categories (小类), most collected first (core/stats/dashboard.ts)
+  const order = new Map<string, number>(CATEGORY_GROUPS.map((g, i) => [g.code, i]));
   for (const r of [...b.byCategory].sort((x, y) => y.collected - x.collected || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0))) {
-    cats.addRow(['类别', r.name, r.collected, r.closed, r.inProgress, pctCell(r.onTimeRate), pctCell(r.satisfactionRate), r.overdue]);
+    cats.addRow(['大类', r.name, r.collected, r.closed, r.inProgress, pctCell(r.onTimeRate), pctCell(r.satisfactionRate), r.overdue]);
+    for (const c of r.children ?? []) cats.addRow(['小类', `${r.name}/${c.name}`, c.collected, c.closed, c.inProgress, pctCell(c.onTimeRate), pctCell(c.satisfactionRate), c.overdue]);
   }
   for (const r of b.byDepartment) cats.addRow(['部门', r.name, r.collected, r.closed, r.inProgress, pctCell(r.onTimeRate), pctCell(r.satisfactionRate), r.overdue]);
   for (const r of b.byCenter) cats.addRow([`${r.extra ?? ''}中心`, r.name, r.collected, r.closed, r.inProgress, pctCell(r.onTimeRate), pctCell(r.satisfactionRate), r.overdue]);

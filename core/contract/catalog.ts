@@ -1,41 +1,15 @@
 /**
  * Reference data the whole product shares, with the Chinese labels the pages show: categories,
  * statuses, roles, channels, levels, colours, tiers (DOMAIN.md). The server and the mini-program
- * import this same file (no imports of its own); the limits are in ./limits.ts.
+ * import this same file (no imports but ./taxonomy's re-export); the limits are in ./limits.ts.
  */
 
-export const CATEGORIES = [
-  // the 13 core indicators (Langfang)
-  { code: 'kaiban', name: '开办企业' },
-  { code: 'jianzhu', name: '办理建筑许可' },
-  { code: 'dianli', name: '获得电力' },
-  { code: 'shuiqi', name: '获得用水用气供热' },
-  { code: 'caichan', name: '登记财产' },
-  { code: 'nashui', name: '纳税及社保' },
-  { code: 'laodong', name: '劳动力市场监管' },
-  { code: 'zhaobiao', name: '招标投标' },
-  { code: 'zhengwu', name: '政务服务' },
-  { code: 'zhichan', name: '知识产权创造保护运用' },
-  { code: 'shichang', name: '市场监管' },
-  { code: 'baorong', name: '包容普惠创新' },
-  { code: 'rexian', name: '12345便民热线' },
-  // problem kinds the articles name
-  { code: 'yongdi', name: '用地' },
-  { code: 'rongzi', name: '融资' },
-  { code: 'jiaotong', name: '交通' },
-  { code: 'huanjing', name: '环境' },
-  { code: 'shuidian', name: '用电/供水/管网' },
-  { code: 'qianqi', name: '前期手续' },
-  { code: 'yonggong', name: '用工招聘' },
-  { code: 'zhengce', name: '政策兑现' },
-  { code: 'falv', name: '法律援助' },
-  { code: 'tuoqian', name: '拖欠款' },
-  { code: 'other', name: '其他' },
-] as const;
-
-export type CategoryCode = (typeof CATEGORIES)[number]['code'];
-export const CATEGORY_CODES = CATEGORIES.map((c) => c.code) as [CategoryCode, ...CategoryCode[]];
-export const categoryName = (code: string) => CATEGORIES.find((c) => c.code === code)?.name ?? code;
+// the categories: one two-level taxonomy (groups and their leaves, old codes mapped to leaves), ./taxonomy.ts
+export {
+  CATEGORIES, CATEGORY_CODES, CATEGORY_GROUPS, GROUP_CODES, LEGACY_CATEGORIES, categoryName, categoryPath, groupName, groupOf, leafOf, leafByName,
+  storedCodesOf, storedCodesUnder, toLeafInput, CATEGORY_OPTIONS, CATEGORY_FILTER_OPTIONS,
+} from './taxonomy';
+export type { CategoryCode, CategoryGroupCode, LegacyCategoryCode, StoredCategory } from './taxonomy';
 
 export const STATUSES = {
   queued: '待分派',

@@ -4,7 +4,8 @@
  * as both sides check them: the use cases parse with these (`input: Sent<typeof X>`), the pages
  * may check their forms with them before sending (`problemsOf`).
  */
-import { CATEGORY_CODES, LEVELS, REJECT_KINDS } from './catalog';
+import { LEVELS, REJECT_KINDS } from './catalog';
+import { zCategory } from './category-input';
 import { needsReason, resultKindFields } from './handling';
 import { z, zDate, zId } from './schema';
 import { zAttachments } from './attachments';
@@ -17,7 +18,7 @@ export const VerifyInput = z
   .object({
     id: zId,
     level: z.enum(Object.keys(LEVELS) as [keyof typeof LEVELS], { errorMap: () => ({ message: '请选择诉求等级' }) }),
-    category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }) }),
+    category: zCategory('请选择诉求类别（所选类别不存在）'),
     dueDate: zDate().optional(),
   })
   .refine((v) => v.level !== 'special' || !!v.dueDate, { message: '特殊诉求须设定办理期限', path: ['dueDate'] });

@@ -3,8 +3,9 @@
  * export (core/stats, core/notify/reach.ts, core/rankings, core/briefing, core/ledger). The server
  * parses with these, the pages may check with them before sending.
  */
-import { CATEGORY_CODES, CHANNELS, COLOURS, STATUSES, TIERS } from './catalog';
+import { CHANNELS, COLOURS, STATUSES, TIERS } from './catalog';
 import { z, zDate as zCalendarDate, zId } from './schema';
+import { zCategoryFilter } from './category-input';
 
 const zDate = zCalendarDate();
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -93,7 +94,8 @@ export const LedgerFilter = z
     colour: z.enum(keys(COLOURS), { errorMap: () => ({ message: '颜色不正确' }) }).optional(),
     tier: z.enum(keys(TIERS), { errorMap: () => ({ message: '层级不正确' }) }).optional(),
     departmentId: zId.optional(),
-    category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '类别不正确' }) }).optional(),
+    // a group (大类) or a leaf (小类): the ledger finds every stored code under it
+    category: zCategoryFilter('类别不正确').optional(),
     channel: z.enum(keys(CHANNELS), { errorMap: () => ({ message: '渠道不正确' }) }).optional(),
     status: z.enum(keys(STATUSES), { errorMap: () => ({ message: '状态不正确' }) }).optional(),
     assigneeId: zId.optional(),

@@ -3,7 +3,8 @@
  * the enterprise types or searches, what the dispatcher's triage asks, and what the console sends to
  * keep the list. No imports beyond the contract: the mini-program bundles it.
  */
-import { CATEGORY_CODES, TIERS, type Tier } from './catalog';
+import { TIERS, type Tier } from './catalog';
+import { zCategory } from './category-input';
 import { MAX_DESCRIPTION } from './limits';
 import { z, zId } from './schema';
 
@@ -41,7 +42,7 @@ const words = (what: string) => z.array(z.string().trim().min(2, `${what}至少2
 export const ItemSaveInput = z.object({
   id: zId.optional(),
   name: z.string({ required_error: '请填写事项名称' }).trim().min(2, '事项名称至少2个字').max(MAX_ITEM_NAME, `事项名称不能超过${MAX_ITEM_NAME}字`),
-  category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '请选择类别（所选类别不存在）' }) }),
+  category: zCategory('请选择类别（所选类别不存在）'),
   keywords: words('关键词'),
   phrasings: words('常见说法'),
   /** a department of the district; none when the owner is not one of its departments (then `owner` says who) */

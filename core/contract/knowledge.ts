@@ -2,7 +2,7 @@
  * The knowledge base's inputs (core/knowledge): what the submit page sends while the enterprise types,
  * and when an answer settled its question; what the console sends to keep the base.
  */
-import { CATEGORY_CODES } from './catalog';
+import { zCategory } from './category-input';
 import { MAX_DESCRIPTION } from './limits';
 import { isCalendarDate, z, zId } from './schema';
 
@@ -38,7 +38,7 @@ export const KbSaveInput = z.object({
   id: zId.optional(),
   question: z.string({ required_error: '请填写问题' }).trim().min(4, '问题至少4个字').max(MAX_KB_QUESTION, `问题不能超过${MAX_KB_QUESTION}字`),
   answer: z.string({ required_error: '请填写答复' }).trim().min(10, '答复至少10个字').max(MAX_KB_ANSWER, `答复不能超过${MAX_KB_ANSWER}字`),
-  category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '请选择类别（所选类别不存在）' }) }),
+  category: zCategory('请选择类别（所选类别不存在）'),
   departmentId: z.union([zId, z.literal('').transform(() => null), z.null()]).optional(),
   phrasings: z.array(z.string().trim().min(2, '问法至少2个字').max(MAX_KB_QUESTION, `问法不能超过${MAX_KB_QUESTION}字`))
     .max(MAX_KB_PHRASINGS, `最多${MAX_KB_PHRASINGS}种问法`).default([]),

@@ -2,7 +2,7 @@
  * 茶叙会/企业家日 (meeting entry): a dispatcher records a meeting with enterprises and the problems
  * they raised, one request per problem (core/intake/meeting.ts), as both sides check it.
  */
-import { CATEGORY_CODES } from './catalog';
+import { zCategory } from './category-input';
 import { SubmitFields } from './requests';
 import { z, zDate, zId } from './schema';
 
@@ -13,7 +13,7 @@ export const MAX_MEETING_PROBLEMS = 10;
 
 export const MeetingProblem = SubmitFields.omit({ photos: true }).extend({
   enterpriseId: zId,
-  category: z.enum(CATEGORY_CODES, { errorMap: () => ({ message: '请选择诉求类别' }) }),
+  category: zCategory('请选择诉求类别'),
 });
 
 export const MeetingInput = z.object({

@@ -2,15 +2,13 @@
  * The enterprise's request forms, as both sides check them: the submit page before sending, the
  * server's request.submit on arrival (core/intake/submit.ts adds the idempotency key).
  */
-import { CATEGORY_CODES } from './catalog';
+import { zCategory } from './category-input';
 import { MAX_DESCRIPTION, MAX_PHOTOS, MIN_DESCRIPTION } from './limits';
 import { z, zFileId, zId, zPhone } from './schema';
 import { zShownAnswers } from './knowledge';
 
 export const SubmitFields = z.object({
-  category: z.enum(CATEGORY_CODES, {
-    errorMap: () => ({ message: '请选择诉求类别（所选类别不存在）' }),
-  }),
+  category: zCategory('请选择诉求类别（所选类别不存在）'),
   description: z
     .string({ required_error: '请描述遇到的问题' })
     .trim()

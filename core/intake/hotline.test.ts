@@ -100,5 +100,10 @@ test('the hotline\'s categories map to ours by name, then by words, else 12345�
   expect(hotlineCategory('', '企业反映拖欠工程款')).toBe('tuoqian');
   expect(hotlineCategory('咨询', '咨询办事流程')).toBe('zhengwu');
   expect(hotlineCategory('其他', '请帮忙看看')).toBe('other');
-  expect(hotlineCategory('综合', '请帮忙看看')).toBe('rexian');
+  // no topic: staff classify it (12345 is the channel, not a category)
+  expect(hotlineCategory('综合', '请帮忙看看')).toBe('other');
+  // the hotline's sheet may name an old category or 大类/小类: read as the leaf
+  expect(hotlineCategory('用电/供水/管网', '请帮忙看看')).toBe('shuiqi');
+  expect(hotlineCategory('前期手续', '请帮忙看看')).toBe('jianzhu');
+  expect(hotlineCategory('水电气热/获得电力', '请帮忙看看')).toBe('dianli');
 });

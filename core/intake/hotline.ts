@@ -17,7 +17,7 @@
  */
 import { uploadedSheet } from '../uploaded-sheet';
 import { HOTLINE_COLUMNS, HotlineImportInput, MAX_HOTLINE_ROWS, type HotlineColumn } from '../contract/hotline';
-import { CATEGORIES, type CategoryCode } from '../contract/catalog';
+import { leafByName, type CategoryCode } from '../contract/catalog';
 import { MAX_DESCRIPTION, MIN_DESCRIPTION, PHONE_PATTERN } from '../contract/limits';
 import type { Sent } from '../contract/schema';
 import { requireRole, type Ctx } from '../context';
@@ -39,7 +39,7 @@ type Row = { row: number; cells: Record<HotlineColumn, string> };
 type Checked = { row: number; no: string; id: string; ent: Enterprise; category: CategoryCode; content: string; phone: string; at: string };
 export type HotlineRowError = { row: number; no: string; reasons: string[] };
 
-/** our category for the hotline's words: by our name, else by keywords, else 12345便民热线 */
+/** our category (a leaf) for the hotline's words: by our name (a leaf's, 大类/小类, or an old one's), else by keywords, else 其他 for staff to classify */
 const KEYWORDS: Array<[RegExp, CategoryCode]> = [
   [/用电|供电|电力|停电|电表|增容/, 'dianli'],
   [/供水|用水|停水|燃气|供热|供暖|天然气/, 'shuiqi'],
@@ -58,10 +58,10 @@ const KEYWORDS: Array<[RegExp, CategoryCode]> = [
   [/审批|办事|窗口|政务/, 'zhengwu'],
 ];
 export function hotlineCategory(category: string, content: string): CategoryCode {
-  const named = CATEGORIES.find((c) => c.name === category.trim());
-  if (named) return named.code;
+  const named = leafByName(category);
+  if (named) return named;
   for (const text of [category, content]) for (const [re, code] of KEYWORDS) if (re.test(text)) return code;
-  return 'rexian';
+  return 'other';
 }
 
 async function readRows(ctx: Ctx, fileID: string): Promise<Row[]> {

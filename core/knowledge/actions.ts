@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import { C } from '../collections';
 import { type Ctx, hasRole, requireRole } from '../context';
-import { categoryName, OPEN_STATUSES, STATUSES } from '../contract/catalog';
+import { categoryName, leafOf, OPEN_STATUSES, STATUSES } from '../contract/catalog';
 import { requestRepo } from '../repos/requests';
 import { HelpedInput, KbListInput, KbRemoveInput, KbSaveInput, SuggestInput } from '../contract/knowledge';
 import type { Sent } from '../contract/schema';
@@ -85,7 +85,7 @@ export async function markHelped(ctx: Ctx, input: Sent<typeof HelpedInput>) {
   return { counted: true };
 }
 
-const view = (e: KbEntry) => ({ id: e._id, question: e.question, answer: e.answer, category: e.category, categoryName: categoryName(e.category),
+const view = (e: KbEntry) => ({ id: e._id, question: e.question, answer: e.answer, category: leafOf(e.category) ?? 'other', categoryName: categoryName(e.category),
   departmentId: e.departmentId ?? null, phrasings: e.phrasings ?? [], validFrom: e.validFrom ?? null, validTo: e.validTo ?? null, active: e.active, updatedAt: e.updatedAt });
 
 /**

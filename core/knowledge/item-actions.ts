@@ -6,7 +6,7 @@
  */
 import { C } from '../collections';
 import { type Ctx, requireRole } from '../context';
-import { categoryName, TIERS } from '../contract/catalog';
+import { categoryName, groupOf, leafOf, TIERS } from '../contract/catalog';
 import { DEADLINE_CLASSES, DEFAULT_ITEM_ROUTING, ITEM_ROUTING_DOC, type ItemRoutingMode, ItemListInput, ItemRemoveInput, ItemSaveInput, ItemSuggestInput, ItemTriageInput } from '../contract/items';
 import type { Sent } from '../contract/schema';
 import { AppError } from '../errors';
@@ -25,7 +25,8 @@ export const ITEMS_TRIAGE = 3;
 async function itemView(ctx: Ctx, i: ItemEntry) {
   const dept = i.departmentId ? await orgById(ctx.ports, i.departmentId) : null;
   return {
-    id: i._id, name: i.name, category: i.category, categoryName: categoryName(i.category),
+    // an item stored with an old code reads as its leaf, so the page picks the leaf
+    id: i._id, name: i.name, category: leafOf(i.category) ?? 'other', group: groupOf(i.category) ?? 'fuwu', categoryName: categoryName(i.category),
     departmentId: dept ? i.departmentId : null, department: dept?.name ?? null, owner: i.owner,
     tier: i.tier, tierName: TIERS[i.tier], legalBasis: i.legalBasis, deadlineClass: i.deadlineClass, deadlineClassName: DEADLINE_CLASSES[i.deadlineClass],
   };
@@ -71,7 +72,7 @@ export async function triageItems(ctx: Ctx, input: Sent<typeof ItemTriageInput>)
 }
 
 const adminView = (i: ItemEntry) => ({
-  id: i._id, name: i.name, category: i.category, categoryName: categoryName(i.category), keywords: i.keywords, phrasings: i.phrasings,
+  id: i._id, name: i.name, category: leafOf(i.category) ?? 'other', categoryName: categoryName(i.category), keywords: i.keywords, phrasings: i.phrasings,
   departmentId: i.departmentId, owner: i.owner, tier: i.tier, legalBasis: i.legalBasis, deadlineClass: i.deadlineClass, active: i.active, updatedAt: i.updatedAt,
 });
 

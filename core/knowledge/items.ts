@@ -12,13 +12,14 @@ import { C } from '../collections';
 import type { Store } from '../ports';
 import { versionedIndex, versionedRepo, type Built } from './versioned';
 import { matchedWords, textIndex, type Match } from './text-match';
-import type { CategoryCode, Tier } from '../contract/catalog';
+import type { StoredCategory, Tier } from '../contract/catalog';
 import type { DeadlineClass } from '../contract/items';
 
 export type ItemEntry = {
   _id: string;
   name: string;
-  category: CategoryCode;
+  /** a leaf (小类) the item hangs from; an item from before the taxonomy may carry an old code, read as its leaf */
+  category: StoredCategory;
   keywords: string[];
   /** ways enterprises describe it */
   phrasings: string[];

@@ -10,7 +10,7 @@
 import { createHash } from 'crypto';
 import { excel } from '../excel';
 import { templateRows } from '../uploaded-sheet';
-import { CATEGORIES } from '../contract/catalog';
+import { CATEGORY_GROUPS, leafByName } from '../contract/catalog';
 import { KbImportInput, KbSaveInput, KB_IMPORT_COLUMNS, MAX_KB_IMPORT_ROWS } from '../contract/knowledge';
 import type { Sent } from '../contract/schema';
 import { newId, requireRole, type Ctx } from '../context';
@@ -45,7 +45,7 @@ export async function kbTemplate(ctx: Ctx) {
   const depts = await orgRepo(ctx.ports.store).ofKinds(['department'], { activeOnly: true, what: '部门' });
   help.addRows([
     ['问题、答复', '必填；问题4至120字，答复至少10字'],
-    ['类别', `填写以下之一：${CATEGORIES.map((c) => c.name).join('、')}`],
+    ['类别', `填写小类名称（或“大类/小类”）之一：${CATEGORY_GROUPS.map((g) => `${g.name}：${g.leaves.map((l) => l.name).join('、')}`).join('；')}`],
     ['责任部门', depts.length ? `可空；填写以下之一：${depts.map((d) => d.name).join('、')}` : '可空'],
     ['其他问法', '可空；多个问法用“；”分隔'],
     ['生效日期、失效日期', '可空；格式 2026-01-01'],
@@ -66,7 +66,8 @@ async function checkRows(ctx: Ctx, rows: Array<{ row: number; cells: string[] }>
   for (const { row, cells } of rows) {
     const [question, answer, categoryName, deptName, phrasings, validFrom, validTo] = cells;
     const reasons: string[] = [];
-    const category = CATEGORIES.find((c) => c.name === categoryName)?.code;
+    // a leaf's name or 大类/小类; an old category's name (用电/供水/管网…) is read as its leaf
+    const category = leafByName(categoryName ?? '');
     if (!category) reasons.push(categoryName ? `类别“${categoryName}”不存在` : '未填写类别');
     const departmentId = deptName ? deptByName.get(deptName) : null;
     if (departmentId === undefined) reasons.push(`责任部门“${deptName}”不存在`);

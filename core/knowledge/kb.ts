@@ -11,14 +11,15 @@ import { C } from '../collections';
 import { MAX_PAGE, type Store } from '../ports';
 import { versionedIndex, versionedRepo, type Built } from './versioned';
 import { textIndex, type Match } from './text-match';
-import type { CategoryCode } from '../contract/catalog';
+import type { StoredCategory } from '../contract/catalog';
 
 export type KbEntry = {
   _id: string;
   question: string;
   /** plain text; links written as [text](https://…) */
   answer: string;
-  category: CategoryCode;
+  /** a leaf; an entry from before the taxonomy may carry an old code, read as its leaf */
+  category: StoredCategory;
   departmentId?: string | null;
   /** other ways people ask it */
   phrasings?: string[];

@@ -51,7 +51,7 @@ async function buildDistrict(h: Harness): Promise<Groups> {
   g.C.push(queued._id);
 
   h.clock.set(bj('2026-11-19T07:30'));
-  for (let i = 0; i < 3; i++) g.D.push((await submit('u-linxiao', 'qianqi'))._id);
+  for (let i = 0; i < 3; i++) g.D.push((await submit('u-linxiao', 'jianzhu'))._id);
   h.clock.set(bj('2026-11-19T10:00'));
   const issue = (id: string, lead: string, co: string[]) =>
     h.ok('u-sunli', { action: 'card.issue', id, leadDeptId: lead, coDeptIds: co, deadline: '2026-12-04', instructions: '请牵头办理前期手续' });
@@ -168,7 +168,7 @@ describe('ledger over a district of 30 requests', () => {
     const res = await list('u-sunli', { departmentId: 'dep-zjj' });
     const d1 = res.items.find((r: any) => r._id === g.D[1]);
     expect(d1).toMatchObject({
-      handler: '区自然资源局（牵头）、区住房和城乡建设局（协办）', statusLabel: '督办中', categoryName: '前期手续',
+      handler: '区自然资源局（牵头）、区住房和城乡建设局（协办）', statusLabel: '督办中', categoryName: '办理建筑许可',
       levelLabel: '特殊', colourLabel: '正常', tierLabel: '社区', dueAt: bj('2026-12-04T17:30'),
     });
     expect(d1.timeline).toBeUndefined();
@@ -264,7 +264,8 @@ describe('ledger over a district of 30 requests', () => {
     const row = body.find((r) => r[0] === a0.no)!;
     // answered 30 working minutes after its deadline: 0.1 working day late (tenths rounded up); urged once by the sweep
     expect(row.map((v) => v ?? '')).toEqual([
-      a0.no, '东城新材料科技有限公司', '获得电力', '一般', `${a0.assigneeName}（网格员）`,
+      // the export names the category with its group (大类/小类)
+      a0.no, '东城新材料科技有限公司', '水电气热/获得电力', '一般', `${a0.assigneeName}（网格员）`,
       '2026-11-16 09:30', '2026-11-23 09:30', '已办结', '超期', 0.1, 0, a0.urgeCount, 2, '待回访',
       a0.description, '已完成增容',
     ]);
@@ -284,7 +285,7 @@ describe('ledger over a district of 30 requests', () => {
     const d = all.filter((r) => [g.D[0], g.D[1]].includes(r._id));
     expect(sorted(rows.slice(1).map((r) => String(r[0])))).toEqual(sorted(d.map((r) => r.no)));
     const d1 = rows.find((r) => r[0] === d.find((x) => x._id === g.D[1])!.no)!;
-    expect(d1.slice(2, 9)).toEqual(['前期手续', '特殊', '区自然资源局（牵头）、区住房和城乡建设局（协办）', '2026-11-19 07:30', '2026-12-04 17:30', '督办中', '正常']);
+    expect(d1.slice(2, 9)).toEqual(['项目建设与用地/办理建筑许可', '特殊', '区自然资源局（牵头）、区住房和城乡建设局（协办）', '2026-11-19 07:30', '2026-12-04 17:30', '督办中', '正常']);
   });
 
   test('export with the other filters: status and dates', async () => {

@@ -12,7 +12,7 @@
  */
 import { excel } from '../excel';
 import { z } from 'zod';
-import { COLOURS, LEVELS, OPEN_STATUSES, RESULT_KINDS, ROLES, STATUSES, TIERS, categoryName, resultKindOf, type Colour, type RequestStatus } from '../contract/catalog';
+import { COLOURS, LEVELS, OPEN_STATUSES, RESULT_KINDS, ROLES, STATUSES, TIERS, categoryName, categoryPath, resultKindOf, storedCodesUnder, type Colour, type RequestStatus } from '../contract/catalog';
 import { Ctx, hasRole, newId, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { ServiceRequest } from '../model';
@@ -41,7 +41,11 @@ export async function ledgerQuery(ctx: Ctx, f: LedgerFilterInput): Promise<Ledge
   requireRole(ctx.user, 'dispatcher', 'leader', 'department');
   const q: LedgerQuery = {};
   if (f.tier) q.tier = f.tier;
-  if (f.category) q.category = f.category;
+  if (f.category) {
+    // a group finds its leaves, a leaf the old codes read as it (core/contract/taxonomy.ts)
+    const codes = storedCodesUnder(f.category);
+    q.category = codes.length === 1 ? codes[0] : codes;
+  }
   if (f.channel) q.channel = f.channel;
   if (f.status) q.status = f.status;
   if (f.assigneeId) q.assigneeId = f.assigneeId;
@@ -273,7 +277,7 @@ async function gather(ctx: Ctx, query: LedgerQuery, from: Cursor | null, before:
 function exportRow(r: ServiceRequest, handler: string, sla: SlaContext, now: Date): ExportRow {
   const h = history(r, sla, now);
   return [
-    r.no, r.enterpriseName, categoryName(r.category), LEVELS[r.level], handler,
+    r.no, r.enterpriseName, categoryPath(r.category), LEVELS[r.level], handler,
     formatBeijing(r.createdAt), r.dueAt ? formatBeijing(r.dueAt) : '', STATUSES[r.status], COLOURS[r.colour],
     h.daysOverdue, h.reworkCount, h.urgeCount, r.score ?? '', h.callbackLabel,
     r.description ?? '', r.result ?? '', r.colour,

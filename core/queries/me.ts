@@ -1,4 +1,4 @@
-import { CATEGORIES, STATUSES } from '../contract/catalog';
+import { CATEGORIES, CATEGORY_GROUPS, STATUSES } from '../contract/catalog';
 import type { Ctx } from '../context';
 import { unreadCount } from './messages';
 import { cloudUploadDir } from '../files/own-files';
@@ -18,4 +18,9 @@ export async function me(ctx: Ctx) {
   };
 }
 
-export const meta = () => ({ categories: CATEGORIES.map(({ code, name }) => ({ code, name })), statuses: STATUSES });
+/** the leaves (each with its group, in the groups' order) and the groups (大类) the pages pick from first */
+export const meta = () => ({
+  categories: CATEGORIES.map(({ code, name, group }) => ({ code, name, group })),
+  groups: CATEGORY_GROUPS.map((g) => ({ code: g.code, name: g.name, leaves: g.leaves.map((l) => l.code) })),
+  statuses: STATUSES,
+});

@@ -34,7 +34,8 @@ export type RequestGuard = {
 export type LedgerQuery = {
   colour?: Colour;
   tier?: Tier;
-  category?: string;
+  /** one stored code, or several (a group, or a leaf with the old codes mapped to it) */
+  category?: string | readonly string[];
   channel?: Channel;
   /** one status; an empty list matches nothing (回访 with another status picked) */
   status?: RequestStatus | readonly RequestStatus[];
@@ -81,7 +82,7 @@ const OVERDUE: Filter[] = [
 function ledgerFilter(q: LedgerQuery): Filter {
   const f: Filter = {};
   if (q.tier) f.tier = q.tier;
-  if (q.category) f.category = q.category;
+  if (q.category) f.category = typeof q.category === 'string' ? q.category : { $in: [...q.category] };
   if (q.channel) f.channel = q.channel;
   if (q.colour) f.colour = q.colour;
   if (q.status !== undefined) f.status = typeof q.status === 'string' ? q.status : { $in: [...q.status] };

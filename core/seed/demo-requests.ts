@@ -35,8 +35,8 @@ const SCENARIOS: Scenario[] = [
   { ago: 0.8, who: 'u-gaopeng', category: 'jiaotong', description: '厂区门口道路缺少限速和指示标志，货车进出存在安全隐患。', steps: [accept] },
   { ago: 0.3, who: 'u-linxiao', category: 'nashui', description: '新招员工社保增员操作系统报错，无法完成参保登记。', steps: [] },
   // white: waiting in the community queue (柳岸一网格's only officer is full)
-  { ago: 2, who: 'u-hejun', category: 'shuidian', description: '厂区用水压力不足，高峰时段生产线停机。', steps: [accept] },
-  { ago: 1.8, who: 'u-hejun', category: 'qianqi', description: '新建仓库消防审验需要哪些前期手续，希望有人指导。', steps: [accept] },
+  { ago: 2, who: 'u-hejun', category: 'shuiqi', description: '厂区用水压力不足，高峰时段生产线停机。', steps: [accept] },
+  { ago: 1.8, who: 'u-hejun', category: 'jianzhu', description: '新建仓库消防审验需要哪些前期手续，希望有人指导。', steps: [accept] },
   { ago: 1.6, who: 'u-hejun', category: 'falv', description: '与供应商合同纠纷，希望获得法律援助咨询。', steps: [accept] },
   { ago: 1.2, who: 'u-hejun', category: 'kaiban', description: '拟设立分公司，想了解一网通办流程。', steps: [] },
   // paused: waiting for the enterprise's material

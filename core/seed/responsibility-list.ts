@@ -24,6 +24,8 @@
  * departmentId: dep-zrzy for land, property, surveying and agricultural-land matters, dep-zjj for everything
  * else (construction, utilities, municipal works, and as the general fallback); the field `owner` always names
  * the department that owns the item in a real district.
+ *
+ * category is a leaf of the two-level taxonomy (core/contract/taxonomy.ts): each item hangs from one 小类.
  */
 import type { CategoryCode, Tier } from '../contract/catalog';
 
@@ -81,23 +83,23 @@ export const RESPONSIBILITY_ITEMS: ResponsibilityItem[] = [
     legalBasis: '《优化营商环境条例》', deadlineClass: 'simple',
   },
 
-  // ── 前期手续 / 办理建筑许可 ──
+  // ── 项目建设与用地 / 办理建筑许可 (前期手续 included) ──
   {
-    _id: 'ri-006', name: '企业投资项目备案', category: 'qianqi',
+    _id: 'ri-006', name: '企业投资项目备案', category: 'jianzhu',
     keywords: ['项目备案', '立项', '项目代码', '投资备案', '备案证明'],
     phrasings: ['新项目要立项', '上生产线先备案吗', '项目代码在哪拿'],
     departmentId: 'dep-zjj', owner: '区发展和改革局', tier: 'district',
     legalBasis: '《企业投资项目核准和备案管理条例》', deadlineClass: 'simple',
   },
   {
-    _id: 'ri-007', name: '固定资产投资项目节能审查', category: 'qianqi',
+    _id: 'ri-007', name: '固定资产投资项目节能审查', category: 'jianzhu',
     keywords: ['节能审查', '能评', '能耗', '节能报告'],
     phrasings: ['项目要做能评吗', '能耗指标不够', '节能报告找谁审'],
     departmentId: 'dep-zjj', owner: '区发展和改革局', tier: 'district',
     legalBasis: '《固定资产投资项目节能审查办法》', deadlineClass: 'normal',
   },
   {
-    _id: 'ri-008', name: '重点项目前期手续帮办代办', category: 'qianqi',
+    _id: 'ri-008', name: '重点项目前期手续帮办代办', category: 'jianzhu',
     keywords: ['帮办', '代办', '前期手续', '重点项目', '并联审批', '拿地即开工'],
     phrasings: ['项目手续太多不会办', '找人帮跑审批', '想拿地就开工'],
     departmentId: 'dep-zjj', owner: '区行政审批局（项目帮办中心）', tier: 'district',
@@ -160,7 +162,7 @@ export const RESPONSIBILITY_ITEMS: ResponsibilityItem[] = [
     legalBasis: '《城市建筑垃圾管理规定》', deadlineClass: 'simple',
   },
 
-  // ── 获得电力 / 用电供水管网 ──
+  // ── 水电气热 / 获得电力, 获得用水用气供热 (供水, 排水管网 included) ──
   {
     _id: 'ri-017', name: '低压新装用电（小微企业“三零”服务）', category: 'dianli',
     keywords: ['新装', '报装', '低压', '接电', '电表', '380'],
@@ -197,7 +199,7 @@ export const RESPONSIBILITY_ITEMS: ResponsibilityItem[] = [
     legalBasis: '《中华人民共和国可再生能源法》', deadlineClass: 'normal',
   },
   {
-    _id: 'ri-022', name: '停电抢修、计划停电通知与频繁停电治理', category: 'shuidian',
+    _id: 'ri-022', name: '停电抢修、计划停电通知与频繁停电治理', category: 'dianli',
     keywords: ['停电', '断电', '跳闸', '计划停电', '抢修', '线路故障', '95598'],
     phrasings: ['老是停电', '停电不通知', '线路故障一周停几次'],
     departmentId: 'dep-zjj', owner: '国网云溪供电中心', tier: 'district',
@@ -225,21 +227,21 @@ export const RESPONSIBILITY_ITEMS: ResponsibilityItem[] = [
     legalBasis: '《优化营商环境条例》', deadlineClass: 'normal',
   },
   {
-    _id: 'ri-026', name: '城镇污水排入排水管网许可', category: 'shuidian',
+    _id: 'ri-026', name: '城镇污水排入排水管网许可', category: 'shuiqi',
     keywords: ['排水许可', '排水证', '污水排入', '管网接驳', '隔油池'],
     phrasings: ['饭店要办排水证', '污水接市政管道', '排水证到期'],
     departmentId: 'dep-zjj', owner: '区住房和城乡建设局', tier: 'district',
     legalBasis: '《城镇排水与污水处理条例》第二十一条', deadlineClass: 'normal',
   },
   {
-    _id: 'ri-027', name: '市政供水水压、水质问题处置', category: 'shuidian',
+    _id: 'ri-027', name: '市政供水水压、水质问题处置', category: 'shuiqi',
     keywords: ['水压', '水压低', '停水', '水质', '水发黄', '二次供水'],
     phrasings: ['白天水压上不去', '自来水发黄', '突然停水'],
     departmentId: 'dep-zjj', owner: '云溪供水公司（区住房和城乡建设局监管）', tier: 'district',
     legalBasis: '《城市供水条例》', deadlineClass: 'simple',
   },
   {
-    _id: 'ri-028', name: '市政排水设施堵塞、污水井冒溢、井盖破损处置', category: 'shuidian',
+    _id: 'ri-028', name: '市政排水设施堵塞、污水井冒溢、井盖破损处置', category: 'shuiqi',
     keywords: ['污水井', '冒水', '下水道', '堵塞', '井盖', '积水', '疏通'],
     phrasings: ['路边污水井冒黑水', '下水道堵了', '井盖压碎了'],
     departmentId: 'dep-zjj', owner: '区城市管理综合执法局（市政设施）', tier: 'street',
@@ -775,9 +777,9 @@ export const RESPONSIBILITY_ITEMS: ResponsibilityItem[] = [
     legalBasis: '《中华人民共和国道路交通安全法》；《中华人民共和国消防法》', deadlineClass: 'simple',
   },
 
-  // ── 12345 / 其他 ──
+  // ── 政务服务与其他 (the 12345 item is 政务服务) ──
   {
-    _id: 'ri-100', name: '12345热线涉企工单转办与督办', category: 'rexian',
+    _id: 'ri-100', name: '12345热线涉企工单转办与督办', category: 'zhengwu',
     keywords: ['12345', '热线', '工单', '转办', '回访'],
     phrasings: ['打了12345没人管', '热线工单查进度', '12345回访不满意'],
     departmentId: 'dep-zjj', owner: '区12345热线办', tier: 'district',

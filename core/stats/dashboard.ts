@@ -10,7 +10,7 @@
  */
 import { countInstantAnswers } from '../knowledge/instant';
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, TIERS, type Tier } from '../contract/catalog';
+import { CATEGORY_GROUPS, CHANNELS, leafOf, TIERS, type Tier } from '../contract/catalog';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { Org } from '../model';
@@ -94,12 +94,31 @@ function sumDimension(docs: Map<string, CounterDoc>, ids: string[], dim: 'tier' 
   return out;
 }
 
-export type BreakdownRow = Omit<Figures, 'raw'> & { id: string; name: string; extra?: string };
+export type BreakdownRow = Omit<Figures, 'raw'> & { id: string; name: string; extra?: string; children?: BreakdownRow[] };
 
 function row(id: string, name: string, raw: Raw, minutesPerDay: number, extra?: string): BreakdownRow {
   const { raw: _raw, ...fig } = deriveFigures(raw, minutesPerDay);
   void _raw;
   return { id, name, ...fig, ...(extra ? { extra } : {}) };
+}
+
+/**
+ * 问题类别 by group (大类), most collected first, each with its categories (小类) that have requests:
+ * the counters keep the code each request was stored with, so an old code (core/contract/taxonomy.ts)
+ * is added to the leaf it reads as, and every leaf to its group.
+ */
+function categoryRows(cats: Map<string, Required<Raw>>, mpd: number): BreakdownRow[] {
+  const leaves = new Map<string, Required<Raw>>();
+  for (const [code, raw] of cats) {
+    const leaf = leafOf(code);
+    if (leaf) leaves.set(leaf, addRaw(leaves.get(leaf) ?? emptyRaw(), raw));
+  }
+  return CATEGORY_GROUPS.map((g) => {
+    const own = g.leaves.filter((l) => leaves.get(l.code)?.n);
+    const total = own.reduce((sum, l) => addRaw(sum, leaves.get(l.code)!), emptyRaw());
+    const children = own.map((l) => row(l.code, l.name, leaves.get(l.code)!, mpd)).sort((a, b) => b.collected - a.collected);
+    return { ...row(g.code, g.name, total, mpd), children };
+  }).filter((g) => g.children!.length).sort((a, b) => b.collected - a.collected);
 }
 
 export type PeriodFigures = {
@@ -156,7 +175,7 @@ export async function periodFigures(ports: Ports, now: Date, period: Period, sco
   const orgs = await allOrgs(ports);
   if (scope.whole) {
     const cats = sumDimension(docs, period.totals, 'cat');
-    byCategory = CATEGORIES.filter((c) => cats.get(c.code)?.n).map((c) => row(c.code, c.name, cats.get(c.code)!, mpd)).sort((a, b) => b.collected - a.collected);
+    byCategory = categoryRows(cats, mpd);
     const chs = sumDimension(docs, period.totals, 'ch');
     byChannel = (Object.keys(CHANNELS) as Array<keyof typeof CHANNELS>).filter((k) => chs.get(k)?.n).map((k) => row(k, CHANNELS[k], chs.get(k)!, mpd)).sort((a, b) => b.collected - a.collected);
     const tiers = sumDimension(docs, period.totals, 'tier');

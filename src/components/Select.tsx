@@ -2,7 +2,8 @@
 import { Picker, View, Text } from '@tarojs/components';
 import './Select.css';
 
-export type Option = { value: string; label: string };
+/** `group`: options of one group sit together under its name (a <optgroup> in the browser; 组 · 名 in WeChat's picker) */
+export type Option = { value: string; label: string; group?: string };
 
 export type SelectProps = {
   value: string;
@@ -15,6 +16,17 @@ export type SelectProps = {
   /** a look of the caller's (e.g. the visit forms' taller fields) */
   className?: string;
 };
+
+/** consecutive options of one group, in order */
+function runsOf(options: Option[]): Array<{ group?: string; options: Option[] }> {
+  const runs: Array<{ group?: string; options: Option[] }> = [];
+  for (const o of options) {
+    const last = runs[runs.length - 1];
+    if (last && last.group === o.group) last.options.push(o);
+    else runs.push({ group: o.group, options: [o] });
+  }
+  return runs;
+}
 
 /**
  * A drop-down: a native <select> in the browser (desk users sit at a desktop), WeChat's picker
@@ -36,11 +48,23 @@ export function Select({ value, options, onChange, emptyLabel, placeholder = '�
             {placeholder}
           </option>
         )}
-        {all.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {runsOf(all).map((run) =>
+          run.group ? (
+            <optgroup key={`g-${run.group}`} label={run.group}>
+              {run.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            run.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          ),
+        )}
       </select>
     );
   }
@@ -49,7 +73,7 @@ export function Select({ value, options, onChange, emptyLabel, placeholder = '�
   return (
     <Picker
       mode='selector'
-      range={all.map((o) => o.label)}
+      range={all.map((o) => (o.group ? `${o.group} · ${o.label}` : o.label))}
       value={Math.max(0, index)}
       disabled={disabled}
       onChange={(e) => {

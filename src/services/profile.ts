@@ -1,6 +1,7 @@
 import { callService } from './call';
 import type { Colour, Level, Me, Meta, RejectKind, RequestStatus } from '../shared/api-types';
 import { CHANNEL_LABELS, COLOUR_LABELS, LEVEL_LABELS, REJECT_KIND_LABELS, STATUS_LABELS } from '../shared/labels';
+import { categoryName } from '../../core/contract/catalog';
 
 /** The signed-in user, remembered after the last `me` call so other pages can route by role. */
 let me: Me | null = null;
@@ -32,7 +33,8 @@ export function loadMeta(): Promise<Meta> {
 }
 
 export function categoryLabel(meta: Meta | null, code: string): string {
-  return meta?.categories.find((c) => c.code === code)?.name ?? code;
+  // an old code (a request from before the taxonomy) reads as its leaf
+  return meta?.categories.find((c) => c.code === code)?.name ?? categoryName(code);
 }
 
 export function statusLabel(meta: Meta | null, status: RequestStatus): string {

@@ -8,7 +8,7 @@
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
-import { CATEGORIES, TIERS } from '../../../core/contract/catalog';
+import { CATEGORY_OPTIONS, TIERS } from '../../../core/contract/catalog';
 import { DEADLINE_CLASSES, ItemSaveInput, MAX_LEGAL_BASIS } from '../../../core/contract/items';
 import { problemsOf } from '../../../core/contract/schema';
 import { callService } from '../../services/call';
@@ -28,7 +28,6 @@ type Form = {
   tier: string; legalBasis: string; deadlineClass: string;
 };
 const EMPTY: Form = { name: '', category: '', keywords: '', phrasings: '', departmentId: '', owner: '', tier: 'district', legalBasis: '', deadlineClass: 'normal' };
-const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c.code, label: c.name }));
 const TIER_OPTIONS = Object.entries(TIERS).map(([value, label]) => ({ value, label: `${label}级` }));
 const DEADLINE_OPTIONS = Object.entries(DEADLINE_CLASSES).map(([value, label]) => ({ value, label }));
 const lines = (s: string) => s.split(/[\n；;]/).map((x) => x.trim()).filter(Boolean);

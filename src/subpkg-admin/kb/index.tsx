@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
-import { CATEGORIES } from '../../../core/contract/catalog';
+import { CATEGORY_OPTIONS, type CategoryCode } from '../../../core/contract/catalog';
 import { KbSaveInput, MAX_KB_ANSWER } from '../../../core/contract/knowledge';
 import { problemsOf } from '../../../core/contract/schema';
 import { callService } from '../../services/call';
@@ -25,7 +25,6 @@ import './index.css';
 type Entry = Answer<'kb.list'>['items'][number];
 type Form = { id?: string; question: string; answer: string; category: string; departmentId: string; phrasings: string; validFrom: string; validTo: string };
 const EMPTY: Form = { question: '', answer: '', category: '', departmentId: '', phrasings: '', validFrom: '', validTo: '' };
-const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c.code, label: c.name }));
 
 const toForm = (e: Entry): Form => ({
   id: e.id, question: e.question, answer: e.answer, category: e.category, departmentId: e.departmentId ?? '',
@@ -46,7 +45,7 @@ export default function KbPage() {
     if (!form) return;
     const fields = fieldsOf(form);
     // once the schema passed, the category is one of the catalog's
-    return c.save(problemsOf(KbSaveInput, fields), () => callService('kb.save', fields as typeof fields & { category: (typeof CATEGORIES)[number]['code'] }));
+    return c.save(problemsOf(KbSaveInput, fields), () => callService('kb.save', fields as typeof fields & { category: CategoryCode }));
   };
   const toggle = (e: Entry) => {
     const restore = !e.active;

@@ -13,6 +13,7 @@ import TimeInput from '../components/TimeInput';
 import type { AdminOrg, CalendarOverride, RulesDoc, WorkingHours } from '../types';
 import { checkForm, ENTERPRISE_SMS_OPTIONS, fromForm, SLA_FIELDS, slaRelated, SMS_KINDS, SMS_MODE_OPTIONS, TEMPLATE_FIELDS, toForm, type RulesForm } from './form';
 import { ITEM_ROUTING_MODES, type ItemRoutingMode } from '../../../core/contract/items';
+import { CATEGORY_GROUPS, groupOf } from '../../../core/contract/catalog';
 import '../admin.css';
 import './index.css';
 
@@ -236,20 +237,26 @@ export default function RulesPage() {
         <View className='form-note rules-note'>诉求按类别默认派往的部门；不指定时由网格员、特派员承办或调度员分派。</View>
         {departments.length === 0 && <View className='muted small rules-note'>还没有部门，请先在组织架构中添加。</View>}
         <View className='routing'>
-          {categories.map((c) => (
-            <View className={`routing-row${err(`routing.${c.code}`) ? ' routing-row--error' : ''}`} key={c.code}>
-              <Text className='routing-row__name'>{c.name}</Text>
-              <View className='routing-row__select'>
-                <Select
-                  value={form.routing[c.code] ?? ''}
-                  options={departments
-                    .filter((d) => d.active || d.id === form.routing[c.code])
-                    .map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（已撤销）` }))}
-                  emptyLabel='不指定'
-                  onChange={(v) => update((f) => (f.routing[c.code] = v), `routing.${c.code}`)}
-                />
-              </View>
-              {err(`routing.${c.code}`) && <View className='field__error routing-row__error'>{err(`routing.${c.code}`)}</View>}
+          {CATEGORY_GROUPS.map((g) => (
+            // the leaves (小类) under their group's name (大类)
+            <View key={g.code} className='routing-group'>
+              <View className='routing-group__name'>{g.name}</View>
+              {categories.filter((c) => groupOf(c.code) === g.code).map((c) => (
+                <View className={`routing-row${err(`routing.${c.code}`) ? ' routing-row--error' : ''}`} key={c.code}>
+                  <Text className='routing-row__name'>{c.name}</Text>
+                  <View className='routing-row__select'>
+                    <Select
+                      value={form.routing[c.code] ?? ''}
+                      options={departments
+                        .filter((d) => d.active || d.id === form.routing[c.code])
+                        .map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（已撤销）` }))}
+                      emptyLabel='不指定'
+                      onChange={(v) => update((f) => (f.routing[c.code] = v), `routing.${c.code}`)}
+                    />
+                  </View>
+                  {err(`routing.${c.code}`) && <View className='field__error routing-row__error'>{err(`routing.${c.code}`)}</View>}
+                </View>
+              ))}
             </View>
           ))}
         </View>

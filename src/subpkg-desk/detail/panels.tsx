@@ -4,6 +4,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { DeskOptions, Level, Meta, RejectKind, RequestSummary } from '../../shared/api-types';
 import { addDays, beijingToday, formatDate } from '../../shared/format';
 import { LEVEL_LABELS, NEXT_TIER, REJECT_KIND_LABELS, TIER_LABELS } from '../../shared/labels';
+import { CATEGORY_OPTIONS, leafOf } from '../../../core/contract/catalog';
 import { levelLabel, rejectKindLabel } from '../../services/profile';
 import Field from '../../components/Field';
 import { Chips, DateInput, Select } from '../../components/Select';
@@ -72,7 +73,8 @@ const needText = (v: string, what: string) => (v.trim().length < MIN_TEXT ? `请
 
 export function VerifyPanel({ request, meta, busy, errors, setErrors, submit, cancel }: PanelProps) {
   const [level, setLevel] = useState<Level>(request.level ?? 'general');
-  const [category, setCategory] = useState<string>(request.category);
+  // a request from before the taxonomy carries an old code: its leaf is proposed
+  const [category, setCategory] = useState<string>(leafOf(request.category) ?? '');
   const [dueDate, setDueDate] = useState(request.level === 'special' && request.dueAt ? formatDate(request.dueAt) : '');
   const today = beijingToday();
   const levels = (Object.keys(LEVEL_LABELS) as Level[]).map((l) => ({ value: l, label: levelLabel(meta, l) }));
@@ -92,7 +94,7 @@ export function VerifyPanel({ request, meta, busy, errors, setErrors, submit, ca
         <Chips options={levels} value={level} onChange={setLevel} />
       </Field>
       <Field label='诉求类别' required error={errors.category}>
-        <Select value={category} options={(meta?.categories ?? []).map((c) => ({ value: c.code, label: c.name }))} placeholder='请选择类别' onChange={setCategory} />
+        <Select value={category} options={CATEGORY_OPTIONS} placeholder='请选择类别' onChange={setCategory} />
       </Field>
       {level === 'special' && (
         <Field label='办理期限' required error={errors.dueDate}>

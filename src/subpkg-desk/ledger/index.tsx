@@ -7,6 +7,7 @@ import type { Colour, DeskOptions, LedgerFilters, LedgerRow, Meta } from '../../
 import { COLOURS } from '../../shared/colours';
 import { beijingToday, formatDate, formatTime, isDateText } from '../../shared/format';
 import { TIER_LABELS } from '../../shared/labels';
+import { CATEGORY_FILTER_OPTIONS } from '../../../core/contract/catalog';
 import { ROUTES } from '../../shared/routes';
 import { NOTIFY_ROUTES } from '../../shared/notify-routes';
 import { ApiError, callService, toastError } from '../../services/call';
@@ -142,7 +143,8 @@ export default function LedgerPage() {
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
-  const categoryOptions: Option[] = (meta?.categories ?? []).map((c) => ({ value: c.code, label: c.name }));
+  // a group (大类, all its leaves) or one leaf (小类)
+  const categoryOptions: Option[] = CATEGORY_FILTER_OPTIONS;
   const channelOptions: Option[] = Object.keys(meta?.channels ?? {}).map((k) => ({ value: k, label: channelLabel(meta, k) }));
   const statusOptions: Option[] = statusEntries(meta).map(([value, label]) => ({ value, label }));
   const tierOptions: Option[] = (Object.keys(TIER_LABELS) as (keyof typeof TIER_LABELS)[]).map((k) => ({ value: k, label: TIER_LABELS[k] }));

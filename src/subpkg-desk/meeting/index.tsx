@@ -17,7 +17,7 @@ import EnterprisePicker, { type EnterpriseOption } from '../../components/Enterp
 import type { Answer } from '../../../core/contract/answers';
 import { MAX_MEETING_PROBLEMS, MEETING_KINDS, MeetingInput, type MeetingKind } from '../../../core/contract/meeting';
 import { problemsOf } from '../../../core/contract/schema';
-import type { CategoryCode } from '../../../core/contract/catalog';
+import { CATEGORY_OPTIONS, type CategoryCode } from '../../../core/contract/catalog';
 import './index.css';
 
 type Problem = { key: number; ent: EnterpriseOption | null; category: CategoryCode | ''; description: string; phone: string };
@@ -51,7 +51,7 @@ function ProblemCard({ index, p, categories, errors, edited, onChange, onRemove 
         ) : <EnterprisePicker onPick={set('ent', 'enterpriseId')} />}
       </Field>
       <Field label='诉求类别' required error={at('category')}>
-        <Select value={p.category} options={categories.map((c) => ({ value: c.code, label: c.name }))} placeholder='请选择诉求类别' onChange={(v) => set('category', 'category')(v as CategoryCode)} />
+        <Select value={p.category} options={CATEGORY_OPTIONS.filter((o) => categories.some((c) => c.code === o.value))} placeholder='请选择诉求类别' onChange={(v) => set('category', 'category')(v as CategoryCode)} />
       </Field>
       <Field label='问题描述' required error={at('description')}>
         <TextArea className='form-textarea' placeholder='企业在会上提出的问题和诉求' value={p.description} maxLength={1000} rows={3} onChange={set('description', 'description')} />

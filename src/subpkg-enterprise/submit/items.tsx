@@ -2,13 +2,15 @@
  * 您要反映的是…: the responsibility list's items (事项清单, items.suggest) and the categories that match
  * what the enterprise searches for, or, while it searches nothing, what it describes. Choosing an item
  * sets its category and goes with the request; choosing a category alone, or 不确定，请工作人员分类
- * (always there), sends none, and staff classify it.
+ * (always there), sends none, and staff classify it. Without a search the categories are picked in
+ * two steps, a group (大类) then its category (小类); a search lists the matching categories at once.
  */
 import { useEffect, useRef, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
-import type { CategoryCode } from '../../../core/contract/catalog';
+import { groupName, type CategoryCode } from '../../../core/contract/catalog';
+import CategoryPicker from '../../components/CategoryPicker';
 import type { Meta } from '../../shared/api-types';
 import { callService } from '../../services/call';
 import './items.css';
@@ -47,6 +49,7 @@ export function useItemSuggestions(text: string) {
 
 /** the two-character pieces of a query ("电力增容" → 电力, 力增, 增容): a category matches on any */
 const pairsOf = (q: string) => Array.from({ length: Math.max(0, q.length - 1) }, (_, i) => q.slice(i, i + 2));
+const matches = (q: string, name: string) => !!q && (name.includes(q) || pairsOf(q).some((p) => name.includes(p)));
 
 /** who answers for an item, in the enterprise's words */
 const ownerOf = (i: SuggestedItem) => i.department ?? i.owner;
@@ -66,9 +69,10 @@ export function ItemPicker({ meta, description, category, item, choose }: Props)
   // the search box when used, else the description: what the enterprise has said so far
   const found = useItemSuggestions(q || description);
   const itemCategories = found.map((i) => i.category);
+  // while searching: the leaves the words or the items found point to (the groups' names count too)
   const categories = meta.categories
     .filter((c) => c.code !== 'other')
-    .filter((c) => c.code === category || itemCategories.includes(c.code) || !q || c.name.includes(q) || pairsOf(q).some((p) => c.name.includes(p)))
+    .filter((c) => c.code === category || itemCategories.includes(c.code) || matches(q, c.name) || matches(q, groupName(c.group)))
     // the categories of the items found first, in the items' order
     .sort((a, b) => rank(itemCategories, a.code) - rank(itemCategories, b.code));
   // the chosen item stays in sight while the words change
@@ -105,13 +109,20 @@ export function ItemPicker({ meta, description, category, item, choose }: Props)
           })}
         </View>
       )}
-      <View className='item-picker__title item-picker__title--minor'>{items.length ? '都不是？按类别选择' : '按类别选择'}</View>
+      <View className='item-picker__title item-picker__title--minor'>{items.length ? '都不是？按类别选择' : '按类别选择'}{q ? '' : '（先选大类，再选小类）'}</View>
+      {q ? (
+        // searching: the leaves whose names match, across groups, each with its group
+        <View className='chips'>
+          {categories.map((c) => (
+            <Text key={c.code} className={`chip${category === c.code && !item ? ' chip--active' : ''}`} onClick={() => choose(c.code, null)}>
+              {c.name}
+            </Text>
+          ))}
+        </View>
+      ) : (
+        <CategoryPicker value={category} marked={!item} exclude={['other']} onChange={(c) => choose(c, null)} />
+      )}
       <View className='chips'>
-        {categories.map((c) => (
-          <Text key={c.code} className={`chip${category === c.code && !item ? ' chip--active' : ''}`} onClick={() => choose(c.code, null)}>
-            {c.name}
-          </Text>
-        ))}
         <Text className={`chip chip--unsure${category === 'other' && !item ? ' chip--active' : ''}`} onClick={() => choose('other', null)}>
           不确定，请工作人员分类
         </Text>

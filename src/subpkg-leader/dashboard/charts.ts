@@ -105,7 +105,7 @@ export function colourOption(d: Pick<Dashboard, 'figures'>): ChartOption {
   };
 }
 
-/** the ten categories with the most requests, most at the top (ECharts draws a category axis bottom-up) */
+/** the ten groups (大类) with the most requests, most at the top (ECharts draws a category axis bottom-up) */
 export function topCategories(rows: BreakdownRow[]): BreakdownRow[] {
   return rows.slice(0, 10).reverse();
 }

@@ -118,6 +118,8 @@ export default function DashboardPage() {
   const [query, setQuery] = useState<PeriodQuery>(() => defaultQuery('month'));
   const [tier, setTier] = useState<Tier | ''>('');
   const [departmentId, setDepartmentId] = useState('');
+  /** the group (大类) whose categories (小类) show below the chart */
+  const [openGroup, setOpenGroup] = useState('');
   const [departments, setDepartments] = useState<DeskOptions['departments'] | null>(null);
   /** leaders and dispatchers see what the reminders did (stats.notify); null while unknown or not theirs */
   const [notify, setNotify] = useState<NotifyStats | null>(null);
@@ -175,11 +177,12 @@ export default function DashboardPage() {
     const figure = p.componentType === 'series' && p.seriesIndex !== undefined ? TREND_BARS[p.seriesIndex] : undefined;
     if (data && point && figure) drill(figure, undefined, pointDates(point.key, data.period));
   };
-  /** a category's bar or label */
+  /** a group's bar or label: its categories (小类) open below the chart, each opening its requests */
   const onCategory = (p: ChartClick) => {
     const row = data?.byCategory && p.dataIndex !== undefined ? topCategories(data.byCategory)[p.dataIndex] : undefined;
-    if (row) drill('collected', { kind: 'category', id: row.id });
+    if (row) setOpenGroup(row.id);
   };
+  const group = data?.byCategory?.find((g) => g.id === openGroup) ?? null;
   return (
     <View className='page page--wide leader'>
       <View className='card leader-filters'>
@@ -257,8 +260,20 @@ export default function DashboardPage() {
             </View>
             {cats && (
               <View className='card leader-grid__half'>
-                <View className='card__title'>问题类别（前十）</View>
+                <View className='card__title'>问题类别（按大类，点按看小类）</View>
                 <EChart option={cats} height={220} onClick={onCategory} />
+                <View className='chips leader-groups'>
+                  {data.byCategory!.map((g) => (
+                    <Text key={g.id} className={`chip${group?.id === g.id ? ' chip--active' : ''}`} onClick={() => setOpenGroup(group?.id === g.id ? '' : g.id)}>
+                      {g.name}<Text className='chip__count'>{g.collected}</Text>
+                    </Text>
+                  ))}
+                </View>
+                {group && (
+                  <View className='leader-group'>
+                    <Table rows={[group, ...(group.children ?? [])].map((r, i) => (i === 0 ? { ...r, name: `${r.name}（全部）` } : r))} first='类别' onOpen={rowOpener('category')} />
+                  </View>
+                )}
               </View>
             )}
           </View>

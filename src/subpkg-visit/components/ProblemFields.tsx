@@ -1,10 +1,10 @@
 import { TextArea } from '@nutui/nutui-react-taro';
 import Field from '../../components/Field';
 import PhoneInput from '../../components/PhoneInput';
-import { Chips } from '../../components/Select';
+import CategoryPicker from '../../components/CategoryPicker';
 import type { FieldErrors } from '../../shared/use-form';
 import { PHONE_PATTERN } from '../../../core/contract/limits';
-import type { CategoryCode } from '../../../core/contract/catalog';
+import { CATEGORY_CODES, type CategoryCode } from '../../../core/contract/catalog';
 
 /** a problem an official files for the enterprise (走访代报), as typed so far */
 export type ProblemDraft = { category: CategoryCode | ''; description: string; phone: string };
@@ -20,6 +20,7 @@ export function problemErrors(p: ProblemDraft): FieldErrors {
 }
 
 type Props = {
+  /** the leaves offered (meta's); picked a group (大类) then a leaf (小类) */
   categories: { code: string; name: string }[];
   value: ProblemDraft;
   onChange: (next: ProblemDraft) => void;
@@ -39,7 +40,7 @@ export default function ProblemFields({ categories, value, onChange, errors, edi
   return (
     <>
       <Field label='诉求类别' required error={errors.category}>
-        <Chips options={categories.map((c) => ({ value: c.code as CategoryCode, label: c.name }))} value={value.category} onChange={set('category')} />
+        <CategoryPicker value={value.category} exclude={CATEGORY_CODES.filter((c) => !categories.some((o) => o.code === c))} onChange={set('category')} />
       </Field>
       <Field label={describeLabel} required error={errors.description}>
         <TextArea className='form-textarea' placeholder='企业遇到的问题和诉求' value={value.description} maxLength={1000} rows={3} onChange={set('description')} />
