@@ -317,30 +317,46 @@ export function duplicateLinks(reqs: readonly DupCandidate[], opts: DupOptions =
   const corpus: Corpus = { weight: (p) => Math.sqrt(w2[id.get(p) ?? -1] ?? 0) };
   const ids = fs.map((f) => [...f.pairs].map((p) => id.get(p)!));
   const norm = ids.map((v) => Math.sqrt(v.reduce((t, k) => t + w2[k], 0)));
-  // the cosine of every two requests that share a character pair, by their pairs' lists of requests
-  // (each ascending): only those are compared, and only where a dispatcher would merge them
-  const postings: number[][] = df.map(() => []);
-  ids.forEach((v, i) => { for (const k of v) postings[k].push(i); });
+  // the cosine of every two requests of one place that share a character pair, by the pairs' lists
+  // of requests (each ascending): only those are compared. Places are taken in turn: a community (or
+  // a grid without one), then a grid across communities, then a department across both, each pair once
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const out: DupLink[] = [];
-  for (let i = 0; i < n; i++) {
-    for (const k of ids[i]) {
-      const list = postings[k];
-      const w = w2[k];
-      for (let t = list.length - 1; t >= 0 && list[t] > i; t--) {
-        const j = list[t];
-        if (acc[j] === 0) touched.push(j);
-        acc[j] += w;
+  const within = (members: readonly number[], done: (i: number, j: number) => boolean) => {
+    const postings = new Map<number, number[]>();
+    for (const i of members) for (const k of ids[i]) { const l = postings.get(k); if (l) l.push(i); else postings.set(k, [i]); }
+    for (const i of members) {
+      for (const k of ids[i]) {
+        const list = postings.get(k)!;
+        const w = w2[k];
+        for (let t = list.length - 1; t >= 0 && list[t] > i; t--) {
+          const j = list[t];
+          if (acc[j] === 0) touched.push(j);
+          acc[j] += w;
+        }
       }
+      for (const j of touched) {
+        if (!done(i, j)) {
+          const l = compare(fs[i], fs[j], norm[i] && norm[j] ? acc[j] / (norm[i] * norm[j]) : 0, corpus, opts);
+          if (l) out.push(l);
+        }
+        acc[j] = 0;
+      }
+      touched.length = 0;
     }
-    for (const j of touched) {
-      const l = compare(fs[i], fs[j], norm[i] && norm[j] ? acc[j] / (norm[i] * norm[j]) : 0, corpus, opts);
-      if (l) out.push(l);
-      acc[j] = 0;
-    }
-    touched.length = 0;
-  }
+  };
+  const groups = (key: (r: DupCandidate) => string | null | undefined) => {
+    const gs = new Map<string, number[]>();
+    fs.forEach((f, i) => { const k = key(f.r); if (k) { const g = gs.get(k); if (g) g.push(i); else gs.set(k, [i]); } });
+    return [...gs.values()].filter((g) => g.length > 1);
+  };
+  const block = (r: DupCandidate) => r.communityId || (r.gridId ? `g:${r.gridId}` : null);
+  const sameBlock = (i: number, j: number) => !!block(fs[i].r) && block(fs[i].r) === block(fs[j].r);
+  const sameGrid = (i: number, j: number) => !!fs[i].r.gridId && fs[i].r.gridId === fs[j].r.gridId;
+  for (const g of groups(block)) within(g, () => false);
+  for (const g of groups((r) => r.gridId)) within(g, sameBlock);
+  for (const g of groups((r) => r.deptId)) within(g, (i, j) => sameBlock(i, j) || sameGrid(i, j));
   return out.sort((x, y) => y.score - x.score || cmp(x.a, y.a) || cmp(x.b, y.b));
 }
 
