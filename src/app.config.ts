@@ -7,12 +7,12 @@ export default defineAppConfig({
     },
     {
       root: 'subpkg-officer',
-      pages: ['inbox/index', 'detail/index', 'file/index', 'filed/index'],
+      pages: ['inbox/index', 'detail/index', 'file/index'],
     },
     {
       // dispatchers and leaders (desktop browser first)
       root: 'subpkg-desk',
-      pages: ['ledger/index', 'detail/index', 'reach/index', 'meeting/index', 'hotline/index'],
+      pages: ['ledger/index', 'detail/index', 'reach/index', 'meeting/index', 'hotline/index', 'duplicates/index'],
     },
     {
       // 我的 and 提醒设置 (every signed-in user)

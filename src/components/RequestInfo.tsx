@@ -181,6 +181,8 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
     if (process.env.TARO_ENV === 'weapp' && r.phone) Taro.makePhoneCall({ phoneNumber: r.phone }).catch(() => undefined);
   };
   const rejected = r.status === 'rejected';
+  // 并件: handled as the main request (its handler and deadline are the main's, shown in MergedPanel)
+  const merged = r.status === 'merged';
   return (
     <View>
       <RequestHead request={r} meta={meta} />
@@ -199,7 +201,7 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
           </Text>
         </Row>
         {/* a rejected request (不予受理) was handled by nobody and has no deadline */}
-        {!rejected && (
+        {!rejected && !merged && (
           <Row label='承办人'>
             {r.assigneeName ? `${r.assigneeName}${r.assigneeRole ? `（${roleLabel(r.assigneeRole)}）` : ''}` : r.status === 'dispatch' ? '待调度员分派' : '等待分派'}
           </Row>
@@ -209,7 +211,7 @@ export default function RequestInfo({ request: r, meta, viewer, actions }: Props
         {viewer === 'officer' && r.status === 'assigned' && r.acceptDueAt && (
           <Row label='签收期限'><When at={r.acceptDueAt} /></Row>
         )}
-        <DeadlineRows request={r} />
+        {!merged && <DeadlineRows request={r} />}
         {viewer === 'officer' && !!r.urgeCount && !rejected && <Row label='催办次数'>{r.urgeCount}</Row>}
         <ProvisionalWarning request={r} />
       </View>

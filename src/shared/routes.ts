@@ -21,12 +21,12 @@ export const ROUTES = {
   officerDetail: (id: string) => `/subpkg-officer/detail/index?id=${encodeURIComponent(id)}`,
   /** 代报: a liaison or grid officer files for an enterprise it looks after */
   fileFor: '/subpkg-officer/file/index',
-  /** 我代报的诉求: what the caller filed for enterprises (a CPPCC member's way to follow them) */
-  filed: '/subpkg-officer/filed/index',
   /** 茶叙会/企业家日: a dispatcher records a meeting's problems */
   meeting: '/subpkg-desk/meeting/index',
   /** 12345: a dispatcher imports the hotline's export */
   hotline: '/subpkg-desk/hotline/index',
+  /** 疑似重复 · 并件: the dispatcher merges duplicates into one main request */
+  duplicates: '/subpkg-desk/duplicates/index',
   /** 台账, optionally pre-filtered (e.g. { status: 'dispatch' } for 待调度) */
   ledger: (filters: Record<string, string | undefined> = {}) => `/subpkg-desk/ledger/index${query(filters)}`,
   deskDetail: (id: string) => `/subpkg-desk/detail/index?id=${encodeURIComponent(id)}`,

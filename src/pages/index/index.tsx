@@ -139,8 +139,6 @@ export default function Home() {
   const desk = isDesk(user.roles);
   const department = isDepartment(user.roles);
   const admin = user.roles.includes('admin');
-  // 政协委员直通车: files for the district's enterprises and follows what it filed, nothing else
-  const cppcc = user.roles.includes('cppcc');
 
   return (
     <View className='page home'>
@@ -186,12 +184,11 @@ export default function Home() {
           <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='inbox' tone='orange' url={ROUTES.inbox} onTap={() => offerTopUp('newAssignment')} />
         )}
         {handler && <Entry title='代企业反映' hint='企业电话、座谈或走访中提出的问题，代为提交' icon='edit' tone='blue' url={ROUTES.fileFor} />}
-        {cppcc && !handler && <Entry title='代企业反映' hint='政协委员直通车：企业向您反映的问题，代为提交' icon='edit' tone='blue' url={ROUTES.fileFor} />}
-        {cppcc && <Entry title='我代报的诉求' hint='跟踪代企业反映的诉求：办理状态、期限与结果' icon='list' tone='green' url={ROUTES.filed} />}
         {dispatcher && (
           <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='flag' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
         )}
         {dispatcher && <Entry title='会议诉求录入' hint='茶叙会、企业家日上企业提出的问题，逐条生成诉求' icon='calendar' tone='green' url={ROUTES.meeting} />}
+        {dispatcher && <Entry title='疑似重复 · 并件' hint='不同企业反映的同一问题，合并为一件办理' icon='doc' tone='blue' url={ROUTES.duplicates} />}
         {dispatcher && <Entry title='12345工单导入' hint='导入热线系统导出的涉企工单，不重复导入' icon='doc' tone='orange' url={ROUTES.hotline} />}
         {desk && <Entry title='数据看板' hint='收集、办结、按期办结率、满意度与趋势' icon='pie' tone='purple' url={ROUTES.dashboard} />}
         {desk && <Entry title='台账' hint='红黄绿白四色台账，筛选、导出' icon='grid' tone='blue' url={ROUTES.ledger()} />}
@@ -228,7 +225,7 @@ export default function Home() {
         <Entry title='我的' hint='个人信息、提醒设置（微信提醒与短信）' icon='user' tone='blue' url={NOTIFY_ROUTES.me} />
       </View>
 
-      {!isEnterprise && !handler && !desk && !department && !admin && !cppcc && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
+      {!isEnterprise && !handler && !desk && !department && !admin && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
 
       {/* an invitation turns a WeChat user who is nobody yet into staff: bound or staff users have no use for it */}
       {isEnterprise && !user.enterprise && user.roles.length === 1 && (

@@ -30,6 +30,7 @@ import ObjectionsPanel from './objections';
 import CallbackPanel from './callback';
 import RecusalNotice from './recusal-notice';
 import ItemSuggestion from './item-suggestion';
+import MergedPanel from '../../components/MergedPanel';
 import '../desk.css';
 import './index.css';
 
@@ -125,6 +126,28 @@ export default function DeskDetailPage() {
     }
   };
 
+  /** 取消并件: the linked request goes back to its own handling */
+  const unmerge = async () => {
+    if (busy) return;
+    const sure = await confirmAction({
+      title: '取消并件',
+      content: '本诉求将恢复单独办理（回到并件前的状态和承办人），不再随主件办理，企业会收到通知。',
+      confirmText: '取消并件',
+      danger: true,
+    });
+    if (!sure) return;
+    setBusy(true);
+    try {
+      await callService('desk.unmerge', { id });
+      Taro.showToast({ title: '已取消并件', icon: 'none' });
+      await acted();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (!detail) {
     return (
       <View className='page page--wide'>{error ? <ErrorState message={error} onRetry={load} /> : <Loading />}</View>
@@ -140,6 +163,7 @@ export default function DeskDetailPage() {
       <RecusalNotice detail={detail} meta={meta} options={options} reload={acted} />
       <View className='desk-detail__columns'>
         <View className='desk-detail__side'>
+          {detail.merge && <MergedPanel merge={detail.merge} viewer='desk' onUnmerge={can.unmerge ? unmerge : undefined} busy={busy} />}
           <SlaPanel request={r} meta={meta} />
           {r.referral && (
             <View className='card notice-card notice-card--danger'>

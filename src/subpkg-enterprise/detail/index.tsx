@@ -13,6 +13,7 @@ import { APPEAL_DAYS, AppealInput, ConfirmInput, NoteInput, ReopenInput, Supplem
 import { confirmAction } from '../../shared/confirm';
 import { problemsOf } from '../../../core/contract/schema';
 import CallButton from '../../components/CallButton';
+import MergedPanel from '../../components/MergedPanel';
 
 const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
@@ -273,6 +274,9 @@ export default function EnterpriseDetailPage() {
         </View>
   );
 
+  // 并件: handled together with the same problem reported by other enterprises; it follows the main
+  const mergedCard = detail.merge?.kind === 'linked' && <MergedPanel merge={detail.merge} viewer='enterprise' />;
+
   return (
     <View className='page'>
       <RequestInfo
@@ -280,8 +284,9 @@ export default function EnterpriseDetailPage() {
         meta={meta}
         viewer='enterprise'
         actions={
-          (supplementCard || evaluateCard || chaseCard || appealCard || noteCard) && (
+          (mergedCard || supplementCard || evaluateCard || chaseCard || appealCard || noteCard) && (
             <>
+              {mergedCard}
               {appealCard}
               {chaseCard}
               {supplementCard}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '疑似重复 · 并件',
+});
