@@ -7,7 +7,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpkg-officer',
-      pages: ['inbox/index', 'detail/index', 'file/index'],
+      pages: ['inbox/index', 'detail/index', 'file/index', 'filed/index'],
     },
     {
       // dispatchers and leaders (desktop browser first)

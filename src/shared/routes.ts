@@ -21,6 +21,8 @@ export const ROUTES = {
   officerDetail: (id: string) => `/subpkg-officer/detail/index?id=${encodeURIComponent(id)}`,
   /** 代报: a liaison or grid officer files for an enterprise it looks after */
   fileFor: '/subpkg-officer/file/index',
+  /** 我代报的诉求: what the caller filed for enterprises (a CPPCC member's way to follow them) */
+  filed: '/subpkg-officer/filed/index',
   /** 茶叙会/企业家日: a dispatcher records a meeting's problems */
   meeting: '/subpkg-desk/meeting/index',
   /** 12345: a dispatcher imports the hotline's export */

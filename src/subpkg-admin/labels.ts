@@ -24,6 +24,8 @@ export const STAFF_ROLES: { value: StaffRole; label: string }[] = [
   { value: 'dispatcher', label: '调度员' },
   { value: 'leader', label: '领导' },
   { value: 'admin', label: '管理员' },
+  // 政协委员直通车: files for the district's enterprises and follows what it filed; no grid, department or center
+  { value: 'cppcc', label: '政协委员' },
 ];
 
 export const ENTITY_LABELS: Record<AuditEntity, string> = {

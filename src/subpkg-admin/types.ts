@@ -9,7 +9,7 @@ export type AdminOrg = Answer<'admin.orgs.list'>['orgs'][number];
 /** the console's home figures (admin.overview) */
 export type Overview = Answer<'admin.overview'>;
 
-export type StaffRole = 'officer' | 'liaison' | 'department' | 'dispatcher' | 'leader' | 'admin';
+export type StaffRole = 'officer' | 'liaison' | 'department' | 'dispatcher' | 'leader' | 'admin' | 'cppcc';
 
 /** an invite code and when it lapses */
 export type Invite = Answer<'admin.staff.reinvite'>['invite'];

@@ -139,6 +139,8 @@ export default function Home() {
   const desk = isDesk(user.roles);
   const department = isDepartment(user.roles);
   const admin = user.roles.includes('admin');
+  // 政协委员直通车: files for the district's enterprises and follows what it filed, nothing else
+  const cppcc = user.roles.includes('cppcc');
 
   return (
     <View className='page home'>
@@ -184,6 +186,8 @@ export default function Home() {
           <Entry title='我的工单' hint='处理分派给我的企业诉求' icon='inbox' tone='orange' url={ROUTES.inbox} onTap={() => offerTopUp('newAssignment')} />
         )}
         {handler && <Entry title='代企业反映' hint='企业电话、座谈或走访中提出的问题，代为提交' icon='edit' tone='blue' url={ROUTES.fileFor} />}
+        {cppcc && !handler && <Entry title='代企业反映' hint='政协委员直通车：企业向您反映的问题，代为提交' icon='edit' tone='blue' url={ROUTES.fileFor} />}
+        {cppcc && <Entry title='我代报的诉求' hint='跟踪代企业反映的诉求：办理状态、期限与结果' icon='list' tone='green' url={ROUTES.filed} />}
         {dispatcher && (
           <Entry title='待调度' hint='核实定级、分派、督办待处理的诉求' icon='flag' tone='red' url={ROUTES.ledger({ status: 'dispatch' })} />
         )}
@@ -225,7 +229,7 @@ export default function Home() {
         <Entry title='我的' hint='个人信息、提醒设置（微信提醒与短信）' icon='user' tone='blue' url={NOTIFY_ROUTES.me} />
       </View>
 
-      {!isEnterprise && !handler && !desk && !department && !admin && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
+      {!isEnterprise && !handler && !desk && !department && !admin && !cppcc && <View className='home__note'>当前角色在移动端暂无待办事项，可在消息中心查看提醒。</View>}
 
       {/* an invitation turns a WeChat user who is nobody yet into staff: bound or staff users have no use for it */}
       {isEnterprise && !user.enterprise && user.roles.length === 1 && (
