@@ -266,6 +266,8 @@ export type ServiceRequest = {
   notifiedSeq: number;
   /** set once a "waiting in queue" note is on the timeline, so retries don't repeat it */
   waitingNoted: boolean;
+  /** 按事项清单自动转办: written at intake, cleared when the card is issued (core/cards/auto-card.ts) */
+  autoCard?: { deptId: string; deptName: string; itemId: string; itemName: string; deadlineClass: 'simple' | 'normal' | 'complex' } | null;
   // --- dashboard counters (core/stats/counters.ts) ---
   /** what this request last added to the counters, and at which seq */
   stats?: { seq: number; key: StatsKey } | null;

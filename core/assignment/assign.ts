@@ -20,6 +20,7 @@ import { NO_BUDGET, type Budget } from '../budget';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 import { enterpriseRepo } from '../repos/enterprises';
+import { issueAutoCard } from '../cards/auto-card';
 
 export { DEFAULT_CAPACITY };
 
@@ -88,6 +89,8 @@ export type AssignOutcome = 'assigned' | 'waiting' | 'skipped';
 export async function assignRequest(ports: Ports, requestId: string, now: Date): Promise<AssignOutcome> {
   const req = await requestRepo(ports.store).get(requestId);
   if (!req || req.status !== 'queued') return 'skipped';
+  // 按事项清单自动转办: its card, not an officer (issued once, however often this runs)
+  if (req.autoCard) return (await issueAutoCard(ports, req, now)) ? 'assigned' : 'skipped';
   const ent = await enterpriseRepo(ports.store).get(req.enterpriseId);
   if (!ent) return 'skipped';
 

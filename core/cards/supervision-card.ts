@@ -17,12 +17,11 @@
  *   department gets it only when the dispatcher confirms it (confirmRecusal).
  */
 import { releaseSlotOf } from '../assignment/assign';
-import { C } from '../collections';
 import { Ctx, hasRole, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { CardParty, CardProgress, ServiceRequest, SupervisionCard } from '../model';
+import type { CardParty, CardProgress, Org, ServiceRequest, SupervisionCard } from '../model';
 import { loadRequest, resolution, transition, transitionFollowing, type Transition } from '../request-record';
-import { recompute, settleClock, startIfNeeded, stop } from '../sla/clock';
+import { recompute, settleClock, stop } from '../sla/clock';
 import { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
 import { CardCloseInput, CardDeadlineInput, CardIdInput, CardListInput, CardProgressInput, CardReplyInput, CardReturnInput, CardUrgeInput, CardWithdrawInput, FinalInput, IssueInput } from '../contract/desk';
@@ -32,6 +31,7 @@ import { ownAttachments, withAttachments } from '../files/attachments';
 import { departmentHandlers, supervisorsOf } from '../desk/scope';
 import { loadSupervised } from '../desk/triage';
 import { cardRepo } from '../repos/cards';
+import { newCard, supervisedClock } from './new-card';
 import { orgRepo } from '../repos/orgs';
 
 
@@ -68,40 +68,8 @@ export async function issueCard(ctx: Ctx, input: Sent<typeof IssueInput>) {
   }
   const recused = recusal?.userIds ?? [];
   const sla = await loadSla(ctx.ports);
-  const acceptDueAt = sla.calendar.addWorkingDays(ctx.now, sla.policy.cardAcceptDays).at.toISOString();
-  const n = await ctx.ports.store.collection(C.counters).increment(`card-${today}`, 'seq', 1);
-  const card: SupervisionCard = {
-    _id: `card-${req._id}-${req.seq + 1}`,
-    no: `DB${today}${String(n).padStart(4, '0')}`,
-    requestId: req._id,
-    requestNo: req.no,
-    enterpriseName: req.enterpriseName,
-    category: req.category,
-    description: req.description,
-    deadline: data.deadline,
-    instructions: data.instructions,
-    status: 'open',
-    issuedAt: ctx.now.toISOString(),
-    issuedById: ctx.user._id,
-    issuedByName: ctx.user.name,
-    deptIds,
-    parties: depts.map((d, i): CardParty => ({
-      deptId: d!._id, deptName: d!.name, role: i === 0 ? 'lead' : 'co', status: 'issued', reply: null, reason: null, at: null, handlerId: null, handlerName: null,
-      acceptDueAt, acceptedAt: null, urgeCount: 0, lastUrgedAt: null, closed: null,
-    })),
-    progress: [],
-    deadlineChanges: [],
-    withdrawal: null,
-    recusedUserIds: recused,
-    version: 1,
-  };
-  // the card's deadline becomes the request's deadline (end of that working day)
-  let clock = startIfNeeded(req, ctx.now, sla, {});
-  const started = { ...req, ...clock.set } as ServiceRequest;
-  clock = recompute(started, ctx.now, sla, {
-    ...clock.set, status: 'supervised', cardId: card._id, deptIds, level: 'special', specialDueDate: data.deadline,
-    assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null, pausedAt: null, remainingAtPause: null,
-  });
+  const card = await newCard(ctx.ports, req, { depts: depts as Org[], deadline: data.deadline, instructions: data.instructions, by: { id: ctx.user._id, name: ctx.user.name }, recused }, ctx.now, sla);
+  const clock = supervisedClock(req, card, ctx.now, sla);
   const handlers = await handlersOf(ctx, deptIds, recused);
   const names = depts.map((d, i) => `${d!.name}${i === 0 ? '（牵头）' : '（协办）'}`).join('、');
   const recusalNote = conflicted.length ? `；已确认回避：被投诉人不接收此卡（${conflicted.join('、')}）` : '';

@@ -18,10 +18,12 @@ export type DeadlineClass = keyof typeof DEADLINE_CLASSES;
 
 /**
  * 按清单分派: what the responsibility list does for an item that names a district department. 'suggest'
- * (the default): the triage proposes a 督办卡 to that department and the dispatcher confirms it; 'off':
- * the triage shows the item and its reason only. Kept in the admin's rules (core/admin/rules.ts).
+ * (the default): the triage proposes a 督办卡 to that department and the dispatcher confirms it; 'auto':
+ * the request the enterprise files with such an item goes to that department by 督办卡 at intake, the
+ * dispatchers are told and may withdraw it (core/cards/auto-card.ts); 'off': the triage shows the item
+ * and its reason only. Kept in the admin's rules (core/admin/rules.ts).
  */
-export const ITEM_ROUTING_MODES = { suggest: '建议下发督办卡，调度员确认', off: '仅显示事项，不建议下发' } as const;
+export const ITEM_ROUTING_MODES = { suggest: '建议下发督办卡，调度员确认', auto: '自动下发督办卡，告知调度员（可撤回）', off: '仅显示事项，不建议下发' } as const;
 export type ItemRoutingMode = keyof typeof ITEM_ROUTING_MODES;
 export const DEFAULT_ITEM_ROUTING: { mode: ItemRoutingMode } = { mode: 'suggest' };
 /** the settings document (and the rules' key) that holds it */

@@ -14,6 +14,7 @@ import { orgById } from '../org-cache';
 import { loadSla } from '../sla/policy';
 import { newRequestDoc, nextRequestNo, placeOf } from './request-doc';
 import { requestRepo } from '../repos/requests';
+import { autoCardFor, autoCardQueuedText } from '../cards/auto-card';
 
 /** the fields of a new request that differ by who brings it in */
 export type NewRequest = Pick<ServiceRequest, '_id' | 'clientKey' | 'submitterId' | 'channel' | 'category' | 'description' | 'photos' | 'phone'> &
@@ -37,12 +38,17 @@ export async function createRequest(ctx: Ctx, ent: Enterprise, grid: Org | null,
     ...fields,
     timeline: [{ seq: 1, at, type: 'submitted', actorId: first.actorId, actorName: first.actorName, text: first.text, ...(first.enterpriseText ? { enterpriseText: first.enterpriseText } : {}) }],
   }, at);
-  // assignment is part of this unit of work: an officer's slot first, then the one write
+  // assignment is part of this unit of work: an officer's slot first, then the one write. An item
+  // whose department the rule sends requests to (按事项清单自动转办) takes no slot: the write carries
+  // the mark, and what follows the request issues the card from it (core/cards/auto-card.ts)
   const sla = await loadSla(ports);
-  const claimed = await claimSlot(ports, await candidatesFor(ports, ent, grid), now);
-  const step = claimed
-    ? assignment(queued, claimed, now, sla)
-    : { set: { waitingNoted: true }, history: [], event: { type: 'queued' as const, text: waitingText(await orgById(ports, queued.queueOrgId)) } };
+  const auto = await autoCardFor(ports, fields.item?.id, !!fields.recusal);
+  const claimed = auto ? null : await claimSlot(ports, await candidatesFor(ports, ent, grid), now);
+  const step = auto
+    ? { set: { autoCard: auto, waitingNoted: true }, history: [], event: { type: 'queued' as const, text: autoCardQueuedText(auto) } }
+    : claimed
+      ? assignment(queued, claimed, now, sla)
+      : { set: { waitingNoted: true }, history: [], event: { type: 'queued' as const, text: waitingText(await orgById(ports, queued.queueOrgId)) } };
   // one tap, one message: whoever hears of both events (the enterprise) is told once (core/notify/outbox.ts)
   const doc = afterTransition(queued, step, { ...timelineEvent(queued.seq + 1, at, { event: step.event, actor: SYSTEM }), withPrevious: true }, at);
   try {

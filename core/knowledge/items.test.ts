@@ -100,7 +100,7 @@ test('a request carries the item chosen (id and name), none for 不确定; a rem
   expect(rules.itemRouting).toEqual({ mode: 'suggest' });
   await h.ok(ADMIN, { action: 'admin.rules.save', version, rules: { ...rules, itemRouting: { mode: 'off' } } });
   expect((await h.ok(DISPATCHER, { action: 'items.triage', id: chosen.request._id })).routing).toBe('off');
-  expect(await h.call(ADMIN, { action: 'admin.rules.save', version: version + 1, rules: { ...rules, itemRouting: { mode: 'auto' } } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  expect(await h.call(ADMIN, { action: 'admin.rules.save', version: version + 1, rules: { ...rules, itemRouting: { mode: 'always' } } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   // 不确定 (and every request from before the list): no choice, the description's own suggestion
   const u = await h.ok(DISPATCHER, { action: 'items.triage', id: unsure.request._id });
   expect(u.chosen).toBeNull();

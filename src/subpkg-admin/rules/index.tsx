@@ -261,7 +261,7 @@ export default function RulesPage() {
           ))}
         </View>
         <Field label='按事项清单分派' error={err('itemRouting.mode')}>
-          <View className='form-note rules-note'>企业所选（或按描述匹配）的事项写明了本区责任部门时，调度页是否建议向该部门下发督办卡；下发须调度员确认。</View>
+          <View className='form-note rules-note'>企业所选（或按描述匹配）的事项写明了本区责任部门时：建议下发督办卡（调度员确认后下发）；或企业提交即自动下发给该部门，同时告知调度员，调度员可撤回；或仅显示事项。</View>
           <Chips
             options={(Object.keys(ITEM_ROUTING_MODES) as ItemRoutingMode[]).map((m) => ({ value: m, label: ITEM_ROUTING_MODES[m] }))}
             value={form.itemRouting}

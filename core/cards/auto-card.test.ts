@@ -1,0 +1,95 @@
+/**
+ * 按事项清单自动转办 (rule 'auto', ./auto-card.ts): a request filed with an item whose department is one
+ * of the district's goes to it by 督办卡 at intake, the dispatchers told and able to withdraw it;
+ * exactly one card however often the intake or the timer runs, and a run cut half-way is finished.
+ */
+import { C } from '../collections';
+import type { ServiceRequest, SupervisionCard } from '../model';
+import { assignWaiting } from '../assignment/assign';
+import { makeHarness, submission, type Harness } from '../../tests/support/harness';
+import { autoCardId, issueAutoCard } from './auto-card';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness(); });
+afterEach(() => h.cleanup());
+
+const ADMIN = 'u-admin';
+const ENT = 'u-linxiao';
+const DISPATCHER = 'u-sunli';
+/** 不动产首次登记: owned by 区自然资源局 (dep-zrzy), whose handler is 钱军 */
+const ITEM = { itemId: 'ri-029', category: 'caichan', description: '新盖的二号厂房办不动产首次登记，材料交了一个月没有动静' };
+
+async function setMode(mode: string) {
+  const { version, rules } = await h.ok(ADMIN, { action: 'admin.rules.get' });
+  await h.ok(ADMIN, { action: 'admin.rules.save', version, rules: { ...rules, itemRouting: { mode } } });
+}
+const cardsOf = (requestId: string) => h.ports.store.collection<SupervisionCard>(C.cards).find({ requestId }, { limit: 10 });
+
+test("rule 'auto': the item's department gets the card at intake, the dispatcher is told, a retried submit or the timer issues no second card", async () => {
+  await setMode('auto');
+  const key = 'auto-card-retry-1';
+  const { request } = await h.ok(ENT, submission({ ...ITEM, clientKey: key }));
+  const req = (await h.requests().get(request._id))!;
+  expect(req).toMatchObject({ status: 'supervised', cardId: autoCardId(req._id), deptIds: ['dep-zrzy'], assigneeId: null, autoCard: null });
+  const issued = req.timeline.find((e) => e.type === 'card_issued')!;
+  expect(issued.text).toMatch(/^按事项清单自动转办至区自然资源局：下发督办卡 DB\d{12}，期限 \d{4}-\d{2}-\d{2}/);
+  // told: the department's handler and the dispatcher of its center, who may withdraw it
+  expect(issued.notify).toEqual(expect.arrayContaining(['u-qianjun', DISPATCHER]));
+  const [card] = await cardsOf(req._id);
+  expect(card).toMatchObject({ _id: autoCardId(req._id), status: 'open', issuedByName: '按事项清单自动转办', parties: [{ deptId: 'dep-zrzy', role: 'lead', status: 'issued' }] });
+  expect((await h.ok('u-qianjun', { action: 'card.list' })).items.map((c: { _id?: string; id?: string }) => c._id ?? c.id)).toContain(card._id);
+
+  // the same submit again (a retry), and the timer over the queue: still one card, one event
+  expect((await h.ok(ENT, submission({ ...ITEM, clientKey: key }))).created).toBe(false);
+  await assignWaiting(h.ports, h.clock.now());
+  expect(await issueAutoCard(h.ports, (await h.requests().get(req._id))!, h.clock.now())).toBeNull();
+  expect(await cardsOf(req._id)).toHaveLength(1);
+  expect((await h.requests().get(req._id))!.timeline.filter((e) => e.type === 'card_issued')).toHaveLength(1);
+
+  // the dispatcher withdraws it: back to 待调度
+  await h.ok(DISPATCHER, { action: 'card.withdraw', cardId: card._id, reason: '需先核实是否属于首次登记' });
+  expect((await h.requests().get(req._id))!.status).toBe('dispatch');
+});
+
+test('a run cut after the card was written and before the request moved is finished by the timer, with that same card', async () => {
+  await setMode('auto');
+  const { request } = await h.ok(ENT, submission(ITEM));
+  // rewind to the cut: the request still queued and marked, the card already written
+  const done = (await h.requests().get(request._id))!;
+  const mark = { deptId: 'dep-zrzy', deptName: '区自然资源局', itemId: 'ri-029', itemName: 'x', deadlineClass: 'normal' as const };
+  await h.requests().update(done._id, { $set: { status: 'queued', cardId: null, autoCard: mark, assigneeId: null } });
+  const before = (await cardsOf(done._id))[0];
+  await assignWaiting(h.ports, h.clock.now());
+  const after = (await h.requests().get(done._id))!;
+  expect(after).toMatchObject({ status: 'supervised', cardId: before._id, autoCard: null });
+  const cards = await cardsOf(done._id);
+  expect(cards.map((c) => [c._id, c.no])).toEqual([[before._id, before.no]]);
+});
+
+test('a dispatcher who took the request first keeps it: the card written for it is withdrawn', async () => {
+  await setMode('auto');
+  const { request } = await h.ok(ENT, submission(ITEM));
+  const done = (await h.requests().get(request._id))!;
+  // as if the intake's run wrote the card and stopped, and then the request was moved by a dispatcher
+  const mark = { deptId: 'dep-zrzy', deptName: '区自然资源局', itemId: 'ri-029', itemName: 'x', deadlineClass: 'normal' as const };
+  await h.requests().update(done._id, { $set: { status: 'queued', cardId: null, autoCard: mark } });
+  const stale = (await h.requests().get(done._id)) as ServiceRequest;
+  await h.requests().update(done._id, { $set: { status: 'dispatch', autoCard: null }, $inc: { seq: 1 } });
+  expect(await issueAutoCard(h.ports, stale, h.clock.now())).toBeNull();
+  expect((await h.requests().get(done._id))!.status).toBe('dispatch');
+  expect((await cardsOf(done._id))[0]).toMatchObject({ status: 'withdrawn', withdrawal: { reason: '诉求已由调度员处理，自动转办取消' } });
+});
+
+test("rule 'suggest' (the default) and items without a district department: assigned as before, no card", async () => {
+  const suggested = await h.ok(ENT, submission(ITEM));
+  expect((await h.requests().get(suggested.request._id))!).toMatchObject({ status: 'assigned' });
+  await setMode('auto');
+  // 国网云溪供电中心 is not a department of the district
+  const utility = await h.ok(ENT, submission({ itemId: 'ri-018', description: '新建二号车间变压器容量不够，需增容至800千伏安' }));
+  const r = (await h.requests().get(utility.request._id))!;
+  expect(r.status === 'assigned' || r.status === 'queued').toBe(true);
+  expect(r.cardId ?? null).toBeNull();
+  expect(await cardsOf(r._id)).toEqual([]);
+  // the rules page's third option is saved and read back
+  expect((await h.ok(ADMIN, { action: 'admin.rules.get' })).rules.itemRouting).toEqual({ mode: 'auto' });
+});
