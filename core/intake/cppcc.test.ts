@@ -85,6 +85,7 @@ test('a member files for a bound enterprise of any grid: the enterprise is the s
   const answered = await h.ok(MEMBER, { action: 'request.filedByMe', tab: 'answered' });
   expect(answered).toMatchObject({ total: 1, counts: { open: 0, answered: 1, all: 1 } });
   expect(answered.items[0]).toMatchObject({ _id: request._id, status: 'closed', enterpriseName: '东城宏远建筑工程有限公司', channel: 'cppcc' });
+  expect((await h.ok(MEMBER, { action: 'home.todo' })).todo).toEqual([{ key: 'filedOpen', count: 0 }, { key: 'filedAnswered', count: 1 }]);
   const mine = await h.ok(MEMBER, { action: 'request.get', id: request._id });
   expect(mine.request.timeline[0].text).toBe('政协委员何建华已代您反映此诉求');
   // no official's fields or controls: no card, no deadline history, nothing it may do
@@ -107,6 +108,8 @@ test('the member lists only what it filed, with status, colour and deadline, and
   const list = await h.ok(MEMBER, { action: 'request.filedByMe' });
   expect(list.items.map((r: { _id: string }) => r._id)).toEqual([b._id, a._id]);
   expect(list).toMatchObject({ total: 2, page: 1, counts: { open: 2, answered: 0, all: 2 } });
+  // the home's 待办 band counts the same
+  expect(await h.ok(MEMBER, { action: 'home.todo' })).toEqual({ todo: [{ key: 'filedOpen', count: 2 }, { key: 'filedAnswered', count: 0 }] });
   for (const r of list.items) {
     expect(r).toMatchObject({ status: 'assigned', colour: expect.stringMatching(/^(white|green|yellow|red)$/), dueAt: expect.any(String), no: expect.stringMatching(/^SQ/) });
     // as the enterprise sees it: no internal supervision

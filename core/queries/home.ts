@@ -18,7 +18,8 @@ export type TodoKey =
   | 'supplement' | 'rate' | 'overdue' // the enterprise's own requests
   | 'accept' | 'handling' | 'overdueMine' // an officer's or liaison's
   | 'dispatch' | 'callbackDue' // a dispatcher's centers: 待调度, 待回访
-  | 'cards'; // a department's supervision cards
+  | 'cards' // a department's supervision cards
+  | 'filedOpen' | 'filedAnswered'; // what a CPPCC member filed (政协委员直通车): still handled, answered
 
 export type HomeTodo = {
   todo: Array<{ key: TodoKey; count: number }>;
@@ -46,6 +47,10 @@ export async function homeTodo(ctx: Ctx): Promise<HomeTodo> {
     // the ledger's own queries (the figures open the ledger filtered the same way)
     jobs.push(ledgerQuery(ctx, { status: 'dispatch' }).then((q) => counted('dispatch', requests.ledgerCount(q))));
     jobs.push(ledgerQuery(ctx, { callback: 'due' }).then((q) => counted('callbackDue', requests.ledgerCount(q))));
+  }
+  if (hasRole(u, 'cppcc')) {
+    jobs.push(counted('filedOpen', requests.countOfFiler(u._id, OPEN_STATUSES)));
+    jobs.push(counted('filedAnswered', requests.countOfFiler(u._id, ['resolved', 'closed'])));
   }
   if (hasRole(u, 'department') && u.departmentId) {
     jobs.push(listCards(ctx, sent<typeof CardListInput>({ tab: 'todo' })).then((l) => [{ key: 'cards' as const, count: l.counts.todo }]));

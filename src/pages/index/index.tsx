@@ -57,6 +57,8 @@ const TODO: Record<TodoKey, { label: string; tone: 'red' | 'orange' | 'blue'; ur
   dispatch: { label: '待调度', tone: 'orange', url: ROUTES.ledger({ status: 'dispatch' }) },
   callbackDue: { label: '待回访', tone: 'blue', url: ROUTES.ledger({ callback: 'due' }) },
   cards: { label: '待接收督办卡', tone: 'orange', url: ROUTES.cardInbox },
+  filedOpen: { label: '代报办理中', tone: 'blue', url: `${ROUTES.filed}?tab=open` },
+  filedAnswered: { label: '代报已答复', tone: 'blue', url: `${ROUTES.filed}?tab=answered` },
 };
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);

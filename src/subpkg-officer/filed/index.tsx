@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
@@ -23,7 +23,10 @@ const TABS: { key: Tab; title: string; empty: string }[] = [
  * (政协委员直通车) way to follow them: status, ledger colour and deadline on each card, the detail on tap.
  */
 export default function FiledPage() {
-  const { tab, switchTab, meta, list, counts } = useTabbedInbox<Tab, RequestSummary, Answer<'request.filedByMe'>>('open', (tab, page) => callService('request.filedByMe', { tab, page }));
+  // the home page's 待办 figures open their tab (?tab=answered)
+  const { params } = useRouter();
+  const first = TABS.find((t) => t.key === params.tab)?.key ?? 'open';
+  const { tab, switchTab, meta, list, counts } = useTabbedInbox<Tab, RequestSummary, Answer<'request.filedByMe'>>(first, (tab, page) => callService('request.filedByMe', { tab, page }));
   const current = TABS.find((t) => t.key === tab)!;
   return (
     <View className='inbox'>
