@@ -4,7 +4,7 @@
  * that write nothing, unmerge back to where it was, and the counters equal to a full recount.
  */
 import { C } from '../collections';
-import type { Message, User } from '../model';
+import type { Message, OutboxEntry, User } from '../model';
 import { freshEach, submission } from '../../tests/support/harness';
 import { materializeNotifications } from '../notify/outbox';
 import { recount, verifyCounters } from '../stats/recount';
@@ -87,6 +87,14 @@ test('merge: the linked enterprise follows the main, is told once per change, an
   expect(followed.map((m) => m.title)).toEqual(['诉求已签收，正在办理', '诉求办理进展', '诉求已办结，请评价']);
   for (const m of followed) expect(m.body.startsWith(`【${b.no}】`)).toBe(true);
   expect(followed.at(-1)!.body).toContain('路灯已更换，路口坑洼已补平');
+  // the notices outside the app (subscribe message, SMS) carry its own number and words, not the main's
+  const notices = await w.h.store.collection<OutboxEntry>(C.outbox).find({ requestId: a._id, userId: 'u-linxiao' }, { limit: 50 });
+  expect(notices.length).toBeGreaterThanOrEqual(3);
+  expect(JSON.stringify(notices.map((n) => n.data))).toContain(b.no);
+  for (const n of notices) {
+    expect(n.page).toBe(`subpkg-enterprise/detail/index?id=${b._id}`);
+    expect(JSON.stringify([n.data, n.route])).not.toMatch(new RegExp(`${a.no}|云溪精密机械|东城路与工业大道路口的路灯坏了`));
+  }
   // materialising the main's events again tells nobody twice
   const main = await stored(a._id);
   await w.h.requests().update(a._id, { $set: { needsNotify: true, notifiedSeq: 0 } });

@@ -119,7 +119,8 @@ async function updateMain(ctx: Ctx, id: string, build: (m: ServiceRequest) => Tr
   throw new AppError('CONFLICT', '主诉求状态正在变化，请稍后重试');
 }
 
-const refOf = (r: ServiceRequest, at: string): LinkedRef => ({ id: r._id, no: r.no, enterpriseId: r.enterpriseId, submitterId: r.submitterId, at });
+/** its own words go in its enterprise's notices of the main (not the main's enterprise's) */
+const refOf = (r: ServiceRequest, at: string): LinkedRef => ({ id: r._id, no: r.no, enterpriseId: r.enterpriseId, submitterId: r.submitterId, at, title: r.description.slice(0, 60) });
 
 /**
  * desk.merge: `ids` become linked to `mainId`. Everything is checked before anything is written (a

@@ -20,7 +20,7 @@ import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 
 /** via: a linked request's enterprise (并件) hears of the main through its own request (core/desk/merge-rules.ts) */
-type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff'; via?: { id: string; no: string } };
+type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff'; via?: { id: string; no: string; title: string } };
 
 /** what the officer handling it hears about */
 const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'enterprise_urged', 'supplemented', 'enterprise_noted', 'reassigned', 'extension_approved', 'extension_refused'];
@@ -190,13 +190,15 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
     const route = routeFor(rules, ev, user, r.role, newWork);
     // an enterprise's SMS goes to the number on its request when its account has none
     const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
-    const values = { no: req.no, title: req.description, status: STATUSES[req.status], enterprise: req.enterpriseName };
+    // a linked enterprise (并件) reads its own request's number and words, never the main's enterprise
+    const own = r.via ? { no: r.via.no, title: r.via.title || req.description } : { no: req.no, title: req.description };
+    const values = { no: own.no, title: own.title, status: STATUSES[req.status], enterprise: r.via ? '' : req.enterpriseName };
     // the template's id and field types come from config/subscribe-templates.json only (./templates.ts)
     let entry = outboxEntry({
       _id: key, userId: user._id, openid: user.openid, requestId: req._id,
       template: newWork ? 'newAssignment' : 'statusChanged',
       page: pageFor(r.role, user, req, r.via),
-      notice: { no: r.via?.no ?? req.no, status: STATUSES[req.status], title: req.description, time: ev.at, remark: text },
+      notice: { no: own.no, status: STATUSES[req.status], title: own.title, time: ev.at, remark: text },
       at, route: route.kind ? { ...route, values } : null, phone,
     });
     // no consent on record: closed as the sender would close it, without claiming it to find out

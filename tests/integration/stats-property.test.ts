@@ -1,7 +1,7 @@
 /**
  * The incremental counters equal a full recount after a random sequence of 10^4 events through
  * the real actions (submit, accept, resolve, confirm with scores, reopen, pause, reject, verify,
- * escalate, reassign, supervision cards, and the timers with the clock advancing), checked at
+ * escalate, reassign, supervision cards, 并件 and its undoing, and the timers with the clock advancing), checked at
  * checkpoints along the way and at the end. STATS_EVENTS and STATS_SEED change the run.
  */
 import { C } from '../../core/collections';
@@ -38,10 +38,12 @@ test(`counters equal a full recount after ${EVENTS} random events`, async () => 
   const requests = h.requests();
   const total = await requests.count({});
   const byStatus: Record<string, number> = {};
-  for (const s of ['queued', 'dispatch', 'assigned', 'accepted', 'paused', 'supervised', 'resolved', 'closed', 'rejected']) byStatus[s] = await requests.count({ status: s });
+  for (const s of ['queued', 'dispatch', 'assigned', 'accepted', 'paused', 'supervised', 'resolved', 'closed', 'rejected', 'merged']) byStatus[s] = await requests.count({ status: s });
   expect(total).toBeGreaterThan(EVENTS / 10);
   expect(byStatus.closed).toBeGreaterThan(0);
   expect(byStatus.rejected).toBeGreaterThan(0);
+  // 并件: linked requests, counted once (as their main)
+  expect(byStatus.merged).toBeGreaterThan(0);
   expect(await requests.count({ colour: 'red' })).toBeGreaterThan(0);
   expect(await requests.count({ reopenCount: { $gt: 0 } })).toBeGreaterThan(0);
   expect(await requests.count({ deptIds: { $all: ['dep-zjj'] } })).toBeGreaterThan(0);

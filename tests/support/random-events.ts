@@ -32,12 +32,14 @@ const MINUTE = 60_000;
 
 type Kind =
   | 'submit' | 'accept' | 'progress' | 'resolve' | 'confirm' | 'reopen' | 'pause' | 'supplement' | 'reject' | 'verify'
-  | 'escalate' | 'reassign' | 'card.issue' | 'card.accept' | 'card.reply' | 'card.return' | 'sweep' | 'assign' | 'notify';
+  | 'escalate' | 'reassign' | 'card.issue' | 'card.accept' | 'card.reply' | 'card.return' | 'sweep' | 'assign' | 'notify'
+  // 并件 (core/desk/merge.ts): merged requests count once, their enterprises' scores apart
+  | 'merge' | 'unmerge';
 
 const WEIGHTS: Array<[Kind, number]> = [
   ['submit', 14], ['accept', 14], ['progress', 2], ['resolve', 14], ['confirm', 8], ['reopen', 2], ['pause', 2], ['supplement', 2],
   ['reject', 3], ['verify', 3], ['escalate', 2], ['reassign', 2], ['card.issue', 3], ['card.accept', 4], ['card.reply', 4], ['card.return', 1],
-  ['sweep', 8], ['assign', 3], ['notify', 1],
+  ['sweep', 8], ['assign', 3], ['notify', 1], ['merge', 2], ['unmerge', 1],
 ];
 const TOTAL = WEIGHTS.reduce((s, [, w]) => s + w, 0);
 
@@ -86,7 +88,8 @@ export async function runRandomEvents(h: Harness, count: number, seed: number, o
         break;
       }
       case 'confirm': case 'reopen': {
-        const r = await pickRequest('resolved');
+        // now and then a linked request's enterprise scores its main's result (refused while the main is open)
+        const r = kind === 'confirm' && rnd.next() < 0.2 ? await pickRequest('merged') : await pickRequest('resolved');
         if (!r) break;
         await run(r.submitterId, kind === 'confirm'
           ? { action: 'request.confirm', id: r._id, score: 1 + rnd.int(5), comment: rnd.next() < 0.5 ? '满意' : '' }
@@ -142,6 +145,17 @@ export async function runRandomEvents(h: Harness, count: number, seed: number, o
         // a reply is the co-operating department's opinion, or the lead's confirmed final answer
         const action = kind === 'card.reply' && party.role === 'lead' ? 'card.final' : kind;
         await run(who, { action, cardId: card._id, reply: '已明确办理路径并答复企业', answer: '已明确办理路径并答复企业', confirm: true, reason: '非本部门职责' });
+        break;
+      }
+      case 'merge': {
+        const open: RequestStatus[] = ['queued', 'dispatch', 'assigned', 'accepted', 'paused'];
+        const [main, other] = [await pickRequest(open), await pickRequest(open)];
+        if (main && other && main._id !== other._id) await run('u-sunli', { action: 'desk.merge', mainId: main._id, ids: [other._id] });
+        break;
+      }
+      case 'unmerge': {
+        const r = await pickRequest('merged');
+        if (r) await run('u-sunli', { action: 'desk.unmerge', id: r._id, reason: '经核实不是同一问题' });
         break;
       }
       case 'sweep':
