@@ -52,6 +52,8 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await loginAs(ent, '林晓');
   await shot(ent, '01-enterprise-home');
   await visible(ent, '提交诉求').click();
+  // a group (大类), then its category (小类)
+  await visible(ent, '水电气热').click();
   await visible(ent, '获得电力').click();
   await field(ent, '请描述遇到的问题').fill(description);
   const chooser = ent.waitForEvent('filechooser');

@@ -34,7 +34,9 @@ test('a liaison files for its enterprise from its home, and the enterprise follo
   // nothing chosen yet: the form says what is missing, in Chinese, and sends nothing
   await button(phone, '代企业提交').click();
   await visible(phone, '请选择诉求类别').waitFor();
-  await chip(phone, '电力').click();
+  // a group (大类), then its category (小类)
+  await chip(phone, '水电气热').click();
+  await chip(phone, '获得电力').click();
   await field(phone, '企业遇到的问题和诉求').fill('企业电话反映：二号车间扩产需要增容至800千伏安，供电所尚未答复。');
   await field(phone, '承办人员将通过此电话联系企业').fill('13612340002');
   await settled(phone);
