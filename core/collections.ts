@@ -109,8 +109,8 @@ export const INDEXES: Record<string, string[]> = {
   kb: ['active,_id', 'active,updatedAt,_id', 'question'],
   // instant answers counted per period (the dashboard) and per entry
   instant_answers: ['at', 'entryId,at'],
-  // the responsibility list: the active items the index is built from (read in _id pages); the console's list, latest edit first
-  items: ['active,_id', 'active,updatedAt,_id'],
+  // the responsibility list: the active items the index is built from (read in _id pages); the console's list, latest edit first; the import matches by name
+  items: ['active,_id', 'active,updatedAt,_id', 'name'],
 };
 
 /**

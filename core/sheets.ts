@@ -8,6 +8,7 @@ import { enterpriseTemplate, importEnterprises, importErrorRows } from './admin/
 import { generateBriefing } from './briefing/briefing';
 import { importHotline } from './intake/hotline';
 import { importKb, kbTemplate } from './knowledge/kb-import';
+import { importItems, itemTemplate } from './knowledge/items-import';
 import { exportLedger } from './ledger/ledger';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type SheetAction } from './contract/actions';
@@ -27,6 +28,8 @@ const SHEET_TABLE = tableOf<SheetAction>()({
   'hotline.import': importHotline,
   'kb.template': kbTemplate,
   'kb.import': importKb,
+  'items.template': itemTemplate,
+  'items.import': importItems,
   'briefing.generate': generateBriefing,
 });
 /** what each action answers (core/contract/answers.ts) */

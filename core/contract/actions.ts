@@ -146,6 +146,8 @@ export const ACTIONS_BY_FUNCTION = {
     'hotline.import',
     'kb.template',
     'kb.import',
+    'items.template',
+    'items.import',
     'briefing.generate',
   ],
 } as const;

@@ -37,10 +37,11 @@ export function chooseXlsx(): Promise<ChosenFile | null> {
     .catch(() => null);
 }
 
-/** the import templates the console offers: the registry's (名称, 统一社会信用代码, …) and the knowledge base's */
+/** the import templates the console offers: the registry's (名称, 统一社会信用代码, …), the knowledge base's and the responsibility list's */
 const TEMPLATES = {
   'admin.enterprises.template': '企业名录导入模板.xlsx',
   'kb.template': '知识库导入模板.xlsx',
+  'items.template': '事项清单导入模板.xlsx',
 } as const;
 
 export async function downloadTemplate(action: keyof typeof TEMPLATES = 'admin.enterprises.template') {

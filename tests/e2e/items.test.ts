@@ -4,8 +4,11 @@
  * Another searches the list by a word, and one chooses 不确定. The dispatcher's triage shows the
  * enterprise's choice, the description's own suggestion and the words they rest on. Screenshots go to
  * E2E_SHOTS. An item whose department the district has is routed there by 督办卡 once the dispatcher
- * confirms (the list proposes, the dispatcher decides).
+ * confirms (the list proposes, the dispatcher decides). The admin imports items from Excel: the check
+ * names the bad rows and writes nothing; the import adds the good ones once.
  */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import { C } from '../../core/collections';
 import type { ServiceRequest } from '../../core/model';
 import { useE2EWorld } from '../support/e2e-world';
@@ -142,4 +145,44 @@ test('the admin keeps the list: finds what an enterprise\'s words would meet, ed
   await dispatcher.reload();
   await dispatcher.locator('.item-suggestion').getByText('企业所选事项').waitFor();
   await expect(dispatcher.getByText('按清单下发督办卡给区自然资源局').count()).resolves.toBe(0);
+});
+
+test('the admin imports items from Excel: the check names the bad row and writes nothing, the import adds the good one, which the submit page then offers', async () => {
+  const store = world.server.ports.store;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('事项清单');
+  ws.addRow(['事项名称', '类别', '责任部门', '责任单位', '层级', '办理时限类别', '关键词', '常见说法', '法律依据']);
+  ws.addRow(['工业厂房屋顶分布式光伏备案', '获得电力', '', '区发展和改革局', '区', '即办/简易', '光伏；屋顶光伏；分布式光伏', '厂房顶上装光伏要备案吗', '']);
+  ws.addRow(['新', '没有这个类别', '', '', '省', '一般', '', '', '']);
+  const file = join(world.dataDir, '事项清单.xlsx');
+  await wb.xlsx.writeFile(file);
+
+  for (const [width, name] of [[390, 'items-08-admin-import-390'], [1280, 'items-09-admin-import-report']] as const) {
+    const desk = await world.page(width, { height: 900 });
+    await loginAs(desk, '系统管理员');
+    await desk.goto(`${world.base}/#/subpkg-admin/items/index`);
+    await desk.reload();
+    await button(desk, 'Excel 导入').click();
+    const chooser = desk.waitForEvent('filechooser');
+    await button(desk, '选择 Excel 文件').click();
+    await (await chooser).setFiles(file);
+    await visible(desk, '类别“没有这个类别”不存在').waitFor({ timeout: 15_000 });
+    await visible(desk, '层级“省”应为社区、街道、区之一').waitFor();
+    expect(await store.collection(C.items).count({ name: '工业厂房屋顶分布式光伏备案' })).toBe(0);
+    await settled(desk);
+    await shot(desk, name, width === 390);
+    if (width === 390) continue;
+    await button(desk, '确认导入（跳过错误行）').click();
+    await visible(desk, '导入完成').waitFor({ timeout: 15_000 });
+    await settled(desk);
+    await shot(desk, 'items-10-admin-imported');
+  }
+  expect(await store.collection(C.items).count({ name: '工业厂房屋顶分布式光伏备案' })).toBe(1);
+  // an enterprise that describes it is offered the new item
+  const phone = await world.page(390);
+  await loginAs(phone, '林晓');
+  await phone.goto(`${world.base}/#/subpkg-enterprise/submit/index`);
+  await phone.reload();
+  await phone.locator('textarea').locator('visible=true').first().fill('我们厂房屋顶想装分布式光伏发电，需要去哪里备案');
+  await visible(phone, '工业厂房屋顶分布式光伏备案').waitFor({ timeout: 15_000 });
 });

@@ -116,6 +116,8 @@ const EXPECTED: Record<string, Row> = {
   // 知识库 Excel 导入 (the admin's own upload; the world's file is its generated template, not an upload)
   'kb.template':                [F, F, F, F, F, F, F, ok, F, F],
   'kb.import':                  [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F, F],
+  'items.template':             [F, F, F, F, F, F, F, ok, F, F],
+  'items.import':               [F, F, F, F, F, F, F, [ok, 'FILE_NOT_ALLOWED'], F, F],
   'admin.stewardship.set':      [F, F, F, F, F, F, F, ok, F, F],
   'admin.rules.get':            [F, F, F, F, F, F, F, ok, F, F],
   'admin.rules.save':           [F, F, F, F, F, F, F, ok, F, F],

@@ -296,6 +296,8 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'hotline.import': { fileID: ids.templateFileID },
     'kb.template': {},
     'kb.import': { fileID: ids.templateFileID },
+    'items.template': {},
+    'items.import': { fileID: ids.templateFileID },
     'admin.stewardship.set': { enterpriseId: 'e-002', liaisonId: 'u-zhouqiang', leaderId: 'u-majianguo', departmentId: 'dep-zrzy' },
     'admin.rules.get': {},
     'admin.rules.save': { version: 0, rules: ids.rules },

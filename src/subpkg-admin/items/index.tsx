@@ -2,9 +2,10 @@
  * 事项清单 (the responsibility list, core/knowledge/items.ts): the matters the submit page offers as
  * "您要反映的是…" and the dispatcher's triage suggests, each with its department (or, where the district
  * has no such department, the owner in words), tier, legal basis and deadline class. Staff add and edit
- * items, take them out of the suggestions (停用) and put them back; the search shows what an
- * enterprise's words would meet.
+ * items, take them out of the suggestions (停用) and put them back, or import many from Excel (a dry run
+ * first); the search shows what an enterprise's words would meet.
  */
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
@@ -18,6 +19,7 @@ import Pager from '../components/Pager';
 import Modal from '../components/Modal';
 import { AdminListState, AdminSearch } from '../components/ListParts';
 import { CatalogFilter, useCatalogAdmin } from '../components/CatalogAdmin';
+import SheetImport from '../components/SheetImport';
 import { formatTime } from '../../shared/format';
 import '../admin.css';
 import './index.css';
@@ -43,6 +45,7 @@ const fieldsOf = (f: Form) => ({
 });
 
 export default function ItemsPage() {
+  const [importing, setImporting] = useState(false);
   const c = useCatalogAdmin<Form, Answer<'items.list'>>((args) => callService('items.list', args));
   const { form, errors, busy, departments, data, error, load, set, edit } = c;
   const deptName = (id: string | null) => (id ? departments.find((d) => d.value === id)?.label ?? null : null);
@@ -71,7 +74,11 @@ export default function ItemsPage() {
         <View className='admin-toolbar__item'>
           <Button type='primary' onClick={() => edit({ ...EMPTY })}>新增事项</Button>
         </View>
+        <View className='admin-toolbar__item'>
+          <Button fill='outline' onClick={() => setImporting(!importing)}>Excel 导入</Button>
+        </View>
       </View>
+      {importing && <SheetImport kind='items' onImported={load} />}
       <CatalogFilter c={c} inUse='在用' outOfUse='已停用' cls='items' />
       <AdminListState data={data} error={error} load={load} empty={!!data && data.items.length === 0} emptyText={c.searched ? '没有匹配的事项：企业这样说时不会看到推荐' : '暂无事项'} />
       {data?.items.map((i) => (

@@ -18,7 +18,7 @@ import Modal from '../components/Modal';
 import { AdminListState, AdminSearch } from '../components/ListParts';
 import { CatalogFilter, useCatalogAdmin } from '../components/CatalogAdmin';
 import { formatTime } from '../../shared/format';
-import KbImport from './import';
+import SheetImport from '../components/SheetImport';
 import '../admin.css';
 import './index.css';
 
@@ -66,7 +66,7 @@ export default function KbPage() {
           <Button fill='outline' onClick={() => setImporting(!importing)}>Excel 导入</Button>
         </View>
       </View>
-      {importing && <KbImport onImported={load} />}
+      {importing && <SheetImport kind='kb' onImported={load} />}
       <CatalogFilter c={c} inUse='推荐中' outOfUse='已下线' cls='kb' />
       <AdminListState data={data} error={error} load={load} empty={!!data && data.items.length === 0} emptyText={c.searched ? '没有匹配的条目：企业这样问时不会看到推荐' : '暂无条目'} />
       {data?.items.map((e) => (
