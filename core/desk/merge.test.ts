@@ -41,6 +41,15 @@ test('the dispatcher sees the two reports as one cluster, with reasons and each 
   expect(d).toMatchObject({ capped: false, window: 500 });
   // not the desk's: others may not ask
   expect(await w.h.call('u-zhangwei', { action: 'desk.duplicates' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  // a dispatcher of 朝阳社区 reads its own scope only: 东城's requests are not in its clusters
+  await w.h.store.collection<User>(C.users).add({ _id: 'u-cy-desk', openid: 'dev-u-cy-desk', name: '朝阳调度', roles: ['dispatcher'], orgId: 'c-chaoyang', active: true, createdAt: bj('2026-11-01T09:00') });
+  const other = await w.h.ok('u-cy-desk', { action: 'desk.duplicates' });
+  expect(other.scanned).toBe(0);
+  expect(other.clusters).toEqual([]);
+  // once merged, the pair is no longer a cluster to merge
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const after = await w.h.ok('u-sunli', { action: 'desk.duplicates' });
+  expect(after.clusters.some((c: any) => c.ids.includes(b._id))).toBe(false);
 });
 
 test('merge: the linked enterprise follows the main, is told once per change, and both enterprises score', async () => {
