@@ -122,6 +122,8 @@ test('merge: the linked enterprise follows the main, is told once per change, an
   await w.h.ok('u-gaopeng', { action: 'request.confirm', id: a._id, score: 5, comment: '很及时' });
   const scored = await w.h.ok('u-linxiao', { action: 'request.confirm', id: b._id, score: 4, comment: '' });
   expect(scored.request).toMatchObject({ status: 'merged', score: 4 });
+  expect(scored.request.timeline.at(-1)).toMatchObject({ type: 'closed', text: '企业对合并办理结果评分 4 分' });
+  expect(JSON.stringify(await w.h.ok('u-linxiao', { action: 'request.get', id: b._id }))).not.toContain(a.no);
   expect((await stored(a._id))).toMatchObject({ status: 'closed', score: 5 });
   // the main's enterprise scoring is not news for the linked one; scoring twice is refused
   expect(mine(await messagesOf('u-linxiao'), b._id).map((m) => m.title)).not.toContain('诉求已评价');

@@ -244,7 +244,12 @@ export async function confirmLinked(ctx: Ctx, r: ServiceRequest, score: number, 
   return settle(ctx, await transition(ctx.ports, r, {
     from: ['merged'],
     set: { score, comment: comment || null },
-    event: { type: 'closed', text: `企业对合并办理结果（${main!.no}，${formatBeijing(main!.resolvedAt ?? ctx.now.toISOString())} 办结）评分 ${score} 分${comment ? `：${comment}` : ''}` },
+    event: {
+      type: 'closed',
+      text: `企业对合并办理结果（${main!.no}，${formatBeijing(main!.resolvedAt ?? ctx.now.toISOString())} 办结）评分 ${score} 分${comment ? `：${comment}` : ''}`,
+      // its enterprise reads no other request's number
+      enterpriseText: `企业对合并办理结果评分 ${score} 分${comment ? `：${comment}` : ''}`,
+    },
     actor: as,
     now: ctx.now,
   }));
