@@ -214,6 +214,8 @@ test('admin sets up a district, invites an officer, imports enterprises; an ente
   await ent.goto(`${world.base}/#/pages/index/index`);
   await ent.reload();
   await visible(ent, '提交诉求').click();
+  // a group (大类), then its category (小类)
+  await visible(ent, '水电气热').click();
   await visible(ent, '获得电力').click();
   await field(ent, '请描述遇到的问题').fill('新厂房报装用电两周无人联系，设备无法调试，请协调供电公司。');
   await field(ent, '承办人员将通过此电话联系您').fill('13900001111');

@@ -115,7 +115,9 @@ test('a check-in from far away is flagged red with the distance on the superviso
   expect((await visitsOf({ _id: visit._id }))[0].status).toBe('open');
   await field(off, '本次入企做了什么').fill('宣讲研发费用加计扣除政策，企业反映办公用房不足');
   await visible(off, /发现问题，代企业反映/).click();
-  await chip(off, '用地').click();
+  // a group (大类), then its category (小类)
+  await chip(off, '项目建设与用地').click();
+  await off.locator('.category-picker__leaf', { hasText: /^用地$/ }).locator('visible=true').first().click();
   await field(off, '企业遇到的问题和诉求').fill('企业扩招研发人员，现有办公用房不足，希望协调园区周转用房');
   await field(off, '承办人员将通过此电话联系企业').fill('13612340008');
   await shot(off, 'presence-05-checkout-form', true);
