@@ -80,6 +80,11 @@ test('a member files for a bound enterprise of any grid: the enterprise is the s
   expect(can.confirm).toBe(true);
   await h.ok('u-songya', { action: 'request.confirm', id: request._id, score: 5, comment: '委员帮了大忙' });
   expect((await h.requests().get(request._id))!).toMatchObject({ status: 'closed', score: 5 });
+  // the member hears of the answer and of the score (not of the filing it made, nor of the handling's steps)
+  const heard = (await h.ok(MEMBER, { action: 'messages.list' })).items as Array<{ title: string; body: string; requestId: string }>;
+  expect(heard.map((m) => m.title).sort()).toEqual(['企业已评价您代报的诉求', '您代报的诉求已办结']);
+  expect(heard.every((m) => m.requestId === request._id && m.body.includes('东城宏远建筑工程有限公司'))).toBe(true);
+  expect(heard.find((m) => m.title === '您代报的诉求已办结')!.body).toContain('施工许可已于今日核发');
 
   // the member follows it to the end: in its list under 已答复, and reads it as the enterprise does
   const answered = await h.ok(MEMBER, { action: 'request.filedByMe', tab: 'answered' });
@@ -135,6 +140,15 @@ test('the member lists only what it filed, with status, colour and deadline, and
   expect((await refusal(MEMBER, { action: 'request.urge', id: a._id })).code).toBe('FORBIDDEN');
   // an enterprise user or a dispatcher has no 我代报 list
   for (const who of ['u-linxiao', 'u-sunli']) expect((await refusal(who, { action: 'request.filedByMe' })).code).toBe('FORBIDDEN');
+});
+
+test('a request the desk refuses (不予受理) is told to the member who filed it', async () => {
+  const { request } = await h.ok(MEMBER, filing('e-006'));
+  expect((await h.ok(MEMBER, { action: 'messages.list' })).items).toEqual([]);
+  await h.ok('u-sunli', { action: 'desk.reject', id: request._id, kind: 'out_of_scope', reason: '属于司法程序中的事项，请通过法院处理' });
+  const heard = (await h.ok(MEMBER, { action: 'messages.list' })).items;
+  expect(heard).toEqual([expect.objectContaining({ title: '您代报的诉求不予受理', requestId: request._id, body: expect.stringContaining('请通过法院处理') })]);
+  expect((await h.ok(MEMBER, { action: 'request.filedByMe', tab: 'answered' })).items.map((r: { _id: string; status: string }) => [r._id, r.status])).toEqual([[request._id, 'rejected']]);
 });
 
 test('refusals store nothing: not a member, an unknown enterprise, an enterprise nobody has bound', async () => {

@@ -12,7 +12,8 @@
  * the enterprise hears of its request, follows it and scores it. An unbound enterprise reads as
  * missing, so the answer tells a member nothing it could not find by name anyway; its officer or
  * liaison files for it instead. A member sees only what it filed (request.filedByMe,
- * core/intake/filed-by-me.ts) and reads each as the enterprise does (core/queries/read-requests.ts).
+ * core/intake/filed-by-me.ts), reads each as the enterprise does (core/queries/read-requests.ts), and
+ * is told of its answer, a refusal and the enterprise's score (core/notify/outbox.ts).
  *
  * The request is the enterprise's: its first contact is the submitter of record, so the enterprise is
  * told of it and of every status change, follows it in 我的诉求 and scores it. It enters the normal

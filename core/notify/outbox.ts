@@ -20,7 +20,10 @@ import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 
 /** via: a linked request's enterprise (并件) hears of the main through its own request (core/desk/merge-rules.ts) */
-type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff'; via?: { id: string; no: string; title: string } };
+type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' | 'filer'; via?: { id: string; no: string; title: string } };
+
+/** 政协委员直通车: what the CPPCC member who filed a request hears of (its answer, a refusal, the enterprise's score) */
+const FILER_TITLES: Partial<Record<TimelineEvent['type'], string>> = { resolved: '您代报的诉求已办结', rejected: '您代报的诉求不予受理', closed: '企业已评价您代报的诉求' };
 
 /** what the officer handling it hears about */
 const ASSIGNEE_EVENTS: ReadonlyArray<TimelineEvent['type']> = ['assigned', 'reopened', 'closed', 'sla', 'urged', 'enterprise_urged', 'supplemented', 'enterprise_noted', 'reassigned', 'extension_approved', 'extension_refused'];
@@ -35,6 +38,7 @@ function recipientsFor(req: ServiceRequest, ev: TimelineEvent): Recipient[] {
   if (req.assigneeId && ASSIGNEE_EVENTS.includes(ev.type) && ev.actorId !== req.assigneeId) out.push({ userId: req.assigneeId, role: 'assignee' });
   for (const userId of ev.notify ?? []) out.push({ userId, role: 'staff' });
   for (const l of linkedRecipients(req, ev)) out.push({ ...l, role: 'enterprise' });
+  if (req.filedBy?.role === 'cppcc' && FILER_TITLES[ev.type]) out.push({ userId: req.filedBy.id, role: 'filer' });
   const seen = new Set<string>();
   // the officials a complaint is about never hear of it (core/recusal.ts)
   return out.filter((r) => !seen.has(r.userId) && seen.add(r.userId) && !req.recusal?.userIds.includes(r.userId));
@@ -128,7 +132,7 @@ export function bodyOf(req: Pick<ServiceRequest, 'no' | 'enterpriseName'>, r: Pi
 
 function pageFor(role: Recipient['role'], user: User, req: ServiceRequest, via?: Recipient['via']) {
   if (role === 'enterprise') return `subpkg-enterprise/detail/index?id=${via?.id ?? req._id}`;
-  if (role === 'assignee') return `subpkg-officer/detail/index?id=${req._id}`;
+  if (role === 'assignee' || role === 'filer') return `subpkg-officer/detail/index?id=${req._id}`;
   // an officer it was taken from can no longer open it: send them to their inbox
   if (user.roles.includes('officer') || user.roles.includes('liaison')) return 'subpkg-officer/inbox/index';
   if (user.roles.includes('department') && req.cardId) return `subpkg-dept/card/index?cardId=${req.cardId}`;
@@ -182,12 +186,12 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       (ev.type === 'card_issued' && user.roles.includes('department'));
     const reportForDesk = evs[0].type === 'submitted' && req.channel === 'report' && r.role === 'staff';
     // the title names what the tap did (a submit assigned at once: 诉求已提交), the text says all of it
-    const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : TITLES[evs[0].type];
+    const title = newWork ? (ev.type === 'card_issued' ? '您有新的督办卡待接收' : '您有新的诉求待签收') : reportForDesk ? '新的投诉举报待调度' : r.role === 'filer' ? FILER_TITLES[ev.type]! : TITLES[evs[0].type];
     const text = evs.map((e) => (r.role === 'enterprise' ? enterpriseText(req, e) : e.text)).join('，');
     // a linked enterprise reads its own request's number and opens its own request
     const body = bodyOf(r.via ? { ...req, no: r.via.no } : req, r, text);
     const at = now.toISOString();
-    const route = routeFor(rules, ev, user, r.role, newWork);
+    const route = routeFor(rules, ev, user, r.role === 'filer' ? 'staff' : r.role, newWork);
     // an enterprise's SMS goes to the number on its request when its account has none
     const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
     // a linked enterprise (并件) reads its own request's number and words, never the main's enterprise
