@@ -3,11 +3,14 @@
  *  - a linked request's enterprise: that it is handled together with the same problem reported by
  *    others, and the main's status, result and progress in the enterprise's words; nothing of the
  *    main's enterprise (no name, no number, none of its own acts);
- *  - the desk and other staff: the main (number, enterprise, status), or the linked requests of a main.
+ *    a CPPCC member, or an officer or liaison reading what it filed (代报, 直通车), reads the same;
+ *  - the desk, leaders and admins: the main (number, enterprise, status), or the linked requests of a
+ *    main (other enterprises' names, numbers and scores); other staff read the main's status only.
  * One get for a linked request, one getMany for a main's list (at most MERGE_CAP).
  */
 import { STATUSES } from '../contract/catalog';
 import { hasRole, type Ctx } from '../context';
+import { readsAsStaff, seesMergedEnterprises } from '../queries/reader-rules';
 import type { ServiceRequest } from '../model';
 import { enterpriseText } from '../request-record';
 import { requestRepo } from '../repos/requests';
@@ -30,7 +33,12 @@ export type MergeView =
   | { kind: 'main'; linked: { id: string; no: string; enterpriseName: string; score: number | null; at: string }[] };
 
 export async function mergeView(ctx: Ctx, req: ServiceRequest): Promise<MergeView | null> {
-  const enterprise = hasRole(ctx.user, 'enterprise');
+  // in the enterprise's words for whoever reads as the enterprise (core/queries/read-requests.ts)
+  const enterprise = !readsAsStaff(ctx.user);
+  // other enterprises' requests (names, numbers, scores) for the desk only: not for a filer
+  const desk = seesMergedEnterprises(ctx.user);
+  // only the linked request's own enterprise scores it
+  const scorer = hasRole(ctx.user, 'enterprise') && !!ctx.user.enterpriseId && ctx.user.enterpriseId === req.enterpriseId;
   const requests = requestRepo(ctx.ports.store);
   if (req.mergedInto) {
     const main = await requests.get(req.mergedInto.id);
@@ -44,7 +52,7 @@ export async function mergeView(ctx: Ctx, req: ServiceRequest): Promise<MergeVie
       kind: 'linked',
       at: req.mergedInto.at,
       main: {
-        ...(enterprise ? {} : { id: req.mergedInto.id, no: req.mergedInto.no, enterpriseName: main?.enterpriseName ?? '' }),
+        ...(!desk ? {} : { id: req.mergedInto.id, no: req.mergedInto.no, enterpriseName: main?.enterpriseName ?? '' }),
         status: main?.status ?? null,
         statusName: main ? STATUSES[main.status] : '',
         result: main?.result ?? null,
@@ -52,10 +60,10 @@ export async function mergeView(ctx: Ctx, req: ServiceRequest): Promise<MergeVie
         resolvedAt: main?.resolvedAt ?? null,
         timeline,
       },
-      scorable: enterprise && linkedScorable(req, main),
+      scorable: scorer && linkedScorable(req, main),
     };
   }
-  if (req.mergedFrom?.length && !enterprise) {
+  if (req.mergedFrom?.length && desk) {
     const docs = await requests.getMany(req.mergedFrom.map((l) => l.id));
     return {
       kind: 'main',

@@ -217,3 +217,25 @@ test('unmerge: the linked request returns to where it was, on both timelines, an
   // a second unmerge: nothing left to undo
   expect(await w.h.call('u-sunli', { action: 'desk.unmerge', id: b._id })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 });
+
+test('a filer (CPPCC member, liaison) reads the merge panel as the enterprise does: no other enterprise; the desk sees both', async () => {
+  const { a, b } = await twoReports();
+  await w.h.store.collection<User>(C.users).add({ _id: 'u-member', openid: 'dev-u-member', name: '何建华', roles: ['cppcc'], active: true, createdAt: bj('2026-11-01T09:00') });
+  await w.h.requests().update(a._id, { $set: { filedBy: { id: 'u-member', name: '何建华', role: 'cppcc' } } });
+  await w.h.requests().update(b._id, { $set: { filedBy: { id: 'u-zhouqiang', name: '周强', role: 'liaison' } } });
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  // the member reads the main it filed: no list of the other enterprises' requests
+  const m = await w.h.ok('u-member', { action: 'request.get', id: a._id });
+  expect(m.merge).toBeNull();
+  expect(JSON.stringify(m)).not.toMatch(new RegExp(`${b.no}|东城新材料`));
+  // the liaison reads the linked request it filed: the main's progress, not its number or enterprise
+  const l = await w.h.ok('u-zhouqiang', { action: 'request.get', id: b._id });
+  expect(l.merge).toMatchObject({ kind: 'linked', scorable: false, main: { statusName: '待签收' } });
+  expect(l.merge.main).not.toHaveProperty('no');
+  expect(JSON.stringify([l.merge, l.request.timeline])).not.toMatch(new RegExp(`${a.no}|云溪精密机械`));
+  // the desk still sees both sides
+  const d = await w.h.ok('u-sunli', { action: 'request.get', id: a._id });
+  expect(d.merge.linked).toEqual([expect.objectContaining({ no: b.no, enterpriseName: '东城新材料科技有限公司' })]);
+  const dl = await w.h.ok('u-sunli', { action: 'request.get', id: b._id });
+  expect(dl.merge.main).toMatchObject({ no: a.no, enterpriseName: '云溪精密机械制造有限公司' });
+});

@@ -21,6 +21,11 @@ import { appealRefusal } from '../feedback/appeal-rules';
 import { NOTE_FROM } from '../feedback/note-rules';
 import { cardRepo } from '../repos/cards';
 import { mergeView } from '../desk/merge-view';
+import { readsAsStaff, seesMergedEnterprises } from './reader-rules';
+
+const MERGE_EVENTS: ReadonlyArray<ServiceRequest['timeline'][number]['type']> = ['merged', 'unmerged', 'merge_added', 'merge_removed'];
+
+export { readsAsStaff };
 
 
 const listed = ([items, total]: [ServiceRequest[], number], page: number, pageSize: number) => ({ items: items.map(summary), total, page, pageSize });
@@ -126,21 +131,19 @@ export async function permissionsFor(ctx: Ctx, req: ServiceRequest) {
   };
 }
 
-/**
- * Who reads a request as government staff: everyone but the enterprise's users and a CPPCC member
- * (政协委员直通车), who is no official and reads what it filed as the enterprise does.
- */
-const readsAsStaff = (u: Ctx['user']) => !hasRole(u, 'enterprise') && (!hasRole(u, 'cppcc') || hasRole(u, 'officer', 'liaison', 'department', 'dispatcher', 'leader', 'admin'));
-
 /** a request as its caller may see it, from the document in hand (no store call): the summary and the timeline */
 export function requestView(ctx: Ctx, req: ServiceRequest) {
   // the enterprise sees what was done for it, not the internal supervision (urges, referrals)
   const staff = readsAsStaff(ctx.user);
+  // 并件 names other enterprises' requests: an officer or liaison reading what it filed (代报) reads
+  // those entries as the enterprise does (core/desk/merge-view.ts), the desk and its handler as written
+  const filer = staff && req.filedBy?.id === ctx.user._id && req.assigneeId !== ctx.user._id && !seesMergedEnterprises(ctx.user);
+  const plain = (e: ServiceRequest['timeline'][number]) => !staff || (filer && MERGE_EVENTS.includes(e.type));
   // and reads it in plain words, without the desk's plumbing (enterpriseText)
   const timeline = req.timeline
-    .filter((e) => staff || !INTERNAL_EVENTS.includes(e.type))
+    .filter((e) => (plain(e) ? !INTERNAL_EVENTS.includes(e.type) : true))
     .map((e) => ({
-      seq: e.seq, at: e.at, type: e.type, actorName: e.actorName, text: staff ? e.text : enterpriseText(req, e),
+      seq: e.seq, at: e.at, type: e.type, actorName: e.actorName, text: plain(e) ? enterpriseText(req, e) : e.text,
       // attachments go with their entry: whoever sees the entry sees them
       ...(e.attachments?.length ? { attachments: e.attachments } : {}),
     }));
