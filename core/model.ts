@@ -289,7 +289,7 @@ export type MergeLink = {
 };
 
 /** 并件: a linked request as its main knows it (whom to tell of the main's progress) */
-export type LinkedRef = { id: string; no: string; enterpriseId: string; submitterId: string; at: string; title?: string };
+export type LinkedRef = { id: string; no: string; enterpriseId: string; submitterId: string; at: string; title?: string; phone?: string };
 
 /** how a notice leaves the app besides the message center */
 export type NotifyChannel = 'wechat' | 'sms' | 'robot';

@@ -20,7 +20,7 @@ export function linkedRecipients(main: Pick<ServiceRequest, 'mergedFrom' | 'subm
   if (!main.mergedFrom?.length || !LINKED_EVENTS.includes(ev.type)) return [];
   // the main's enterprise acting on its own request (its score, its rework) is its own business
   if (ev.actorId && ev.actorId === main.submitterId) return [];
-  return main.mergedFrom.map((l) => ({ userId: l.submitterId, via: { id: l.id, no: l.no, title: l.title ?? '' } }));
+  return main.mergedFrom.map((l) => ({ userId: l.submitterId, via: { id: l.id, no: l.no, title: l.title ?? '', phone: l.phone ?? '' } }));
 }
 
 /** the main is answered: a linked enterprise may score it from its own request */

@@ -239,3 +239,15 @@ test('a filer (CPPCC member, liaison) reads the merge panel as the enterprise do
   const dl = await w.h.ok('u-sunli', { action: 'request.get', id: b._id });
   expect(dl.merge.main).toMatchObject({ no: a.no, enterpriseName: '云溪精密机械制造有限公司' });
 });
+
+test("a linked enterprise's SMS fallback is the number on its own request, never the main enterprise's", async () => {
+  // 林晓's account has no phone: its notices fall back to the number it gave on its own request
+  await w.h.store.collection<User>(C.users).update('u-linxiao', { $set: { phone: '' } });
+  const a = (await w.h.ok('u-gaopeng', submission({ category: 'other', description: ROAD, phone: '13612340002' }))).request;
+  const b = (await w.h.ok('u-linxiao', submission({ category: 'other', description: ROAD2, phone: '13612349999' }))).request;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  await w.h.ok((await stored(a._id)).assigneeId!, { action: 'request.accept', id: a._id });
+  const notices = await w.h.store.collection<OutboxEntry>(C.outbox).find({ requestId: a._id, userId: 'u-linxiao' }, { limit: 50 });
+  expect(notices.length).toBeGreaterThan(0);
+  for (const n of notices) expect(n.phone).toBe('13612349999');
+});

@@ -120,7 +120,11 @@ async function updateMain(ctx: Ctx, id: string, build: (m: ServiceRequest) => Tr
 }
 
 /** its own words go in its enterprise's notices of the main (not the main's enterprise's) */
-const refOf = (r: ServiceRequest, at: string): LinkedRef => ({ id: r._id, no: r.no, enterpriseId: r.enterpriseId, submitterId: r.submitterId, at, title: r.description.slice(0, 60) });
+const refOf = (r: ServiceRequest, at: string): LinkedRef => ({
+  id: r._id, no: r.no, enterpriseId: r.enterpriseId, submitterId: r.submitterId, at, title: r.description.slice(0, 60),
+  // its SMS goes to the number on its own request when its account has none (never the main's)
+  phone: r.phone,
+});
 
 /**
  * desk.merge: `ids` become linked to `mainId`. Everything is checked before anything is written (a

@@ -20,7 +20,7 @@ import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 
 /** via: a linked request's enterprise (并件) hears of the main through its own request (core/desk/merge-rules.ts) */
-type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' | 'filer'; via?: { id: string; no: string; title: string } };
+type Recipient = { userId: string; role: 'enterprise' | 'assignee' | 'staff' | 'filer'; via?: { id: string; no: string; title: string; phone: string } };
 
 /** 政协委员直通车: what the CPPCC member who filed a request hears of (its answer, a refusal, the enterprise's score) */
 const FILER_TITLES: Partial<Record<TimelineEvent['type'], string>> = { resolved: '您代报的诉求已办结', rejected: '您代报的诉求不予受理', closed: '企业已评价您代报的诉求' };
@@ -192,8 +192,9 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
     const body = bodyOf(r.via ? { ...req, no: r.via.no } : req, r, text);
     const at = now.toISOString();
     const route = routeFor(rules, ev, user, r.role === 'filer' ? 'staff' : r.role, newWork);
-    // an enterprise's SMS goes to the number on its request when its account has none
-    const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(req.phone) : null);
+    // an enterprise's SMS goes to the number on its request when its account has none: a linked
+    // enterprise's (并件) to the number on its own request, never the main enterprise's
+    const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(r.via ? r.via.phone : req.phone) : null);
     // a linked enterprise (并件) reads its own request's number and words, never the main's enterprise
     const own = r.via ? { no: r.via.no, title: r.via.title || req.description } : { no: req.no, title: req.description };
     const values = { no: own.no, title: own.title, status: STATUSES[req.status], enterprise: r.via ? '' : req.enterpriseName };
