@@ -18,7 +18,7 @@ import { SimilarRequests, Suggestions, useSuggestions } from './suggestions';
 import { ItemPicker, type ChosenItem } from './items';
 import { MAX_DESCRIPTION, MAX_PHOTOS } from '../../../core/contract/limits';
 import { SubmitFields } from '../../../core/contract/requests';
-import { CATEGORY_CODES, type CategoryCode } from '../../../core/contract/catalog';
+import { leafOf, type CategoryCode } from '../../../core/contract/catalog';
 import { problemsOf } from '../../../core/contract/schema';
 
 const PHONE_KEY = 'lastPhone';
@@ -27,8 +27,8 @@ const DRAFT_KEY = 'submitDraft';
 type Draft = { category: CategoryCode | ''; description: string; item: ChosenItem | null };
 const savedDraft = (): Draft => {
   const saved = { category: '', description: '', item: null, ...((Taro.getStorageSync(DRAFT_KEY) as Partial<{ category: string; description: string; item: ChosenItem | null }>) || {}) };
-  // a category the catalog no longer has is dropped: the server would refuse it
-  const category = CATEGORY_CODES.find((c) => c === saved.category) ?? '';
+  // an old code (a draft from before the two-level taxonomy) is read as its leaf; an unknown one is dropped
+  const category = leafOf(saved.category) ?? '';
   // an item is kept only with its own category (a draft from before the list has none)
   const item = saved.item && typeof saved.item.id === 'string' && saved.item.category === category ? saved.item : null;
   return { category, description: saved.description, item };
