@@ -109,6 +109,8 @@ export type TimelineEvent = {
    * whoever hears of both gets one message (core/notify/outbox.ts)
    */
   withPrevious?: true;
+  /** made by the enterprise's side (any of its contacts: its score, its rework): 并件 keeps these from other enterprises */
+  byEnterprise?: true;
   /** photos and files (附件) on a progress note, result, supplement or card reply: seen by whoever sees the entry */
   attachments?: Attachment[];
 };

@@ -10,7 +10,8 @@ import type { ServiceRequest, SlaHistoryEntry, TimelineEvent } from './model';
 import type { Ports, Update } from './ports';
 import { requestRepo } from './repos/requests';
 
-export type Actor = { id: string | null; name: string };
+/** side 'enterprise': the act is the enterprise's own (any of its contacts), marked on its timeline entry */
+export type Actor = { id: string | null; name: string; side?: 'enterprise' };
 
 export const SYSTEM: Actor = { id: null, name: '系统' };
 
@@ -52,6 +53,7 @@ export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'even
     ...(t.event.colour ? { colour: t.event.colour } : {}),
     ...(t.event.enterpriseText ? { enterpriseText: t.event.enterpriseText } : {}),
     ...(t.event.withPrevious ? { withPrevious: true as const } : {}),
+    ...(t.actor.side === 'enterprise' ? { byEnterprise: true as const } : {}),
     ...(t.event.attachments?.length ? { attachments: t.event.attachments } : {}),
   };
 }

@@ -15,11 +15,18 @@ export const LINKED_EVENTS: ReadonlyArray<TimelineEvent['type']> = [
   'accepted', 'progress', 'card_progress', 'resolved', 'card_final', 'reopened', 'rejected', 'closed', 'resumed',
 ];
 
+/**
+ * An act of the main's enterprise on its own request (any of its contacts: its score, its rework),
+ * which no linked enterprise hears of; entries written before the mark by its submitter's id.
+ */
+export const byMainEnterprise = (main: Pick<ServiceRequest, 'submitterId'>, ev: Pick<TimelineEvent, 'actorId' | 'byEnterprise'>) =>
+  !!ev.byEnterprise || (!!ev.actorId && ev.actorId === main.submitterId);
+
 /** the linked requests' enterprises that hear of this event of the main, each with its own request */
-export function linkedRecipients(main: Pick<ServiceRequest, 'mergedFrom' | 'submitterId'>, ev: Pick<TimelineEvent, 'type' | 'actorId'>) {
+export function linkedRecipients(main: Pick<ServiceRequest, 'mergedFrom' | 'submitterId'>, ev: Pick<TimelineEvent, 'type' | 'actorId' | 'byEnterprise'>) {
   if (!main.mergedFrom?.length || !LINKED_EVENTS.includes(ev.type)) return [];
   // the main's enterprise acting on its own request (its score, its rework) is its own business
-  if (ev.actorId && ev.actorId === main.submitterId) return [];
+  if (byMainEnterprise(main, ev)) return [];
   return main.mergedFrom.map((l) => ({ userId: l.submitterId, via: { id: l.id, no: l.no, title: l.title ?? '', phone: l.phone ?? '' } }));
 }
 

@@ -14,7 +14,7 @@ import { readsAsStaff, seesMergedEnterprises } from '../queries/reader-rules';
 import type { ServiceRequest } from '../model';
 import { enterpriseText } from '../request-record';
 import { requestRepo } from '../repos/requests';
-import { LINKED_EVENTS, linkedScorable } from './merge-rules';
+import { byMainEnterprise, LINKED_EVENTS, linkedScorable } from './merge-rules';
 
 export type MergeView =
   | {
@@ -43,7 +43,7 @@ export async function mergeView(ctx: Ctx, req: ServiceRequest): Promise<MergeVie
   if (req.mergedInto) {
     const main = await requests.get(req.mergedInto.id);
     const timeline = (main?.timeline ?? [])
-      .filter((e) => LINKED_EVENTS.includes(e.type) && !(e.actorId && e.actorId === main!.submitterId))
+      .filter((e) => LINKED_EVENTS.includes(e.type) && !byMainEnterprise(main!, e))
       .map((e) => ({
         seq: e.seq, at: e.at, type: e.type, text: enterprise ? enterpriseText(main!, e) : e.text,
         ...(e.attachments?.length ? { attachments: e.attachments } : {}),

@@ -251,3 +251,28 @@ test("a linked enterprise's SMS fallback is the number on its own request, never
   expect(notices.length).toBeGreaterThan(0);
   for (const n of notices) expect(n.phone).toBe('13612349999');
 });
+
+test("another contact of the main's enterprise (its rework, its score) is not news for a linked enterprise", async () => {
+  const { a, b } = await twoReports();
+  // a second contact of 云溪精密机械 (高鹏 filed the main)
+  const gao = await user('u-gaopeng');
+  await w.h.store.collection<User>(C.users).add({ ...gao, _id: 'u-gao2', openid: 'dev-u-gao2', name: '高二', phone: '13612348888' });
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const officer = (await stored(a._id)).assigneeId!;
+  await w.h.ok(officer, { action: 'request.accept', id: a._id });
+  await w.h.ok(officer, { action: 'request.resolve', id: a._id, result: '路灯已更换', kind: 'solved' });
+  const heard = mine(await messagesOf('u-linxiao'), b._id).length;
+  // the other contact sends it back, then (answered again) scores it
+  await w.h.ok('u-gao2', { action: 'request.reopen', id: a._id, reason: '第二联系人：云溪厂门口仍然漆黑' });
+  const back = (await stored(a._id)).assigneeId!;
+  if ((await stored(a._id)).status === 'assigned') await w.h.ok(back, { action: 'request.accept', id: a._id });
+  await w.h.ok(back, { action: 'request.resolve', id: a._id, result: '已加装两盏路灯', kind: 'solved' });
+  await w.h.ok('u-gao2', { action: 'request.confirm', id: a._id, score: 2, comment: '云溪厂很不满意' });
+  const told = mine(await messagesOf('u-linxiao'), b._id).slice(heard);
+  // the second answer reaches it; the other enterprise's rework and score do not
+  expect(told.map((m) => m.title)).not.toContain('诉求已评价');
+  expect(JSON.stringify(told)).not.toMatch(/云溪|第二联系人/);
+  const view = await w.h.ok('u-linxiao', { action: 'request.get', id: b._id });
+  expect(JSON.stringify(view.merge)).not.toMatch(/云溪|第二联系人/);
+  expect(view.merge.main.timeline.map((e: any) => e.type)).not.toContain('closed');
+});

@@ -28,7 +28,8 @@ export async function loadForEnterprise(ctx: Ctx, id: string): Promise<ServiceRe
 
 /** on an anonymous request (a complaint about a visit) the enterprise acts under its pseudonym */
 export function enterpriseActor(ctx: Ctx, req: ServiceRequest) {
-  return req.anonymous ? { id: req.submitterId, name: '企业联系人（匿名）' } : { id: ctx.user._id, name: ctx.user.name };
+  const side = 'enterprise' as const;
+  return req.anonymous ? { id: req.submitterId, name: '企业联系人（匿名）', side } : { id: ctx.user._id, name: ctx.user.name, side };
 }
 
 
