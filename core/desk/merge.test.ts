@@ -276,3 +276,55 @@ test("another contact of the main's enterprise (its rework, its score) is not ne
   expect(JSON.stringify(view.merge)).not.toMatch(/云溪|第二联系人/);
   expect(view.merge.main.timeline.map((e: any) => e.type)).not.toContain('closed');
 });
+
+test('unmerge back to 待签收 sets a fresh sign-in deadline: the sweep hands it on when its officer does not sign', async () => {
+  const { a, b } = await twoReports();
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  expect((await stored(b._id)).acceptDueAt).toBeNull();
+  w.h.clock.set(bj('2026-11-25T10:00'));
+  const back = await w.h.ok('u-sunli', { action: 'desk.unmerge', id: b._id });
+  expect(back.request).toMatchObject({ status: 'assigned', assigneeId: bOfficer });
+  const s = await stored(b._id);
+  expect(Date.parse(s.acceptDueAt!)).toBeGreaterThan(Date.parse(bj('2026-11-25T10:00')));
+  expect(s.nextCheckAt).not.toBeNull();
+  // nobody signs: past the deadline the sweep takes it from the officer
+  w.h.clock.set(new Date(Date.parse(s.acceptDueAt!) + 60_000).toISOString());
+  await w.h.fns.sweep({ Type: 'Timer' }, null);
+  const after = await stored(b._id);
+  expect(after.timedOutIds).toContain(bOfficer);
+  expect(after.assigneeId).not.toBe(bOfficer);
+  expect(after.timeline.some((e) => e.type === 'timeout')).toBe(true);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});
+
+test("unmerge takes the handler's slot before it writes: a failed slot write leaves the request merged, nothing half done", async () => {
+  const { a, b } = await twoReports();
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const load = (await user(bOfficer)).openCount;
+  // the officer's counter cannot be written (a store error on that one update)
+  const store = w.h.store;
+  const collection = store.collection.bind(store);
+  (store as any).collection = (name: string) => {
+    const c = collection(name);
+    if (name !== C.users) return c;
+    return new Proxy(c, { get: (t, k) => k === 'update' ? async (id: string, u: any, where?: any) => {
+      if (id === bOfficer && u?.$inc?.openCount === 1) throw new Error('store unavailable');
+      return (t as any).update(id, u, where);
+    } : (t as any)[k] });
+  };
+  try {
+    expect(await w.h.call('u-sunli', { action: 'desk.unmerge', id: b._id })).toMatchObject({ ok: false });
+  } finally {
+    (store as any).collection = collection;
+  }
+  // never restored to an officer who does not hold its slot
+  const s = await stored(b._id);
+  expect(s.status).toBe('merged');
+  expect((await user(bOfficer)).openCount).toBe(load);
+  // the retry finishes it
+  await w.h.ok('u-sunli', { action: 'desk.unmerge', id: b._id });
+  expect(await stored(b._id)).toMatchObject({ status: 'assigned', assigneeId: bOfficer });
+  expect((await user(bOfficer)).openCount).toBe(load! + 1);
+});

@@ -32,15 +32,15 @@ import { MergeInput, UnmergeInput } from '../contract/merge';
 import type { Sent } from '../contract/schema';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { LinkedRef, MergeLink, ServiceRequest, SlaHistoryEntry } from '../model';
+import type { LinkedRef, MergeLink, ServiceRequest, SlaHistoryEntry, User } from '../model';
+import { C } from '../collections';
 import { transition, tryTransition, type Transition } from '../request-record';
-import { releaseSlotOf } from '../assignment/assign';
+import { releaseSlot, releaseSlotOf } from '../assignment/assign';
 import { loadSla } from '../sla/policy';
-import { resume, settleClock } from '../sla/clock';
+import { responseDeadline, resume, settleClock } from '../sla/clock';
 import { parseInput } from '../validation';
 import { followRequest, later, settle } from '../settle';
 import { requestRepo } from '../repos/requests';
-import { userRepo } from '../repos/users';
 import { loadSupervised } from './triage';
 import { linkedScorable, MERGE_CAP } from './merge-rules';
 import { formatBeijing } from '../time';
@@ -205,14 +205,19 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
   const main = await requestRepo(ctx.ports.store).get(link.id);
   const sla = await loadSla(ctx.ports);
   const prev = link.prev;
-  // the handler it had, if still there to take it back; else it waits for assignment again
-  const handler = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? await userRepo(ctx.ports.store).get(prev.assigneeId) : null;
-  const back = !prev.assigneeId || !OPEN_FOR_ASSIGNEE.includes(prev.status) || (handler?.active ?? false);
+  // the handler it had takes it back if still active: its slot taken first (one conditional
+  // increment, as intake does), so the request is never theirs without it; else it is queued again
+  const handlerId = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? prev.assigneeId : null;
+  const slot = handlerId ? await ctx.ports.store.collection<User>(C.users).update(handlerId, { $inc: { openCount: 1 } }, { active: true }) : false;
+  const back = !handlerId || slot;
   const status: RequestStatus = back ? prev.status : 'queued';
   const set: Partial<ServiceRequest> = {
     status, mergedInto: null,
     assigneeId: back ? prev.assigneeId : null, assigneeName: back ? prev.assigneeName : null, assigneeRole: back ? prev.assigneeRole : null,
     ...(status === 'queued' ? { waitingNoted: false } : {}),
+    // back to be signed for: a fresh sign-in deadline from now (the merge cleared it), so the sweep
+    // hands it on if its handler does not sign
+    ...(status === 'assigned' ? { acceptDueAt: responseDeadline(ctx.now, sla) } : {}),
   };
   const clock = link.prev.pausedByMerge && r.pausedAt ? resume(r, ctx.now, sla, set) : settleClock(r, ctx.now, sla, set);
   const next = await transition(ctx.ports, r, {
@@ -227,10 +232,11 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
     },
     actor: actor(ctx),
     now: ctx.now,
+  }).catch(async (e) => {
+    // not written (it moved meanwhile): the slot taken for it is given back
+    if (slot && handlerId) await releaseSlot(ctx.ports, handlerId);
+    throw e;
   });
-  if (back && prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(status)) {
-    await userRepo(ctx.ports.store).update(prev.assigneeId, { $inc: { openCount: 1 } });
-  }
   if (main) await later(ctx, (ports) => followRequest(ports, main._id));
   return settle(ctx, next);
 }
