@@ -328,3 +328,17 @@ test("unmerge takes the handler's slot before it writes: a failed slot write lea
   expect(await stored(b._id)).toMatchObject({ status: 'assigned', assigneeId: bOfficer });
   expect((await user(bOfficer)).openCount).toBe(load! + 1);
 });
+
+test('a main with linked requests cannot be rejected (they could never be scored): refused, nothing written', async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const snap = await w.snapshot();
+  expect(await w.h.call('u-sunli', { action: 'desk.reject', id: a._id, kind: 'invalid', reason: '描述不清，无法核实' })).toMatchObject({
+    ok: false, code: 'INVALID_STATE', message: '该诉求已有1件其他企业的同类诉求并入合并办理，请先取消并件再作不予受理',
+  });
+  expect(await w.snapshot()).toEqual(snap);
+  // once unmerged, it may be
+  await w.h.ok('u-sunli', { action: 'desk.unmerge', id: b._id });
+  await w.h.ok('u-sunli', { action: 'desk.reject', id: a._id, kind: 'invalid', reason: '描述不清，无法核实' });
+  expect((await stored(a._id)).status).toBe('rejected');
+});

@@ -58,6 +58,12 @@ export async function rejectRequest(ctx: Ctx, input: Sent<typeof RejectInput>) {
   const { id, kind, reason, duplicateOf } = parseInput(RejectInput, input);
   const req = await loadSupervised(ctx, id);
   if (req.status === 'supervised') throw new AppError('INVALID_STATE', '该诉求已下发督办卡，须待牵头部门答复或退回后再处理');
+  // 并件: its linked requests follow its answer and could never be scored (a merge meanwhile moves
+  // its version, so the write below is refused then too)
+  if (req.mergedFrom?.length) {
+    const message = `该诉求已有${req.mergedFrom.length}件其他企业的同类诉求并入合并办理，请先取消并件再作不予受理`;
+    throw new AppError('INVALID_STATE', message, [{ field: 'id', message }]);
+  }
   const cited = kind === 'duplicate' && duplicateOf ? await citedRequest(ctx, req, duplicateOf) : null;
   const clock = stop(req, ctx.now, await loadSla(ctx.ports), {
     status: 'rejected', rejection: { kind, reason, at: ctx.now.toISOString(), duplicateOf: cited }, acceptDueAt: null, closedAt: ctx.now.toISOString(),
