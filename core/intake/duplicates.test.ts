@@ -116,15 +116,57 @@ test('clusters: one group per problem, at most 12 requests, the oldest first, th
   expect(clusters.flatMap((c) => c.ids)).not.toContain(lone.id);
 });
 
+test('a problem the lexicon has no kind for: two enterprises of one grid and one category whose words overlap more than unrelated requests do are linked on the text', () => {
+  const a = req('e-001', 'g-dc1', '园区北门的道闸坏了一个星期，抬杆抬不起来，车只能排队等保安手动开，早上排到外面马路上', { category: 'other' });
+  const b = req('e-002', 'g-dc1', '北门道闸抬杆又抬不起来了，保安手动开一辆放一辆，车排老长，能不能叫物业修一下', { category: 'other' });
+  // the same words, but filed under another category with no named place in common, or a grid away
+  const c = req('e-003', 'g-dc1', '北门道闸抬杆抬不起来，保安手动开一辆放一辆', { category: 'jiaotong' });
+  const d = req('e-007', 'g-dc2', '园区北门的道闸坏了一个星期，抬杆抬不起来，车只能排队等保安手动开', { category: 'other' });
+  const rest = [
+    req('e-004', 'g-dc1', '想咨询一下出口退税的流程，需要准备哪些材料', { category: 'nashui' }),
+    req('e-005', 'g-dc1', '我们想招二十个普工，能不能帮忙发布一下招聘信息', { category: 'yonggong' }),
+  ];
+  const links = duplicateLinks([a, b, c, d, ...rest]);
+  const ab = pairOf(links, a, b);
+  expect(ab?.reasons).toEqual(expect.arrayContaining(['同一网格', '同一类别']));
+  expect(ab?.reasons.find((r) => r.startsWith('描述相近：'))).toContain('抬不起来');
+  expect(ab?.reasons.some((r) => r.startsWith('同类问题'))).toBe(false);
+  expect(pairOf(links, a, c)).toBeUndefined();
+  expect(pairOf(links, a, d)).toBeUndefined();
+  expect(links).toHaveLength(1);
+});
+
+test('one utility, two scopes: low gas pressure is everyone\'s on the main, a gas connection is the enterprise\'s own', () => {
+  const p1 = req('e-011', 'g-cy1', '园区的天然气这两天压力不够，锅炉点不着火，生产停了两天了', { category: 'shuiqi' });
+  const p2 = req('e-013', 'g-cy1', '这两天燃气压力低，热处理炉温度上不去，请燃气公司来看看管道', { category: 'shuiqi' });
+  const connect = req('e-015', 'g-cy1', '我们想新开通天然气替换燃煤锅炉，报装需要多长时间，燃气公司要什么材料', { category: 'shuiqi' });
+  const links = duplicateLinks([p1, p2, connect]);
+  expect(pairOf(links, p1, p2)?.reasons).toContain('同类问题：燃气压力、燃气');
+  expect(pairOf(links, p1, connect)).toBeUndefined();
+  expect(pairOf(links, p2, connect)).toBeUndefined();
+});
+
+test('a subsidy late for everyone ties two enterprises only when both name the same programme', () => {
+  const s1 = req('e-007', 'g-dc2', '我们去年的节能改造项目，区里的专项资金到现在都没拨，公示都过去半年了', { category: 'zhengce' });
+  const s2 = req('e-009', 'g-dc2', '去年做了锅炉节能改造，区里说有补助，公示名单上也有我们，钱一直没到', { category: 'zhengce' });
+  const unnamed = req('e-010', 'g-dc2', '听说今年有奖补，区里说有补助，公示名单不知道怎么看，钱什么时候能到', { category: 'zhengce' });
+  const links = duplicateLinks([s1, s2, unnamed]);
+  expect(pairOf(links, s1, s2)?.reasons.find((r) => r.startsWith('描述相近：'))).toContain('节能');
+  expect(pairOf(links, s1, unnamed)).toBeUndefined();
+  expect(pairOf(links, s2, unnamed)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
   expect(placeWords(dupNormalize('新建二号车间')).things).toEqual(['2号车间']);
   expect(placeWords(dupNormalize('去年给街道做的绿化工程')).roads).toEqual([]);
+  // a road's number written as a digit is the same road
+  expect(placeWords(dupNormalize('经5路物流园门口那个窟窿')).roads).toEqual(['经五路']);
   expect(dupNormalize('增溶的事')).toBe('增容的事');
 });
 
-test('on the labelled set: precision and recall stay above the floor (reached: 1.000 and 0.983)', () => {
+test('on the first labelled set: precision and recall stay above the floor (reached: 1.000 and 0.983)', () => {
   const f = duplicateFigures(DUP_REQUESTS, DUP_PAIRS, NEAR_MISS_PAIRS);
   expect(f.pairs).toBeGreaterThanOrEqual(50);
   expect(f.precision).toBeGreaterThanOrEqual(0.95);
@@ -155,9 +197,10 @@ test('the held-out set is well formed: demo enterprises in their grids, 40–200
   expect(HOLDOUT_NEAR_MISS_PAIRS.filter((p) => dup.has(key(p)))).toEqual([]);
 });
 
-test('on the held-out set, measured once with the method frozen: a floor under what it reached (0.875 and 0.500), so a regression shows', () => {
+test('on the first held-out set, now training data: a floor under what it reaches (1.000 and 1.000; 0.875 and 0.500 when it was first measured blind)', () => {
   const f = duplicateFigures(HOLDOUT_REQUESTS, HOLDOUT_PAIRS, HOLDOUT_NEAR_MISS_PAIRS);
-  expect(f.precision).toBeGreaterThanOrEqual(0.85);
-  expect(f.recall).toBeGreaterThanOrEqual(0.45);
-  expect(f.nearMissesProposed).toBeLessThanOrEqual(1);
+  expect(f.precision).toBeGreaterThanOrEqual(0.95);
+  expect(f.recall).toBeGreaterThanOrEqual(0.95);
+  expect(f.across.recall).toBeGreaterThanOrEqual(0.95);
+  expect(f.nearMissesProposed).toBe(0);
 });
