@@ -6,6 +6,7 @@ import { KB_ENTRIES } from '../core/knowledge/fixtures/kb-entries';
 import { KB_QUESTIONS, KB_UNANSWERABLE } from '../core/knowledge/fixtures/kb-questions';
 import { DUP_PAIRS, DUP_REQUESTS, NEAR_MISS_PAIRS } from '../core/knowledge/fixtures/requests-dup';
 import { HOLDOUT_NEAR_MISS_PAIRS, HOLDOUT_PAIRS, HOLDOUT_REQUESTS } from '../core/knowledge/fixtures/requests-dup-holdout';
+import { DUP_HOLDOUT2_PAIRS, DUP_HOLDOUT2_REQUESTS, NEAR_MISS_HOLDOUT2_PAIRS } from '../core/knowledge/fixtures/requests-dup-holdout2';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -43,7 +44,9 @@ export function benchIntake() {
   const d = duplicateFigures(DUP_REQUESTS, DUP_PAIRS, NEAR_MISS_PAIRS);
   console.log(`duplicate requests (${DUP_REQUESTS.length} requests, ${d.pairs} labelled pairs): precision ${pct(d.precision)} (target ≥ 0.85), recall ${pct(d.recall)} (target ≥ 0.8), ${d.found} pairs proposed, ${d.nearMissesProposed} of ${d.nearMisses} near misses; across enterprises only (${d.across.pairs} pairs): precision ${pct(d.across.precision)}, recall ${pct(d.across.recall)}`);
   const h = duplicateFigures(HOLDOUT_REQUESTS, HOLDOUT_PAIRS, HOLDOUT_NEAR_MISS_PAIRS);
-  console.log(`duplicate requests, held-out set written after the method was frozen (${HOLDOUT_REQUESTS.length} requests, ${h.pairs} labelled pairs): precision ${pct(h.precision)} (target ≥ 0.85), recall ${pct(h.recall)} (target ≥ 0.8), ${h.found} pairs proposed, ${h.nearMissesProposed} of ${h.nearMisses} near misses; across enterprises only (${h.across.pairs} pairs): precision ${pct(h.across.precision)}, recall ${pct(h.across.recall)}`);
+  console.log(`duplicate requests, first held-out set (now training data; 0.875 / 0.500 when first measured blind) (${HOLDOUT_REQUESTS.length} requests, ${h.pairs} labelled pairs): precision ${pct(h.precision)} (target ≥ 0.85), recall ${pct(h.recall)} (target ≥ 0.8), ${h.found} pairs proposed, ${h.nearMissesProposed} of ${h.nearMisses} near misses; across enterprises only (${h.across.pairs} pairs): precision ${pct(h.across.precision)}, recall ${pct(h.across.recall)}`);
+  const h2 = duplicateFigures(DUP_HOLDOUT2_REQUESTS, DUP_HOLDOUT2_PAIRS, NEAR_MISS_HOLDOUT2_PAIRS);
+  console.log(`duplicate requests, second held-out set written blind to the method (${DUP_HOLDOUT2_REQUESTS.length} requests, ${h2.pairs} labelled pairs): precision ${pct(h2.precision)} (target ≥ 0.85), recall ${pct(h2.recall)} (target ≥ 0.8), ${h2.found} pairs proposed, ${h2.nearMissesProposed} of ${h2.nearMisses} near misses; across enterprises only (${h2.across.pairs} pairs): precision ${pct(h2.across.precision)}, recall ${pct(h2.across.recall)}`);
   const cands = manyRequests(500);
   const runs: number[] = [];
   const cpu: number[] = [];
