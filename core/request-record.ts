@@ -59,7 +59,11 @@ export function timelineEvent(seq: number, at: string, t: Pick<Transition, 'even
 }
 
 /** Applies the transition or returns null when the request moved meanwhile. */
-export async function tryTransition(ports: Ports, req: ServiceRequest, t: Transition): Promise<ServiceRequest | null> {
+export async function tryTransition(ports: Ports, req: ServiceRequest, given: Transition): Promise<ServiceRequest | null> {
+  // a request that leaves the queue by any other way than its automatic card drops the card's mark
+  // (core/cards/auto-card.ts): whoever moved it decided, and a later return to the queue must not
+  // bring the rule's decision back
+  const t = req.autoCard && given.set?.status && given.set.status !== 'queued' && !('autoCard' in given.set) ? { ...given, set: { ...given.set, autoCard: null } } : given;
   const at = t.now.toISOString();
   const seq = req.seq + 1;
   const event = timelineEvent(seq, at, t);

@@ -87,10 +87,16 @@ export const waitingText = (center: Org | null) => `暂无可接单的网格员�
 export type AssignOutcome = 'assigned' | 'waiting' | 'skipped';
 
 export async function assignRequest(ports: Ports, requestId: string, now: Date): Promise<AssignOutcome> {
-  const req = await requestRepo(ports.store).get(requestId);
+  let req = await requestRepo(ports.store).get(requestId);
   if (!req || req.status !== 'queued') return 'skipped';
   // 按事项清单自动转办: its card, not an officer (issued once, however often this runs)
-  if (req.autoCard) return (await issueAutoCard(ports, req, now)) ? 'assigned' : 'skipped';
+  if (req.autoCard) {
+    const moved = await issueAutoCard(ports, req, now);
+    if (!moved) return 'skipped';
+    if (moved.status !== 'queued') return 'assigned';
+    // the rule could not send it (its department closed, its card withdrawn): assigned the usual way
+    req = moved;
+  }
   const ent = await enterpriseRepo(ports.store).get(req.enterpriseId);
   if (!ent) return 'skipped';
 

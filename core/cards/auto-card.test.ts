@@ -93,3 +93,39 @@ test("rule 'suggest' (the default) and items without a district department: assi
   // the rules page's third option is saved and read back
   expect((await h.ok(ADMIN, { action: 'admin.rules.get' })).rules.itemRouting).toEqual({ mode: 'auto' });
 });
+
+test('a dispatcher who moves a marked request drops the mark; back in the queue later, it is assigned as usual, not sent by the rule', async () => {
+  await setMode('auto');
+  const { request } = await h.ok(ENT, submission(ITEM));
+  const done = (await h.requests().get(request._id))!;
+  // rewind to before the card: queued and marked (the intake's follow-up has not run yet)
+  const mark = { deptId: 'dep-zrzy', deptName: '区自然资源局', itemId: 'ri-029', itemName: 'x', deadlineClass: 'normal' as const };
+  await h.ports.store.collection(C.cards).remove(autoCardId(done._id));
+  await h.requests().update(done._id, { $set: { status: 'queued', cardId: null, autoCard: mark, deptIds: [] } });
+  // the dispatcher gives it to an officer by hand: the rule's mark goes with that decision
+  await h.ok(DISPATCHER, { action: 'desk.reassign', id: done._id, assigneeId: 'u-zhangwei', note: '先由网格员上门核实' });
+  const taken = (await h.requests().get(done._id))!;
+  expect(taken).toMatchObject({ status: 'assigned', assigneeId: 'u-zhangwei', autoCard: null });
+  // even a late run of the intake's follow-up, on the copy it read, sends nothing that stays open
+  await issueAutoCard(h.ports, { ...taken, status: 'queued', autoCard: mark } as ServiceRequest, h.clock.now());
+  expect((await h.requests().get(done._id))!).toMatchObject({ status: 'assigned', assigneeId: 'u-zhangwei' });
+  expect((await cardsOf(done._id)).filter((c) => c.status === 'open')).toHaveLength(0);
+});
+
+test('a card found withdrawn under the request\'s id is never reused: the request is assigned the usual way', async () => {
+  await setMode('auto');
+  const { request } = await h.ok(ENT, submission(ITEM));
+  const done = (await h.requests().get(request._id))!;
+  const [card] = await cardsOf(done._id);
+  // as the reviewer found it: the card withdrawn, the request back in the queue still marked
+  const mark = { deptId: 'dep-zrzy', deptName: '区自然资源局', itemId: 'ri-029', itemName: 'x', deadlineClass: 'normal' as const };
+  await h.ports.store.collection(C.cards).update(card._id, { $set: { status: 'withdrawn' } });
+  await h.requests().update(done._id, { $set: { status: 'queued', cardId: null, autoCard: mark, deptIds: [], assigneeId: null } });
+  await assignWaiting(h.ports, h.clock.now());
+  const after = (await h.requests().get(done._id))!;
+  expect(after.status).toBe('assigned');
+  expect(after.cardId).toBeNull();
+  expect(after.autoCard).toBeNull();
+  expect(after.timeline.some((e) => e.text === '自动转办的督办卡已撤回，未能按事项清单转办，等待分派')).toBe(true);
+  expect((await h.ports.store.collection<SupervisionCard>(C.cards).get(card._id))!.status).toBe('withdrawn');
+});

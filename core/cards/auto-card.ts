@@ -15,7 +15,9 @@
  *      status still queued and its seq unchanged): of two runs, one moves it.
  * A run cut between 1 and 2 is finished by the next (the request is still queued and marked). A
  * request that a dispatcher took over in between (no longer queued) keeps the dispatcher's decision:
- * the card written for it, never linked, is marked withdrawn so no department acts on it.
+ * the card written for it, never linked, is marked withdrawn so no department acts on it, and the mark
+ * went with the dispatcher's move (tryTransition drops it whenever a request leaves the queue). A card
+ * found withdrawn under the request's id is never reused: the request then goes the usual way.
  */
 import type { Ports } from '../ports';
 import { StoreError } from '../ports';
@@ -70,6 +72,7 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
   const deadline = beijingDate(sla.calendar.addWorkingDays(now, days).at);
   const dept = await orgRepo(ports.store).get(mark.deptId);
   let card: SupervisionCard | null = null;
+  let why = `${mark.deptName}已撤销`;
   if (dept?.active) {
     const fresh = await newCard(ports, req, {
       id: autoCardId(req._id), depts: [dept], deadline,
@@ -77,13 +80,16 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
       by: { id: 'system', name: '按事项清单自动转办' }, recused: [],
     }, now, sla);
     card = await cards.add(fresh).then(() => fresh, async (e) => {
-      if (e instanceof StoreError && e.code === 'DUPLICATE_ID') return cards.get(fresh._id);
-      throw e;
+      if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
+      // the card an earlier run wrote: used while it is open; one since withdrawn is never sent again
+      const found = await cards.get(fresh._id);
+      if (found && found.status !== 'open') why = '自动转办的督办卡已撤回';
+      return found?.status === 'open' ? found : null;
     });
   }
   if (!card) {
-    // the department was closed since the intake: the request goes the usual way
-    const moved = await tryTransition(ports, req, { from: ['queued'], set: { autoCard: null }, event: { type: 'queued', text: `${mark.deptName}已撤销，未能按事项清单转办，等待分派` }, actor: SYSTEM, now });
+    // the department was closed since the intake, or the card withdrawn: the request goes the usual way
+    const moved = await tryTransition(ports, req, { from: ['queued'], set: { autoCard: null }, event: { type: 'queued', text: `${why}，未能按事项清单转办，等待分派` }, actor: SYSTEM, now });
     return moved;
   }
   const clock = supervisedClock(req, card, now, sla);
