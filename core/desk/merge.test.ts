@@ -342,3 +342,47 @@ test('a main with linked requests cannot be rejected (they could never be scored
   await w.h.ok('u-sunli', { action: 'desk.reject', id: a._id, kind: 'invalid', reason: '描述不清，无法核实' });
   expect((await stored(a._id)).status).toBe('rejected');
 });
+
+test('two dispatchers at once (B into A while A into C): the merge whose main was taken undoes its links, none stranded', async () => {
+  const { a, b } = await twoReports();
+  const c = (await w.h.ok('u-songya', submission({ category: 'other', description: ROAD, phone: '13612340004' }))).request;
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  const load = (await user(bOfficer)).openCount;
+  // right after B is written linked to A, the other dispatcher's merge of A into C lands
+  const store = w.h.store;
+  const collection = store.collection.bind(store);
+  let raced = false;
+  (store as any).collection = (name: string) => {
+    const col = collection(name);
+    if (name !== C.requests) return col;
+    return new Proxy(col, { get: (t, k) => k === 'update' ? async (id: string, u: any, where?: any) => {
+      const ok = await (t as any).update(id, u, where);
+      if (ok && !raced && id === b._id && u?.$set?.status === 'merged') {
+        raced = true;
+        (store as any).collection = collection;
+        await w.h.ok('u-sunli', { action: 'desk.merge', mainId: c._id, ids: [a._id] });
+      }
+      return ok;
+    } : (t as any)[k] });
+  };
+  try {
+    expect(await w.h.call('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] })).toMatchObject({
+      ok: false, code: 'CONFLICT', message: `主诉求 ${a.no} 刚刚已并入其他诉求或状态已变化，本次并件已撤回，请刷新后重试`,
+    });
+  } finally {
+    (store as any).collection = collection;
+  }
+  expect(raced).toBe(true);
+  expect(await stored(a._id)).toMatchObject({ status: 'merged', mergedInto: { id: c._id } });
+  expect((await stored(a._id)).mergedFrom ?? []).toEqual([]);
+  // B is back with its officer, its slot held again, not stranded under a linked main
+  const back = await stored(b._id);
+  expect(back).toMatchObject({ status: 'assigned', assigneeId: bOfficer, mergedInto: null, pausedAt: null });
+  expect(back.acceptDueAt).not.toBeNull();
+  expect(back.timeline.at(-1)).toMatchObject({ type: 'unmerged', text: `并件未完成：${a.no} 已不能作为主诉求（已并入其他诉求或状态已变化），恢复为待签收` });
+  expect((await user(bOfficer)).openCount).toBe(load);
+  // it can be merged into C now
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: c._id, ids: [b._id] });
+  expect((await stored(c._id)).mergedFrom!.map((l) => l.id)).toEqual([a._id, b._id]);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});

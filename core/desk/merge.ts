@@ -119,6 +119,29 @@ async function updateMain(ctx: Ctx, id: string, build: (m: ServiceRequest) => Tr
   throw new AppError('CONFLICT', '主诉求状态正在变化，请稍后重试');
 }
 
+/** the main, read now, can still take links: not itself linked, still open */
+async function validMain(ctx: Ctx, id: string): Promise<boolean> {
+  const m = await requestRepo(ctx.ports.store).get(id);
+  return !!m && !m.mergedInto && OPEN_STATUSES.includes(m.status);
+}
+
+/**
+ * A merge whose main can no longer take links (two dispatchers: B into A while A into C): the
+ * requests linked to it and not on its list go back to where they were, each one conditional
+ * update (one that moved meanwhile is left for the dispatcher's unmerge), so none is stranded.
+ */
+async function undoLinks(ctx: Ctx, main: ServiceRequest, ids: string[]) {
+  const docs = await requestRepo(ctx.ports.store).getMany(ids);
+  for (const id of ids) {
+    const r = docs.get(id);
+    if (!r || r.status !== 'merged' || r.mergedInto?.id !== main._id) continue;
+    await restoreLinked(ctx, r, (status) => ({
+      text: `并件未完成：${main.no} 已不能作为主诉求（已并入其他诉求或状态已变化），恢复为${STATUSES[status]}`,
+      enterpriseText: '合并办理未能完成，您的诉求恢复单独办理',
+    })).catch(() => null);
+  }
+}
+
 /** its own words go in its enterprise's notices of the main (not the main's enterprise's) */
 const refOf = (r: ServiceRequest, at: string): LinkedRef => ({
   id: r._id, no: r.no, enterpriseId: r.enterpriseId, submitterId: r.submitterId, at, title: r.description.slice(0, 60),
@@ -164,22 +187,72 @@ export async function mergeRequests(ctx: Ctx, input: Sent<typeof MergeInput>) {
   const adding = done.filter((r) => !listed.has(r._id));
   let mainNow = main;
   if (adding.length) {
+    let gone = false;
     mainNow = (await updateMain(ctx, main._id, (m) => {
+      // another dispatcher merged the main itself elsewhere meanwhile, or it was answered: it can
+      // take no links now (a write conditioned on its open statuses; its links are undone below)
+      if (m.mergedInto || !OPEN_STATUSES.includes(m.status)) { gone = true; return null; }
       const have = new Set((m.mergedFrom ?? []).map((l) => l.id));
       const fresh = adding.filter((r) => !have.has(r._id));
       return !fresh.length ? null : {
-        from: MAIN_FROM,
+        from: OPEN_STATUSES,
         set: { mergedFrom: [...(m.mergedFrom ?? []), ...fresh.map((r) => refOf(r, at))] },
         event: { type: 'merge_added', text: `并件：${fresh.map((r) => `${r.no}（${r.enterpriseName}）`).join('、')} 并入本件合并办理${note ? `：${note}` : ''}` },
         actor: actor(ctx),
         now: ctx.now,
       };
+    }).catch((e) => {
+      // it moved out of the open statuses between the read and the write: read again to know
+      if (e instanceof AppError && e.code === 'CONFLICT') { gone = true; return null; }
+      throw e;
     })) ?? mainNow;
+    if (gone && !(await validMain(ctx, main._id))) {
+      await undoLinks(ctx, main, adding.map((r) => r._id));
+      for (const r of done) await later(ctx, (ports) => followRequest(ports, r._id));
+      throw new AppError('CONFLICT', `主诉求 ${main.no} 刚刚已并入其他诉求或状态已变化，本次并件已撤回，请刷新后重试`);
+    }
+    if (gone) throw new AppError('CONFLICT', '主诉求状态正在变化，请稍后重试');
   }
   for (const r of done) await later(ctx, (ports) => followRequest(ports, r._id));
   if (failure) throw failure;
   const view = await settle(ctx, mainNow);
   return { ...view, linked: done.map((r) => ({ id: r._id, no: r.no, enterpriseName: r.enterpriseName })) };
+}
+
+/**
+ * A linked request back to what it was before its link (unmerge, or a merge undone): its status,
+ * its handler when still active (the handler's slot taken first, by a conditional increment while
+ * active, as intake does; given back if the write fails), else queued again; its clock running again,
+ * and a fresh sign-in deadline when it is back to be signed for (the link cleared it).
+ */
+async function restoreLinked(ctx: Ctx, r: ServiceRequest, words: (status: RequestStatus) => { text: string; enterpriseText: string }): Promise<ServiceRequest> {
+  const link = r.mergedInto!;
+  const sla = await loadSla(ctx.ports);
+  const prev = link.prev;
+  const handlerId = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? prev.assigneeId : null;
+  const slot = handlerId ? await ctx.ports.store.collection<User>(C.users).update(handlerId, { $inc: { openCount: 1 } }, { active: true }) : false;
+  const back = !handlerId || slot;
+  const status: RequestStatus = back ? prev.status : 'queued';
+  const set: Partial<ServiceRequest> = {
+    status, mergedInto: null,
+    assigneeId: back ? prev.assigneeId : null, assigneeName: back ? prev.assigneeName : null, assigneeRole: back ? prev.assigneeRole : null,
+    ...(status === 'queued' ? { waitingNoted: false } : {}),
+    // back to be signed for: the sweep hands it on if its handler does not sign in time
+    ...(status === 'assigned' ? { acceptDueAt: responseDeadline(ctx.now, sla) } : {}),
+  };
+  const clock = prev.pausedByMerge && r.pausedAt ? resume(r, ctx.now, sla, set) : settleClock(r, ctx.now, sla, set);
+  return transition(ctx.ports, r, {
+    from: ['merged'],
+    set: clock.set,
+    history: clock.history,
+    event: { type: 'unmerged', ...words(status), notify: back && prev.assigneeId ? [prev.assigneeId] : [] },
+    actor: actor(ctx),
+    now: ctx.now,
+  }).catch(async (e) => {
+    // not written (it moved meanwhile): the slot taken for it is given back
+    if (slot && handlerId) await releaseSlot(ctx.ports, handlerId);
+    throw e;
+  });
 }
 
 /**
@@ -203,40 +276,10 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
     now: ctx.now,
   } : null);
   const main = await requestRepo(ctx.ports.store).get(link.id);
-  const sla = await loadSla(ctx.ports);
-  const prev = link.prev;
-  // the handler it had takes it back if still active: its slot taken first (one conditional
-  // increment, as intake does), so the request is never theirs without it; else it is queued again
-  const handlerId = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? prev.assigneeId : null;
-  const slot = handlerId ? await ctx.ports.store.collection<User>(C.users).update(handlerId, { $inc: { openCount: 1 } }, { active: true }) : false;
-  const back = !handlerId || slot;
-  const status: RequestStatus = back ? prev.status : 'queued';
-  const set: Partial<ServiceRequest> = {
-    status, mergedInto: null,
-    assigneeId: back ? prev.assigneeId : null, assigneeName: back ? prev.assigneeName : null, assigneeRole: back ? prev.assigneeRole : null,
-    ...(status === 'queued' ? { waitingNoted: false } : {}),
-    // back to be signed for: a fresh sign-in deadline from now (the merge cleared it), so the sweep
-    // hands it on if its handler does not sign
-    ...(status === 'assigned' ? { acceptDueAt: responseDeadline(ctx.now, sla) } : {}),
-  };
-  const clock = link.prev.pausedByMerge && r.pausedAt ? resume(r, ctx.now, sla, set) : settleClock(r, ctx.now, sla, set);
-  const next = await transition(ctx.ports, r, {
-    from: ['merged'],
-    set: clock.set,
-    history: clock.history,
-    event: {
-      type: 'unmerged',
-      text: `取消并件：不再随 ${link.no}${main ? `（${main.enterpriseName}）` : ''} 合并办理，恢复为${STATUSES[status]}${why}`,
-      enterpriseText: '已取消合并办理，您的诉求恢复单独办理',
-      notify: back && prev.assigneeId ? [prev.assigneeId] : [],
-    },
-    actor: actor(ctx),
-    now: ctx.now,
-  }).catch(async (e) => {
-    // not written (it moved meanwhile): the slot taken for it is given back
-    if (slot && handlerId) await releaseSlot(ctx.ports, handlerId);
-    throw e;
-  });
+  const next = await restoreLinked(ctx, r, (status) => ({
+    text: `取消并件：不再随 ${link.no}${main ? `（${main.enterpriseName}）` : ''} 合并办理，恢复为${STATUSES[status]}${why}`,
+    enterpriseText: '已取消合并办理，您的诉求恢复单独办理',
+  }));
   if (main) await later(ctx, (ports) => followRequest(ports, main._id));
   return settle(ctx, next);
 }
