@@ -255,6 +255,11 @@ export type ServiceRequest = {
   mergedInto?: MergeLink | null;
   /** 并件: the requests linked to this one as their main, oldest link first */
   mergedFrom?: LinkedRef[];
+  /**
+   * 并件, on a linked request: its main is answered and it has not scored yet, so it is in its
+   * enterprise's 待评价 (written by the outbox step that tells it; cleared by its score or unmerge)
+   */
+  linkedAnswered?: boolean;
   createdAt: string;
   updatedAt: string;
   assignedAt: string | null;

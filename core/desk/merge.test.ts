@@ -386,3 +386,35 @@ test('two dispatchers at once (B into A while A into C): the merge whose main wa
   expect((await stored(c._id)).mergedFrom!.map((l) => l.id)).toEqual([a._id, b._id]);
   expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
 });
+
+test("a linked request whose main is answered is in its enterprise's 待评价 and home count, until it scores", async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const rate = async () => {
+    const list = await w.h.ok('u-linxiao', { action: 'request.mine', tab: 'rate' });
+    const home = await w.h.ok('u-linxiao', { action: 'home.todo' });
+    return { ids: list.items.map((r: any) => r._id), total: list.total, count: home.todo.find((t: any) => t.key === 'rate')?.count ?? 0 };
+  };
+  expect(await rate()).toEqual({ ids: [], total: 0, count: 0 });
+  const officer = (await stored(a._id)).assigneeId!;
+  await w.h.ok(officer, { action: 'request.accept', id: a._id });
+  await w.h.ok(officer, { action: 'request.resolve', id: a._id, result: '路灯已更换', kind: 'solved' });
+  expect(await rate()).toEqual({ ids: [b._id], total: 1, count: 1 });
+  // the outbox running again changes nothing
+  const main = await stored(a._id);
+  await materializeNotifications(w.h.ports, a._id, w.h.clock.now(), { ...main, needsNotify: true, notifiedSeq: 0 });
+  expect(await rate()).toEqual({ ids: [b._id], total: 1, count: 1 });
+  // the main's enterprise sends it back: no longer to score; answered again: back in 待评价
+  await w.h.ok('u-gaopeng', { action: 'request.reopen', id: a._id, reason: '路灯仍不亮' });
+  expect(await rate()).toEqual({ ids: [], total: 0, count: 0 });
+  const back = (await stored(a._id)).assigneeId!;
+  if ((await stored(a._id)).status === 'assigned') await w.h.ok(back, { action: 'request.accept', id: a._id });
+  await w.h.ok(back, { action: 'request.resolve', id: a._id, result: '已加装两盏路灯', kind: 'solved' });
+  expect(await rate()).toEqual({ ids: [b._id], total: 1, count: 1 });
+  // scored: gone from 待评价, and a re-run of the outbox does not bring it back
+  await w.h.ok('u-linxiao', { action: 'request.confirm', id: b._id, score: 5 });
+  expect(await rate()).toEqual({ ids: [], total: 0, count: 0 });
+  await materializeNotifications(w.h.ports, a._id, w.h.clock.now(), { ...(await stored(a._id)), needsNotify: true, notifiedSeq: 0 });
+  expect(await rate()).toEqual({ ids: [], total: 0, count: 0 });
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});

@@ -234,7 +234,7 @@ async function restoreLinked(ctx: Ctx, r: ServiceRequest, words: (status: Reques
   const back = !handlerId || slot;
   const status: RequestStatus = back ? prev.status : 'queued';
   const set: Partial<ServiceRequest> = {
-    status, mergedInto: null,
+    status, mergedInto: null, linkedAnswered: false,
     assigneeId: back ? prev.assigneeId : null, assigneeName: back ? prev.assigneeName : null, assigneeRole: back ? prev.assigneeRole : null,
     ...(status === 'queued' ? { waitingNoted: false } : {}),
     // back to be signed for: the sweep hands it on if its handler does not sign in time
@@ -296,7 +296,7 @@ export async function confirmLinked(ctx: Ctx, r: ServiceRequest, score: number, 
   }
   return settle(ctx, await transition(ctx.ports, r, {
     from: ['merged'],
-    set: { score, comment: comment || null },
+    set: { score, comment: comment || null, linkedAnswered: false },
     event: {
       type: 'closed',
       text: `企业对合并办理结果（${main!.no}，${formatBeijing(main!.resolvedAt ?? ctx.now.toISOString())} 办结）评分 ${score} 分${comment ? `：${comment}` : ''}`,

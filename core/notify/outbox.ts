@@ -12,7 +12,7 @@ import { enterpriseText, INTERNAL_EVENTS } from '../request-record';
 import { userBehind } from '../identity/pseudonym';
 import { outboxEntry } from './payload';
 import { chainUp } from '../desk/scope';
-import { linkedRecipients } from '../desk/merge-rules';
+import { LINKED_EVENTS, linkedRecipients, mainAnswered } from '../desk/merge-rules';
 import { loadNotifyRules, mobileOf, robotWorthy, routeFor } from './routing';
 import { firstAttempt, markMessage, sendEntry, smsEntryFrom } from './sender';
 import { consentRefusal, subscriptionsOf } from './consent';
@@ -237,6 +237,11 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
         });
       }
     }
+  }
+  // 并件: the linked requests learn whether they may score now (in their enterprise's 待评价), as
+  // their enterprises are told; idempotent, and never on one scored or no longer linked
+  if (req.mergedFrom?.length && fresh.some((ev) => LINKED_EVENTS.includes(ev.type))) {
+    for (const l of req.mergedFrom) await requests.markLinkedAnswered(l.id, mainAnswered(req));
   }
   // clear the mark only if no newer event arrived meanwhile
   await requests.update(req._id, { $set: { needsNotify: false, notifiedSeq: req.seq } }, { seq: req.seq });

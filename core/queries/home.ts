@@ -35,7 +35,8 @@ export async function homeTodo(ctx: Ctx): Promise<HomeTodo> {
   if (hasRole(u, 'enterprise') && u.enterpriseId) {
     const e = u.enterpriseId;
     jobs.push(counted('supplement', requests.countOfEnterprise(e, ['paused'])));
-    jobs.push(counted('rate', requests.countOfEnterprise(e, ['resolved'])));
+    // 待评价: its answered requests, and (并件) its linked ones whose main is answered
+    jobs.push(counted('rate', Promise.all([requests.countOfEnterprise(e, ['resolved']), requests.countLinkedToRate(e)]).then(([a, b]) => a + b)));
     jobs.push(counted('overdue', requests.countOfEnterprise(e, OPEN_STATUSES, 'red')));
   }
   if (hasRole(u, 'officer', 'liaison')) {

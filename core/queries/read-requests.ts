@@ -47,8 +47,22 @@ export async function myRequests(ctx: Ctx, input: Sent<typeof MineInput>) {
   const { statuses, colour } = MINE[tab];
   const requests = requestRepo(ctx.ports.store);
   if (q) return searchMine(requests, ctx.user.enterpriseId, q, page, pageSize, statuses, colour);
+  if (tab === 'rate') return rateTab(requests, ctx.user.enterpriseId, page, pageSize);
   const list = listed(await requests.pageOfEnterprise(ctx.user.enterpriseId, page, pageSize, statuses, colour), page, pageSize);
   return { ...list, items: list.items.map(enterpriseView) };
+}
+
+/**
+ * 待评价: its answered requests, and (并件) its linked requests whose main is answered and that it
+ * has not scored (few: at most MAX_PAGE, listed first), newest first within each.
+ */
+async function rateTab(requests: ReturnType<typeof requestRepo>, enterpriseId: string, page: number, pageSize: number) {
+  const [linked, resolved] = await Promise.all([requests.linkedToRate(enterpriseId), requests.countOfEnterprise(enterpriseId, ['resolved'])]);
+  const start = (page - 1) * pageSize;
+  const first = linked.slice(start, start + pageSize);
+  const rest = pageSize - first.length;
+  const more = rest > 0 ? await requests.sliceOfEnterprise(enterpriseId, ['resolved'], Math.max(0, start - linked.length), rest) : [];
+  return { items: [...first, ...more].map((r) => enterpriseView(summary(r))), total: linked.length + resolved, page, pageSize };
 }
 
 /**

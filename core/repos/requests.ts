@@ -129,6 +129,14 @@ export function requestRepo(store: Store) {
     /** the n-th hundred of one enterprise's requests in these statuses (and of this colour), newest first (a search looks through them) */
     hundredOfEnterprise: (enterpriseId: string, n: number, statuses?: readonly RequestStatus[], colour?: Colour) =>
       page({ enterpriseId, ...(statuses ? { status: { $in: [...statuses] } } : {}), ...(colour ? { colour } : {}) }, n, MAX_PAGE),
+    /** 并件: one enterprise's linked requests it may score now (their main answered, core/desk/merge-rules.ts), newest first, at most MAX_PAGE */
+    linkedToRate: (enterpriseId: string) => page({ enterpriseId, status: 'merged', linkedAnswered: true }, 1, MAX_PAGE),
+    countLinkedToRate: (enterpriseId: string) => c.count({ enterpriseId, status: 'merged', linkedAnswered: true }),
+    /** 并件: a linked request may be scored now or not (its main answered), never once scored or unlinked */
+    markLinkedAnswered: (id: string, answered: boolean) => c.update(id, { $set: { linkedAnswered: answered } }, { status: 'merged', score: null }),
+    /** one enterprise's requests in these statuses from the `skip`-th, newest first */
+    sliceOfEnterprise: (enterpriseId: string, statuses: readonly RequestStatus[], skip: number, limit: number) =>
+      c.find({ enterpriseId, status: { $in: [...statuses] } }, { orderBy: [['createdAt', 'desc']], skip, limit }),
     /** how many of one enterprise's requests are in these statuses (and of this colour) */
     countOfEnterprise: (enterpriseId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
       c.count({ enterpriseId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),
