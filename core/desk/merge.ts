@@ -16,11 +16,16 @@
  *    lists only requests that point at it. A merge writes each linked request first, then the
  *    main's list; an unmerge takes it off the main's list first, then restores the linked request.
  *    A crash between leaves a request linked but not yet listed (silent, never told wrongly); the
- *    dispatcher's retry finishes it, as both actions are idempotent.
+ *    dispatcher's retry finishes it, as both actions are idempotent. When the main can no longer take
+    links at that second write (another dispatcher merged it elsewhere meanwhile, or it left the open
+    statuses), the links to it that are not listed are undone, so none is left under a linked main.
  *  - The linked enterprise reads its own request: that it is merged, and the main's status, result
  *    and progress in its own words (core/desk/merge-view.ts), never the other enterprises. When
  *    the main is answered (待评价 or 已办结) it scores through request.confirm on its own request:
  *    the score is stored on the linked request (it stays 'merged'), each enterprise's score apart.
+    The outbox step that tells it marks it `linkedAnswered` meanwhile, so it is in its 待评价.
+    A main with linked requests cannot be rejected (core/desk/triage.ts): unmerge them first.
+    The main enterprise's own acts (any of its contacts: events marked byEnterprise) are not told.
  *  - Figures (core/stats/figures.ts): a linked request counts nothing of the work (收集, 在办,
  *    办结, 超期, colours), the main counts once; each linked enterprise's score counts in 满意度.
  *    The change of status moves the counters through the usual protocol, exactly once.
