@@ -260,6 +260,12 @@ export type ServiceRequest = {
    * enterprise's 待评价 (written by the outbox step that tells it; cleared by its score or unmerge)
    */
   linkedAnswered?: boolean;
+  /**
+   * 并件, on a linked request once its enterprise scored: the main's place in the figures when it was
+   * scored (tier, center, category, departments), so the score counts for whoever handled the main
+   * (core/stats/figures.ts), not for the linked request's own first center
+   */
+  scoredUnder?: Pick<ServiceRequest, 'tier' | 'tierOrgId' | 'category' | 'deptIds'> | null;
   createdAt: string;
   updatedAt: string;
   assignedAt: string | null;

@@ -418,3 +418,21 @@ test("a linked request whose main is answered is in its enterprise's 待评价 a
   expect(await rate()).toEqual({ ids: [], total: 0, count: 0 });
   expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
 });
+
+test("a linked enterprise's score counts where the main was handled (its category and center), not under the linked request's own", async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  // the dispatcher files the main under 交通 (both were sent as 其他)
+  await w.h.ok('u-sunli', { action: 'desk.verify', id: a._id, level: 'general', category: 'jiaotong' });
+  const officer = (await stored(a._id)).assigneeId!;
+  await w.h.ok(officer, { action: 'request.accept', id: a._id });
+  await w.h.ok(officer, { action: 'request.resolve', id: a._id, result: '路灯已更换，路口坑洼已补平', kind: 'solved' });
+  await w.h.ok('u-gaopeng', { action: 'request.confirm', id: a._id, score: 5, comment: '' });
+  await w.h.ok('u-linxiao', { action: 'request.confirm', id: b._id, score: 3, comment: '' });
+  const counted = (await recount(w.h.ports)).get('D20261123')!;
+  expect(counted.get('g.cat.jiaotong.n')).toBe(1);
+  expect(counted.get('g.cat.jiaotong.scored')).toBe(2);
+  expect(counted.get('g.cat.jiaotong.scoreSum')).toBe(8);
+  expect(counted.get('g.cat.other.scored') ?? 0).toBe(0);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});

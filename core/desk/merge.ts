@@ -301,7 +301,8 @@ export async function confirmLinked(ctx: Ctx, r: ServiceRequest, score: number, 
   }
   return settle(ctx, await transition(ctx.ports, r, {
     from: ['merged'],
-    set: { score, comment: comment || null, linkedAnswered: false },
+    // counted where the main was handled (scoredUnder, core/stats/figures.ts)
+    set: { score, comment: comment || null, linkedAnswered: false, scoredUnder: { tier: main!.tier, tierOrgId: main!.tierOrgId, category: main!.category, deptIds: main!.deptIds ?? [] } },
     event: {
       type: 'closed',
       text: `企业对合并办理结果（${main!.no}，${formatBeijing(main!.resolvedAt ?? ctx.now.toISOString())} 办结）评分 ${score} 分${comment ? `：${comment}` : ''}`,

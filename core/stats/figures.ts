@@ -98,7 +98,7 @@ export type StatsRequest = Pick<
   ServiceRequest,
   '_id' | 'createdAt' | 'status' | 'tier' | 'tierOrgId' | 'deptIds' | 'category' | 'channel' | 'colour' | 'closedOnTime' | 'score' | 'reopenCount' | 'urgeCount' | 'resolvedAt'
 > &
-  Partial<Pick<ServiceRequest, 'firstLate' | 'handBackCount' | 'callbacks' | 'enterpriseUrgeCount'>>;
+  Partial<Pick<ServiceRequest, 'firstLate' | 'handBackCount' | 'callbacks' | 'enterpriseUrgeCount' | 'scoredUnder'>>;
 
 /** the score fields: what every scored request adds, a linked one (并件) included */
 function scoreFields(f: Raw, score: number | null) {
@@ -125,11 +125,12 @@ export function minutesToClose(r: StatsRequest, calendar: WorkCalendar): number 
 /** The definition of every request figure, as the raw fields one request adds (see the header). */
 export function contribution(r: StatsRequest, calendar: WorkCalendar): StatsKey {
   // 并件 (core/desk/merge.ts): a linked request is the main's work, counted once there; only its
-  // enterprise's own score of the result counts (满意度 hears every enterprise)
+  // enterprise's own score of the result counts (满意度 hears every enterprise), and it counts where
+  // the main was handled (scoredUnder: its tier, center, category and departments when scored)
   if (r.status === 'merged') {
     const linked: Raw = {};
     scoreFields(linked, r.score);
-    return { d: beijingDateKey(new Date(r.createdAt)), gs: groupsOf(r), f: linked };
+    return { d: beijingDateKey(new Date(r.createdAt)), gs: groupsOf(r.scoredUnder ? { ...r, ...r.scoredUnder } : r), f: linked };
   }
   const f: Raw = { n: 1 };
   const done = DONE.has(r.status);
