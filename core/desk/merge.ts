@@ -37,8 +37,7 @@ import { MergeInput, UnmergeInput } from '../contract/merge';
 import type { Sent } from '../contract/schema';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
-import type { LinkedRef, MergeLink, ServiceRequest, SlaHistoryEntry, User } from '../model';
-import { C } from '../collections';
+import type { LinkedRef, MergeLink, ServiceRequest, SlaHistoryEntry } from '../model';
 import { transition, tryTransition, type Transition } from '../request-record';
 import { releaseSlot, releaseSlotOf } from '../assignment/assign';
 import { loadSla } from '../sla/policy';
@@ -46,6 +45,7 @@ import { responseDeadline, resume, settleClock } from '../sla/clock';
 import { parseInput } from '../validation';
 import { followRequest, later, settle } from '../settle';
 import { requestRepo } from '../repos/requests';
+import { userRepo } from '../repos/users';
 import { loadSupervised } from './triage';
 import { linkedScorable, MERGE_CAP } from './merge-rules';
 import { formatBeijing } from '../time';
@@ -235,7 +235,7 @@ async function restoreLinked(ctx: Ctx, r: ServiceRequest, words: (status: Reques
   const sla = await loadSla(ctx.ports);
   const prev = link.prev;
   const handlerId = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? prev.assigneeId : null;
-  const slot = handlerId ? await ctx.ports.store.collection<User>(C.users).update(handlerId, { $inc: { openCount: 1 } }, { active: true }) : false;
+  const slot = handlerId ? await userRepo(ctx.ports.store).retakeSlot(handlerId) : false;
   const back = !handlerId || slot;
   const status: RequestStatus = back ? prev.status : 'queued';
   const set: Partial<ServiceRequest> = {

@@ -56,6 +56,8 @@ export function userRepo(store: Store) {
     /** takes a slot if the user is still active and below capacity (as read): false when not */
     claimSlot: (user: User, capacity: number, at: string) =>
       c.update(user._id, { $inc: { openCount: 1 }, $set: { lastAssignedAt: at } }, { active: true, openCount: user.openCount === undefined ? { $exists: false } : { $lt: capacity } }),
+    /** takes back the slot a request held before it was set aside (并件 undone): while active, with no capacity check, since it was counted there before */
+    retakeSlot: (userId: string) => c.update(userId, { $inc: { openCount: 1 } }, { active: true }),
     /** gives a slot back, never below zero (`more`: other counters moved in the same write); false when none was held */
     releaseSlot: (userId: string, more: Record<string, number> = {}) => c.update(userId, { $inc: { openCount: -1, ...more } }, { openCount: { $gt: 0 } }),
   };

@@ -122,6 +122,7 @@ test('officer opens the code URL and checks in; the enterprise is told and score
   expect(visit).toMatchObject({ purpose: 'help', memberIds: ['u-zhaolei'], flags: [], location: { missing: null, accuracy: 20 }, site: { source: 'first_visit' } });
 
   // a problem found on the visit is filed for the enterprise and enters the normal queue
+  await chip(off, '用工与人才').click();
   await chip(off, '用工招聘').click();
   await field(off, '企业遇到的问题和诉求').fill('研发岗位招聘困难，希望对接高校人才双选会');
   await field(off, '承办人员将通过此电话联系企业').fill('13612340008');
