@@ -67,7 +67,7 @@ export function benchIntake() {
   const it = itemFigures(RESPONSIBILITY_ITEMS, ITEM_QUESTIONS);
   console.log(`responsibility list (${RESPONSIBILITY_ITEMS.length} items, ${it.questions} labelled phrasings): top-1 ${pct(it.top1)}, top-3 ${pct(it.top3)}; ${it.none} offered no item`);
   const tc = itemCategoryFigures(RESPONSIBILITY_ITEMS, DUP_REQUESTS);
-  console.log(`triage suggestion on ${tc.requests} labelled requests: ${tc.suggested} get an item; the first item's category is the labelled one for ${tc.agree} of them (${pct(tc.agreement)}; the two category lists overlap, so this is a floor)`);
+  console.log(`triage suggestion on ${tc.requests} labelled requests: ${tc.suggested} get an item; the first item's category is the labelled one for ${tc.agree} of them (${pct(tc.agreement)}; a problem can sit near two categories, so this is a floor)`);
 
   const entries = manyEntries(10_000);
   const t0 = performance.now();

@@ -103,7 +103,7 @@ export function itemFigures(items: ReadonlyArray<Pick<ItemEntry, '_id' | 'name' 
 /**
  * The dispatcher's suggestion on requests as enterprises write them (requests-dup.ts, each labelled
  * with its category by hand): how many get an item at all, and for how many the first item's category
- * is the labelled one. The two category lists overlap (用电 sits in 获得电力 and 用电/供水/管网), so a
+ * is the labelled one. A problem can sit near two categories (a flooded road: 交通 or 环境), so a
  * disagreement is not always a wrong item; the figure is a floor, not the item's precision.
  */
 export function itemCategoryFigures(items: ReadonlyArray<Pick<ItemEntry, '_id' | 'name' | 'keywords' | 'phrasings' | 'category'>>, requests: readonly DupRequestFixture[]) {
