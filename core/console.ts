@@ -1,15 +1,11 @@
 /**
- * The console function: the admin console (orgs, staff, the enterprise registry, rules, the audit
- * log) and the leaders' figures (dashboard, 红黄榜, 简报, calendar warnings). Few people call these,
- * rarely, and they carry the rules' schemas, the rankings and the dashboard, so they are a function of
- * their own and the service function, called on every tap, stays small. The spreadsheet actions of
- * the same pages are the sheets function's (core/sheets.ts).
+ * The console function: the leaders' figures (dashboard, 红黄榜, 简报, calendar warnings), and the text
+ * matcher's actions (the knowledge base's and the responsibility list's suggestions and upkeep, the
+ * dispatcher's 疑似重复 and 并件). They carry the rankings, the dashboard and the matcher, so they are a
+ * function of their own and the service function, called on every tap, stays small. The admin
+ * console's upkeep (orgs, staff, the registry, rules, the audit log) and every spreadsheet action are
+ * the sheets function's (core/sheets.ts): rare calls, heavier code.
  */
-import { listAudit } from './admin/audit';
-import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
-import { activateStaff, deactivateStaff, inviteStaff, listStaff, reinviteStaff, updateStaff } from './admin/staff';
-import { listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
-import { getRules, overview, saveRules } from './admin/rules';
 import { listWarnings } from './sla/calendar-warnings';
 import { dashboard } from './stats/dashboard';
 import { statsVerify } from './stats/verify';
@@ -19,30 +15,14 @@ import { viewBriefing } from './briefing/briefing';
 import { listKb, markHelped, removeKb, saveKb, suggestAnswers } from './knowledge/actions';
 import { listItems, removeItem, saveItem, suggestItems, triageItems } from './knowledge/item-actions';
 import { deskDuplicates } from './desk/duplicate-clusters';
+import { mergeRequests, unmergeRequest } from './desk/merge';
+import { recordMeeting } from './intake/meeting';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type ConsoleAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
 import type { Ports } from './ports';
 
 const CONSOLE_TABLE = tableOf<ConsoleAction>()({
-  'admin.overview': overview,
-  'admin.orgs.list': listOrgs,
-  'admin.orgs.create': createOrg,
-  'admin.orgs.update': updateOrg,
-  'admin.orgs.retire': retireOrg,
-  'admin.orgs.restore': restoreOrg,
-  'admin.staff.list': listStaff,
-  'admin.staff.invite': inviteStaff,
-  'admin.staff.update': updateStaff,
-  'admin.staff.deactivate': deactivateStaff,
-  'admin.staff.activate': activateStaff,
-  'admin.staff.reinvite': reinviteStaff,
-  'admin.enterprises.list': listEnterprises,
-  'admin.enterprises.save': saveEnterprise,
-  'admin.stewardship.set': setStewardship,
-  'admin.rules.get': getRules,
-  'admin.rules.save': saveRules,
-  'admin.audit.list': listAudit,
   'system.warnings': listWarnings,
   // leaders' dashboard, 红黄榜, 简报 (core/stats, core/rankings, core/briefing)
   'stats.dashboard': dashboard,
@@ -66,6 +46,9 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   'items.suggest': suggestItems,
   'items.triage': triageItems,
   'desk.duplicates': deskDuplicates,
+  'desk.merge': mergeRequests,
+  'desk.unmerge': unmergeRequest,
+  'meeting.record': recordMeeting,
   'items.list': listItems,
   'items.save': saveItem,
   'items.remove': removeItem,

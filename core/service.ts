@@ -14,7 +14,6 @@ import { acceptRequest, addProgress, pauseRequest, resolveRequest, resumeRequest
 import { submitRequest } from './intake/submit';
 import { fileForEnterprise, fileForOptions } from './intake/file-for';
 import { filedByMe } from './intake/filed-by-me';
-import { recordMeeting } from './intake/meeting';
 import type { Ports } from './ports';
 import { listMessages, readMessages } from './queries/messages';
 import { me, meta } from './queries/me';
@@ -26,7 +25,6 @@ import { OBJECTION_ACTIONS } from './handling/objections';
 import { CALLBACK_ACTIONS } from './feedback/callback';
 import { NOTIFY_ACTIONS } from './notify/actions';
 import { deskOptions } from './desk/options';
-import { mergeRequests, unmergeRequest } from './desk/merge';
 import { escalateRequest, reassignRequest, referRequest, rejectRequest, verifyRequest } from './desk/triage';
 import { listLedger } from './ledger/ledger';
 import { redeemInvite } from './admin/staff';
@@ -48,7 +46,6 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'request.fileFor': fileForEnterprise,
   'request.fileForOptions': fileForOptions,
   'request.filedByMe': filedByMe,
-  'meeting.record': recordMeeting,
   'request.mine': myRequests,
   'request.get': getRequest,
   'request.accept': acceptRequest,
@@ -69,8 +66,6 @@ const ACTION_TABLE = tableOf<ServiceAction>()({
   'desk.reassign': reassignRequest,
   'desk.escalate': escalateRequest,
   'desk.refer': referRequest,
-  'desk.merge': mergeRequests,
-  'desk.unmerge': unmergeRequest,
   // supervision cards (core/cards/actions.ts)
   ...CARD_ACTIONS,
   'ledger.list': listLedger,

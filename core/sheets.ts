@@ -1,10 +1,17 @@
 /**
  * The sheets function: the spreadsheet actions (ledger export, the enterprise registry's template,
- * import and its bad rows as a workbook, the briefing's workbook). They alone need exceljs and its
- * zip stack (about 1 MB bundled), so they are a function of their own and the service function,
- * called on every tap, stays small.
+ * import and its bad rows as a workbook, the imports of 12345, the knowledge base and the
+ * responsibility list, the briefing's workbook), and the admin console's upkeep beside them (orgs,
+ * staff, the registry, rules, the audit log). Only the spreadsheets need exceljs and its zip stack
+ * (about 1 MB bundled, the budget of this function); the admin's calls are rare and its pages already
+ * call here for their imports. So the service function, called on every tap, and the console
+ * function, which the submit page's suggestions call, stay small.
  */
-import { enterpriseTemplate, importEnterprises, importErrorRows } from './admin/enterprises';
+import { listAudit } from './admin/audit';
+import { createOrg, listOrgs, restoreOrg, retireOrg, updateOrg } from './admin/orgs';
+import { activateStaff, deactivateStaff, inviteStaff, listStaff, reinviteStaff, updateStaff } from './admin/staff';
+import { getRules, overview, saveRules } from './admin/rules';
+import { enterpriseTemplate, importEnterprises, importErrorRows, listEnterprises, saveEnterprise, setStewardship } from './admin/enterprises';
 import { generateBriefing } from './briefing/briefing';
 import { importHotline } from './intake/hotline';
 import { importKb, kbTemplate } from './knowledge/kb-import';
@@ -21,6 +28,24 @@ import { provideExcel } from './excel';
 provideExcel(() => require('exceljs'));
 
 const SHEET_TABLE = tableOf<SheetAction>()({
+  'admin.overview': overview,
+  'admin.orgs.list': listOrgs,
+  'admin.orgs.create': createOrg,
+  'admin.orgs.update': updateOrg,
+  'admin.orgs.retire': retireOrg,
+  'admin.orgs.restore': restoreOrg,
+  'admin.staff.list': listStaff,
+  'admin.staff.invite': inviteStaff,
+  'admin.staff.update': updateStaff,
+  'admin.staff.deactivate': deactivateStaff,
+  'admin.staff.activate': activateStaff,
+  'admin.staff.reinvite': reinviteStaff,
+  'admin.enterprises.list': listEnterprises,
+  'admin.enterprises.save': saveEnterprise,
+  'admin.stewardship.set': setStewardship,
+  'admin.rules.get': getRules,
+  'admin.rules.save': saveRules,
+  'admin.audit.list': listAudit,
   'ledger.export': exportLedger,
   'admin.enterprises.template': enterpriseTemplate,
   'admin.enterprises.import': importEnterprises,
