@@ -9,8 +9,8 @@
  * suggestion costs that one store call.
  */
 import { C } from '../collections';
-import { MAX_PAGE, type Store } from '../ports';
-import { versionedIndex, versionedRepo, type Built } from './versioned';
+import type { Store } from '../ports';
+import { entriesBy, versionedIndex, versionedRepo, type Built } from './versioned';
 import { matchedWords, textIndex, type Match } from './text-match';
 import type { StoredCategory, Tier } from '../contract/catalog';
 import type { DeadlineClass } from '../contract/items';
@@ -44,12 +44,7 @@ export function itemRepo(store: Store) {
   return {
     ...repo,
     /** the items with these exact names, active or not (an import's match): one call per 90 ('name') */
-    byNames: async (names: string[]) => {
-      const out = new Map<string, ItemEntry>();
-      const unique = [...new Set(names)];
-      for (let i = 0; i < unique.length; i += 90) for (const e of await repo.c.find({ name: { $in: unique.slice(i, i + 90) } }, { limit: MAX_PAGE })) if (!out.has(e.name)) out.set(e.name, e);
-      return out;
-    },
+    byNames: (names: string[]) => entriesBy(repo, 'name', names),
   };
 }
 

@@ -8,8 +8,8 @@
  * each suggestion (Beijing date), so the cached index never needs rebuilding at midnight.
  */
 import { C } from '../collections';
-import { MAX_PAGE, type Store } from '../ports';
-import { versionedIndex, versionedRepo, type Built } from './versioned';
+import type { Store } from '../ports';
+import { entriesBy, versionedIndex, versionedRepo, type Built } from './versioned';
 import { textIndex, type Match } from './text-match';
 import type { StoredCategory } from '../contract/catalog';
 
@@ -40,12 +40,7 @@ export function kbRepo(store: Store) {
   return {
     ...repo,
     /** the entries with these exact questions, active or not (an import's match): one call per 90 ('question') */
-    byQuestions: async (questions: string[]) => {
-      const out = new Map<string, KbEntry>();
-      const unique = [...new Set(questions)];
-      for (let i = 0; i < unique.length; i += 90) for (const e of await repo.c.find({ question: { $in: unique.slice(i, i + 90) } }, { limit: MAX_PAGE })) if (!out.has(e.question)) out.set(e.question, e);
-      return out;
-    },
+    byQuestions: (questions: string[]) => entriesBy(repo, 'question', questions),
   };
 }
 

@@ -8,7 +8,7 @@ import { C } from '../collections';
 import { newId, type Ctx } from '../context';
 import { orgById } from '../org-cache';
 import { AppError } from '../errors';
-import type { Doc, Ports, Store } from '../ports';
+import { MAX_PAGE, type Doc, type Ports, type Store } from '../ports';
 import { readAll } from '../read-all';
 import { audit } from '../admin/audit';
 import type { textIndex } from './text-match';
@@ -31,6 +31,19 @@ export function versionedRepo<T extends Entry>(store: Store, collection: string,
     /** after any change: every instance rebuilds its index on its next suggestion */
     bump: () => settings.increment(versionDoc, 'version', 1),
   };
+}
+
+/** the entries whose `field` is exactly one of `values`, active or not (an import's match), first found per value: one call per 90 */
+export async function entriesBy<T extends Entry>(repo: ReturnType<typeof versionedRepo<T>>, field: keyof T & string, values: string[]): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  const unique = [...new Set(values)];
+  for (let i = 0; i < unique.length; i += 90) {
+    for (const e of await repo.c.find({ [field]: { $in: unique.slice(i, i + 90) } }, { limit: MAX_PAGE })) {
+      const key = e[field] as unknown as string;
+      if (!out.has(key)) out.set(key, e);
+    }
+  }
+  return out;
 }
 
 /** the index of the active entries, as of the current version: rebuilt (by `build`) only when it moved */
