@@ -31,49 +31,62 @@ export interface DupKind {
   days?: number;
   /** any of these in the (normalized) text says the text is about this kind */
   words: string[];
+  /**
+   * The problems of this kind that are not one another, each by its words: a street light out and a
+   * street light knocked askew, a height barrier knocked down and one too low. Two requests of this
+   * kind naming only different ones are two problems.
+   */
+  split?: string[][];
+  /** a kind that is often the cause or the setting rather than the problem (works on a road): sharing only it ties nothing */
+  context?: true;
 }
 
 export const DUP_KINDS: DupKind[] = [
   // ── roads and traffic ──
   { id: 'road-surface', label: '路面破损', scope: 'public', words: ['坑', '坑洼', '路面破损', '路面坏', '路面塌', '塌陷', '路面开裂', '压坏', '路况差', '路况太差', '路烂', '烂路', '补路', '路不平', '颠簸', '窟窿', '塌了', '大洞', '陷进', '陷下'] },
-  { id: 'traffic-jam', label: '交通拥堵', scope: 'public', words: ['堵车', '拥堵', '堵死', '塞车', '交通疏导', '指挥交通', '指挥一下交通', '高峰', '过不去', '都堵'] },
-  { id: 'road-facility', label: '道路设施损坏', scope: 'public', words: ['限高', '护栏', '隔离栏', '隔离墩', '标志牌', '指示牌', '撞歪', '撞坏', '撞倒', '撞断'] },
-  { id: 'street-light', label: '路灯不亮', scope: 'public', words: ['路灯', '灯不亮', '黑灯瞎火', '一片漆黑', '没有照明'] },
+  { id: 'traffic-jam', label: '交通拥堵', scope: 'public', words: ['堵车', '拥堵', '堵死', '堵得', '塞车', '交通疏导', '指挥交通', '指挥一下交通', '高峰', '过不去', '挤不过去', '都堵', '就堵'] },
+  { id: 'road-facility', label: '道路设施损坏', scope: 'public', words: ['限高', '护栏', '隔离栏', '隔离墩', '标志牌', '指示牌', '撞歪', '撞坏', '撞倒', '撞断'], split: [['撞', '歪', '倒', '断了', '耷拉', '悬', '掉下来'], ['太低', '太高', '太窄', '调高', '调低', '改高', '加高', '进不来', '绕']] },
+  { id: 'street-light', label: '路灯不亮', scope: 'public', words: ['路灯', '灯不亮', '黑灯瞎火', '一片漆黑', '没有照明'], split: [['不亮', '灯灭', '黑', '暗', '没有照明'], ['撞', '歪', '倒', '斜着', '倾斜'], ['加装', '增设', '安装', '没有路灯']] },
   { id: 'traffic-signal', label: '信号灯', scope: 'public', words: ['红绿灯', '信号灯', '斑马线', '人行横道', '过马路'] },
   { id: 'bus-stop', label: '公交站点', scope: 'public', words: ['公交站', '站牌', '车站', '站点', '候车亭', '停靠站'] },
-  { id: 'bus-service', label: '公交班次', scope: 'public', words: ['班次', '发车', '首班', '末班', '加密', '等车', '开通公交', '通勤车'] },
+  { id: 'bus-service', label: '公交班次', scope: 'public', words: ['班次', '发车', '首班', '末班', '加密', '等车', '开通公交', '通勤车', '改线', '线路调整', '公交线路', '撤站', '没有公交', '公交停了', '公交不走'], split: [['改线', '线路调整', '撤站', '移走', '没有公交', '停了', '不走', '恢复'], ['班次', '加密', '太少', '等车', '首班', '末班', '发车', '间隔']] },
   { id: 'parking', label: '停车乱象', scope: 'public', words: ['乱停', '乱放', '占道', '共享单车', '停车难', '没地方停', '盲道', '消防通道'] },
-  { id: 'works', label: '施工占道', scope: 'public', words: ['施工', '围挡', '挖开', '挖断', '封路', '断路', '绕行', '道路开挖'] },
+  { id: 'works', label: '施工占道', scope: 'public', context: true, words: ['施工', '围挡', '挖开', '挖断', '封路', '断路', '绕行', '道路开挖'] },
   { id: 'truck-pass', label: '通行证', scope: 'own', words: ['通行证', '限行', '禁货', '货车通行'] },
   // ── power ──
-  { id: 'outage', label: '停电', scope: 'public', days: 3, words: ['停电', '断电', '跳闸', '没电', '来电', '突然停', '停了电', '供电中断', '线路故障', '计划检修'] },
+  { id: 'outage', label: '停电', scope: 'public', days: 3, words: ['停电', '断电', '跳闸', '没电', '来电', '突然停', '停了电', '供电中断', '线路故障', '计划检修'], split: [['计划停电', '计划检修', '检修停电', '停电通知', '通知停电', '计划'], ['突然', '频繁', '跳闸', '又停', '又断', '三天两头', '老化', '故障', '好几回', '四回', '三次']] },
   { id: 'voltage', label: '电压不稳', scope: 'public', words: ['电压', '晃电', '闪变'] },
   { id: 'power-capacity', label: '用电增容', scope: 'own', words: ['增容', '容量不够', '容量不足', '负荷不够', '电不够用'] },
   { id: 'power-connect', label: '用电报装', scope: 'own', words: ['报装', '新装', '专变', '装表', '接电', '供电方案', '通电', '双电源', '第二路电源', '双回路'] },
-  { id: 'solar', label: '光伏并网', scope: 'own', words: ['并网', '余电上网', '光伏发电', '接入系统'] },
+  { id: 'solar', label: '光伏并网', scope: 'own', words: ['并网', '余电上网', '光伏发电', '接入系统'], split: [['验收', '装表', '并网申请', '没来', '调试', '接入方案'], ['结算', '电费', '没给钱', '补贴款']] },
   { id: 'power-bill', label: '电费电价', scope: 'own', words: ['电费', '电价', '电表', '计费', '需量', '力调', '功率因数'] },
   { id: 'power-equipment', label: '配电设施', scope: 'own', words: ['配电室', '配电柜', '电容柜', '补偿柜', '开关柜'] },
   // ── water, drains, gas ──
   { id: 'water-pressure', label: '水压低', scope: 'public', words: ['水压', '压力不够', '出水小', '水很小', '水流小'] },
-  { id: 'water-outage', label: '停水', scope: 'public', days: 3, words: ['停水', '断水', '没水', '爆管', '水管爆', '漏水'] },
+  { id: 'water-outage', label: '停水', scope: 'public', days: 3, words: ['停水', '断水', '没水', '爆管', '水管爆'] },
+  { id: 'hydrant', label: '消火栓', scope: 'public', words: ['消火栓', '消防栓'], split: [['漏水', '冒水', '淌水', '往外冒', '哗哗', '喷', '坏了', '结冰'], ['水压', '压力', '整改', '没水']] },
+  { id: 'waterlogging', label: '积水内涝', scope: 'public', words: ['积水', '内涝', '淹了', '被淹', '水淹', '泡了', '涵洞', '桥洞', '下穿'], split: [['涵洞', '桥洞', '下穿', '桥底', '桥下', '地道', '立交'], ['篦子', '雨水口', '雨箅', '门口积水', '厂区积水', '院里']] },
   { id: 'water-quality', label: '水质', scope: 'public', words: ['发黄', '浑浊', '有沉淀', '水质', '有异味', '二次供水'] },
-  { id: 'sewer', label: '污水冒溢', scope: 'public', words: ['污水井', '下水道', '冒水', '污水漫', '排水不畅', '管道堵', '下水道堵', '疏通', '返水'] },
-  { id: 'manhole', label: '井盖', scope: 'public', words: ['井盖', '窨井', '水表井'] },
+  { id: 'sewer', label: '污水冒溢', scope: 'public', words: ['污水井', '下水道', '冒水', '污水漫', '排水不畅', '管道堵', '下水道堵', '疏通', '返水', '冒脏水', '脏水', '黑水', '污水排不出', '管网堵'] },
+  { id: 'manhole', label: '井盖', scope: 'public', words: ['井盖', '窨井', '水表井'], split: [['丢', '没了', '不见', '被偷', '黑洞', '缺', '没有盖'], ['下沉', '沉', '陷', '塌', '松动', '响', '翘']] },
   // a supply problem (low pressure, no gas) is everyone's on the main; a connection or an account is the enterprise's own
-  { id: 'gas-supply', label: '燃气压力', scope: 'public', days: 7, words: ['气压', '燃气压力', '压力不够', '压力低', '停气', '断气', '点不着', '没气'] },
+  { id: 'gas-supply', label: '燃气压力', scope: 'public', days: 7, words: ['气压', '燃气压力', '停气', '断气', '点不着', '没气', '火小', '火太小', '火很弱', '灶火'] },
+  { id: 'heating', label: '供暖', scope: 'public', words: ['暖气', '供暖', '供热', '热力', '不热', '暖和'] },
   { id: 'gas', label: '燃气', scope: 'own', words: ['燃气', '天然气', '通气', '气源'] },
   // ── surroundings ──
-  { id: 'garbage', label: '垃圾清运', scope: 'public', words: ['垃圾', '清运', '环卫', '垃圾站', '垃圾点', '没人清'] },
+  { id: 'garbage', label: '垃圾清运', scope: 'public', words: ['垃圾', '清运', '环卫', '垃圾站', '垃圾点', '没人清'], split: [['生活垃圾', '垃圾桶', '垃圾站', '清运', '没人拉', '没人清', '堆', '满了', '绿桶'], ['边角料', '固废', '危废', '废料', '废包装', '有资质'], ['篦子', '堵死', '雨水']] },
   { id: 'pollution', label: '废气异味', scope: 'public', words: ['焚烧', '冒烟', '异味', '臭味', '刺鼻', '废气', '粉尘', '扬尘', '熏得'] },
-  { id: 'noise', label: '噪音扰民', scope: 'public', words: ['噪音', '噪声', '扰民', '吵', '睡不着', '声音大', '响声', '轰鸣', '敲敲打打', '咣咣', '半夜施工', '夜间施工'] },
-  { id: 'muck', label: '渣土遗撒', scope: 'public', words: ['渣土', '洒漏', '遗撒', '撒落', '抛洒', '撒得', '满地都是', '一地泥'] },
-  { id: 'water-body', label: '河道污染', scope: 'public', words: ['河水', '河里', '河道', '条河', '河面', '死鱼', '黑臭', '发黑发臭', '偷排', '水源'] },
+  { id: 'noise', label: '噪音扰民', scope: 'public', words: ['噪音', '噪声', '扰民', '吵', '睡不着', '声音大', '响声', '轰鸣', '轰隆', '敲敲打打', '咣咣', '半夜施工', '夜间施工'], split: [['工地', '施工', '打桩', '盖楼', '在建', '搅拌', '挖掘机', '项目'], ['冷却塔', '风机', '空调外机', '排风', '机组', '隔音罩', '嗡嗡'], ['鸣笛', '喇叭', '车辆']] },
+  { id: 'muck', label: '渣土遗撒', scope: 'public', words: ['渣土', '洒漏', '遗撒', '撒落', '抛洒', '撒得', '撒的', '满地都是', '一地泥', '拉土', '土方车', '掉下来的土'], split: [['撒', '洒', '掉', '扬尘', '灰', '泥', '盖篷布', '冲'], ['消纳', '外运', '核准', '处置证']] },
+  { id: 'water-body', label: '河道污染', scope: 'public', words: ['河水', '河里', '河道', '条河', '河面', '河边', '河段', '河那段', '河沟', '水渠', '水沟', '沟渠', '臭水沟', '清淤', '死鱼', '黑臭', '发黑发臭', '偷排', '水源'], split: [['黑', '臭', '死鱼', '偷排', '异味', '酱油色', '清淤', '浑'], ['倒垃圾', '建筑垃圾', '倾倒', '堆了']] },
   { id: 'security', label: '治安', scope: 'public', words: ['被盗', '抢劫', '偷', '治安', '打架'] },
-  { id: 'network', label: '通信网络', scope: 'public', words: ['宽带', '光纤', '信号差', '没信号', '5g', '网络', '断网', '网断', '光缆'] },
+  { id: 'network', label: '通信网络', scope: 'public', words: ['宽带', '光纤', '信号差', '没信号', '5g', '网络', '断网', '网断', '光缆'], split: [['断网', '网断', '挖断', '断了', '没信号', '中断', '掉线', '登不上'], ['专线', '拉一条', '新装', '开通', '进不来', '申请安装']] },
+  { id: 'tax-system', label: '办税系统故障', scope: 'public', days: 14, words: ['电子税务局', '网上税务局', '税务系统', '退税系统', '开票系统', '办税系统'], split: [['进不去', '崩', '报错', '繁忙', '转圈', '提交不上', '打不开', '升级', '卡'], ['额度', '提额', '核定']] },
+  { id: 'job-fair', label: '招聘会', scope: 'public', words: ['招聘会', '双选会', '用工对接会'], split: [['取消', '补办', '改期', '延期', '停办', '不办', '办不办'], ['招不到', '没效果', '没用', '人太少']] },
   // ── money owed and money promised ──
   { id: 'arrears', label: '拖欠账款', scope: 'own', words: ['工程款', '尾款', '欠款', '拖欠', '欠我们', '没结', '没付', '货款', '垫资'] },
-  { id: 'subsidy', label: '补贴兑现', scope: 'programme', words: ['补贴', '补助', '奖补', '奖励', '返还', '专项资金', '扶持资金', '后补助', '兑现', '没到账', '拨付', '没拨'] },
-  { id: 'tax-refund', label: '退税', scope: 'own', words: ['退税', '即征即退', '留抵', '退下来'] },
+  { id: 'subsidy', label: '补贴兑现', scope: 'programme', words: ['补贴', '补助', '奖补', '奖励', '返还', '专项资金', '扶持资金', '后补助', '兑现', '没到账', '拨付', '没拨'], split: [['没到账', '没收到', '没打款', '没有打款', '没发', '没见着', '没拨', '没返', '什么时候发', '还没', '一直没'], ['一半', '少了', '差了', '核算', '算错', '不对', '少给']] },
+  { id: 'tax-refund', label: '退税', scope: 'own', words: ['退税', '即征即退', '留抵', '退下来'], split: [['进不去', '系统', '报错', '繁忙', '提交不上', '转圈'], ['没到账', '没退', '退库', '到账', '审核完']] },
   { id: 'finance', label: '融资', scope: 'own', words: ['贷款', '担保', '抵押', '授信', '续贷', '过桥'] },
   // ── licences, approvals, property ──
   { id: 'licence', label: '许可证办理', scope: 'own', words: ['许可证', '延续', '续证', '到期', '换证', '变更', '备案', '资质', 'sc证'] },
@@ -107,7 +120,9 @@ export const DUP_SAME: Array<[form: string, variants: string[]]> = [
   ['污水井', ['下水道', '下水井', '排水井']],
   ['水压低', ['水压力不够', '水压不够', '出水小']],
   ['工程款', ['工程尾款', '尾款']],
-  ['稳岗返还', ['稳岗补贴']],
+  ['稳岗返还', ['稳岗补贴', '稳岗']],
+  ['消火栓', ['消防栓', '消防拴']],
+  ['渣土', ['碴土']],
   ['技改', ['技术改造']],
   ['环评', ['环境影响评价']],
   ['批复', ['批文']],

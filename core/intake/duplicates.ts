@@ -99,6 +99,8 @@ function rewrite(normalized: string): string {
     .replace(/[一二两三四五六七八九十](?=号)/g, (c) => CN_DIGIT[c])
     // a road's number as a character (经5路 → 经五路), the form placeWords reads
     .replace(/(?<=[\u4e00-\u9fff])[1-9](?=路|街|大道)/g, (d) => DIGIT_CN[d])
+    // 停了三个钟头的电, 停了四回电: an outage however it is counted
+    .replace(/停了[^，。,.!！?？\s]{1,6}?的?电/g, '停电')
     .replace(SAME_RE, (v) => SAME_FORM.get(v)!);
 }
 
@@ -152,6 +154,10 @@ type Features = {
   again: boolean;
   /** says the problem keeps coming back (频繁, 老是) */
   recurring: boolean;
+  /** for each of its kinds that splits (DupKind.split), which of the kind's problems the text names, as bits */
+  splits: Map<DupKind, number>;
+  /** the years it speaks of: named ('2025') and relative to when it was written ('~2025' for 去年 in 2026) */
+  years: string[];
 };
 
 const KIND_INDEX = new Map(DUP_KINDS.map((k, i) => [k, i]));
@@ -199,6 +205,26 @@ function scan(texts: readonly string[]): { kinds: DupKind[]; programmes: string[
   return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], again, recurring };
 }
 
+/** which of a kind's problems (DupKind.split) a text names, as bits; 0 where it names none */
+function splitOf(k: DupKind, texts: readonly string[]): number {
+  let m = 0;
+  k.split!.forEach((words, i) => { if (words.some((w) => texts.some((t) => t.includes(w)))) m |= 1 << i; });
+  return m;
+}
+
+const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 本年度: 0, 去年: -1, 上年: -1, 上一年: -1, 前年: -2, 明年: 1 };
+/**
+ * The years a text speaks of: the years it names (2023年), and apart from them (~) the ones it names
+ * relative to when it was written (去年 in 2026 is ~2025). The two are compared each with its own
+ * kind: 2008年建的厂房 and 去年的政策 speak of different things, not of different years of one.
+ */
+function yearsOf(norm: string, createdAt: number): string[] {
+  const out = new Set<string>();
+  const now = new Date(createdAt + 8 * 3_600_000).getUTCFullYear();
+  for (const m of norm.matchAll(/(20\d\d)年|(今年|本年度|本年|去年|上一年|上年|前年|明年)/g)) out.add(m[1] ?? `~${now + RELATIVE_YEAR[m[2]]}`);
+  return [...out];
+}
+
 function features(r: DupCandidate): Features {
   const raw = normalize(r.text);
   const norm = rewrite(raw);
@@ -210,7 +236,9 @@ function features(r: DupCandidate): Features {
   // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
   const pairs = pairsOf(norm);
   for (const k of kinds) pairs.add(`#${k.id}`);
-  return { r, norm, pairs, kinds, k0, k1, roads, things, programmes, again, recurring };
+  const splits = new Map<DupKind, number>();
+  for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw, norm]));
+  return { r, norm, pairs, kinds, k0, k1, roads, things, programmes, again, recurring, splits, years: yearsOf(norm, r.createdAt) };
 }
 
 // ── the comparison ──
@@ -229,10 +257,38 @@ function count<T>(a: readonly T[], b: readonly T[]): number {
   return n;
 }
 
+/** the overlap of weighed character pairs one enterprise's two requests need where neither says it asks again */
+export const SAME_ENTERPRISE_COS = 0.1;
+
 /** the overlap of weighed character pairs two enterprises' texts need where the lexicon knows neither problem */
 export const FALLBACK_COS = 0.07;
 /** the same where both name one road or building */
 export const FALLBACK_COS_PLACE = 0.06;
+
+const [CONTEXT0, CONTEXT1] = bits(DUP_KINDS.filter((k) => k.context));
+
+/**
+ * Two problems although alike: of one kind that splits, each naming only another of its problems (a
+ * street light out, a street light knocked askew); of different years (this year's subsidy, last
+ * year's); or sharing only a kind that is a setting (works on the road), each with a public problem
+ * of its own (the works' noise, the fibre the works cut).
+ */
+function twoProblems(x: Features, y: Features, k0: number, k1: number): boolean {
+  for (const [k, mx] of x.splits) {
+    const my = y.splits.get(k);
+    if (mx && my && !(mx & my)) return true;
+  }
+  for (const style of [0, 1]) {
+    const a = x.years.filter((t) => t.startsWith('~') === !!style);
+    const b = y.years.filter((t) => t.startsWith('~') === !!style);
+    if (a.length && b.length && !a.some((t) => b.includes(t))) return true;
+  }
+  if ((k0 | k1) && !((k0 & ~CONTEXT0) | (k1 & ~CONTEXT1))) {
+    const own = (f: Features) => ((f.k0 & PUBLIC0 & ~CONTEXT0 & ~k0) | (f.k1 & PUBLIC1 & ~CONTEXT1 & ~k1)) !== 0;
+    if (own(x) && own(y)) return true;
+  }
+  return false;
+}
 
 const hasPublic = (f: Features) => ((f.k0 & PUBLIC0 & ~PROGRAMME0) | (f.k1 & PUBLIC1 & ~PROGRAMME1)) !== 0;
 
@@ -246,6 +302,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   if (!place) return null;
   const k0 = x.k0 & y.k0;
   const k1 = x.k1 & y.k1;
+  if (twoProblems(x, y, k0, k1)) return null;
   const anyKind = (k0 | k1) !== 0;
   const sharedPublic = ((k0 & PUBLIC0) | (k1 & PUBLIC1)) !== 0;
   const roads = count(x.roads, y.roads);
@@ -270,7 +327,9 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   const sameItem = !!x.r.itemId && x.r.itemId === y.r.itemId;
   const sameCategory = !(x.r.itemId && y.r.itemId) && x.r.category === y.r.category;
   if (x.r.itemId && y.r.itemId) s += sameItem ? 0.1 : -0.1;
-  else s += sameCategory ? 0.05 : -0.05;
+  // enterprises reporting one public problem file it under different categories (muck on the road is
+  // 交通 to one, 环境 to another): only where they share none does the category weigh against
+  else s += sameCategory ? 0.05 : sharedPublic ? 0 : -0.05;
   // two enterprises share a road or a programme, not each other's licence or debtor: where what
   // they share is only the enterprise's own kind of case, it is two cases; a programme late for
   // everyone is one problem only when both name the same programme (an agricultural award is not an
@@ -294,6 +353,9 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
     if (apart > days * DAY) return null;
   }
   if (apart > 180 * DAY) s -= 0.15;
+  // one enterprise has many cases of one kind (two debtors, two solar roofs): its own request again is
+  // one it says it asks again about, or one in much the same words, or of the same building or programme
+  if (sameEnt && !(x.again || y.again) && !things && !programmes && !sameItem && cos < SAME_ENTERPRISE_COS) return null;
   const min = opts.minScore ?? DUP_THRESHOLD;
   if (fallback) {
     // the problem is one the lexicon does not know: two enterprises of one grid, one category or
@@ -311,7 +373,8 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   if (sameItem) reasons.push('同一事项');
   if (sameCategory) reasons.push('同一类别');
   if (sameEnt) reasons.push('同一企业');
-  const kinds = x.kinds.filter((k) => y.kinds.includes(k));
+  // the problem first, the setting (works on the road) after it
+  const kinds = x.kinds.filter((k) => y.kinds.includes(k)).sort((a, b) => Number(!!a.context) - Number(!!b.context));
   if (kinds.length) reasons.push(`同类问题：${kinds.map((k) => k.label).slice(0, 2).join('、')}`);
   const words = [...shared(x.roads, y.roads), ...shared(x.things, y.things), ...shared(x.programmes, y.programmes), ...topWords(x, y, c.weight)].filter((w, i, all) => !all.slice(0, i).some((o) => o.includes(w) || w.includes(o)));
   if (words.length) reasons.push(`描述相近：${words.slice(0, 3).join('、')}`);
