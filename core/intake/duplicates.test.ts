@@ -5,6 +5,7 @@
 import { DUP_PAIRS, DUP_REQUESTS, NEAR_MISS_PAIRS } from '../knowledge/fixtures/requests-dup';
 import { HOLDOUT_NEAR_MISS_PAIRS, HOLDOUT_PAIRS, HOLDOUT_REQUESTS } from '../knowledge/fixtures/requests-dup-holdout';
 import { DUP_HOLDOUT2_PAIRS, DUP_HOLDOUT2_REQUESTS, NEAR_MISS_HOLDOUT2_PAIRS } from '../knowledge/fixtures/requests-dup-holdout2';
+import { DUP_HOLDOUT3_PAIRS, DUP_HOLDOUT3_REQUESTS, NEAR_MISS_HOLDOUT3_PAIRS } from '../knowledge/fixtures/requests-dup-holdout3';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -237,6 +238,45 @@ test('one enterprise\'s two cases of one kind are two cases unless it says it as
   expect(pairOf(duplicateLinks([debtA, debtB], { sameEnterprise: true }), debtA, debtB)).toBeUndefined();
 });
 
+test('an enterprise\'s own kind of case is many enterprises\' where each says all have it: a park\'s water bills doubled', () => {
+  const a = req('e-026', 'g-la1', '这个月水费单子比上个月多了一倍还多，用水量根本没变化，问了园区其他几家也都翻倍了，是不是水表有问题', { category: 'shuiqi' });
+  const b = req('e-027', 'g-la1', '水费暴涨，上个月1800这个月4300，印刷厂用水又不多，整个柳岸产业园都这样', { category: 'shuiqi' });
+  const alone = req('e-028', 'g-la1', '我们厂这个月水费比上个月多了一倍，用水量没变，是不是水表坏了', { category: 'shuiqi' });
+  const links = duplicateLinks([a, b, alone]);
+  expect(pairOf(links, a, b)?.reasons).toContain('同类问题：水费');
+  // one enterprise's own bill is its own case
+  expect(pairOf(links, a, alone)).toBeUndefined();
+  expect(pairOf(links, b, alone)).toBeUndefined();
+});
+
+test('one enterprise says when it is another matter, names another licence, or asks about its own case beside a public problem: two cases', () => {
+  const debt = req('e-027', 'g-la1', '绿化工程那个尾款的事，上次反映过，街道到现在还是说等资金，能不能给个具体时间', { category: 'tuoqian' });
+  const debt2 = req('e-027', 'g-la1', '还有一家房地产公司，柳岸名邸的景观工程欠我们58万，开发商资金链断了，这种能不能申请法律援助', { category: 'tuoqian' });
+  expect(pairOf(duplicateLinks([debt, debt2], { sameEnterprise: true }), debt, debt2)).toBeUndefined();
+
+  const safety = req('e-013', 'g-cy1', '我们的安全生产许可证明年1月到期，延期申请提交两个月了，请帮忙催一下', { category: 'shichang' });
+  const safety2 = req('e-013', 'g-cy1', '安全生产许可证延期的事再问一下，专家现场检查要排队，能不能加急', { category: 'zhengwu' });
+  const permit = req('e-013', 'g-cy1', '排污许可证要变更，新增了一条生产线，是重新申请还是变更就行', { category: 'huanjing' });
+  const links = duplicateLinks([safety, safety2, permit], { sameEnterprise: true });
+  expect(pairOf(links, safety, safety2)).toBeDefined();
+  expect(pairOf(links, safety, permit)).toBeUndefined();
+  expect(pairOf(links, safety2, permit)).toBeUndefined();
+
+  const smell = req('e-014', 'g-cy1', '朝阳路上那个垃圾中转站最近臭得不行，我们培训学校就在旁边，家长接孩子都捂着鼻子', { category: 'huanjing' });
+  const licence = req('e-014', 'g-cy1', '上回问的培训学校办学许可，教育局又说场地面积不够要300平，能不能通融下', { category: 'kaiban' });
+  expect(pairOf(duplicateLinks([smell, licence], { sameEnterprise: true }), smell, licence)).toBeUndefined();
+});
+
+test('works tie nothing where one of the two names a problem besides them: a trench left open is not a sinking road', () => {
+  const trench = req('e-026', 'g-la1', '柳岸路燃气管道施工，路挖开一个多月了也不回填，仓库门口就是一条沟，货车进不来', { category: 'jiaotong' });
+  const trench2 = req('e-027', 'g-la1', '柳岸路那条沟什么时候填啊，挖开了不填，晚上也没警示灯，员工骑车掉进去了', { category: 'jiaotong' });
+  const sinking = req('e-028', 'g-la1', '柳岸路27号门口那段路面下沉，前年挖开铺过管子，重车一过就往下陷，担心哪天塌了', { category: 'jiaotong' });
+  const links = duplicateLinks([trench, trench2, sinking]);
+  expect(pairOf(links, trench, trench2)?.reasons).toContain('同类问题：施工占道');
+  expect(pairOf(links, trench, sinking)).toBeUndefined();
+  expect(pairOf(links, trench2, sinking)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
@@ -286,9 +326,16 @@ test('on the first held-out set, now training data: a floor under what it reache
   expect(f.nearMissesProposed).toBe(0);
 });
 
-test('on the second held-out set, now training data: a floor under what it reaches (0.935 and 0.973, 1 of 31 near misses; 0.386 and 0.459 when it was first measured blind)', () => {
+test('on the second held-out set, now training data: a floor under what it reaches (0.936 and 0.986, 1 of 31 near misses; 0.386 and 0.459 when it was first measured blind)', () => {
   const f = duplicateFigures(DUP_HOLDOUT2_REQUESTS, DUP_HOLDOUT2_PAIRS, NEAR_MISS_HOLDOUT2_PAIRS);
   expect(f.precision).toBeGreaterThanOrEqual(0.9);
   expect(f.recall).toBeGreaterThanOrEqual(0.95);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(2);
+});
+
+test('on the third held-out set, now training data: a floor under what it reaches (0.931 and 1.000, 3 of 25 near misses; 0.646 and 0.627 when it was first measured blind, at dc0f695)', () => {
+  const f = duplicateFigures(DUP_HOLDOUT3_REQUESTS, DUP_HOLDOUT3_PAIRS, NEAR_MISS_HOLDOUT3_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.9);
+  expect(f.recall).toBeGreaterThanOrEqual(0.95);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(4);
 });

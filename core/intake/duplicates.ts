@@ -36,7 +36,7 @@
  * made 9 links there, 1 right. Far below target: not a method to trust on unseen text yet.
  */
 import { normalize } from '../knowledge/text-match';
-import { DUP_AGAIN, DUP_KINDS, DUP_PROGRAMMES, DUP_QUIET_PAIRS, DUP_RECURRING, DUP_SAME, type DupKind } from './dup-lexicon';
+import { DUP_AGAIN, DUP_EVERYONE, DUP_KINDS, DUP_LICENCES, DUP_OTHER, DUP_PROGRAMMES, DUP_QUIET_PAIRS, DUP_RECURRING, DUP_SAME, type DupKind } from './dup-lexicon';
 
 export interface DupCandidate {
   id: string;
@@ -154,6 +154,12 @@ type Features = {
   again: boolean;
   /** says the problem keeps coming back (频繁, 老是) */
   recurring: boolean;
+  /** the licences it names (DUP_LICENCES) */
+  licences: string[];
+  /** says it is another matter than one before (还有一家, 另一个车间) */
+  other: boolean;
+  /** says the problem is not the enterprise's alone (整个园区都这样) */
+  everyone: boolean;
   /** for each of its kinds that splits (DupKind.split), which of the kind's problems the text names, as bits */
   splits: Map<DupKind, number>;
   /** the years it speaks of: named ('2025') and relative to when it was written ('~2025' for 去年 in 2026) */
@@ -176,19 +182,25 @@ if (DUP_KINDS.length > 60) throw new Error('dup-lexicon: at most 60 kinds');
  * The lexicon's words by first character, so a text is scanned once: at each character only the
  * few words starting with it are tried. Each word says a kind, a programme or "asks again".
  */
-type Hit = { kind?: DupKind; programme?: string; again?: true; recurring?: true };
+type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true };
 const BY_FIRST = new Map<number, Array<[string, Hit]>>();
 const addWord = (w: string, h: Hit) => { const c = w.charCodeAt(0); const l = BY_FIRST.get(c); if (l) l.push([w, h]); else BY_FIRST.set(c, [[w, h]]); };
 for (const k of DUP_KINDS) for (const w of k.words) addWord(w, { kind: k });
 for (const p of DUP_PROGRAMMES) addWord(p, { programme: p });
 for (const w of DUP_AGAIN) addWord(w, { again: true });
 for (const w of DUP_RECURRING) addWord(w, { recurring: true });
+for (const w of DUP_OTHER) addWord(w, { other: true });
+for (const w of DUP_EVERYONE) addWord(w, { everyone: true });
+for (const w of DUP_LICENCES) addWord(w, { licence: w });
 
-function scan(texts: readonly string[]): { kinds: DupKind[]; programmes: string[]; again: boolean; recurring: boolean } {
+function scan(texts: readonly string[]) {
   const kinds = new Set<DupKind>();
   const programmes = new Set<string>();
+  const licences = new Set<string>();
   let again = false;
   let recurring = false;
+  let other = false;
+  let everyone = false;
   for (const t of texts) {
     for (let i = 0; i < t.length; i++) {
       const words = BY_FIRST.get(t.charCodeAt(i));
@@ -197,12 +209,15 @@ function scan(texts: readonly string[]): { kinds: DupKind[]; programmes: string[
         if (!t.startsWith(w, i)) continue;
         if (h.kind) kinds.add(h.kind);
         if (h.programme) programmes.add(h.programme);
+        if (h.licence) licences.add(h.licence);
         if (h.again) again = true;
         if (h.recurring) recurring = true;
+        if (h.other) other = true;
+        if (h.everyone) everyone = true;
       }
     }
   }
-  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], again, recurring };
+  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone };
 }
 
 /** which of a kind's problems (DupKind.split) a text names, as bits; 0 where it names none */
@@ -231,14 +246,14 @@ function features(r: DupCandidate): Features {
   const { roads, things } = placeWords(norm);
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
   const { kinds } = scan([raw, norm]);
-  const { programmes, again, recurring } = scan([norm]);
+  const { programmes, licences, again, recurring, other, everyone } = scan([norm]);
   const [k0, k1] = bits(kinds);
   // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
   const pairs = pairsOf(norm);
   for (const k of kinds) pairs.add(`#${k.id}`);
   const splits = new Map<DupKind, number>();
   for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw, norm]));
-  return { r, norm, pairs, kinds, k0, k1, roads, things, programmes, again, recurring, splits, years: yearsOf(norm, r.createdAt) };
+  return { r, norm, pairs, kinds, k0, k1, roads, things, programmes, licences, again, recurring, other, everyone, splits, years: yearsOf(norm, r.createdAt) };
 }
 
 // ── the comparison ──
@@ -267,13 +282,18 @@ export const FALLBACK_COS_PLACE = 0.06;
 
 const [CONTEXT0, CONTEXT1] = bits(DUP_KINDS.filter((k) => k.context));
 
+/** a public problem that is the problem, not its setting (works on the road) */
+const [CORE0, CORE1] = [PUBLIC0 & ~CONTEXT0 & ~PROGRAMME0, PUBLIC1 & ~CONTEXT1 & ~PROGRAMME1];
+const hasCore = (f: Features, not0 = 0, not1 = 0) => ((f.k0 & CORE0 & ~not0) | (f.k1 & CORE1 & ~not1)) !== 0;
+
 /**
  * Two problems although alike: of one kind that splits, each naming only another of its problems (a
  * street light out, a street light knocked askew); of different years (this year's subsidy, last
- * year's); or sharing only a kind that is a setting (works on the road), each with a public problem
- * of its own (the works' noise, the fibre the works cut).
+ * year's); two different licences; each naming a public problem the other does not, and none in
+ * common (a missing manhole cover and a caved-in culvert, both "a hole in the road"; the works'
+ * noise and the fibre the works cut); or one enterprise saying this is another matter (还有一家).
  */
-function twoProblems(x: Features, y: Features, k0: number, k1: number): boolean {
+function twoProblems(x: Features, y: Features, k0: number, k1: number, sameEnt: boolean): boolean {
   for (const [k, mx] of x.splits) {
     const my = y.splits.get(k);
     if (mx && my && !(mx & my)) return true;
@@ -283,10 +303,11 @@ function twoProblems(x: Features, y: Features, k0: number, k1: number): boolean 
     const b = y.years.filter((t) => t.startsWith('~') === !!style);
     if (a.length && b.length && !a.some((t) => b.includes(t))) return true;
   }
-  if ((k0 | k1) && !((k0 & ~CONTEXT0) | (k1 & ~CONTEXT1))) {
-    const own = (f: Features) => ((f.k0 & PUBLIC0 & ~CONTEXT0 & ~k0) | (f.k1 & PUBLIC1 & ~CONTEXT1 & ~k1)) !== 0;
-    if (own(x) && own(y)) return true;
-  }
+  if (x.licences.length && y.licences.length && !x.licences.some((l) => y.licences.includes(l))) return true;
+  if (!((k0 & CORE0) | (k1 & CORE1)) && hasCore(x, k0, k1) && hasCore(y, k0, k1)) return true;
+  // one enterprise's public problem and its own case (the smell of the refuse station by its school, the school's licence)
+  if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope === 'own')) return true;
+  if (sameEnt && (x.other || y.other)) return true;
   return false;
 }
 
@@ -300,11 +321,15 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   if (sameEnt && !opts.sameEnterprise) return null;
   const place = placeOf(x.r, y.r);
   if (!place) return null;
-  const k0 = x.k0 & y.k0;
-  const k1 = x.k1 & y.k1;
-  if (twoProblems(x, y, k0, k1)) return null;
+  let k0 = x.k0 & y.k0;
+  let k1 = x.k1 & y.k1;
+  if (twoProblems(x, y, k0, k1, sameEnt)) return null;
+  // the works around a problem tie nothing where one of the two names a problem besides them
+  if ((k0 | k1) && !((k0 & ~CONTEXT0) | (k1 & ~CONTEXT1)) && hasCore(x) !== hasCore(y)) k0 = k1 = 0;
+  // an enterprise's own kind of case (its water bill) is many enterprises' where both say all have it
+  const everyone = !sameEnt && x.everyone && y.everyone;
   const anyKind = (k0 | k1) !== 0;
-  const sharedPublic = ((k0 & PUBLIC0) | (k1 & PUBLIC1)) !== 0;
+  const sharedPublic = ((k0 & PUBLIC0) | (k1 & PUBLIC1)) !== 0 || (everyone && (k0 | k1) !== 0);
   const roads = count(x.roads, y.roads);
   const things = count(x.things, y.things);
   const programmes = count(x.programmes, y.programmes);
@@ -338,7 +363,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   let fallback = false;
   if (!sameEnt) {
     if (!sharedPublic && anyKind) return null;
-    const onlyProgramme = ((k0 & PUBLIC0 & ~PROGRAMME0) | (k1 & PUBLIC1 & ~PROGRAMME1)) === 0;
+    const onlyProgramme = ((k0 & PROGRAMME0) | (k1 & PROGRAMME1)) !== 0 && ((k0 & PUBLIC0 & ~PROGRAMME0) | (k1 & PUBLIC1 & ~PROGRAMME1)) === 0;
     if (sharedPublic && onlyProgramme && !programmes) return null;
     if (!sharedPublic) {
       // two known public problems, and not the same one: two problems
