@@ -144,9 +144,8 @@ type Features = {
   norm: string;
   pairs: Set<string>;
   kinds: DupKind[];
-  /** the kinds as bits (DUP_KINDS' order), low and high 30 */
-  k0: number;
-  k1: number;
+  /** the kinds as a bit set (DUP_KINDS' order) */
+  kb: Bits;
   roads: string[];
   things: string[];
   programmes: string[];
@@ -166,17 +165,23 @@ type Features = {
   years: string[];
 };
 
+/** sets of kinds as bits in WORDS words of 30 (DUP_KINDS' order): compared for every pair of requests, so plain numbers, not a Set */
+const WORDS = 4;
+type Bits = number[];
 const KIND_INDEX = new Map(DUP_KINDS.map((k, i) => [k, i]));
-function bits(kinds: readonly DupKind[]): [number, number] {
-  let lo = 0;
-  let hi = 0;
-  for (const k of kinds) { const i = KIND_INDEX.get(k)!; if (i < 30) lo |= 1 << i; else hi |= 1 << (i - 30); }
-  return [lo, hi];
+function bits(kinds: readonly DupKind[]): Bits {
+  const b = new Array<number>(WORDS).fill(0);
+  for (const k of kinds) { const i = KIND_INDEX.get(k)!; b[Math.floor(i / 30)] |= 1 << (i % 30); }
+  return b;
 }
-const [PUBLIC0, PUBLIC1] = bits(DUP_KINDS.filter((k) => k.scope !== 'own'));
-const [PROGRAMME0, PROGRAMME1] = bits(DUP_KINDS.filter((k) => k.scope === 'programme'));
-const [EVENT0, EVENT1] = bits(DUP_KINDS.filter((k) => k.days));
-if (DUP_KINDS.length > 60) throw new Error('dup-lexicon: at most 60 kinds');
+const and = (a: Bits, b: Bits): Bits => a.map((w, i) => w & b[i]);
+const andNot = (a: Bits, b: Bits): Bits => a.map((w, i) => w & ~b[i]);
+const any = (a: Bits) => a.some((w) => w !== 0);
+const NONE: Bits = new Array<number>(WORDS).fill(0);
+const PUBLIC = bits(DUP_KINDS.filter((k) => k.scope !== 'own'));
+const PROGRAMME = bits(DUP_KINDS.filter((k) => k.scope === 'programme'));
+const EVENT = bits(DUP_KINDS.filter((k) => k.days));
+if (DUP_KINDS.length > WORDS * 30) throw new Error(`dup-lexicon: at most ${WORDS * 30} kinds`);
 
 /**
  * The lexicon's words by first character, so a text is scanned once: at each character only the
@@ -247,13 +252,13 @@ function features(r: DupCandidate): Features {
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
   const { kinds } = scan([raw, norm]);
   const { programmes, licences, again, recurring, other, everyone } = scan([norm]);
-  const [k0, k1] = bits(kinds);
+  const kb = bits(kinds);
   // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
   const pairs = pairsOf(norm);
   for (const k of kinds) pairs.add(`#${k.id}`);
   const splits = new Map<DupKind, number>();
   for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw, norm]));
-  return { r, norm, pairs, kinds, k0, k1, roads, things, programmes, licences, again, recurring, other, everyone, splits, years: yearsOf(norm, r.createdAt) };
+  return { r, norm, pairs, kinds, kb, roads, things, programmes, licences, again, recurring, other, everyone, splits, years: yearsOf(norm, r.createdAt) };
 }
 
 // ── the comparison ──
@@ -280,11 +285,11 @@ export const FALLBACK_COS = 0.07;
 /** the same where both name one road or building */
 export const FALLBACK_COS_PLACE = 0.06;
 
-const [CONTEXT0, CONTEXT1] = bits(DUP_KINDS.filter((k) => k.context));
+const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
 
 /** a public problem that is the problem, not its setting (works on the road) */
-const [CORE0, CORE1] = [PUBLIC0 & ~CONTEXT0 & ~PROGRAMME0, PUBLIC1 & ~CONTEXT1 & ~PROGRAMME1];
-const hasCore = (f: Features, not0 = 0, not1 = 0) => ((f.k0 & CORE0 & ~not0) | (f.k1 & CORE1 & ~not1)) !== 0;
+const CORE = andNot(andNot(PUBLIC, CONTEXT), PROGRAMME);
+const hasCore = (f: Features, not: Bits = NONE) => any(andNot(and(f.kb, CORE), not));
 
 /**
  * Two problems although alike: of one kind that splits, each naming only another of its problems (a
@@ -293,7 +298,7 @@ const hasCore = (f: Features, not0 = 0, not1 = 0) => ((f.k0 & CORE0 & ~not0) | (
  * common (a missing manhole cover and a caved-in culvert, both "a hole in the road"; the works'
  * noise and the fibre the works cut); or one enterprise saying this is another matter (还有一家).
  */
-function twoProblems(x: Features, y: Features, k0: number, k1: number, sameEnt: boolean): boolean {
+function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): boolean {
   for (const [k, mx] of x.splits) {
     const my = y.splits.get(k);
     if (mx && my && !(mx & my)) return true;
@@ -304,14 +309,14 @@ function twoProblems(x: Features, y: Features, k0: number, k1: number, sameEnt: 
     if (a.length && b.length && !a.some((t) => b.includes(t))) return true;
   }
   if (x.licences.length && y.licences.length && !x.licences.some((l) => y.licences.includes(l))) return true;
-  if (!((k0 & CORE0) | (k1 & CORE1)) && hasCore(x, k0, k1) && hasCore(y, k0, k1)) return true;
+  if (!any(and(shared, CORE)) && hasCore(x, shared) && hasCore(y, shared)) return true;
   // one enterprise's public problem and its own case (the smell of the refuse station by its school, the school's licence)
   if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope === 'own')) return true;
   if (sameEnt && (x.other || y.other)) return true;
   return false;
 }
 
-const hasPublic = (f: Features) => ((f.k0 & PUBLIC0 & ~PROGRAMME0) | (f.k1 & PUBLIC1 & ~PROGRAMME1)) !== 0;
+const hasPublic = (f: Features) => any(andNot(and(f.kb, PUBLIC), PROGRAMME));
 
 type Corpus = { weight: (p: string) => number };
 
@@ -321,20 +326,19 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   if (sameEnt && !opts.sameEnterprise) return null;
   const place = placeOf(x.r, y.r);
   if (!place) return null;
-  let k0 = x.k0 & y.k0;
-  let k1 = x.k1 & y.k1;
-  if (twoProblems(x, y, k0, k1, sameEnt)) return null;
+  let k = and(x.kb, y.kb);
+  if (twoProblems(x, y, k, sameEnt)) return null;
   // the works around a problem tie nothing where one of the two names a problem besides them
-  if ((k0 | k1) && !((k0 & ~CONTEXT0) | (k1 & ~CONTEXT1)) && hasCore(x) !== hasCore(y)) k0 = k1 = 0;
+  if (any(k) && !any(andNot(k, CONTEXT)) && hasCore(x) !== hasCore(y)) k = NONE;
   // an enterprise's own kind of case (its water bill) is many enterprises' where both say all have it
   const everyone = !sameEnt && x.everyone && y.everyone;
-  const anyKind = (k0 | k1) !== 0;
-  const sharedPublic = ((k0 & PUBLIC0) | (k1 & PUBLIC1)) !== 0 || (everyone && (k0 | k1) !== 0);
+  const anyKind = any(k);
+  const sharedPublic = any(and(k, PUBLIC)) || (everyone && anyKind);
   const roads = count(x.roads, y.roads);
   const things = count(x.things, y.things);
   const programmes = count(x.programmes, y.programmes);
   // a department spans the district: only a named place or one programme ties two requests there
-  if (place === '同一部门' && !roads && !things && !((k0 & PROGRAMME0) | (k1 & PROGRAMME1))) return null;
+  if (place === '同一部门' && !roads && !things && !any(and(k, PROGRAMME))) return null;
 
   let s = 0;
   if (anyKind) s += sharedPublic ? 0.2 : 0.15;
@@ -363,7 +367,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   let fallback = false;
   if (!sameEnt) {
     if (!sharedPublic && anyKind) return null;
-    const onlyProgramme = ((k0 & PROGRAMME0) | (k1 & PROGRAMME1)) !== 0 && ((k0 & PUBLIC0 & ~PROGRAMME0) | (k1 & PUBLIC1 & ~PROGRAMME1)) === 0;
+    const onlyProgramme = any(and(k, PROGRAMME)) && !any(andNot(and(k, PUBLIC), PROGRAMME));
     if (sharedPublic && onlyProgramme && !programmes) return null;
     if (!sharedPublic) {
       // two known public problems, and not the same one: two problems
@@ -373,7 +377,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   }
   const apart = Math.abs(x.r.createdAt - y.r.createdAt);
   // an event (an outage of an afternoon) reported days apart is two events, unless it keeps coming back
-  if ((k0 & EVENT0) | (k1 & EVENT1) && !x.recurring && !y.recurring) {
+  if (any(and(k, EVENT)) && !x.recurring && !y.recurring) {
     const days = Math.min(...x.kinds.filter((k) => k.days && y.kinds.includes(k)).map((k) => k.days!));
     if (apart > days * DAY) return null;
   }
