@@ -6,6 +6,7 @@ import { DUP_PAIRS, DUP_REQUESTS, NEAR_MISS_PAIRS } from '../knowledge/fixtures/
 import { HOLDOUT_NEAR_MISS_PAIRS, HOLDOUT_PAIRS, HOLDOUT_REQUESTS } from '../knowledge/fixtures/requests-dup-holdout';
 import { DUP_HOLDOUT2_PAIRS, DUP_HOLDOUT2_REQUESTS, NEAR_MISS_HOLDOUT2_PAIRS } from '../knowledge/fixtures/requests-dup-holdout2';
 import { DUP_HOLDOUT3_PAIRS, DUP_HOLDOUT3_REQUESTS, NEAR_MISS_HOLDOUT3_PAIRS } from '../knowledge/fixtures/requests-dup-holdout3';
+import { DUP_HOLDOUT4_PAIRS, DUP_HOLDOUT4_REQUESTS, NEAR_MISS_HOLDOUT4_PAIRS } from '../knowledge/fixtures/requests-dup-holdout4';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -119,11 +120,11 @@ test('clusters: one group per problem, at most 12 requests, the oldest first, th
 });
 
 test('a problem the lexicon has no kind for: two enterprises of one grid and one category whose words overlap more than unrelated requests do are linked on the text', () => {
-  const a = req('e-001', 'g-dc1', '园区北门的道闸坏了一个星期，抬杆抬不起来，车只能排队等保安手动开，早上排到外面马路上', { category: 'other' });
-  const b = req('e-002', 'g-dc1', '北门道闸抬杆又抬不起来了，保安手动开一辆放一辆，车排老长，能不能叫物业修一下', { category: 'other' });
+  const a = req('e-001', 'g-dc1', '园区北门的电动伸缩门坏了一个星期，遥控按了不动，车只能排队等保安手动推开，早上排到外面马路上', { category: 'other' });
+  const b = req('e-002', 'g-dc1', '北门伸缩门遥控又按了不动了，保安手动推开一辆放一辆，车排老长，能不能叫物业修一下', { category: 'other' });
   // the same words, but filed under another category with no named place in common, or a grid away
-  const c = req('e-003', 'g-dc1', '北门道闸抬杆抬不起来，保安手动开一辆放一辆', { category: 'jiaotong' });
-  const d = req('e-007', 'g-dc2', '园区北门的道闸坏了一个星期，抬杆抬不起来，车只能排队等保安手动开', { category: 'other' });
+  const c = req('e-003', 'g-dc1', '北门伸缩门遥控按了不动，保安手动推开一辆放一辆', { category: 'jiaotong' });
+  const d = req('e-007', 'g-dc2', '园区北门的电动伸缩门坏了一个星期，遥控按了不动，车只能排队等保安手动推开', { category: 'other' });
   const rest = [
     req('e-004', 'g-dc1', '想咨询一下出口退税的流程，需要准备哪些材料', { category: 'nashui' }),
     req('e-005', 'g-dc1', '我们想招二十个普工，能不能帮忙发布一下招聘信息', { category: 'yonggong' }),
@@ -131,7 +132,7 @@ test('a problem the lexicon has no kind for: two enterprises of one grid and one
   const links = duplicateLinks([a, b, c, d, ...rest]);
   const ab = pairOf(links, a, b);
   expect(ab?.reasons).toEqual(expect.arrayContaining(['同一网格', '同一类别']));
-  expect(ab?.reasons.find((r) => r.startsWith('描述相近：'))).toContain('抬不起来');
+  expect(ab?.reasons.find((r) => r.startsWith('描述相近：'))).toContain('伸缩门');
   expect(ab?.reasons.some((r) => r.startsWith('同类问题'))).toBe(false);
   expect(pairOf(links, a, c)).toBeUndefined();
   expect(pairOf(links, a, d)).toBeUndefined();
@@ -277,6 +278,24 @@ test('works tie nothing where one of the two names a problem besides them: a tre
   expect(pairOf(links, trench2, sinking)).toBeUndefined();
 });
 
+test('problems beyond roads and pipes: a dead traffic camera, a park\'s fee raised (not its invoice late), one enterprise asking again in its own words', () => {
+  const cam = req('e-003', 'g-dc1', '东城路跟经三路那个路口的电子眼坏了快俩礼拜了，现在大货车红灯直接冲', { category: 'jiaotong' });
+  const cam2 = req('e-005', 'g-dc1', '反映个安全隐患 我们厂往北一百来米那个十字路口 杆子上的监控探头耷拉下来了 晚上车开的飞快', { category: 'other' });
+  expect(pairOf(duplicateLinks([cam, cam2]), cam, cam2)?.reasons).toContain('同类问题：电子眼');
+
+  const fee = req('e-011', 'g-cy1', '朝阳工业园物业发通知说下月起物业费从每平1块5涨到2块8，快翻倍了', { category: 'other' });
+  const fee2 = req('e-012', 'g-cy1', '物业费要涨到2.8？我们就租了三百平的办公室也得跟着涨，物业说统一标准', { category: 'other' });
+  const invoice = req('e-013', 'g-cy1', '交了一年物业费了，物业的发票一直没开给我们，财务没法入账', { category: 'other' });
+  const links = duplicateLinks([fee, fee2, invoice]);
+  expect(pairOf(links, fee, fee2)?.reasons).toContain('同类问题：物业费');
+  expect(pairOf(links, fee, invoice)).toBeUndefined();
+  expect(pairOf(links, fee2, invoice)).toBeUndefined();
+
+  const bond = req('e-006', 'g-dc2', '我们公司交的农民工工资保证金，项目去年年底就竣工了，按规定可以申请返还，材料交给住建局三个月了还没退', { category: 'laodong' });
+  const again = req('e-006', 'g-dc2', '再问下工资保证金退还，住建说人社在审，人社说住建没推过来，两边踢皮球', { category: 'tuoqian' });
+  expect(pairOf(duplicateLinks([bond, again], { sameEnterprise: true }), bond, again)?.reasons).toContain('同一企业');
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
@@ -285,6 +304,8 @@ test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and
   // a road's number written as a digit is the same road
   expect(placeWords(dupNormalize('经5路物流园门口那个窟窿')).roads).toEqual(['经五路']);
   expect(dupNormalize('增溶的事')).toBe('增容的事');
+  // a crossroads, a fork and an intersection are no road's name
+  expect(placeWords(dupNormalize('我们厂往北那个十字路口、三岔路口和交叉路口')).roads).toEqual([]);
 });
 
 test('on the first labelled set: precision and recall stay above the floor (reached: 1.000 and 0.983)', () => {
@@ -338,4 +359,11 @@ test('on the third held-out set, now training data: a floor under what it reache
   expect(f.precision).toBeGreaterThanOrEqual(0.9);
   expect(f.recall).toBeGreaterThanOrEqual(0.95);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(4);
+});
+
+test('on the fourth held-out set, now training data: a floor under what it reaches (0.950 and 0.814, 1 of 24 near misses; 0.609 and 0.200 when it was first measured blind, at 463545e: most of its problems were of kinds the lexicon did not know)', () => {
+  const f = duplicateFigures(DUP_HOLDOUT4_REQUESTS, DUP_HOLDOUT4_PAIRS, NEAR_MISS_HOLDOUT4_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.9);
+  expect(f.recall).toBeGreaterThanOrEqual(0.78);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(2);
 });

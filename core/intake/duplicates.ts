@@ -105,7 +105,7 @@ function rewrite(normalized: string): string {
 }
 
 /** characters that end a run before a road's name: verbs and words around a road, not part of its name */
-const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给'.split(''));
+const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉'.split(''));
 
 /**
  * Place words: roads and streets named by two characters (东城路, 经五路, 纬二路), lines (东03线; a
@@ -396,6 +396,8 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
     if (place !== '同一网格' || !(sameItem || sameCategory || place2) || cos < bar) return null;
     s = DUP_THRESHOLD + (cos - bar) + (place2 ? 0.05 : 0);
   } else s += cos;
+  // one enterprise saying it asks again, in words that overlap, about nothing the rules tell apart
+  if (sameEnt && (x.again || y.again) && cos >= SAME_ENTERPRISE_COS) s = Math.max(s, min);
   if (s < min) return null;
 
   const reasons: string[] = [place];
