@@ -7,6 +7,9 @@ import { KB_QUESTIONS, KB_UNANSWERABLE } from '../core/knowledge/fixtures/kb-que
 import { DUP_PAIRS, DUP_REQUESTS, NEAR_MISS_PAIRS } from '../core/knowledge/fixtures/requests-dup';
 import { HOLDOUT_NEAR_MISS_PAIRS, HOLDOUT_PAIRS, HOLDOUT_REQUESTS } from '../core/knowledge/fixtures/requests-dup-holdout';
 import { DUP_HOLDOUT2_PAIRS, DUP_HOLDOUT2_REQUESTS, NEAR_MISS_HOLDOUT2_PAIRS } from '../core/knowledge/fixtures/requests-dup-holdout2';
+import { DUP_HOLDOUT3_PAIRS, DUP_HOLDOUT3_REQUESTS, NEAR_MISS_HOLDOUT3_PAIRS } from '../core/knowledge/fixtures/requests-dup-holdout3';
+import { DUP_HOLDOUT4_PAIRS, DUP_HOLDOUT4_REQUESTS, NEAR_MISS_HOLDOUT4_PAIRS } from '../core/knowledge/fixtures/requests-dup-holdout4';
+import { DUP_HOLDOUT5_PAIRS, DUP_HOLDOUT5_REQUESTS, NEAR_MISS_HOLDOUT5_PAIRS } from '../core/knowledge/fixtures/requests-dup-holdout5';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -41,12 +44,20 @@ export function benchIntake() {
   const a = answerFigures(KB_ENTRIES, KB_QUESTIONS, KB_UNANSWERABLE);
   const pct = (x: number) => x.toFixed(3);
   console.log(`knowledge base answers (${KB_ENTRIES.length} entries, ${a.questions} labelled questions): precision@1 ${pct(a.precisionAt1)} (target ≥ 0.8), recall@3 ${pct(a.recallAt3)} (target ≥ 0.9); ${a.shown} of ${a.questions} answered; ${a.falselyShown} of ${a.unanswerable} problems no entry answers were shown something`);
-  const d = duplicateFigures(DUP_REQUESTS, DUP_PAIRS, NEAR_MISS_PAIRS);
-  console.log(`duplicate requests (${DUP_REQUESTS.length} requests, ${d.pairs} labelled pairs): precision ${pct(d.precision)} (target ≥ 0.85), recall ${pct(d.recall)} (target ≥ 0.8), ${d.found} pairs proposed, ${d.nearMissesProposed} of ${d.nearMisses} near misses; across enterprises only (${d.across.pairs} pairs): precision ${pct(d.across.precision)}, recall ${pct(d.across.recall)}`);
-  const h = duplicateFigures(HOLDOUT_REQUESTS, HOLDOUT_PAIRS, HOLDOUT_NEAR_MISS_PAIRS);
-  console.log(`duplicate requests, first held-out set (now training data; 0.875 / 0.500 when first measured blind) (${HOLDOUT_REQUESTS.length} requests, ${h.pairs} labelled pairs): precision ${pct(h.precision)} (target ≥ 0.85), recall ${pct(h.recall)} (target ≥ 0.8), ${h.found} pairs proposed, ${h.nearMissesProposed} of ${h.nearMisses} near misses; across enterprises only (${h.across.pairs} pairs): precision ${pct(h.across.precision)}, recall ${pct(h.across.recall)}`);
-  const h2 = duplicateFigures(DUP_HOLDOUT2_REQUESTS, DUP_HOLDOUT2_PAIRS, NEAR_MISS_HOLDOUT2_PAIRS);
-  console.log(`duplicate requests, second held-out set written blind to the method (${DUP_HOLDOUT2_REQUESTS.length} requests, ${h2.pairs} labelled pairs): precision ${pct(h2.precision)} (target ≥ 0.85), recall ${pct(h2.recall)} (target ≥ 0.8), ${h2.found} pairs proposed, ${h2.nearMissesProposed} of ${h2.nearMisses} near misses; across enterprises only (${h2.across.pairs} pairs): precision ${pct(h2.across.precision)}, recall ${pct(h2.across.recall)}`);
+  // every labelled set, each as what it is: the sets the method was read off (training), with what
+  // each scored when it was first measured blind, and the one written blind and never read (the fair figure)
+  const sets: Array<[string, Parameters<typeof duplicateFigures>]> = [
+    ['first set (training)', [DUP_REQUESTS, DUP_PAIRS, NEAR_MISS_PAIRS]],
+    ['held-out set 1 (training now; blind it scored 0.875 / 0.500)', [HOLDOUT_REQUESTS, HOLDOUT_PAIRS, HOLDOUT_NEAR_MISS_PAIRS]],
+    ['held-out set 2 (training now; blind 0.386 / 0.459)', [DUP_HOLDOUT2_REQUESTS, DUP_HOLDOUT2_PAIRS, NEAR_MISS_HOLDOUT2_PAIRS]],
+    ['held-out set 3 (training now; blind 0.646 / 0.627 at dc0f695)', [DUP_HOLDOUT3_REQUESTS, DUP_HOLDOUT3_PAIRS, NEAR_MISS_HOLDOUT3_PAIRS]],
+    ['held-out set 4 (training now; blind 0.609 / 0.200 at 463545e)', [DUP_HOLDOUT4_REQUESTS, DUP_HOLDOUT4_PAIRS, NEAR_MISS_HOLDOUT4_PAIRS]],
+    ['held-out set 5, written blind and never read (the fair figure)', [DUP_HOLDOUT5_REQUESTS, DUP_HOLDOUT5_PAIRS, NEAR_MISS_HOLDOUT5_PAIRS]],
+  ];
+  for (const [name, args] of sets) {
+    const d = duplicateFigures(...args);
+    console.log(`duplicate requests, ${name}: ${args[0].length} requests, ${d.pairs} labelled pairs; precision ${pct(d.precision)} (target ≥ 0.85), recall ${pct(d.recall)} (target ≥ 0.8), ${d.found} pairs proposed, ${d.nearMissesProposed} of ${d.nearMisses} near misses; across enterprises only (${d.across.pairs} pairs): precision ${pct(d.across.precision)}, recall ${pct(d.across.recall)}`);
+  }
   const cands = manyRequests(500);
   const runs: number[] = [];
   const cpu: number[] = [];
@@ -74,14 +85,20 @@ export function benchIntake() {
   const idx = textIndex(entries);
   const built = performance.now() - t0;
   const times: number[] = [];
+  let first = 0;
+  let three = 0;
   for (const q of KB_QUESTIONS) {
     const t = performance.now();
-    idx.search(q.text, { limit: 3 });
+    const hits = idx.search(q.text, { limit: 3 });
     times.push(performance.now() - t);
+    // each of the 10,000 is a labelled entry's question over other answers: its entry is i mod 60
+    const of = hits.map((h) => KB_ENTRIES[Number(h.id.slice(3)) % KB_ENTRIES.length]._id);
+    if (of[0] === q.answer) first++;
+    if (of.includes(q.answer)) three++;
   }
   times.sort((x, y) => x - y);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`knowledge base at 10,000 entries: index built in ${built.toFixed(0)} ms (once per function instance and edit), a suggestion p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${times[times.length - 1].toFixed(1)} ms (target ≤ 100 ms)`);
+  console.log(`knowledge base at 10,000 entries: index built in ${built.toFixed(0)} ms (once per function instance and edit), a suggestion p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${times[times.length - 1].toFixed(1)} ms (target ≤ 100 ms); the labelled questions among them: precision@1 ${pct(first / KB_QUESTIONS.length)}, recall@3 ${pct(three / KB_QUESTIONS.length)}`);
 }
 
 if (require.main === module) benchIntake();

@@ -7,6 +7,7 @@ import { HOLDOUT_NEAR_MISS_PAIRS, HOLDOUT_PAIRS, HOLDOUT_REQUESTS } from '../kno
 import { DUP_HOLDOUT2_PAIRS, DUP_HOLDOUT2_REQUESTS, NEAR_MISS_HOLDOUT2_PAIRS } from '../knowledge/fixtures/requests-dup-holdout2';
 import { DUP_HOLDOUT3_PAIRS, DUP_HOLDOUT3_REQUESTS, NEAR_MISS_HOLDOUT3_PAIRS } from '../knowledge/fixtures/requests-dup-holdout3';
 import { DUP_HOLDOUT4_PAIRS, DUP_HOLDOUT4_REQUESTS, NEAR_MISS_HOLDOUT4_PAIRS } from '../knowledge/fixtures/requests-dup-holdout4';
+import { DUP_HOLDOUT5_PAIRS, DUP_HOLDOUT5_REQUESTS, NEAR_MISS_HOLDOUT5_PAIRS } from '../knowledge/fixtures/requests-dup-holdout5';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -366,4 +367,11 @@ test('on the fourth held-out set, now training data: a floor under what it reach
   expect(f.precision).toBeGreaterThanOrEqual(0.9);
   expect(f.recall).toBeGreaterThanOrEqual(0.78);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(2);
+});
+
+test('on the fifth held-out set, written blind and never read (measured with the method frozen at 3bac699): a floor under what it reached (0.674 and 0.426, 4 of 25 near misses), so a regression shows; below target, see duplicates.ts', () => {
+  const f = duplicateFigures(DUP_HOLDOUT5_REQUESTS, DUP_HOLDOUT5_PAIRS, NEAR_MISS_HOLDOUT5_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.64);
+  expect(f.recall).toBeGreaterThanOrEqual(0.4);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(5);
 });

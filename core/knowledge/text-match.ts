@@ -100,6 +100,16 @@ export type Match = {
   terms: string[];
 };
 
+/**
+ * From this many items on, a search takes the two steps (textIndex): the single characters' posting
+ * lists then cover most of the base. Below it (every labelled set, most districts' bases) one BM25
+ * search does everything.
+ */
+const LARGE_BASE = 1000;
+/** the name's and the phrasings' boosts (textIndex's searchOptions), for the single characters a large base adds itself */
+const FIELD_BOOST = [3, 2];
+const isSingle = (t: string) => t.length === 1 && isCjk(t.charCodeAt(0));
+
 /** a single character is no evidence by itself: an item must share at least this many pairs with the text */
 const MIN_PAIRS = 2;
 
@@ -110,6 +120,18 @@ const MIN_PAIRS = 2;
  * and a paragraph; the default keeps what shares nearly nothing with the text out of sight.
  */
 export function textIndex(items: readonly Matchable[]) {
+  // a large base answers in two steps (search below); for it, each item's single characters of its
+  // name and phrasings, and how many items hold each
+  const large = items.length >= LARGE_BASE;
+  const singlesOf = new Map<string, [title: Set<string>, alias: Set<string>]>();
+  const singleDf = [new Map<string, number>(), new Map<string, number>()];
+  if (large) {
+    for (const i of items) {
+      const sets = [i.title, i.alias ?? ''].map((t) => new Set(terms(t).filter(isSingle))) as [Set<string>, Set<string>];
+      singlesOf.set(i.id, sets);
+      sets.forEach((set, f) => { for (const c of set) singleDf[f].set(c, (singleDf[f].get(c) ?? 0) + 1); });
+    }
+  }
   const ms = new MiniSearch<Matchable>({
     fields: ['title', 'alias', 'body'],
     storeFields: [],
@@ -118,7 +140,7 @@ export function textIndex(items: readonly Matchable[]) {
     tokenize: (text, field) => (field === 'body' ? [...new Set(terms(text, false))] : terms(text)),
     // normalize() already lowered and rewrote the text
     processTerm: (term) => term,
-    searchOptions: { boost: { title: 3, alias: 2, body: 1 }, combineWith: 'OR', boostTerm: termBoost },
+    searchOptions: { boost: { title: FIELD_BOOST[0], alias: FIELD_BOOST[1], body: 1 }, combineWith: 'OR', boostTerm: termBoost },
   });
   ms.addAll(items.map((i) => ({ ...i, alias: i.alias ?? '', body: i.body ?? '' })));
   return {
@@ -128,15 +150,51 @@ export function textIndex(items: readonly Matchable[]) {
       if (!q.length) return [];
       const pairs = new Set(q.filter((t) => t.length > 1));
       const minCover = opts.minCover ?? DEFAULT_MIN_COVER;
-      const out: Match[] = [];
-      for (const r of ms.search(q.join(' '), { tokenize: (s) => s.split(' ') })) {
+      const limit = opts.limit ?? 3;
+      const keep = (r: { terms: string[] }) => {
         const shared = r.terms.filter((t) => pairs.has(t)).length;
         const cover = pairs.size ? shared / pairs.size : 0;
-        if (shared < Math.min(MIN_PAIRS, pairs.size) || cover < minCover) continue;
-        out.push({ id: String(r.id), score: r.score, cover, terms: r.terms });
-        if (out.length >= (opts.limit ?? 3)) break;
+        return shared < Math.min(MIN_PAIRS, pairs.size) || cover < minCover ? null : cover;
+      };
+      const byTerms = (query: string[]) => ms.search(query.join(' '), { tokenize: (s) => s.split(' ') });
+      if (!large || pairs.size < MIN_PAIRS) {
+        const out: Match[] = [];
+        for (const r of byTerms(q)) {
+          const cover = keep(r);
+          if (cover === null) continue;
+          out.push({ id: String(r.id), score: r.score, cover, terms: r.terms });
+          if (out.length >= limit) break;
+        }
+        return out;
       }
-      return out;
+      // a large base: every item that can be shown shares two pairs with the text, so the pairs (and
+      // latin words) find them all; the single characters, whose posting lists are most of a large
+      // base and most of a search's time, only add to their scores, as BM25 would weigh them: by
+      // how rare each is, at a single's weight, in the name (or phrasings) that holds it
+      const singles = [...new Set(q.filter(isSingle))];
+      const n = items.length;
+      const out: Match[] = [];
+      for (const r of byTerms(q.filter((t) => !isSingle(t)))) {
+        const cover = keep(r);
+        if (cover === null) continue;
+        const held = singlesOf.get(String(r.id));
+        // MiniSearch multiplies the summed score by how many of the query's terms an item holds
+        const matched = r.queryTerms.length || 1;
+        let sum = r.score / matched;
+        let more = 0;
+        for (const c of singles) {
+          let hit = false;
+          held?.forEach((set, f) => {
+            if (!set.has(c)) return;
+            const df = singleDf[f].get(c) ?? 0;
+            sum += termBoost(c) * FIELD_BOOST[f] * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            hit = true;
+          });
+          if (hit) more++;
+        }
+        out.push({ id: String(r.id), score: sum * (matched + more), cover, terms: r.terms });
+      }
+      return out.sort((a, b) => b.score - a.score).slice(0, limit);
     },
   };
 }
