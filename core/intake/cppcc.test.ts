@@ -148,7 +148,12 @@ test('a request the desk refuses (不予受理) is told to the member who filed 
   await h.ok('u-sunli', { action: 'desk.reject', id: request._id, kind: 'out_of_scope', reason: '属于司法程序中的事项，请通过法院处理' });
   const heard = (await h.ok(MEMBER, { action: 'messages.list' })).items;
   expect(heard).toEqual([expect.objectContaining({ title: '您代报的诉求不予受理', requestId: request._id, body: expect.stringContaining('请通过法院处理') })]);
-  expect((await h.ok(MEMBER, { action: 'request.filedByMe', tab: 'answered' })).items.map((r: { _id: string; status: string }) => [r._id, r.status])).toEqual([[request._id, 'rejected']]);
+  const answered = await h.ok(MEMBER, { action: 'request.filedByMe', tab: 'answered' });
+  expect(answered.items.map((r: { _id: string; status: string }) => [r._id, r.status])).toEqual([[request._id, 'rejected']]);
+  // the home page's figure opens that tab, and counts what it lists
+  const home = await h.ok(MEMBER, { action: 'home.todo' });
+  expect(home.todo).toEqual(expect.arrayContaining([{ key: 'filedAnswered', count: answered.counts.answered }]));
+  expect(answered.counts.answered).toBe(1);
 });
 
 test('refusals store nothing: not a member, an unknown enterprise, an enterprise nobody has bound', async () => {

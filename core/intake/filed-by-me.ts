@@ -5,22 +5,13 @@
  * liaison or grid officer may list its own filings the same way. Each item reads as the enterprise
  * reads it (no internal supervision fields); the detail is request.get, which lets the filer read.
  */
-import { FiledByMeInput, FILED_TABS } from '../contract/file-for';
-import { OPEN_STATUSES, STATUSES, type RequestStatus } from '../contract/catalog';
+import { FiledByMeInput, FILED_TAB_STATUSES } from '../contract/file-for';
+import { OPEN_STATUSES } from '../contract/catalog';
 import type { Sent } from '../contract/schema';
 import { requireRole, type Ctx } from '../context';
 import { summary, enterpriseView } from '../request-record';
 import { requestRepo } from '../repos/requests';
 import { parseInput } from '../validation';
-
-/** every status that is not open: answered (待评价), closed, rejected, and any later one (并件) */
-const ANSWERED = (Object.keys(STATUSES) as RequestStatus[]).filter((s) => !OPEN_STATUSES.includes(s));
-
-const TAB_STATUSES: Record<(typeof FILED_TABS)[number], readonly RequestStatus[] | undefined> = {
-  open: OPEN_STATUSES,
-  answered: ANSWERED,
-  all: undefined,
-};
 
 export async function filedByMe(ctx: Ctx, input: Sent<typeof FiledByMeInput>) {
   requireRole(ctx.user, 'cppcc', 'liaison', 'officer');
@@ -28,9 +19,9 @@ export async function filedByMe(ctx: Ctx, input: Sent<typeof FiledByMeInput>) {
   const requests = requestRepo(ctx.ports.store);
   const me = ctx.user._id;
   const [[items, total], open, answered] = await Promise.all([
-    requests.pageOfFiler(me, page, pageSize, TAB_STATUSES[tab]),
+    requests.pageOfFiler(me, page, pageSize, FILED_TAB_STATUSES[tab]),
     requests.countOfFiler(me, OPEN_STATUSES),
-    requests.countOfFiler(me, ANSWERED),
+    requests.countOfFiler(me, FILED_TAB_STATUSES.answered!),
   ]);
   return { items: items.map((r) => enterpriseView(summary(r))), total, page, pageSize, counts: { open, answered, all: open + answered } };
 }

@@ -3,6 +3,7 @@
  * count is one indexed count (or a page of cards the department reads anyway); the page opens the
  * filtered list behind each figure. A leader also gets three headline figures of this month.
  */
+import { FILED_TAB_STATUSES } from '../contract/file-for';
 import { OPEN_STATUSES } from '../contract/catalog';
 import { hasRole, type Ctx } from '../context';
 import { requestRepo } from '../repos/requests';
@@ -50,8 +51,9 @@ export async function homeTodo(ctx: Ctx): Promise<HomeTodo> {
     jobs.push(ledgerQuery(ctx, { callback: 'due' }).then((q) => counted('callbackDue', requests.ledgerCount(q))));
   }
   if (hasRole(u, 'cppcc')) {
-    jobs.push(counted('filedOpen', requests.countOfFiler(u._id, OPEN_STATUSES)));
-    jobs.push(counted('filedAnswered', requests.countOfFiler(u._id, ['resolved', 'closed'])));
+    // the same sets as the tabs these figures open (request.filedByMe)
+    jobs.push(counted('filedOpen', requests.countOfFiler(u._id, FILED_TAB_STATUSES.open!)));
+    jobs.push(counted('filedAnswered', requests.countOfFiler(u._id, FILED_TAB_STATUSES.answered!)));
   }
   if (hasRole(u, 'department') && u.departmentId) {
     jobs.push(listCards(ctx, sent<typeof CardListInput>({ tab: 'todo' })).then((l) => [{ key: 'cards' as const, count: l.counts.todo }]));
