@@ -8,6 +8,7 @@ import { DUP_HOLDOUT2_PAIRS, DUP_HOLDOUT2_REQUESTS, NEAR_MISS_HOLDOUT2_PAIRS } f
 import { DUP_HOLDOUT3_PAIRS, DUP_HOLDOUT3_REQUESTS, NEAR_MISS_HOLDOUT3_PAIRS } from '../knowledge/fixtures/requests-dup-holdout3';
 import { DUP_HOLDOUT4_PAIRS, DUP_HOLDOUT4_REQUESTS, NEAR_MISS_HOLDOUT4_PAIRS } from '../knowledge/fixtures/requests-dup-holdout4';
 import { DUP_HOLDOUT5_PAIRS, DUP_HOLDOUT5_REQUESTS, NEAR_MISS_HOLDOUT5_PAIRS } from '../knowledge/fixtures/requests-dup-holdout5';
+import { DUP_HOLDOUT6_PAIRS, DUP_HOLDOUT6_REQUESTS, NEAR_MISS_HOLDOUT6_PAIRS } from '../knowledge/fixtures/requests-dup-holdout6';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -318,6 +319,46 @@ test('a new rule on the roads is everyone\'s, a canteen closing is not its price
   expect(pairOf(duplicateLinks([waste, bins]), waste, bins)).toBeUndefined();
 });
 
+test('one kind, told apart by what is wrong: a cut fibre is not a weak phone signal, a fire\'s smoke is not a site\'s dust, a median that stops left turns is not cars driving fast', () => {
+  const cut = req('e-016', 'g-xh1', '今天上午9点多开始西湖路这一段的宽带和专线全断了，运营商说是修路的挖掘机把光缆挖断了', { category: 'other' });
+  const cut2 = req('e-017', 'g-xh1', '网店的订单今天一单都发不出去，电脑上不了网，问了几家邻居都没网，说是施工队挖断了光纤', { category: 'zhengwu' });
+  const signal = req('e-018', 'g-xh1', '我们在西湖路20号三楼，手机信号特别差，4G经常只有一格，能不能协调运营商在这边加个基站', { category: 'other' });
+  const l1 = duplicateLinks([cut, cut2, signal]);
+  expect(pairOf(l1, cut, cut2)?.reasons.find((r) => r.startsWith('同类问题'))).toContain('通信网络');
+  expect(pairOf(l1, cut, signal)).toBeUndefined();
+  expect(pairOf(l1, cut2, signal)).toBeUndefined();
+
+  const fire = req('e-001', 'g-dc1', '我们厂后面有个废品收购站，晚上10点多以后经常烧东西，像是在烧电线皮，黑烟，味道很呛', { category: 'huanjing' });
+  const fire2 = req('e-002', 'g-dc1', '东城路7号后墙外那个收破烂的院子连续几个晚上在露天焚烧，烟里有股塑料烧焦的臭味', { category: 'huanjing' });
+  const dust = req('e-003', 'g-dc1', '我们在东城路边上的一个工地，上周扬尘在线监测数值超标被通报了，能不能重新核一下', { category: 'huanjing' });
+  const l2 = duplicateLinks([fire, fire2, dust]);
+  expect(pairOf(l2, fire, fire2)?.reasons).toContain('同类问题：废气异味');
+  expect(pairOf(l2, fire, dust)).toBeUndefined();
+  expect(pairOf(l2, fire2, dust)).toBeUndefined();
+
+  const median = req('e-026', 'g-la1', '柳岸路中间新装了隔离护栏，我们的货车从仓库出来不能左转了，要往前开3公里才能掉头', { category: 'jiaotong' });
+  const median2 = req('e-027', 'g-la1', '送货的车出门只能右拐，马路中间装了铁栏杆，能不能在中间开个口', { category: 'jiaotong' });
+  const fast = req('e-028', 'g-la1', '柳岸路26号大门口的车开的特别快，出门左转经常差点撞上，能不能装个减速带', { category: 'jiaotong' });
+  const l3 = duplicateLinks([median, median2, fast]);
+  expect(pairOf(l3, median, median2)?.reasons).toContain('同类问题：道路设施损坏');
+  expect(pairOf(l3, median, fast)).toBeUndefined();
+  expect(pairOf(l3, median2, fast)).toBeUndefined();
+});
+
+test('a planned outage however it is put (连停3天电, 停电改造三天), and one enterprise\'s two kinds of its own case are two cases', () => {
+  const plan = req('e-026', 'g-la1', '收到供电公司通知，柳岸线12月8号到10号要停电改造三天，我们月底要交一批开关柜', { category: 'dianli' });
+  const plan2 = req('e-027', 'g-la1', '听说下个礼拜柳岸路要连停3天电，我们印刷厂年底的活正在赶，能不能缩短时间', { category: 'dianli' });
+  expect(dupNormalize('要连停3天电')).toContain('停电');
+  expect(pairOf(duplicateLinks([plan, plan2]), plan, plan2)?.reasons).toContain('同类问题：停电');
+
+  const flat = req('e-021', 'g-xh2', '创想软件，我们新招的十几个程序员都是外地的，租房很贵，听说区里有人才公寓，我们企业怎么申请', { category: 'yonggong' });
+  const hukou = req('e-021', 'g-xh2', '创想软件新招的程序员有一个硕士，要把户口落在区里，人才落户我们企业怎么申请，能不能落在公司集体户', { category: 'yonggong' });
+  // among a grid's other requests, which make its name and 新招 rare words, so the two read alike
+  const others = ['想咨询一下出口退税的流程，需要准备哪些材料', '我们想招二十个普工，能不能帮忙发布一下招聘信息', '厂门口的路灯坏了好几天了', '增值税专票开错了怎么作废重开', '公司想申请高企认定，需要什么条件'].map((t, i) => req(`e-02${i + 2}`, 'g-xh2', t, { category: 'other' }));
+  const links = duplicateLinks([flat, hukou, ...others], { sameEnterprise: true });
+  expect(pairOf(links, flat, hukou)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
@@ -392,9 +433,16 @@ test('on the fourth held-out set, now training data: a floor under what it reach
   expect(f.nearMissesProposed).toBeLessThanOrEqual(2);
 });
 
-test('on the fifth held-out set, now training data: a floor under what it reaches (0.954 and 0.912, 1 of 25 near misses; 0.674 and 0.426 when it was first measured blind, at 3bac699)', () => {
+test('on the fifth held-out set, now training data: a floor under what it reaches (0.969 and 0.912, 0 of 25 near misses; 0.674 and 0.426 when it was first measured blind, at 3bac699)', () => {
   const f = duplicateFigures(DUP_HOLDOUT5_REQUESTS, DUP_HOLDOUT5_PAIRS, NEAR_MISS_HOLDOUT5_PAIRS);
   expect(f.precision).toBeGreaterThanOrEqual(0.9);
   expect(f.recall).toBeGreaterThanOrEqual(0.88);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(2);
+});
+
+test('on the sixth held-out set, now training data: a floor under what it reaches (0.914 and 0.946, 2 of 25 near misses; 0.706 and 0.643 when it was first measured blind, at 6913c90)', () => {
+  const f = duplicateFigures(DUP_HOLDOUT6_REQUESTS, DUP_HOLDOUT6_PAIRS, NEAR_MISS_HOLDOUT6_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.88);
+  expect(f.recall).toBeGreaterThanOrEqual(0.92);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(3);
 });

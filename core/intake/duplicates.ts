@@ -103,7 +103,7 @@ function rewrite(normalized: string): string {
     // a road's number as a character (经5路 → 经五路), the form placeWords reads
     .replace(/(?<=[\u4e00-\u9fff])[1-9](?=路|街|大道)/g, (d) => DIGIT_CN[d])
     // 停了三个钟头的电, 停了四回电: an outage however it is counted
-    .replace(/停[了一][^，。,.!！?？\s]{0,6}?的?电/g, '停电')
+    .replace(/停(?:了|一)?(?:[\d一二两三四五六七八九十几]+(?:个)?(?:天|回|次|下|小时|钟头)?)?的?电(?!话|动|脑|梯|视|线|缆|车)/g, '停电')
     .replace(SAME_RE, (v) => SAME_FORM.get(v)!);
 }
 
@@ -389,6 +389,8 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   // one enterprise has many cases of one kind (two debtors, two solar roofs): its own request again is
   // one it says it asks again about, or one in much the same words, or of the same building or programme
   if (sameEnt && !(x.again || y.again) && !things && !programmes && !sameItem && cos < SAME_ENTERPRISE_COS) return null;
+  // nor are two of its requests that each name a kind of case, none the same (its talent flat, its hukou)
+  if (sameEnt && !(x.again || y.again) && !anyKind && x.kinds.length && y.kinds.length) return null;
   const min = opts.minScore ?? DUP_THRESHOLD;
   if (fallback) {
     // the problem is one the lexicon does not know: two enterprises of one grid, one category or
