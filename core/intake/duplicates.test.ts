@@ -9,6 +9,7 @@ import { DUP_HOLDOUT3_PAIRS, DUP_HOLDOUT3_REQUESTS, NEAR_MISS_HOLDOUT3_PAIRS } f
 import { DUP_HOLDOUT4_PAIRS, DUP_HOLDOUT4_REQUESTS, NEAR_MISS_HOLDOUT4_PAIRS } from '../knowledge/fixtures/requests-dup-holdout4';
 import { DUP_HOLDOUT5_PAIRS, DUP_HOLDOUT5_REQUESTS, NEAR_MISS_HOLDOUT5_PAIRS } from '../knowledge/fixtures/requests-dup-holdout5';
 import { DUP_HOLDOUT6_PAIRS, DUP_HOLDOUT6_REQUESTS, NEAR_MISS_HOLDOUT6_PAIRS } from '../knowledge/fixtures/requests-dup-holdout6';
+import { DUP_HOLDOUT7_PAIRS, DUP_HOLDOUT7_REQUESTS, NEAR_MISS_HOLDOUT7_PAIRS } from '../knowledge/fixtures/requests-dup-holdout7';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -444,5 +445,12 @@ test('on the sixth held-out set, now training data: a floor under what it reache
   const f = duplicateFigures(DUP_HOLDOUT6_REQUESTS, DUP_HOLDOUT6_PAIRS, NEAR_MISS_HOLDOUT6_PAIRS);
   expect(f.precision).toBeGreaterThanOrEqual(0.88);
   expect(f.recall).toBeGreaterThanOrEqual(0.92);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(3);
+});
+
+test('on the seventh held-out set, written blind and never read (measured with the method frozen at 56e9da4): a floor under what it reached (0.627 and 0.542, 2 of 24 near misses), so a regression shows; below target, see duplicates.ts', () => {
+  const f = duplicateFigures(DUP_HOLDOUT7_REQUESTS, DUP_HOLDOUT7_PAIRS, NEAR_MISS_HOLDOUT7_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.6);
+  expect(f.recall).toBeGreaterThanOrEqual(0.5);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(3);
 });
