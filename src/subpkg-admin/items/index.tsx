@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
-import { CATEGORY_OPTIONS, TIERS } from '../../../core/contract/catalog';
+import { CATEGORY_OPTIONS, TIERS, categoryPath } from '../../../core/contract/catalog';
 import { DEADLINE_CLASSES, ItemSaveInput, MAX_LEGAL_BASIS } from '../../../core/contract/items';
 import { problemsOf } from '../../../core/contract/schema';
 import { callService } from '../../services/call';
@@ -85,7 +85,7 @@ export default function ItemsPage() {
         <View className='card item-row' key={i.id}>
           <View className='item-row__head'>
             <Text className='item-row__name'>{i.name}</Text>
-            <Text className='tag'>{i.categoryName}</Text>
+            <Text className='tag'>{categoryPath(i.category)}</Text>
           </View>
           <View className='item-row__line'>责任：{deptName(i.departmentId) ?? i.owner}{i.departmentId ? '' : '（本区未设，调度分派）'} · {TIERS[i.tier]}级 · {DEADLINE_CLASSES[i.deadlineClass]}</View>
           {i.legalBasis && <View className='item-row__line muted small'>依据：{i.legalBasis}</View>}

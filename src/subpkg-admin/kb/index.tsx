@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
-import { CATEGORY_OPTIONS, type CategoryCode } from '../../../core/contract/catalog';
+import { CATEGORY_OPTIONS, categoryPath, type CategoryCode } from '../../../core/contract/catalog';
 import { KbSaveInput, MAX_KB_ANSWER } from '../../../core/contract/knowledge';
 import { problemsOf } from '../../../core/contract/schema';
 import { callService } from '../../services/call';
@@ -73,7 +73,7 @@ export default function KbPage() {
         <View className='card kb-item' key={e.id}>
           <View className='kb-item__head'>
             <Text className='kb-item__question'>{e.question}</Text>
-            <Text className='tag'>{e.categoryName}</Text>
+            <Text className='tag'>{categoryPath(e.category)}</Text>
           </View>
           <View className='kb-item__answer'>{e.answer}</View>
           {e.phrasings.length > 0 && <View className='muted small'>其他问法：{e.phrasings.join('；')}</View>}

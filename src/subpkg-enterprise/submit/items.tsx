@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import type { Answer } from '../../../core/contract/answers';
-import { groupName, type CategoryCode } from '../../../core/contract/catalog';
+import { categoryPath, groupName, type CategoryCode } from '../../../core/contract/catalog';
 import CategoryPicker from '../../components/CategoryPicker';
 import type { Meta } from '../../shared/api-types';
 import { callService } from '../../services/call';
@@ -101,7 +101,7 @@ export function ItemPicker({ meta, description, category, item, choose }: Props)
                 {'chosenOnly' in i ? (
                   <View className='item-option__meta'>已选择</View>
                 ) : (
-                  <View className='item-option__meta'>{i.categoryName} · {ownerOf(i)}</View>
+                  <View className='item-option__meta'>{categoryPath(i.category)} · {ownerOf(i)}</View>
                 )}
                 {on && <Text className='item-option__check'>✓</Text>}
               </View>
@@ -115,7 +115,8 @@ export function ItemPicker({ meta, description, category, item, choose }: Props)
         <View className='chips'>
           {categories.map((c) => (
             <Text key={c.code} className={`chip${category === c.code && !item ? ' chip--active' : ''}`} onClick={() => choose(c.code, null)}>
-              {c.name}
+              <Text className='chip__group'>{groupName(c.group)} · </Text>
+              <Text>{c.name}</Text>
             </Text>
           ))}
         </View>
