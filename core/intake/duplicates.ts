@@ -294,6 +294,8 @@ const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
 
 /** a public problem that is the problem, not its setting (works on the road) */
 const CORE = andNot(andNot(PUBLIC, CONTEXT), PROGRAMME);
+/** the works' own footprint (a hoarding on the pavement): a problem in itself, but no problem besides the works */
+const WORKS_OWN = bits(DUP_KINDS.filter((k) => k.id === 'hoarding'));
 const hasCore = (f: Features, not: Bits = NONE) => any(andNot(and(f.kb, CORE), not));
 
 /**
@@ -304,10 +306,17 @@ const hasCore = (f: Features, not: Bits = NONE) => any(andNot(and(f.kb, CORE), n
  * noise and the fibre the works cut); or one enterprise saying this is another matter (还有一家).
  */
 function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): boolean {
+  // of the kinds both name and both say what is wrong with: two problems when they all disagree (a
+  // bin station's flies and its rats are asides to the bins both say are full)
+  let agree = false;
+  let disagree = false;
   for (const [k, mx] of x.splits) {
     const my = y.splits.get(k);
-    if (mx && my && !(mx & my)) return true;
+    if (!mx || !my) continue;
+    if (mx & my) agree = true;
+    else disagree = true;
   }
+  if (disagree && !agree) return true;
   for (const style of [0, 1]) {
     const a = x.years.filter((t) => t.startsWith('~') === !!style);
     const b = y.years.filter((t) => t.startsWith('~') === !!style);
@@ -316,7 +325,7 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   if (x.licences.length && y.licences.length && !x.licences.some((l) => y.licences.includes(l))) return true;
   if (!any(and(shared, CORE)) && hasCore(x, shared) && hasCore(y, shared)) return true;
   // one enterprise's public problem and its own case (the smell of the refuse station by its school, the school's licence)
-  if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope === 'own')) return true;
+  if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope !== 'public')) return true;
   if (sameEnt && (x.other || y.other)) return true;
   return false;
 }
@@ -334,7 +343,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   let k = and(x.kb, y.kb);
   if (twoProblems(x, y, k, sameEnt)) return null;
   // the works around a problem tie nothing where one of the two names a problem besides them
-  if (any(k) && !any(andNot(k, CONTEXT)) && hasCore(x) !== hasCore(y)) k = NONE;
+  if (any(k) && !any(andNot(k, CONTEXT)) && hasCore(x, WORKS_OWN) !== hasCore(y, WORKS_OWN)) k = NONE;
   // an enterprise's own kind of case (its water bill) is many enterprises' where both say all have it
   const everyone = !sameEnt && x.everyone && y.everyone;
   const anyKind = any(k);
