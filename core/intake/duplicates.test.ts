@@ -10,6 +10,7 @@ import { DUP_HOLDOUT4_PAIRS, DUP_HOLDOUT4_REQUESTS, NEAR_MISS_HOLDOUT4_PAIRS } f
 import { DUP_HOLDOUT5_PAIRS, DUP_HOLDOUT5_REQUESTS, NEAR_MISS_HOLDOUT5_PAIRS } from '../knowledge/fixtures/requests-dup-holdout5';
 import { DUP_HOLDOUT6_PAIRS, DUP_HOLDOUT6_REQUESTS, NEAR_MISS_HOLDOUT6_PAIRS } from '../knowledge/fixtures/requests-dup-holdout6';
 import { DUP_HOLDOUT7_PAIRS, DUP_HOLDOUT7_REQUESTS, NEAR_MISS_HOLDOUT7_PAIRS } from '../knowledge/fixtures/requests-dup-holdout7';
+import { DUP_HOLDOUT8_PAIRS, DUP_HOLDOUT8_REQUESTS, NEAR_MISS_HOLDOUT8_PAIRS } from '../knowledge/fixtures/requests-dup-holdout8';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -484,4 +485,11 @@ test('on the seventh held-out set, now training data: a floor under what it reac
   expect(f.precision).toBeGreaterThanOrEqual(0.9);
   expect(f.recall).toBeGreaterThanOrEqual(0.9);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(1);
+});
+
+test('on the eighth held-out set, written blind and never read (measured with the method frozen at a919038): a floor under what it reached (0.737 and 0.778, 4 of 24 near misses), so a regression shows; below target, see duplicates.ts', () => {
+  const f = duplicateFigures(DUP_HOLDOUT8_REQUESTS, DUP_HOLDOUT8_PAIRS, NEAR_MISS_HOLDOUT8_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.7);
+  expect(f.recall).toBeGreaterThanOrEqual(0.74);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(5);
 });
