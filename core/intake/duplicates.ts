@@ -106,6 +106,8 @@ function rewrite(normalized: string): string {
     .replace(/(?<=[\u4e00-\u9fff])[1-9](?=路|街|大道)/g, (d) => DIGIT_CN[d])
     // 停了三个钟头的电, 停了四回电: an outage however it is counted
     .replace(/停(?:了|一)?(?:[\d一二两三四五六七八九十几]+(?:个)?(?:天|回|次|下|小时|钟头)?)?的?电(?!话|动|脑|梯|视|线|缆|车)/g, '停电')
+    // 燃气停了, 天然气从周二上午突然断了: the supply cut, however it is put
+    .replace(/(?:燃气|天然气)[^，。,.!！?？\s]{0,8}?(?:停了|断了)/g, '停气')
     .replace(SAME_RE, (v) => SAME_FORM.get(v)!);
 }
 
