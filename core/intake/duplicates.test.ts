@@ -11,6 +11,7 @@ import { DUP_HOLDOUT5_PAIRS, DUP_HOLDOUT5_REQUESTS, NEAR_MISS_HOLDOUT5_PAIRS } f
 import { DUP_HOLDOUT6_PAIRS, DUP_HOLDOUT6_REQUESTS, NEAR_MISS_HOLDOUT6_PAIRS } from '../knowledge/fixtures/requests-dup-holdout6';
 import { DUP_HOLDOUT7_PAIRS, DUP_HOLDOUT7_REQUESTS, NEAR_MISS_HOLDOUT7_PAIRS } from '../knowledge/fixtures/requests-dup-holdout7';
 import { DUP_HOLDOUT8_PAIRS, DUP_HOLDOUT8_REQUESTS, NEAR_MISS_HOLDOUT8_PAIRS } from '../knowledge/fixtures/requests-dup-holdout8';
+import { DUP_HOLDOUT9_PAIRS, DUP_HOLDOUT9_REQUESTS, NEAR_MISS_HOLDOUT9_PAIRS } from '../knowledge/fixtures/requests-dup-holdout9';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -521,4 +522,11 @@ test('on the eighth held-out set, now training data: a floor under what it reach
   expect(f.precision).toBeGreaterThanOrEqual(0.95);
   expect(f.recall).toBeGreaterThanOrEqual(0.95);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(1);
+});
+
+test('on the ninth held-out set, written blind and never read (measured with the method frozen at c530f5e): a floor under what it reached (0.754 and 0.697, 3 of 24 near misses), so a regression shows; below target, see duplicates.ts', () => {
+  const f = duplicateFigures(DUP_HOLDOUT9_REQUESTS, DUP_HOLDOUT9_PAIRS, NEAR_MISS_HOLDOUT9_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.72);
+  expect(f.recall).toBeGreaterThanOrEqual(0.66);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(4);
 });
