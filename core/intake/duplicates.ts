@@ -258,8 +258,9 @@ function features(r: DupCandidate): Features {
   const norm = rewrite(raw);
   const { roads, things } = placeWords(norm);
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
-  const { kinds } = scan([raw, norm]);
-  const { programmes, licences, again, recurring, other, everyone } = scan([norm]);
+  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone } = scan([norm]);
+  const rawKinds = scan([raw]).kinds;
+  const kinds = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
   const kb = bits(kinds);
   // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
   const pairs = pairsOf(norm);
