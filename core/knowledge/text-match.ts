@@ -79,7 +79,8 @@ export function terms(text: string, singles = true): string[] {
 }
 
 /** a single CJK character weighs a quarter of a pair: it only breaks ties and survives typos */
-const termBoost = (term: string) => (term.length === 1 && isCjk(term.charCodeAt(0)) ? 0.25 : 1);
+const isSingle = (t: string) => t.length === 1 && isCjk(t.charCodeAt(0));
+const termBoost = (term: string) => (isSingle(term) ? 0.25 : 1);
 
 export type Matchable = {
   id: string;
@@ -108,7 +109,6 @@ export type Match = {
 const LARGE_BASE = 1000;
 /** the name's and the phrasings' boosts (textIndex's searchOptions), for the single characters a large base adds itself */
 const FIELD_BOOST = [3, 2];
-const isSingle = (t: string) => t.length === 1 && isCjk(t.charCodeAt(0));
 
 /** a single character is no evidence by itself: an item must share at least this many pairs with the text */
 const MIN_PAIRS = 2;
