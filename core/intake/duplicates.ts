@@ -271,6 +271,11 @@ function features(r: DupCandidate): Features {
   return { r, norm, pairs, kinds, kb, roads, things, programmes, licences, again, recurring, other, everyone, splits, years: yearsOf(norm, r.createdAt) };
 }
 
+/** the kinds of problem the lexicon reads in a text, by id: what a lexicon test asks of a phrasing */
+export function dupKindsOf(text: string): string[] {
+  return features({ id: '', enterpriseId: '', text, createdAt: 0 } as DupCandidate).kinds.map((k) => k.id);
+}
+
 // ── the comparison ──
 
 function placeOf(x: DupCandidate, y: DupCandidate): '同一网格' | '同一社区' | '同一部门' | null {
