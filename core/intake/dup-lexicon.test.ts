@@ -6,7 +6,7 @@
  * hotline, not copied from the labelled pair sets, so they test what those sets do not.
  */
 import { DUP_KINDS } from './dup-lexicon';
-import { dupKindsOf, dupNormalize } from './duplicates';
+import { dupKindsOf, dupNormalize, duplicateLinks } from './duplicates';
 
 type Probes = { yes: string[]; no?: string[] };
 
@@ -410,4 +410,20 @@ test('every kind of the lexicon has at least five probes, and every probe names 
   expect(ids.filter((id) => (PROBES[id]?.yes.length ?? 0) < 5)).toEqual([]);
   expect(Object.keys(PROBES).filter((id) => !ids.includes(id))).toEqual([]);
   expect(new Set(ids).size).toBe(ids.length);
+});
+
+/**
+ * An enterprise asking again about its own case in a few words (DUP_AGAIN): the follow-up is linked
+ * to its request however little their words overlap; without such a word it is not.
+ */
+const AGAIN = ['石沉大海', '有进展吗', '没下文', '催办一下', '怎么样了', '第二次反映'];
+const own = (id: string, text: string) => ({ id, enterpriseId: 'e-1', gridId: 'g-1', category: 'zhengwu', text, createdAt: Date.UTC(2026, 10, 2, 2) });
+const REQUEST = own('a', '食品经营许可证快到期了，延续申请材料上个月交到窗口');
+
+test.each(AGAIN)('续证%s → linked to the request it asks again about', (w) => {
+  expect(duplicateLinks([REQUEST, own('b', `续证${w}，店里等着开张`)], { sameEnterprise: true })).toHaveLength(1);
+});
+
+test('the same follow-up without a word of asking again is not linked', () => {
+  expect(duplicateLinks([REQUEST, own('b', '续证，店里等着开张')], { sameEnterprise: true })).toHaveLength(0);
 });

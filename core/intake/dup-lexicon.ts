@@ -239,22 +239,22 @@ export const DUP_PROGRAMMES = [
 ];
 
 /** what an enterprise writes when it asks again about its own request: said so, it is likely the same case */
-export const DUP_AGAIN = ['上次', '再次', '再问', '再反映', '又来', '还没', '还是没', '仍然没', '之前反映', '之前问', '再求助', '催一下', '上回', '再催', '又被', '问题还在', '还是老样子', '还是这样', '再说一次', '再说一遍', '再问一遍', '第三次反映', '又一次', '还是那个', '之前问过', '问过一次', '在反映', '再反映'];
+export const DUP_AGAIN = ['上次', '再次', '再问', '再反映', '又来', '还没', '还是没', '仍然没', '之前反映', '之前问', '再求助', '催一下', '上回', '再催', '又被', '问题还在', '还是老样子', '还是这样', '再说一次', '再说一遍', '再问一遍', '第三次反映', '又一次', '还是那个', '之前问过', '问过一次', '在反映', '再反映', '第二次反映', '第二次问', '又反映', '重新反映', '还是没解决', '还没解决', '还没有解决', '没下文', '石沉大海', '催办', '跟进一下', '进度怎么样', '有进展吗', '怎么样了', '有结果了吗'];
 
 /** what says an event keeps coming back (停电 三天两头): then it is one chronic problem, not one event of a day */
-export const DUP_RECURRING = ['频繁', '经常', '老是', '总是', '三天两头', '隔三差五', '动不动', '反复', '多次', '屡次', '一周两三次', '好几次'];
+export const DUP_RECURRING = ['频繁', '经常', '老是', '总是', '三天两头', '隔三差五', '动不动', '反复', '多次', '屡次', '一周两三次', '好几次', '接二连三', '时不时', '隔几天就', '三番五次', '一而再', '天天停', '天天断'];
 
 /**
  * What says a request is another matter of the enterprise's than the one before (还有一家, 另一个车间):
  * then its requests are two cases, however alike.
  */
-export const DUP_OTHER = ['另外一件事', '另一件事', '还有一家', '另外还有', '还有个事', '还有一个事', '另一家', '另一个项目', '另一个车间', '另外一个项目', '另一笔'];
+export const DUP_OTHER = ['另外一件事', '另一件事', '还有一家', '另外还有', '还有个事', '还有一个事', '另一家', '另一个项目', '另一个车间', '另外一个项目', '另一笔', '另一个厂区', '另一个门店', '另一个仓库', '另外一个厂', '另一个店', '另一个工地', '另一块地'];
 
 /**
  * What says a problem is not the enterprise's alone (整个园区都这样, 附近好几个厂都遭了): then what is
  * otherwise its own kind of case (its water bill) is one many enterprises share.
  */
-export const DUP_EVERYONE = ['都这样', '也都', '其他几家', '别的企业', '好几个厂', '好几家', '也一样', '多家企业', '隔壁几家', '普遍', '整个园区', '园区都', '都遭了', '大家都', '都翻倍'];
+export const DUP_EVERYONE = ['都这样', '也都', '其他几家', '别的企业', '好几个厂', '好几家', '也一样', '多家企业', '隔壁几家', '普遍', '整个园区', '园区都', '都遭了', '大家都', '都翻倍', '周边企业', '附近几家', '周边几家', '附近的厂都', '附近企业都', '其他企业也', '不止我们', '不光我们', '整条街都', '整个片区'];
 
 /**
  * Licences by name: one enterprise's two licences are two cases (its 安全生产许可 and its 排污许可),
