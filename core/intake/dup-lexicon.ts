@@ -12,7 +12,9 @@
  * 燥音, 拉圾), not from the labelled sets, and added kinds no set had shown (lifts, falling facades,
  * light pollution, fly-posting, weeds, gas leaks, and own cases such as customs, credit repair,
  * labour disputes, schooling): dup-lexicon.test.ts holds those probes, and the ones that must not fire
- * (红绿灯不亮 is not a street light, 偷排 is not a theft), one case each.
+ * (红绿灯不亮 is not a street light, 偷排 is not a theft), one case each. The labelled sets were read in
+ * that pass only for the words that fired on their text about something else (摊位 at a job fair,
+ * 网上办 read as a system fault), which were narrowed to forms that name the problem.
  *
  * `scope` says who a problem of this kind belongs to, which decides whether two enterprises can
  * report the same one:
