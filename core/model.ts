@@ -299,6 +299,10 @@ export type MergeLink = {
   byId: string;
   byName: string;
   prev: { status: RequestStatus; assigneeId: string | null; assigneeName: string | null; assigneeRole: Role | null; pausedByMerge: boolean };
+  /** the sweep saw the main list it: the merge is whole, nothing more to check (core/desk/merge.ts settleLink) */
+  listed?: true;
+  /** an unmerge began then (off the main's list first): the sweep finishes it if the action stopped half-way */
+  unmerging?: string;
 };
 
 /** 并件: a linked request as its main knows it (whom to tell of the main's progress) */

@@ -8,6 +8,21 @@ import type { ServiceRequest, TimelineEvent } from '../model';
 export const MERGE_CAP = 20;
 
 /**
+ * A merge or unmerge writes two documents, one after the other (no multi-document transactions on
+ * CloudBase). This long after it began, the sweep checks that the two agree, and finishes or undoes
+ * what an action that stopped half-way left (settleLink in ./merge.ts). Long enough that no action
+ * still in flight is overtaken.
+ */
+export const MERGE_SETTLE_MS = 5 * 60_000;
+
+/** when the sweep should check a linked request's merge (null: whole, nothing to check) */
+export function linkCheckAt(r: Pick<ServiceRequest, 'status' | 'mergedInto'>): number | null {
+  const link = r.status === 'merged' ? r.mergedInto : null;
+  if (!link || (link.listed && !link.unmerging)) return null;
+  return Date.parse(link.unmerging ?? link.at) + MERGE_SETTLE_MS;
+}
+
+/**
  * What of the main's progress a linked enterprise hears of: its status changes and the handler's
  * progress notes. Not the main enterprise's own acts (its score, its supplements), nothing internal.
  */

@@ -62,7 +62,7 @@ test('merge: the linked enterprise follows the main, is told once per change, an
   expect(merged.linked).toEqual([{ id: b._id, no: b.no, enterpriseName: '东城新材料科技有限公司' }]);
   expect(merged.request.timeline.at(-1)).toMatchObject({ type: 'merge_added', text: `并件：${b.no}（东城新材料科技有限公司） 并入本件合并办理：同一路口路灯` });
   const linked = await stored(b._id);
-  expect(linked).toMatchObject({ status: 'merged', assigneeId: null, nextCheckAt: null, mergedInto: { id: a._id, no: a.no, byName: '孙丽', prev: { status: 'assigned', assigneeId: bOfficer } } });
+  expect(linked).toMatchObject({ status: 'merged', assigneeId: null, mergedInto: { id: a._id, no: a.no, byName: '孙丽', prev: { status: 'assigned', assigneeId: bOfficer } } });
   expect((await stored(a._id)).mergedFrom).toEqual([expect.objectContaining({ id: b._id, no: b.no, submitterId: 'u-linxiao' })]);
   // out of the officer's queue, its slot given back
   expect((await user(bOfficer)).openCount).toBe(before - 1);
@@ -434,5 +434,107 @@ test("a linked enterprise's score counts where the main was handled (its categor
   expect(counted.get('g.cat.jiaotong.scored')).toBe(2);
   expect(counted.get('g.cat.jiaotong.scoreSum')).toBe(8);
   expect(counted.get('g.cat.other.scored') ?? 0).toBe(0);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});
+
+// ── merges and unmerges an action left half-way: the sweep makes the two documents agree ──
+
+/** the sweep as its timer runs it, `minutes` from now */
+async function sweepAfter(minutes: number) {
+  w.h.clock.advance(minutes * 60_000);
+  const r: any = await w.h.fns.sweep({ Type: 'Timer' }, null);
+  expect(r.ok).toBe(true);
+  return r.data;
+}
+
+test('a whole merge: the sweep checks it once, some minutes later, and writes no event', async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  const linked = await stored(b._id);
+  expect(linked.nextCheckAt).toBe(new Date(Date.parse(linked.mergedInto!.at) + 5 * 60_000).toISOString());
+  const mainSeq = (await stored(a._id)).seq;
+  // not due yet: untouched
+  await sweepAfter(1);
+  expect(await stored(b._id)).toEqual(linked);
+  const run = await sweepAfter(5);
+  expect(run.links).toBeUndefined();
+  const after = await stored(b._id);
+  expect(after).toMatchObject({ status: 'merged', nextCheckAt: null, mergedInto: { id: a._id, listed: true } });
+  expect(after.timeline).toHaveLength(linked.timeline.length);
+  expect((await stored(a._id)).seq).toBe(mainSeq);
+});
+
+test('a merge that stopped before the main listed it: the sweep lists it, and its enterprise hears the result', async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  // the action stopped between its two writes: B points at A, A does not list B
+  await w.h.requests().update(a._id, { $set: { mergedFrom: [] } });
+  const run = await sweepAfter(6);
+  expect(run.links).toBe(1);
+  const main = await stored(a._id);
+  expect(main.mergedFrom!.map((l) => l.id)).toEqual([b._id]);
+  expect(main.timeline.at(-1)).toMatchObject({ type: 'merge_added', actorName: '系统', text: `并件：${b.no}（东城新材料科技有限公司） 并入本件合并办理（系统补全未写完的并件）` });
+  expect(await stored(b._id)).toMatchObject({ status: 'merged', nextCheckAt: null, mergedInto: { listed: true } });
+  // a second run finds nothing to do
+  const seq = main.seq;
+  expect((await sweepAfter(10)).links).toBeUndefined();
+  expect((await stored(a._id)).seq).toBe(seq);
+  // the main is answered: the linked enterprise is told, on its own request
+  const officer = main.assigneeId!;
+  await w.h.ok(officer, { action: 'request.accept', id: a._id });
+  await w.h.ok(officer, { action: 'request.resolve', id: a._id, result: '路灯已更换，坑已补平', kind: 'solved' });
+  expect(mine(await messagesOf('u-linxiao'), b._id).map((m) => m.title)).toContain('诉求已办结，请评价');
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});
+
+test('a merge half-way whose main can no longer take it: the sweep puts the request back where it was', async () => {
+  const { a, b } = await twoReports();
+  const c = (await w.h.ok('u-songya', submission({ category: 'other', description: ROAD, phone: '13612340004' }))).request;
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  const load = (await user(bOfficer)).openCount;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  await w.h.requests().update(a._id, { $set: { mergedFrom: [] } });
+  // meanwhile A itself went into C
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: c._id, ids: [a._id] });
+  expect((await sweepAfter(6)).links).toBe(1);
+  const back = await stored(b._id);
+  expect(back).toMatchObject({ status: 'assigned', assigneeId: bOfficer, mergedInto: null, pausedAt: null });
+  expect(back.timeline.at(-1)).toMatchObject({ type: 'unmerged', actorName: '系统', text: `并件未完成：${a.no} 已不能作为主诉求（已并入其他诉求、状态已变化或并件已满），恢复为待签收` });
+  expect((await user(bOfficer)).openCount).toBe(load);
+  expect(mine(await messagesOf('u-linxiao'), b._id).at(-1)!.body).toContain('合并办理未能完成，您的诉求恢复单独办理');
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});
+
+test('an unmerge that stopped after the main let go: the sweep finishes it and never lists it again', async () => {
+  const { a, b } = await twoReports();
+  const bOfficer = (await stored(b._id)).assigneeId!;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  await sweepAfter(6);
+  expect((await stored(b._id)).nextCheckAt).toBeNull();
+  // the unmerge stops at its last write (the request's own): a store error
+  const store = w.h.store;
+  const collection = store.collection.bind(store);
+  (store as any).collection = (name: string) => {
+    const col = collection(name);
+    if (name !== C.requests) return col;
+    return new Proxy(col, { get: (t, k) => k === 'update' ? async (id: string, u: any, where?: any) => {
+      if (id === b._id && u?.$set?.mergedInto === null) throw new Error('store unavailable');
+      return (t as any).update(id, u, where);
+    } : (t as any)[k] });
+  };
+  try {
+    expect(await w.h.call('u-sunli', { action: 'desk.unmerge', id: b._id, reason: '不是同一路口' })).toMatchObject({ ok: false });
+  } finally {
+    (store as any).collection = collection;
+  }
+  const half = await stored(b._id);
+  expect(half).toMatchObject({ status: 'merged', mergedInto: { id: a._id, unmerging: expect.any(String) } });
+  expect((await stored(a._id)).mergedFrom ?? []).toEqual([]);
+  expect(half.nextCheckAt).not.toBeNull();
+  expect((await sweepAfter(6)).links).toBe(1);
+  const back = await stored(b._id);
+  expect(back).toMatchObject({ status: 'assigned', assigneeId: bOfficer, mergedInto: null });
+  expect(back.timeline.at(-1)).toMatchObject({ type: 'unmerged', actorName: '系统', text: `取消并件：不再随 ${a.no} 合并办理，恢复为待签收（系统完成未完成的取消并件）` });
+  expect((await stored(a._id)).mergedFrom ?? []).toEqual([]);
   expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
 });

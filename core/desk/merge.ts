@@ -16,7 +16,10 @@
  *    lists only requests that point at it. A merge writes each linked request first, then the
  *    main's list; an unmerge takes it off the main's list first, then restores the linked request.
  *    A crash between leaves a request linked but not yet listed (silent, never told wrongly); the
- *    dispatcher's retry finishes it, as both actions are idempotent. When the main can no longer take
+ *    dispatcher's retry finishes it, as both actions are idempotent, and so does the sweep some
+ *    minutes later (settleLink): it lists a request the main can still take, restores one it cannot,
+ *    and finishes an unmerge marked begun (`unmerging`, written before the main's list), so a
+ *    crash never leaves a linked request silent for good. When the main can no longer take
     links at that second write (another dispatcher merged it elsewhere meanwhile, or it left the open
     statuses), the links to it that are not listed are undone, so none is left under a linked main.
  *  - The linked enterprise reads its own request: that it is merged, and the main's status, result
@@ -38,7 +41,8 @@ import type { Sent } from '../contract/schema';
 import { Ctx, requireRole } from '../context';
 import { AppError } from '../errors';
 import type { LinkedRef, MergeLink, ServiceRequest, SlaHistoryEntry } from '../model';
-import { transition, tryTransition, type Transition } from '../request-record';
+import { SYSTEM, transition, tryTransition, type Actor, type Transition } from '../request-record';
+import type { Ports } from '../ports';
 import { releaseSlot, releaseSlotOf } from '../assignment/assign';
 import { loadSla } from '../sla/policy';
 import { responseDeadline, resume, settleClock } from '../sla/clock';
@@ -47,7 +51,7 @@ import { followRequest, later, settle } from '../settle';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 import { loadSupervised } from './triage';
-import { linkedScorable, MERGE_CAP } from './merge-rules';
+import { linkCheckAt, linkedScorable, MERGE_CAP } from './merge-rules';
 import { formatBeijing } from '../time';
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
@@ -112,13 +116,13 @@ async function linkStep(ctx: Ctx, r: ServiceRequest, main: ServiceRequest, note:
  * The main's side of a merge or unmerge: one conditional update of the main, read again and
  * retried when it moved meanwhile (an officer's progress); `build` null: nothing to write.
  */
-async function updateMain(ctx: Ctx, id: string, build: (m: ServiceRequest) => Transition | null): Promise<ServiceRequest | null> {
+async function updateMain(ports: Ports, id: string, build: (m: ServiceRequest) => Transition | null): Promise<ServiceRequest | null> {
   for (let i = 0; i < 5; i++) {
-    const m = await requestRepo(ctx.ports.store).get(id);
+    const m = await requestRepo(ports.store).get(id);
     if (!m) return null;
     const t = build(m);
     if (!t) return m;
-    const next = await tryTransition(ctx.ports, m, t);
+    const next = await tryTransition(ports, m, t);
     if (next) return next;
   }
   throw new AppError('CONFLICT', '主诉求状态正在变化，请稍后重试');
@@ -133,14 +137,14 @@ async function validMain(ctx: Ctx, id: string): Promise<boolean> {
 /**
  * A merge whose main can no longer take links (two dispatchers: B into A while A into C): the
  * requests linked to it and not on its list go back to where they were, each one conditional
- * update (one that moved meanwhile is left for the dispatcher's unmerge), so none is stranded.
+ * update (one that moved meanwhile is left to the sweep's settleLink), so none is stranded.
  */
 async function undoLinks(ctx: Ctx, main: ServiceRequest, ids: string[]) {
   const docs = await requestRepo(ctx.ports.store).getMany(ids);
   for (const id of ids) {
     const r = docs.get(id);
     if (!r || r.status !== 'merged' || r.mergedInto?.id !== main._id) continue;
-    await restoreLinked(ctx, r, (status) => ({
+    await restoreLinked(ctx.ports, ctx.now, actor(ctx), r, (status) => ({
       text: `并件未完成：${main.no} 已不能作为主诉求（已并入其他诉求或状态已变化），恢复为${STATUSES[status]}`,
       enterpriseText: '合并办理未能完成，您的诉求恢复单独办理',
     })).catch(() => null);
@@ -193,7 +197,7 @@ export async function mergeRequests(ctx: Ctx, input: Sent<typeof MergeInput>) {
   let mainNow = main;
   if (adding.length) {
     let gone = false;
-    mainNow = (await updateMain(ctx, main._id, (m) => {
+    mainNow = (await updateMain(ctx.ports, main._id, (m) => {
       // another dispatcher merged the main itself elsewhere meanwhile, or it was answered: it can
       // take no links now (a write conditioned on its open statuses; its links are undone below)
       if (m.mergedInto || !OPEN_STATUSES.includes(m.status)) { gone = true; return null; }
@@ -230,12 +234,12 @@ export async function mergeRequests(ctx: Ctx, input: Sent<typeof MergeInput>) {
  * active, as intake does; given back if the write fails), else queued again; its clock running again,
  * and a fresh sign-in deadline when it is back to be signed for (the link cleared it).
  */
-async function restoreLinked(ctx: Ctx, r: ServiceRequest, words: (status: RequestStatus) => { text: string; enterpriseText: string }): Promise<ServiceRequest> {
+async function restoreLinked(ports: Ports, now: Date, by: Actor, r: ServiceRequest, words: (status: RequestStatus) => { text: string; enterpriseText: string }): Promise<ServiceRequest> {
   const link = r.mergedInto!;
-  const sla = await loadSla(ctx.ports);
+  const sla = await loadSla(ports);
   const prev = link.prev;
   const handlerId = prev.assigneeId && OPEN_FOR_ASSIGNEE.includes(prev.status) ? prev.assigneeId : null;
-  const slot = handlerId ? await userRepo(ctx.ports.store).retakeSlot(handlerId) : false;
+  const slot = handlerId ? await userRepo(ports.store).retakeSlot(handlerId) : false;
   const back = !handlerId || slot;
   const status: RequestStatus = back ? prev.status : 'queued';
   const set: Partial<ServiceRequest> = {
@@ -243,19 +247,19 @@ async function restoreLinked(ctx: Ctx, r: ServiceRequest, words: (status: Reques
     assigneeId: back ? prev.assigneeId : null, assigneeName: back ? prev.assigneeName : null, assigneeRole: back ? prev.assigneeRole : null,
     ...(status === 'queued' ? { waitingNoted: false } : {}),
     // back to be signed for: the sweep hands it on if its handler does not sign in time
-    ...(status === 'assigned' ? { acceptDueAt: responseDeadline(ctx.now, sla) } : {}),
+    ...(status === 'assigned' ? { acceptDueAt: responseDeadline(now, sla) } : {}),
   };
-  const clock = prev.pausedByMerge && r.pausedAt ? resume(r, ctx.now, sla, set) : settleClock(r, ctx.now, sla, set);
-  return transition(ctx.ports, r, {
+  const clock = prev.pausedByMerge && r.pausedAt ? resume(r, now, sla, set) : settleClock(r, now, sla, set);
+  return transition(ports, r, {
     from: ['merged'],
     set: clock.set,
     history: clock.history,
     event: { type: 'unmerged', ...words(status), notify: back && prev.assigneeId ? [prev.assigneeId] : [] },
-    actor: actor(ctx),
-    now: ctx.now,
+    actor: by,
+    now,
   }).catch(async (e) => {
     // not written (it moved meanwhile): the slot taken for it is given back
-    if (slot && handlerId) await releaseSlot(ctx.ports, handlerId);
+    if (slot && handlerId) await releaseSlot(ports, handlerId);
     throw e;
   });
 }
@@ -272,8 +276,15 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
   if (r.status !== 'merged' || !link) throw refuse('id', `${r.no} 未并件，无需取消`);
   if (r.score !== null) throw refuse('id', `${r.no} 的企业已对办理结果评价，不能取消并件`);
   const why = reason ? `：${reason}` : '';
-  // off the main's list first: from now on its enterprise hears only of its own request
-  await updateMain(ctx, link.id, (m) => (m.mergedFrom ?? []).some((l) => l.id === r._id) ? {
+  // the unmerge is marked on the linked request first: should the action stop half-way (off the
+  // main's list, not yet restored), the sweep finishes it (settleLink) rather than list it again
+  const marked = { ...r, mergedInto: { ...link, unmerging: ctx.now.toISOString() } };
+  const markedCheck = new Date(linkCheckAt(marked)!).toISOString();
+  if (!(await requestRepo(ctx.ports.store).update(r._id, { $set: { mergedInto: marked.mergedInto, nextCheckAt: markedCheck } }, { status: ['merged'], seq: r.seq }))) {
+    throw new AppError('CONFLICT', '诉求状态已变化，请刷新后重试');
+  }
+  // off the main's list next: from now on its enterprise hears only of its own request
+  await updateMain(ctx.ports, link.id, (m) => (m.mergedFrom ?? []).some((l) => l.id === r._id) ? {
     from: MAIN_FROM,
     set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
     event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理${why}` },
@@ -281,7 +292,7 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
     now: ctx.now,
   } : null);
   const main = await requestRepo(ctx.ports.store).get(link.id);
-  const next = await restoreLinked(ctx, r, (status) => ({
+  const next = await restoreLinked(ctx.ports, ctx.now, actor(ctx), { ...marked, nextCheckAt: markedCheck }, (status) => ({
     text: `取消并件：不再随 ${link.no}${main ? `（${main.enterpriseName}）` : ''} 合并办理，恢复为${STATUSES[status]}${why}`,
     enterpriseText: '已取消合并办理，您的诉求恢复单独办理',
   }));
@@ -312,4 +323,72 @@ export async function confirmLinked(ctx: Ctx, r: ServiceRequest, score: number, 
     actor: as,
     now: ctx.now,
   }));
+}
+
+/** is `r` on the main's list */
+const lists = (m: ServiceRequest, r: ServiceRequest) => (m.mergedFrom ?? []).some((l) => l.id === r._id);
+
+export type LinkOutcome = 'whole' | 'finished' | 'undone' | 'unmerged' | 'moved';
+
+/**
+ * The sweep's check of a linked request some minutes after its merge or unmerge began
+ * (MERGE_SETTLE_MS, ./merge-rules.ts): the two documents must agree. An action that stopped
+ * half-way (a crash, a timeout, a conditional write that lost a race) is finished or undone here,
+ * so no request is left linked to a main that does not list it, silent for good:
+ *  - an unmerge begun (`unmerging`): off the main's list, back to what it was;
+ *  - the main lists it: the merge is whole, marked so (`listed`), never checked again;
+ *  - the main can still take it: listed, as the dispatcher's retry would;
+ *  - the main cannot (linked elsewhere, no longer open, full): back to what it was.
+ * Each write is conditional; one that lost a race leaves the request due, for the next tick.
+ */
+export async function settleLink(ports: Ports, r: ServiceRequest, now: Date): Promise<LinkOutcome> {
+  const link = r.mergedInto;
+  if (r.status !== 'merged' || !link) return 'moved';
+  const requests = requestRepo(ports.store);
+  const restore = async (words: (status: RequestStatus) => { text: string; enterpriseText: string }) => {
+    const back = await restoreLinked(ports, now, SYSTEM, r, words).catch(() => null);
+    if (!back) return false;
+    await followRequest(ports, back._id);
+    return true;
+  };
+  if (link.unmerging) {
+    const main = await updateMain(ports, link.id, (m) => lists(m, r) ? {
+      from: MAIN_FROM,
+      set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
+      event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理（系统完成未完成的取消并件）` },
+      actor: SYSTEM,
+      now,
+    } : null);
+    const done = await restore((status) => ({
+      text: `取消并件：不再随 ${link.no} 合并办理，恢复为${STATUSES[status]}（系统完成未完成的取消并件）`,
+      enterpriseText: '已取消合并办理，您的诉求恢复单独办理',
+    }));
+    if (main) await followRequest(ports, main._id);
+    return done ? 'unmerged' : 'moved';
+  }
+  let state: 'whole' | 'added' | 'gone' = 'gone';
+  const main = await updateMain(ports, link.id, (m) => {
+    if (lists(m, r)) { state = 'whole'; return null; }
+    if (m.mergedInto || !OPEN_STATUSES.includes(m.status) || (m.mergedFrom ?? []).length >= MERGE_CAP) { state = 'gone'; return null; }
+    state = 'added';
+    return {
+      from: OPEN_STATUSES,
+      set: { mergedFrom: [...(m.mergedFrom ?? []), refOf(r, link.at)] },
+      event: { type: 'merge_added', text: `并件：${r.no}（${r.enterpriseName}） 并入本件合并办理（系统补全未写完的并件）` },
+      actor: SYSTEM,
+      now,
+    };
+  });
+  if (!main) state = 'gone';
+  if (state === 'gone') {
+    const done = await restore((status) => ({
+      text: `并件未完成：${link.no} 已不能作为主诉求（已并入其他诉求、状态已变化或并件已满），恢复为${STATUSES[status]}`,
+      enterpriseText: '合并办理未能完成，您的诉求恢复单独办理',
+    }));
+    return done ? 'undone' : 'moved';
+  }
+  if (state === 'added') await followRequest(ports, main!._id);
+  // whole: nothing more to check (a write that lost a race leaves it due: the next tick sees it listed)
+  const ok = await requests.update(r._id, { $set: { mergedInto: { ...link, listed: true }, nextCheckAt: null } }, { status: ['merged'], seq: r.seq });
+  return !ok ? 'moved' : state === 'added' ? 'finished' : 'whole';
 }

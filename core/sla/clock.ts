@@ -19,6 +19,7 @@ import type { Colour } from '../contract/catalog';
 import type { ServiceRequest, SlaHistoryEntry } from '../model';
 import { beijingInstant, formatBeijing } from '../time';
 import type { SlaContext } from './policy';
+import { linkCheckAt } from '../desk/merge-rules';
 
 type Patch = Partial<ServiceRequest>;
 const iso = (d: Date) => d.toISOString();
@@ -64,6 +65,9 @@ export function colourAt(req: Pick<ServiceRequest, 'status' | 'startedAt' | 'due
 export function nextCheck(req: ServiceRequest, now: Date, sla: SlaContext): string | null {
   const times: number[] = [];
   if (req.status === 'assigned' && req.acceptDueAt) times.push(new Date(req.acceptDueAt).getTime());
+  // a merge not yet seen whole (core/desk/merge-rules.ts): the sweep checks the two documents agree
+  const link = linkCheckAt(req);
+  if (link !== null) times.push(link);
   if (req.startedAt && req.dueAt && req.yellowAt && !req.pausedAt && RUNNING.has(req.status)) {
     const yellow = new Date(req.yellowAt).getTime();
     const due = new Date(req.dueAt).getTime();

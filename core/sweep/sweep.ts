@@ -4,7 +4,9 @@
  *  - an assignment not accepted by its response deadline moves to the next officer of the grid,
  *    or back to the tier center's queue;
  *  - a colour change (green → yellow → red) is recorded, the assignee reminded before the deadline;
- *  - an overdue request is urged (催办) every urgeEveryDays working days, and its supervisors told.
+ *  - an overdue request is urged (催办) every urgeEveryDays working days, and its supervisors told;
+ *  - a linked request (并件) some minutes after its merge or unmerge began: the two documents are
+ *    made to agree, whatever the action left half-way (core/desk/merge.ts settleLink).
  * Each change is a conditional update on the version read and moves nextCheckAt forward, so a
  * second run right after the first finds nothing to do.
  *
@@ -29,8 +31,14 @@ import { formatBeijing } from '../time';
 import { NO_BUDGET, type Budget } from '../budget';
 import { continueCalendarRun, type RunProgress } from '../sla/recompute';
 import { requestRepo } from '../repos/requests';
+import { settleLink } from '../desk/merge';
+import { logAndGoOn } from '../settle';
 
-export type SweepResult = { examined: number; timeouts: number; colourChanges: number; urges: number; calendar?: RunProgress };
+export type SweepResult = {
+  examined: number; timeouts: number; colourChanges: number; urges: number; calendar?: RunProgress;
+  /** merges and unmerges an action left half-way, finished or undone (core/desk/merge.ts settleLink) */
+  links?: number;
+};
 
 export type SweepLimits = {
   /** wall-clock budget: no new request is started once it is spent */
@@ -66,6 +74,13 @@ export async function sweep(ports: Ports, now: Date, limits: SweepLimits = {}): 
 async function sweepOne(ports: Ports, req: ServiceRequest, now: Date, sla: SlaContext, r: SweepResult) {
   const requests = requestRepo(ports.store);
   let cur: ServiceRequest | null = req;
+
+  // a linked request: its clock is paused, the only check is that its merge is whole
+  if (cur.status === 'merged') {
+    const outcome = await settleLink(ports, cur, now).catch((e) => { logAndGoOn('merge')(e); return 'moved' as const; });
+    if (outcome === 'finished' || outcome === 'undone' || outcome === 'unmerged') r.links = (r.links ?? 0) + 1;
+    return;
+  }
 
   if (cur.status === 'assigned' && cur.acceptDueAt && new Date(cur.acceptDueAt) <= now && cur.assigneeId) {
     const late = cur.assigneeId;
