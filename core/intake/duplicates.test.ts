@@ -12,6 +12,7 @@ import { DUP_HOLDOUT6_PAIRS, DUP_HOLDOUT6_REQUESTS, NEAR_MISS_HOLDOUT6_PAIRS } f
 import { DUP_HOLDOUT7_PAIRS, DUP_HOLDOUT7_REQUESTS, NEAR_MISS_HOLDOUT7_PAIRS } from '../knowledge/fixtures/requests-dup-holdout7';
 import { DUP_HOLDOUT8_PAIRS, DUP_HOLDOUT8_REQUESTS, NEAR_MISS_HOLDOUT8_PAIRS } from '../knowledge/fixtures/requests-dup-holdout8';
 import { DUP_HOLDOUT9_PAIRS, DUP_HOLDOUT9_REQUESTS, NEAR_MISS_HOLDOUT9_PAIRS } from '../knowledge/fixtures/requests-dup-holdout9';
+import { DUP_HOLDOUT10_PAIRS, DUP_HOLDOUT10_REQUESTS, NEAR_MISS_HOLDOUT10_PAIRS } from '../knowledge/fixtures/requests-dup-holdout10';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
@@ -422,6 +423,23 @@ test('a crossing not put back is not a new one asked for, a light on by day is n
   expect(pairOf(l2, group, gate)).toBeUndefined();
 });
 
+test('two crossings of one road are two places; a fault word inside another word (用小车倒) names no fault, so a height barrier stays one problem', () => {
+  const flashing = req('e-005', 'g-dc1', '东城路与纬三路路口交通信号灯故障，只有黄灯闪，上下班人车混行很危险', { category: 'jiaotong' });
+  const flashing2 = req('e-001', 'g-dc1', '纬三路和东城路交叉那个红绿灯坏了好几天了，一直闪黄灯', { category: 'other' });
+  const other = req('e-002', 'g-dc1', '东城路经五路路口的红绿灯坏了，早上堵得厉害', { category: 'jiaotong' });
+  const l1 = duplicateLinks([flashing, flashing2, other]);
+  expect(pairOf(l1, flashing, flashing2)).toBeDefined();
+  expect(pairOf(l1, flashing, other)).toBeUndefined();
+  expect(pairOf(l1, flashing2, other)).toBeUndefined();
+
+  const barrier = req('e-026', 'g-la1', '柳岸路那个限高架谁装的，送货的大车都进不来了', { category: 'other' });
+  const barrier2 = req('e-029', 'g-la1', '路口装了限高，纸卷车过不去，只能在外面用小车倒，成本翻倍', { category: 'jiaotong' });
+  const knocked = req('e-027', 'g-la1', '柳岸路口的限高架被货车撞倒了，横在路上', { category: 'jiaotong' });
+  const l2 = duplicateLinks([barrier, barrier2, knocked]);
+  expect(pairOf(l2, barrier, barrier2)?.reasons).toContain('同类问题：道路设施损坏');
+  expect(pairOf(l2, barrier, knocked)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
@@ -434,6 +452,8 @@ test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and
   expect(placeWords(dupNormalize('我们厂往北那个十字路口、三岔路口和交叉路口')).roads).toEqual([]);
   // nor is what one cannot see
   expect(placeWords(dupNormalize('晚上灯不亮，看不清路')).roads).toEqual([]);
+  // nor the north end of one (北头路口), nor half of one (半幅路)
+  expect(placeWords(dupNormalize('东城路北头路口的电子眼坏了，围挡占了半幅路')).roads).toEqual(['东城路']);
 });
 
 test('on the first labelled set: precision and recall stay above the floor (reached: 1.000 and 0.983)', () => {
@@ -522,6 +542,13 @@ test('on the eighth held-out set, now training data: a floor under what it reach
   expect(f.precision).toBeGreaterThanOrEqual(0.95);
   expect(f.recall).toBeGreaterThanOrEqual(0.95);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(1);
+});
+
+test('on the tenth held-out set, now training data: a floor under what it reaches (0.868 and 1.000; 0.762 and 0.727 when it was first measured blind, at f11fe32, and 0.812 and 0.848 after the lexicon breadth pass, at c2b95d5)', () => {
+  const f = duplicateFigures(DUP_HOLDOUT10_REQUESTS, DUP_HOLDOUT10_PAIRS, NEAR_MISS_HOLDOUT10_PAIRS);
+  expect(f.precision).toBeGreaterThanOrEqual(0.84);
+  expect(f.recall).toBeGreaterThanOrEqual(0.95);
+  expect(f.nearMissesProposed).toBeLessThanOrEqual(2);
 });
 
 test('on the ninth held-out set, written blind and never read (measured with the method frozen at c530f5e): a floor under what it reached (0.754 and 0.697, 3 of 24 near misses), so a regression shows; below target, see duplicates.ts', () => {

@@ -113,7 +113,7 @@ function rewrite(normalized: string): string {
 }
 
 /** characters that end a run before a road's name: verbs and words around a road, not part of its name */
-const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不'.split(''));
+const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不头半'.split(''));
 
 /**
  * Place words: roads and streets named by two characters (东城路, 经五路, 纬二路), lines (东03线; a
@@ -369,6 +369,8 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   else if (x.kinds.length && y.kinds.length) s -= 0.15;
   // two named roads and none in common: two places, whatever else is alike
   if (!roads && x.roads.length && y.roads.length) return null;
+  // each names a crossing (东城路与纬三路, 东城路经五路), and not the same one: two places
+  if (x.roads.length >= 2 && y.roads.length >= 2 && roads < 2) return null;
   if (roads) s += 0.15;
   if (things) s += 0.15;
   else if (x.things.length && y.things.length) s -= 0.1;
