@@ -206,6 +206,9 @@ for (const w of DUP_OTHER) addWord(w, { other: true });
 for (const w of DUP_EVERYONE) addWord(w, { everyone: true });
 for (const w of DUP_LICENCES) addWord(w, { licence: w });
 
+/** what 电 begins besides power: 电梯, 电话, 电脑, 电视, 电动车 */
+const ELECTRIC_NOUN = new Set('梯话脑视动'.split(''));
+
 function scan(texts: readonly string[]) {
   const kinds = new Set<DupKind>();
   const programmes = new Set<string>();
@@ -220,6 +223,8 @@ function scan(texts: readonly string[]) {
       if (!words) continue;
       for (const [w, h] of words) {
         if (!t.startsWith(w, i)) continue;
+        // 没电 in 没电梯, 断电 in 断电话: the word is part of a longer one that names something else
+        if (w.endsWith('电') && ELECTRIC_NOUN.has(t[i + w.length])) continue;
         if (h.kind) kinds.add(h.kind);
         if (h.programme) programmes.add(h.programme);
         if (h.licence) licences.add(h.licence);
@@ -232,6 +237,13 @@ function scan(texts: readonly string[]) {
   }
   return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone };
 }
+
+/**
+ * The other names of a thing that the rewrites turn into a word of some kind (红路灯 → 红绿灯): the
+ * text as written is read for kinds without them, or 红路灯 would also be a street light (路灯).
+ */
+const NAMED = [...SAME_FORM].filter(([, form]) => scan([form]).kinds.length).map(([v]) => v).sort((a, b) => b.length - a.length);
+const NAMED_RE = NAMED.length ? new RegExp(NAMED.join('|'), 'g') : null;
 
 /** which of a kind's problems (DupKind.split) a text names, as bits; 0 where it names none */
 function splitOf(k: DupKind, texts: readonly string[]): number {
@@ -259,7 +271,7 @@ function features(r: DupCandidate): Features {
   const { roads, things } = placeWords(norm);
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
   const { kinds: normKinds, programmes, licences, again, recurring, other, everyone } = scan([norm]);
-  const rawKinds = scan([raw]).kinds;
+  const rawKinds = scan([NAMED_RE ? raw.replace(NAMED_RE, (v) => ' '.repeat(v.length)) : raw]).kinds;
   const kinds = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
   const kb = bits(kinds);
   // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
