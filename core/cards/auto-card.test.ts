@@ -64,6 +64,9 @@ test('a run cut after the card was written and before the request moved is finis
   expect(after).toMatchObject({ status: 'supervised', cardId: before._id, autoCard: null });
   const cards = await cardsOf(done._id);
   expect(cards.map((c) => [c._id, c.no])).toEqual([[before._id, before.no]]);
+  // no card number drawn for the retry: the next card of the day follows this one without a gap
+  const counter = await h.ports.store.collection<{ _id: string; seq: number }>(C.counters).get(`card-${before.no.slice(2, 10)}`);
+  expect(counter?.seq).toBe(Number(before.no.slice(10)));
 });
 
 test('a dispatcher who took the request first keeps it: the card written for it is withdrawn', async () => {

@@ -10,7 +10,8 @@
  * request (core/settle.ts followRequest, and the assign timer that retries every queued request,
  * core/assignment/assign.ts) issues the card from that mark:
  *   1. the card is added under one id per request (`card-<request>-auto`): a second run finds the
- *      card the first one wrote (DUPLICATE_ID) and uses it;
+ *      card the first one wrote (read first, so it draws no second card number; DUPLICATE_ID for a
+ *      run at the same instant) and uses it;
  *   2. the request moves to 督办中 with that card, the mark cleared, in one conditional update (its
  *      status still queued and its seq unchanged): of two runs, one moves it.
  * A run cut between 1 and 2 is finished by the next (the request is still queued and marked). A
@@ -73,7 +74,14 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
   const dept = await orgRepo(ports.store).get(mark.deptId);
   let card: SupervisionCard | null = null;
   let why = `${mark.deptName}已撤销`;
-  if (dept?.active) {
+  // the card an earlier run wrote (a run cut before the request moved): used while it is open, one
+  // since withdrawn never sent again. Read before a new one is numbered, so a retry leaves no gap in
+  // the day's card numbers (only two runs at the same instant can still both draw one)
+  const earlier = await cards.get(autoCardId(req._id));
+  if (earlier) {
+    if (earlier.status === 'open') card = earlier;
+    else why = '自动转办的督办卡已撤回';
+  } else if (dept?.active) {
     const fresh = await newCard(ports, req, {
       id: autoCardId(req._id), depts: [dept], deadline,
       instructions: `按事项清单“${mark.itemName}”（${DEADLINE_CLASSES[mark.deadlineClass]}）自动转办，请按期办理并答复企业。`,
@@ -81,7 +89,7 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
     }, now, sla);
     card = await cards.add(fresh).then(() => fresh, async (e) => {
       if (!(e instanceof StoreError && e.code === 'DUPLICATE_ID')) throw e;
-      // the card an earlier run wrote: used while it is open; one since withdrawn is never sent again
+      // a run at the same instant wrote it first: used while it is open
       const found = await cards.get(fresh._id);
       if (found && found.status !== 'open') why = '自动转办的督办卡已撤回';
       return found?.status === 'open' ? found : null;
