@@ -1,0 +1,256 @@
+/**
+ * The faults of a kind (dup-lexicon.ts' `split`), pair by pair: for every public or programme kind
+ * that splits, two enterprises of one grid reporting the SAME fault in different words are linked,
+ * and two reporting DIFFERENT faults of the kind (a cut fibre and a weak phone signal, a planned
+ * outage and repeated tripping) are not. Written from how enterprises word these problems to a 12345
+ * hotline, not copied from the labelled sets.
+ */
+import { DUP_KINDS } from './dup-lexicon';
+import { dupKindsOf, duplicateLinks, type DupCandidate } from './duplicates';
+
+const T0 = Date.UTC(2026, 10, 2, 2);
+let n = 0;
+function req(enterpriseId: string, gridId: string | null, text: string, more: Partial<DupCandidate> = {}): DupCandidate {
+  n++;
+  return { id: `r-${String(n).padStart(3, '0')}`, enterpriseId, gridId, communityId: gridId ? COMMUNITY[gridId] : null, category: 'jiaotong', text, createdAt: T0 + n * 60_000, ...more };
+}
+const COMMUNITY: Record<string, string> = { 'g-dc1': 'c-dongcheng', 'g-dc2': 'c-dongcheng', 'g-la1': 'c-liuan', 'g-xh1': 'c-xihu' };
+
+/** kind → [same fault, in other words], [different faults of the kind] */
+type Case = { same: [string, string]; other: [string, string] };
+
+const CASES: Record<string, Case> = {
+  // ── roads and traffic ──
+  'road-facility': {
+    same: ['厂门口的限高架被货车撞歪了，横杆耷拉下来', '门口那个限高杆昨晚被大车撞了，现在歪着随时掉下来'],
+    other: ['门口限高架被撞歪了，杆子快掉下来了', '门口限高太低了，我们的厢式货车进不来，能不能调高一点'],
+  },
+  'street-light': {
+    same: ['厂区外面那排路灯一个多星期不亮了，晚上下班黑乎乎的', '门口路灯坏了好几天，天一黑就一片漆黑，员工都不敢走'],
+    other: ['门口的路灯大白天也亮着，一直亮着太浪费电了', '门口路灯晚上不亮，黑漆漆的'],
+  },
+  'traffic-signal': {
+    same: ['路口红绿灯坏了两天了，车都乱开', '路口的信号灯不亮了，一直闪黄灯，车乱成一锅粥'],
+    other: ['路口红绿灯坏了，一直不亮', '路口绿灯太短了，货车一次过不去几辆'],
+  },
+  'bus-stop': {
+    same: ['厂门口公交站的候车亭顶棚破了，下雨天员工在那淋雨', '门口那个公交站台漏雨，顶棚破了个大洞'],
+    other: ['门口公交站的候车亭被车撞坏了，玻璃碎了一地', '公交站太远了，员工要走二十分钟，能不能在园区门口增设一个站'],
+  },
+  'bus-service': {
+    same: ['园区的公交车半小时才来一班，员工天天迟到', '公交班次太少了，早上等车要等四十分钟'],
+    other: ['公交车太少了，等车要半小时', '园区那条公交线改线了，不走我们这了'],
+  },
+  parking: {
+    same: ['厂门口老有外来车乱停，把我们大门堵了，货车进不去', '外面的私家车天天停在我们厂门口，堵门，送货车进不来'],
+    other: ['有车乱停在消防通道上，消防车根本进不来', '门口的共享单车乱停乱放，堆了一大片'],
+  },
+  closure: {
+    same: ['门口的路封了说是改造，什么时候能通，货都出不去', '前面那段路封路施工一个多月了，啥时候通'],
+    other: ['门口路封了在改造施工，什么时候通', '周末搞马拉松活动把路封了，货车出不去'],
+  },
+  signboard: {
+    same: ['城管要求统一拆掉店招，换成统一样式的，费用谁出', '街道说要整治门头招牌，全部拆了按规范统一做'],
+    other: ['街道要求店招统一整治拆除重做', '隔壁那家的招牌松动了摇摇欲坠，风一吹就晃，怕砸到人'],
+  },
+  bridge: {
+    same: ['园区门口的小桥桥面裂了好几道口子，钢筋都露出来了', '那座桥的桥面破了，露筋了，大车过去一晃一晃的'],
+    other: ['门口那座桥的桥面裂了，栏杆也坏了', '那座桥限重十吨，我们的货车过不去，要绕很远'],
+  },
+  // ── power ──
+  outage: {
+    same: ['这个月三天两头停电，一周跳闸好几次，设备老是重启', '最近老是突然断电，隔三差五就停一次，生产没法安排'],
+    other: ['收到供电公司通知，周六计划检修停电一天', '这周突然停电三次，机器都停了'],
+  },
+  'overhead-line': {
+    same: ['厂门口的高压线下垂得很厉害，货车过去都快碰到了', '门口那根电线垂得太低了，大车进出怕挂到'],
+    other: ['门口的电线下垂太低，大车刮到过', '门口的架空线能不能改成电缆埋地，影响厂区扩建'],
+  },
+  voltage: {
+    same: ['厂里电压太低了，设备带不动，老是报警', '这边电压偏低，注塑机启动不了'],
+    other: ['电压太低，机器带不动', '最近电压偏高，烧坏了好几块电路板'],
+  },
+  // ── water, drains, gas ──
+  'water-outage': {
+    same: ['门口马路下面的水管爆了，水哗哗往外冒，厂里没水了', '路边水管破了在跑水，我们这边断水了'],
+    other: ['收到通知说周三计划停水检修，一整天', '门口的水管爆管了，到处是水'],
+  },
+  hydrant: {
+    same: ['路边那个消火栓一直在漏水，往外冒水好几天了', '门口的消防栓坏了，哗哗淌水没人管'],
+    other: ['路边的消火栓漏水，流了一地', '消防检查说门口市政消火栓水压不够，要我们整改'],
+  },
+  waterlogging: {
+    same: ['一下雨下穿桥洞就积水，车过不去', '那个下穿隧道一下雨就淹了，货车只能绕路'],
+    other: ['下雨桥洞积水，车过不去', '一下雨厂区门口就积水，雨水口堵了排不出去'],
+  },
+  'water-quality': {
+    same: ['这几天自来水发黄，还有铁锈，没法用来清洗产品', '水龙头放出来的都是黄水，浑的很'],
+    other: ['自来水发黄浑浊', '自来水有一股很重的消毒水味，员工都不敢喝'],
+  },
+  manhole: {
+    same: ['厂门口的井盖不见了，就剩个黑洞，晚上很危险', '门口那个窨井盖被人偷了，没有盖子，车差点掉进去'],
+    other: ['门口的井盖丢了，露着个大洞', '门口井盖松动了，车一压就咣当咣当响'],
+  },
+  'gas-supply': {
+    same: ['这几天燃气压力低，灶火很小，炒锅都热不起来', '最近燃气火太小了，气压不够，食堂做饭很慢'],
+    other: ['燃气压力不够，火很小', '燃气公司说管道抢修，停气两天，食堂没法开火'],
+  },
+  heating: {
+    same: ['办公楼暖气一点都不热，屋里才十二度', '供暖以后暖气片还是冰凉的，温度上不去'],
+    other: ['暖气不热，温度太低', '楼道里暖气管爆了，漏水漏了一地'],
+  },
+  // ── surroundings ──
+  garbage: {
+    same: ['门口垃圾站满了好几天没人清运，臭气熏天', '路边垃圾桶塞爆了一直没人拉，夏天臭得很'],
+    other: ['门口垃圾桶满了没人清运', '我们的边角料工业垃圾环卫不收，问哪里有资质的单位'],
+  },
+  pollution: {
+    same: ['隔壁厂天天晚上焚烧东西，冒黑烟', '旁边有人烧塑料，黑烟滚滚的，晚上更厉害'],
+    other: ['附近有人焚烧垃圾冒黑烟', '附近工地扬尘太大，车上落一层灰'],
+  },
+  noise: {
+    same: ['旁边工地晚上打桩，噪音大得睡不着', '隔壁在建项目夜里施工，挖掘机轰隆隆的，太吵了'],
+    other: ['工地打桩噪音太大', '隔壁楼顶的冷却塔嗡嗡响，噪音很大'],
+  },
+  muck: {
+    same: ['渣土车一路撒土，路上全是泥，一刮风全是灰', '拉土的车没盖篷布，撒了一路，路面全是泥'],
+    other: ['渣土车撒了一路的泥', '我们工地的渣土外运手续怎么办，消纳场在哪里'],
+  },
+  'water-body': {
+    same: ['厂后面那条河发黑发臭，还有死鱼漂着', '后面河道的水黑臭，味道很大，鱼都死了'],
+    other: ['后面河水发黑发臭', '有人往河道里倾倒建筑垃圾，堆了一大片'],
+  },
+  security: {
+    same: ['晚上厂里的电缆被人偷了，损失好几万', '昨晚仓库被撬了，东西被偷走不少'],
+    other: ['厂里晚上被盗了，丢了不少东西', '有几个人天天来店里闹事，还要收保护费'],
+  },
+  'stray-dog': {
+    same: ['附近好多流浪狗，追着员工咬', '门口一群野狗，晚上下班很吓人'],
+    other: ['园区里流浪狗太多了', '仓库里野猫太多了，到处钻'],
+  },
+  'park-gate': {
+    same: ['园区北门晚上九点就关了，加班的员工出不去', '园区大门关得太早，晚上关门落锁，车出不去'],
+    other: ['园区大门晚上九点就关了', '园区门禁刷卡刷不了，员工进不去'],
+  },
+  toilet: {
+    same: ['门口的公共厕所太脏了，臭得不行，没人打扫', '那个公厕脏得很，味道熏人'],
+    other: ['那个公厕太脏太臭了', '那个公共厕所一直锁着门，进不去'],
+  },
+  network: {
+    same: ['门口修路把光缆挖断了，整个园区断网', '施工把光纤挖断了，我们一上午都上不了网'],
+    other: ['光缆被挖断了，断网一天了', '厂区里手机信号很差，打电话总是断'],
+  },
+  'tax-system': {
+    same: ['电子税务局一直进不去，报错，今天申报截止', '电子税局登录一直转圈打不开，报不了税'],
+    other: ['电子税务局进不去，一直报错', '电子税务局上开票额度不够，怎么申请提额'],
+  },
+  'job-fair': {
+    same: ['说好的招聘会临时取消了，也没通知，我们白跑一趟', '这周的招聘会改期了，什么时候补办'],
+    other: ['这周的招聘会取消了', '上次招聘会去了一整天没效果，一个人都没招到'],
+  },
+  'traffic-camera': {
+    same: ['路口新装的电子眼乱拍，正常转弯也被罚', '那个路口的抓拍探头老是乱拍，好几辆货车都被罚款扣分'],
+    other: ['路口电子眼乱拍乱罚', '路口的电子眼被车撞歪了，掉下来一半'],
+  },
+  'fallen-tree': {
+    same: ['昨晚大风把门口的行道树刮倒了，横在路上', '门口一棵大树被风吹倒了，把路堵了'],
+    other: ['大风把树刮倒了，横在路中间', '门口行道树的树枝太长了，该修剪了，搭到电线上'],
+  },
+  'street-vendor': {
+    same: ['城管一刀切不让摆摊，夜市冷清了生意没法做', '夜市取消了，不让摆摊，我们这些小吃摊没法做'],
+    other: ['不让摆摊了，夜市也取消了', '隔壁饭店在店门口摆桌子外摆，人都过不去'],
+  },
+  'bank-branch': {
+    same: ['附近唯一的银行网点撤了，办业务要跑很远', '楼下的农商行网点关门了，现在取钱要去镇上'],
+    other: ['附近的银行网点撤了', '附近的自助取款机吞卡，取不出钱'],
+  },
+  'property-fee': {
+    same: ['物业费突然涨了一倍，也没跟我们商量', '物业单方面上调管理费，说涨就涨'],
+    other: ['物业费涨了一倍', '交了物业费，物业一直不给开发票'],
+  },
+  'parking-fee': {
+    same: ['园区停车场开始收停车费了，员工停个车一天二十', '停车场乱收费，停车要钱还按小时收'],
+    other: ['园区停车场收费太贵了', '停车场道闸坏了，不抬杆，车出不去'],
+  },
+  'service-hall': {
+    same: ['工作日去政务服务中心办事，大门锁着，白跑一趟', '周二去服务大厅，门都没开，白跑了'],
+    other: ['去政务服务中心办事锁着门，白跑一趟', '政务服务中心周末几点上班，中午午休吗'],
+  },
+  'gov-system': {
+    same: ['新社保系统一直报错，登不上，员工增员办不了', '社保平台切新系统后进不去，一直报错'],
+    other: ['新社保系统登不上，报错', '新社保系统怎么用，有没有操作手册或者培训'],
+  },
+  briefing: {
+    same: ['说好的政策宣讲会取消了，没通知，我们白跑一趟', '今天的宣讲会改期了也没人通知，去了锁着门'],
+    other: ['政策宣讲会取消了，没通知', '听说有个政策宣讲会，想报名参加'],
+  },
+  charging: {
+    same: ['园区的充电桩坏了好几个，充不上电', '门口的充电桩故障了，插上也充不上'],
+    other: ['园区充电桩坏了，充不上电', '园区能不能增设几个充电桩，员工的电动车没地方充电'],
+  },
+  canteen: {
+    same: ['园区食堂不干了，员工中午没地方吃饭', '园区公共食堂关门了，停止营业'],
+    other: ['园区食堂关门不干了', '园区食堂涨价了，饭还难吃'],
+  },
+  weighbridge: {
+    same: ['园区的公用地磅坏了，称不了货', '地磅出故障了，不能用，车都排着'],
+    other: ['园区的地磅坏了不能用', '园区地磅过磅收费涨价了，太贵'],
+  },
+  hazwaste: {
+    same: ['危废处置单位一个多月没来收，仓库快满了放不下', '我们的危废没人来拉，暂停收运了，危废间快满了'],
+    other: ['危废公司好久没来收了', '危废转移联单系统填不了'],
+  },
+  pests: {
+    same: ['门口垃圾站老鼠成群，跑到我们仓库里', '附近老鼠太多了，耗子咬坏了货'],
+    other: ['附近老鼠太多了', '附近蚊子太多了，员工被咬得不行'],
+  },
+  // ── the breadth pass's kinds ──
+  elevator: {
+    same: ['园区办公楼的电梯坏了好几天，停运没人修', '写字楼电梯故障停了，员工爬十几层'],
+    other: ['写字楼电梯坏了停运', '写字楼的电梯年检合格证过期了，不知道还安不安全'],
+  },
+  facade: {
+    same: ['隔壁楼的外墙瓷砖老是掉下来，砸坏了车', '旁边楼的墙皮脱落，往下掉，差点砸到人'],
+    other: ['隔壁楼外墙瓷砖掉下来了', '楼上有人高空抛物，往楼下扔东西'],
+  },
+  greenery: {
+    same: ['园区绿化带里杂草长疯了，一人多高', '路边绿化带里荒草半人高，蚊子特别多'],
+    other: ['绿化带里杂草太高了', '门口的草坪被人挖了种菜'],
+  },
+  'fire-hazard': {
+    same: ['隔壁仓库堆满了易燃物，消防隐患很大', '旁边院子里堆着一大堆纸箱泡沫，火灾隐患'],
+    other: ['隔壁堆满易燃物，火灾隐患大', '隔壁仓库起火了，烟很大'],
+  },
+  footbridge: {
+    same: ['门口天桥的电梯坏了一个月了，老人上不去', '过街天桥的扶梯停了好久，一直没修'],
+    other: ['天桥电梯坏了', '那个地下通道一下雨就积水，人过不去'],
+  },
+  // ── programmes ──
+  subsidy: {
+    same: ['去年的稳岗返还到现在还没到账', '稳岗补贴一直没发，别的企业也都没收到'],
+    other: ['稳岗返还一直没到账', '稳岗返还怎么申请，我们符合条件吗'],
+  },
+  'rent-relief': {
+    same: ['国有厂房的房租减免政策，园区一直没落实', '园区不执行租金减免，说没接到通知'],
+    other: ['园区的房租减免一直没落实', '房租减免怎么申请，需要什么材料'],
+  },
+};
+
+const SPLIT = DUP_KINDS.filter((k) => k.scope !== 'own' && k.split).map((k) => k.id);
+
+test('every public or programme kind that splits has a pair of the same fault and one of two faults', () => {
+  expect(SPLIT.filter((id) => !CASES[id])).toEqual([]);
+  expect(Object.keys(CASES).filter((id) => !SPLIT.includes(id))).toEqual([]);
+});
+
+describe.each(Object.entries(CASES))('%s', (kind, { same, other }) => {
+  test('every text is read as the kind', () => {
+    for (const t of [...same, ...other]) expect([t, dupKindsOf(t)]).toEqual([t, expect.arrayContaining([kind])]);
+  });
+  test('the same fault in other words, from two enterprises of one grid: linked', () => {
+    expect(duplicateLinks([req('e-1', 'g-dc1', same[0]), req('e-2', 'g-dc1', same[1])])).toHaveLength(1);
+  });
+  test('two faults of the kind, from two enterprises of one grid: not linked', () => {
+    expect(duplicateLinks([req('e-1', 'g-dc1', other[0]), req('e-2', 'g-dc1', other[1])])).toEqual([]);
+  });
+});
