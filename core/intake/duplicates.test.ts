@@ -440,6 +440,24 @@ test('two crossings of one road are two places; a fault word inside another word
   expect(pairOf(l2, barrier, knocked)).toBeUndefined();
 });
 
+test('one enterprise asking how to start a case and chasing one under way has two cases; two bus lines are two problems', () => {
+  const chase = req('e-004', 'g-dc1', '食品生产许可证延续申请10月就在网上交了，到现在还没批，证月底到期，麻烦帮忙催一下', { category: 'zhengwu' });
+  const chase2 = req('e-004', 'g-dc1', '再问一下食品生产许可证延续的事，还是没消息，月底就到期了', { category: 'zhengwu' });
+  const ask = req('e-004', 'g-dc1', '我们想在食品生产许可证上新增一个生产类别，请问流程和需要什么材料？', { category: 'zhengwu' });
+  const l1 = duplicateLinks([chase, chase2, ask], { sameEnterprise: true });
+  expect(pairOf(l1, chase, chase2)).toBeDefined();
+  expect(pairOf(l1, chase, ask)).toBeUndefined();
+  expect(pairOf(l1, chase2, ask)).toBeUndefined();
+
+  const late = req('e-003', 'g-dc1', '12路公交改线了，现在不经过我们仓库门口，夜班员工下班没车坐', { category: 'jiaotong' });
+  const moved = req('e-004', 'g-dc1', '36路公交改线以后不停工业园站了，员工上下班要多走一公里', { category: 'jiaotong' });
+  const moved2 = req('e-001', 'g-dc1', '36路改线，工业园门口的站没了，希望恢复原来的线路', { category: 'other' });
+  const l2 = duplicateLinks([late, moved, moved2]);
+  expect(pairOf(l2, moved, moved2)).toBeDefined();
+  expect(pairOf(l2, late, moved)).toBeUndefined();
+  expect(pairOf(l2, late, moved2)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);

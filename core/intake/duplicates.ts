@@ -42,6 +42,7 @@
  * that would know 电子眼 and 抓拍探头 are one thing without being told.
  */
 import { normalize } from '../knowledge/text-match';
+import { DUP_ASKS, DUP_CHASES } from './dup-stages';
 import { DUP_AGAIN, DUP_EVERYONE, DUP_KINDS, DUP_LICENCES, DUP_OTHER, DUP_PROGRAMMES, DUP_QUIET_PAIRS, DUP_RECURRING, DUP_SAME, type DupKind } from './dup-lexicon';
 
 export interface DupCandidate {
@@ -132,6 +133,11 @@ export function placeWords(norm: string): { roads: string[]; things: string[] } 
   return { roads: [...roads], things: [...things] };
 }
 
+/** bus lines by number: 36路, 12路公交 (a road's house number is 东城路12号, never 12路) */
+function busLines(norm: string): string[] {
+  return [...new Set([...norm.matchAll(/(?<![\d.a-z])(\d{1,3})路(?![\d号])/g)].map((m) => `${m[1]}路`))];
+}
+
 const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 /** distinct character pairs and latin words of a normalized text, less the pairs every complaint uses */
@@ -156,6 +162,8 @@ type Features = {
   kb: Bits;
   roads: string[];
   things: string[];
+  /** bus lines by number (36路) */
+  lines: string[];
   programmes: string[];
   /** says it asks again (上次, 还没) */
   again: boolean;
@@ -167,6 +175,8 @@ type Features = {
   other: boolean;
   /** says the problem is not the enterprise's alone (整个园区都这样) */
   everyone: boolean;
+  /** of a case of its own: asks how or whether to start one (DUP_ASKS), chases one under way (DUP_CHASES) */
+  stage: 'asks' | 'chases' | null;
   /** for each of its kinds that splits (DupKind.split), which of the kind's problems the text names, as bits */
   splits: Map<DupKind, number>;
   /** the years it speaks of: named ('2025') and relative to when it was written ('~2025' for 去年 in 2026) */
@@ -195,12 +205,14 @@ if (DUP_KINDS.length > WORDS * 30) throw new Error(`dup-lexicon: at most ${WORDS
  * The lexicon's words by first character, so a text is scanned once: at each character only the
  * few words starting with it are tried. Each word says a kind, a programme or "asks again".
  */
-type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true };
+type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true; asks?: true; chases?: true };
 const BY_FIRST = new Map<number, Array<[string, Hit]>>();
 const addWord = (w: string, h: Hit) => { const c = w.charCodeAt(0); const l = BY_FIRST.get(c); if (l) l.push([w, h]); else BY_FIRST.set(c, [[w, h]]); };
 for (const k of DUP_KINDS) for (const w of k.words) addWord(w, { kind: k });
 for (const p of DUP_PROGRAMMES) addWord(p, { programme: p });
 for (const w of DUP_AGAIN) addWord(w, { again: true });
+for (const w of DUP_ASKS) addWord(w, { asks: true });
+for (const w of DUP_CHASES) addWord(w, { chases: true });
 for (const w of DUP_RECURRING) addWord(w, { recurring: true });
 for (const w of DUP_OTHER) addWord(w, { other: true });
 for (const w of DUP_EVERYONE) addWord(w, { everyone: true });
@@ -217,6 +229,8 @@ function scan(texts: readonly string[]) {
   let recurring = false;
   let other = false;
   let everyone = false;
+  let asks = false;
+  let chases = false;
   for (const t of texts) {
     for (let i = 0; i < t.length; i++) {
       const words = BY_FIRST.get(t.charCodeAt(i));
@@ -232,10 +246,12 @@ function scan(texts: readonly string[]) {
         if (h.recurring) recurring = true;
         if (h.other) other = true;
         if (h.everyone) everyone = true;
+        if (h.asks) asks = true;
+        if (h.chases) chases = true;
       }
     }
   }
-  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone };
+  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone, asks, chases };
 }
 
 /**
@@ -269,8 +285,9 @@ function features(r: DupCandidate): Features {
   const raw = normalize(r.text);
   const norm = rewrite(raw);
   const { roads, things } = placeWords(norm);
+  const lines = busLines(norm);
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
-  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone } = scan([norm]);
+  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases } = scan([norm]);
   const rawKinds = scan([NAMED_RE ? raw.replace(NAMED_RE, (v) => ' '.repeat(v.length)) : raw]).kinds;
   const kinds = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
   const kb = bits(kinds);
@@ -280,7 +297,8 @@ function features(r: DupCandidate): Features {
   const splits = new Map<DupKind, number>();
   // on the text as written: the rewrites (拉走 → 清运) would name a fault it does not
   for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw]));
-  return { r, norm, pairs, kinds, kb, roads, things, programmes, licences, again, recurring, other, everyone, splits, years: yearsOf(norm, r.createdAt) };
+  const stage = asks === chases ? null : asks ? 'asks' : 'chases';
+  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, splits, years: yearsOf(norm, r.createdAt) };
 }
 
 /** the kinds of problem the lexicon reads in a text, by id: what a lexicon test asks of a phrasing */
@@ -313,6 +331,7 @@ export const FALLBACK_COS = 0.07;
 export const FALLBACK_COS_PLACE = 0.06;
 
 const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
+
 
 /** a public problem that is the problem, not its setting (works on the road) */
 const CORE = andNot(andNot(PUBLIC, CONTEXT), PROGRAMME);
@@ -349,6 +368,8 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   // one enterprise's public problem and its own case (the smell of the refuse station by its school, the school's licence)
   if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope !== 'public')) return true;
   if (sameEnt && (x.other || y.other)) return true;
+  // one enterprise asking how to start a case of its own and chasing one under way: two cases
+  if (sameEnt && !hasCore(x) && !hasCore(y) && x.stage && y.stage && x.stage !== y.stage) return true;
   return false;
 }
 
@@ -381,6 +402,8 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   else if (x.kinds.length && y.kinds.length) s -= 0.15;
   // two named roads and none in common: two places, whatever else is alike
   if (!roads && x.roads.length && y.roads.length) return null;
+  // two bus lines named and none in common (12路's last bus, 36路's new route): two problems
+  if (x.lines.length && y.lines.length && !count(x.lines, y.lines)) return null;
   // each names a crossing (东城路与纬三路, 东城路经五路), and not the same one: two places
   if (x.roads.length >= 2 && y.roads.length >= 2 && roads < 2) return null;
   if (roads) s += 0.15;
