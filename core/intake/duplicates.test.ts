@@ -458,6 +458,16 @@ test('one enterprise asking how to start a case and chasing one under way has tw
   expect(pairOf(l2, late, moved2)).toBeUndefined();
 });
 
+test('a firm complained about for a smell speaks of its own case, not of the smell its neighbours report', () => {
+  const smell = req('e-012', 'g-cy1', '最近晚上八九点以后朝阳路一带有很重的臭味，像化学品的味道，学员反映头晕，请环保部门查一下', { category: 'huanjing' });
+  const smell2 = req('e-011', 'g-cy1', '这阵子半夜朝阳路有股刺鼻的化学品味道，早上就没了，连着好多天了，能不能查一下是哪来的', { category: 'other' });
+  const accused = req('e-013', 'g-cy1', '我司喷涂线被附近居民投诉有异味，环保局来检查，监测结果达标，还是要求我们停产整改，想申请复核', { category: 'huanjing' });
+  const l = duplicateLinks([smell, smell2, accused]);
+  expect(pairOf(l, smell, smell2)).toBeDefined();
+  expect(pairOf(l, smell, accused)).toBeUndefined();
+  expect(pairOf(l, smell2, accused)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);

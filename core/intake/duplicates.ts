@@ -42,7 +42,7 @@
  * that would know 电子眼 and 抓拍探头 are one thing without being told.
  */
 import { normalize } from '../knowledge/text-match';
-import { DUP_ASKS, DUP_CHASES } from './dup-stages';
+import { DUP_ACCUSED, DUP_ASKS, DUP_CHASES } from './dup-stages';
 import { DUP_AGAIN, DUP_EVERYONE, DUP_KINDS, DUP_LICENCES, DUP_OTHER, DUP_PROGRAMMES, DUP_QUIET_PAIRS, DUP_RECURRING, DUP_SAME, type DupKind } from './dup-lexicon';
 
 export interface DupCandidate {
@@ -177,6 +177,8 @@ type Features = {
   everyone: boolean;
   /** of a case of its own: asks how or whether to start one (DUP_ASKS), chases one under way (DUP_CHASES) */
   stage: 'asks' | 'chases' | null;
+  /** is itself the one complained about or ordered to put something right (DUP_ACCUSED) */
+  accused: boolean;
   /** for each of its kinds that splits (DupKind.split), which of the kind's problems the text names, as bits */
   splits: Map<DupKind, number>;
   /** the years it speaks of: named ('2025') and relative to when it was written ('~2025' for 去年 in 2026) */
@@ -205,7 +207,7 @@ if (DUP_KINDS.length > WORDS * 30) throw new Error(`dup-lexicon: at most ${WORDS
  * The lexicon's words by first character, so a text is scanned once: at each character only the
  * few words starting with it are tried. Each word says a kind, a programme or "asks again".
  */
-type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true; asks?: true; chases?: true };
+type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true; asks?: true; chases?: true; accused?: true };
 const BY_FIRST = new Map<number, Array<[string, Hit]>>();
 const addWord = (w: string, h: Hit) => { const c = w.charCodeAt(0); const l = BY_FIRST.get(c); if (l) l.push([w, h]); else BY_FIRST.set(c, [[w, h]]); };
 for (const k of DUP_KINDS) for (const w of k.words) addWord(w, { kind: k });
@@ -213,6 +215,7 @@ for (const p of DUP_PROGRAMMES) addWord(p, { programme: p });
 for (const w of DUP_AGAIN) addWord(w, { again: true });
 for (const w of DUP_ASKS) addWord(w, { asks: true });
 for (const w of DUP_CHASES) addWord(w, { chases: true });
+for (const w of DUP_ACCUSED) addWord(w, { accused: true });
 for (const w of DUP_RECURRING) addWord(w, { recurring: true });
 for (const w of DUP_OTHER) addWord(w, { other: true });
 for (const w of DUP_EVERYONE) addWord(w, { everyone: true });
@@ -231,6 +234,7 @@ function scan(texts: readonly string[]) {
   let everyone = false;
   let asks = false;
   let chases = false;
+  let accused = false;
   for (const t of texts) {
     for (let i = 0; i < t.length; i++) {
       const words = BY_FIRST.get(t.charCodeAt(i));
@@ -248,10 +252,11 @@ function scan(texts: readonly string[]) {
         if (h.everyone) everyone = true;
         if (h.asks) asks = true;
         if (h.chases) chases = true;
+        if (h.accused) accused = true;
       }
     }
   }
-  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone, asks, chases };
+  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone, asks, chases, accused };
 }
 
 /**
@@ -287,7 +292,7 @@ function features(r: DupCandidate): Features {
   const { roads, things } = placeWords(norm);
   const lines = busLines(norm);
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
-  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases } = scan([norm]);
+  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases, accused } = scan([norm]);
   const rawKinds = scan([NAMED_RE ? raw.replace(NAMED_RE, (v) => ' '.repeat(v.length)) : raw]).kinds;
   const kinds = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
   const kb = bits(kinds);
@@ -298,7 +303,7 @@ function features(r: DupCandidate): Features {
   // on the text as written: the rewrites (拉走 → 清运) would name a fault it does not
   for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw]));
   const stage = asks === chases ? null : asks ? 'asks' : 'chases';
-  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, splits, years: yearsOf(norm, r.createdAt) };
+  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt) };
 }
 
 /** the kinds of problem the lexicon reads in a text, by id: what a lexicon test asks of a phrasing */
@@ -370,6 +375,8 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   if (sameEnt && (x.other || y.other)) return true;
   // one enterprise asking how to start a case of its own and chasing one under way: two cases
   if (sameEnt && !hasCore(x) && !hasCore(y) && x.stage && y.stage && x.stage !== y.stage) return true;
+  // an enterprise complained about (a smell) and one complaining of it: its own case, and theirs
+  if (!sameEnt && x.accused !== y.accused) return true;
   return false;
 }
 
