@@ -225,6 +225,30 @@ const CASES: Record<string, Case> = {
     same: ['门口天桥的电梯坏了一个月了，老人上不去', '过街天桥的扶梯停了好久，一直没修'],
     other: ['天桥电梯坏了', '那个地下通道一下雨就积水，人过不去'],
   },
+  culvert: {
+    same: ['路下面那个涵洞被垃圾堵死了，一下雨水排不出去', '门口的涵洞淤住了，全是泥沙和垃圾'],
+    other: ['涵洞堵了，水排不出去', '门口的涵洞塌了一半，上面的路都裂了'],
+  },
+  'road-name': {
+    same: ['我们这条路导航找不到，客户的货车老是走错', '地图上搜不到我们这条路，送货的找不到地方'],
+    other: ['导航找不到我们这条路', '路口的路牌被车撞倒了，一直没人扶'],
+  },
+  fireworks: {
+    same: ['附近天天半夜放烟花，噼里啪啦的', '旁边村里一直放鞭炮，半夜放，吵得人睡不着'],
+    other: ['半夜有人燃放烟花', '隔壁仓库里囤了一堆烟花爆竹，太危险了'],
+  },
+  'one-way': {
+    same: ['门口的路改成单行以后货车要绕一大圈，能不能改回双向', '单行道搞得我们出货很不方便，希望恢复双向通行'],
+    other: ['单行以后出货要绕路，能不能恢复双向', '那条单行路口没有标志，好多车逆行，差点撞上'],
+  },
+  'smog-alert': {
+    same: ['重污染天气又要停产，订单交不了', '一有污染天气就要求全停，不让生产，小作坊扛不住'],
+    other: ['重污染天气要求停产', '重污染天气绩效分级怎么申请评a级'],
+  },
+  'property-service': {
+    same: ['厂房漏水报修了一个月，物业不管', '物业不作为，报修好几次没人修'],
+    other: ['物业不管，报修没人修', '物业不管门岗，保安晚上都不在'],
+  },
   // ── programmes ──
   subsidy: {
     same: ['去年的稳岗返还到现在还没到账', '稳岗补贴一直没发，别的企业也都没收到'],
@@ -253,4 +277,12 @@ describe.each(Object.entries(CASES))('%s', (kind, { same, other }) => {
   test('two faults of the kind, from two enterprises of one grid: not linked', () => {
     expect(duplicateLinks([req('e-1', 'g-dc1', other[0]), req('e-2', 'g-dc1', other[1])])).toEqual([]);
   });
+});
+
+/** fault words loose enough to name a fault the text does not */
+test('a street light on before dark is not one that is out, nor is a dust complaint asking for water a smell', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '天还没黑门口路灯就亮了，浪费电'), req('e-2', 'g-dc1', '门口路灯晚上不亮，黑乎乎的')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '工地扬尘太大，能不能洒水冲一冲'), req('e-2', 'g-dc1', '工地那边有股刺鼻的怪味')])).toEqual([]);
+  // an outage the enterprise asks a plan for (有没有改造计划) is not a planned one
+  expect(duplicateLinks([req('e-1', 'g-dc1', '线路老是跳闸停电，有没有改造计划'), req('e-2', 'g-dc1', '供电所通知下周三计划停电检修一整天')])).toEqual([]);
 });
