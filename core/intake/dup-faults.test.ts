@@ -294,3 +294,8 @@ test('a fault word inside a longer word names no fault: a light on before dark i
   // an outage the enterprise asks a plan for (有没有改造计划) is not a planned one
   expect(duplicateLinks([req('e-1', 'g-dc1', '线路老是跳闸停电，有没有改造计划'), req('e-2', 'g-dc1', '供电所通知下周三计划停电检修一整天')])).toEqual([]);
 });
+
+test('a fault put in words the kind did not know is still that fault: grass dead (枯死) is not grass overgrown', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '绿化带杂草长疯了'), req('e-2', 'g-dc1', '绿化带的草枯死了')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '绿化带的草都枯死了，没人浇水'), req('e-2', 'g-dc1', '绿化带的草枯了一大片')])).toHaveLength(1);
+});
