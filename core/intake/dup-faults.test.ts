@@ -291,6 +291,8 @@ test('a fault word inside a longer word names no fault: a light on before dark i
   expect(duplicateLinks([req('e-1', 'g-dc1', '税控卡开票额度不够，能不能提额'), req('e-2', 'g-dc1', '电子税务局一直卡住进不去')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '断网一天了，能不能派人上门修'), req('e-2', 'g-dc1', '园区想申请拉一条宽带专线，什么时候能开通')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '有几个人偷偷摸摸来店里闹事'), req('e-2', 'g-dc1', '晚上厂里被盗了，丢了不少东西')])).toEqual([]);
+  // 违章 of 违章拍照 (the camera's name) is no complaint of fines
+  expect(duplicateLinks([req('e-1', 'g-dc1', '路口那个违章拍照的探头坏了，歪在杆子上'), req('e-2', 'g-dc1', '路口电子眼乱拍乱罚')])).toEqual([]);
   // an outage the enterprise asks a plan for (有没有改造计划) is not a planned one
   expect(duplicateLinks([req('e-1', 'g-dc1', '线路老是跳闸停电，有没有改造计划'), req('e-2', 'g-dc1', '供电所通知下周三计划停电检修一整天')])).toEqual([]);
 });
@@ -298,4 +300,9 @@ test('a fault word inside a longer word names no fault: a light on before dark i
 test('a fault put in words the kind did not know is still that fault: grass dead (枯死) is not grass overgrown', () => {
   expect(duplicateLinks([req('e-1', 'g-dc1', '绿化带杂草长疯了'), req('e-2', 'g-dc1', '绿化带的草枯死了')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '绿化带的草都枯死了，没人浇水'), req('e-2', 'g-dc1', '绿化带的草枯了一大片')])).toHaveLength(1);
+});
+
+test('steam cut off and steam priced up are two problems; a heating cut and heating not warm are one', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '园区供汽管道没汽了，烘干线停了'), req('e-2', 'g-dc1', '园区蒸汽明年起每吨涨价三十块')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '车间暖气停了，供暖一直没来'), req('e-2', 'g-dc1', '车间暖气不热，冻得干不了活')])).toHaveLength(1);
 });
