@@ -293,6 +293,8 @@ test('a fault word inside a longer word names no fault: a light on before dark i
   expect(duplicateLinks([req('e-1', 'g-dc1', '有几个人偷偷摸摸来店里闹事'), req('e-2', 'g-dc1', '晚上厂里被盗了，丢了不少东西')])).toEqual([]);
   // 违章 of 违章拍照 (the camera's name) is no complaint of fines
   expect(duplicateLinks([req('e-1', 'g-dc1', '路口那个违章拍照的探头坏了，歪在杆子上'), req('e-2', 'g-dc1', '路口电子眼乱拍乱罚')])).toEqual([]);
+  // 灰 of 黑灰 (soot from something burnt) is no dust
+  expect(duplicateLinks([req('e-1', 'g-dc1', '半夜闻到烧橡胶的味，窗台上一层黑灰'), req('e-2', 'g-dc1', '旁边工地扬尘太大，车上落了厚厚的灰')])).toEqual([]);
   // an outage the enterprise asks a plan for (有没有改造计划) is not a planned one
   expect(duplicateLinks([req('e-1', 'g-dc1', '线路老是跳闸停电，有没有改造计划'), req('e-2', 'g-dc1', '供电所通知下周三计划停电检修一整天')])).toEqual([]);
 });
@@ -305,4 +307,9 @@ test('a fault put in words the kind did not know is still that fault: grass dead
 test('steam cut off and steam priced up are two problems; a heating cut and heating not warm are one', () => {
   expect(duplicateLinks([req('e-1', 'g-dc1', '园区供汽管道没汽了，烘干线停了'), req('e-2', 'g-dc1', '园区蒸汽明年起每吨涨价三十块')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '车间暖气停了，供暖一直没来'), req('e-2', 'g-dc1', '车间暖气不热，冻得干不了活')])).toHaveLength(1);
+});
+
+test('parents parking for the school run and cars blocking a factory gate are two parking problems', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '学校门口一到放学家长就乱停车，路上堵死了'), req('e-2', 'g-dc1', '厂大门口天天被私家车堵着，货车出不去')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '学校门口一到放学家长就乱停车，路上堵死了'), req('e-2', 'g-dc1', '放学时间接孩子的车把路两边停满了，过不去')])).toHaveLength(1);
 });
