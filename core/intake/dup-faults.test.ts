@@ -313,3 +313,8 @@ test('parents parking for the school run and cars blocking a factory gate are tw
   expect(duplicateLinks([req('e-1', 'g-dc1', '学校门口一到放学家长就乱停车，路上堵死了'), req('e-2', 'g-dc1', '厂大门口天天被私家车堵着，货车出不去')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '学校门口一到放学家长就乱停车，路上堵死了'), req('e-2', 'g-dc1', '放学时间接孩子的车把路两边停满了，过不去')])).toHaveLength(1);
 });
+
+test('a drain that stinks and one that overflows are two sewer problems; one that stinks, in other words, is one', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '厂后面那条排水沟又黑又臭'), req('e-2', 'g-dc1', '门口下水道堵了，一下雨污水就往外冒')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '厂后面那条排水沟又黑又臭'), req('e-2', 'g-dc1', '后面排水沟发臭，夏天臭气熏天')])).toHaveLength(1);
+});
