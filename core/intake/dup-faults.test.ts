@@ -318,3 +318,8 @@ test('a drain that stinks and one that overflows are two sewer problems; one tha
   expect(duplicateLinks([req('e-1', 'g-dc1', '厂后面那条排水沟又黑又臭'), req('e-2', 'g-dc1', '门口下水道堵了，一下雨污水就往外冒')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '厂后面那条排水沟又黑又臭'), req('e-2', 'g-dc1', '后面排水沟发臭，夏天臭气熏天')])).toHaveLength(1);
 });
+
+test('an outage that came with no notice (没有任何停电通知) is no planned one', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '昨天突然停电，没有任何停电通知'), req('e-2', 'g-dc1', '收到停电通知，周六计划检修停电一天')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '今天突然停水，没有任何停水通知'), req('e-2', 'g-dc1', '接到停水通知，周三管网改造要停水')])).toEqual([]);
+});
