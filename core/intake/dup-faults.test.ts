@@ -323,3 +323,7 @@ test('an outage that came with no notice (没有任何停电通知) is no planne
   expect(duplicateLinks([req('e-1', 'g-dc1', '昨天突然停电，没有任何停电通知'), req('e-2', 'g-dc1', '收到停电通知，周六计划检修停电一天')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '今天突然停水，没有任何停水通知'), req('e-2', 'g-dc1', '接到停水通知，周三管网改造要停水')])).toEqual([]);
 });
+
+test('a knock (撞歪) names no thing: a street light and a height barrier knocked askew are two problems', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '门口的路灯杆被货车撞歪了'), req('e-2', 'g-dc1', '门口的限高杆被大车撞歪了')])).toEqual([]);
+});
