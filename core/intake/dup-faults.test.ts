@@ -327,3 +327,9 @@ test('an outage that came with no notice (没有任何停电通知) is no planne
 test('a knock (撞歪) names no thing: a street light and a height barrier knocked askew are two problems', () => {
   expect(duplicateLinks([req('e-1', 'g-dc1', '门口的路灯杆被货车撞歪了'), req('e-2', 'g-dc1', '门口的限高杆被大车撞歪了')])).toEqual([]);
 });
+
+test('a main cut by works is the burst main, not the planned cut; a power cable cut by works is a sudden outage, not a planned one', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '地铁施工把门口的水管挖断了，厂里没水'), req('e-2', 'g-dc1', '门口水管爆了，到处是水')])).toHaveLength(1);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '地铁施工把门口的水管挖断了，厂里没水'), req('e-2', 'g-dc1', '收到停水通知，周三计划停水')])).toEqual([]);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '施工队把电缆挖断了，厂里停电了'), req('e-2', 'g-dc1', '收到停电通知，周六计划检修停电')])).toEqual([]);
+});
