@@ -83,10 +83,6 @@ const CASES: Record<string, Case> = {
     same: ['一下雨下穿桥洞就积水，车过不去', '那个下穿隧道一下雨就淹了，货车只能绕路'],
     other: ['下雨桥洞积水，车过不去', '一下雨厂区门口就积水，雨水口堵了排不出去'],
   },
-  'water-quality': {
-    same: ['这几天自来水发黄，还有铁锈，没法用来清洗产品', '水龙头放出来的都是黄水，浑的很'],
-    other: ['自来水发黄浑浊', '自来水有一股很重的消毒水味，员工都不敢喝'],
-  },
   sewer: {
     same: ['门口下水道堵了，污水往外冒，臭得很', '门口的污水井返水了，脏水淌了半条路'],
     other: ['门口下水道堵了，污水冒出来', '店里隔油池满了要清掏，不能往下水道倒，有没有正规的吸污车'],
@@ -332,4 +328,9 @@ test('a main cut by works is the burst main, not the planned cut; a power cable 
   expect(duplicateLinks([req('e-1', 'g-dc1', '地铁施工把门口的水管挖断了，厂里没水'), req('e-2', 'g-dc1', '门口水管爆了，到处是水')])).toHaveLength(1);
   expect(duplicateLinks([req('e-1', 'g-dc1', '地铁施工把门口的水管挖断了，厂里没水'), req('e-2', 'g-dc1', '收到停水通知，周三计划停水')])).toEqual([]);
   expect(duplicateLinks([req('e-1', 'g-dc1', '施工队把电缆挖断了，厂里停电了'), req('e-2', 'g-dc1', '收到停电通知，周六计划检修停电')])).toEqual([]);
+});
+
+test('water yellow and water smelling are one water-quality problem; a lift that shakes and one stopped are one lift', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '这两天自来水发黄浑浊'), req('e-2', 'g-dc1', '自来水有一股怪味，不敢喝')])).toHaveLength(1);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '写字楼电梯运行时异响，晃得厉害'), req('e-2', 'g-dc1', '写字楼电梯坏了停运')])).toHaveLength(1);
 });
