@@ -334,3 +334,12 @@ test('water yellow and water smelling are one water-quality problem; a lift that
   expect(duplicateLinks([req('e-1', 'g-dc1', '这两天自来水发黄浑浊'), req('e-2', 'g-dc1', '自来水有一股怪味，不敢喝')])).toHaveLength(1);
   expect(duplicateLinks([req('e-1', 'g-dc1', '写字楼电梯运行时异响，晃得厉害'), req('e-2', 'g-dc1', '写字楼电梯坏了停运')])).toHaveLength(1);
 });
+
+test('a fault beside the usual ones is its own: a lamppost that shocks, rubbish afloat, a hydrant blocked, a charger overpriced', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('门口路灯杆漏电，狗碰了一下被电到了', '门口路灯晚上不亮')).toEqual([]);
+  expect(two('路灯杆好像带电，摸了麻手', '门口路灯杆漏电，狗碰了一下被电到了')).toHaveLength(1);
+  expect(two('后面河里漂满了垃圾', '后面河水发黑发臭')).toEqual([]);
+  expect(two('路边的消火栓被违停的车挡住了', '路边的消火栓一直漏水')).toEqual([]);
+  expect(two('园区充电桩收费太贵，服务费比电费还高', '园区充电桩坏了，充不上电')).toEqual([]);
+});
