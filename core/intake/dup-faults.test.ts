@@ -343,3 +343,27 @@ test('a fault beside the usual ones is its own: a lamppost that shocks, rubbish 
   expect(two('路边的消火栓被违停的车挡住了', '路边的消火栓一直漏水')).toEqual([]);
   expect(two('园区充电桩收费太贵，服务费比电费还高', '园区充电桩坏了，充不上电')).toEqual([]);
 });
+
+const MORE_FAULTS: Array<[kind: string, a: string, b: string]> = [
+  ['road-facility', '减速带太高了，货都颠坏了', '减速带被压烂了，钉子露出来'],
+  ['street-light', '路灯晚上不亮', '路灯的灯罩掉下来了，差点砸到人'],
+  ['network', '宽带网速特别慢', '宽带到期了续费涨价'],
+  ['water-outage', '门口水管爆了', '水压太低楼上没水'],
+  ['manhole', '门口井盖丢了', '门口井盖往外冒污水'],
+  ['muck', '渣土车撒了一路土', '渣土车闯红灯开太快'],
+  ['pests', '仓库老鼠多', '白蚁把仓库木架子蛀了'],
+  ['property-fee', '物业费涨价了', '物业不开发票'],
+  ['facade', '外墙瓷砖脱落', '隔壁楼是危房要塌'],
+  ['charging', '充电桩坏了充不上', '充电桩被油车占了'],
+];
+
+test.each(MORE_FAULTS)('%s: two faults beside each other are two problems (%s / %s)', (kind, a, b) => {
+  expect(dupKindsOf(a)).toContain(kind);
+  expect(dupKindsOf(b)).toContain(kind);
+  expect(duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)])).toEqual([]);
+});
+
+test('and one fault in other words stays one problem: a slow line and one that keeps dropping, a manhole overflowing', () => {
+  expect(duplicateLinks([req('e-1', 'g-dc1', '宽带网速特别慢'), req('e-2', 'g-dc1', '宽带老掉线，卡得不行')])).toHaveLength(1);
+  expect(duplicateLinks([req('e-1', 'g-dc1', '门口井盖往外冒污水'), req('e-2', 'g-dc1', '污水从门口井盖往外冒，臭得很')])).toHaveLength(1);
+});
