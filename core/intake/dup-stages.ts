@@ -27,5 +27,5 @@ export const DUP_CHASES = [
 /** the enterprise is the one complained about, or the one ordered to put something right */
 export const DUP_ACCUSED = [
   '被投诉', '被举报', '被居民投诉', '被附近居民', '被周边居民', '被人投诉', '被人举报', '投诉我们', '举报我们', '要求我们整改',
-  '要求我们停产', '让我们停产', '责令我们', '责令停产', '责令整改', '勒令', '给我们下了整改', '处罚我们', '罚了我们', '对我们罚款',
+  '责令我们', '责令停产', '责令整改', '勒令', '给我们下了整改', '处罚我们', '罚了我们', '对我们罚款',
 ];
