@@ -468,6 +468,21 @@ test('a firm complained about for a smell speaks of its own case, not of the sme
   expect(pairOf(l, smell2, accused)).toBeUndefined();
 });
 
+test('two enterprises asking how to apply for one programme ask two questions; a programme late for both is one problem; a public problem and another firm\'s own case are two', () => {
+  const ask = req('e-001', 'g-dc1', '今年要上两台设备，想问问有没有政策性担保贴息这些，能不能帮我们牵个线', { category: 'caizheng' });
+  const ask2 = req('e-002', 'g-dc1', '听说有个贷款是政府贴息的，具体在哪个银行办，我们需要准备什么', { category: 'caizheng' });
+  const late = req('e-003', 'g-dc1', '第三季度的创业担保贷款贴息一直没有到账，银行说是区里资金没拨过来', { category: 'caizheng' });
+  const late2 = req('e-004', 'g-dc1', '我们去年办的创业担保贷款，三季度的贴息到现在还没到账', { category: 'caizheng' });
+  const l1 = duplicateLinks([ask, ask2, late, late2]);
+  expect(pairOf(l1, late, late2)).toBeDefined();
+  expect(pairOf(l1, ask, ask2)).toBeUndefined();
+  expect(pairOf(l1, ask, late)).toBeUndefined();
+
+  const light = req('e-001', 'g-dc1', '东城路北段的路灯坏了一个多月，晚上东城路北段一片漆黑，员工下班不安全', { category: 'other' });
+  const bill = req('e-002', 'g-dc1', '东城路北段我们厂的水费这个月翻了一倍，东城路北段别的厂都正常', { category: 'other' });
+  expect(pairOf(duplicateLinks([light, bill]), light, bill)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);

@@ -114,7 +114,7 @@ function rewrite(normalized: string): string {
 }
 
 /** characters that end a run before a road's name: verbs and words around a road, not part of its name */
-const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不头半'.split(''));
+const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不头半片区坑洼险'.split(''));
 
 /**
  * Place words: roads and streets named by two characters (东城路, 经五路, 纬二路), lines (东03线; a
@@ -373,14 +373,13 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   // one enterprise's public problem and its own case (the smell of the refuse station by its school, the school's licence)
   if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope !== 'public')) return true;
   if (sameEnt && (x.other || y.other)) return true;
-  // one enterprise asking how to start a case of its own and chasing one under way: two cases
-  if (sameEnt && !hasCore(x) && !hasCore(y) && x.stage && y.stage && x.stage !== y.stage) return true;
+  // asking how to start a case (or when next year's call opens) and chasing one under way: two cases,
+  // of one enterprise or of two (a programme's payment late for everyone is not its next call)
+  if (!hasCore(x) && !hasCore(y) && x.stage && y.stage && x.stage !== y.stage) return true;
   // an enterprise complained about (a smell) and one complaining of it: its own case, and theirs
   if (!sameEnt && x.accused !== y.accused) return true;
   return false;
 }
-
-const hasPublic = (f: Features) => any(andNot(and(f.kb, PUBLIC), PROGRAMME));
 
 type Corpus = { weight: (p: string) => number };
 
@@ -437,9 +436,12 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
     if (!sharedPublic && anyKind) return null;
     const onlyProgramme = any(and(k, PROGRAMME)) && !any(andNot(and(k, PUBLIC), PROGRAMME));
     if (sharedPublic && onlyProgramme && !programmes) return null;
+    // two enterprises asking how to apply for one programme are two questions; only a programme late for both is one problem
+    if (onlyProgramme && (x.stage === 'asks' || y.stage === 'asks')) return null;
     if (!sharedPublic) {
-      // two known public problems, and not the same one: two problems
-      if (hasPublic(x) && hasPublic(y)) return null;
+      // each names problems the lexicon knows, none the same (two public ones, or a public one and the
+      // other's own case): two problems; the text alone decides only where one of them names none
+      if (x.kinds.length && y.kinds.length) return null;
       fallback = true;
     }
   }
