@@ -5,7 +5,8 @@
  * are two cases even when both name the same kind (its food licence renewed, and a category added to
  * it), which duplicates.ts reads beside the kinds (dup-lexicon.ts). And an enterprise that is itself
  * the one complained about or ordered to put something right (被居民投诉有异味, 要求我们停产整改) speaks of
- * its own case, not of the smell its neighbours report.
+ * its own case, not of the smell its neighbours report; so does one whose blocked drain is inside its
+ * own premises.
  */
 
 /** asking how or whether to start a case */
@@ -14,18 +15,27 @@ export const DUP_ASKS = [
   '怎么申请', '怎么申报', '怎么办理', '怎么办', '如何申请', '如何办理', '如何申报', '在哪里办', '哪个窗口', '去哪办', '去哪里办',
   '有没有政策', '有没有补贴', '有没有什么政策', '有没有相关政策', '有没有支持', '政策支持', '想申请', '想申报', '想报',
   '准备申请', '准备申报', '打算申请', '打算申报', '能不能申请', '可以申请吗', '能申请吗', '符合条件吗', '需要办', '要不要办',
-  '申报通知', '什么时候开始申报', '什么时候开始报', '赶不上', '还能报吗', '还能申报吗', '发了没有', '是不是还要', '提交什么材料', '要提交什么', '想问问', '需要准备什么', '哪个银行办', '具体在哪', '牵个线', '补贴吗', '补助吗', '政策吗', '支持吗',
+  '申报通知', '什么时候开始申报', '什么时候开始报', '赶不上', '还能报吗', '还能申报吗', '发了没有', '是不是还要', '提交什么材料', '要提交什么', '想问问', '想先问问', '先问问', '需要准备什么', '需要准备哪些', '需要变更吗', '在哪个系统', '哪个系统里', '哪个银行办', '具体在哪', '牵个线', '补贴吗', '补助吗', '政策吗', '支持吗',
 ];
 
 /** chasing a case under way */
 export const DUP_CHASES = [
   '进度', '未拨付', '没拨付', '还没拨', '什么时候拨付', '啥时候拨付', '什么时候发', '啥时候发', '没消息', '没有消息', '没动静', '没有动静', '还没到账', '没到账', '还没批', '没批', '还没有批', '催一下', '催促', '迟迟',
   '到现在还没', '到现在没', '到现在一直', '还没收到', '没收到', '还没结果', '没有结果', '待受理', '卡在', '什么时候能批',
-  '什么时候到账', '什么时候能下来', '石沉大海', '没下文', '没人联系', '什么时候来', '还没有审', '还没审', '一直没有回复', '没回复',
+  '什么时候到账', '什么时候能下来', '石沉大海', '没下文', '没人联系', '什么时候来', '还没有审', '还没审',
 ];
 
 /** the enterprise is the one complained about, or the one ordered to put something right */
 export const DUP_ACCUSED = [
-  '被投诉', '被举报', '被居民投诉', '被附近居民', '被周边居民', '被人投诉', '被人举报', '投诉我们', '举报我们', '要求我们整改',
+  '被投诉', '被举报', '被居民投诉', '被附近居民', '被周边居民', '被人投诉', '被人举报', '投诉我们', '举报我们', '要求我们整改', '检查说我们',
   '责令我们', '责令停产', '责令整改', '勒令', '给我们下了整改', '处罚我们', '罚了我们', '对我们罚款',
 ];
+
+/**
+ * waiting for an answer to a question (还没答复, 没人回我): the follow-up of a question as much as of
+ * an application, so such a text is at neither stage
+ */
+export const DUP_AWAITS_ANSWER = ['还没答复', '没有答复', '没答复', '没人回', '没回复', '没有回复', '没人答复', '没给答复', '没给个准话', '没回音'];
+
+/** the problem is inside the enterprise's own premises, its own to fix (院内的污水管, 归我们自己管) */
+export const DUP_OWN_PREMISES = ['院内的', '院里的管子', '归我们自己管', '我们自己管', '厂区里面自己的', '我们自己的排水', '我们自己的管', '厂内管网', '内部管网'];

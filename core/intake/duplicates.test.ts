@@ -483,6 +483,28 @@ test('two enterprises asking how to apply for one programme ask two questions; a
   expect(pairOf(duplicateLinks([light, bill]), light, bill)).toBeUndefined();
 });
 
+test('a question and its unanswered follow-up are one request; a drain blocked inside one firm\'s yard and an outage on another\'s bill are their own cases', () => {
+  const ask = req('e-029', 'g-la1', '我们图文店想接包装盒印刷的活，需不需要办印刷经营许可证？办要多久', { category: 'zhengwu' });
+  const again = req('e-029', 'g-la1', '印刷经营许可证的事到现在还没答复，客户等着下单，不给个准话我们不敢接', { category: 'zhengwu' });
+  expect(pairOf(duplicateLinks([ask, again], { sameEnterprise: true }), ask, again)).toBeDefined();
+
+  const street = req('e-010', 'g-dc2', '东城路南段下水道堵了，一下大雨污水就返上来，往我们院子里灌', { category: 'shuiqi' });
+  const street2 = req('e-008', 'g-dc2', '东城路南头的下水道堵死了，雨水排不出去倒灌进仓库', { category: 'other' });
+  const yard = req('e-006', 'g-dc2', '我们公司院内的生活污水管堵了，厕所返水，物业说院里的管子归我们自己管，有没有推荐的疏通单位', { category: 'shuiqi' });
+  const l1 = duplicateLinks([street, street2, yard]);
+  expect(pairOf(l1, street, street2)).toBeDefined();
+  expect(pairOf(l1, street, yard)).toBeUndefined();
+  expect(pairOf(l1, street2, yard)).toBeUndefined();
+
+  const cut = req('e-022', 'g-xh2', '暴雨以后西湖路南头一直没电，已经第二天了，说是变压器被水泡了', { category: 'dianli' });
+  const cut2 = req('e-025', 'g-xh2', '西湖路停电两天了，大雨把箱变泡了，恒温箱全停，什么时候来电', { category: 'dianli' });
+  const bill = req('e-023', 'g-xh2', '8月份电费单上有一段是估抄的，西湖路停电那两天也算了电量，想核对一下电费', { category: 'dianli' });
+  const l2 = duplicateLinks([cut, cut2, bill]);
+  expect(pairOf(l2, cut, cut2)).toBeDefined();
+  expect(pairOf(l2, cut, bill)).toBeUndefined();
+  expect(pairOf(l2, cut2, bill)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);

@@ -42,7 +42,7 @@
  * that would know 电子眼 and 抓拍探头 are one thing without being told.
  */
 import { normalize } from '../knowledge/text-match';
-import { DUP_ACCUSED, DUP_ASKS, DUP_CHASES } from './dup-stages';
+import { DUP_ACCUSED, DUP_ASKS, DUP_AWAITS_ANSWER, DUP_CHASES, DUP_OWN_PREMISES } from './dup-stages';
 import { DUP_AGAIN, DUP_EVERYONE, DUP_KINDS, DUP_LICENCES, DUP_OTHER, DUP_PROGRAMMES, DUP_QUIET_PAIRS, DUP_RECURRING, DUP_SAME, type DupKind } from './dup-lexicon';
 
 export interface DupCandidate {
@@ -177,7 +177,7 @@ type Features = {
   everyone: boolean;
   /** of a case of its own: asks how or whether to start one (DUP_ASKS), chases one under way (DUP_CHASES) */
   stage: 'asks' | 'chases' | null;
-  /** is itself the one complained about or ordered to put something right (DUP_ACCUSED) */
+  /** speaks of its own case: complained about or ordered to put something right (DUP_ACCUSED), or its problem is inside its own premises (DUP_OWN_PREMISES) */
   accused: boolean;
   /** for each of its kinds that splits (DupKind.split), which of the kind's problems the text names, as bits */
   splits: Map<DupKind, number>;
@@ -207,7 +207,7 @@ if (DUP_KINDS.length > WORDS * 30) throw new Error(`dup-lexicon: at most ${WORDS
  * The lexicon's words by first character, so a text is scanned once: at each character only the
  * few words starting with it are tried. Each word says a kind, a programme or "asks again".
  */
-type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true; asks?: true; chases?: true; accused?: true };
+type Hit = { kind?: DupKind; programme?: string; licence?: string; again?: true; recurring?: true; other?: true; everyone?: true; asks?: true; chases?: true; awaits?: true; accused?: true };
 const BY_FIRST = new Map<number, Array<[string, Hit]>>();
 const addWord = (w: string, h: Hit) => { const c = w.charCodeAt(0); const l = BY_FIRST.get(c); if (l) l.push([w, h]); else BY_FIRST.set(c, [[w, h]]); };
 for (const k of DUP_KINDS) for (const w of k.words) addWord(w, { kind: k });
@@ -215,7 +215,8 @@ for (const p of DUP_PROGRAMMES) addWord(p, { programme: p });
 for (const w of DUP_AGAIN) addWord(w, { again: true });
 for (const w of DUP_ASKS) addWord(w, { asks: true });
 for (const w of DUP_CHASES) addWord(w, { chases: true });
-for (const w of DUP_ACCUSED) addWord(w, { accused: true });
+for (const w of [...DUP_ACCUSED, ...DUP_OWN_PREMISES]) addWord(w, { accused: true });
+for (const w of DUP_AWAITS_ANSWER) addWord(w, { awaits: true });
 for (const w of DUP_RECURRING) addWord(w, { recurring: true });
 for (const w of DUP_OTHER) addWord(w, { other: true });
 for (const w of DUP_EVERYONE) addWord(w, { everyone: true });
@@ -235,6 +236,7 @@ function scan(texts: readonly string[]) {
   let asks = false;
   let chases = false;
   let accused = false;
+  let awaits = false;
   for (const t of texts) {
     for (let i = 0; i < t.length; i++) {
       const words = BY_FIRST.get(t.charCodeAt(i));
@@ -253,10 +255,11 @@ function scan(texts: readonly string[]) {
         if (h.asks) asks = true;
         if (h.chases) chases = true;
         if (h.accused) accused = true;
+        if (h.awaits) awaits = true;
       }
     }
   }
-  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone, asks, chases, accused };
+  return { kinds: DUP_KINDS.filter((k) => kinds.has(k)), programmes: [...programmes], licences: [...licences], again, recurring, other, everyone, asks, chases, awaits, accused };
 }
 
 /**
@@ -292,7 +295,7 @@ function features(r: DupCandidate): Features {
   const { roads, things } = placeWords(norm);
   const lines = busLines(norm);
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
-  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases, accused } = scan([norm]);
+  const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases, awaits, accused } = scan([norm]);
   const rawKinds = scan([NAMED_RE ? raw.replace(NAMED_RE, (v) => ' '.repeat(v.length)) : raw]).kinds;
   const kinds = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
   const kb = bits(kinds);
@@ -302,7 +305,8 @@ function features(r: DupCandidate): Features {
   const splits = new Map<DupKind, number>();
   // on the text as written: the rewrites (拉走 → 清运) would name a fault it does not
   for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw]));
-  const stage = asks === chases ? null : asks ? 'asks' : 'chases';
+  // waiting for an answer follows a question as well as an application: neither stage
+  const stage = awaits || asks === chases ? null : asks ? 'asks' : 'chases';
   return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt) };
 }
 
@@ -336,6 +340,8 @@ export const FALLBACK_COS = 0.07;
 export const FALLBACK_COS_PLACE = 0.06;
 
 const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
+/** an enterprise's own bills */
+const BILLS = new Set(['power-bill', 'water-bill']);
 
 
 /** a public problem that is the problem, not its setting (works on the road) */
@@ -376,8 +382,12 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   // asking how to start a case (or when next year's call opens) and chasing one under way: two cases,
   // of one enterprise or of two (a programme's payment late for everyone is not its next call)
   if (!hasCore(x) && !hasCore(y) && x.stage && y.stage && x.stage !== y.stage) return true;
-  // an enterprise complained about (a smell) and one complaining of it: its own case, and theirs
+  // an enterprise complained about (a smell) and one complaining of it, or a drain blocked inside one's own
+  // premises and the street's: its own case, and theirs
   if (!sameEnt && x.accused !== y.accused) return true;
+  // one enterprise's own bill that mentions an outage (the days it was cut), and another's report of the
+  // outage: the bill is its own case
+  if (!sameEnt && any(shared) && !any(andNot(shared, EVENT)) && x.kinds.some((k) => BILLS.has(k.id)) !== y.kinds.some((k) => BILLS.has(k.id))) return true;
   return false;
 }
 
@@ -437,7 +447,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
     const onlyProgramme = any(and(k, PROGRAMME)) && !any(andNot(and(k, PUBLIC), PROGRAMME));
     if (sharedPublic && onlyProgramme && !programmes) return null;
     // two enterprises asking how to apply for one programme are two questions; only a programme late for both is one problem
-    if (onlyProgramme && (x.stage === 'asks' || y.stage === 'asks')) return null;
+    if ((onlyProgramme || (!anyKind && programmes)) && (x.stage === 'asks' || y.stage === 'asks')) return null;
     if (!sharedPublic) {
       // each names problems the lexicon knows, none the same (two public ones, or a public one and the
       // other's own case): two problems; the text alone decides only where one of them names none
