@@ -505,6 +505,15 @@ test('a question and its unanswered follow-up are one request; a drain blocked i
   expect(pairOf(l2, cut2, bill)).toBeUndefined();
 });
 
+test('two licences are two cases, except beside one public problem both name, which holds up each firm\'s own licence', () => {
+  const sewer = req('e-007', 'g-dc2', '东城路北延段的市政污水管铺了，但到现在没和污水处理厂接通，我们申请排水许可被退回', { category: 'shuiqi' });
+  const sewer2 = req('e-008', 'g-dc2', '园区污水管网至今没有接入城市污水厂，环评批复要求废水纳管，我们没法投产', { category: 'huanjing' });
+  expect(pairOf(duplicateLinks([sewer, sewer2]), sewer, sewer2)).toBeDefined();
+  const own = req('e-004', 'g-dc1', '我们车间要新建一个污水预处理池，排水许可要重新办吗，还是做个变更就行', { category: 'zhengwu' });
+  const own2 = req('e-004', 'g-dc1', '食品生产许可延续还卡着，系统里还是没受理，证下个月就到期了', { category: 'zhengwu' });
+  expect(pairOf(duplicateLinks([own, own2], { sameEnterprise: true }), own, own2)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);

@@ -374,7 +374,8 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
     const b = y.years.filter((t) => t.startsWith('~') === !!style);
     if (a.length && b.length && !a.some((t) => b.includes(t))) return true;
   }
-  if (x.licences.length && y.licences.length && !x.licences.some((l) => y.licences.includes(l))) return true;
+  // (beside one public problem both name, the licences are what it holds up: 排水许可 and 环评 of one sewer not connected)
+  if (x.licences.length && y.licences.length && !x.licences.some((l) => y.licences.includes(l)) && !any(and(shared, CORE))) return true;
   if (!any(and(shared, CORE)) && hasCore(x, shared) && hasCore(y, shared)) return true;
   // one enterprise's public problem and its own case (the smell of the refuse station by its school, the school's licence)
   if (sameEnt && hasCore(x) !== hasCore(y) && (hasCore(x) ? y : x).kinds.some((k) => k.scope !== 'public')) return true;
