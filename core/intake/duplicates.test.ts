@@ -520,6 +520,20 @@ test('two licences are two cases, except beside one public problem both name, wh
   expect(pairOf(duplicateLinks([own, own2], { sameEnterprise: true }), own, own2)).toBeUndefined();
 });
 
+test('a frozen pipe in one firm\'s own building, at its own cost, is its case; an application handed in and a question about another are two', () => {
+  const cold = req('e-014', 'g-cy1', '朝阳路14号，暖气片摸着冰凉的，实验室温度控制不住，热力公司电话打不通', { category: 'shuiqi' });
+  const cold2 = req('e-012', 'g-cy1', '朝阳路这边教室暖气一点都不热，屋里才十三四度，孩子们得穿着羽绒服上课', { category: 'other' });
+  const own = req('e-013', 'g-cy1', '我们厂房的暖气管道前天冻裂了一段，一直在漏，想找热力公司来换管子，自费也行', { category: 'shuiqi' });
+  const l1 = duplicateLinks([cold, cold2, own]);
+  expect(pairOf(l1, cold, cold2)).toBeDefined();
+  expect(pairOf(l1, cold, own)).toBeUndefined();
+  expect(pairOf(l1, cold2, own)).toBeUndefined();
+
+  const handed = req('e-012', 'g-cy1', '我们培训学校的办学许可证年检材料交上去一个多月了，寒假班下周就开课', { category: 'zhengwu' });
+  const asks = req('e-012', 'g-cy1', '春季班想加一个少儿编程的课程，办学许可证要增项吗？需要什么材料', { category: 'zhengwu' });
+  expect(pairOf(duplicateLinks([handed, asks], { sameEnterprise: true }), handed, asks)).toBeUndefined();
+});
+
 test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and 增溶 is 增容', () => {
   expect(placeWords(dupNormalize('经五路和东城路交叉口的红绿灯坏了，这条路晚上很黑'))).toEqual({ roads: ['经五路', '东城路'], things: [] });
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
