@@ -132,3 +132,21 @@ test('a card found withdrawn under the request\'s id is never reused: the reques
   expect(after.timeline.some((e) => e.text === '自动转办的督办卡已撤回，未能按事项清单转办，等待分派')).toBe(true);
   expect((await h.ports.store.collection<SupervisionCard>(C.cards).get(card._id))!.status).toBe('withdrawn');
 });
+
+test("a change that leaves the request queued and marked (the enterprise's 催办) while its card is issued: issued again with that card, not withdrawn", async () => {
+  await setMode('auto');
+  const { request } = await h.ok(ENT, submission(ITEM));
+  const done = (await h.requests().get(request._id))!;
+  const mark = { deptId: 'dep-zrzy', deptName: '区自然资源局', itemId: 'ri-029', itemName: 'x', deadlineClass: 'normal' as const };
+  // back to the queue, marked, and its card not yet written: the run reads it…
+  await h.ports.store.collection(C.cards).remove(done.cardId!);
+  await h.requests().update(done._id, { $set: { status: 'queued', cardId: null, autoCard: mark, assigneeId: null } });
+  const read = (await h.requests().get(done._id))!;
+  // …and the enterprise urges it meanwhile: a new version, still queued and marked
+  await h.requests().update(done._id, { $inc: { seq: 1 } });
+  const moved = await issueAutoCard(h.ports, read, h.clock.now());
+  expect(moved).toMatchObject({ status: 'supervised', cardId: autoCardId(done._id), autoCard: null });
+  const cards = await cardsOf(done._id);
+  expect(cards.map((c) => c.status)).toEqual(['open']);
+  expect((await h.requests().get(done._id))!.status).toBe('supervised');
+});

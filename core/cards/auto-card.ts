@@ -64,7 +64,7 @@ export const autoCardQueuedText = (m: AutoCardMark) => `按事项清单（${m.it
  * Issues the card a marked request waits for. Returns the request as moved, or null when there was
  * nothing to do (not marked, not queued any more, or another run moved it first).
  */
-export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date): Promise<ServiceRequest | null> {
+export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date, attempts = 3): Promise<ServiceRequest | null> {
   const mark = req.autoCard;
   if (!mark || req.status !== 'queued') return null;
   const cards = cardRepo(ports.store);
@@ -79,8 +79,12 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
   // the day's card numbers (only two runs at the same instant can still both draw one)
   const earlier = await cards.get(autoCardId(req._id));
   if (earlier) {
-    if (earlier.status === 'open') card = earlier;
-    else why = '自动转办的督办卡已撤回';
+    if (earlier.status === 'open' && dept?.active) card = earlier;
+    else why = earlier.status === 'open' ? `${mark.deptName}已撤销` : '自动转办的督办卡已撤回';
+    // written for a department closed since: withdrawn, so nobody acts on it
+    if (earlier.status === 'open' && !dept?.active) {
+      await cards.updateOpenAt(earlier, { status: 'withdrawn', withdrawal: { at: now.toISOString(), byId: 'system', byName: '按事项清单自动转办', reason: `${mark.deptName}已撤销，自动转办取消` } });
+    }
   } else if (dept?.active) {
     const fresh = await newCard(ports, req, {
       id: autoCardId(req._id), depts: [dept], deadline,
@@ -116,9 +120,11 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
     now,
   });
   if (moved) return moved;
-  // another run, or a dispatcher, moved the request first: a card it does not carry is withdrawn
   const now2 = await requestRepo(ports.store).get(req._id);
-  if (now2 && now2.cardId !== card._id && card.status === 'open') {
+  // only changed meanwhile (the enterprise's 催办 or 补充说明), still queued and marked: again, with this card
+  if (now2 && now2.status === 'queued' && now2.autoCard && attempts > 1) return issueAutoCard(ports, now2, now, attempts - 1);
+  // another run, or a dispatcher, moved the request first: a card it does not carry is withdrawn
+  if (now2 && now2.cardId !== card._id && card.status === 'open' && !(now2.status === 'queued' && now2.autoCard)) {
     await cards.updateOpenAt(card, { status: 'withdrawn', withdrawal: { at: now.toISOString(), byId: 'system', byName: '按事项清单自动转办', reason: '诉求已由调度员处理，自动转办取消' } });
   }
   return null;

@@ -8,6 +8,7 @@ import type { Message, OutboxEntry, User } from '../model';
 import { freshEach, submission } from '../../tests/support/harness';
 import { materializeNotifications } from '../notify/outbox';
 import { recount, verifyCounters } from '../stats/recount';
+import { settleLink } from './merge';
 
 const w = freshEach();
 const { bj, stored, user, messagesOf } = w;
@@ -535,6 +536,55 @@ test('an unmerge that stopped after the main let go: the sweep finishes it and n
   const back = await stored(b._id);
   expect(back).toMatchObject({ status: 'assigned', assigneeId: bOfficer, mergedInto: null });
   expect(back.timeline.at(-1)).toMatchObject({ type: 'unmerged', actorName: '系统', text: `取消并件：不再随 ${a.no} 合并办理，恢复为待签收（系统完成未完成的取消并件）` });
+  expect((await stored(a._id)).mergedFrom ?? []).toEqual([]);
+  expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
+});
+
+test("the sweep's check works on the request as it is now: an unmerge finished or begun since its read is never undone, and no score lands during an unmerge", async () => {
+  const { a, b } = await twoReports();
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  w.h.clock.advance(6 * 60_000);
+  // the sweep read B due, then the dispatcher unmerged it whole before the sweep reached it
+  const stale = await stored(b._id);
+  await w.h.ok('u-sunli', { action: 'desk.unmerge', id: b._id });
+  expect(await settleLink(w.h.ports, stale, w.h.clock.now())).toBe('moved');
+  expect((await stored(a._id)).mergedFrom ?? []).toEqual([]);
+  expect((await stored(b._id)).status).toBe('assigned');
+
+  // merged again; the sweep checks it, and right before its last write an unmerge writes its mark and stops (a crash)
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  // the main is answered: B's enterprise could score now
+  const officer = (await stored(a._id)).assigneeId!;
+  await w.h.ok(officer, { action: 'request.accept', id: a._id });
+  await w.h.ok(officer, { action: 'request.resolve', id: a._id, result: '路灯已修复', kind: 'solved' });
+  w.h.clock.advance(6 * 60_000);
+  const mark = async () => {
+    const now = await stored(b._id);
+    await w.h.requests().update(b._id, { $set: { mergedInto: { ...now.mergedInto!, unmerging: w.h.clock.now().toISOString() }, nextCheckAt: new Date(w.h.clock.now().getTime() + 5 * 60_000).toISOString() } });
+  };
+  const store = w.h.store;
+  const collection = store.collection.bind(store);
+  (store as any).collection = (name: string) => {
+    const col = collection(name);
+    if (name !== C.requests) return col;
+    return new Proxy(col, { get: (t, k) => k === 'update' ? async (id: string, u: any, where?: any) => {
+      if (id === b._id && u?.$set?.mergedInto?.listed) { (store as any).collection = collection; await mark(); }
+      return (t as any).update(id, u, where);
+    } : (t as any)[k] });
+  };
+  try {
+    expect(await settleLink(w.h.ports, await stored(b._id), w.h.clock.now())).toBe('moved');
+  } finally {
+    (store as any).collection = collection;
+  }
+  const after = await stored(b._id);
+  expect(after.mergedInto).toMatchObject({ unmerging: expect.any(String) });
+  expect(after.nextCheckAt).not.toBeNull();
+  // the enterprise cannot score meanwhile
+  expect(await w.h.call('u-linxiao', { action: 'request.confirm', id: b._id, score: 5 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  // the next check finishes the unmerge
+  expect((await sweepAfter(6)).links).toBe(1);
+  expect(await stored(b._id)).toMatchObject({ status: 'assigned', mergedInto: null });
   expect((await stored(a._id)).mergedFrom ?? []).toEqual([]);
   expect((await verifyCounters(w.h.ports)).mismatches).toEqual([]);
 });

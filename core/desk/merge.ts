@@ -51,7 +51,7 @@ import { followRequest, later, settle } from '../settle';
 import { requestRepo } from '../repos/requests';
 import { userRepo } from '../repos/users';
 import { loadSupervised } from './triage';
-import { linkCheckAt, linkedScorable, MERGE_CAP } from './merge-rules';
+import { linkCheckAt, linkedScorable, MERGE_CAP, MERGE_SETTLE_MS } from './merge-rules';
 import { formatBeijing } from '../time';
 
 const actor = (ctx: Ctx) => ({ id: ctx.user._id, name: ctx.user.name });
@@ -306,6 +306,8 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
  * linked (the main's own status and figures are its own enterprise's business).
  */
 export async function confirmLinked(ctx: Ctx, r: ServiceRequest, score: number, comment: string, as: { id: string; name: string }) {
+  // an unmerge under way decides first: scored now, the request could be reopened under its score
+  if (r.mergedInto?.unmerging) throw new AppError('INVALID_STATE', '该诉求正在取消合并办理，请稍后再试');
   const main = r.mergedInto ? await requestRepo(ctx.ports.store).get(r.mergedInto.id) : null;
   if (!linkedScorable(r, main)) {
     throw new AppError('INVALID_STATE', r.score !== null ? '您已评价过该诉求' : '合并办理的诉求尚未办结，办结后即可评价');
@@ -341,10 +343,19 @@ export type LinkOutcome = 'whole' | 'finished' | 'undone' | 'unmerged' | 'moved'
  *  - the main cannot (linked elsewhere, no longer open, full): back to what it was.
  * Each write is conditional; one that lost a race leaves the request due, for the next tick.
  */
-export async function settleLink(ports: Ports, r: ServiceRequest, now: Date): Promise<LinkOutcome> {
-  const link = r.mergedInto;
-  if (r.status !== 'merged' || !link) return 'moved';
+export async function settleLink(ports: Ports, seen: ServiceRequest, now: Date): Promise<LinkOutcome> {
   const requests = requestRepo(ports.store);
+  // read again: the sweep's page may be a run old, and an unmerge may have finished meanwhile
+  const r = await requests.get(seen._id);
+  const link = r?.mergedInto;
+  if (!r || r.status !== 'merged' || !link) return 'moved';
+  const off = (m: ServiceRequest, why: string): Transition | null => lists(m, r) ? {
+    from: MAIN_FROM,
+    set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
+    event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理（${why}）` },
+    actor: SYSTEM,
+    now,
+  } : null;
   const restore = async (words: (status: RequestStatus) => { text: string; enterpriseText: string }) => {
     const back = await restoreLinked(ports, now, SYSTEM, r, words).catch(() => null);
     if (!back) return false;
@@ -352,13 +363,23 @@ export async function settleLink(ports: Ports, r: ServiceRequest, now: Date): Pr
     return true;
   };
   if (link.unmerging) {
-    const main = await updateMain(ports, link.id, (m) => lists(m, r) ? {
-      from: MAIN_FROM,
-      set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
-      event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理（系统完成未完成的取消并件）` },
-      actor: SYSTEM,
-      now,
-    } : null);
+    // an unmerge still in flight finishes itself; the check comes when its mark says (MERGE_SETTLE_MS)
+    if (now.getTime() - Date.parse(link.unmerging) < MERGE_SETTLE_MS) return 'moved';
+    // scored meanwhile (before the refusal in confirmLinked): it stays with the main, the unmerge is dropped
+    if (r.score !== null) {
+      await updateMain(ports, link.id, (m) => lists(m, r) || m.mergedInto ? null : {
+        from: MAIN_FROM,
+        set: { mergedFrom: [...(m.mergedFrom ?? []), refOf(r, link.at)] },
+        event: { type: 'merge_added', text: `并件：${r.no}（${r.enterpriseName}） 已评价，仍随本件合并办理（取消并件未完成）` },
+        actor: SYSTEM,
+        now,
+      });
+      const { unmerging: _dropped, ...kept } = link;
+      void _dropped;
+      const ok = await requests.update(r._id, { $set: { mergedInto: { ...kept, listed: true }, nextCheckAt: null } }, { status: ['merged'], seq: r.seq });
+      return ok ? 'finished' : 'moved';
+    }
+    const main = await updateMain(ports, link.id, (m) => off(m, '系统完成未完成的取消并件'));
     const done = await restore((status) => ({
       text: `取消并件：不再随 ${link.no} 合并办理，恢复为${STATUSES[status]}（系统完成未完成的取消并件）`,
       enterpriseText: '已取消合并办理，您的诉求恢复单独办理',
@@ -387,8 +408,17 @@ export async function settleLink(ports: Ports, r: ServiceRequest, now: Date): Pr
     }));
     return done ? 'undone' : 'moved';
   }
-  if (state === 'added') await followRequest(ports, main!._id);
-  // whole: nothing more to check (a write that lost a race leaves it due: the next tick sees it listed)
-  const ok = await requests.update(r._id, { $set: { mergedInto: { ...link, listed: true }, nextCheckAt: null } }, { status: ['merged'], seq: r.seq });
+  if (state === 'added') {
+    // an unmerge that began, or finished, since the read: it decides, the listing is taken back
+    const after = await requests.get(r._id);
+    if (!after || after.status !== 'merged' || after.mergedInto?.id !== link.id || after.mergedInto.unmerging) {
+      await updateMain(ports, link.id, (m) => off(m, '取消并件在先'));
+      return 'moved';
+    }
+    await followRequest(ports, main!._id);
+  }
+  // whole: nothing more to check; not over an unmerge's mark written since the read (the mark keeps
+  // the version), and a write that lost a race leaves it due: the next tick sees it listed
+  const ok = await requests.update(r._id, { $set: { mergedInto: { ...link, listed: true }, nextCheckAt: null } }, { status: ['merged'], seq: r.seq, 'mergedInto.unmerging': { $exists: false } });
   return !ok ? 'moved' : state === 'added' ? 'finished' : 'whole';
 }

@@ -25,6 +25,8 @@ export type RequestGuard = {
   statsOp?: null;
   'statsOp.id'?: string;
   'stats.seq'?: number | null;
+  /** a linked request with no unmerge begun (core/desk/merge.ts settleLink) */
+  'mergedInto.unmerging'?: { $exists: false };
 };
 
 /**
