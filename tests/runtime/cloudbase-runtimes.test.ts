@@ -135,6 +135,9 @@ suite(title, () => {
     }
     expect(result.assigneeId).toMatch(/^u-(zhangwei|wangfang)$/);
     expect(result.final).toBe('closed');
+    // the console bundle's compressed duplicate lexicon decompresses and serves the desk on this runtime
+    expect(result.duplicates).toEqual({ scanned: expect.any(Number), clusters: true });
+    expect((result.duplicates as { scanned: number }).scanned).toBeGreaterThan(0);
     expect(result.messages?.length).toBeGreaterThan(0);
     // the sheets function wrote a workbook with the loop's request in it
     expect(result.exported).toEqual({ finished: true, rows: expect.any(Number), url: true });
