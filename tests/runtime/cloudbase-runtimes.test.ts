@@ -38,7 +38,7 @@ const LATENCY_MS = Number(process.env.RUNTIME_LATENCY_MS ?? 10);
 type Step = { step: string; fn: string; ms: number; calls: number; ok?: boolean; timeoutS: number; thrown?: string; answer?: unknown };
 type Result = {
   node: string; loadMs: Record<string, number>; steps: Step[]; error: string | null; requestId?: string; assigneeId?: string;
-  final?: string; messages?: string[]; exported?: unknown; notify?: unknown; outbox?: Array<{ template: string; status: string; lastError: string | null }>;
+  final?: string; messages?: string[]; exported?: unknown; duplicates?: { scanned: number; clusters: boolean }; notify?: unknown; outbox?: Array<{ template: string; status: string; lastError: string | null }>;
   sent: Array<{ result: unknown; errmsg?: string }>; timeouts: unknown[]; calls: { total: number };
 };
 
@@ -137,7 +137,7 @@ suite(title, () => {
     expect(result.final).toBe('closed');
     // the console bundle's compressed duplicate lexicon decompresses and serves the desk on this runtime
     expect(result.duplicates).toEqual({ scanned: expect.any(Number), clusters: true });
-    expect((result.duplicates as { scanned: number }).scanned).toBeGreaterThan(0);
+    expect(result.duplicates!.scanned).toBeGreaterThan(0);
     expect(result.messages?.length).toBeGreaterThan(0);
     // the sheets function wrote a workbook with the loop's request in it
     expect(result.exported).toEqual({ finished: true, rows: expect.any(Number), url: true });
