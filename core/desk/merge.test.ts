@@ -253,6 +253,20 @@ test("a linked enterprise's SMS fallback is the number on its own request, never
   for (const n of notices) expect(n.phone).toBe('13612349999');
 });
 
+test("a link made before its number was kept on it: the linked enterprise's SMS fallback is read from its own request", async () => {
+  await w.h.store.collection<User>(C.users).update('u-linxiao', { $set: { phone: '' } });
+  const a = (await w.h.ok('u-gaopeng', submission({ category: 'other', description: ROAD, phone: '13612340002' }))).request;
+  const b = (await w.h.ok('u-linxiao', submission({ category: 'other', description: ROAD2, phone: '13612349999' }))).request;
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  // as such a link was stored: no phone on the main's list
+  const main = await stored(a._id);
+  await w.h.requests().update(a._id, { $set: { mergedFrom: main.mergedFrom!.map(({ phone: _p, ...l }) => l) } });
+  await w.h.ok(main.assigneeId!, { action: 'request.accept', id: a._id });
+  const notices = await w.h.store.collection<OutboxEntry>(C.outbox).find({ requestId: a._id, userId: 'u-linxiao' }, { limit: 50 });
+  expect(notices.length).toBeGreaterThan(0);
+  for (const n of notices) expect(n.phone).toBe('13612349999');
+});
+
 test("another contact of the main's enterprise (its rework, its score) is not news for a linked enterprise", async () => {
   const { a, b } = await twoReports();
   // a second contact of 云溪精密机械 (高鹏 filed the main)

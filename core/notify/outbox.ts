@@ -168,6 +168,10 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
       if (user) told.push({ r, evs, user });
     }
   }
+  // links made before their number was kept on them (LinkedRef.phone): the number on the linked
+  // request itself, in one read, for those whose account has none
+  const unkept = told.filter((t) => t.r.via && !t.r.via.phone && !mobileOf(t.user.phone)).map((t) => t.r.via!.id);
+  const linkedRequests = unkept.length ? await requests.getMany([...new Set(unkept)]) : null;
   // what each person consented to, in one read, when this caller sends
   const consents = inline && told.length ? await subscriptionsOf(ports, [...new Set(told.map((t) => t.user._id))]) : null;
   const toSend: OutboxEntry[] = [];
@@ -194,7 +198,7 @@ export async function materializeNotifications(ports: Ports, requestId: string, 
     const route = routeFor(rules, ev, user, r.role === 'filer' ? 'staff' : r.role, newWork);
     // an enterprise's SMS goes to the number on its request when its account has none: a linked
     // enterprise's (并件) to the number on its own request, never the main enterprise's
-    const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(r.via ? r.via.phone : req.phone) : null);
+    const phone = mobileOf(user.phone) ?? (r.role === 'enterprise' ? mobileOf(r.via ? r.via.phone || linkedRequests?.get(r.via.id)?.phone : req.phone) : null);
     // a linked enterprise (并件) reads its own request's number and words, never the main's enterprise
     const own = r.via ? { no: r.via.no, title: r.via.title || req.description } : { no: req.no, title: req.description };
     const values = { no: own.no, title: own.title, status: STATUSES[req.status], enterprise: r.via ? '' : req.enterpriseName };
