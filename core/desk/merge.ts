@@ -264,6 +264,17 @@ async function restoreLinked(ports: Ports, now: Date, by: Actor, r: ServiceReque
   });
 }
 
+/** the main's write that takes a linked request off its list (null: not on it) */
+function offList(m: ServiceRequest, r: ServiceRequest, why: string, by: Actor, now: Date): Transition | null {
+  return lists(m, r) ? {
+    from: MAIN_FROM,
+    set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
+    event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理${why}` },
+    actor: by,
+    now,
+  } : null;
+}
+
 /**
  * desk.unmerge: the linked request goes back to what it was (its status, its handler when still
  * active, its clock running again), recorded on both timelines. Refused once its enterprise scored.
@@ -284,13 +295,7 @@ export async function unmergeRequest(ctx: Ctx, input: Sent<typeof UnmergeInput>)
     throw new AppError('CONFLICT', '诉求状态已变化，请刷新后重试');
   }
   // off the main's list next: from now on its enterprise hears only of its own request
-  await updateMain(ctx.ports, link.id, (m) => (m.mergedFrom ?? []).some((l) => l.id === r._id) ? {
-    from: MAIN_FROM,
-    set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
-    event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理${why}` },
-    actor: actor(ctx),
-    now: ctx.now,
-  } : null);
+  await updateMain(ctx.ports, link.id, (m) => offList(m, r, why, actor(ctx), ctx.now));
   const main = await requestRepo(ctx.ports.store).get(link.id);
   const next = await restoreLinked(ctx.ports, ctx.now, actor(ctx), { ...marked, nextCheckAt: markedCheck }, (status) => ({
     text: `取消并件：不再随 ${link.no}${main ? `（${main.enterpriseName}）` : ''} 合并办理，恢复为${STATUSES[status]}${why}`,
@@ -349,13 +354,7 @@ export async function settleLink(ports: Ports, seen: ServiceRequest, now: Date):
   const r = await requests.get(seen._id);
   const link = r?.mergedInto;
   if (!r || r.status !== 'merged' || !link) return 'moved';
-  const off = (m: ServiceRequest, why: string): Transition | null => lists(m, r) ? {
-    from: MAIN_FROM,
-    set: { mergedFrom: (m.mergedFrom ?? []).filter((l) => l.id !== r._id) },
-    event: { type: 'merge_removed', text: `取消并件：${r.no}（${r.enterpriseName}）恢复单独办理（${why}）` },
-    actor: SYSTEM,
-    now,
-  } : null;
+  const off = (m: ServiceRequest, why: string) => offList(m, r, `（${why}）`, SYSTEM, now);
   const restore = async (words: (status: RequestStatus) => { text: string; enterpriseText: string }) => {
     const back = await restoreLinked(ports, now, SYSTEM, r, words).catch(() => null);
     if (!back) return false;
