@@ -6,15 +6,9 @@
  * hotline, not copied from the labelled sets.
  */
 import { DUP_KINDS } from './dup-lexicon';
-import { dupKindsOf, duplicateLinks, type DupCandidate } from './duplicates';
+import { dupKindsOf, duplicateLinks } from './duplicates';
+import { req } from '../../tests/support/dup-candidates';
 
-const T0 = Date.UTC(2026, 10, 2, 2);
-let n = 0;
-function req(enterpriseId: string, gridId: string | null, text: string, more: Partial<DupCandidate> = {}): DupCandidate {
-  n++;
-  return { id: `r-${String(n).padStart(3, '0')}`, enterpriseId, gridId, communityId: gridId ? COMMUNITY[gridId] : null, category: 'jiaotong', text, createdAt: T0 + n * 60_000, ...more };
-}
-const COMMUNITY: Record<string, string> = { 'g-dc1': 'c-dongcheng', 'g-dc2': 'c-dongcheng', 'g-la1': 'c-liuan', 'g-xh1': 'c-xihu' };
 
 /** kind → [same fault, in other words], [different faults of the kind] */
 type Case = { same: [string, string]; other: [string, string] };

@@ -25,17 +25,10 @@ import * as H19 from '../knowledge/fixtures/requests-dup-holdout19';
 import * as H20 from '../knowledge/fixtures/requests-dup-holdout20';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
-import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER, type DupCandidate } from './duplicates';
+import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER } from './duplicates';
+import { pairOf, req, T0 } from '../../tests/support/dup-candidates';
 
 const DAY = 86_400_000;
-const T0 = Date.UTC(2026, 10, 2, 2);
-let n = 0;
-function req(enterpriseId: string, gridId: string | null, text: string, more: Partial<DupCandidate> = {}): DupCandidate {
-  n++;
-  return { id: `r-${String(n).padStart(3, '0')}`, enterpriseId, gridId, communityId: gridId ? COMMUNITY[gridId] : null, category: 'jiaotong', text, createdAt: T0 + n * 60_000, ...more };
-}
-const COMMUNITY: Record<string, string> = { 'g-dc1': 'c-dongcheng', 'g-dc2': 'c-dongcheng', 'g-la1': 'c-liuan', 'g-xh1': 'c-xihu' };
-const pairOf = (links: ReturnType<typeof duplicateLinks>, a: DupCandidate, b: DupCandidate) => links.find((l) => (l.a === a.id && l.b === b.id) || (l.a === b.id && l.b === a.id));
 
 test('two enterprises reporting the same broken road in other words are linked, with reasons a dispatcher can read', () => {
   const a = req('e-001', 'g-dc1', '厂门口东城路被大车压坏了，坑坑洼洼的，发货车底盘都刮了');
