@@ -86,7 +86,8 @@ export function rawInsertRate(dir: string, synchronous: 'FULL' | 'NORMAL', ms = 
 
 export async function benchThroughput() {
   const dataDir = mkdtempSync(join(tmpdir(), 'yszt-bench-tp-'));
-  const root = join(__dirname, '..');
+  // the repository: scripts/ from source, or APP_ROOT when run as the bundle bench.ts builds
+  const root = process.env.APP_ROOT ?? join(__dirname, '..');
   const server = await startLocalServer({ port: 0, dataDir, h5Dir: join(root, 'dist', 'h5'), functionsDir: join(root, 'cloudfunctions'), timers: false, seed: true, log: () => {} });
   const base = `http://127.0.0.1:${server.port}`;
   try {
@@ -113,6 +114,7 @@ export async function benchThroughput() {
     // the server's event loop does only the server's work
     // the server thread's busy time over the run: CPU per submit, which a busy machine changes less than the rate
     const elu0 = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
     const clients = new Worker(CLIENT_LOOP, { eval: true, workerData: { base, tokens, clients: CLIENTS, ms: SECONDS * 1000 } });
     const done = new Promise<{ latencies: number[]; starts: number[]; unassigned: number; failed: number; seconds: number; clientBusy: number }>((ok, bad) => {
       clients.once('message', ok);
@@ -134,6 +136,7 @@ export async function benchThroughput() {
     await server.followUpsIdle();
     const caughtUp = (Date.now() - behind) / 1000;
     const busy = performance.eventLoopUtilization(elu0);
+    const cpu = process.cpuUsage(cpu0);
     // the first second is a server just started (code compiled on first use, statements prepared,
     // 50 connections opened at once): reported apart from the steady state
     const warm = latencies.filter((_, i) => starts[i] >= 1000);
@@ -145,7 +148,8 @@ export async function benchThroughput() {
     console.log(`submit throughput, ${CLIENTS} clients for ${SECONDS} s over HTTP (durable as synchronous=FULL: group commit, the log fsynced off the thread before each answer): ${Math.round(rate)}/s, ${latencies.length} submits` +
       ` (${unassigned} not assigned at once, ${failed} failed); after the first second p50 ${f(pct(sorted, 50))}, p95 ${f(pct(sorted, 95))}, p99 ${f(pct(sorted, 99))}, max ${f(sorted[sorted.length - 1])}; in the first second max ${f(coldMax)}`);
     console.log(`  timers ticking during the run: ${ticks.join(', ')}; the follow-ups of the last answers done ${caughtUp.toFixed(1)} s after the timers`);
-    console.log(`  server thread busy ${(busy.utilization * 100).toFixed(0)}% of the run: ${(busy.active / latencies.length).toFixed(2)} ms per submit (its answer, its follow-ups, its share of the timers); the clients' thread busy ${(clientBusy * 100).toFixed(0)}%`);
+    console.log(`  server thread busy ${(busy.utilization * 100).toFixed(0)}% of the run: ${(busy.active / latencies.length).toFixed(2)} ms per submit (its answer, its follow-ups, its share of the timers); the clients' thread busy ${(clientBusy * 100).toFixed(0)}%; ` +
+      `the whole process (server, clients, fsyncs, checkpoints, GC) used ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms of CPU per submit (${((cpu.user + cpu.system) / (seconds * 1e4)).toFixed(0)}% of one core)`);
     console.log(`  raw SQLite single-row inserts, synchronous=FULL, same disk: ${Math.round(raw)}/s; submit throughput is ${((rate / raw) * 100).toFixed(1)}% of it`);
   } finally {
     await server.close();

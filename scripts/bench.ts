@@ -5,7 +5,8 @@
  *    until the response says "assigned")
  *  - an officer's inbox read and a request detail read
  * then store calls per action (and the follow-ups after the answers), latency with the store delayed
- * as on CloudBase, bundle sizes and cold loads, submit throughput at 50 clients (bench-throughput.ts),
+ * as on CloudBase, bundle sizes and cold loads, submit throughput at 50 clients (bench-throughput.ts, run
+ * as the server ships: bundled),
  * then the sweep (bench-sweep.ts) and the leaders' dashboard with 10^4 and 10^6 requests (bench-dashboard.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { startLocalServer } from '../server/app';
 import { benchSweep } from './bench-sweep';
 import { benchDashboard } from './bench-dashboard';
-import { benchThroughput } from './bench-throughput';
+import { spawnSync } from 'node:child_process';
 import { benchIntake } from './bench-intake';
 import { functionOf } from '../core/functions';
 
@@ -210,9 +211,21 @@ async function h5OverTheWire(base: string) {
   console.log(`H5 first page, index.html's ${js.length} scripts and ${assets.length - js.length} stylesheets over the wire: brotli ${kib(await sum('br'))}, gzip ${kib(await sum('gzip'))}, uncompressed ${kib(await sum(''))}`);
 }
 
+/**
+ * The throughput run measures the server as `npm start` runs it: one esbuild bundle
+ * (scripts/build-server.mjs), not this process's tsx. Built beside the server's bundle and run in its
+ * own process, so nothing this bench loaded before shares its heap or its event loop.
+ */
+async function throughputAsShipped() {
+  const { bundleNode, root } = await import('./build-server.mjs');
+  const out = await bundleNode(join(root, 'scripts', 'bench-throughput.ts'), join(root, 'dist', 'bench', 'throughput.cjs'));
+  const r = spawnSync(process.execPath, ['--enable-source-maps', out], { stdio: 'inherit', env: { ...process.env, APP_ROOT: root } });
+  if (r.status !== 0) throw new Error(`the throughput bench failed (${r.status ?? r.signal})`);
+}
+
 main()
   .then(() => storeCallsPerAction())
-  .then(() => benchThroughput())
+  .then(() => throughputAsShipped())
   .then(() => benchSweep())
   .then(() => benchDashboard())
   .then(() => benchIntake())

@@ -27,6 +27,9 @@ if (stale) {
   const c = spawnSync(process.execPath, [join(root, 'scripts', 'precompress.mjs'), join(root, 'dist', 'h5')], { cwd: root, stdio: 'inherit' });
   if (c.status !== 0) process.exit(c.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], { cwd: root, stdio: 'inherit' });
+// the server runs as one bundle (scripts/build-server.mjs), rebuilt when its sources changed
+const { serverStale, bundleNode, serverBundle } = await import('./build-server.mjs');
+if (serverStale()) await bundleNode(join(root, 'server', 'main.ts'), serverBundle);
+const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], { cwd: root, stdio: 'inherit', env: { ...process.env, APP_ROOT: root } });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -9,7 +9,8 @@ function randomCode() {
   return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-const root = resolve(__dirname, '..');
+// the repository: server/ when run from source, dist/server/ when run as the bundle npm start builds
+const root = process.env.APP_ROOT ? resolve(process.env.APP_ROOT) : resolve(__dirname, '..');
 startLocalServer({
   port: Number(process.env.PORT ?? 8080),
   dataDir: resolve(process.env.DATA_DIR ?? join(root, 'data')),
