@@ -111,7 +111,7 @@ function rewrite(normalized: string): string {
 }
 
 /** characters that end a run before a road's name: verbs and words around a road, not part of its name */
-const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不头半片区坑洼险'.split(''));
+const NOT_NAME = new Set('的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不头半片区坑洼险说讲问称'.split(''));
 
 /**
  * Place words: roads and streets named by two characters (东城路, 经五路, 纬二路), lines (东03线; a
@@ -359,7 +359,11 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   // bin station's flies and its rats are asides to the bins both say are full)
   let agree = false;
   let disagree = false;
+  // beside a public problem both name, the faults of a firm's own case around it (a truck pass asked
+  // for, a pass's fine) say nothing of whether the public one is the same
+  const publicShared = any(and(shared, CORE));
   for (const [k, mx] of x.splits) {
+    if (publicShared && k.scope === 'own') continue;
     const my = y.splits.get(k);
     if (!mx || !my) continue;
     if (mx & my) agree = true;
@@ -401,8 +405,13 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   if (twoProblems(x, y, k, sameEnt)) return null;
   // the works around a problem tie nothing where one of the two names a problem besides them
   if (any(k) && !any(andNot(k, CONTEXT)) && hasCore(x, WORKS_OWN) !== hasCore(y, WORKS_OWN)) k = NONE;
-  // an enterprise's own kind of case (its water bill) is many enterprises' where both say all have it
-  const everyone = !sameEnt && x.everyone && y.everyone;
+  // nor, where neither names a street, when either speaks of a case of its own around them (施工许可,
+  // 施工图审查, a builder's unpaid bill): the works are then that case's setting, not a problem on a street
+  if (any(k) && !any(andNot(k, CONTEXT)) && ![x, y].some((f) => f.roads.length || f.things.length) && [x, y].some((f) => f.licences.length || f.kinds.some((d) => d.scope === 'own'))) k = NONE;
+  // an enterprise's own kind of case (its water bill, its licence renewal) is many enterprises' where
+  // both say all have it, or one says so (同一批交的, 几家企业) and the other, in words that overlap,
+  // chases its own under way (a batch late for all, not one firm asking how to apply)
+  const everyone = !sameEnt && ((x.everyone && y.everyone) || ((x.everyone ? y : y.everyone ? x : null)?.stage === 'chases' && cos >= FALLBACK_COS));
   const anyKind = any(k);
   const sharedPublic = any(and(k, PUBLIC)) || (everyone && anyKind);
   const roads = count(x.roads, y.roads);
