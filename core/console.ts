@@ -14,7 +14,7 @@ import { computeRankingAction, configureRankings, getRanking, listRankings, rank
 import { viewBriefing } from './briefing/briefing';
 import { listKb, markHelped, removeKb, saveKb, suggestAnswers } from './knowledge/actions';
 import { listItems, removeItem, saveItem, suggestItems, triageItems } from './knowledge/item-actions';
-import { deskDuplicates } from './desk/duplicate-clusters';
+import { deskDuplicates, deskNotDuplicate } from './desk/duplicate-clusters';
 import { mergeRequests, unmergeRequest } from './desk/merge';
 import { recordMeeting } from './intake/meeting';
 import { actionFunction, tableOf } from './action-function';
@@ -46,6 +46,7 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   'items.suggest': suggestItems,
   'items.triage': triageItems,
   'desk.duplicates': deskDuplicates,
+  'desk.notDuplicate': deskNotDuplicate,
   'desk.merge': mergeRequests,
   'desk.unmerge': unmergeRequest,
   'meeting.record': recordMeeting,

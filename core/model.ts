@@ -256,6 +256,11 @@ export type ServiceRequest = {
   /** 并件: the requests linked to this one as their main, oldest link first */
   mergedFrom?: LinkedRef[];
   /**
+   * 疑似重复: the requests a dispatcher said this one is not a duplicate of (desk.notDuplicate,
+   * core/desk/duplicate-clusters.ts); the desk's clusters no longer link it to them
+   */
+  notDuplicateOf?: string[];
+  /**
    * 并件, on a linked request: its main is answered and it has not scored yet, so it is in its
    * enterprise's 待评价 (written by the outbox step that tells it; cleared by its score or unmerge)
    */
@@ -498,7 +503,7 @@ export type AuditEntry = {
   actorId: string;
   actorName: string;
   action: string;
-  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth' | 'kb' | 'item';
+  entity: 'org' | 'user' | 'enterprise' | 'rules' | 'binding' | 'auth' | 'kb' | 'item' | 'request';
   entityId: string;
   summary: string;
   before: unknown;

@@ -91,6 +91,7 @@ export const ACTIONS_BY_FUNCTION = {
     // 疑似重复 and 并件: the text matcher lives in this function (core/desk/duplicate-clusters.ts), and the
     // merge beside it (core/desk/merge.ts; a linked enterprise's score stays in the service function)
     'desk.duplicates',
+    'desk.notDuplicate',
     'desk.merge',
     'desk.unmerge',
     // 茶叙会/企业家日: a dispatcher's occasional entry of a meeting's problems (core/intake/meeting.ts)

@@ -16,7 +16,7 @@ const zPage = z.number().int().min(1).max(10_000).default(1);
 
 // ---------- audit ----------
 
-export const AuditListInput = z.object({ page: zPage, entity: z.enum(['org', 'user', 'enterprise', 'rules', 'binding', 'auth', 'kb', 'item']).optional() });
+export const AuditListInput = z.object({ page: zPage, entity: z.enum(['org', 'user', 'enterprise', 'rules', 'binding', 'auth', 'kb', 'item', 'request']).optional() });
 
 // ---------- orgs ----------
 

@@ -20,6 +20,20 @@ export const MergeInput = z
     if (new Set(v.ids).size !== v.ids.length) ctx.addIssue({ code: 'custom', path: ['ids'], message: '同一件诉求选择了两次' });
   });
 
+/** as core/intake/duplicates.ts MAX_CLUSTER: a cluster's other members at most */
+const CLUSTER_OTHERS = 11;
+
+/** 不是重复: the request `id` is not a duplicate of the requests `of` (the rest of its cluster) */
+export const NotDuplicateInput = z
+  .object({
+    id: zId,
+    of: z.array(zId, { required_error: '请选择与之比较的诉求', invalid_type_error: '请选择与之比较的诉求' }).min(1, '请至少选择一件诉求').max(CLUSTER_OTHERS, `一次最多标记${CLUSTER_OTHERS}件诉求`),
+  })
+  .superRefine((v, ctx) => {
+    if (v.of.includes(v.id)) ctx.addIssue({ code: 'custom', path: ['of'], message: '诉求不能与它自己比较' });
+    if (new Set(v.of).size !== v.of.length) ctx.addIssue({ code: 'custom', path: ['of'], message: '同一件诉求选择了两次' });
+  });
+
 export const UnmergeInput = z.object({
   id: zId,
   reason: z.string({ invalid_type_error: '原因格式不正确' }).trim().max(300, '原因不能超过300字').optional().default(''),

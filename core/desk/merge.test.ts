@@ -53,6 +53,47 @@ test('the dispatcher sees the two reports as one cluster, with reasons and each 
   expect(after.clusters.some((c: any) => c.ids.includes(b._id))).toBe(false);
 });
 
+test('不是重复: the dispatcher takes a request out of a cluster for good, recorded; the others stay linked; refusals write nothing', async () => {
+  const { a, b } = await twoReports();
+  w.h.clock.advance(600_000);
+  // a third enterprise of the grid, 恒达物流 (e-003), with a contact of its own
+  await w.h.store.collection<User>(C.users).add({ ...(await user('u-linxiao')), _id: 'u-e3', openid: 'dev-u-e3', name: '王工', enterpriseId: 'e-003' });
+  const c = (await w.h.ok('u-e3', submission({ category: 'other', description: '东城路和工业大道交叉口路灯坏了很久，晚上很黑，路上的坑也没人补，货车进出不安全', phone: '13612340009' }))).request;
+  const first = await w.h.ok('u-sunli', { action: 'desk.duplicates' });
+  expect(first.clusters.find((x: any) => x.ids.includes(c._id))?.ids).toEqual([a._id, b._id, c._id]);
+
+  // refused before anything is written: not the desk's, out of its scope, itself, twice, nothing
+  await w.h.store.collection<User>(C.users).add({ _id: 'u-cy-desk', openid: 'dev-u-cy-desk', name: '朝阳调度', roles: ['dispatcher'], orgId: 'c-chaoyang', active: true, createdAt: bj('2026-11-01T09:00') });
+  expect(await w.h.call('u-zhangwei', { action: 'desk.notDuplicate', id: c._id, of: [a._id, b._id] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await w.h.call('u-cy-desk', { action: 'desk.notDuplicate', id: c._id, of: [a._id, b._id] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  expect(await w.h.call('u-sunli', { action: 'desk.notDuplicate', id: c._id, of: [c._id] })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  expect(await w.h.call('u-sunli', { action: 'desk.notDuplicate', id: c._id, of: [a._id, a._id] })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  expect(await w.h.call('u-sunli', { action: 'desk.notDuplicate', id: c._id, of: [] })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  expect((await stored(c._id)).notDuplicateOf).toBeUndefined();
+  expect(await w.h.store.collection(C.audit).find({ action: 'desk.notDuplicate' })).toEqual([]);
+
+  const done = await w.h.ok('u-sunli', { action: 'desk.notDuplicate', id: c._id, of: [a._id, b._id] });
+  expect(done.notDuplicateOf).toEqual([a._id, b._id]);
+  expect((await stored(c._id)).notDuplicateOf).toEqual([a._id, b._id]);
+  // its status, its timeline and its sequence are the handling's, untouched
+  expect((await stored(c._id)).seq).toBe(c.seq);
+  const after = await w.h.ok('u-sunli', { action: 'desk.duplicates' });
+  expect(after.clusters.find((x: any) => x.ids.includes(a._id))?.ids).toEqual([a._id, b._id]);
+  expect(after.clusters.some((x: any) => x.ids.includes(c._id))).toBe(false);
+  // who and when, once: saying it again writes nothing
+  await w.h.ok('u-sunli', { action: 'desk.notDuplicate', id: c._id, of: [b._id] });
+  const log = await w.h.store.collection<any>(C.audit).find({ action: 'desk.notDuplicate' });
+  expect(log).toHaveLength(1);
+  expect(log[0]).toMatchObject({ actorId: 'u-sunli', entity: 'request', entityId: c._id });
+  expect(log[0].summary).toContain(a.no);
+  // either side's mark unlinks the pair: a said apart from b leaves no cluster at all
+  await w.h.ok('u-sunli', { action: 'desk.notDuplicate', id: a._id, of: [b._id] });
+  expect((await w.h.ok('u-sunli', { action: 'desk.duplicates' })).clusters).toEqual([]);
+  // a merged request is no cluster's member any more
+  await w.h.ok('u-sunli', { action: 'desk.merge', mainId: a._id, ids: [b._id] });
+  expect(await w.h.call('u-sunli', { action: 'desk.notDuplicate', id: c._id, of: [b._id] })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+});
+
 test('merge: the linked enterprise follows the main, is told once per change, and both enterprises score', async () => {
   const { a, b } = await twoReports();
   const bOfficer = (await stored(b._id)).assigneeId!;

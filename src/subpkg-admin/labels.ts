@@ -37,6 +37,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   auth: '登录与账号',
   kb: '知识库',
   item: '事项清单',
+  request: '诉求',
 };
 
 export const SCALES = ['大型', '中型', '小型', '微型'];

@@ -10,6 +10,7 @@ import { as, button, modalConfirm, settled, until, visible } from '../support/pa
 import { submission } from '../support/harness';
 import { C } from '../../core/collections';
 import type { Message, ServiceRequest } from '../../core/model';
+import { devOpenid } from '../../core/seed/demo-district';
 
 jest.setTimeout(600_000);
 
@@ -110,4 +111,39 @@ test('two enterprises report the same road; the desk merges them; both are told 
   await visible(desk, '评分 4 分').waitFor();
   await settled(desk);
   await world.tallShot(desk, 'merge-06-desk-main');
+});
+
+test('不是重复: the desk takes a request that is another problem out of its cluster, and it stays out', async () => {
+  const sewer = '东城路南段下水道堵了，一下大雨污水就返上来，往我们院子里灌，麻烦市政来疏通';
+  const a = (await as(world, 'u-gaopeng', submission({ category: 'other', phone: '13612340002', description: sewer }))).request;
+  const b = (await as(world, 'u-linxiao', submission({ category: 'other', description: '东城路南头的下水道堵死了，雨水排不出去，倒灌进我们仓库' }))).request;
+  // a third enterprise of the grid (恒达物流) writes of its own drain in the same words
+  const contact = (await store().collection<any>(C.users).get('u-linxiao'))!;
+  await store().collection<any>(C.users).add({ ...contact, _id: 'u-e3', openid: devOpenid('u-e3'), name: '王工', enterpriseId: 'e-003' });
+  const c = (await as(world, 'u-e3', submission({ category: 'other', phone: '13612340009', description: '东城路南段我们厂区下水道堵了，一下雨污水就返上来，麻烦来疏通一下' }))).request;
+
+  const desk = await world.page(390, { height: 844 });
+  await loginAs(desk, '孙丽');
+  await visible(desk, '疑似重复 · 并件').click();
+  const card = desk.locator('.dup').filter({ hasText: a.no }).locator('visible=true').first();
+  await card.waitFor();
+  await expect(card.textContent()).resolves.toContain(c.no);
+  await settled(desk);
+  await world.tallShot(desk, 'merge-07-desk-cluster-of-three');
+  // the dispatcher reads c and finds it is the firm's own drain: 不是重复
+  await card.locator('.dup__member').filter({ hasText: c.no }).getByText('不是重复').click();
+  await visible(desk, /与本组其他 2 件诉求不是同一问题/).waitFor();
+  await modalConfirm(desk).click();
+  await until(async () => (await stored(c._id)).notDuplicateOf?.length === 2);
+  const after = desk.locator('.dup').filter({ hasText: a.no }).locator('visible=true').first();
+  await until(async () => !(await after.textContent())?.includes(c.no));
+  await expect(after.textContent()).resolves.toContain(b.no);
+  await settled(desk);
+  await world.tallShot(desk, 'merge-08-desk-not-duplicate');
+  // it stays out on a fresh read, and the audit log says who
+  await desk.reload();
+  await visible(desk, a.no).waitFor();
+  await expect(desk.locator('body').textContent()).resolves.not.toContain(c.no);
+  const log = await store().collection<any>(C.audit).find({ action: 'desk.notDuplicate' });
+  expect(log.map((e: any) => [e.entityId, e.actorName])).toEqual([[c._id, '孙丽']]);
 });

@@ -67,6 +67,7 @@ const EXPECTED: Record<string, Row> = {
   // 并件 (core/desk/merge.ts)
   'desk.merge':                 [F, F, F, F, ok, F, F, F, F, F],
   'desk.unmerge':               [F, F, F, F, ok, F, F, F, F, F],
+  'desk.notDuplicate':          [F, F, F, F, ok, F, F, F, F, F],
   'card.issue':                 [F, F, F, F, ok, F, F, F, F, F],
   'card.list':                  [F, F, F, F, F, ok, F, F, F, F],
   'card.get':                   [F, F, F, F, F, ok, F, F, F, F],

@@ -253,6 +253,7 @@ export function samples(ids: WorldIds): Record<string, Record<string, unknown>> 
     'desk.merge': { mainId: ids.assigned, ids: [ids.accepted] },
     'desk.unmerge': { id: ids.linked },
     'desk.duplicates': {},
+    'desk.notDuplicate': { id: ids.assigned, of: [ids.accepted] },
     'card.issue': { id: ids.assigned, leadDeptId: 'dep-zjj', coDeptIds: ['dep-zrzy'], deadline: '2026-12-04', instructions: '请牵头答复' },
     'card.list': { tab: 'todo' },
     'card.get': { cardId: ids.cardId },

@@ -13,7 +13,10 @@ import './index.css';
 type Data = Answer<'desk.duplicates'>;
 type Cluster = Data['clusters'][number];
 
-/** one cluster: the dispatcher picks the main (主件) and which of the others go into it, then 合并 */
+/**
+ * one cluster: the dispatcher picks the main (主件) and which of the others go into it, then 合并;
+ * or says one of them is another problem (不是重复), which takes it out of this cluster for good
+ */
 function ClusterCard({ c, onMerged }: { c: Cluster; onMerged: () => void }) {
   const [mainId, setMain] = useState(c.members[0].id);
   const [picked, setPicked] = useState<Set<string>>(() => new Set(c.members.filter((m) => m.canLink).map((m) => m.id)));
@@ -33,6 +36,26 @@ function ClusterCard({ c, onMerged }: { c: Cluster; onMerged: () => void }) {
     try {
       await callService('desk.merge', { mainId, ids });
       Taro.showToast({ title: '已合并办理', icon: 'success' });
+      onMerged();
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apart = async (m: Cluster['members'][number]) => {
+    const others = c.members.filter((o) => o.id !== m.id);
+    const ok = await Taro.showModal({
+      title: '不是重复',
+      content: `确认 ${m.no}（${m.enterpriseName}）与本组其他 ${others.length} 件诉求不是同一问题？确认后不再提示它们疑似重复，操作记入日志。`,
+      confirmText: '不是重复',
+    }).then((r) => r.confirm, () => false);
+    if (!ok) return;
+    setBusy(true);
+    try {
+      await callService('desk.notDuplicate', { id: m.id, of: others.map((o) => o.id) });
+      Taro.showToast({ title: '已移出本组', icon: 'success' });
       onMerged();
     } catch (e) {
       toastError(e);
@@ -69,6 +92,7 @@ function ClusterCard({ c, onMerged }: { c: Cluster; onMerged: () => void }) {
               {!isMain && (m.canLink
                 ? <Text className={`dup__choice${picked.has(m.id) ? ' dup__choice--on' : ''}`} onClick={() => toggle(m.id)}>{picked.has(m.id) ? '☑ 并入主件' : '☐ 不并入'}</Text>
                 : <Text className='muted small'>{m.status === 'supervised' ? '督办中，只能作为主件' : '已是主件，只能作为主件'}</Text>)}
+              <Text className='dup__apart' onClick={() => { if (!busy) apart(m); }}>不是重复</Text>
             </View>
           </View>
         );
@@ -94,7 +118,7 @@ export default function DuplicatesPage() {
   return (
     <View className='page'>
       <View className='hint dup__intro'>
-        同一网格、社区或部门内，不同企业反映的相近问题。合并后由主件统一办理，并入诉求的企业同步收到进展，办结后各自评价；统计只计主件一件。
+        同一网格、社区或部门内，不同企业反映的相近问题。合并后由主件统一办理，并入诉求的企业同步收到进展，办结后各自评价；统计只计主件一件。不是同一问题的，点“不是重复”移出本组，不再提示。
         {data.capped ? `（仅比对最近 ${data.window} 件在办诉求）` : ''}
       </View>
       {data.clusters.length === 0
