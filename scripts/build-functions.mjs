@@ -88,6 +88,19 @@ const holidays = {
  * a third of the bytes, so the console function stays within its 300 KB. Its Sets are sent as arrays.
  */
 const lexiconSource = join(root, 'core', 'intake', 'dup-lexicon.ts');
+/** 85 printable ASCII characters that need no escape in a JSON string (no quote, no backslash, no space) */
+const B85 = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => c !== '"' && c !== '\\' && c !== "'").join('').slice(0, 85);
+function b85(bytes) {
+  const padded = Buffer.concat([bytes, Buffer.alloc((4 - (bytes.length % 4)) % 4)]);
+  let out = '';
+  for (let i = 0; i < padded.length; i += 4) {
+    let v = padded.readUInt32BE(i);
+    const chunk = new Array(5);
+    for (let j = 4; j >= 0; j--) { chunk[j] = B85[v % 85]; v = Math.floor(v / 85); }
+    out += chunk.join('');
+  }
+  return out;
+}
 const lexiconModule = (() => {
   const out = buildSync({ entryPoints: [lexiconSource], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
   const mod = { exports: {} };
@@ -97,10 +110,15 @@ const lexiconModule = (() => {
   for (const [k, v] of Object.entries(mod.exports)) {
     if (v instanceof Set) { sets.push(k); data[k] = [...v]; } else data[k] = v;
   }
-  const blob = brotliCompressSync(Buffer.from(JSON.stringify(data), 'utf8'), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } }).toString('base64');
+  const bytes = brotliCompressSync(Buffer.from(JSON.stringify(data), 'utf8'), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } });
   return [
     "import { brotliDecompressSync } from 'zlib';",
-    `const d = JSON.parse(brotliDecompressSync(Buffer.from(${JSON.stringify(blob)}, 'base64')).toString('utf8'));`,
+    // base 85 rather than base64: 5 characters for 4 bytes instead of 6 for 4 (a twelfth fewer bytes in the bundle)
+    `const A = ${JSON.stringify(B85)};`,
+    `const s = ${JSON.stringify(b85(bytes))};`,
+    'const b = Buffer.alloc(s.length / 5 * 4);',
+    'for (let i = 0, o = 0; i < s.length; i += 5, o += 4) { let v = 0; for (let j = 0; j < 5; j++) v = v * 85 + A.indexOf(s[i + j]); b.writeUInt32BE(v, o); }',
+    `const d = JSON.parse(brotliDecompressSync(b.subarray(0, ${bytes.length})).toString('utf8'));`,
     ...Object.keys(data).map((k) => `export const ${k} = ${sets.includes(k) ? `new Set(d.${k})` : `d.${k}`};`),
   ].join('\n');
 })();

@@ -396,6 +396,10 @@ const MORE_FAULTS: Array<[kind: string, a: string, b: string]> = [
   ['bank-branch', '附近的银行网点撤了', '银行网点排队太久，窗口少'],
   ['fire-hazard', '隔壁仓库堆了好多易燃物', '楼道里电动车飞线充电'],
   ['hazwaste', '危废一个多月没人来收', '危废贮存间不合规被罚款'],
+  ['gas-supply', '食堂燃气灶火特别小，是不是压力不够', '燃气公司说要做年度安全检查才能恢复供气，预约了没人来'],
+  ['street-vendor', '夜市收摊以后垃圾扔一地', '夜市摊位费是谁定的，交了钱没收据'],
+  ['street-vendor', '夜市摊位费是谁定的，交了钱没收据', '填了夜市的摊位申请表，说抽签，到现在没消息'],
+  ['signboard', '门头灯箱被大风刮坏了', '统一店招改造，招牌拆了两个月还没装新的'],
 ];
 
 test.each(MORE_FAULTS)('%s: two faults beside each other are two problems (%s / %s)', (kind, a, b) => {

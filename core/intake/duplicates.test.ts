@@ -549,6 +549,12 @@ test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and
   expect(placeWords(dupNormalize('我们厂在东城路1号，司机说路口新架了个横杆')).roads).toEqual(['东城路']);
 });
 
+test('a drain in one firm\'s own yard (下水道, read as 污水井) is its case, not the street\'s flooding', () => {
+  const yard = req('e-019', 'g-xh1', '我们院子里的下水道堵了，往外返臭水，想问能不能请市政帮忙疏通', { category: 'shuiqi' });
+  const street = req('e-018', 'g-xh1', '又下雨又淹了，西湖路我们店那一截积水到膝盖，下水口是不是堵死了', { category: 'shuiqi' });
+  expect(pairOf(duplicateLinks([yard, street]), yard, street)).toBeUndefined();
+});
+
 test('a batch late for several firms is one problem where one says so and the other chases its own; a firm asking how to start one is not', () => {
   const late = req('e-021', 'g-xh2', '排污许可证今年到期，8月份就提交了延续申请，到现在还没批下来，证过期了还能不能生产', { category: 'huanjing' });
   const batch = req('e-023', 'g-xh2', '排污许可延续一直没批下来，跟卓越化工他们同一批交的，网上状态三个多月没变', { category: 'huanjing' });

@@ -183,7 +183,7 @@ type Features = {
 };
 
 /** sets of kinds as bits in WORDS words of 30 (DUP_KINDS' order): compared for every pair of requests, so plain numbers, not a Set */
-const WORDS = 4;
+const WORDS = 5;
 type Bits = number[];
 const KIND_INDEX = new Map(DUP_KINDS.map((k, i) => [k, i]));
 function bits(kinds: readonly DupKind[]): Bits {
