@@ -25,6 +25,10 @@ import * as H17 from '../core/knowledge/fixtures/requests-dup-holdout17';
 import * as H18 from '../core/knowledge/fixtures/requests-dup-holdout18';
 import * as H19 from '../core/knowledge/fixtures/requests-dup-holdout19';
 import * as H20 from '../core/knowledge/fixtures/requests-dup-holdout20';
+import * as H21 from '../core/knowledge/fixtures/requests-dup-holdout21';
+import * as H22 from '../core/knowledge/fixtures/requests-dup-holdout22';
+import * as H23 from '../core/knowledge/fixtures/requests-dup-holdout23';
+import * as H24 from '../core/knowledge/fixtures/requests-dup-holdout24';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -83,6 +87,10 @@ export function benchIntake() {
     ['held-out set 18 (training now; blind 0.726 / 0.757 at cae0728)', [H18.DUP_HOLDOUT18_REQUESTS, H18.DUP_HOLDOUT18_PAIRS, H18.NEAR_MISS_HOLDOUT18_PAIRS]],
     ['held-out set 19, never read (blind 0.672 / 0.719 at e3f81dd)', [H19.DUP_HOLDOUT19_REQUESTS, H19.DUP_HOLDOUT19_PAIRS, H19.NEAR_MISS_HOLDOUT19_PAIRS], 'never read'],
     ['held-out set 20, never read (blind 0.792 / 0.745 at e3f81dd)', [H20.DUP_HOLDOUT20_REQUESTS, H20.DUP_HOLDOUT20_PAIRS, H20.NEAR_MISS_HOLDOUT20_PAIRS], 'never read'],
+    ['held-out set 21, a logistics district (training now; blind 0.833 / 0.427 at 80212a2)', [H21.DUP_HOLDOUT21_REQUESTS, H21.DUP_HOLDOUT21_PAIRS, H21.NEAR_MISS_HOLDOUT21_PAIRS]],
+    ['held-out set 22, an old village industrial zone (training now; blind 0.667 / 0.243 at 80212a2)', [H22.DUP_HOLDOUT22_REQUESTS, H22.DUP_HOLDOUT22_PAIRS, H22.NEAR_MISS_HOLDOUT22_PAIRS]],
+    ['held-out set 23, a high-tech park, never read (blind 0.727 / 0.606 at 13ac2ed)', [H23.DUP_HOLDOUT23_REQUESTS, H23.DUP_HOLDOUT23_PAIRS, H23.NEAR_MISS_HOLDOUT23_PAIRS], 'never read'],
+    ['held-out set 24, food and catering streets (training now; blind 0.456 / 0.342 at 13ac2ed)', [H24.DUP_HOLDOUT24_REQUESTS, H24.DUP_HOLDOUT24_PAIRS, H24.NEAR_MISS_HOLDOUT24_PAIRS]],
   ];
   let right = 0;
   let proposed = 0;

@@ -23,6 +23,10 @@ import * as H17 from '../knowledge/fixtures/requests-dup-holdout17';
 import * as H18 from '../knowledge/fixtures/requests-dup-holdout18';
 import * as H19 from '../knowledge/fixtures/requests-dup-holdout19';
 import * as H20 from '../knowledge/fixtures/requests-dup-holdout20';
+import * as H21 from '../knowledge/fixtures/requests-dup-holdout21';
+import * as H22 from '../knowledge/fixtures/requests-dup-holdout22';
+import * as H23 from '../knowledge/fixtures/requests-dup-holdout23';
+import * as H24 from '../knowledge/fixtures/requests-dup-holdout24';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER } from './duplicates';
@@ -701,6 +705,10 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['eighteenth, training (blind 0.726 / 0.757 at cae0728)', [H18.DUP_HOLDOUT18_REQUESTS, H18.DUP_HOLDOUT18_PAIRS, H18.NEAR_MISS_HOLDOUT18_PAIRS], { precision: 0.85, recall: 0.88, nearMisses: 3 }],
   ['nineteenth, never read (blind 0.672 / 0.719 at e3f81dd)', [H19.DUP_HOLDOUT19_REQUESTS, H19.DUP_HOLDOUT19_PAIRS, H19.NEAR_MISS_HOLDOUT19_PAIRS], { precision: 0.63, recall: 0.68, nearMisses: 5 }],
   ['twentieth, never read (blind 0.792 / 0.745 at e3f81dd)', [H20.DUP_HOLDOUT20_REQUESTS, H20.DUP_HOLDOUT20_PAIRS, H20.NEAR_MISS_HOLDOUT20_PAIRS], { precision: 0.75, recall: 0.7, nearMisses: 3 }],
+  ['twenty-first, training (blind 0.833 / 0.427 at 80212a2)', [H21.DUP_HOLDOUT21_REQUESTS, H21.DUP_HOLDOUT21_PAIRS, H21.NEAR_MISS_HOLDOUT21_PAIRS], { precision: 0.86, recall: 0.76, nearMisses: 2 }],
+  ['twenty-second, training (blind 0.667 / 0.243 at 80212a2)', [H22.DUP_HOLDOUT22_REQUESTS, H22.DUP_HOLDOUT22_PAIRS, H22.NEAR_MISS_HOLDOUT22_PAIRS], { precision: 0.88, recall: 0.44, nearMisses: 2 }],
+  ['twenty-third, never read (blind 0.727 / 0.606 at 13ac2ed)', [H23.DUP_HOLDOUT23_REQUESTS, H23.DUP_HOLDOUT23_PAIRS, H23.NEAR_MISS_HOLDOUT23_PAIRS], { precision: 0.66, recall: 0.57, nearMisses: 4 }],
+  ['twenty-fourth, training (blind 0.456 / 0.342 at 13ac2ed)', [H24.DUP_HOLDOUT24_REQUESTS, H24.DUP_HOLDOUT24_PAIRS, H24.NEAR_MISS_HOLDOUT24_PAIRS], { precision: 0.7, recall: 0.6, nearMisses: 6 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
