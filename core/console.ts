@@ -14,7 +14,6 @@ import { computeRankingAction, configureRankings, getRanking, listRankings, rank
 import { viewBriefing } from './briefing/briefing';
 import { listKb, markHelped, removeKb, saveKb, suggestAnswers } from './knowledge/actions';
 import { listItems, removeItem, saveItem, suggestItems, triageItems } from './knowledge/item-actions';
-import { deskDuplicates, deskNotDuplicate } from './desk/duplicate-clusters';
 import { mergeRequests, unmergeRequest } from './desk/merge';
 import { recordMeeting } from './intake/meeting';
 import { actionFunction, tableOf } from './action-function';
@@ -45,8 +44,6 @@ const CONSOLE_TABLE = tableOf<ConsoleAction>()({
   // the responsibility list (core/knowledge/item-actions.ts): matched here too, for the same reason
   'items.suggest': suggestItems,
   'items.triage': triageItems,
-  'desk.duplicates': deskDuplicates,
-  'desk.notDuplicate': deskNotDuplicate,
   'desk.merge': mergeRequests,
   'desk.unmerge': unmergeRequest,
   'meeting.record': recordMeeting,

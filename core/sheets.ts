@@ -2,7 +2,8 @@
  * The sheets function: the spreadsheet actions (ledger export, the enterprise registry's template,
  * import and its bad rows as a workbook, the imports of 12345, the knowledge base and the
  * responsibility list, the briefing's workbook), and the admin console's upkeep beside them (orgs,
- * staff, the registry, rules, the audit log). Only the spreadsheets need exceljs and its zip stack
+ * staff, the registry, rules, the audit log), and the desk's duplicate clusters with their lexicon,
+ * which grows with every sector it learns. Only the spreadsheets need exceljs and its zip stack
  * (about 1 MB bundled, the budget of this function); the admin's calls are rare and its pages already
  * call here for their imports. So the service function, called on every tap, and the console
  * function, which the submit page's suggestions call, stay small.
@@ -17,6 +18,7 @@ import { importHotline } from './intake/hotline';
 import { importKb, kbTemplate } from './knowledge/kb-import';
 import { importItems, itemTemplate } from './knowledge/items-import';
 import { exportLedger } from './ledger/ledger';
+import { deskDuplicates, deskNotDuplicate } from './desk/duplicate-clusters';
 import { actionFunction, tableOf } from './action-function';
 import { ACTIONS_BY_FUNCTION, type SheetAction } from './contract/actions';
 import type { FunctionOptions, Handler } from './function-shell';
@@ -56,6 +58,8 @@ const SHEET_TABLE = tableOf<SheetAction>()({
   'items.template': itemTemplate,
   'items.import': importItems,
   'briefing.generate': generateBriefing,
+  'desk.duplicates': deskDuplicates,
+  'desk.notDuplicate': deskNotDuplicate,
 });
 /** what each action answers (core/contract/answers.ts) */
 export type SheetTable = typeof SHEET_TABLE;

@@ -88,10 +88,8 @@ export const ACTIONS_BY_FUNCTION = {
     'items.list',
     'items.save',
     'items.remove',
-    // 疑似重复 and 并件: the text matcher lives in this function (core/desk/duplicate-clusters.ts), and the
-    // merge beside it (core/desk/merge.ts; a linked enterprise's score stays in the service function)
-    'desk.duplicates',
-    'desk.notDuplicate',
+    // 并件 (core/desk/merge.ts; a linked enterprise's score stays in the service function); the clusters
+    // it merges are found in the sheets function, with the duplicate lexicon
     'desk.merge',
     'desk.unmerge',
     // 茶叙会/企业家日: a dispatcher's occasional entry of a meeting's problems (core/intake/meeting.ts)
@@ -152,6 +150,11 @@ export const ACTIONS_BY_FUNCTION = {
     'items.template',
     'items.import',
     'briefing.generate',
+    // 疑似重复: the desk's clusters and its 不是重复 (core/desk/duplicate-clusters.ts). The duplicate
+    // lexicon grows with every sector it learns; in this function's 1 MB it has room, and a
+    // dispatcher opens the page a few times a day
+    'desk.duplicates',
+    'desk.notDuplicate',
   ],
 } as const;
 

@@ -74,8 +74,8 @@ async function main() {
   result.assigneeId = assigned.assigneeId;
   if (!assigned.assigneeId) throw new Error(`not assigned after the assign timer: ${JSON.stringify(assigned)}`);
   const officer = `dev-${assigned.assigneeId}`;
-  // the desk's duplicate clusters read the duplicate lexicon, which the console bundle carries compressed
-  const dups = must(await call('dispatcher: desk.duplicates', 'console', { action: 'desk.duplicates' }, 'dev-u-sunli'), 'duplicates');
+  // the desk's duplicate clusters read the duplicate lexicon, which the sheets bundle carries compressed
+  const dups = must(await call('dispatcher: desk.duplicates', 'sheets', { action: 'desk.duplicates' }, 'dev-u-sunli'), 'duplicates');
   result.duplicates = { scanned: dups.scanned, clusters: Array.isArray(dups.clusters) };
   must(await call('officer: officer.inbox', 'service', { action: 'officer.inbox', tab: 'todo' }, officer), 'inbox');
   must(await call('officer: request.accept', 'service', { action: 'request.accept', id }, officer), 'accept');
