@@ -442,6 +442,15 @@ const MORE_FAULTS: Array<[kind: string, a: string, b: string]> = [
   ['street-vendor', '夜市收摊以后垃圾扔一地', '夜市摊位费是谁定的，交了钱没收据'],
   ['street-vendor', '夜市摊位费是谁定的，交了钱没收据', '填了夜市的摊位申请表，说抽签，到现在没消息'],
   ['signboard', '门头灯箱被大风刮坏了', '统一店招改造，招牌拆了两个月还没装新的'],
+  // the sector pass
+  ['garbage', '路边有人扔了几头病死猪', '垃圾站满了好几天没人清运'],
+  ['parking', '旅游大巴把路边停满了', '消防通道被私家车占了'],
+  ['property-fee', '商场强制收推广费', '物业费又涨价了'],
+  ['stray-dog', '野猪把地里的庄稼拱了', '厂区附近野狗咬人'],
+  ['noise', '隔壁民宿的客人半夜唱歌', '工地打桩吵得睡不着'],
+  ['heating', '园区蒸汽压力不够，烘干开不起来', '蒸汽管道漏汽了'],
+  ['festival', '美食节的摊位怎么报名', '美食节突然取消了也没通知'],
+  ['irrigation', '灌溉渠塌了一段', '什么时候轮灌放水'],
 ];
 
 test.each(MORE_FAULTS)('%s: two faults beside each other are two problems (%s / %s)', (kind, a, b) => {
