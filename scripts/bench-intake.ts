@@ -29,6 +29,8 @@ import * as H21 from '../core/knowledge/fixtures/requests-dup-holdout21';
 import * as H22 from '../core/knowledge/fixtures/requests-dup-holdout22';
 import * as H23 from '../core/knowledge/fixtures/requests-dup-holdout23';
 import * as H24 from '../core/knowledge/fixtures/requests-dup-holdout24';
+import * as H25 from '../core/knowledge/fixtures/requests-dup-holdout25';
+import * as H26 from '../core/knowledge/fixtures/requests-dup-holdout26';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -91,6 +93,8 @@ export function benchIntake() {
     ['held-out set 22, an old village industrial zone (training now; blind 0.667 / 0.243 at 80212a2)', [H22.DUP_HOLDOUT22_REQUESTS, H22.DUP_HOLDOUT22_PAIRS, H22.NEAR_MISS_HOLDOUT22_PAIRS]],
     ['held-out set 23, a high-tech park, never read (blind 0.727 / 0.606 at 13ac2ed)', [H23.DUP_HOLDOUT23_REQUESTS, H23.DUP_HOLDOUT23_PAIRS, H23.NEAR_MISS_HOLDOUT23_PAIRS], 'never read'],
     ['held-out set 24, food and catering streets (training now; blind 0.456 / 0.342 at 13ac2ed)', [H24.DUP_HOLDOUT24_REQUESTS, H24.DUP_HOLDOUT24_PAIRS, H24.NEAR_MISS_HOLDOUT24_PAIRS]],
+    ['held-out set 25, visitors\' hotels, homestays and scenic shops, never read (blind 0.617 / 0.468 at cac93ee)', [H25.DUP_HOLDOUT25_REQUESTS, H25.DUP_HOLDOUT25_PAIRS, H25.NEAR_MISS_HOLDOUT25_PAIRS], 'never read'],
+    ['held-out set 26, agriculture at the rural edge (blind 0.714 / 0.197 at cac93ee; some misses seen, none acted on)', [H26.DUP_HOLDOUT26_REQUESTS, H26.DUP_HOLDOUT26_PAIRS, H26.NEAR_MISS_HOLDOUT26_PAIRS]],
   ];
   let right = 0;
   let proposed = 0;

@@ -27,6 +27,8 @@ import * as H21 from '../knowledge/fixtures/requests-dup-holdout21';
 import * as H22 from '../knowledge/fixtures/requests-dup-holdout22';
 import * as H23 from '../knowledge/fixtures/requests-dup-holdout23';
 import * as H24 from '../knowledge/fixtures/requests-dup-holdout24';
+import * as H25 from '../knowledge/fixtures/requests-dup-holdout25';
+import * as H26 from '../knowledge/fixtures/requests-dup-holdout26';
 import { CATEGORY_CODES } from '../contract/catalog';
 import { duplicateFigures } from '../knowledge/evaluate';
 import { duplicateClusters, duplicateLinks, dupNormalize, placeWords, MAX_CLUSTER } from './duplicates';
@@ -709,6 +711,8 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['twenty-second, training (blind 0.667 / 0.243 at 80212a2)', [H22.DUP_HOLDOUT22_REQUESTS, H22.DUP_HOLDOUT22_PAIRS, H22.NEAR_MISS_HOLDOUT22_PAIRS], { precision: 0.88, recall: 0.44, nearMisses: 2 }],
   ['twenty-third, never read (blind 0.727 / 0.606 at 13ac2ed)', [H23.DUP_HOLDOUT23_REQUESTS, H23.DUP_HOLDOUT23_PAIRS, H23.NEAR_MISS_HOLDOUT23_PAIRS], { precision: 0.66, recall: 0.57, nearMisses: 4 }],
   ['twenty-fourth, training (blind 0.456 / 0.342 at 13ac2ed)', [H24.DUP_HOLDOUT24_REQUESTS, H24.DUP_HOLDOUT24_PAIRS, H24.NEAR_MISS_HOLDOUT24_PAIRS], { precision: 0.7, recall: 0.6, nearMisses: 6 }],
+  ['twenty-fifth, never read (blind 0.617 / 0.468 at cac93ee)', [H25.DUP_HOLDOUT25_REQUESTS, H25.DUP_HOLDOUT25_PAIRS, H25.NEAR_MISS_HOLDOUT25_PAIRS], { precision: 0.58, recall: 0.52, nearMisses: 6 }],
+  ['twenty-sixth, some misses seen (blind 0.714 / 0.197 at cac93ee)', [H26.DUP_HOLDOUT26_REQUESTS, H26.DUP_HOLDOUT26_PAIRS, H26.NEAR_MISS_HOLDOUT26_PAIRS], { precision: 0.62, recall: 0.26, nearMisses: 1 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
