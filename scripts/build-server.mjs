@@ -14,7 +14,8 @@ export const serverBundle = join(root, 'dist', 'server', 'main.cjs');
 /** what the server is made of: a change in any of these makes the bundle stale */
 const SOURCES = ['core', 'adapters', 'server', 'config'].map((d) => join(root, d));
 
-function newestMtime(dir) {
+/** the newest modification time under a folder (what start.mjs compares its builds against) */
+export function newestMtime(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
