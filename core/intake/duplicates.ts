@@ -337,8 +337,6 @@ export const FALLBACK_COS = 0.07;
 export const FALLBACK_COS_PLACE = 0.06;
 
 const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
-/** an enterprise's own bills */
-const BILLS = new Set(['power-bill', 'water-bill']);
 
 
 /** a public problem that is the problem, not its setting (works on the road) */
@@ -389,7 +387,7 @@ function twoProblems(x: Features, y: Features, shared: Bits, sameEnt: boolean): 
   if (!sameEnt && x.accused !== y.accused) return true;
   // one enterprise's own bill that mentions an outage (the days it was cut), and another's report of the
   // outage: the bill is its own case
-  if (!sameEnt && any(shared) && !any(andNot(shared, EVENT)) && x.kinds.some((k) => BILLS.has(k.id)) !== y.kinds.some((k) => BILLS.has(k.id))) return true;
+  if (!sameEnt && any(shared) && !any(andNot(shared, EVENT)) && x.kinds.some((k) => k.bill) !== y.kinds.some((k) => k.bill)) return true;
   return false;
 }
 
