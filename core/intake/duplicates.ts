@@ -338,7 +338,6 @@ export const FALLBACK_COS_PLACE = 0.06;
 
 const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
 
-
 /** a public problem that is the problem, not its setting (works on the road) */
 const CORE = andNot(andNot(PUBLIC, CONTEXT), PROGRAMME);
 /** the works' own footprint (a hoarding on the pavement): a problem in itself, but no problem besides the works */
