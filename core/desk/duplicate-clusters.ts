@@ -12,9 +12,9 @@
  *
  * desk.notDuplicate (不是重复): a dispatcher who reads a cluster and finds one of its requests is
  * another problem says so once; the mark goes on that request (notDuplicateOf, one conditional-free
- * $push on one document) and an audit entry records who and when. Either side's mark unlinks the
- * pair, so the suggestion does not come back on the next read; the others of the cluster stay
- * linked by their own evidence.
+ * $push on one document) and an audit entry records who and when. The matcher links no pair either
+ * side's mark names (core/intake/duplicates.ts), so the suggestion does not come back on the next
+ * read; the others of the cluster stay linked by their own evidence.
  */
 import { categoryName, OPEN_STATUSES, STATUSES } from '../contract/catalog';
 import { DuplicatesInput, NotDuplicateInput } from '../contract/merge';
@@ -25,7 +25,7 @@ import { MAX_PAGE } from '../ports';
 import { isRecused } from '../recusal';
 import { parseInput } from '../validation';
 import { requestRepo, type LedgerCursor } from '../repos/requests';
-import { clustersOf, duplicateLinks, type DupCandidate } from '../intake/duplicates';
+import { duplicateClusters, type DupCandidate } from '../intake/duplicates';
 import { AppError } from '../errors';
 import { audit } from '../admin/audit';
 import { loadSupervised } from './triage';
@@ -40,7 +40,7 @@ export function candidateOf(r: ServiceRequest): DupCandidate {
   return {
     id: r._id, enterpriseId: r.enterpriseId, gridId: r.gridId, communityId: r.queueOrgId,
     deptId: r.deptIds?.[0] ?? null, category: r.category, itemId: r.item?.id ?? null,
-    text: r.description, createdAt: Date.parse(r.createdAt),
+    text: r.description, createdAt: Date.parse(r.createdAt), notDuplicateOf: r.notDuplicateOf,
   };
 }
 
@@ -63,11 +63,7 @@ export async function deskDuplicates(ctx: Ctx, input: Sent<typeof DuplicatesInpu
   }
   const pool = open.filter((r) => !r.mergedInto && r.channel !== 'report' && !isRecused(r, ctx.user._id));
   const byId = new Map(pool.map((r) => [r._id, r]));
-  const candidates = pool.map(candidateOf);
-  // a pair a dispatcher said is two problems (either side's mark) is no link
-  const apart = (a: string, b: string) => !!byId.get(a)?.notDuplicateOf?.includes(b) || !!byId.get(b)?.notDuplicateOf?.includes(a);
-  const links = duplicateLinks(candidates).filter((l) => !apart(l.a, l.b));
-  const clusters = clustersOf(candidates, links).map((c) => ({
+  const clusters = duplicateClusters(pool.map(candidateOf)).map((c) => ({
     ids: c.ids,
     reasons: c.reasons,
     links: c.links.map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons })),
@@ -94,17 +90,17 @@ export async function deskDuplicates(ctx: Ctx, input: Sent<typeof DuplicatesInpu
 export async function deskNotDuplicate(ctx: Ctx, input: Sent<typeof NotDuplicateInput>) {
   requireRole(ctx.user, 'dispatcher');
   const { id, of } = parseInput(NotDuplicateInput, input);
-  const req = await loadSupervised(ctx, id);
-  const others: ServiceRequest[] = [];
-  for (const o of of) others.push(await loadSupervised(ctx, o));
+  const [req, ...others] = await Promise.all([id, ...of].map((x) => loadSupervised(ctx, x)));
   for (const r of [req, ...others]) {
     if (r.mergedInto || !OPEN_STATUSES.includes(r.status)) throw new AppError('INVALID_STATE', `诉求 ${r.no} 已办结或已并件，不在疑似重复中`, [{ field: r === req ? 'id' : 'of', message: '该诉求已办结或已并件' }]);
   }
-  const fresh = others.filter((o) => !req.notDuplicateOf?.includes(o._id));
+  const before = req.notDuplicateOf ?? [];
+  const fresh = others.filter((o) => !before.includes(o._id));
+  const after = [...before, ...fresh.map((o) => o._id)];
   if (fresh.length) {
     const written = await requestRepo(ctx.ports.store).update(req._id, { $push: { notDuplicateOf: { $each: fresh.map((o) => o._id) } } });
     if (!written) throw new AppError('NOT_FOUND', '未找到该诉求，或不在本中心管辖范围');
-    await audit(ctx, 'desk.notDuplicate', 'request', req._id, `确认 ${req.no}（${req.enterpriseName}）与 ${fresh.map((o) => o.no).join('、')} 不是重复件`, { notDuplicateOf: req.notDuplicateOf ?? [] }, { notDuplicateOf: [...(req.notDuplicateOf ?? []), ...fresh.map((o) => o._id)] });
+    await audit(ctx, 'desk.notDuplicate', 'request', req._id, `确认 ${req.no}（${req.enterpriseName}）与 ${fresh.map((o) => o.no).join('、')} 不是重复件`, { notDuplicateOf: before }, { notDuplicateOf: after });
   }
-  return { id: req._id, notDuplicateOf: [...new Set([...(req.notDuplicateOf ?? []), ...of])] };
+  return { id: req._id, notDuplicateOf: after };
 }

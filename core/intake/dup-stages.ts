@@ -37,5 +37,5 @@ export const DUP_ACCUSED = [
  */
 export const DUP_AWAITS_ANSWER = ['还没答复', '没有答复', '没答复', '没人回', '没回复', '没有回复', '没人答复', '没给答复', '没给个准话', '没回音'];
 
-/** the problem is inside the enterprise's own premises, its own to fix (院内的污水管, 归我们自己管) */
-export const DUP_OWN_PREMISES = ['自费', '车间里的', '厂里的管', '我们厂房的', '院内的', '院里的管子', '归我们自己管', '我们自己管', '厂区里面自己的', '我们自己的排水', '我们自己的管', '厂内管网', '内部管网', '自己那条线', '让我们自己换', '我们自己的线路', '院子里的污水井', '院子里的管'] // (下水道 reads as 污水井 once rewritten);
+/** the problem is inside the enterprise's own premises, its own to fix (院内的污水管, 归我们自己管; 下水道 reads as 污水井 once rewritten) */
+export const DUP_OWN_PREMISES = ['自费', '车间里的', '厂里的管', '我们厂房的', '院内的', '院里的管子', '归我们自己管', '我们自己管', '厂区里面自己的', '我们自己的排水', '我们自己的管', '厂内管网', '内部管网', '自己那条线', '让我们自己换', '我们自己的线路', '院子里的污水井', '院子里的管'];

@@ -555,6 +555,15 @@ test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and
   expect(placeWords(dupNormalize('我们厂在东城路1号，司机说路口新架了个横杆')).roads).toEqual(['东城路']);
 });
 
+test('a pair a dispatcher said is two problems is never linked, whichever of the two carries the mark', () => {
+  const a = req('e-001', 'g-dc1', '东城路北段的路灯坏了一个多月，晚上东城路北段一片漆黑，员工下班不安全');
+  const b = req('e-002', 'g-dc1', '东城路北段路灯不亮好久了，晚上黑乎乎的，货车进出很危险');
+  expect(pairOf(duplicateLinks([a, b]), a, b)).toBeDefined();
+  expect(duplicateLinks([{ ...a, notDuplicateOf: [b.id] }, b])).toEqual([]);
+  expect(duplicateLinks([a, { ...b, notDuplicateOf: [a.id] }])).toEqual([]);
+  expect(pairOf(duplicateLinks([{ ...a, notDuplicateOf: ['r-other'] }, b]), a, b)).toBeDefined();
+});
+
 test('a drain in one firm\'s own yard (下水道, read as 污水井) is its case, not the street\'s flooding', () => {
   const yard = req('e-019', 'g-xh1', '我们院子里的下水道堵了，往外返臭水，想问能不能请市政帮忙疏通', { category: 'shuiqi' });
   const street = req('e-018', 'g-xh1', '又下雨又淹了，西湖路我们店那一截积水到膝盖，下水口是不是堵死了', { category: 'shuiqi' });

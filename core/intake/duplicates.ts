@@ -53,6 +53,8 @@ export interface DupCandidate {
   text: string;
   /** ms epoch */
   createdAt: number;
+  /** requests a person said this one is not a duplicate of (不是重复, core/desk/duplicate-clusters.ts): never linked to it */
+  notDuplicateOf?: readonly string[];
 }
 
 export interface DupLink {
@@ -396,6 +398,8 @@ type Corpus = { weight: (p: string) => number };
 function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOptions): DupLink | null {
   const sameEnt = x.r.enterpriseId === y.r.enterpriseId;
   if (sameEnt && !opts.sameEnterprise) return null;
+  // a dispatcher said the two are two problems (either side's mark): no evidence outweighs that
+  if (x.r.notDuplicateOf?.includes(y.r.id) || y.r.notDuplicateOf?.includes(x.r.id)) return null;
   const place = placeOf(x.r, y.r);
   if (!place) return null;
   let k = and(x.kb, y.kb);
