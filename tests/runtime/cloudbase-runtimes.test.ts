@@ -135,7 +135,7 @@ suite(title, () => {
     }
     expect(result.assigneeId).toMatch(/^u-(zhangwei|wangfang)$/);
     expect(result.final).toBe('closed');
-    // the console bundle's compressed duplicate lexicon decompresses and serves the desk on this runtime
+    // the sheets bundle's compressed duplicate lexicon decompresses and serves the desk on this runtime
     expect(result.duplicates).toEqual({ scanned: expect.any(Number), clusters: true });
     expect(result.duplicates!.scanned).toBeGreaterThan(0);
     expect(result.messages?.length).toBeGreaterThan(0);
