@@ -8,6 +8,8 @@ import type { ServiceRequest, SupervisionCard } from '../model';
 import { assignWaiting } from '../assignment/assign';
 import { makeHarness, submission, type Harness } from '../../tests/support/harness';
 import { autoCardId, issueAutoCard } from './auto-card';
+import { drawCardNo } from './new-card';
+import { beijingDateKey } from '../time';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness(); });
@@ -67,6 +69,27 @@ test('a run cut after the card was written and before the request moved is finis
   // no card number drawn for the retry: the next card of the day follows this one without a gap
   const counter = await h.ports.store.collection<{ _id: string; seq: number }>(C.counters).get(`card-${before.no.slice(2, 10)}`);
   expect(counter?.seq).toBe(Number(before.no.slice(10)));
+});
+
+test('two runs at the same instant (the follow-up and the timer) issue one card and draw one card number: the day has no gap', async () => {
+  // filed under rule 'suggest' (assigned, no card drawn), then marked as the intake marks it under 'auto'
+  const { request } = await h.ok(ENT, submission(ITEM));
+  const mark = { deptId: 'dep-zrzy', deptName: '区自然资源局', itemId: 'ri-029', itemName: '不动产首次登记', deadlineClass: 'normal' as const };
+  await h.requests().update(request._id, { $set: { status: 'queued', autoCard: mark, assigneeId: null } });
+  const queued = (await h.requests().get(request._id))!;
+  const day = `card-${beijingDateKey(h.clock.now())}`;
+  const counters = h.ports.store.collection<{ _id: string; seq?: number }>(C.counters);
+  const before = (await counters.get(day))?.seq ?? 0;
+  const runs = await Promise.all([issueAutoCard(h.ports, queued, h.clock.now()), issueAutoCard(h.ports, queued, h.clock.now())]);
+  expect(runs.filter(Boolean)).toHaveLength(1);
+  const cards = await cardsOf(request._id);
+  expect(cards).toHaveLength(1);
+  expect(Number(cards[0].no.slice(10))).toBe(before + 1);
+  expect((await counters.get(day))?.seq).toBe(before + 1);
+  expect((await h.requests().get(request._id))!).toMatchObject({ status: 'supervised', cardId: cards[0]._id });
+  // the next card of the day follows it
+  expect(await drawCardNo(h.ports, day.slice(5), 'card-next')).toBe(before + 2);
+  expect(await drawCardNo(h.ports, day.slice(5), 'card-next')).toBe(before + 2);
 });
 
 test('a dispatcher who took the request first keeps it: the card written for it is withdrawn', async () => {

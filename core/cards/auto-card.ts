@@ -10,8 +10,8 @@
  * request (core/settle.ts followRequest, and the assign timer that retries every queued request,
  * core/assignment/assign.ts) issues the card from that mark:
  *   1. the card is added under one id per request (`card-<request>-auto`): a second run finds the
- *      card the first one wrote (read first, so it draws no second card number; DUPLICATE_ID for a
- *      run at the same instant) and uses it;
+ *      card the first one wrote and uses it (DUPLICATE_ID for a run at the same instant, which drew
+ *      the same card number: numbers are drawn once per card id, new-card.ts drawCardNo);
  *   2. the request moves to 督办中 with that card, the mark cleared, in one conditional update (its
  *      status still queued and its seq unchanged): of two runs, one moves it.
  * A run cut between 1 and 2 is finished by the next (the request is still queued and marked). A
@@ -75,8 +75,7 @@ export async function issueAutoCard(ports: Ports, req: ServiceRequest, now: Date
   let card: SupervisionCard | null = null;
   let why = `${mark.deptName}已撤销`;
   // the card an earlier run wrote (a run cut before the request moved): used while it is open, one
-  // since withdrawn never sent again. Read before a new one is numbered, so a retry leaves no gap in
-  // the day's card numbers (only two runs at the same instant can still both draw one)
+  // since withdrawn never sent again
   const earlier = await cards.get(autoCardId(req._id));
   if (earlier) {
     if (earlier.status === 'open' && dept?.active) card = earlier;

@@ -9,6 +9,8 @@ import type { Ports } from '../ports';
 import { recompute, startIfNeeded } from '../sla/clock';
 import type { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
+import { AppError } from '../errors';
+import { StoreError } from '../ports';
 
 /**
  * A new card (the dispatcher's, or the responsibility list's at intake, core/cards/auto-card.ts):
@@ -23,10 +25,11 @@ export async function newCard(
 ): Promise<SupervisionCard> {
   const today = beijingDateKey(now);
   const acceptDueAt = sla.calendar.addWorkingDays(now, sla.policy.cardAcceptDays).at.toISOString();
-  const n = await ports.store.collection(C.counters).increment(`card-${today}`, 'seq', 1);
+  const id = o.id ?? `card-${req._id}-${req.seq + 1}`;
+  const n = await drawCardNo(ports, today, id);
   const deptIds = o.depts.map((d) => d._id);
   return {
-    _id: o.id ?? `card-${req._id}-${req.seq + 1}`,
+    _id: id,
     no: `DB${today}${String(n).padStart(4, '0')}`,
     requestId: req._id,
     requestNo: req.no,
@@ -60,4 +63,38 @@ export function supervisedClock(req: ServiceRequest, card: SupervisionCard, now:
     ...clock.set, status: 'supervised', cardId: card._id, deptIds: card.deptIds, level: 'special', specialDueDate: card.deadline,
     assigneeId: null, assigneeName: null, assigneeRole: null, acceptDueAt: null, pausedAt: null, remainingAtPause: null,
   });
+}
+
+/** the day's card counter: its last number, and which card drew which (so a card id draws once) */
+type CardCounter = { _id: string; seq?: number; drawn?: Record<string, number> };
+/** a card id as a field name (store paths allow [A-Za-z0-9_] only): any other character as _ and its code in hex */
+const drawnKey = (cardId: string) => `c_${cardId.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)}`;
+
+/**
+ * The day's next card number (督办卡编号 DB<day><nnnn>) for one card id, drawn once: two runs
+ * issuing the same card at the same instant (the list's automatic card from a follow-up and the
+ * assign timer; a dispatcher's double tap) get the same number, so the day's numbers have no gap
+ * a reader could take for a card that was removed. One versioned write of the day's counter.
+ */
+export async function drawCardNo(ports: Ports, today: string, cardId: string): Promise<number> {
+  const counters = ports.store.collection<CardCounter>(C.counters);
+  const docId = `card-${today}`;
+  const key = drawnKey(cardId);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const doc = await counters.get(docId);
+    const had = doc?.drawn?.[key];
+    if (had) return had;
+    if (!doc) {
+      try {
+        await counters.add({ _id: docId, seq: 1, drawn: { [key]: 1 } });
+        return 1;
+      } catch (e) {
+        if (e instanceof StoreError && e.code === 'DUPLICATE_ID') continue;
+        throw e;
+      }
+    }
+    const n = (doc.seq ?? 0) + 1;
+    if (await counters.update(docId, { $set: { seq: n, [`drawn.${key}`]: n } }, { seq: doc.seq === undefined ? { $exists: false } : doc.seq })) return n;
+  }
+  throw new AppError('CONFLICT', '督办卡编号繁忙，请稍后重试');
 }
