@@ -20,7 +20,7 @@ import { requireOwnFiles } from '../files/own-files';
 import { callBudget } from '../jobs';
 import { orgRepo } from '../repos/orgs';
 import { audit } from '../admin/audit';
-import { ignoreDuplicate } from '../ports';
+import { importEntries } from './versioned';
 import { kbRepo, type KbEntry } from './kb';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,31 +103,9 @@ export async function importKb(ctx: Ctx, input: Sent<typeof KbImportInput>) {
   const { ok, errors } = await checkRows(ctx, rows);
   const repo = kbRepo(ctx.ports.store);
   const found = await repo.byQuestions(ok.map((c) => c.f.question));
-  const plan = ok.map((c) => {
-    const prev = found.get(c.f.question) ?? null;
-    return { ...c, prev, verdict: !prev ? 'create' as const : sameAs(c.f, prev) ? 'unchanged' as const : 'update' as const };
+  return importEntries(ctx, repo, {
+    total: rows.length, ok, errors, found, confirm, budget, keyOf: (f) => f.question, same: sameAs, idFor: (f) => kbIdFor(f.question),
+    audit: (created, updated) => audit(ctx, 'kb.import', 'kb', fileID, `导入知识库：新增${created}条，修改${updated}条${errors.length ? `，跳过错误行${errors.length}行` : ''}`, null, { create: created, update: updated, errors: errors.length }),
   });
-  const count = (v: string) => plan.filter((p) => p.verdict === v).length;
-  const base = { total: rows.length, create: count('create'), update: count('update'), unchanged: count('unchanged'), errors, errorCount: errors.length };
-  if (!confirm) return { dryRun: true as const, ...base, created: 0, updated: 0, remaining: base.create + base.update, finished: false };
-
-  const at = ctx.now.toISOString();
-  let created = 0;
-  let updated = 0;
-  for (const p of plan) {
-    if (p.verdict === 'unchanged') continue;
-    if (budget.over()) break;
-    const fields = { ...p.f, updatedAt: at, updatedBy: ctx.user._id };
-    if (p.prev) { await repo.update(p.prev._id, fields); updated++; continue; }
-    await repo.add({ _id: kbIdFor(p.f.question), ...fields, active: true, createdAt: at }).catch(ignoreDuplicate);
-    created++;
-  }
-  if (created || updated) await repo.bump();
-  const remaining = base.create + base.update - created - updated;
-  const finished = remaining === 0;
-  if (created || updated) {
-    await audit(ctx, 'kb.import', 'kb', fileID, `导入知识库：新增${created}条，修改${updated}条${errors.length ? `，跳过错误行${errors.length}行` : ''}`, null, { create: created, update: updated, errors: errors.length });
-  }
-  return { dryRun: false as const, ...base, created, updated, remaining, finished };
 }
 

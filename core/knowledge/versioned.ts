@@ -8,7 +8,7 @@ import { C } from '../collections';
 import { newId, type Ctx } from '../context';
 import { orgById } from '../org-cache';
 import { AppError } from '../errors';
-import { MAX_PAGE, type Doc, type Ports, type Store } from '../ports';
+import { ignoreDuplicate, MAX_PAGE, type Doc, type Ports, type Store } from '../ports';
 import { readAll } from '../read-all';
 import { audit } from '../admin/audit';
 import type { textIndex } from './text-match';
@@ -44,6 +44,44 @@ export async function entriesBy<T extends Entry>(repo: ReturnType<typeof version
     }
   }
   return out;
+}
+
+/**
+ * An import's plan and, when confirmed, its writes (kb-import.ts, items-import.ts): each checked row
+ * is new (added under `idFor`), changed (its entry, found by `keyOf`, updated) or unchanged (nothing
+ * written). The dry run writes nothing; a confirmed run writes until the call's time is spent and is
+ * called again until `finished` (what it wrote then reads as unchanged), moving the version and
+ * writing one audit entry for what it wrote.
+ */
+export async function importEntries<F extends object, T extends Entry, E>(ctx: Ctx, repo: ReturnType<typeof versionedRepo<T>>, o: {
+  total: number; ok: Array<{ f: F }>; errors: E[]; found: Map<string, T>; confirm: boolean | undefined; budget: { over(): boolean };
+  keyOf: (f: F) => string; same: (f: F, e: T) => boolean; idFor: (f: F) => string; audit: (created: number, updated: number) => Promise<unknown>;
+}) {
+  const plan = o.ok.map((c) => {
+    const prev = o.found.get(o.keyOf(c.f)) ?? null;
+    return { ...c, prev, verdict: !prev ? 'create' as const : o.same(c.f, prev) ? 'unchanged' as const : 'update' as const };
+  });
+  const count = (v: string) => plan.filter((p) => p.verdict === v).length;
+  const base = { total: o.total, create: count('create'), update: count('update'), unchanged: count('unchanged'), errors: o.errors, errorCount: o.errors.length };
+  if (!o.confirm) return { dryRun: true as const, ...base, created: 0, updated: 0, remaining: base.create + base.update, finished: false };
+
+  const at = ctx.now.toISOString();
+  let created = 0;
+  let updated = 0;
+  for (const p of plan) {
+    if (p.verdict === 'unchanged') continue;
+    if (o.budget.over()) break;
+    const fields = { ...p.f, updatedAt: at, updatedBy: ctx.user._id } as unknown as Partial<T>;
+    if (p.prev) { await repo.update(p.prev._id, fields); updated++; continue; }
+    await repo.add({ _id: o.idFor(p.f), ...fields, active: true, createdAt: at } as unknown as T).catch(ignoreDuplicate);
+    created++;
+  }
+  if (created || updated) {
+    await repo.bump();
+    await o.audit(created, updated);
+  }
+  const remaining = base.create + base.update - created - updated;
+  return { dryRun: false as const, ...base, created, updated, remaining, finished: remaining === 0 };
 }
 
 /** the index of the active entries, as of the current version: rebuilt (by `build`) only when it moved */
