@@ -31,6 +31,8 @@ import * as H23 from '../core/knowledge/fixtures/requests-dup-holdout23';
 import * as H24 from '../core/knowledge/fixtures/requests-dup-holdout24';
 import * as H25 from '../core/knowledge/fixtures/requests-dup-holdout25';
 import * as H26 from '../core/knowledge/fixtures/requests-dup-holdout26';
+import * as H27 from '../core/knowledge/fixtures/requests-dup-holdout27';
+import * as H28 from '../core/knowledge/fixtures/requests-dup-holdout28';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -95,6 +97,8 @@ export function benchIntake() {
     ['held-out set 24, food and catering streets (training now; blind 0.456 / 0.342 at 13ac2ed)', [H24.DUP_HOLDOUT24_REQUESTS, H24.DUP_HOLDOUT24_PAIRS, H24.NEAR_MISS_HOLDOUT24_PAIRS]],
     ['held-out set 25, visitors\' hotels, homestays and scenic shops, never read (blind 0.617 / 0.468 at cac93ee)', [H25.DUP_HOLDOUT25_REQUESTS, H25.DUP_HOLDOUT25_PAIRS, H25.NEAR_MISS_HOLDOUT25_PAIRS], 'never read'],
     ['held-out set 26, agriculture at the rural edge (blind 0.714 / 0.197 at cac93ee; some misses seen, none acted on)', [H26.DUP_HOLDOUT26_REQUESTS, H26.DUP_HOLDOUT26_PAIRS, H26.NEAR_MISS_HOLDOUT26_PAIRS]],
+    ['held-out set 27, a new-energy and chemical park, never read (blind 0.708 / 0.523 at 6b029f1)', [H27.DUP_HOLDOUT27_REQUESTS, H27.DUP_HOLDOUT27_PAIRS, H27.NEAR_MISS_HOLDOUT27_PAIRS], 'never read'],
+    ['held-out set 28, office towers and a software park, never read (blind 0.776 / 0.521 at 6b029f1)', [H28.DUP_HOLDOUT28_REQUESTS, H28.DUP_HOLDOUT28_PAIRS, H28.NEAR_MISS_HOLDOUT28_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;
