@@ -329,6 +329,35 @@ const CASES: Record<string, Case> = {
     same: ['园区空压站停了，压缩空气断了，设备全停', '园区的压缩空气没了，气动设备动不了'],
     other: ['园区压缩空气停了', '园区冷却水停了，设备只能停机'],
   },
+  // ── the second sector pass ──
+  tanker: {
+    same: ['园区路边停满了槽罐车，晚上就停在那过夜，很危险', '危化品运输车天天停在路边过夜，一停一长排'],
+    other: ['罐车停在路边一整夜', '危化品运输车在村里开得飞快，还闯红灯'],
+  },
+  drill: {
+    same: ['园区搞应急演练拉警报，也没提前通知，吓了一跳', '今天演练警报响了半天，没通知，员工以为出事了'],
+    other: ['园区演练拉警报没通知，吓人', '园区每个月都要搞应急演练，太频繁，影响生产'],
+  },
+  hydrogen: {
+    same: ['附近的加氢站坏了，车加不上氢', '加氢站故障暂停了，物流车都趴窝了'],
+    other: ['加氢站坏了加不上氢', '加氢站的氢价太贵了，一公斤七十'],
+  },
+  'building-access': {
+    same: ['写字楼的闸机老是刷不了，员工排队进不去', '大楼闸机失灵好几天了，卡刷不开'],
+    other: ['写字楼闸机刷不了卡', '写字楼访客登记太麻烦，客户来一次要等半天'],
+  },
+  parcel: {
+    same: ['楼下快递柜天天满了，快递放不进去', '丰巢柜子塞满了，快递员说放不下'],
+    other: ['快递柜满了放不下', '丰巢超时收保管费，太不合理'],
+  },
+  'inspection-queue': {
+    same: ['特检院锅炉检验排到三个月以后了', '压力容器定检约不上，特检所说排满了'],
+    other: ['特检院的检验排到三个月以后了', '特检院的检验费太贵了，一台储罐收好几千'],
+  },
+  'hitech-cert': {
+    same: ['高企认定结果到现在还没出，证书也没下来', '今年高企认定的名单什么时候公示，证书一直没下来'],
+    other: ['高企认定结果到现在还没出', '高企复审没通过，会不会追缴税款'],
+  },
 };
 
 
@@ -451,12 +480,52 @@ const MORE_FAULTS: Array<[kind: string, a: string, b: string]> = [
   ['heating', '园区蒸汽压力不够，烘干开不起来', '蒸汽管道漏汽了'],
   ['festival', '美食节的摊位怎么报名', '美食节突然取消了也没通知'],
   ['irrigation', '灌溉渠塌了一段', '什么时候轮灌放水'],
+  // the second sector pass
+  ['park-gate', '化工园区封闭管理，出入证一直办不下来', '园区大门晚上九点就关了'],
+  ['elevator', '写字楼早上等电梯要二十分钟，电梯太少', '写字楼电梯坏了停运'],
+  ['elevator', '梯控刷卡上不去我们楼层', '写字楼电梯年检过期了'],
+  ['hvac', '写字楼空调一直滴水', '商场中央空调不开，热死了'],
+  ['hvac', '办公室空调太冷了，冻得穿羽绒服', '写字楼空调费分摊不合理'],
+  ['network', '楼里只有一家运营商，别的宽带进不来', '宽带网速特别慢'],
+  ['voltage', '机房供电不稳，老是闪断', '电压太低，机器带不动'],
+  ['parking-fee', '园区停车月卡办不了，说没名额', '停车费涨价了'],
+  ['canteen', '园区食堂排队要半小时，座位也不够', '园区食堂涨价了'],
+  ['toilet', '女厕坑位太少，天天排队', '写字楼厕所太脏没人打扫'],
+  ['charging', '充电桩太少，员工排队充', '充电桩坏了充不上'],
+  ['hazwaste', '危废处置费一吨涨到五千', '危废一个多月没人来收'],
+  ['plant-utility', '园区纯水站出水不合格', '园区压缩空气停了'],
+  ['heating', '园区蒸汽流量计不准，多收钱', '园区蒸汽压力不够'],
 ];
 
 test.each(MORE_FAULTS)('%s: two faults beside each other are two problems (%s / %s)', (kind, a, b) => {
   expect(dupKindsOf(a)).toContain(kind);
   expect(dupKindsOf(b)).toContain(kind);
   expect(duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)])).toEqual([]);
+});
+
+test('the second sector pass: one fault in other words stays one problem', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('隔壁涂料厂溶剂味很重', '隔壁涂料厂一股天那水的味道，熏人')).toHaveLength(1);
+  expect(two('化工园区出入证一直办不下来', '园区入园证申请了两周还没发')).toHaveLength(1);
+  expect(two('写字楼早上等电梯要二十分钟', '高峰期电梯太少，排长队')).toHaveLength(1);
+  expect(two('物业六点就关空调，加班热死了', '写字楼空调下班后就停，加班没法待')).toHaveLength(1);
+  expect(two('大楼经常闪断，电脑全重启', '机房供电不稳，一天晃好几次电')).toHaveLength(1);
+  expect(two('隔壁化工厂储罐泄漏，味道很大', '园区有家厂危化品泄漏，大家都在疏散')).toHaveLength(1);
+});
+
+test('the second sector pass: one scene (a chemical park, an office tower) with two problems shares no kind', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('化工园区门口的路灯坏了', '化工园区晚上一股化工味')).toEqual([]);
+  expect(two('写字楼电梯坏了', '写字楼空调不制冷')).toEqual([]);
+  expect(two('写字楼的闸机刷不了卡', '写字楼快递柜满了放不下')).toEqual([]);
+  expect(two('园区槽罐车停在路边过夜', '园区危废没人来收')).toEqual([]);
+});
+
+test("an enterprise's social insurance and its housing fund are two cases; its special equipment's inspection and an operator's licence too", () => {
+  const own = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-1', 'g-dc1', b)], { sameEnterprise: true });
+  expect(own('公积金缓缴怎么申请', '社保缓缴怎么申请，还没解决')).toEqual([]);
+  expect(own('公积金缓缴怎么申请', '公积金缓缴的申请还没解决')).toHaveLength(1);
+  expect(own('锅炉年检过期了，特检院约不上', '司炉工的司炉证到期了，还没解决')).toEqual([]);
 });
 
 test('and one fault in other words stays one problem: a slow line and one that keeps dropping, a manhole overflowing', () => {
