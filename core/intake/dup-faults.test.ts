@@ -352,7 +352,11 @@ const CASES: Record<string, Case> = {
   },
   'inspection-queue': {
     same: ['特检院锅炉检验排到三个月以后了', '压力容器定检约不上，特检所说排满了'],
-    other: ['特检院的检验排到三个月以后了', '特检院的检验费太贵了，一台储罐收好几千'],
+    other: ['特检院的检验排到三个月以后了', '特检收费太贵了，一台储罐收好几千'],
+  },
+  amenities: {
+    same: ['园区生活配套太差，附近连个便利店都没有', '园区周边没有超市，员工买东西不方便'],
+    other: ['园区附近没有超市，买东西不方便', '园区配套不完善，没有医务室，员工看病不方便'],
   },
   'hitech-cert': {
     same: ['高企认定结果到现在还没出，证书也没下来', '今年高企认定的名单什么时候公示，证书一直没下来'],
@@ -495,6 +499,11 @@ const MORE_FAULTS: Array<[kind: string, a: string, b: string]> = [
   ['hazwaste', '危废处置费一吨涨到五千', '危废一个多月没人来收'],
   ['plant-utility', '园区纯水站出水不合格', '园区压缩空气停了'],
   ['heating', '园区蒸汽流量计不准，多收钱', '园区蒸汽压力不够'],
+  ['fire-hazard', '写字楼安全出口被锁了', '楼道里堆满了纸箱，怕着火'],
+  ['plant-utility', '园区公共管廊收费太高了', '园区氮气断了'],
+  ['sewer', '园区污水管网破了，废水渗出来', '门口下水道堵了，污水冒出来'],
+  ['courier', '锂电池不让寄，快递说是危险品', '快递网点撤了，没人上门揽收'],
+  ['fire-hazard', '大楼的灭火器都过期了', '写字楼安全出口被锁了'],
 ];
 
 test.each(MORE_FAULTS)('%s: two faults beside each other are two problems (%s / %s)', (kind, a, b) => {
@@ -509,8 +518,14 @@ test('the second sector pass: one fault in other words stays one problem', () =>
   expect(two('化工园区出入证一直办不下来', '园区入园证申请了两周还没发')).toHaveLength(1);
   expect(two('写字楼早上等电梯要二十分钟', '高峰期电梯太少，排长队')).toHaveLength(1);
   expect(two('物业六点就关空调，加班热死了', '写字楼空调下班后就停，加班没法待')).toHaveLength(1);
-  expect(two('大楼经常闪断，电脑全重启', '机房供电不稳，一天晃好几次电')).toHaveLength(1);
+  expect(two('大楼供电闪断，电脑全重启', '机房供电不稳，一天晃好几次电')).toHaveLength(1);
   expect(two('隔壁化工厂储罐泄漏，味道很大', '园区有家厂危化品泄漏，大家都在疏散')).toHaveLength(1);
+});
+
+test('a talent programme late for two enterprises is one problem only when both name the same allowance', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('租房补贴去年的还没到账', '人才租房补贴一直没发，等了一年')).toHaveLength(1);
+  expect(two('租房补贴去年的还没到账', '人才安家费一直没发，等了一年')).toEqual([]);
 });
 
 test('the second sector pass: one scene (a chemical park, an office tower) with two problems shares no kind', () => {
