@@ -33,6 +33,7 @@ import * as H25 from '../core/knowledge/fixtures/requests-dup-holdout25';
 import * as H26 from '../core/knowledge/fixtures/requests-dup-holdout26';
 import * as H27 from '../core/knowledge/fixtures/requests-dup-holdout27';
 import * as H28 from '../core/knowledge/fixtures/requests-dup-holdout28';
+import * as H29 from '../core/knowledge/fixtures/requests-dup-holdout29';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -99,6 +100,7 @@ export function benchIntake() {
     ['held-out set 26, agriculture at the rural edge (training now; blind 0.714 / 0.197 at cac93ee)', [H26.DUP_HOLDOUT26_REQUESTS, H26.DUP_HOLDOUT26_PAIRS, H26.NEAR_MISS_HOLDOUT26_PAIRS]],
     ['held-out set 27, a new-energy and chemical park (training now; blind 0.708 / 0.523 at 6b029f1)', [H27.DUP_HOLDOUT27_REQUESTS, H27.DUP_HOLDOUT27_PAIRS, H27.NEAR_MISS_HOLDOUT27_PAIRS]],
     ['held-out set 28, office towers and a software park, never read (blind 0.776 / 0.521 at 6b029f1)', [H28.DUP_HOLDOUT28_REQUESTS, H28.DUP_HOLDOUT28_PAIRS, H28.NEAR_MISS_HOLDOUT28_PAIRS], 'never read'],
+    ['held-out set 29, an everyday mix of late autumn, never read (blind 0.846 / 0.764 at 1355b8b)', [H29.DUP_HOLDOUT29_REQUESTS, H29.DUP_HOLDOUT29_PAIRS, H29.NEAR_MISS_HOLDOUT29_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;
