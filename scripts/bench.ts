@@ -171,9 +171,12 @@ async function storeCallsPerAction() {
     raw.close();
   }
   const { statSync, readdirSync, existsSync } = await import('node:fs');
+  // built now from the tree as it is: bundles left by an earlier build would report an older lexicon or core
+  const built = spawnSync(process.execPath, [join(__dirname, 'build-functions.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error(`npm run build:functions failed (${built.status ?? built.signal})`);
   const dir = join(__dirname, '..', 'cloudfunctions');
   const sizes = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) => `${n} ${(statSync(join(dir, n, 'index.js')).size / 1024).toFixed(1)} KiB`);
-  console.log(`cloud function bundles: ${sizes.join(', ') || 'not built (npm run build:functions)'}`);
+  console.log(`cloud function bundles: ${sizes.join(', ')}`);
   // cold module load: require each bundle in a fresh Node (wx-server-sdk stubbed: it is installed in the cloud and not counted)
   const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
   const { execFileSync } = await import('node:child_process');
