@@ -11,6 +11,7 @@ import type { loadSla } from '../sla/policy';
 import { beijingDateKey } from '../time';
 import { AppError } from '../errors';
 import { StoreError } from '../ports';
+import { encodeKey } from '../stats/counters';
 
 /**
  * A new card (the dispatcher's, or the responsibility list's at intake, core/cards/auto-card.ts):
@@ -67,8 +68,6 @@ export function supervisedClock(req: ServiceRequest, card: SupervisionCard, now:
 
 /** the day's card counter: its last number, and which card drew which (so a card id draws once) */
 type CardCounter = { _id: string; seq?: number; drawn?: Record<string, number> };
-/** a card id as a field name (store paths allow [A-Za-z0-9_] only): any other character as _ and its code in hex */
-const drawnKey = (cardId: string) => `c_${cardId.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)}`;
 
 /**
  * The day's next card number (督办卡编号 DB<day><nnnn>) for one card id, drawn once: two runs
@@ -79,7 +78,8 @@ const drawnKey = (cardId: string) => `c_${cardId.replace(/[^A-Za-z0-9]/g, (ch) =
 export async function drawCardNo(ports: Ports, today: string, cardId: string): Promise<number> {
   const counters = ports.store.collection<CardCounter>(C.counters);
   const docId = `card-${today}`;
-  const key = drawnKey(cardId);
+  // a card id as a field name, as the dashboard counters name their buckets (store paths allow [A-Za-z0-9_] only)
+  const key = encodeKey(cardId);
   for (let attempt = 0; attempt < 20; attempt++) {
     const doc = await counters.get(docId);
     const had = doc?.drawn?.[key];
