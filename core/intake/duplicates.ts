@@ -33,9 +33,9 @@
  * and 0.846 / 0.764 on the twenty-ninth, an everyday mix. Pooled over the nine sets never read (the
  * 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th; 572 labelled pairs) it is about 0.78 / 0.73:
  * about three links in four it proposes are right (the dispatcher decides, and 不是重复 takes a wrong
- * one out for good; nothing merges by itself) and it finds about seven in ten. Below the target (0.85 / 0.8): a sector whose problems or words the
- * lexicon has not met drops both (the nineteenth, 0.672 / 0.719; recall 0.5–0.6 in new sectors), and the
- * cloud functions' 300 KB budget rules out the word vectors or models that would know 电子眼 and
+ * one out for good; nothing merges by itself) and it finds about seven in ten. Below the target
+ * (0.85 / 0.8): a sector whose problems or words the lexicon has not met drops both (the nineteenth,
+ * 0.672 / 0.719; recall 0.5–0.6 in new sectors), and the cloud functions' 300 KB budget rules out the word vectors or models that would know 电子眼 and
  * 抓拍探头 are one thing without being told. Besides the kinds, the stage of a firm's own case
  * (dup-stages.ts: asking how to start one, chasing one under way) and whether it is the one
  * complained about tell two requests apart.
@@ -298,15 +298,17 @@ function features(r: DupCandidate): Features {
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
   const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases, awaits, accused } = scan([norm]);
   const rawKinds = scan([NAMED_RE ? raw.replace(NAMED_RE, (v) => ' '.repeat(v.length)) : raw]).kinds;
+  const named = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
+  const splits = new Map<DupKind, number>();
+  // on the text as written: the rewrites (拉走 → 清运) would name a fault it does not
+  for (const k of named) if (k.split) splits.set(k, splitOf(k, [raw]));
   // a thing a sector's firms name in whatever they write (an operator's charging station) is the problem only with one of its faults
-  const kinds = DUP_KINDS.filter((k) => (normKinds.includes(k) || rawKinds.includes(k)) && (!k.thing || splitOf(k, [raw]) !== 0));
+  const kinds = named.filter((k) => !k.thing || !!splits.get(k));
+  for (const k of named) if (!kinds.includes(k)) splits.delete(k);
   const kb = bits(kinds);
   // each kind is a term too, so 跳闸 and 停电, written with no pair in common, still share one
   const pairs = pairsOf(norm);
   for (const k of kinds) pairs.add(`#${k.id}`);
-  const splits = new Map<DupKind, number>();
-  // on the text as written: the rewrites (拉走 → 清运) would name a fault it does not
-  for (const k of kinds) if (k.split) splits.set(k, splitOf(k, [raw]));
   // waiting for an answer follows a question as well as an application: neither stage
   const stage = awaits || asks === chases ? null : asks ? 'asks' : 'chases';
   return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt) };
