@@ -551,3 +551,16 @@ test('and one fault in other words stays one problem: a slow line and one that k
   expect(duplicateLinks([req('e-1', 'g-dc1', '宽带网速特别慢'), req('e-2', 'g-dc1', '宽带老掉线，卡得不行')])).toHaveLength(1);
   expect(duplicateLinks([req('e-1', 'g-dc1', '门口井盖往外冒污水'), req('e-2', 'g-dc1', '污水从门口井盖往外冒，臭得很')])).toHaveLength(1);
 });
+
+test("an enterprise's land: a dispute over land it rents and asking how to rent another plot are two cases; the dispute asked about again is one", () => {
+  const own = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-1', 'g-dc1', b)], { sameEnterprise: true });
+  const dispute = '流转的地有几户农民说不租了，要把地收回去，还把路堵了';
+  expect(own(dispute, '上次问的还没回复：想再流转三十亩地，合同用什么范本')).toEqual([]);
+  expect(own(dispute, '上次反映的土地纠纷还没人管，农户又来闹了')).toHaveLength(1);
+});
+
+test('a flood relief for the firms it hit is one programme whichever name the disaster is given', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('七月洪涝灾后补助表格都交了，到现在没到账', '受灾企业补助说十月发，现在还没发')).toHaveLength(1);
+  expect(two('七月洪涝灾后补助表格都交了，到现在没到账', '技改补贴说十月发，现在还没发')).toEqual([]);
+});
