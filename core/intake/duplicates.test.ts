@@ -230,6 +230,9 @@ test('this year\'s subsidy is not last year\'s; a year a building was put up say
   expect(pairOf(links, now, last)).toBeUndefined();
   // not paid and paid short are two problems even without a year
   expect(pairOf(links, now2, last)).toBeUndefined();
+  // last year as the yardstick of this year's wait (去年这时候早到了) is no year the request is about
+  const yardstick = req('e-010', 'g-dc2', '稳岗补贴什么时候发啊，社保局电话一直占线，去年这时候早到了', { category: 'zhengce' });
+  expect(pairOf(duplicateLinks([now, yardstick]), now, yardstick)).toBeDefined();
 
   const built = req('e-009', 'g-dc2', '我们厂房是2008年建的，当时手续不全，一直没办下来房产证，想问历史遗留的能不能补办', { category: 'caichan' });
   const policy = req('e-009', 'g-dc2', '上次说的老厂房办不了不动产证的事，去年说有历史遗留问题处置政策，能不能给我们也走一下', { category: 'caichan' });
@@ -556,6 +559,12 @@ test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and
   expect(placeWords(dupNormalize('我们厂往北那个十字路口、三岔路口和交叉路口')).roads).toEqual([]);
   // nor is what one cannot see
   expect(placeWords(dupNormalize('晚上灯不亮，看不清路')).roads).toEqual([]);
+  // nor a road that is slippery (天黑路滑), nor the bus one takes (坐3路): that is a line, and the same line
+  expect(placeWords(dupNormalize('早上天黑路滑，走过来不安全')).roads).toEqual([]);
+  expect(placeWords(dupNormalize('工人都是坐3路来的')).roads).toEqual([]);
+  const stop1 = req('e-008', 'g-dc1', '3路公交在东城路中那站不停了，早上天黑路滑，问问多久恢复');
+  const stop2 = req('e-006', 'g-dc1', '东城路上那个公交站车不停了，我们工人都是坐3路来的，能不能恢复');
+  expect(pairOf(duplicateLinks([stop1, stop2]), stop1, stop2)).toBeDefined();
   // nor the north end of one (北头路口), nor half of one (半幅路)
   expect(placeWords(dupNormalize('东城路北头路口的电子眼坏了，围挡占了半幅路')).roads).toEqual(['东城路']);
   // nor what someone said (司机说路口): 说 ends a run before a road's name like any verb
@@ -669,7 +678,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, and 29th to 33rd) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th and 31st to 33rd) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -701,7 +710,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['twenty-seventh, training (0.906 and 0.738; blind 0.708 / 0.523 at 6b029f1)', [H27.DUP_HOLDOUT27_REQUESTS, H27.DUP_HOLDOUT27_PAIRS, H27.NEAR_MISS_HOLDOUT27_PAIRS], { precision: 0.87, recall: 0.7, nearMisses: 3 }],
   ['twenty-eighth, never read (blind 0.776 / 0.521 at 6b029f1)', [H28.DUP_HOLDOUT28_REQUESTS, H28.DUP_HOLDOUT28_PAIRS, H28.NEAR_MISS_HOLDOUT28_PAIRS], { precision: 0.74, recall: 0.53, nearMisses: 4 }],
   ['twenty-ninth, never read (blind 0.846 / 0.764 at 1355b8b)', [H29.DUP_HOLDOUT29_REQUESTS, H29.DUP_HOLDOUT29_PAIRS, H29.NEAR_MISS_HOLDOUT29_PAIRS], { precision: 0.81, recall: 0.73, nearMisses: 3 }],
-  ['thirtieth, never read (blind 0.707 / 0.641 at 89f3b20)', [H30.DUP_HOLDOUT30_REQUESTS, H30.DUP_HOLDOUT30_PAIRS, H30.NEAR_MISS_HOLDOUT30_PAIRS], { precision: 0.67, recall: 0.6, nearMisses: 3 }],
+  ['thirtieth, training (0.846 and 0.859; blind 0.707 / 0.641 at 89f3b20)', [H30.DUP_HOLDOUT30_REQUESTS, H30.DUP_HOLDOUT30_PAIRS, H30.NEAR_MISS_HOLDOUT30_PAIRS], { precision: 0.8, recall: 0.82, nearMisses: 3 }],
   ['thirty-first, never read (blind 0.776 / 0.655 at 89f3b20)', [H31.DUP_HOLDOUT31_REQUESTS, H31.DUP_HOLDOUT31_PAIRS, H31.NEAR_MISS_HOLDOUT31_PAIRS], { precision: 0.74, recall: 0.62, nearMisses: 3 }],
   ['thirty-second, never read (blind 0.844 / 0.594 at 89f3b20)', [H32.DUP_HOLDOUT32_REQUESTS, H32.DUP_HOLDOUT32_PAIRS, H32.NEAR_MISS_HOLDOUT32_PAIRS], { precision: 0.8, recall: 0.56, nearMisses: 4 }],
   ['thirty-third, never read (blind 0.746 / 0.736 at 89f3b20)', [H33.DUP_HOLDOUT33_REQUESTS, H33.DUP_HOLDOUT33_PAIRS, H33.NEAR_MISS_HOLDOUT33_PAIRS], { precision: 0.72, recall: 0.72, nearMisses: 4 }],
