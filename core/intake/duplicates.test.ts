@@ -722,3 +722,18 @@ test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (
   expect(f.recall).toBeGreaterThanOrEqual(floor.recall);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(floor.nearMisses);
 });
+
+test('a problem at one spot of a road, named at house numbers far apart, is two spots; a stretch and a number inside it are one', () => {
+  const at3 = req('e-003', 'g-dc1', '东城路3号门口下水井往外冒污水，流得满路都是');
+  const at8 = req('e-004', 'g-dc1', '东城路8号前面的污水井堵了，脏水往外冒');
+  const stretch = req('e-005', 'g-dc1', '东城路3号到5号中间那个下水道一直往外冒水，臭得很');
+  const at4 = req('e-001', 'g-dc1', '东城路4号门前下水井冒污水好几天了');
+  const links = duplicateLinks([at3, at8, stretch, at4]);
+  expect(pairOf(links, at3, at8)).toBeUndefined();
+  expect(pairOf(links, stretch, at4)).toBeDefined();
+  expect(pairOf(links, at3, stretch)).toBeDefined();
+  // a problem along the road (its street lights) is not held to one spot
+  const lights3 = req('e-003', 'g-dc1', '东城路3号门口路灯不亮了，晚上黑漆漆的');
+  const lights8 = req('e-004', 'g-dc1', '东城路8号那边路灯坏了一排，晚上一片漆黑');
+  expect(pairOf(duplicateLinks([lights3, lights8]), lights3, lights8)).toBeDefined();
+});

@@ -13,7 +13,9 @@
  *   kinds (电费 and 停电) against; a kind that is the enterprise's own case (its licence, its debtor)
  *   cannot be shared by two enterprises, a public one (a road, an outage) can;
  * - the place words: a road (东城路, 经五路), a line (东03线), a numbered building (二号车间): the
- *   same one counts for; two requests naming roads with none in common are two places;
+ *   same one counts for; two requests naming roads with none in common are two places, and a
+ *   problem that sits at one spot (a manhole, a pothole, a bin point) named at house numbers more
+ *   than two apart on one road is two spots (东城路3号 and 东城路8号);
  * - the responsibility item and the category; time: two reports of an event (an outage) days apart
  *   are two events, unless one says it keeps coming back (频繁, 老是).
  * Two enterprises whose requests share only an own-case kind are never linked; two naming two
@@ -186,7 +188,11 @@ type Features = {
   splits: Map<DupKind, number>;
   /** the years it speaks of: named ('2025') and relative to when it was written ('~2025' for 去年 in 2026) */
   years: string[];
+  /** house numbers on a named road (东城路7号, 西湖路17到19号): where on the road */
+  spots: Spot[];
 };
+
+type Spot = { road: string; lo: number; hi: number };
 
 /** sets of kinds as bits in WORDS words of 30 (DUP_KINDS' order): compared for every pair of requests, so plain numbers, not a Set */
 const WORDS = 5;
@@ -294,6 +300,28 @@ function yearsOf(norm: string, createdAt: number): string[] {
   return [...out];
 }
 
+/** house numbers on a named road: 东城路7号, 西湖路17到19号, 东城路3号到5号 (a stretch) */
+function spotsOf(norm: string): Spot[] {
+  const out: Spot[] = [];
+  for (const m of norm.matchAll(/([\u4e00-\u9fff]{2}(?:路|大道|大街|街))(\d{1,4})(?:号)?(?:(?:到|至|-|~)(?:[\u4e00-\u9fff]{2}(?:路|街))?(\d{1,4}))?号/g)) {
+    const a = Number(m[2]);
+    const b = m[3] ? Number(m[3]) : a;
+    out.push({ road: m[1], lo: Math.min(a, b), hi: Math.max(a, b) });
+  }
+  return out;
+}
+
+/** how far apart two texts' spots on one road are, in house numbers (null: no road both number) */
+function spotGap(x: readonly Spot[], y: readonly Spot[]): number | null {
+  let best: number | null = null;
+  for (const a of x) for (const b of y) {
+    if (a.road !== b.road) continue;
+    const gap = Math.max(0, a.lo - b.hi, b.lo - a.hi);
+    if (best === null || gap < best) best = gap;
+  }
+  return best;
+}
+
 function features(r: DupCandidate): Features {
   const raw = normalize(r.text);
   const norm = rewrite(raw);
@@ -315,7 +343,7 @@ function features(r: DupCandidate): Features {
   for (const k of kinds) pairs.add(`#${k.id}`);
   // waiting for an answer follows a question as well as an application: neither stage
   const stage = awaits || asks === chases ? null : asks ? 'asks' : 'chases';
-  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt) };
+  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt), spots: spotsOf(norm) };
 }
 
 /** the kinds of problem the lexicon reads in a text, by id: what a lexicon test asks of a phrasing */
@@ -348,6 +376,10 @@ export const FALLBACK_COS = 0.07;
 export const FALLBACK_COS_PLACE = 0.06;
 
 const CONTEXT = bits(DUP_KINDS.filter((k) => k.context));
+/** problems that sit at one spot of a road (a manhole, a pothole, a bin point, a flooded dip), where a house number says which */
+const SPOT_KINDS = bits(DUP_KINDS.filter((k) => ['sewer', 'road-surface', 'manhole', 'garbage', 'street-vendor', 'parking', 'road-ice', 'waterlogging'].includes(k.id)));
+/** house numbers further apart than this on one road are two spots (东城路3号 and 东城路7号; 3号到5号 and 4号 are one) */
+const SPOT_GAP = 2;
 
 /** a public problem that is the problem, not its setting (works on the road) */
 const CORE = andNot(andNot(PUBLIC, CONTEXT), PROGRAMME);
@@ -425,6 +457,11 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   const anyKind = any(k);
   const sharedPublic = any(and(k, PUBLIC)) || (everyone && anyKind);
   const roads = count(x.roads, y.roads);
+  // a problem that sits at one spot (a manhole, a pothole, a bin point) named at two house numbers far apart on one road: two spots
+  if (any(k) && !any(andNot(k, SPOT_KINDS))) {
+    const gap = spotGap(x.spots, y.spots);
+    if (gap !== null && gap > SPOT_GAP) return null;
+  }
   const things = count(x.things, y.things);
   const programmes = count(x.programmes, y.programmes);
   // a department spans the district: only a named place or one programme ties two requests there
