@@ -330,7 +330,8 @@ function features(r: DupCandidate): Features {
   // the kinds from the text as written and as rewritten (增溶 → 增容); the rest from the rewritten
   const { kinds: normKinds, programmes, licences, again, recurring, other, everyone, asks, chases, awaits, accused } = scan([norm]);
   const rawKinds = scan([NAMED_RE ? raw.replace(NAMED_RE, (v) => ' '.repeat(v.length)) : raw]).kinds;
-  const named = DUP_KINDS.filter((k) => normKinds.includes(k) || rawKinds.includes(k));
+  // a kind whose words, beside another thing (窟窿 beside a manhole's cover), name that thing's fault instead
+  const named = DUP_KINDS.filter((k) => (normKinds.includes(k) || rawKinds.includes(k)) && !k.unless?.some((u) => norm.includes(u)));
   const splits = new Map<DupKind, number>();
   // on the text as written: the rewrites (拉走 → 清运) would name a fault it does not
   for (const k of named) if (k.split) splits.set(k, splitOf(k, [raw]));
