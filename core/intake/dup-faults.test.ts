@@ -568,3 +568,10 @@ test('a flood relief for the firms it hit is one programme whichever name the di
   expect(two('七月洪涝灾后补助表格都交了，到现在没到账', '受灾企业补助说十月发，现在还没发')).toHaveLength(1);
   expect(two('七月洪涝灾后补助表格都交了，到现在没到账', '技改补贴说十月发，现在还没发')).toEqual([]);
 });
+
+test("a firm's own waste (where to take its rubble, its kitchen waste contract) is not the rubbish dumped or left on a street", () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('我们工地的建筑垃圾要外运，请问区里指定的消纳场在哪', '后面空地天天晚上有人偷倒建筑垃圾')).toEqual([]);
+  expect(two('餐厨垃圾的收运公司合同到期要涨价，能不能换一家', '门口垃圾点好几天没人清运了，臭得很')).toEqual([]);
+  expect(two('后面空地又有人偷倒建筑垃圾了', '厂后面荒地晚上老有车来倒垃圾，碎砖头一堆')).toHaveLength(1);
+});
