@@ -38,6 +38,10 @@ import * as H30 from '../core/knowledge/fixtures/requests-dup-holdout30';
 import * as H31 from '../core/knowledge/fixtures/requests-dup-holdout31';
 import * as H32 from '../core/knowledge/fixtures/requests-dup-holdout32';
 import * as H33 from '../core/knowledge/fixtures/requests-dup-holdout33';
+import * as H34 from '../core/knowledge/fixtures/requests-dup-holdout34';
+import * as H35 from '../core/knowledge/fixtures/requests-dup-holdout35';
+import * as H36 from '../core/knowledge/fixtures/requests-dup-holdout36';
+import * as H37 from '../core/knowledge/fixtures/requests-dup-holdout37';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -106,9 +110,13 @@ export function benchIntake() {
     ['held-out set 28, office towers and a software park, never read (blind 0.776 / 0.521 at 6b029f1)', [H28.DUP_HOLDOUT28_REQUESTS, H28.DUP_HOLDOUT28_PAIRS, H28.NEAR_MISS_HOLDOUT28_PAIRS], 'never read'],
     ['held-out set 29, an everyday mix of late autumn, never read (blind 0.846 / 0.764 at 1355b8b)', [H29.DUP_HOLDOUT29_REQUESTS, H29.DUP_HOLDOUT29_PAIRS, H29.NEAR_MISS_HOLDOUT29_PAIRS], 'never read'],
     ['held-out set 30, an everyday mix of early winter written by owners who type little (training now; blind 0.707 / 0.641 at 89f3b20)', [H30.DUP_HOLDOUT30_REQUESTS, H30.DUP_HOLDOUT30_PAIRS, H30.NEAR_MISS_HOLDOUT30_PAIRS]],
-    ['held-out set 31, building materials and construction firms, never read (blind 0.776 / 0.655 at 89f3b20)', [H31.DUP_HOLDOUT31_REQUESTS, H31.DUP_HOLDOUT31_PAIRS, H31.NEAR_MISS_HOLDOUT31_PAIRS], 'never read'],
+    ['held-out set 31, building materials and construction firms (training now; blind 0.776 / 0.655 at 89f3b20)', [H31.DUP_HOLDOUT31_REQUESTS, H31.DUP_HOLDOUT31_PAIRS, H31.NEAR_MISS_HOLDOUT31_PAIRS]],
     ['held-out set 32, health, pharma and life-science firms, never read (blind 0.844 / 0.594 at 89f3b20)', [H32.DUP_HOLDOUT32_REQUESTS, H32.DUP_HOLDOUT32_PAIRS, H32.NEAR_MISS_HOLDOUT32_PAIRS], 'never read'],
     ['held-out set 33, services for people (schools, a gym, salons, a hotel, a cinema), never read (blind 0.746 / 0.736 at 89f3b20)', [H33.DUP_HOLDOUT33_REQUESTS, H33.DUP_HOLDOUT33_PAIRS, H33.NEAR_MISS_HOLDOUT33_PAIRS], 'never read'],
+    ['held-out set 34, an early-spring mix written by office clerks, never read (blind 0.784 / 0.597 at f68c50d)', [H34.DUP_HOLDOUT34_REQUESTS, H34.DUP_HOLDOUT34_PAIRS, H34.NEAR_MISS_HOLDOUT34_PAIRS], 'never read'],
+    ['held-out set 35, a machinery and electronics cluster, never read (blind 0.860 / 0.698 at f68c50d)', [H35.DUP_HOLDOUT35_REQUESTS, H35.DUP_HOLDOUT35_PAIRS, H35.NEAR_MISS_HOLDOUT35_PAIRS], 'never read'],
+    ['held-out set 36, a midsummer mix dictated by voice input (homophones, no punctuation), never read (blind 0.431 / 0.391 at f68c50d)', [H36.DUP_HOLDOUT36_REQUESTS, H36.DUP_HOLDOUT36_PAIRS, H36.NEAR_MISS_HOLDOUT36_PAIRS], 'never read'],
+    ['held-out set 37, grid officers filing for enterprises beside the owners\' own words, never read (blind 0.773 / 0.739 at f68c50d)', [H37.DUP_HOLDOUT37_REQUESTS, H37.DUP_HOLDOUT37_PAIRS, H37.NEAR_MISS_HOLDOUT37_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;

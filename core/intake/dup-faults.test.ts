@@ -575,3 +575,12 @@ test("a firm's own waste (where to take its rubble, its kitchen waste contract) 
   expect(two('餐厨垃圾的收运公司合同到期要涨价，能不能换一家', '门口垃圾点好几天没人清运了，臭得很')).toEqual([]);
   expect(two('后面空地又有人偷倒建筑垃圾了', '厂后面荒地晚上老有车来倒垃圾，碎砖头一堆')).toHaveLength(1);
 });
+
+test("a subsidy's round cancelled is not its money late; a high-tech firm's recognition is not its award's money", () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  const cancelled = '设备更新补贴这一轮怎么取消了，我们为了申报刚买了设备';
+  expect(two(cancelled, '去年的设备补贴已经公示了，钱一直没到账')).toEqual([]);
+  expect(two(cancelled, '听说技改设备补贴今年不搞了？能不能给个准话')).toHaveLength(1);
+  expect(two('高企认定我们申报了，专家评审过了没有，什么时候公示', '高企认定的奖励资金啥时候拨，去年底就拿到证书了')).toEqual([]);
+});
+
