@@ -42,6 +42,8 @@ import * as H34 from '../core/knowledge/fixtures/requests-dup-holdout34';
 import * as H35 from '../core/knowledge/fixtures/requests-dup-holdout35';
 import * as H36 from '../core/knowledge/fixtures/requests-dup-holdout36';
 import * as H37 from '../core/knowledge/fixtures/requests-dup-holdout37';
+import * as H38 from '../core/knowledge/fixtures/requests-dup-holdout38';
+import * as H39 from '../core/knowledge/fixtures/requests-dup-holdout39';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -117,6 +119,8 @@ export function benchIntake() {
     ['held-out set 35, a machinery and electronics cluster, never read (blind 0.860 / 0.698 at f68c50d)', [H35.DUP_HOLDOUT35_REQUESTS, H35.DUP_HOLDOUT35_PAIRS, H35.NEAR_MISS_HOLDOUT35_PAIRS], 'never read'],
     ['held-out set 36, a midsummer mix dictated by voice input (homophones, no punctuation), never read (blind 0.431 / 0.391 at f68c50d)', [H36.DUP_HOLDOUT36_REQUESTS, H36.DUP_HOLDOUT36_PAIRS, H36.NEAR_MISS_HOLDOUT36_PAIRS], 'never read'],
     ['held-out set 37, grid officers filing for enterprises beside the owners\' own words, never read (blind 0.773 / 0.739 at f68c50d)', [H37.DUP_HOLDOUT37_REQUESTS, H37.DUP_HOLDOUT37_PAIRS, H37.NEAR_MISS_HOLDOUT37_PAIRS], 'never read'],
+    ['held-out set 38, an autumn mix dictated by voice input, never read (blind 0.643 / 0.391 at 64a2b93)', [H38.DUP_HOLDOUT38_REQUESTS, H38.DUP_HOLDOUT38_PAIRS, H38.NEAR_MISS_HOLDOUT38_PAIRS], 'never read'],
+    ['held-out set 39, shops and workshops dictating in a hurry, never read (blind 0.804 / 0.661 at 64a2b93)', [H39.DUP_HOLDOUT39_REQUESTS, H39.DUP_HOLDOUT39_PAIRS, H39.NEAR_MISS_HOLDOUT39_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;
