@@ -584,3 +584,9 @@ test("a subsidy's round cancelled is not its money late; a high-tech firm's reco
   expect(two('高企认定我们申报了，专家评审过了没有，什么时候公示', '高企认定的奖励资金啥时候拨，去年底就拿到证书了')).toEqual([]);
 });
 
+
+test('broadband not yet reaching an area is not a line cut; a traffic light missing is not one broken', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('园区千兆宽带啥时候通，电信说等管道', '昨天修路把光缆挖断了，断网一下午')).toEqual([]);
+  expect(two('路口红绿灯坏了，一直闪黄灯', '南头那个路口没有红绿灯，大车出来很危险')).toEqual([]);
+});
