@@ -590,3 +590,10 @@ test('broadband not yet reaching an area is not a line cut; a traffic light miss
   expect(two('园区千兆宽带啥时候通，电信说等管道', '昨天修路把光缆挖断了，断网一下午')).toEqual([]);
   expect(two('路口红绿灯坏了，一直闪黄灯', '南头那个路口没有红绿灯，大车出来很危险')).toEqual([]);
 });
+
+test("one enterprise's two unpaid bills owed by different kinds of debtor (a developer, a city works project) are two cases; one debtor chased again is one", () => {
+  const own = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-1', 'g-dc1', b)], { sameEnterprise: true });
+  const developer = '我们承建的小区项目，开发商欠工程款380多万，拖了快一年';
+  expect(own(developer, '再次反映：区市政道路工程的工程款审计完了，尾款90万至今未付')).toEqual([]);
+  expect(own(developer, '再次反映那个置业公司欠的工程款，380多万还是没给，想走诉讼')).toHaveLength(1);
+});

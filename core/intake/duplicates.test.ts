@@ -696,7 +696,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 37th and 39th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th and 39th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -735,7 +735,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['thirty-fourth, never read (blind 0.784 / 0.597 at f68c50d)', [H34.DUP_HOLDOUT34_REQUESTS, H34.DUP_HOLDOUT34_PAIRS, H34.NEAR_MISS_HOLDOUT34_PAIRS], { precision: 0.74, recall: 0.53, nearMisses: 3 }],
   ['thirty-fifth, never read (blind 0.860 / 0.698 at f68c50d)', [H35.DUP_HOLDOUT35_REQUESTS, H35.DUP_HOLDOUT35_PAIRS, H35.NEAR_MISS_HOLDOUT35_PAIRS], { precision: 0.82, recall: 0.67, nearMisses: 2 }],
   ['thirty-sixth, never read (blind 0.431 / 0.391 at f68c50d)', [H36.DUP_HOLDOUT36_REQUESTS, H36.DUP_HOLDOUT36_PAIRS, H36.NEAR_MISS_HOLDOUT36_PAIRS], { precision: 0.4, recall: 0.36, nearMisses: 8 }],
-  ['thirty-seventh, never read (blind 0.773 / 0.739 at f68c50d)', [H37.DUP_HOLDOUT37_REQUESTS, H37.DUP_HOLDOUT37_PAIRS, H37.NEAR_MISS_HOLDOUT37_PAIRS], { precision: 0.74, recall: 0.7, nearMisses: 5 }],
+  ['thirty-seventh, training (0.826 and 0.826; blind 0.773 / 0.739 at f68c50d)', [H37.DUP_HOLDOUT37_REQUESTS, H37.DUP_HOLDOUT37_PAIRS, H37.NEAR_MISS_HOLDOUT37_PAIRS], { precision: 0.79, recall: 0.79, nearMisses: 4 }],
   ['thirty-eighth, training (0.860 and 0.710; blind 0.643 / 0.391 at 64a2b93)', [H38.DUP_HOLDOUT38_REQUESTS, H38.DUP_HOLDOUT38_PAIRS, H38.NEAR_MISS_HOLDOUT38_PAIRS], { precision: 0.82, recall: 0.68, nearMisses: 3 }],
   ['thirty-ninth, never read (blind 0.804 / 0.661 at 64a2b93)', [H39.DUP_HOLDOUT39_REQUESTS, H39.DUP_HOLDOUT39_PAIRS, H39.NEAR_MISS_HOLDOUT39_PAIRS], { precision: 0.76, recall: 0.62, nearMisses: 7 }],
 ];
