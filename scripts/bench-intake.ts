@@ -44,6 +44,10 @@ import * as H36 from '../core/knowledge/fixtures/requests-dup-holdout36';
 import * as H37 from '../core/knowledge/fixtures/requests-dup-holdout37';
 import * as H38 from '../core/knowledge/fixtures/requests-dup-holdout38';
 import * as H39 from '../core/knowledge/fixtures/requests-dup-holdout39';
+import * as H40 from '../core/knowledge/fixtures/requests-dup-holdout40';
+import * as H41 from '../core/knowledge/fixtures/requests-dup-holdout41';
+import * as H42 from '../core/knowledge/fixtures/requests-dup-holdout42';
+import * as H43 from '../core/knowledge/fixtures/requests-dup-holdout43';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -121,6 +125,10 @@ export function benchIntake() {
     ['held-out set 37, grid officers filing for enterprises beside the owners\' own words (training now; blind 0.773 / 0.739 at f68c50d)', [H37.DUP_HOLDOUT37_REQUESTS, H37.DUP_HOLDOUT37_PAIRS, H37.NEAR_MISS_HOLDOUT37_PAIRS]],
     ['held-out set 38, an autumn mix dictated by voice input (training now; blind 0.643 / 0.391 at 64a2b93)', [H38.DUP_HOLDOUT38_REQUESTS, H38.DUP_HOLDOUT38_PAIRS, H38.NEAR_MISS_HOLDOUT38_PAIRS]],
     ['held-out set 39, shops and workshops dictating in a hurry, never read (blind 0.804 / 0.661 at 64a2b93)', [H39.DUP_HOLDOUT39_REQUESTS, H39.DUP_HOLDOUT39_PAIRS, H39.NEAR_MISS_HOLDOUT39_PAIRS], 'never read'],
+    ['held-out set 40, a May–June mix, never read (blind 0.745 / 0.559 at f4ba220)', [H40.DUP_HOLDOUT40_REQUESTS, H40.DUP_HOLDOUT40_PAIRS, H40.NEAR_MISS_HOLDOUT40_PAIRS], 'never read'],
+    ['held-out set 41, shops and restaurants on old commercial streets, never read (blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS], 'never read'],
+    ['held-out set 42, foreign-trade and e-commerce firms, never read (blind 0.894 / 0.646 at f4ba220)', [H42.DUP_HOLDOUT42_REQUESTS, H42.DUP_HOLDOUT42_PAIRS, H42.NEAR_MISS_HOLDOUT42_PAIRS], 'never read'],
+    ['held-out set 43, heavy industry at the district\'s edge, never read (blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;
