@@ -710,6 +710,47 @@ const SECOND_SECTOR: Record<string, Probes> = {
   },
 };
 for (const [id, p] of Object.entries(SECOND_SECTOR)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...p.yes], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+/**
+ * Heavy industry's set (the forty-third), read after its blind measure: a rail siding's crossing,
+ * the heavy-pollution alert by its colour and a plant's grading, tankers by their short name, dust
+ * from an uncovered heap, a gas main an area waits for in other words, evening buses; and words that
+ * named a kind they did not (废气 in a permit's monitoring plan, 撞上 a parked truck beside a street
+ * light, 等车的人 at a broken stop, an outage named as why a second supply matters, a filter 就堵).
+ */
+const HEAVY_INDUSTRY: Record<string, Partial<Probes>> = {
+  'rail-crossing': {
+    yes: ['专用线调车一堵就是半小时', '又被火车堵在路上四十分钟', '铁路道口老是等火车', '道口那块铺面板翘起来了', '火车经过的时候路口全堵死'],
+    no: ['火车站的出租车太少'],
+  },
+  'smog-alert': {
+    yes: ['橙色预警一来我们就得全停', '绩效评级交上去两个月了没结果', '红色预警期间能不能保留一条线'],
+  },
+  tanker: {
+    yes: ['路边停的大罐车把人行道占了', '罐车在路上排队压了一宿'],
+    no: ['罐车的驾驶员要什么证'],
+  },
+  pollution: {
+    yes: ['南边渣场刮过来的灰落了一层', '那个料堆一直不盖，起风全是灰', '附近有厂子在排废气'],
+    no: ['排污许可延续要补废气的自行监测方案', '废气治理设施的补贴什么时候发'],
+  },
+  'street-light': {
+    no: ['员工骑车差点撞上路边的货车'],
+  },
+  'bus-service': {
+    yes: ['朝阳路上公交晚上没车了', '那趟公交晚上怎么停了'],
+    no: ['公交站牌倒了，等车的人找不着站'],
+  },
+  outage: {
+    no: ['第二路电源啥时候能通，一停电磨机就得重启', '双回路供电的事还没落实'],
+  },
+  'traffic-jam': {
+    no: ['车间的过滤器一周就堵'],
+  },
+  'gas-main': {
+    yes: ['燃气公司说这边主管还没通', '天然气管道说好11月前通气，到现在没动静', '燃气管网承诺供暖季前接通'],
+  },
+};
+for (const [id, p] of Object.entries(HEAVY_INDUSTRY)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -740,6 +781,8 @@ const SAME: Array<[text: string, form: string]> = [
   ['危险化学品仓库满了', '危化品'], ['安许证快到期', '安全生产许可'], ['安全评价报告谁做', '安评'], ['职业病危害评价多少钱', '职评'], ['软件著作权登记', '软著'],
   ['等级保护测评', '等保'], ['物管不作为', '物业'], ['匝机坏了', '闸机'], ['蜂巢柜满了', '丰巢'], ['不间断电源坏了', 'ups'], ['公基金开户', '公积金'],
   ['糟罐车乱停', '槽罐车'], ['饭堂太贵', '食堂'], ['办公楼空调不开', '写字楼'], ['光钎断了', '光缆'],
+  // heavy industry's set
+  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

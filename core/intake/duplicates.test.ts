@@ -700,7 +700,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th and 39th to 43rd) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th and 39th to 42nd) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -745,7 +745,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fortieth, a May–June mix, never read (blind 0.745 / 0.559 at f4ba220)', [H40.DUP_HOLDOUT40_REQUESTS, H40.DUP_HOLDOUT40_PAIRS, H40.NEAR_MISS_HOLDOUT40_PAIRS], { precision: 0.71, recall: 0.52, nearMisses: 4 }],
   ['forty-first, shops and restaurants on old commercial streets, never read (blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS], { precision: 0.69, recall: 0.68, nearMisses: 2 }],
   ['forty-second, foreign-trade and e-commerce firms, never read (blind 0.894 / 0.646 at f4ba220)', [H42.DUP_HOLDOUT42_REQUESTS, H42.DUP_HOLDOUT42_PAIRS, H42.NEAR_MISS_HOLDOUT42_PAIRS], { precision: 0.85, recall: 0.61, nearMisses: 3 }],
-  ['forty-third, heavy industry at the district\'s edge, never read (blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS], { precision: 0.64, recall: 0.54, nearMisses: 3 }],
+  ['forty-third, heavy industry at the district\'s edge, training (0.871 and 0.761; blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS], { precision: 0.83, recall: 0.72, nearMisses: 3 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
@@ -753,6 +753,11 @@ test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (
   expect(f.precision).toBeGreaterThanOrEqual(floor.precision);
   expect(f.recall).toBeGreaterThanOrEqual(floor.recall);
   expect(f.nearMissesProposed).toBeLessThanOrEqual(floor.nearMisses);
+});
+
+test('a circuit is no road: 双回路 and 第二路电源 name a second power supply, not a road called 双回 or 第二', () => {
+  expect(placeWords(dupNormalize('双回路供电的事还没落实吗')).roads).toEqual([]);
+  expect(placeWords(dupNormalize('西湖路园区第二路电源说好十月底前接通')).roads).toEqual(['西湖路']);
 });
 
 test('a problem at one spot of a road, named at house numbers far apart, is two spots; a stretch and a number inside it are one', () => {
