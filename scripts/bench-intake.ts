@@ -48,6 +48,8 @@ import * as H40 from '../core/knowledge/fixtures/requests-dup-holdout40';
 import * as H41 from '../core/knowledge/fixtures/requests-dup-holdout41';
 import * as H42 from '../core/knowledge/fixtures/requests-dup-holdout42';
 import * as H43 from '../core/knowledge/fixtures/requests-dup-holdout43';
+import * as H44 from '../core/knowledge/fixtures/requests-dup-holdout44';
+import * as H45 from '../core/knowledge/fixtures/requests-dup-holdout45';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -125,10 +127,12 @@ export function benchIntake() {
     ['held-out set 37, grid officers filing for enterprises beside the owners\' own words (training now; blind 0.773 / 0.739 at f68c50d)', [H37.DUP_HOLDOUT37_REQUESTS, H37.DUP_HOLDOUT37_PAIRS, H37.NEAR_MISS_HOLDOUT37_PAIRS]],
     ['held-out set 38, an autumn mix dictated by voice input (training now; blind 0.643 / 0.391 at 64a2b93)', [H38.DUP_HOLDOUT38_REQUESTS, H38.DUP_HOLDOUT38_PAIRS, H38.NEAR_MISS_HOLDOUT38_PAIRS]],
     ['held-out set 39, shops and workshops dictating in a hurry, never read (blind 0.804 / 0.661 at 64a2b93)', [H39.DUP_HOLDOUT39_REQUESTS, H39.DUP_HOLDOUT39_PAIRS, H39.NEAR_MISS_HOLDOUT39_PAIRS], 'never read'],
-    ['held-out set 40, a May–June mix, never read (blind 0.745 / 0.559 at f4ba220)', [H40.DUP_HOLDOUT40_REQUESTS, H40.DUP_HOLDOUT40_PAIRS, H40.NEAR_MISS_HOLDOUT40_PAIRS], 'never read'],
+    ['held-out set 40, a May–June mix (training now; blind 0.745 / 0.559 at f4ba220)', [H40.DUP_HOLDOUT40_REQUESTS, H40.DUP_HOLDOUT40_PAIRS, H40.NEAR_MISS_HOLDOUT40_PAIRS]],
     ['held-out set 41, shops and restaurants on old commercial streets, never read (blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS], 'never read'],
     ['held-out set 42, foreign-trade and e-commerce firms, never read (blind 0.894 / 0.646 at f4ba220)', [H42.DUP_HOLDOUT42_REQUESTS, H42.DUP_HOLDOUT42_PAIRS, H42.NEAR_MISS_HOLDOUT42_PAIRS], 'never read'],
     ['held-out set 43, heavy industry at the district\'s edge (training now; blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS]],
+    ['held-out set 44, the weeks before the Spring Festival, never read (blind 0.785 / 0.671 at 5c46c0b)', [H44.DUP_HOLDOUT44_REQUESTS, H44.DUP_HOLDOUT44_PAIRS, H44.NEAR_MISS_HOLDOUT44_PAIRS], 'never read'],
+    ['held-out set 45, a science park and the village workshops beside it (some dictated), never read (blind 0.831 / 0.681 at 5c46c0b)', [H45.DUP_HOLDOUT45_REQUESTS, H45.DUP_HOLDOUT45_PAIRS, H45.NEAR_MISS_HOLDOUT45_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;

@@ -751,6 +751,22 @@ const HEAVY_INDUSTRY: Record<string, Partial<Probes>> = {
   },
 };
 for (const [id, p] of Object.entries(HEAVY_INDUSTRY)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+/**
+ * The May–June mix (the fortieth), read after its blind measure: a network cut entirely, low water
+ * pressure at a machine's inlet (no flood), a street under water in plain words, the gas main
+ * extended along a road, a tax refund asked plainly; an electric bike that will not start is no gas
+ * supply, and a drain that 就堵了 is no traffic jam.
+ */
+const MAY_JUNE: Record<string, Partial<Probes>> = {
+  network: { yes: ['今天上午开始网络全断，直播带货急死了'] },
+  'water-pressure': { yes: ['实验室纯水机进水压力不够，老是报警停机', '进厂的自来水压力只有平时一半'] },
+  waterlogging: { yes: ['下雨天东城路门口全是水，员工淌水进厂'], no: ['纯水机进水压力不够，老报警'] },
+  'gas-supply': { no: ['门口全是水，员工的电动车打不着火了'] },
+  'gas-main': { yes: ['问一下朝阳路燃气主管道延伸工程的进度', '说管子铺到朝阳路这边就给接，一直等了半年', '燃气管网通到我们这段还要多久'] },
+  'tax-refund': { yes: ['汇算多交的税退了没', '多交的税什么时候退'] },
+  'traffic-jam': { no: ['厂门口那几个下水口5月底就堵了'] },
+};
+for (const [id, p] of Object.entries(MAY_JUNE)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
