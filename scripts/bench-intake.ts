@@ -128,7 +128,7 @@ export function benchIntake() {
     ['held-out set 38, an autumn mix dictated by voice input (training now; blind 0.643 / 0.391 at 64a2b93)', [H38.DUP_HOLDOUT38_REQUESTS, H38.DUP_HOLDOUT38_PAIRS, H38.NEAR_MISS_HOLDOUT38_PAIRS]],
     ['held-out set 39, shops and workshops dictating in a hurry, never read (blind 0.804 / 0.661 at 64a2b93)', [H39.DUP_HOLDOUT39_REQUESTS, H39.DUP_HOLDOUT39_PAIRS, H39.NEAR_MISS_HOLDOUT39_PAIRS], 'never read'],
     ['held-out set 40, a May–June mix (training now; blind 0.745 / 0.559 at f4ba220)', [H40.DUP_HOLDOUT40_REQUESTS, H40.DUP_HOLDOUT40_PAIRS, H40.NEAR_MISS_HOLDOUT40_PAIRS]],
-    ['held-out set 41, shops and restaurants on old commercial streets, never read (blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS], 'never read'],
+    ['held-out set 41, shops and restaurants on old commercial streets (training now; blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS]],
     ['held-out set 42, foreign-trade and e-commerce firms, never read (blind 0.894 / 0.646 at f4ba220)', [H42.DUP_HOLDOUT42_REQUESTS, H42.DUP_HOLDOUT42_PAIRS, H42.NEAR_MISS_HOLDOUT42_PAIRS], 'never read'],
     ['held-out set 43, heavy industry at the district\'s edge (training now; blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS]],
     ['held-out set 44, the weeks before the Spring Festival, never read (blind 0.785 / 0.671 at 5c46c0b)', [H44.DUP_HOLDOUT44_REQUESTS, H44.DUP_HOLDOUT44_PAIRS, H44.NEAR_MISS_HOLDOUT44_PAIRS], 'never read'],

@@ -767,6 +767,19 @@ const MAY_JUNE: Record<string, Partial<Probes>> = {
   'traffic-jam': { no: ['厂门口那几个下水口5月底就堵了'] },
 };
 for (const [id, p] of Object.entries(MAY_JUNE)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+/**
+ * The old shopping streets (the forty-first), read after its blind measure: power that keeps
+ * tripping, a delivery truck ticketed (抄牌) and a loading bay asked for, everything offline at
+ * once, a builder's blue boards, a stop removed; a landlord's rent is no licence.
+ */
+const OLD_STREETS: Record<string, Partial<Probes>> = {
+  outage: { yes: ['西湖路这片电老跳，晚上突然就黑了'] },
+  parking: { yes: ['送面粉的货车在门口一停就被抄牌', '能不能划个临时装卸车位'] },
+  network: { yes: ['刷卡机、电话、网都用不了了'] },
+  hoarding: { yes: ['门口被施工的蓝色挡板挡死了'] },
+  'bus-stop': { yes: ['西湖路那个站取消了，最近的站太远'] },
+};
+for (const [id, p] of Object.entries(OLD_STREETS)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -798,7 +811,7 @@ const SAME: Array<[text: string, form: string]> = [
   ['等级保护测评', '等保'], ['物管不作为', '物业'], ['匝机坏了', '闸机'], ['蜂巢柜满了', '丰巢'], ['不间断电源坏了', 'ups'], ['公基金开户', '公积金'],
   ['糟罐车乱停', '槽罐车'], ['饭堂太贵', '食堂'], ['办公楼空调不开', '写字楼'], ['光钎断了', '光缆'],
   // heavy industry's set
-  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['个体户转成了公司说好的奖励', '个转企'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

@@ -702,7 +702,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 41st, 42nd, 44th and 45th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th and 45th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -745,7 +745,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['thirty-eighth, training (0.860 and 0.710; blind 0.643 / 0.391 at 64a2b93)', [H38.DUP_HOLDOUT38_REQUESTS, H38.DUP_HOLDOUT38_PAIRS, H38.NEAR_MISS_HOLDOUT38_PAIRS], { precision: 0.82, recall: 0.68, nearMisses: 3 }],
   ['thirty-ninth, never read (blind 0.804 / 0.661 at 64a2b93)', [H39.DUP_HOLDOUT39_REQUESTS, H39.DUP_HOLDOUT39_PAIRS, H39.NEAR_MISS_HOLDOUT39_PAIRS], { precision: 0.76, recall: 0.62, nearMisses: 7 }],
   ['fortieth, a May–June mix, training (0.852 and 0.676; blind 0.745 / 0.559 at f4ba220)', [H40.DUP_HOLDOUT40_REQUESTS, H40.DUP_HOLDOUT40_PAIRS, H40.NEAR_MISS_HOLDOUT40_PAIRS], { precision: 0.81, recall: 0.64, nearMisses: 4 }],
-  ['forty-first, shops and restaurants on old commercial streets, never read (blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS], { precision: 0.69, recall: 0.68, nearMisses: 2 }],
+  ['forty-first, shops and restaurants on old commercial streets, training (0.873 and 0.873; blind 0.729 / 0.718 at f4ba220)', [H41.DUP_HOLDOUT41_REQUESTS, H41.DUP_HOLDOUT41_PAIRS, H41.NEAR_MISS_HOLDOUT41_PAIRS], { precision: 0.83, recall: 0.83, nearMisses: 3 }],
   ['forty-second, foreign-trade and e-commerce firms, never read (blind 0.894 / 0.646 at f4ba220)', [H42.DUP_HOLDOUT42_REQUESTS, H42.DUP_HOLDOUT42_PAIRS, H42.NEAR_MISS_HOLDOUT42_PAIRS], { precision: 0.85, recall: 0.61, nearMisses: 3 }],
   ['forty-third, heavy industry at the district\'s edge, training (0.871 and 0.761; blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS], { precision: 0.83, recall: 0.72, nearMisses: 3 }],
   ['forty-fourth, the weeks before the Spring Festival, never read (blind 0.785 / 0.671 at 5c46c0b)', [H44.DUP_HOLDOUT44_REQUESTS, H44.DUP_HOLDOUT44_PAIRS, H44.NEAR_MISS_HOLDOUT44_PAIRS], { precision: 0.75, recall: 0.63, nearMisses: 3 }],
@@ -778,6 +778,32 @@ test('a leak in the building of an enterprise is its own case, not the flooding 
   const street = req('e-003', 'g-dc1', '东城路3号门口那段路一下雨就积水，排水口好像被堵了，雨水往里冒');
   const own = req('e-001', 'g-dc1', '我们自己厂区办公楼的地下室这两天渗水，外墙根有裂缝往里冒水');
   expect(pairOf(duplicateLinks([street, own]), street, own)).toBeUndefined();
+});
+
+test('an outage nobody planned is not the planned one; flies beside a drain and beside a bin point are two problems', () => {
+  const planned = req('e-018', 'g-xh1', '供电所发短信说下周三西湖路计划停电检修，能不能改到晚上', { category: 'dianli' });
+  const unplanned = req('e-016', 'g-xh1', '机房在西湖路16号，近期多次非计划停电，请排查线路故障', { category: 'dianli' });
+  expect(pairOf(duplicateLinks([planned, unplanned]), planned, unplanned)).toBeUndefined();
+  const drain = req('e-002', 'g-dc1', '公司门口那个排水井反臭反水好几天了，蚊子苍蝇特别多，东城路');
+  const bins = req('e-009', 'g-dc1', '东城路9号旁边那个垃圾点三四天没人拉了，天一热全是苍蝇');
+  expect(pairOf(duplicateLinks([drain, bins]), drain, bins)).toBeUndefined();
+  const flies = req('e-005', 'g-dc1', '东城路这边苍蝇特别多，店里一天打死几十只');
+  expect(pairOf(duplicateLinks([bins, flies]), bins, flies)).toBeDefined();
+});
+
+test('one programme late for two shops is one problem even when they file it under two categories', () => {
+  const a = req('e-004', 'g-dc1', '消费券核销的钱到现在一分没到账，问银行说等财政拨款', { category: 'zhengce' });
+  const b = req('e-005', 'g-dc1', '我们店的消费券核销款一直没到账，说是等财政拨款，都俩月了', { category: 'other' });
+  expect(pairOf(duplicateLinks([a, b]), a, b)).toBeDefined();
+});
+
+test('a shop sign to be approved is not the street whose signs were taken down for a uniform one', () => {
+  const approval = req('e-020', 'g-xh1', '楼顶广告牌的审批上次提交了，二十多天没动静，麻烦帮问问到哪一步了');
+  const uniform = req('e-019', 'g-xh1', '门头招牌拆了快俩月了，说好的统一更换呢，天天有人问这家还开不开');
+  const uniform2 = req('e-018', 'g-xh1', '街道统一换门头，两个月前把我们老招牌拆了，说一个月新的就装好，到现在没装');
+  const links = duplicateLinks([approval, uniform, uniform2]);
+  expect(pairOf(links, approval, uniform)).toBeUndefined();
+  expect(pairOf(links, uniform, uniform2)).toBeDefined();
 });
 
 test('a circuit is no road: 双回路 and 第二路电源 name a second power supply, not a road called 双回 or 第二', () => {
