@@ -780,6 +780,17 @@ const OLD_STREETS: Record<string, Partial<Probes>> = {
   'bus-stop': { yes: ['西湖路那个站取消了，最近的站太远'] },
 };
 for (const [id, p] of Object.entries(OLD_STREETS)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+/**
+ * High summer (the forty-sixth), read after its blind measure: roof sheeting loose on an unfinished building, a tree down in more
+ * words, water in drips; a tree to be pruned before a typhoon is not one that fell, and weeds to be
+ * cut are no tree.
+ */
+const HIGH_SUMMER: Record<string, Partial<Probes>> = {
+  facade: { yes: ['烂尾楼楼顶铁皮都翘起来了，刮下来要砸到人', '对面停工的楼顶上彩钢板松了，风一大就哐哐响', '没盖完的楼上有铁皮随时会掉'] },
+  'fallen-tree': { yes: ['东城路上倒了树，压着电线杆', '大风刮断的树横在路上到现在没人清'], no: ['门口那段绿化带杂草一人高，谁来修剪下'] },
+  'water-pressure': { yes: ['这一片供水压力不足，育苗棚浇不上水'] },
+};
+for (const [id, p] of Object.entries(HIGH_SUMMER)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -811,7 +822,7 @@ const SAME: Array<[text: string, form: string]> = [
   ['等级保护测评', '等保'], ['物管不作为', '物业'], ['匝机坏了', '闸机'], ['蜂巢柜满了', '丰巢'], ['不间断电源坏了', 'ups'], ['公基金开户', '公积金'],
   ['糟罐车乱停', '槽罐车'], ['饭堂太贵', '食堂'], ['办公楼空调不开', '写字楼'], ['光钎断了', '光缆'],
   // heavy industry's set
-  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['个体户转成了公司说好的奖励', '个转企'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['个体户转成了公司说好的奖励', '个转企'], ['错峰让电的补贴啥时候给', '需求响应'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

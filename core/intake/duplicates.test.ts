@@ -704,7 +704,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd and 44th to 47th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th and 47th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -752,7 +752,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['forty-third, heavy industry at the district\'s edge, training (0.871 and 0.761; blind 0.683 / 0.577 at f4ba220)', [H43.DUP_HOLDOUT43_REQUESTS, H43.DUP_HOLDOUT43_PAIRS, H43.NEAR_MISS_HOLDOUT43_PAIRS], { precision: 0.83, recall: 0.72, nearMisses: 3 }],
   ['forty-fourth, the weeks before the Spring Festival, never read (blind 0.785 / 0.671 at 5c46c0b)', [H44.DUP_HOLDOUT44_REQUESTS, H44.DUP_HOLDOUT44_PAIRS, H44.NEAR_MISS_HOLDOUT44_PAIRS], { precision: 0.75, recall: 0.63, nearMisses: 3 }],
   ['forty-fifth, a science park and the village workshops beside it (some dictated), never read (blind 0.831 / 0.681 at 5c46c0b)', [H45.DUP_HOLDOUT45_REQUESTS, H45.DUP_HOLDOUT45_PAIRS, H45.NEAR_MISS_HOLDOUT45_PAIRS], { precision: 0.79, recall: 0.64, nearMisses: 2 }],
-  ['forty-sixth, high summer, never read (blind 0.671 / 0.724 at 8fd74fe)', [H46.DUP_HOLDOUT46_REQUESTS, H46.DUP_HOLDOUT46_PAIRS, H46.NEAR_MISS_HOLDOUT46_PAIRS], { precision: 0.63, recall: 0.68, nearMisses: 6 }],
+  ['forty-sixth, high summer, training (0.787 and 0.829; blind 0.671 / 0.724 at 8fd74fe)', [H46.DUP_HOLDOUT46_REQUESTS, H46.DUP_HOLDOUT46_PAIRS, H46.NEAR_MISS_HOLDOUT46_PAIRS], { precision: 0.75, recall: 0.79, nearMisses: 6 }],
   ['forty-seventh, a wholesale market and logistics district dictating by voice, never read (blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS], { precision: 0.64, recall: 0.45, nearMisses: 3 }],
 ];
 
@@ -808,6 +808,15 @@ test('a shop sign to be approved is not the street whose signs were taken down f
   const links = duplicateLinks([approval, uniform, uniform2]);
   expect(pairOf(links, approval, uniform)).toBeUndefined();
   expect(pairOf(links, uniform, uniform2)).toBeDefined();
+});
+
+test('a tree to prune before a typhoon is not one that fell; a yard that floods, asking to connect its drain, is its own case', () => {
+  const prune = req('e-006', 'g-dc2', '台风要来了，工地边上那排老杨树歪得厉害，申请修剪一下，怕砸到人');
+  const fell = req('e-007', 'g-dc2', '昨晚雷雨大风，东城路7号门口两棵大树倒了，把路堵了一半，车出不去');
+  expect(pairOf(duplicateLinks([prune, fell]), prune, fell)).toBeUndefined();
+  const yard = req('e-002', 'g-dc1', '我司院子地势低，一下雨就积水，想自己改排水管接到市政管网，需要找哪个部门批');
+  const underpass = req('e-001', 'g-dc1', '东城路下穿通道积水严重，员工早上上班电动车全泡了，建议雨季安排专人值守抽水');
+  expect(pairOf(duplicateLinks([yard, underpass]), yard, underpass)).toBeUndefined();
 });
 
 test('a circuit is no road: 双回路 and 第二路电源 name a second power supply, not a road called 双回 or 第二', () => {
