@@ -791,6 +791,20 @@ const HIGH_SUMMER: Record<string, Partial<Probes>> = {
   'water-pressure': { yes: ['这一片供水压力不足，育苗棚浇不上水'] },
 };
 for (const [id, p] of Object.entries(HIGH_SUMMER)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+/**
+ * The wholesale market dictating by voice (the forty-seventh), read after its blind measure: a
+ * market relocated whole and its compensation, a loading area turned into paid parking, power that
+ * keeps stopping; burning refuse is smoke, not refuse uncollected; 过渡期 beside a relocation is no
+ * environmental rectification.
+ */
+const MARKET: Record<string, Partial<Probes>> = {
+  demolition: { yes: ['五金机电市场要整体搬迁，补偿方案到现在没公布', '市场搬迁的事到底定没定'] },
+  parking: { yes: ['服装城北边的卸货区被物业改成收费停车场了', '北门卸货位现在收钱了'] },
+  outage: { yes: ['过渡市场那边电老是停，今天上午又停了两个钟头'] },
+  garbage: { no: ['旁边空地有人晚上烧垃圾，味道很呛'] },
+  'env-rectify': { no: ['市场搬迁，过渡期补偿啥标准'] },
+};
+for (const [id, p] of Object.entries(MARKET)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -822,7 +836,9 @@ const SAME: Array<[text: string, form: string]> = [
   ['等级保护测评', '等保'], ['物管不作为', '物业'], ['匝机坏了', '闸机'], ['蜂巢柜满了', '丰巢'], ['不间断电源坏了', 'ups'], ['公基金开户', '公积金'],
   ['糟罐车乱停', '槽罐车'], ['饭堂太贵', '食堂'], ['办公楼空调不开', '写字楼'], ['光钎断了', '光缆'],
   // heavy industry's set
-  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['个体户转成了公司说好的奖励', '个转企'], ['错峰让电的补贴啥时候给', '需求响应'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['个体户转成了公司说好的奖励', '个转企'], ['错峰让电的补贴啥时候给', '需求响应'],
+  // what voice input writes at a market
+  ['货车进城的通信证还在审核', '通行证'], ['过渡市场消防同道堵了', '消防通道'], ['想咨询下滩位租金的事', '摊位'], ['电商发展专项资金还没拨', '电商扶持'], ['春节保供那个补贴还没到', '保供补贴'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

@@ -704,7 +704,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th and 47th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th and 45th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -753,7 +753,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['forty-fourth, the weeks before the Spring Festival, never read (blind 0.785 / 0.671 at 5c46c0b)', [H44.DUP_HOLDOUT44_REQUESTS, H44.DUP_HOLDOUT44_PAIRS, H44.NEAR_MISS_HOLDOUT44_PAIRS], { precision: 0.75, recall: 0.63, nearMisses: 3 }],
   ['forty-fifth, a science park and the village workshops beside it (some dictated), never read (blind 0.831 / 0.681 at 5c46c0b)', [H45.DUP_HOLDOUT45_REQUESTS, H45.DUP_HOLDOUT45_PAIRS, H45.NEAR_MISS_HOLDOUT45_PAIRS], { precision: 0.79, recall: 0.64, nearMisses: 2 }],
   ['forty-sixth, high summer, training (0.787 and 0.829; blind 0.671 / 0.724 at 8fd74fe)', [H46.DUP_HOLDOUT46_REQUESTS, H46.DUP_HOLDOUT46_PAIRS, H46.NEAR_MISS_HOLDOUT46_PAIRS], { precision: 0.75, recall: 0.79, nearMisses: 6 }],
-  ['forty-seventh, a wholesale market and logistics district dictating by voice, never read (blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS], { precision: 0.64, recall: 0.45, nearMisses: 3 }],
+  ['forty-seventh, a wholesale market and logistics district dictating by voice, training (0.813 and 0.703; blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS], { precision: 0.77, recall: 0.66, nearMisses: 2 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
@@ -817,6 +817,15 @@ test('a tree to prune before a typhoon is not one that fell; a yard that floods,
   const yard = req('e-002', 'g-dc1', '我司院子地势低，一下雨就积水，想自己改排水管接到市政管网，需要找哪个部门批');
   const underpass = req('e-001', 'g-dc1', '东城路下穿通道积水严重，员工早上上班电动车全泡了，建议雨季安排专人值守抽水');
   expect(pairOf(duplicateLinks([yard, underpass]), yard, underpass)).toBeUndefined();
+});
+
+test('a market broadband that costs too much is not the line cut; a loose manhole cover rattling is not the works next door', () => {
+  const price = req('e-012', 'g-cy1', '朝阳小商品城的宽带一年一千八，比外面贵好多，市场还指定只能用一家');
+  const cut = req('e-015', 'g-cy1', '朝阳路修管道把光缆挖断了，小商品城一整排店铺都没网，已经两天了');
+  expect(pairOf(duplicateLinks([price, cut]), price, cut)).toBeUndefined();
+  const cover = req('e-002', 'g-dc1', '东城路2号门口的井盖松了，货车一压就哐哐响，晚上特别吵');
+  const works = req('e-008', 'g-dc1', '东城路8号对面工地夜里还在施工，噪音太大，员工宿舍没法睡');
+  expect(pairOf(duplicateLinks([cover, works]), cover, works)).toBeUndefined();
 });
 
 test('a circuit is no road: 双回路 and 第二路电源 name a second power supply, not a road called 双回 or 第二', () => {
