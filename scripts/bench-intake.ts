@@ -52,6 +52,8 @@ import * as H44 from '../core/knowledge/fixtures/requests-dup-holdout44';
 import * as H45 from '../core/knowledge/fixtures/requests-dup-holdout45';
 import * as H46 from '../core/knowledge/fixtures/requests-dup-holdout46';
 import * as H47 from '../core/knowledge/fixtures/requests-dup-holdout47';
+import * as H48 from '../core/knowledge/fixtures/requests-dup-holdout48';
+import * as H49 from '../core/knowledge/fixtures/requests-dup-holdout49';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -137,6 +139,8 @@ export function benchIntake() {
     ['held-out set 45, a science park and the village workshops beside it (some dictated), never read (blind 0.831 / 0.681 at 5c46c0b)', [H45.DUP_HOLDOUT45_REQUESTS, H45.DUP_HOLDOUT45_PAIRS, H45.NEAR_MISS_HOLDOUT45_PAIRS], 'never read'],
     ['held-out set 46, high summer (training now; blind 0.671 / 0.724 at 8fd74fe)', [H46.DUP_HOLDOUT46_REQUESTS, H46.DUP_HOLDOUT46_PAIRS, H46.NEAR_MISS_HOLDOUT46_PAIRS]],
     ['held-out set 47, a wholesale market and logistics district dictating by voice (training now; blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS]],
+    ['held-out set 48, a garment and textile cluster, never read (blind 0.633 / 0.685 at f49f8ff)', [H48.DUP_HOLDOUT48_REQUESTS, H48.DUP_HOLDOUT48_PAIRS, H48.NEAR_MISS_HOLDOUT48_PAIRS], 'never read'],
+    ['held-out set 49, autumn in the service economy, never read (blind 0.551 / 0.793 at f49f8ff)', [H49.DUP_HOLDOUT49_REQUESTS, H49.DUP_HOLDOUT49_PAIRS, H49.NEAR_MISS_HOLDOUT49_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;
