@@ -709,7 +709,11 @@ const SECOND_SECTOR: Record<string, Probes> = {
     no: ['公司地址变更怎么办'],
   },
 };
-for (const [id, p] of Object.entries(SECOND_SECTOR)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...p.yes], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+/** a later pass's probes, added to the kinds' own (a kind may gain only yes or only no probes) */
+function addProbes(extra: Record<string, Partial<Probes>>): void {
+  for (const [id, p] of Object.entries(extra)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+}
+addProbes(SECOND_SECTOR);
 /**
  * Heavy industry's set (the forty-third), read after its blind measure: a rail siding's crossing,
  * the heavy-pollution alert by its colour and a plant's grading, tankers by their short name, dust
@@ -750,7 +754,7 @@ const HEAVY_INDUSTRY: Record<string, Partial<Probes>> = {
     yes: ['燃气公司说这边主管还没通', '天然气管道说好11月前通气，到现在没动静', '燃气管网承诺供暖季前接通'],
   },
 };
-for (const [id, p] of Object.entries(HEAVY_INDUSTRY)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+addProbes(HEAVY_INDUSTRY);
 /**
  * The May–June mix (the fortieth), read after its blind measure: a network cut entirely, low water
  * pressure at a machine's inlet (no flood), a street under water in plain words, the gas main
@@ -766,7 +770,7 @@ const MAY_JUNE: Record<string, Partial<Probes>> = {
   'tax-refund': { yes: ['汇算多交的税退了没', '多交的税什么时候退'] },
   'traffic-jam': { no: ['厂门口那几个下水口5月底就堵了'] },
 };
-for (const [id, p] of Object.entries(MAY_JUNE)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+addProbes(MAY_JUNE);
 /**
  * The old shopping streets (the forty-first), read after its blind measure: power that keeps
  * tripping, a delivery truck ticketed (抄牌) and a loading bay asked for, everything offline at
@@ -779,7 +783,7 @@ const OLD_STREETS: Record<string, Partial<Probes>> = {
   hoarding: { yes: ['门口被施工的蓝色挡板挡死了'] },
   'bus-stop': { yes: ['西湖路那个站取消了，最近的站太远'] },
 };
-for (const [id, p] of Object.entries(OLD_STREETS)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+addProbes(OLD_STREETS);
 /**
  * High summer (the forty-sixth), read after its blind measure: roof sheeting loose on an unfinished building, a tree down in more
  * words, water in drips; a tree to be pruned before a typhoon is not one that fell, and weeds to be
@@ -790,7 +794,7 @@ const HIGH_SUMMER: Record<string, Partial<Probes>> = {
   'fallen-tree': { yes: ['东城路上倒了树，压着电线杆', '大风刮断的树横在路上到现在没人清'], no: ['门口那段绿化带杂草一人高，谁来修剪下'] },
   'water-pressure': { yes: ['这一片供水压力不足，育苗棚浇不上水'] },
 };
-for (const [id, p] of Object.entries(HIGH_SUMMER)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+addProbes(HIGH_SUMMER);
 /**
  * The wholesale market dictating by voice (the forty-seventh), read after its blind measure: a
  * market relocated whole and its compensation, a loading area turned into paid parking, power that
@@ -804,7 +808,7 @@ const MARKET: Record<string, Partial<Probes>> = {
   garbage: { no: ['旁边空地有人晚上烧垃圾，味道很呛'] },
   'env-rectify': { no: ['市场搬迁，过渡期补偿啥标准'] },
 };
-for (const [id, p] of Object.entries(MARKET)) PROBES[id] = { yes: [...(PROBES[id]?.yes ?? []), ...(p.yes ?? [])], no: [...(PROBES[id]?.no ?? []), ...(p.no ?? [])] };
+addProbes(MARKET);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
