@@ -18,6 +18,7 @@ import { benchDashboard } from './bench-dashboard';
 import { spawnSync } from 'node:child_process';
 import { benchIntake } from './bench-intake';
 import { functionOf } from '../core/functions';
+import { builtFiles } from './function-chunks.cjs';
 
 const N = Number(process.env.BENCH_N ?? 300);
 
@@ -175,7 +176,10 @@ async function storeCallsPerAction() {
   const built = spawnSync(process.execPath, [join(__dirname, 'build-functions.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) throw new Error(`npm run build:functions failed (${built.status ?? built.signal})`);
   const dir = join(__dirname, '..', 'cloudfunctions');
-  const sizes = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) => `${n} ${(statSync(join(dir, n, 'index.js')).size / 1024).toFixed(1)} KiB`);
+  const kib = (n: string, f: string) => `${(statSync(join(dir, n, f)).size / 1024).toFixed(1)} KiB`;
+  // index.js, and beside it what the function loads on first use only (scripts/function-chunks.cjs)
+  const sizes = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) =>
+    [`${n} ${kib(n, 'index.js')}`, ...builtFiles(n).slice(1).map((f) => `(+ ${f} ${kib(n, f)} on first use)`)].join(' '));
   console.log(`cloud function bundles: ${sizes.join(', ')}`);
   // cold module load: require each bundle in a fresh Node (wx-server-sdk stubbed: it is installed in the cloud and not counted)
   const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
@@ -185,7 +189,13 @@ async function storeCallsPerAction() {
   writeFileSync(join(stub, 'wx-server-sdk', 'index.js'), 'module.exports = { DYNAMIC_CURRENT_ENV: Symbol("env"), init() {}, getWXContext() { return {}; } };');
   const loads = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) => {
     const ms = [1, 2, 3].map(() => Number(execFileSync(process.execPath, ['-e', `require("wx-server-sdk");const t=process.hrtime.bigint();require(${JSON.stringify(join(dir, n, 'index.js'))});console.log(Number(process.hrtime.bigint()-t)/1e6)`], { env: { ...process.env, NODE_PATH: stub } }).toString()));
-    return `${n} ${Math.min(...ms).toFixed(0)} ms`;
+    // a chunk's load, paid by the first call that needs it (sheets: the first workbook read or written)
+    const firstUse = builtFiles(n).slice(1).map((f) => {
+      const path = JSON.stringify(join(dir, n, f));
+      const chunk = [1, 2, 3].map(() => Number(execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${path});console.log(Number(process.hrtime.bigint()-t)/1e6)`]).toString()));
+      return ` (+ ${f} ${Math.min(...chunk).toFixed(0)} ms on first use)`;
+    });
+    return `${n} ${Math.min(...ms).toFixed(0)} ms${firstUse.join('')}`;
   });
   rmSync(stub, { recursive: true, force: true });
   console.log(`cold module load of each bundle (best of 3, Node ${process.versions.node}): ${loads.join(', ')}`);

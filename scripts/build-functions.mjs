@@ -131,27 +131,45 @@ const lexicon = {
   },
 };
 
+const { CHUNKS } = require('./function-chunks.cjs');
+/** `import … from '<module>'` in this function's code becomes `require('./<file>')`, built below */
+const chunkedAway = (chunks) => ({
+  name: 'chunks',
+  setup(b) {
+    for (const c of chunks) b.onResolve({ filter: new RegExp(`^${c.module}$`) }, () => ({ path: `./${c.file}`, external: true }));
+  },
+});
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: `node${TARGET_NODE}`,
+  format: 'cjs',
+  minify: true,
+  // Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6): the messages, the
+  // taxonomy and the duplicate lexicon are most of what a bundle says; Node reads source as UTF-8
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 for (const name of names) {
   const outfile = join(fnRoot, name, 'index.js');
+  const chunks = CHUNKS.filter((c) => c.fn === name);
   const result = await build({
+    ...common,
     entryPoints: [join(fnRoot, name, 'main.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: `node${TARGET_NODE}`,
-    format: 'cjs',
     external: ['wx-server-sdk'],
     define: { __CLOUDBASE_MIN_NODE__: JSON.stringify(TARGET_NODE) },
-    minify: true,
-    // Chinese text as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6): the messages, the
-    // taxonomy and the duplicate lexicon are most of what a bundle says; Node reads source as UTF-8
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-    plugins: [shims, holidays, lexicon],
+    plugins: [shims, holidays, lexicon, chunkedAway(chunks)],
     metafile: !!process.env.FUNCTIONS_METAFILE,
   });
   // FUNCTIONS_METAFILE=1: what each bundle is made of, for esbuild's analyser (https://esbuild.github.io/analyze/)
   if (result.metafile) writeFileSync(join(fnRoot, name, 'meta.json'), JSON.stringify(result.metafile));
   console.log(`cloudfunctions/${name}/index.js ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
+  for (const c of chunks) {
+    const chunk = join(fnRoot, name, c.file);
+    await build({ ...common, entryPoints: [require.resolve(c.module)], outfile: chunk, plugins: [shims] });
+    console.log(`cloudfunctions/${name}/${c.file} ${(statSync(chunk).size / 1024).toFixed(1)} KiB (loaded on first use)`);
+  }
 }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { builtinModules } from 'node:module';
 import * as ci from 'miniprogram-ci';
 import { LIMITS, kib, weappSizes } from './sizes';
+import { builtFiles } from '../support/function-files';
 
 jest.setTimeout(600_000);
 
@@ -289,18 +290,21 @@ describe('project.config.json and cloud functions', () => {
       expect(typeof mod.main).toBe('function');
     });
 
-    test('index.js requires nothing but Node built-ins and its package.json dependencies', () => {
-      const index = path.join(dir, 'index.js');
-      if (!fs.existsSync(index)) throw new Error(`cloudfunctions/${name}/index.js not found: run \`npm run build:functions\`.`);
+    test('its built files require nothing but Node built-ins, its package.json dependencies and each other', () => {
+      const files = builtFiles(name);
       const deps = Object.keys(readJson(path.join(dir, 'package.json')).dependencies ?? {});
-      const code = fs.readFileSync(index, 'utf8');
-      const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
       const builtin = new Set(builtinModules);
-      const stray = [...new Set(required)].filter((r) => {
-        const bare = r.replace(/^node:/, '');
-        return !builtin.has(bare) && !builtin.has(bare.split('/')[0]) && !deps.includes(r);
-      });
-      expect(stray).toEqual([]);
+      for (const file of files) {
+        const full = path.join(dir, file);
+        if (!fs.existsSync(full)) throw new Error(`cloudfunctions/${name}/${file} not found: run \`npm run build:functions\`.`);
+        const code = fs.readFileSync(full, 'utf8');
+        const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+        const stray = [...new Set(required)].filter((r) => {
+          const bare = r.replace(/^node:/, '');
+          return !builtin.has(bare) && !builtin.has(bare.split('/')[0]) && !deps.includes(r) && !files.some((f) => r === `./${f}`);
+        });
+        expect({ file, stray }).toEqual({ file, stray: [] });
+      }
     });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A function folder whose index.js was not built cannot be deployed: WeChat DevTools' 上传并部署：
  * 云端安装依赖 uploads the folder and runs `npm install` in the cloud from its package.json, whose
- * preinstall fails with a clear message when index.js is missing or empty (index.js is the bundle
- * `npm run build:functions` makes from main.ts and core/; it is not in the repository, so a fresh
+ * preinstall fails with a clear message when index.js (or sheets' exceljs.js) is missing or empty (they are what
+ * `npm run build:functions` makes from main.ts and core/; they are not in the repository, so a fresh
  * clone deployed as it is would otherwise install fine and then fail every call).
  *
  * Each folder's package.json is copied to a temporary folder: `npm install` there (offline, with the
@@ -14,6 +14,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_NAMES } from '../../core/functions';
+import { builtFiles } from '../support/function-files';
 
 jest.setTimeout(180_000);
 
@@ -27,15 +28,18 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'yszt-guard-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-test.each(FUNCTION_NAMES)('cloudfunctions/%s: its preinstall refuses a folder without index.js, with the way out, and passes once it is built', (name) => {
+test.each(FUNCTION_NAMES)('cloudfunctions/%s: its preinstall refuses a folder without each built file, with the way out, and passes once all are built', (name) => {
   copyFileSync(join(fnRoot, name, 'package.json'), join(dir, 'package.json'));
-  const missing = npm(dir, ['run', 'preinstall']);
-  expect(missing.status).not.toBe(0);
-  expect(missing.out).toContain(`[cloudfunctions/${name}] 没有构建产物 index.js`);
-  expect(missing.out).toContain('npm run build:functions');
-  writeFileSync(join(dir, 'index.js'), '');
-  expect(npm(dir, ['run', 'preinstall']).status).not.toBe(0);
-  writeFileSync(join(dir, 'index.js'), 'exports.main = async () => ({});\n');
+  // index.js, and for sheets the exceljs.js it loads on first use: each missing or empty one is refused by name
+  for (const file of builtFiles(name)) {
+    const missing = npm(dir, ['run', 'preinstall']);
+    expect(missing.status).not.toBe(0);
+    expect(missing.out).toContain(`[cloudfunctions/${name}] 没有构建产物 ${file}`);
+    expect(missing.out).toContain('npm run build:functions');
+    writeFileSync(join(dir, file), '');
+    expect(npm(dir, ['run', 'preinstall']).status).not.toBe(0);
+    writeFileSync(join(dir, file), 'exports.main = async () => ({});\n');
+  }
   expect(npm(dir, ['run', 'preinstall']).status).toBe(0);
 });
 

