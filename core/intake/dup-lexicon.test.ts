@@ -809,6 +809,23 @@ const MARKET: Record<string, Partial<Probes>> = {
   'env-rectify': { no: ['市场搬迁，过渡期补偿啥标准'] },
 };
 addProbes(MARKET);
+/**
+ * Autumn in the service economy (the forty-ninth), read after its blind measure: 夜市 is where stalls
+ * crowd a street only beside one of their faults, and otherwise the setting of another problem (its
+ * parking, the stall subsidy, a licence); iron barriers and a festival's closure, a barbecue's smoke
+ * blown in, swill uncollected, a door blocked by cars.
+ */
+const SERVICE: Record<string, Partial<Probes>> = {
+  'street-vendor': {
+    yes: ['柳岸路的夜市摊全被清走了', '夜市的桌椅都摆到我们店门口了', '夜市散场竹签饭盒扔一地'],
+    no: ['晚上夜市那会门口被车堵死了', '夜市摊位补贴申报三个月了还没到', '想在夜市卖现榨果汁要不要办证'],
+  },
+  closure: { yes: ['东城路这几天拉了铁马不让进车', '门口拉了铁马，送货车进不来'] },
+  pollution: { yes: ['对面烧烤摊每天晚上油烟直冲我们二楼'] },
+  garbage: { yes: ['泔水隔三五天才来收一趟'] },
+  parking: { yes: ['晚上门口被车堵死，卷帘门都拉不下来'] },
+};
+addProbes(SERVICE);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -842,7 +859,9 @@ const SAME: Array<[text: string, form: string]> = [
   // heavy industry's set
   ['大气污染治理设施升级改造补助还没拨付', '环保改造补贴'], ['个体户转成了公司说好的奖励', '个转企'], ['错峰让电的补贴啥时候给', '需求响应'],
   // what voice input writes at a market
-  ['货车进城的通信证还在审核', '通行证'], ['过渡市场消防同道堵了', '消防通道'], ['想咨询下滩位租金的事', '摊位'], ['电商发展专项资金还没拨', '电商扶持'], ['春节保供那个补贴还没到', '保供补贴'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['货车进城的通信证还在审核', '通行证'], ['过渡市场消防同道堵了', '消防通道'], ['想咨询下滩位租金的事', '摊位'], ['电商发展专项资金还没拨', '电商扶持'], ['春节保供那个补贴还没到', '保供补贴'],
+  // the service economy's set
+  ['夜市摊位补贴还没到', '夜经济补贴'], ['夜经济扶持资金啥时候发', '夜经济补贴'], ['青旅报的旅馆业许可一直卡着', '特种行业许可'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

@@ -710,7 +710,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 48th, 49th and 50th to 53rd) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 48th and 50th to 53rd) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -761,7 +761,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['forty-sixth, high summer, training (0.787 and 0.829; blind 0.671 / 0.724 at 8fd74fe)', [H46.DUP_HOLDOUT46_REQUESTS, H46.DUP_HOLDOUT46_PAIRS, H46.NEAR_MISS_HOLDOUT46_PAIRS], { precision: 0.75, recall: 0.79, nearMisses: 6 }],
   ['forty-seventh, a wholesale market and logistics district dictating by voice, training (0.813 and 0.703; blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS], { precision: 0.77, recall: 0.66, nearMisses: 2 }],
   ['forty-eighth, a garment and textile cluster, never read (blind 0.633 / 0.685 at f49f8ff, the same at 88ecef6)', [H48.DUP_HOLDOUT48_REQUESTS, H48.DUP_HOLDOUT48_PAIRS, H48.NEAR_MISS_HOLDOUT48_PAIRS], { precision: 0.59, recall: 0.65, nearMisses: 8 }],
-  ['forty-ninth, autumn in the service economy, never read (blind 0.551 / 0.793 at f49f8ff; 0.547 / 0.780 at 88ecef6)', [H49.DUP_HOLDOUT49_REQUESTS, H49.DUP_HOLDOUT49_PAIRS, H49.NEAR_MISS_HOLDOUT49_PAIRS], { precision: 0.51, recall: 0.75, nearMisses: 3 }],
+  ['forty-ninth, autumn in the service economy, training (0.835 and 0.927; blind 0.551 / 0.793 at f49f8ff)', [H49.DUP_HOLDOUT49_REQUESTS, H49.DUP_HOLDOUT49_PAIRS, H49.NEAR_MISS_HOLDOUT49_PAIRS], { precision: 0.8, recall: 0.89, nearMisses: 3 }],
   ['fiftieth, a logistics park and cold-chain warehouses in winter, never read (blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS], { precision: 0.62, recall: 0.56, nearMisses: 3 }],
   ['fifty-first, an old industrial estate under urban renewal, never read (blind 0.841 / 0.654 at 174e359)', [H51.DUP_HOLDOUT51_REQUESTS, H51.DUP_HOLDOUT51_PAIRS, H51.NEAR_MISS_HOLDOUT51_PAIRS], { precision: 0.8, recall: 0.61, nearMisses: 2 }],
   ['fifty-second, farm-produce processing and rural cooperatives at harvest, never read (blind 0.813 / 0.744 at 174e359)', [H52.DUP_HOLDOUT52_REQUESTS, H52.DUP_HOLDOUT52_PAIRS, H52.NEAR_MISS_HOLDOUT52_PAIRS], { precision: 0.77, recall: 0.7, nearMisses: 4 }],
@@ -864,4 +864,28 @@ test('a problem at one spot of a road, named at house numbers far apart, is two 
   const lights3 = req('e-003', 'g-dc1', '东城路3号门口路灯不亮了，晚上黑漆漆的');
   const lights8 = req('e-004', 'g-dc1', '东城路8号那边路灯坏了一排，晚上一片漆黑');
   expect(pairOf(duplicateLinks([lights3, lights8]), lights3, lights8)).toBeDefined();
+});
+
+test('a night market is the setting of what goes wrong there: its parking and its stall subsidy are two problems, its stalls on the pavement one', () => {
+  const parking = req('e-027', 'g-la1', '夜市时间柳岸路两边乱停车，把仓库出入口堵了，配送车出不去');
+  const subsidy = req('e-028', 'g-la1', '夜市摊位补贴申报三个月了，街道说资金还在走流程，啥时候能到');
+  const licence = req('e-026', 'g-la1', '饮品店想在夜市卖现榨果汁，要不要单独办小作坊证');
+  const links = duplicateLinks([parking, subsidy, licence]);
+  expect(links).toEqual([]);
+  // beside one of its stall faults (refuse left, tables on the pavement) 夜市 is the stalls' problem still
+  const litter = req('e-029', 'g-la1', '柳岸路夜市散场后竹签饭盒扔一地，第二天早上我们自己扫');
+  const stalls = req('e-030', 'g-la1', '柳岸路摆摊的收摊以后垃圾没人管，门口全是竹签');
+  expect(pairOf(duplicateLinks([litter, stalls]), litter, stalls)).toBeDefined();
+});
+
+test('one programme late for several firms, named by its name (明厨亮灶) or by its night market, and one licence batch (这批) are one problem each', () => {
+  const kitchenA = req('e-023', 'g-xh2', '食堂明厨亮灶改造的补助申请了半年了，都没到');
+  const kitchenB = req('e-021', 'g-xh2', '酒店后厨按要求做了明厨亮灶，补贴款啥时候发');
+  expect(pairOf(duplicateLinks([kitchenA, kitchenB]), kitchenA, kitchenB)).toBeDefined();
+  const nightA = req('e-026', 'g-la1', '夜经济扶持资金每个摊位补3000，7月交的材料，现在还没发');
+  const nightB = req('e-028', 'g-la1', '夜市摊位补贴申报三个月了，啥时候能到');
+  expect(pairOf(duplicateLinks([nightA, nightB]), nightA, nightB)).toBeDefined();
+  const batchA = req('e-019', 'g-xh1', '宾馆特行许可续办跟客栈街那批一起报的，快两个月没消息');
+  const batchB = req('e-020', 'g-xh1', '我们青旅也是客栈街那批报的旅馆业许可，一直卡着');
+  expect(pairOf(duplicateLinks([batchA, batchB]), batchA, batchB)).toBeDefined();
 });
