@@ -601,3 +601,17 @@ test("one enterprise's two unpaid bills owed by different kinds of debtor (a dev
   expect(own(developer, '再次反映：区市政道路工程的工程款审计完了，尾款90万至今未付')).toEqual([]);
   expect(own(developer, '再次反映那个置业公司欠的工程款，380多万还是没给，想走诉讼')).toHaveLength(1);
 });
+
+test('steam pressure too low is one problem however it is said, and not the price of steam; an outage three times a week is no planned one', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('集中供汽这半个月气压一直上不去，熨烫停了好几次', '蒸汽压力太低，烫台都不出汽')).toHaveLength(1);
+  expect(two('蒸汽费单价怎么又涨了，也不通知一下', '蒸汽压力太低，烫台都不出汽')).toEqual([]);
+  expect(two('朝阳路这一片最近老停电，一个礼拜停了三回', '下周三朝阳路计划停电检修，能不能改到周末')).toEqual([]);
+});
+
+test("one enterprise chasing its debtor again (还是不给) is one case; another customer's debt (另一个客户) is another", () => {
+  const own = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-1', 'g-dc1', b)], { sameEnterprise: true });
+  const owed = '有个外贸公司欠我们加工费38万，合同发票都有，一直拖着说等国外客户回款';
+  expect(own(owed, '欠加工费那家还是不给，想走法律程序，能不能推荐个法律援助')).toHaveLength(1);
+  expect(own(owed, '另一个客户是家服装厂，欠我们加工费12万，也拖着')).toEqual([]);
+});

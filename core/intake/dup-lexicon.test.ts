@@ -826,6 +826,18 @@ const SERVICE: Record<string, Partial<Probes>> = {
   parking: { yes: ['晚上门口被车堵死，卷帘门都拉不下来'] },
 };
 addProbes(SERVICE);
+/**
+ * A garment and textile cluster (the forty-eighth), read after its blind measure: trucks parked so the
+ * doors cannot open, a child starting school where its parents work, a processing fee owed, a
+ * breakfast stall on the road; 共单车 for the shared bikes.
+ */
+const GARMENT: Record<string, Partial<Probes>> = {
+  parking: { yes: ['晚上好多大货车停一整排，早上我们的门都被堵着', '夜里停半挂挡住卷帘门，早上开不了工'] },
+  schooling: { yes: ['车间一个工人孩子今年上一年级，要准备啥材料', '工人孩子想在这边读初中', '随迁子女入学审核还没出结果'] },
+  arrears: { yes: ['欠加工费那家还是不给', '有个外贸公司欠我们加工费38万'] },
+  'street-vendor': { yes: ['朝阳路上早上卖早点的摊子占道', '早点摊把人行道全占了'] },
+};
+addProbes(GARMENT);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -861,7 +873,9 @@ const SAME: Array<[text: string, form: string]> = [
   // what voice input writes at a market
   ['货车进城的通信证还在审核', '通行证'], ['过渡市场消防同道堵了', '消防通道'], ['想咨询下滩位租金的事', '摊位'], ['电商发展专项资金还没拨', '电商扶持'], ['春节保供那个补贴还没到', '保供补贴'],
   // the service economy's set
-  ['夜市摊位补贴还没到', '夜经济补贴'], ['夜经济扶持资金啥时候发', '夜经济补贴'], ['青旅报的旅馆业许可一直卡着', '特种行业许可'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['夜市摊位补贴还没到', '夜经济补贴'], ['夜经济扶持资金啥时候发', '夜经济补贴'], ['青旅报的旅馆业许可一直卡着', '特种行业许可'],
+  // the garment cluster's set
+  ['公交站旁边我们店门口天天一堆共单车', '共享单车'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

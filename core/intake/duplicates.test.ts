@@ -713,7 +713,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 48th and 50th to 56th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th and 50th to 56th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -763,7 +763,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['forty-fifth, a science park and the village workshops beside it (some dictated), never read (blind 0.831 / 0.681 at 5c46c0b)', [H45.DUP_HOLDOUT45_REQUESTS, H45.DUP_HOLDOUT45_PAIRS, H45.NEAR_MISS_HOLDOUT45_PAIRS], { precision: 0.79, recall: 0.64, nearMisses: 2 }],
   ['forty-sixth, high summer, training (0.787 and 0.829; blind 0.671 / 0.724 at 8fd74fe)', [H46.DUP_HOLDOUT46_REQUESTS, H46.DUP_HOLDOUT46_PAIRS, H46.NEAR_MISS_HOLDOUT46_PAIRS], { precision: 0.75, recall: 0.79, nearMisses: 6 }],
   ['forty-seventh, a wholesale market and logistics district dictating by voice, training (0.813 and 0.703; blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS], { precision: 0.77, recall: 0.66, nearMisses: 2 }],
-  ['forty-eighth, a garment and textile cluster, never read (blind 0.633 / 0.685 at f49f8ff, the same at 88ecef6)', [H48.DUP_HOLDOUT48_REQUESTS, H48.DUP_HOLDOUT48_PAIRS, H48.NEAR_MISS_HOLDOUT48_PAIRS], { precision: 0.59, recall: 0.65, nearMisses: 8 }],
+  ['forty-eighth, a garment and textile cluster, training (0.736 and 0.726; blind 0.633 / 0.685 at f49f8ff)', [H48.DUP_HOLDOUT48_REQUESTS, H48.DUP_HOLDOUT48_PAIRS, H48.NEAR_MISS_HOLDOUT48_PAIRS], { precision: 0.7, recall: 0.69, nearMisses: 6 }],
   ['forty-ninth, autumn in the service economy, training (0.835 and 0.927; blind 0.551 / 0.793 at f49f8ff)', [H49.DUP_HOLDOUT49_REQUESTS, H49.DUP_HOLDOUT49_PAIRS, H49.NEAR_MISS_HOLDOUT49_PAIRS], { precision: 0.8, recall: 0.89, nearMisses: 3 }],
   ['fiftieth, a logistics park and cold-chain warehouses in winter, never read (blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS], { precision: 0.62, recall: 0.56, nearMisses: 3 }],
   ['fifty-first, an old industrial estate under urban renewal, never read (blind 0.841 / 0.654 at 174e359)', [H51.DUP_HOLDOUT51_REQUESTS, H51.DUP_HOLDOUT51_PAIRS, H51.NEAR_MISS_HOLDOUT51_PAIRS], { precision: 0.8, recall: 0.61, nearMisses: 2 }],
