@@ -148,7 +148,7 @@ export function benchIntake() {
     ['held-out set 47, a wholesale market and logistics district dictating by voice (training now; blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS]],
     ['held-out set 48, a garment and textile cluster (training now; blind 0.633 / 0.685 at f49f8ff)', [H48.DUP_HOLDOUT48_REQUESTS, H48.DUP_HOLDOUT48_PAIRS, H48.NEAR_MISS_HOLDOUT48_PAIRS]],
     ['held-out set 49, autumn in the service economy (training now; blind 0.551 / 0.793 at f49f8ff)', [H49.DUP_HOLDOUT49_REQUESTS, H49.DUP_HOLDOUT49_PAIRS, H49.NEAR_MISS_HOLDOUT49_PAIRS]],
-    ['held-out set 50, a logistics park and cold-chain warehouses in winter, never read (blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS], 'never read'],
+    ['held-out set 50, a logistics park and cold-chain warehouses in winter (training now; blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS]],
     ['held-out set 51, an old industrial estate under urban renewal, never read (blind 0.841 / 0.654 at 174e359)', [H51.DUP_HOLDOUT51_REQUESTS, H51.DUP_HOLDOUT51_PAIRS, H51.NEAR_MISS_HOLDOUT51_PAIRS], 'never read'],
     ['held-out set 52, farm-produce processing and rural cooperatives at harvest, never read (blind 0.813 / 0.744 at 174e359)', [H52.DUP_HOLDOUT52_REQUESTS, H52.DUP_HOLDOUT52_PAIRS, H52.NEAR_MISS_HOLDOUT52_PAIRS], 'never read'],
     ['held-out set 53, hiring and workers at the start of the year, never read (blind 0.760 / 0.679 at 174e359)', [H53.DUP_HOLDOUT53_REQUESTS, H53.DUP_HOLDOUT53_PAIRS, H53.NEAR_MISS_HOLDOUT53_PAIRS], 'never read'],

@@ -838,6 +838,18 @@ const GARMENT: Record<string, Partial<Probes>> = {
   'street-vendor': { yes: ['朝阳路上早上卖早点的摊子占道', '早点摊把人行道全占了'] },
 };
 addProbes(GARMENT);
+/**
+ * A logistics park and its cold stores in winter (the fiftieth), read after its blind measure: ice on a
+ * road in plain words, an import's inspection certificate, freight money a platform owes, a building
+ * materials bill, and the drivers' rest house at a truck park, a kind of its own.
+ */
+const COLD_CHAIN: Record<string, Partial<Probes>> = {
+  'road-ice': { yes: ['园区北门外路面一片冰好几天了', '东城路北大门口全是冰，工人摔了两个', '物流园北门那段路结冰了，货车直打滑'] },
+  customs: { yes: ['进口冻牛肉检疫证的事还没下来', '入境货物检验检疫证明至今未出具'], no: ['供应商给的检疫证明是复印件，检查说不行'] },
+  arrears: { yes: ['货运平台欠运费的事一直拖', '那一批运费迟迟不到账', '平台运费结算批次延期了', '冷库工程总包拖欠建材款'] },
+  'driver-rest': { yes: ['停车场司机之家关门好几天了', '大车停车场休息室停用了', '司机休息区的厕所锁门了', '物流园的司机驿站一直没开', '货车司机之家冬天没热水'] },
+};
+addProbes(COLD_CHAIN);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -875,7 +887,9 @@ const SAME: Array<[text: string, form: string]> = [
   // the service economy's set
   ['夜市摊位补贴还没到', '夜经济补贴'], ['夜经济扶持资金啥时候发', '夜经济补贴'], ['青旅报的旅馆业许可一直卡着', '特种行业许可'],
   // the garment cluster's set
-  ['公交站旁边我们店门口天天一堆共单车', '共享单车'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['公交站旁边我们店门口天天一堆共单车', '共享单车'],
+  // the cold chain's set
+  ['煤改电的补贴还没到', '清洁取暖'], ['新能源物流车运营补贴还没发', '新能源货车'], ['冷库用电补贴还没发', '电费补贴'], ['冷酷用电补贴我们也报了', '冷库'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

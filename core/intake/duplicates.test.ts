@@ -713,7 +713,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th and 50th to 56th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th and 51st to 56th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -765,7 +765,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['forty-seventh, a wholesale market and logistics district dictating by voice, training (0.813 and 0.703; blind 0.679 / 0.486 at 8fd74fe)', [H47.DUP_HOLDOUT47_REQUESTS, H47.DUP_HOLDOUT47_PAIRS, H47.NEAR_MISS_HOLDOUT47_PAIRS], { precision: 0.77, recall: 0.66, nearMisses: 2 }],
   ['forty-eighth, a garment and textile cluster, training (0.736 and 0.726; blind 0.633 / 0.685 at f49f8ff)', [H48.DUP_HOLDOUT48_REQUESTS, H48.DUP_HOLDOUT48_PAIRS, H48.NEAR_MISS_HOLDOUT48_PAIRS], { precision: 0.7, recall: 0.69, nearMisses: 6 }],
   ['forty-ninth, autumn in the service economy, training (0.835 and 0.927; blind 0.551 / 0.793 at f49f8ff)', [H49.DUP_HOLDOUT49_REQUESTS, H49.DUP_HOLDOUT49_PAIRS, H49.NEAR_MISS_HOLDOUT49_PAIRS], { precision: 0.8, recall: 0.89, nearMisses: 3 }],
-  ['fiftieth, a logistics park and cold-chain warehouses in winter, never read (blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS], { precision: 0.62, recall: 0.56, nearMisses: 3 }],
+  ['fiftieth, a logistics park and cold-chain warehouses in winter, training (0.733 and 0.892; blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS], { precision: 0.69, recall: 0.85, nearMisses: 3 }],
   ['fifty-first, an old industrial estate under urban renewal, never read (blind 0.841 / 0.654 at 174e359)', [H51.DUP_HOLDOUT51_REQUESTS, H51.DUP_HOLDOUT51_PAIRS, H51.NEAR_MISS_HOLDOUT51_PAIRS], { precision: 0.8, recall: 0.61, nearMisses: 2 }],
   ['fifty-second, farm-produce processing and rural cooperatives at harvest, never read (blind 0.813 / 0.744 at 174e359)', [H52.DUP_HOLDOUT52_REQUESTS, H52.DUP_HOLDOUT52_PAIRS, H52.NEAR_MISS_HOLDOUT52_PAIRS], { precision: 0.77, recall: 0.7, nearMisses: 4 }],
   ['fifty-third, hiring and workers at the start of the year, never read (blind 0.760 / 0.679 at 174e359)', [H53.DUP_HOLDOUT53_REQUESTS, H53.DUP_HOLDOUT53_PAIRS, H53.NEAR_MISS_HOLDOUT53_PAIRS], { precision: 0.72, recall: 0.63, nearMisses: 4 }],
@@ -894,4 +894,19 @@ test('one programme late for several firms, named by its name (明厨亮灶) or 
   const batchA = req('e-019', 'g-xh1', '宾馆特行许可续办跟客栈街那批一起报的，快两个月没消息');
   const batchB = req('e-020', 'g-xh1', '我们青旅也是客栈街那批报的旅馆业许可，一直卡着');
   expect(pairOf(duplicateLinks([batchA, batchB]), batchA, batchB)).toBeDefined();
+});
+
+test('programmes named by what was changed or carried (煤改电 is clean heating, 电动厢货 a new-energy truck), and one settlement batch (批次) late for several firms, are one problem each', () => {
+  const heatA = req('e-009', 'g-dc2', '去年做的车间煤改电，验收完都大半年了，补贴一直没到');
+  const heatB = req('e-006', 'g-dc2', '清洁取暖改造补助啥时候兑现？材料交了好几轮');
+  expect(pairOf(duplicateLinks([heatA, heatB]), heatA, heatB)).toBeDefined();
+  const costA = req('e-013', 'g-cy1', '物流降本增效补贴第二批公示都一个月了，钱还没拨');
+  const costB = req('e-015', 'g-cy1', '我们申报的降本增效奖补，9月份审核通过，到现在没到账');
+  expect(pairOf(duplicateLinks([costA, costB]), costA, costB)).toBeDefined();
+  const truckA = req('e-019', 'g-xh1', '新能源货车补贴，监控平台数据也报了，钱啥时候到');
+  const truckB = req('e-017', 'g-xh1', '新能源物流车运营补贴今年的还没发');
+  expect(pairOf(duplicateLinks([truckA, truckB]), truckA, truckB)).toBeDefined();
+  const freightA = req('e-027', 'g-la1', '网络货运平台那个结算批次的运费至今未支付，涉及我司46单');
+  const freightB = req('e-030', 'g-la1', '货运平台欠运费的事，11月中那批结算一直拖');
+  expect(pairOf(duplicateLinks([freightA, freightB]), freightA, freightB)).toBeDefined();
 });
