@@ -615,3 +615,12 @@ test("one enterprise chasing its debtor again (还是不给) is one case; anothe
   expect(own(owed, '欠加工费那家还是不给，想走法律程序，能不能推荐个法律援助')).toHaveLength(1);
   expect(own(owed, '另一个客户是家服装厂，欠我们加工费12万，也拖着')).toEqual([]);
 });
+
+test('steam asked for in a larger amount is not steam cut or priced up; steam still not back is the cut', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  const more = '我们想把蒸汽用量从每小时2吨加到4吨，要重新签合同吗';
+  expect(two(more, '柳岸路这边蒸汽从18号就断了，热电厂说管道漏了在抢修')).toEqual([]);
+  expect(two(more, '蒸汽价格从5月起每吨涨了30块，涨价也不提前说')).toEqual([]);
+  expect(two('蒸汽还是没恢复！第四天了，厂里临时租了燃气锅炉', '蒸汽价格从5月起每吨涨了30块，涨价也不提前说')).toEqual([]);
+  expect(two('蒸汽还是没恢复！第四天了，厂里临时租了燃气锅炉', '柳岸路供汽中断，烘干用不了，啥时候恢复')).toHaveLength(1);
+});

@@ -850,6 +850,19 @@ const COLD_CHAIN: Record<string, Partial<Probes>> = {
   'driver-rest': { yes: ['停车场司机之家关门好几天了', '大车停车场休息室停用了', '司机休息区的厕所锁门了', '物流园的司机驿站一直没开', '货车司机之家冬天没热水'] },
 };
 addProbes(COLD_CHAIN);
+/**
+ * A chemical park (the fifty-fourth), read after its blind measure: a sewage pipe blocked and its
+ * inspection well overflowing, nitrogen and oxygen as the park's utilities and not fuel gas, tankers
+ * parked at night in fewer words, and a plant's flare, a kind of its own.
+ */
+const CHEMICAL_PARK: Record<string, Partial<Probes>> = {
+  sewer: { yes: ['西湖路污水管好像堵了，检查井一直在溢', '市政污水管堵塞，车间地沟都满了'] },
+  'plant-utility': { yes: ['氮气供气压力不稳，回流焊线老报警', '氮气费这个月多了快一倍'] },
+  'gas-supply': { no: ['氮气供气压力不稳，回流焊线老报警', '管道氮气压力低，保护气不够用'] },
+  tanker: { yes: ['路边罐车晚上违停快两个星期了'] },
+  flare: { yes: ['那个厂晚上烧火炬，火苗好几米高', '南边有大火炬在烧，声音很大', '化工厂半夜放空燃烧，天都照红了', '火炬一烧就是一晚上，轰轰响', '对面装置又在放火炬了'] },
+};
+addProbes(CHEMICAL_PARK);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -889,7 +902,9 @@ const SAME: Array<[text: string, form: string]> = [
   // the garment cluster's set
   ['公交站旁边我们店门口天天一堆共单车', '共享单车'],
   // the cold chain's set
-  ['煤改电的补贴还没到', '清洁取暖'], ['新能源物流车运营补贴还没发', '新能源货车'], ['冷库用电补贴还没发', '电费补贴'], ['冷酷用电补贴我们也报了', '冷库'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['煤改电的补贴还没到', '清洁取暖'], ['新能源物流车运营补贴还没发', '新能源货车'], ['冷库用电补贴还没发', '电费补贴'], ['冷酷用电补贴我们也报了', '冷库'],
+  // the chemical park's set
+  ['安全提升改造的补助款还没发', '安全改造'], ['焊工证培训班啥时候开', '特种作业'], ['污水纳管许可一个多月没结果', '排水许可'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

@@ -713,7 +713,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th and 51st to 56th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st to 53rd, 55th and 56th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -769,7 +769,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fifty-first, an old industrial estate under urban renewal, never read (blind 0.841 / 0.654 at 174e359)', [H51.DUP_HOLDOUT51_REQUESTS, H51.DUP_HOLDOUT51_PAIRS, H51.NEAR_MISS_HOLDOUT51_PAIRS], { precision: 0.8, recall: 0.61, nearMisses: 2 }],
   ['fifty-second, farm-produce processing and rural cooperatives at harvest, never read (blind 0.813 / 0.744 at 174e359)', [H52.DUP_HOLDOUT52_REQUESTS, H52.DUP_HOLDOUT52_PAIRS, H52.NEAR_MISS_HOLDOUT52_PAIRS], { precision: 0.77, recall: 0.7, nearMisses: 4 }],
   ['fifty-third, hiring and workers at the start of the year, never read (blind 0.760 / 0.679 at 174e359)', [H53.DUP_HOLDOUT53_REQUESTS, H53.DUP_HOLDOUT53_PAIRS, H53.NEAR_MISS_HOLDOUT53_PAIRS], { precision: 0.72, recall: 0.63, nearMisses: 4 }],
-  ['fifty-fourth, a chemical and new-materials park in late spring, never read (blind 0.729 / 0.607 at 794fcdc)', [H54.DUP_HOLDOUT54_REQUESTS, H54.DUP_HOLDOUT54_PAIRS, H54.NEAR_MISS_HOLDOUT54_PAIRS], { precision: 0.69, recall: 0.56, nearMisses: 5 }],
+  ['fifty-fourth, a chemical and new-materials park in late spring, training (0.829 and 0.810; blind 0.729 / 0.607 at 794fcdc)', [H54.DUP_HOLDOUT54_REQUESTS, H54.DUP_HOLDOUT54_PAIRS, H54.NEAR_MISS_HOLDOUT54_PAIRS], { precision: 0.79, recall: 0.77, nearMisses: 5 }],
   ['fifty-fifth, new-energy vehicle parts, battery makers and charging operators, never read (blind 0.862 / 0.691 at 794fcdc)', [H55.DUP_HOLDOUT55_REQUESTS, H55.DUP_HOLDOUT55_PAIRS, H55.NEAR_MISS_HOLDOUT55_PAIRS], { precision: 0.82, recall: 0.65, nearMisses: 4 }],
   ['fifty-sixth, printing, packaging and paper workshops dictating by voice, never read (blind 0.873 / 0.721 at 794fcdc)', [H56.DUP_HOLDOUT56_REQUESTS, H56.DUP_HOLDOUT56_PAIRS, H56.NEAR_MISS_HOLDOUT56_PAIRS], { precision: 0.83, recall: 0.68, nearMisses: 4 }],
 ];
@@ -909,4 +909,16 @@ test('programmes named by what was changed or carried (煤改电 is clean heatin
   const freightA = req('e-027', 'g-la1', '网络货运平台那个结算批次的运费至今未支付，涉及我司46单');
   const freightB = req('e-030', 'g-la1', '货运平台欠运费的事，11月中那批结算一直拖');
   expect(pairOf(duplicateLinks([freightA, freightB]), freightA, freightB)).toBeDefined();
+});
+
+test("one batch said in other words (一批一起, 统一报名) is one problem for the firms in it; asking for next round's guide (申报指南) is not chasing this round's money", () => {
+  const gasA = req('e-017', 'g-xh1', '天然气报装3月就交了，燃气公司说西湖路这一批统一验收通气，到现在都没排上');
+  const gasB = req('e-018', 'g-xh1', '燃气报装好久了，说要等一批一起通，等了两个多月');
+  expect(pairOf(duplicateLinks([gasA, gasB]), gasA, gasB)).toBeDefined();
+  const trainA = req('e-006', 'g-dc2', '园区报名的5月那期电工焊工特种作业培训，说好15号开班，到现在没通知');
+  const trainB = req('e-010', 'g-dc2', '园区统一报名的特种作业操作证培训是否延期？我司2名员工一直在等');
+  expect(pairOf(duplicateLinks([trainA, trainB]), trainA, trainB)).toBeDefined();
+  const guide = req('e-021', 'g-xh2', '2026年安全改造补贴的申报指南出了没有？我们今年准备上新的防爆系统');
+  const late = req('e-023', 'g-xh2', '请问安全改造专项补贴什么时候拨付？名单上有我们公司');
+  expect(pairOf(duplicateLinks([guide, late]), guide, late)).toBeUndefined();
 });
