@@ -863,6 +863,21 @@ const CHEMICAL_PARK: Record<string, Partial<Probes>> = {
   flare: { yes: ['那个厂晚上烧火炬，火苗好几米高', '南边有大火炬在烧，声音很大', '化工厂半夜放空燃烧，天都照红了', '火炬一烧就是一晚上，轰轰响', '对面装置又在放火炬了'] },
 };
 addProbes(CHEMICAL_PARK);
+/**
+ * Building contractors at year-end (the fifty-ninth), read after its blind measure: concrete mixers
+ * parked or queueing (mixer-truck, a kind of its own, a problem only with one of its faults), a
+ * developer's progress payment and what it still owes (尚欠), a heap left uncovered blowing yellow
+ * dust; 绿建 and 扎土车 as builders write them.
+ */
+const BUILDERS: Record<string, Partial<Probes>> = {
+  'mixer-truck': {
+    yes: ['西湖路上天天停着一溜搅拌车，一停一晚上', '商混罐车长时间占道停放候料', '混凝土车占道排队，早上经常堵半小时', '商混车夜里被交警拦，说限行', '搅拌车一路滴水泥浆'],
+    no: ['搅拌车司机要什么证'],
+  },
+  arrears: { yes: ['开发商至今尚欠560万元', '盛华欠的进度款还没给'] },
+  pollution: { yes: ['工地土方不盖，风一刮满天黄土'] },
+};
+addProbes(BUILDERS);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -904,7 +919,9 @@ const SAME: Array<[text: string, form: string]> = [
   // the cold chain's set
   ['煤改电的补贴还没到', '清洁取暖'], ['新能源物流车运营补贴还没发', '新能源货车'], ['冷库用电补贴还没发', '电费补贴'], ['冷酷用电补贴我们也报了', '冷库'],
   // the chemical park's set
-  ['安全提升改造的补助款还没发', '安全改造'], ['焊工证培训班啥时候开', '特种作业'], ['污水纳管许可一个多月没结果', '排水许可'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['安全提升改造的补助款还没发', '安全改造'], ['焊工证培训班啥时候开', '特种作业'], ['污水纳管许可一个多月没结果', '排水许可'],
+  // the builders' set
+  ['绿建补贴公示结束还没拨付', '绿色建筑'], ['夜里扎土车太多，路面全是土', '渣土车'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

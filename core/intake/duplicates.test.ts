@@ -581,6 +581,8 @@ test('place words: roads by name, lines, numbered buildings; 二号 is 2号, and
   expect(placeWords(dupNormalize('供电所说是东03线线路故障，同一条10kV线路')).things).toEqual(['东03线']);
   expect(placeWords(dupNormalize('新建二号车间')).things).toEqual(['2号车间']);
   expect(placeWords(dupNormalize('去年给街道做的绿化工程')).roads).toEqual([]);
+  // 差点撞路边: a knock against the roadside, not a road named 点撞路
+  expect(placeWords(dupNormalize('晚上骑车差点撞路边维挡上')).roads).toEqual([]);
   // a road's number written as a digit is the same road
   expect(placeWords(dupNormalize('经5路物流园门口那个窟窿')).roads).toEqual(['经五路']);
   expect(dupNormalize('增溶的事')).toBe('增容的事');
@@ -716,7 +718,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st to 53rd and 55th to 59th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st to 53rd and 55th to 58th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -777,7 +779,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fifty-sixth, printing, packaging and paper workshops dictating by voice, never read (blind 0.873 / 0.721 at 794fcdc)', [H56.DUP_HOLDOUT56_REQUESTS, H56.DUP_HOLDOUT56_PAIRS, H56.NEAR_MISS_HOLDOUT56_PAIRS], { precision: 0.83, recall: 0.68, nearMisses: 4 }],
   ['fifty-seventh, a riverside tourism town in the October Golden Week, never read (blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS], { precision: 0.53, recall: 0.58, nearMisses: 8 }],
   ['fifty-eighth, electronics and semiconductor suppliers in a high-tech zone, never read (blind 0.855 / 0.738 at 7f426a6)', [H58.DUP_HOLDOUT58_REQUESTS, H58.DUP_HOLDOUT58_PAIRS, H58.NEAR_MISS_HOLDOUT58_PAIRS], { precision: 0.81, recall: 0.7, nearMisses: 4 }],
-  ['fifty-ninth, building contractors and suppliers at year-end, never read (blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS], { precision: 0.58, recall: 0.67, nearMisses: 9 }],
+  ['fifty-ninth, building contractors and suppliers at year-end, training (0.742 and 0.868; blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS], { precision: 0.7, recall: 0.82, nearMisses: 8 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
