@@ -158,7 +158,7 @@ export function benchIntake() {
     ['held-out set 54, a chemical and new-materials park in late spring (training now; blind 0.729 / 0.607 at 794fcdc)', [H54.DUP_HOLDOUT54_REQUESTS, H54.DUP_HOLDOUT54_PAIRS, H54.NEAR_MISS_HOLDOUT54_PAIRS]],
     ['held-out set 55, new-energy vehicle parts, battery makers and charging operators, never read (blind 0.862 / 0.691 at 794fcdc)', [H55.DUP_HOLDOUT55_REQUESTS, H55.DUP_HOLDOUT55_PAIRS, H55.NEAR_MISS_HOLDOUT55_PAIRS], 'never read'],
     ['held-out set 56, printing, packaging and paper workshops dictating by voice, never read (blind 0.873 / 0.721 at 794fcdc)', [H56.DUP_HOLDOUT56_REQUESTS, H56.DUP_HOLDOUT56_PAIRS, H56.NEAR_MISS_HOLDOUT56_PAIRS], 'never read'],
-    ['held-out set 57, a riverside tourism town in the October Golden Week, never read (blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS], 'never read'],
+    ['held-out set 57, a riverside tourism town in the October Golden Week (training now; blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS]],
     ['held-out set 58, electronics and semiconductor suppliers in a high-tech zone, never read (blind 0.855 / 0.738 at 7f426a6)', [H58.DUP_HOLDOUT58_REQUESTS, H58.DUP_HOLDOUT58_PAIRS, H58.NEAR_MISS_HOLDOUT58_PAIRS], 'never read'],
     ['held-out set 59, building contractors and suppliers at year-end (training now; blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS]],
   ];

@@ -878,6 +878,12 @@ const BUILDERS: Record<string, Partial<Probes>> = {
   pollution: { yes: ['工地土方不盖，风一刮满天黄土'] },
 };
 addProbes(BUILDERS);
+/** A riverside tourism town in Golden Week (the fifty-seventh), read after its blind measure: stalls on a levee road, coaches parked nose to tail. */
+const GOLDEN_WEEK: Record<string, Partial<Probes>> = {
+  'street-vendor': { yes: ['河堤那段晚上小摊占道，车根本过不去'] },
+  parking: { yes: ['朝阳路上大巴车一辆挨一辆停着，孩子从车缝里钻'] },
+};
+addProbes(GOLDEN_WEEK);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));

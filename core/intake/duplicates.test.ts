@@ -718,7 +718,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st to 53rd and 55th to 58th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st to 53rd, 55th, 56th and 58th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -777,7 +777,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fifty-fourth, a chemical and new-materials park in late spring, training (0.829 and 0.810; blind 0.729 / 0.607 at 794fcdc)', [H54.DUP_HOLDOUT54_REQUESTS, H54.DUP_HOLDOUT54_PAIRS, H54.NEAR_MISS_HOLDOUT54_PAIRS], { precision: 0.79, recall: 0.77, nearMisses: 5 }],
   ['fifty-fifth, new-energy vehicle parts, battery makers and charging operators, never read (blind 0.862 / 0.691 at 794fcdc)', [H55.DUP_HOLDOUT55_REQUESTS, H55.DUP_HOLDOUT55_PAIRS, H55.NEAR_MISS_HOLDOUT55_PAIRS], { precision: 0.82, recall: 0.65, nearMisses: 4 }],
   ['fifty-sixth, printing, packaging and paper workshops dictating by voice, never read (blind 0.873 / 0.721 at 794fcdc)', [H56.DUP_HOLDOUT56_REQUESTS, H56.DUP_HOLDOUT56_PAIRS, H56.NEAR_MISS_HOLDOUT56_PAIRS], { precision: 0.83, recall: 0.68, nearMisses: 4 }],
-  ['fifty-seventh, a riverside tourism town in the October Golden Week, never read (blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS], { precision: 0.53, recall: 0.58, nearMisses: 8 }],
+  ['fifty-seventh, a riverside tourism town in the October Golden Week, training (0.598 and 0.667; blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS], { precision: 0.55, recall: 0.62, nearMisses: 8 }],
   ['fifty-eighth, electronics and semiconductor suppliers in a high-tech zone, never read (blind 0.855 / 0.738 at 7f426a6)', [H58.DUP_HOLDOUT58_REQUESTS, H58.DUP_HOLDOUT58_PAIRS, H58.NEAR_MISS_HOLDOUT58_PAIRS], { precision: 0.81, recall: 0.7, nearMisses: 4 }],
   ['fifty-ninth, building contractors and suppliers at year-end, training (0.742 and 0.868; blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS], { precision: 0.7, recall: 0.82, nearMisses: 8 }],
 ];
