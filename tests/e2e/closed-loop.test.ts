@@ -96,9 +96,15 @@ test('enterprise submits, officer accepts and resolves, enterprise sees the noti
   await button(off, '办结').click();
   await visible(off, '请选择办理结果类型').waitFor();
   await off.locator('#resolve-form').getByText('已解释说明', { exact: true }).click();
-  // the officer has scrolled down to the form, as on a phone
+  // the officer has scrolled down to the form, as on a phone: again if the page was still gliding back
+  // to its top after 添加进展 (showTop's 200 ms scroll, slower on a busy machine, undoes a scroll made meanwhile)
   const scrolled = () => off.evaluate(() => (document.scrollingElement?.scrollTop ?? 0) + Array.from(document.querySelectorAll('.taro_page')).reduce((n, el) => n + el.scrollTop, 0));
-  await off.locator('#resolve-form').locator('visible=true').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const form = off.locator('#resolve-form').locator('visible=true').first();
+  for (let tries = 0; tries < 20; tries++) {
+    await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await off.waitForTimeout(150);
+    if ((await scrolled()) > 0) break;
+  }
   expect(await scrolled()).toBeGreaterThan(0);
   await button(off, '办结').click();
   // 办结 cannot be undone: the modal says so, and nothing is sent before it is confirmed
