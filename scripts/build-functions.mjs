@@ -84,7 +84,7 @@ const holidays = {
 
 /**
  * The duplicate lexicon (core/intake/dup-lexicon.ts, about 70 KiB of Chinese words) as the brotli-compressed
- * JSON of its exports, decompressed once when the sheets function loads (a millisecond or two): the same
+ * JSON of its exports, decompressed once when a call first clusters (core/desk/duplicate-clusters.ts loads the detector then): the same
  * data in a third of the bytes. Its Sets are sent as arrays.
  */
 const lexiconSource = join(root, 'core', 'intake', 'dup-lexicon.ts');

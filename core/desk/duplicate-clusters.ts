@@ -25,7 +25,7 @@ import { MAX_PAGE } from '../ports';
 import { isRecused } from '../recusal';
 import { parseInput } from '../validation';
 import { requestRepo, type LedgerCursor } from '../repos/requests';
-import { duplicateClusters, type DupCandidate } from '../intake/duplicates';
+import type { DupCandidate } from '../intake/duplicates';
 import { AppError } from '../errors';
 import { audit } from '../admin/audit';
 import { loadSupervised } from './triage';
@@ -35,6 +35,13 @@ import { centerScope } from './scope';
 export const WINDOW = 500;
 
 const excerpt = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/**
+ * The detector and its lexicon (decompressed and indexed when first loaded, some milliseconds), for the
+ * calls that cluster: the sheets function's other actions and its cold start go without.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const detector = () => require('../intake/duplicates') as typeof import('../intake/duplicates');
 
 export function candidateOf(r: ServiceRequest): DupCandidate {
   return {
@@ -63,7 +70,7 @@ export async function deskDuplicates(ctx: Ctx, input: Sent<typeof DuplicatesInpu
   }
   const pool = open.filter((r) => !r.mergedInto && r.channel !== 'report' && !isRecused(r, ctx.user._id));
   const byId = new Map(pool.map((r) => [r._id, r]));
-  const clusters = duplicateClusters(pool.map(candidateOf)).map((c) => ({
+  const clusters = detector().duplicateClusters(pool.map(candidateOf)).map((c) => ({
     ids: c.ids,
     reasons: c.reasons,
     links: c.links.map((l) => ({ a: l.a, b: l.b, score: l.score, reasons: l.reasons })),

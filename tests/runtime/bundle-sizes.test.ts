@@ -5,7 +5,9 @@
  * same on every machine. The bench prints them too; this stops a stop from landing over budget
  * unnoticed (the duplicate lexicon once grew the console function to 312.8 KiB).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { builtFiles } from '../support/function-files';
 
@@ -40,4 +42,25 @@ test('the sheets function loads exceljs only on first use: index.js, what every 
   expect(index).not.toContain('xl/workbook.xml');
   expect(readFileSync(join(ROOT, 'sheets', 'exceljs.js'), 'utf8')).toContain('xl/workbook.xml');
   expect({ withinBudget: Buffer.byteLength(index) <= SHEETS_INDEX_BUDGET }).toEqual({ withinBudget: true });
+});
+
+test('a cold start of sheets parses no exceljs and decompresses no duplicate lexicon: each waits for the first call that needs it', () => {
+  // wx-server-sdk is installed in the cloud: a stand-in, as the bench's cold loads use
+  const stub = mkdtempSync(join(tmpdir(), 'yszt-sdk-'));
+  try {
+    mkdirSync(join(stub, 'wx-server-sdk'));
+    writeFileSync(join(stub, 'wx-server-sdk', 'index.js'), 'module.exports = { DYNAMIC_CURRENT_ENV: Symbol("env"), init() {}, getWXContext() { return {}; } };');
+    const probe = [
+      "const zlib = require('zlib'); let inflated = 0; const inflate = zlib.brotliDecompressSync;",
+      'zlib.brotliDecompressSync = (...a) => { inflated++; return inflate(...a); };',
+      "const Module = require('module'); const asked = []; const load = Module._load;",
+      'Module._load = function (request, ...rest) { asked.push(request); return load.call(this, request, ...rest); };',
+      `const fn = require(${JSON.stringify(join(ROOT, 'sheets', 'index.js'))});`,
+      "console.log(JSON.stringify({ main: typeof fn.main, inflated, exceljs: asked.filter((r) => r.includes('exceljs')) }));",
+    ].join('\n');
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', probe], { env: { ...process.env, NODE_PATH: stub } }).toString());
+    expect(out).toEqual({ main: 'function', inflated: 0, exceljs: [] });
+  } finally {
+    rmSync(stub, { recursive: true, force: true });
+  }
 });
