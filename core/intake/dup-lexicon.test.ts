@@ -884,6 +884,11 @@ const GOLDEN_WEEK: Record<string, Partial<Probes>> = {
   parking: { yes: ['朝阳路上大巴车一辆挨一辆停着，孩子从车缝里钻'] },
 };
 addProbes(GOLDEN_WEEK);
+/** Hiring at the start of the year (the fifty-third), read after its blind measure: a commuter line stopped. */
+const HIRING: Record<string, Partial<Probes>> = {
+  'bus-service': { yes: ['通勤专线停了快三周，员工迟到的越来越多', '园区公交专线年后一直没恢复'] },
+};
+addProbes(HIRING);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -927,7 +932,9 @@ const SAME: Array<[text: string, form: string]> = [
   // the chemical park's set
   ['安全提升改造的补助款还没发', '安全改造'], ['焊工证培训班啥时候开', '特种作业'], ['污水纳管许可一个多月没结果', '排水许可'],
   // the builders' set
-  ['绿建补贴公示结束还没拨付', '绿色建筑'], ['夜里扎土车太多，路面全是土', '渣土车'], ['废气治理那个补助啥时候发', '环保改造补贴'],
+  ['绿建补贴公示结束还没拨付', '绿色建筑'], ['夜里扎土车太多，路面全是土', '渣土车'],
+  // the hiring season's set
+  ['外国人工作需可延期的事再催一下', '工作许可'], ['职工食糖关门快一个月了', '食堂'], ['宿舍暧气一直不热', '暖气'], ['托管般到底还办不办', '托管班'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
 test.each(SAME)('%s → %s', (text, form) => {

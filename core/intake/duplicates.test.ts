@@ -718,7 +718,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st to 53rd, 55th, 56th and 58th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th and 58th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -773,7 +773,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fiftieth, a logistics park and cold-chain warehouses in winter, training (0.733 and 0.892; blind 0.667 / 0.602 at 174e359)', [H50.DUP_HOLDOUT50_REQUESTS, H50.DUP_HOLDOUT50_PAIRS, H50.NEAR_MISS_HOLDOUT50_PAIRS], { precision: 0.69, recall: 0.85, nearMisses: 3 }],
   ['fifty-first, an old industrial estate under urban renewal, never read (blind 0.841 / 0.654 at 174e359)', [H51.DUP_HOLDOUT51_REQUESTS, H51.DUP_HOLDOUT51_PAIRS, H51.NEAR_MISS_HOLDOUT51_PAIRS], { precision: 0.8, recall: 0.61, nearMisses: 2 }],
   ['fifty-second, farm-produce processing and rural cooperatives at harvest, never read (blind 0.813 / 0.744 at 174e359)', [H52.DUP_HOLDOUT52_REQUESTS, H52.DUP_HOLDOUT52_PAIRS, H52.NEAR_MISS_HOLDOUT52_PAIRS], { precision: 0.77, recall: 0.7, nearMisses: 4 }],
-  ['fifty-third, hiring and workers at the start of the year, never read (blind 0.760 / 0.679 at 174e359)', [H53.DUP_HOLDOUT53_REQUESTS, H53.DUP_HOLDOUT53_PAIRS, H53.NEAR_MISS_HOLDOUT53_PAIRS], { precision: 0.72, recall: 0.63, nearMisses: 4 }],
+  ['fifty-third, hiring and workers at the start of the year, training (0.783 and 0.774; blind 0.760 / 0.679 at 174e359)', [H53.DUP_HOLDOUT53_REQUESTS, H53.DUP_HOLDOUT53_PAIRS, H53.NEAR_MISS_HOLDOUT53_PAIRS], { precision: 0.74, recall: 0.73, nearMisses: 4 }],
   ['fifty-fourth, a chemical and new-materials park in late spring, training (0.829 and 0.810; blind 0.729 / 0.607 at 794fcdc)', [H54.DUP_HOLDOUT54_REQUESTS, H54.DUP_HOLDOUT54_PAIRS, H54.NEAR_MISS_HOLDOUT54_PAIRS], { precision: 0.79, recall: 0.77, nearMisses: 5 }],
   ['fifty-fifth, new-energy vehicle parts, battery makers and charging operators, never read (blind 0.862 / 0.691 at 794fcdc)', [H55.DUP_HOLDOUT55_REQUESTS, H55.DUP_HOLDOUT55_PAIRS, H55.NEAR_MISS_HOLDOUT55_PAIRS], { precision: 0.82, recall: 0.65, nearMisses: 4 }],
   ['fifty-sixth, printing, packaging and paper workshops dictating by voice, never read (blind 0.873 / 0.721 at 794fcdc)', [H56.DUP_HOLDOUT56_REQUESTS, H56.DUP_HOLDOUT56_PAIRS, H56.NEAR_MISS_HOLDOUT56_PAIRS], { precision: 0.83, recall: 0.68, nearMisses: 4 }],
@@ -907,6 +907,7 @@ const ONE_PROGRAMME: Array<[why: string, grid: string, a: string, b: string, lin
   ['one settlement batch (批次) of a freight platform', 'g-la1', '网络货运平台那个结算批次的运费至今未支付，涉及我司46单', '货运平台欠运费的事，11月中那批结算一直拖', true],
   ['one gas connection batch (一批一起)', 'g-xh1', '天然气报装3月就交了，燃气公司说西湖路这一批统一验收通气，到现在都没排上', '燃气报装好久了，说要等一批一起通，等了两个多月', true],
   ['one training batch (统一报名)', 'g-dc2', '园区报名的5月那期电工焊工特种作业培训，说好15号开班，到现在没通知', '园区统一报名的特种作业操作证培训是否延期？我司2名员工一直在等', true],
+  ['an apprenticeship subsidy (学徒制)', 'g-la1', '企业新型学徒制的补贴第一期什么时候发？去年9月开班的', '学徒制补贴一直没到，学徒的培训费我们先垫了十几万', true],
   ['next round asked for (申报指南) beside this round late', 'g-xh2', '2026年安全改造补贴的申报指南出了没有？我们今年准备上新的防爆系统', '请问安全改造专项补贴什么时候拨付？名单上有我们公司', false],
 ];
 
