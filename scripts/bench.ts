@@ -187,16 +187,13 @@ async function storeCallsPerAction() {
   const stub = mkdtempSync(join(tmpdir(), 'yszt-sdk-'));
   mkdirSync(join(stub, 'wx-server-sdk'));
   writeFileSync(join(stub, 'wx-server-sdk', 'index.js'), 'module.exports = { DYNAMIC_CURRENT_ENV: Symbol("env"), init() {}, getWXContext() { return {}; } };');
-  const loads = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) => {
-    const ms = [1, 2, 3].map(() => Number(execFileSync(process.execPath, ['-e', `require("wx-server-sdk");const t=process.hrtime.bigint();require(${JSON.stringify(join(dir, n, 'index.js'))});console.log(Number(process.hrtime.bigint()-t)/1e6)`], { env: { ...process.env, NODE_PATH: stub } }).toString()));
-    // a chunk's load, paid by the first call that needs it (sheets: the first workbook read or written)
-    const firstUse = builtFiles(n).slice(1).map((f) => {
-      const path = JSON.stringify(join(dir, n, f));
-      const chunk = [1, 2, 3].map(() => Number(execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${path});console.log(Number(process.hrtime.bigint()-t)/1e6)`]).toString()));
-      return ` (+ ${f} ${Math.min(...chunk).toFixed(0)} ms on first use)`;
-    });
-    return `${n} ${Math.min(...ms).toFixed(0)} ms${firstUse.join('')}`;
-  });
+  // the best of 3 fresh Nodes timing one require of a built file (wx-server-sdk loaded first, untimed)
+  const loadMs = (n: string, f: string) => Math.min(...[1, 2, 3].map(() => Number(execFileSync(process.execPath, ['-e',
+    `require("wx-server-sdk");const t=process.hrtime.bigint();require(${JSON.stringify(join(dir, n, f))});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+  { env: { ...process.env, NODE_PATH: stub } }).toString()))).toFixed(0);
+  const loads = readdirSync(dir).filter((n) => existsSync(join(dir, n, 'index.js'))).map((n) =>
+    // a chunk's load is paid by the first call that needs it (sheets: the first workbook read or written)
+    [`${n} ${loadMs(n, 'index.js')} ms`, ...builtFiles(n).slice(1).map((f) => `(+ ${f} ${loadMs(n, f)} ms on first use)`)].join(' '));
   rmSync(stub, { recursive: true, force: true });
   console.log(`cold module load of each bundle (best of 3, Node ${process.versions.node}): ${loads.join(', ')}`);
 }
