@@ -64,6 +64,11 @@ import * as H56 from '../core/knowledge/fixtures/requests-dup-holdout56';
 import * as H57 from '../core/knowledge/fixtures/requests-dup-holdout57';
 import * as H58 from '../core/knowledge/fixtures/requests-dup-holdout58';
 import * as H59 from '../core/knowledge/fixtures/requests-dup-holdout59';
+import * as H60 from '../core/knowledge/fixtures/requests-dup-holdout60';
+import * as H61 from '../core/knowledge/fixtures/requests-dup-holdout61';
+import * as H62 from '../core/knowledge/fixtures/requests-dup-holdout62';
+import * as H63 from '../core/knowledge/fixtures/requests-dup-holdout63';
+import * as H64 from '../core/knowledge/fixtures/requests-dup-holdout64';
 import { duplicateClusters, type DupCandidate } from '../core/intake/duplicates';
 import { answerFigures, duplicateFigures, itemCategoryFigures, itemFigures } from '../core/knowledge/evaluate';
 import { ITEM_QUESTIONS } from '../core/knowledge/fixtures/item-questions';
@@ -161,6 +166,11 @@ export function benchIntake() {
     ['held-out set 57, a riverside tourism town in the October Golden Week (training now; blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS]],
     ['held-out set 58, electronics and semiconductor suppliers in a high-tech zone, never read (blind 0.855 / 0.738 at 7f426a6)', [H58.DUP_HOLDOUT58_REQUESTS, H58.DUP_HOLDOUT58_PAIRS, H58.NEAR_MISS_HOLDOUT58_PAIRS], 'never read'],
     ['held-out set 59, building contractors and suppliers at year-end (training now; blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS]],
+    ['held-out set 60, a chemical, coating and pharmaceutical park, never read (blind 0.549 / 0.527 at 4aa5f02)', [H60.DUP_HOLDOUT60_REQUESTS, H60.DUP_HOLDOUT60_PAIRS, H60.NEAR_MISS_HOLDOUT60_PAIRS], 'never read'],
+    ['held-out set 61, foreign-trade and cross-border e-commerce firms, never read (blind 0.708 / 0.622 at 4aa5f02)', [H61.DUP_HOLDOUT61_REQUESTS, H61.DUP_HOLDOUT61_PAIRS, H61.NEAR_MISS_HOLDOUT61_PAIRS], 'never read'],
+    ['held-out set 62, small shops and individual businesses on old streets, never read (blind 0.588 / 0.548 at 4aa5f02)', [H62.DUP_HOLDOUT62_REQUESTS, H62.DUP_HOLDOUT62_PAIRS, H62.NEAR_MISS_HOLDOUT62_PAIRS], 'never read'],
+    ['held-out set 63, private kindergartens, training schools, clinics and elderly-care homes, never read (blind 0.734 / 0.603 at 4aa5f02)', [H63.DUP_HOLDOUT63_REQUESTS, H63.DUP_HOLDOUT63_PAIRS, H63.NEAR_MISS_HOLDOUT63_PAIRS], 'never read'],
+    ['held-out set 64, a software and data industrial park, never read (blind 0.598 / 0.679 at 4aa5f02)', [H64.DUP_HOLDOUT64_REQUESTS, H64.DUP_HOLDOUT64_PAIRS, H64.NEAR_MISS_HOLDOUT64_PAIRS], 'never read'],
   ];
   let right = 0;
   let proposed = 0;
