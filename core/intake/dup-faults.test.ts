@@ -520,6 +520,7 @@ const MORE_FAULTS: Array<[kind: string, a: string, b: string]> = [
   ['hazwaste', '危废处置费一吨涨到五千', '危废一个多月没人来收'],
   ['plant-utility', '园区纯水站出水不合格', '园区压缩空气停了'],
   ['heating', '园区蒸汽流量计不准，多收钱', '园区蒸汽压力不够'],
+  ['heating', '想在路边再接一根蒸汽支管，报装找谁办', '园区蒸汽压力不够，烘干开不起来'],
   ['fire-hazard', '写字楼安全出口被锁了', '楼道里堆满了纸箱，怕着火'],
   ['plant-utility', '园区公共管廊收费太高了', '园区氮气断了'],
   ['sewer', '园区污水管网破了，废水渗出来', '门口下水道堵了，污水冒出来'],
@@ -632,4 +633,15 @@ test('steam asked for in a larger amount is not steam cut or priced up; steam st
   expect(two(more, '蒸汽价格从5月起每吨涨了30块，涨价也不提前说')).toEqual([]);
   expect(two('蒸汽还是没恢复！第四天了，厂里临时租了燃气锅炉', '蒸汽价格从5月起每吨涨了30块，涨价也不提前说')).toEqual([]);
   expect(two('蒸汽还是没恢复！第四天了，厂里临时租了燃气锅炉', '柳岸路供汽中断，烘干用不了，啥时候恢复')).toHaveLength(1);
+});
+
+test('a fault in the words a chemical park uses is still that fault: a steam main leaking, a collector that stopped, tankers parked, the wastewater plant taking less', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('供汽管网泄漏，我司蒸汽压力持续偏低', '路边架空蒸汽管道漏汽，进汽压力从0.8掉到0.4兆帕')).toHaveLength(1);
+  expect(two('处置单位至今未恢复收运，危废暂存量已超贮存能力', '危废一个多月没人来收，危废间快满了')).toHaveLength(1);
+  expect(two('路口晚上停了一排罐车，把出入口堵死了', '路口天天夜里停危化品车，拐弯看不见来车')).toHaveLength(1);
+  expect(two('灌车乱停，加油站往西那一截，晚上还不开灯', '加油站边上天天停着好几辆危化品罐车')).toHaveLength(1);
+  expect(two('园区污水厂在搞提标改造，每天只让我们限量排水', '污水厂改造限排的事，工程啥时候能完')).toHaveLength(1);
+  // a fleet that cannot leave (发车出不去) speaks of no bus
+  expect(dupKindsOf('罐车堵路口，我们车队早上五点发车出不去')).not.toContain('bus-service');
 });
