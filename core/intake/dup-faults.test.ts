@@ -301,6 +301,10 @@ const CASES: Record<string, Case> = {
     other: ['人才公寓说好十月入住，现在还没消息', '园区附近的人才公寓怎么申请，有什么条件'],
   },
   // ── the sector pass ──
+  'collection-code': {
+    same: ['我们用的聚合码收款，钱4天没到账了', '收款码的钱这几天一直没结算到卡上，好几家都这样'],
+    other: ['收款码的钱好几天没到账了', '收款码的手续费突然涨到千分之六'],
+  },
   'sewage-plant': {
     same: ['园区的污水管网一直没接通，废水只能拉走', '我们这片污水管没接通，污水没地方排'],
     other: ['污水管网没接通，污水没地方排', '园区污水处理厂满负荷了，不接收我们的污水'],
@@ -644,4 +648,16 @@ test('a fault in the words a chemical park uses is still that fault: a steam mai
   expect(two('园区污水厂在搞提标改造，每天只让我们限量排水', '污水厂改造限排的事，工程啥时候能完')).toHaveLength(1);
   // a fleet that cannot leave (发车出不去) speaks of no bus
   expect(dupKindsOf('罐车堵路口，我们车队早上五点发车出不去')).not.toContain('bus-service');
+});
+
+test('an old street of a place (柳岸老街) is no road of its own: its water cut is the one on 柳岸路; one road\'s 第二期 and 第二批 are one batch', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-la1', a), req('e-2', 'g-la1', b)]);
+  expect(two('柳岸老街改造挖断了水管，我们这一排店停水三天了', '柳岸路老街从周一开始没水，施工队说是他们挖破的')).toHaveLength(1);
+  expect(two('第二批消费券的核销款好几家都没拿到', '消费券第二期的核销款还没打给我们，说好15个工作日结算')).toHaveLength(1);
+  expect(two('消费券第一期的核销款还没打给我们', '消费券第二期的核销款还没打给我们')).toEqual([]);
+});
+
+test('a licence renewed for a street\'s shops in one batch (集中延续, 统一报送) is one case for all of them', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-xh1', a), req('e-2', 'g-xh1', b)]);
+  expect(two('小吃街商户食品经营许可集中延续，材料已于9月统一报送，逾期未发证', '小吃街统一换食品经营许可证，材料九月份就交给社区了，新证到现在没下来')).toHaveLength(1);
 });

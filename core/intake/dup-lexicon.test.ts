@@ -889,6 +889,23 @@ const HIRING: Record<string, Partial<Probes>> = {
   'bus-service': { yes: ['通勤专线停了快三周，员工迟到的越来越多', '园区公交专线年后一直没恢复'] },
 };
 addProbes(HIRING);
+/**
+ * Small shops on old streets (the sixty-second), read after its blind measure: a shop's collection code
+ * whose money does not arrive (collection-code, a kind of its own, a problem only with one of its
+ * faults), a works hoarding called a board, new no-parking lines, a rent cut of some months, and a
+ * trader's listing as abnormal said shorter.
+ */
+const SHOP_STREETS: Record<string, Partial<Probes>> = {
+  'collection-code': {
+    yes: ['用的那个聚合码收的钱4天没到账了', '收款码这几天钱一直没结算到卡上', '菜市场统一收款码上个月的货款没结给我们', '市场统一收银后拖延向商户结算', '收款码手续费突然涨到千分之六'],
+    no: ['顾客扫我们的收款码付钱，想开个发票怎么弄'],
+  },
+  hoarding: { yes: ['修路的挡板把门脸全挡上了'] },
+  parking: { yes: ['门口一整段画成禁止停车了', '店门口新画了黄线，顾客停车就贴条'] },
+  'rent-relief': { yes: ['说今年减免三个月房租，结果还是按全额扣的'] },
+  credit: { yes: ['补了年报还是显示异常，移出异常要多久'] },
+};
+addProbes(SHOP_STREETS);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));

@@ -723,7 +723,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th and 61st to 64th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd and 64th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -787,7 +787,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fifty-ninth, building contractors and suppliers at year-end, training (0.742 and 0.868; blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS], { precision: 0.7, recall: 0.82, nearMisses: 8 }],
   ['sixtieth, a chemical, coating and pharmaceutical park, training (0.760 and 0.770; blind 0.549 / 0.527 at 4aa5f02)', [H60.DUP_HOLDOUT60_REQUESTS, H60.DUP_HOLDOUT60_PAIRS, H60.NEAR_MISS_HOLDOUT60_PAIRS], { precision: 0.72, recall: 0.73, nearMisses: 3 }],
   ['sixty-first, foreign-trade and cross-border e-commerce firms, never read (blind 0.708 / 0.622 at 4aa5f02)', [H61.DUP_HOLDOUT61_REQUESTS, H61.DUP_HOLDOUT61_PAIRS, H61.NEAR_MISS_HOLDOUT61_PAIRS], { precision: 0.66, recall: 0.58, nearMisses: 6 }],
-  ['sixty-second, small shops and individual businesses on old streets, never read (blind 0.588 / 0.548 at 4aa5f02)', [H62.DUP_HOLDOUT62_REQUESTS, H62.DUP_HOLDOUT62_PAIRS, H62.NEAR_MISS_HOLDOUT62_PAIRS], { precision: 0.54, recall: 0.5, nearMisses: 5 }],
+  ['sixty-second, small shops and individual businesses on old streets, training (0.709 and 0.767; blind 0.588 / 0.548 at 4aa5f02)', [H62.DUP_HOLDOUT62_REQUESTS, H62.DUP_HOLDOUT62_PAIRS, H62.NEAR_MISS_HOLDOUT62_PAIRS], { precision: 0.67, recall: 0.72, nearMisses: 4 }],
   ['sixty-third, private kindergartens, training schools, clinics and elderly-care homes, never read (blind 0.734 / 0.603 at 4aa5f02)', [H63.DUP_HOLDOUT63_REQUESTS, H63.DUP_HOLDOUT63_PAIRS, H63.NEAR_MISS_HOLDOUT63_PAIRS], { precision: 0.69, recall: 0.56, nearMisses: 3 }],
   ['sixty-fourth, a software and data industrial park, never read (blind 0.598 / 0.679 at 4aa5f02)', [H64.DUP_HOLDOUT64_REQUESTS, H64.DUP_HOLDOUT64_PAIRS, H64.NEAR_MISS_HOLDOUT64_PAIRS], { precision: 0.55, recall: 0.63, nearMisses: 12 }],
 ];
