@@ -939,6 +939,8 @@ test('a programme\'s batches named by number are two cases: its first batch unpa
   const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
   expect(two('安全改造补贴第一批公示两个月了，钱还没到账', '安全改造补贴第二批公示完了，钱一直没到账')).toEqual([]);
   expect(two('安全改造补贴第一批公示两个月了，钱还没到账', '我们在安全改造补贴首批名单里，补贴资金至今未拨付')).toHaveLength(1);
+  // a half-year's round is a batch too: the first half's money unpaid and the second half's call
+  expect(two('既有建筑节能改造补助（上半年批次）至今未拨付，请告知进度', '既有建筑节能改造下半年批次要报，系统一直登不进去，这个补助钱也一直没拨付')).toEqual([]);
   // 安全技改 is the same programme said shorter
   expect(two('安全技改那个补助第一批说十月底拨付，现在还没下来', '我们在安全改造提升补贴首批名单里，补贴资金至今未拨付')).toHaveLength(1);
 });

@@ -379,10 +379,12 @@ function sectionsOf(norm: string, roads: readonly string[]): string[] {
   return [...out];
 }
 
-/** a programme's or an approval's batches or phases named by number: 第一批, 首批, 第2批, 第二期 (一批 alone is "a batch", no number) */
+/** a programme's or an approval's batches or phases named by number or half-year: 第一批, 首批, 第2批, 第二期, 上半年批次 (一批 alone is "a batch", no number) */
 function batchesOf(norm: string): string[] {
   const out = new Set<string>();
   for (const m of norm.matchAll(/第([一二两三四五六七八九十]{1,3}|\d{1,2})[批期]|(首批|头批|头一批)/g)) out.add(m[2] ? '1' : /\d/.test(m[1]) ? String(Number(m[1])) : String(cnNumber(m[1])));
+  // a half-year's round (上半年批次, 下半年那批): its own batch, apart from the numbered ones
+  for (const m of norm.matchAll(/([上下])半年(?:的)?(?:批次|那批|这批|一批)/g)) out.add(m[1] === '上' ? 'H1' : 'H2');
   return [...out];
 }
 
