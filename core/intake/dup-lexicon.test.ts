@@ -906,6 +906,24 @@ const SHOP_STREETS: Record<string, Partial<Probes>> = {
   credit: { yes: ['补了年报还是显示异常，移出异常要多久'] },
 };
 addProbes(SHOP_STREETS);
+/**
+ * Automotive parts and machining (the sixty-sixth), read after its blind measure: a maker's commercial
+ * paper refused at maturity (commercial-paper, a kind of its own, a problem only with one of its
+ * faults), a level crossing and overhead lines said plainly, a pack of dogs, the park's shared air
+ * compressor and a night bus stopped.
+ */
+const MACHINING: Record<string, Partial<Probes>> = {
+  'commercial-paper': {
+    yes: ['长骋汽车的商承9.30到期 拒付了', '对方开给我们的商票到期了到现在没兑付', '那批到期商票还是没兑', '商业承兑汇票到期提示付款后被拒付', '主机厂的电子汇票到期不付，我们垫了几百万'],
+    no: ['对方现在说要用六个月的商票抵货款，我们不想要'],
+  },
+  'rail-crossing': { yes: ['东城路北头过货运铁路那个道口，铺面的橡胶板碎了好几块', '东城路过道口那段路面烂了', '天天走朝阳路那个火车道口 红灯不闪 铃也不响'] },
+  'overhead-line': { yes: ['路口上面那几根黑线快耷拉到头顶了', '大门口横着好几根废弃的通信线，有一根断了'] },
+  'plant-utility': { yes: ['园区空压管道断了三天还没修好', '18号院那个公用空压机坏了，没气两天了'] },
+  'bus-service': { yes: ['公交夜班一停，晚上九点后一辆车都没有'] },
+  'stray-dog': { yes: ['又来说狗的事 后门那群狗还是没人管'] },
+};
+addProbes(MACHINING);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));

@@ -726,7 +726,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th and 65th to 67th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd to 65th and 67th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -788,13 +788,13 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['fifty-seventh, a riverside tourism town in the October Golden Week, training (0.598 and 0.667; blind 0.576 / 0.628 at 7f426a6)', [H57.DUP_HOLDOUT57_REQUESTS, H57.DUP_HOLDOUT57_PAIRS, H57.NEAR_MISS_HOLDOUT57_PAIRS], { precision: 0.55, recall: 0.62, nearMisses: 8 }],
   ['fifty-eighth, electronics and semiconductor suppliers in a high-tech zone, never read (blind 0.855 / 0.738 at 7f426a6)', [H58.DUP_HOLDOUT58_REQUESTS, H58.DUP_HOLDOUT58_PAIRS, H58.NEAR_MISS_HOLDOUT58_PAIRS], { precision: 0.81, recall: 0.7, nearMisses: 4 }],
   ['fifty-ninth, building contractors and suppliers at year-end, training (0.742 and 0.868; blind 0.628 / 0.711 at 7f426a6)', [H59.DUP_HOLDOUT59_REQUESTS, H59.DUP_HOLDOUT59_PAIRS, H59.NEAR_MISS_HOLDOUT59_PAIRS], { precision: 0.7, recall: 0.82, nearMisses: 8 }],
-  ['sixtieth, a chemical, coating and pharmaceutical park, training (0.760 and 0.770; blind 0.549 / 0.527 at 4aa5f02)', [H60.DUP_HOLDOUT60_REQUESTS, H60.DUP_HOLDOUT60_PAIRS, H60.NEAR_MISS_HOLDOUT60_PAIRS], { precision: 0.72, recall: 0.73, nearMisses: 3 }],
+  ['sixtieth, a chemical, coating and pharmaceutical park, training (0.763 and 0.784; blind 0.549 / 0.527 at 4aa5f02)', [H60.DUP_HOLDOUT60_REQUESTS, H60.DUP_HOLDOUT60_PAIRS, H60.NEAR_MISS_HOLDOUT60_PAIRS], { precision: 0.72, recall: 0.74, nearMisses: 3 }],
   ['sixty-first, foreign-trade and cross-border e-commerce firms, never read (blind 0.708 / 0.622 at 4aa5f02)', [H61.DUP_HOLDOUT61_REQUESTS, H61.DUP_HOLDOUT61_PAIRS, H61.NEAR_MISS_HOLDOUT61_PAIRS], { precision: 0.66, recall: 0.58, nearMisses: 6 }],
   ['sixty-second, small shops and individual businesses on old streets, training (0.709 and 0.767; blind 0.588 / 0.548 at 4aa5f02)', [H62.DUP_HOLDOUT62_REQUESTS, H62.DUP_HOLDOUT62_PAIRS, H62.NEAR_MISS_HOLDOUT62_PAIRS], { precision: 0.67, recall: 0.72, nearMisses: 4 }],
   ['sixty-third, private kindergartens, training schools, clinics and elderly-care homes, never read (blind 0.734 / 0.603 at 4aa5f02)', [H63.DUP_HOLDOUT63_REQUESTS, H63.DUP_HOLDOUT63_PAIRS, H63.NEAR_MISS_HOLDOUT63_PAIRS], { precision: 0.69, recall: 0.56, nearMisses: 3 }],
   ['sixty-fourth, a software and data industrial park, never read (blind 0.598 / 0.679 at 4aa5f02)', [H64.DUP_HOLDOUT64_REQUESTS, H64.DUP_HOLDOUT64_PAIRS, H64.NEAR_MISS_HOLDOUT64_PAIRS], { precision: 0.55, recall: 0.63, nearMisses: 12 }],
   ['sixty-fifth, a food-processing and cold-drink cluster in summer, never read (blind 0.652 / 0.563 at 5e8da9d)', [H65.DUP_HOLDOUT65_REQUESTS, H65.DUP_HOLDOUT65_PAIRS, H65.NEAR_MISS_HOLDOUT65_PAIRS], { precision: 0.61, recall: 0.52, nearMisses: 2 }],
-  ['sixty-sixth, an automotive-parts and machining cluster in late autumn, never read (blind 0.500 / 0.557 at 5e8da9d)', [H66.DUP_HOLDOUT66_REQUESTS, H66.DUP_HOLDOUT66_PAIRS, H66.NEAR_MISS_HOLDOUT66_PAIRS], { precision: 0.46, recall: 0.51, nearMisses: 8 }],
+  ['sixty-sixth, an automotive-parts and machining cluster in late autumn, training (0.625 and 0.786; blind 0.500 / 0.557 at 5e8da9d)', [H66.DUP_HOLDOUT66_REQUESTS, H66.DUP_HOLDOUT66_PAIRS, H66.NEAR_MISS_HOLDOUT66_PAIRS], { precision: 0.58, recall: 0.74, nearMisses: 8 }],
   ['sixty-seventh, an early-spring mix filed largely by grid officers and liaisons, never read (blind 0.687 / 0.639 at 5e8da9d)', [H67.DUP_HOLDOUT67_REQUESTS, H67.DUP_HOLDOUT67_PAIRS, H67.NEAR_MISS_HOLDOUT67_PAIRS], { precision: 0.64, recall: 0.59, nearMisses: 4 }],
 ];
 
@@ -949,4 +949,15 @@ test('a programme\'s batches named by number are two cases: its first batch unpa
   expect(two('既有建筑节能改造补助（上半年批次）至今未拨付，请告知进度', '既有建筑节能改造下半年批次要报，系统一直登不进去，这个补助钱也一直没拨付')).toEqual([]);
   // 安全技改 is the same programme said shorter
   expect(two('安全技改那个补助第一批说十月底拨付，现在还没下来', '我们在安全改造提升补贴首批名单里，补贴资金至今未拨付')).toHaveLength(1);
+});
+
+test('a form of support (贴息) is the programme only where none is named: 技改贴息 and 设备更新贴息 are two, 贴息 alone may be either', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('技术改造专项的贴息去年验收完了，说今年上半年拨，现在还没到账', '设备更新贷款贴息公示完了，说三季度拨付，现在还没到账')).toEqual([]);
+  expect(two('贴息那个好几家都没拿到，资金还没下来，利息都是自己先垫的', '设备更新贷款贴息公示完了，说三季度拨付，现在还没到账')).toHaveLength(1);
+});
+
+test('whether its own purchase qualifies (能不能算设备更新) is each enterprise\'s question, not one problem', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-xh1', a), req('e-2', 'g-xh1', b)]);
+  expect(two('我们是做文化传媒的，买摄像设备能不能算设备更新，能不能享受贴息', '软件公司买服务器能不能算设备更新，能享受贴息吗')).toEqual([]);
 });
