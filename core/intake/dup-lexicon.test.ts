@@ -924,6 +924,11 @@ const MACHINING: Record<string, Partial<Probes>> = {
   'stray-dog': { yes: ['又来说狗的事 后门那群狗还是没人管'] },
 };
 addProbes(MACHINING);
+/** Food processing in summer (the sixty-fifth), read after its blind measure: voltage as voice input hears it (电亚). */
+const SUMMER_FOOD: Record<string, Partial<Probes>> = {
+  voltage: { yes: ['灯一闪一闪的 缝纫机也转的慢 电亚不够'] },
+};
+addProbes(SUMMER_FOOD);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));

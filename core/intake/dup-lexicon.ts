@@ -192,6 +192,13 @@
  * names none it belongs to (技改贴息 and 设备更新贴息 are two programmes). Left out: 算不算 as asking
  * (a right link on the sets never read), and asking about a programme the other text does not name as
  * two cases (six right links in training).
+ * Food processing in summer (the sixty-fifth), read the same way: an export certification subsidy
+ * named three ways (认证补贴), an SC licence as the food production licence it is (not a canteen's food
+ * business licence), a sewage discharge permit by its long name as 排水许可, and 电压 as voice input
+ * hears it (电亚). In duplicates.ts: water standing under a bridge (桥洞, 下穿) and at a junction of the
+ * same road are two spots. Left out: low and unstable voltage as one fault (a right link more on the
+ * sets never read, but the fault pass keeps 闪断 and 电压太低 apart, and moving only 欠压 and 波动 lost
+ * three there), and the seasonal workers' dormitory as a programme (a right link in the set itself).
  * The set of grid officers filing for firms beside the owners' own words (the thirty-seventh), read
  * after its blind measure: an officer's shorthand (网格员代报, 走访中…提出) is quiet, one enterprise's
  * unpaid bills are told apart by their kinds of debtor (DUP_DEBTORS), 批复 alone is no environmental
@@ -531,6 +538,10 @@ export const DUP_SAME: Array<[form: string, variants: string[]]> = [
   ['电费补贴', ['用电补贴']],
   // a chemical park's safety upgrade, its welders' certificates, its permit to discharge into the sewer
   ['安全改造', ['安全提升改造', '安全改造提升', '安全技改']],
+  ['电压', ['电亚']],
+  ['食品生产许可', ['sc证']],
+  ['排水许可', ['污水排入排水管网许可']],
+  ['认证补贴', ['出口认证补贴', '出口质量认证补贴', '出口产品质量认证补贴', '外贸质量认证那个补贴', '外贸质量认证补贴', '质量认证补贴']],
   ['特种作业', ['焊工证']],
   ['排水许可', ['污水纳管许可', '纳管许可']],
   // a builder's words: 绿建 for green building, 扎土车 as voice input hears 渣土车
@@ -599,7 +610,7 @@ export const DUP_PROGRAMMES = [
   '环保改造补贴', '个转企', '需求响应', '电商扶持', '保供补贴',
   '明厨亮灶', '夜经济',
   '清洁取暖', '降本增效', '运营补贴', '新能源货车',
-  '安全改造', '扩区', '特种作业',
+  '安全改造', '扩区', '特种作业', '认证补贴',
   '绿色建筑', '学徒制', '托管班', '春风行动', '人才认定',
   '租房补贴', '安家费', '购房补贴', '首版次', '充电设施补贴', '充电桩补贴', '氢能补贴', '加氢站补贴', '储能补贴',
 ];

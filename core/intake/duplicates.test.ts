@@ -726,7 +726,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd to 65th and 67th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th and 67th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -793,7 +793,7 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['sixty-second, small shops and individual businesses on old streets, training (0.709 and 0.767; blind 0.588 / 0.548 at 4aa5f02)', [H62.DUP_HOLDOUT62_REQUESTS, H62.DUP_HOLDOUT62_PAIRS, H62.NEAR_MISS_HOLDOUT62_PAIRS], { precision: 0.67, recall: 0.72, nearMisses: 4 }],
   ['sixty-third, private kindergartens, training schools, clinics and elderly-care homes, never read (blind 0.734 / 0.603 at 4aa5f02)', [H63.DUP_HOLDOUT63_REQUESTS, H63.DUP_HOLDOUT63_PAIRS, H63.NEAR_MISS_HOLDOUT63_PAIRS], { precision: 0.69, recall: 0.56, nearMisses: 3 }],
   ['sixty-fourth, a software and data industrial park, never read (blind 0.598 / 0.679 at 4aa5f02)', [H64.DUP_HOLDOUT64_REQUESTS, H64.DUP_HOLDOUT64_PAIRS, H64.NEAR_MISS_HOLDOUT64_PAIRS], { precision: 0.55, recall: 0.63, nearMisses: 12 }],
-  ['sixty-fifth, a food-processing and cold-drink cluster in summer, never read (blind 0.652 / 0.563 at 5e8da9d)', [H65.DUP_HOLDOUT65_REQUESTS, H65.DUP_HOLDOUT65_PAIRS, H65.NEAR_MISS_HOLDOUT65_PAIRS], { precision: 0.61, recall: 0.52, nearMisses: 2 }],
+  ['sixty-fifth, a food-processing and cold-drink cluster in summer, training (0.761 and 0.675; blind 0.652 / 0.563 at 5e8da9d)', [H65.DUP_HOLDOUT65_REQUESTS, H65.DUP_HOLDOUT65_PAIRS, H65.NEAR_MISS_HOLDOUT65_PAIRS], { precision: 0.72, recall: 0.63, nearMisses: 2 }],
   ['sixty-sixth, an automotive-parts and machining cluster in late autumn, training (0.625 and 0.786; blind 0.500 / 0.557 at 5e8da9d)', [H66.DUP_HOLDOUT66_REQUESTS, H66.DUP_HOLDOUT66_PAIRS, H66.NEAR_MISS_HOLDOUT66_PAIRS], { precision: 0.58, recall: 0.74, nearMisses: 8 }],
   ['sixty-seventh, an early-spring mix filed largely by grid officers and liaisons, never read (blind 0.687 / 0.639 at 5e8da9d)', [H67.DUP_HOLDOUT67_REQUESTS, H67.DUP_HOLDOUT67_PAIRS, H67.NEAR_MISS_HOLDOUT67_PAIRS], { precision: 0.64, recall: 0.59, nearMisses: 4 }],
 ];
@@ -960,4 +960,21 @@ test('a form of support (贴息) is the programme only where none is named: 技�
 test('whether its own purchase qualifies (能不能算设备更新) is each enterprise\'s question, not one problem', () => {
   const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-xh1', a), req('e-2', 'g-xh1', b)]);
   expect(two('我们是做文化传媒的，买摄像设备能不能算设备更新，能不能享受贴息', '软件公司买服务器能不能算设备更新，能享受贴息吗')).toEqual([]);
+});
+
+test('water standing under a bridge (桥洞, 下穿) and at a junction of the same road are two spots; two reports of the underpass are one', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('东城路铁路桥洞一下雨就积水，冷藏车熄火在里面了', '东城路纬二路十字路口地势低洼，雨后积水深约30公分')).toEqual([]);
+  expect(two('东城路铁路桥洞一下雨就积水，冷藏车熄火在里面了', '东城路下穿通道又淹了，送货车过不去，抽水泵是不是坏了')).toHaveLength(1);
+});
+
+test('an SC licence is the food production licence, not the canteen\'s food business licence; a sewage discharge permit by its long name is 排水许可', () => {
+  const own = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-1', 'g-dc1', b)], { sameEnterprise: true });
+  expect(own('再次反映SC证延续的事，上次说等现场核查，一直没来人', '请问厂里的职工食堂要不要单独办食品经营许可')).toEqual([]);
+  expect(own('排水许可证还是没下来，上次问说等采样，又过去三周了', '要办污水排入排水管网许可证，6月中旬交的材料，说要现场采水样，到现在没人来')).toHaveLength(1);
+});
+
+test('an export certification subsidy named three ways is one programme', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('出口认证补贴第二批公示完一个多月了还没拨', '外贸质量认证那个奖补，第二批公示名单里有我们，现在还没见钱')).toHaveLength(1);
 });
