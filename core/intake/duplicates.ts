@@ -242,7 +242,7 @@ type Features = {
   spots: Spot[];
   /** the sections of a named road it speaks of ('东城路:北' for 东城路北段 or 东城路北头) */
   sections: string[];
-  /** the batches of a programme or approval it names by number ('1' for 第一批 or 首批) */
+  /** the batches of a programme or approval it names by number ('1' for 第一批 or 首批) or half-year ('H1' for 上半年批次) */
   batches: string[];
   /** the kinds of debtor it names (DUP_DEBTORS: a developer, a school) */
   debtors: string[];
@@ -382,7 +382,6 @@ function spotsOf(norm: string, roads: readonly string[]): Spot[] {
   return out;
 }
 
-/** how far apart two texts' spots on one road are, in house numbers (null: no road both number) */
 /** the ends or sections of a named road a text speaks of: 东城路北段, 西湖路南头, 柳岸路西端, 朝阳路中段 (a side, 北侧, is no section) */
 function sectionsOf(norm: string, roads: readonly string[]): string[] {
   const out = new Set<string>();
@@ -399,6 +398,7 @@ function batchesOf(norm: string): string[] {
   return [...out];
 }
 
+/** how far apart two texts' spots on one road are, in house numbers (null: no road both number) */
 function spotGap(x: readonly Spot[], y: readonly Spot[]): number | null {
   let best: number | null = null;
   for (const a of x) for (const b of y) {
