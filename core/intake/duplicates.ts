@@ -242,6 +242,8 @@ type Features = {
   spots: Spot[];
   /** the sections of a named road it speaks of ('东城路:北' for 东城路北段 or 东城路北头) */
   sections: string[];
+  /** where on a road it says water stands: under a bridge, at a junction, or not said */
+  floodSpot: 'under' | 'junction' | null;
   /** the batches of a programme or approval it names by number ('1' for 第一批 or 首批) or half-year ('H1' for 上半年批次) */
   batches: string[];
   /** the kinds of debtor it names (DUP_DEBTORS: a developer, a school) */
@@ -433,7 +435,7 @@ function features(r: DupCandidate): Features {
   for (const k of kinds) pairs.add(`#${k.id}`);
   // waiting for an answer follows a question as well as an application: neither stage
   const stage = awaits || asks === chases ? null : asks ? 'asks' : 'chases';
-  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, supports, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt), spots: spotsOf(norm, roads), sections: sectionsOf(norm, roads), batches: batchesOf(norm), debtors };
+  return { r, norm, pairs, kinds, kb, roads, things, lines, programmes, supports, licences, again, recurring, other, everyone, stage, accused, splits, years: yearsOf(norm, r.createdAt), spots: spotsOf(norm, roads), sections: sectionsOf(norm, roads), floodSpot: floodSpotOf(norm), batches: batchesOf(norm), debtors };
 }
 
 /** the kinds of problem the lexicon reads in a text, by id: what a lexicon test asks of a phrasing */
@@ -474,7 +476,7 @@ const FLOOD = bits(DUP_KINDS.filter((k) => k.id === 'waterlogging'));
 const UNDERPASS = /桥洞|下穿|涵洞|地道桥|铁路桥下|桥下面|桥底下|隧道/;
 const JUNCTION = /路口|交叉口|十字/;
 /** where on a road water stands: under a bridge, at a junction, or not said (a text naming both says neither) */
-function floodSpot(norm: string): 'under' | 'junction' | null {
+function floodSpotOf(norm: string): 'under' | 'junction' | null {
   const u = UNDERPASS.test(norm);
   const j = JUNCTION.test(norm);
   return u === j ? null : u ? 'under' : 'junction';
@@ -572,7 +574,7 @@ function compare(x: Features, y: Features, cos: number, c: Corpus, opts: DupOpti
   }
   const things = count(x.things, y.things);
   // water standing in an underpass (桥洞, 下穿) and at a junction (路口) of one road are two spots
-  if (any(and(k, FLOOD)) && floodSpot(x.norm) && floodSpot(y.norm) && floodSpot(x.norm) !== floodSpot(y.norm)) return null;
+  if (any(and(k, FLOOD)) && x.floodSpot && y.floodSpot && x.floodSpot !== y.floodSpot) return null;
   // where one names only a form of support (贴息), it may be the other's programme paid in that form
   const programmes = count(x.programmes, y.programmes) || (genericOnly(x) || genericOnly(y) ? count(x.supports, y.supports) : 0);
   // a department spans the district: only a named place or one programme ties two requests there
