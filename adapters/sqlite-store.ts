@@ -199,6 +199,9 @@ export const sideTable = (collection: string, path: string) => `mk_${collection}
 export function compileFilter(f: NormalFilter, multikey: (path: string) => string | null = () => null, expr: (path: string) => string = jsonExpr): Sql {
   const params: unknown[] = [];
   const walk = (nf: NormalFilter): string => {
+    // the side-table tests of this conjunction, as one subquery (see below)
+    const members: string[] = [];
+    const memberParams: unknown[] = [];
     const parts = nf.clauses.map((c) => {
       const e = expr(c.path);
       const t = typeExpr(c.path);
@@ -235,14 +238,26 @@ export function compileFilter(f: NormalFilter, multikey: (path: string) => strin
           if (c.value.length === 0) return '0';
           const jsonPath = `'$.${c.path}'`;
           const side = multikey(c.path);
-          const each = c.value.map((v) => side
-            ? `id IN (SELECT id FROM "${side}" WHERE ${inSql('value', typeInOf('type'), [v], params)})`
-            : `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath}) WHERE ${inSql('value', typeInOf('type'), [v], params)})`);
           // A scalar counts as a one-element array (json_each yields it once); objects never match.
+          if (side) {
+            // their parameters go in after this conjunction's others, where their SQL goes
+            members.push(...c.value.map((v) => `SELECT id FROM "${side}" WHERE ${inSql('value', typeInOf('type'), [v], memberParams)}`));
+            return `json_type(doc, ${jsonPath}) <> 'object'`;
+          }
+          const each = c.value.map((v) => `EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath}) WHERE ${inSql('value', typeInOf('type'), [v], params)})`);
           return `(json_type(doc, ${jsonPath}) <> 'object' AND ${each.join(' AND ')})`;
         }
       }
     });
+    // Every side-table test of one conjunction is one `id IN (… INTERSECT …)`: the planner reads the
+    // ids from the side tables' indexes and merges them. Written as one `id IN (SELECT …)` each, all
+    // but the one that leads the loop are checked through an ephemeral table and a Bloom filter that
+    // SQLite builds on every run: about 170 µs each, against 5 µs for the merge (a grid's active
+    // officers, roles and gridIds, are read on every submit).
+    if (members.length) {
+      parts.push(`id IN (${members.join(' INTERSECT ')})`);
+      params.push(...memberParams);
+    }
     if (nf.or) parts.push(`(${nf.or.map((sub) => walk(sub)).join(' OR ')})`);
     return parts.length ? parts.join(' AND ') : '1';
   };
