@@ -74,3 +74,20 @@ test('withoutRequests takes out what each document holds of a request: its key, 
   // a request never counted, or counted in documents not read, changes nothing
   expect(withoutRequests(docs, [{ _id: 'r2' }, { _id: 'r3', stats: { seq: 1, key: { ...open, d: '20261002' } } }])).toEqual(docs);
 });
+
+test('concurrent ops of one instance on one document take turns: one update each, no guard failed, every op counted', async () => {
+  const raw = openSqliteStore({ file: ':memory:', indexes: INDEXES, arrays: ARRAY_FIELDS });
+  const a = counting(raw);
+  expect(await applyToDoc(a.ports, 'M202611', { 'g.all.n': 1 }, 'first')).toBe(true);
+  a.calls.length = 0;
+  const ops = Array.from({ length: 30 }, (_, i) => `op${i}`);
+  expect(await Promise.all(ops.map((op) => applyToDoc(a.ports, 'M202611', { 'g.all.n': 1 }, op)))).toEqual(ops.map(() => true));
+  // each on the version the one before it wrote: no read, no retry
+  expect(a.calls).toEqual(ops.map(() => 'update'));
+  // the same ops again, concurrently: each already there
+  expect(await Promise.all(ops.map((op) => applyToDoc(a.ports, 'M202611', { 'g.all.n': 1 }, op)))).toEqual(ops.map(() => false));
+  const doc = (await raw.collection<CounterDoc>(C.stats).get('M202611'))!;
+  expect(groupRaw(doc, 'all')?.n).toBe(31);
+  expect(doc.v).toBe(31);
+  raw.close();
+});

@@ -138,11 +138,32 @@ const SEEN_DOCS = 16;
 const randomGen = () => Math.random().toString(36).slice(2, 10);
 
 /**
+ * The counter documents this instance is writing, per store: its own concurrent writers of one
+ * document (follow-ups, a timer) take turns instead of racing. Each would otherwise update on the
+ * version it read, all but one fail their guard, read the document again and retry: under a burst of
+ * submits the day's and month's documents saw retries pile up until counting gave up (CONFLICT,
+ * left to the timer). Other instances still meet the version guard.
+ */
+const writing = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
  * Adds `incs` to one counter document exactly once per op id (within the ring): a versioned
  * read-modify-write that records the op id in the same atomic update. Returns false if the op was
  * already there.
  */
 export async function applyToDoc(ports: Ports, docId: string, incs: Record<string, number>, opId: string): Promise<boolean> {
+  let queues = writing.get(ports.store);
+  if (!queues) writing.set(ports.store, (queues = new Map()));
+  const before = queues.get(docId);
+  const mine = (before ?? Promise.resolve()).then(() => applyOnce(ports, docId, incs, opId));
+  const tail = mine.catch(() => undefined);
+  queues.set(docId, tail);
+  // the last in line clears the entry, so the map holds only documents being written
+  void tail.then(() => { if (queues!.get(docId) === tail) queues!.delete(docId); });
+  return mine;
+}
+
+async function applyOnce(ports: Ports, docId: string, incs: Record<string, number>, opId: string): Promise<boolean> {
   const stats = ports.store.collection<CounterDoc>(C.stats);
   let seen = lastSeen.get(ports.store);
   if (!seen) lastSeen.set(ports.store, (seen = new Map()));
