@@ -929,6 +929,18 @@ const SUMMER_FOOD: Record<string, Partial<Probes>> = {
   voltage: { yes: ['灯一闪一闪的 缝纫机也转的慢 电亚不够'] },
 };
 addProbes(SUMMER_FOOD);
+/**
+ * Furniture makers in the plum rain and the winter heating season (the sixty-ninth and seventieth), read
+ * after their blind measure: snow nobody cleared is no refuse (没人清 reads 清运), and the district heating is
+ * neither an electric heater nor what an outage stops (供暖受影响) where the text names no fault of it.
+ */
+const WINTER: Record<string, Partial<Probes>> = {
+  snow: { yes: ['光明街跟东城路交叉那 雪没人清 堆成小山了', '园区大门口雪没人清 铁大门冻住了推不开'] },
+  heating: {
+    no: ['店里电暖气一开就跳闸 电工说进户线太细', '小店冬天电暖器用电多 电费贵', '进入12月以来厂区已非计划停电三次 热处理及冬季供暖均受影响', '昨夜线路覆冰跳闸 停电约6小时 厂区供暖循环泵也停了', '楼里水管冻住了 停水第三天了 物业说等天暖和'],
+  },
+};
+addProbes(WINTER);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -974,6 +986,9 @@ const SAME: Array<[text: string, form: string]> = [
   // the builders' set
   ['绿建补贴公示结束还没拨付', '绿色建筑'], ['夜里扎土车太多，路面全是土', '渣土车'],
   // the hiring season's set
+  // the plum rain's and the winter's sets
+  ['电采暖那个补贴 社区说第一批就有我们', '电取暖补贴'], ['冬季取暖燃气补贴 头一批 我们报了', '燃气取暖补贴'], ['企业冬季燃气取暖补帖第一批', '燃气取暖补贴'],
+  ['暖气费减半的退款 年底前能到吗', '取暖费减免'], ['2025年度出口信用保险保费补助资金一直未拨付', '出口信保'], ['喷涂线废气治理升级的补助资金还没拨', '环保改造补贴'], ['挥发性有机物治理设施提标改造补助尚未拨付', '环保改造补贴'],
   ['外国人工作需可延期的事再催一下', '工作许可'], ['职工食糖关门快一个月了', '食堂'], ['宿舍暧气一直不热', '暖气'], ['托管般到底还办不办', '托管班'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 
