@@ -485,8 +485,9 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
         fs.filter((f) => f !== '_id').forEach((f) => fill.add(f));
         create.push([ix, fs]);
       }
-      // expression indexes no entry asks for any more would only slow every write
-      for (const [ix, sql] of existing) if (ix.startsWith(`ix_${t}_`) && !wanted.has(ix) && sql.includes('json_extract')) db.exec(`DROP INDEX "${ix}"`);
+      // indexes no entry asks for any more (an expression index from before the columns, an entry
+      // taken out of the configuration) would only slow every write
+      for (const [ix] of existing) if (ix.startsWith(`ix_${t}_`) && !wanted.has(ix)) db.exec(`DROP INDEX "${ix}"`);
       if (fill.size) db.exec(`UPDATE "${t}" SET ${[...fill].map((f) => `${fieldColumn(f)} = ${columnFill(f)}`).join(', ')}`);
       for (const [ix, fs] of create) db.exec(`CREATE INDEX "${ix}" ON "${t}" (${fs.map((f) => (f === '_id' ? 'id' : fieldColumn(f))).join(', ')})`);
     })();

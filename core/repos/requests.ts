@@ -117,7 +117,7 @@ export function requestRepo(store: Store) {
     /** the store has none at all (the demo seeds only an empty store) */
     none: async () => (await c.count({})) === 0,
 
-    // --- one enterprise's requests: 'enterpriseId,createdAt' ---
+    // --- one enterprise's requests: 'enterpriseId,createdAt,_id' ---
     /** created since an instant, newest first (submit: the hour's rate limit and a retried submit) */
     recentOfEnterprise: (enterpriseId: string, since: string, limit: number) =>
       c.find({ enterpriseId, createdAt: { $gte: since } }, { orderBy: [['createdAt', 'desc']], limit: Math.min(limit, MAX_PAGE) }),
@@ -143,7 +143,7 @@ export function requestRepo(store: Store) {
     countOfEnterprise: (enterpriseId: string, statuses: readonly RequestStatus[], colour?: Colour) =>
       c.count({ enterpriseId, status: { $in: [...statuses] }, ...(colour ? { colour } : {}) }),
 
-    // --- one handler's requests: 'assigneeId,status' and 'assigneeId,status,dueAt' ---
+    // --- one handler's requests: 'assigneeId,status,dueAt' ---
     /** one page of an officer's tab, the nearest deadline first (urgent) or newest first, and how many there are */
     pageOfAssignee: (assigneeId: string, statuses: readonly RequestStatus[], n: number, size: number, order: 'urgent' | 'newest' = 'newest') => {
       const f = { assigneeId, status: { $in: [...statuses] } };

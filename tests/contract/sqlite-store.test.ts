@@ -206,6 +206,20 @@ describe('SQLite store specifics', () => {
       expect(await again.collection('tasks').count({ status: 'open' })).toBe(20);
     });
 
+    it('drops an index taken out of the configuration (every write would keep paying for it); the queries it served use what is left', async () => {
+      const before = openStore({ tasks: ['status', 'status,dueAt', 'flag'] });
+      const t = before.collection('tasks');
+      for (let i = 0; i < 10; i++) await t.add({ _id: `t${i}`, status: i % 2 ? 'open' : 'done', dueAt: i, flag: true });
+      await before.sync();
+      before.close();
+      const after = openStore({ tasks: ['status,dueAt', 'flag'] });
+      const names = (after.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks' AND name LIKE 'ix_%'`).all() as Array<{ name: string }>).map((r) => r.name).sort();
+      expect(names).toEqual(['ix_tasks_flag', 'ix_tasks_status,dueAt']);
+      const tasks = after.collection('tasks');
+      expect(await tasks.count({ status: 'open' })).toBe(5);
+      expect(await planOf(after, 'tasks', () => tasks.find({ status: 'open' }))).toMatch(/USING INDEX ix_tasks_status,dueAt/);
+    });
+
     it('uses the primary key for _id and scans for unindexed fields', async () => {
       const s = openStore(indexes);
       const tasks = s.collection('tasks');
