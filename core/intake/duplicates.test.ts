@@ -997,8 +997,9 @@ test('winter: the heating an outage stops is the outage\'s consequence; a firm\'
   expect(two('东城路光明街口的雪 三天了 没人铲 我这小店门口都堵了', '光明街跟东城路交叉那 雪没人清 堆成小山了 过路口看不见车')).toHaveLength(1);
 });
 
-test('rain names no road (每次暴雨路上的水): a text about 东城路 near 建业街 names those two', () => {
+test('rain names no road (每次暴雨路上的水), nor does snow pushed to a junction (都推路口): a text about 东城路 near 建业街 names those two', () => {
   expect(placeWords(dupNormalize('东城路靠建业街那头 每次暴雨路上的水都往厂区倒流')).roads).toEqual(['东城路', '建业街']);
+  expect(placeWords(dupNormalize('东城路光明街路口雪堆得半人高 铲雪车把雪都推路口了')).roads).toEqual(['东城路', '光明街']);
 });
 
 test('programmes by their other names: export credit insurance (信保), the Canton Fair\'s booths, a heating fee cut, the electric and gas heating subsidies', () => {
