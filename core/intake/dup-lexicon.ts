@@ -209,10 +209,14 @@
  * who sweeps which stretch (门前三包, 算谁的) is another problem than snow lying uncleared. Programmes by
  * other names: the electric and gas heating subsidies, a heating fee cut for small firms (取暖费减半),
  * export credit insurance (信保), the Canton Fair's booths (广交会), a VOCs treatment upgrade as the
- * environmental upgrade subsidy; and 补帖 as 补贴. In duplicates.ts: rain names no road (暴雨路上).
+ * environmental upgrade subsidy; and 补帖 as 补贴; a tree a gale brought down (刮倒一棵). In duplicates.ts:
+ * rain names no road (暴雨路上).
  * Left out: counting the district heating only where a text names one of its faults (a `thing`: it cost
  * 11 right links on the sets never read), 暖气费 among its bill's words (two there), and a programme's
- * loan interest apart from its grant (设备更新贴息 and 设备更新补贴: one right link in training).
+ * loan interest apart from its grant (设备更新贴息 and 设备更新补贴: one right link in training), ice on a
+ * slope, a bridge or a junction as three spots (one in training), ice words for a slope or a bridge
+ * (坡道结冰, 桥上冻冰: three right links in the set for six wrong ones), and two enterprises' own premises
+ * as two cases whatever else is alike (one right link on the sets never read).
  * The set of grid officers filing for firms beside the owners' own words (the thirty-seventh), read
  * after its blind measure: an officer's shorthand (网格员代报, 走访中…提出) is quiet, one enterprise's
  * unpaid bills are told apart by their kinds of debtor (DUP_DEBTORS), 批复 alone is no environmental
@@ -340,7 +344,7 @@ export const DUP_KINDS: DupKind[] = [
   { id: 'job-fair', label: '招聘会', scope: 'public', words: ['招聘会', '双选会', '用工对接会'], split: [['取消', '补办', '改期', '延期', '停办', '不办', '办不办'], ['招不到', '没效果', '没用', '人太少'], ['打不开', '不存在', '链接', '二维码', '扫不进', '报不上'], ['想报名', '怎么报名', '怎么参加', '怎么弄']] },
   // ── more of the district's shared surroundings, as 12345 hotlines sort them ──
   { id: 'traffic-camera', label: '电子眼', scope: 'public', words: ['电子眼', '抓拍', '违章拍照', '测速', '探头', '被拍', '乱拍', '电子警察', '路口摄像头', '路口的摄像头', '违章摄像头', '测速摄像头', '摄像头乱拍', '摄像头拍'], split: [['乱拍', '被拍', '罚', '扣分', '限速'], ['坏了', '撞歪', '歪了', '被撞', '掉下来', '不工作', '耷拉']] },
-  { id: 'fallen-tree', label: '树木倒伏', scope: 'public', days: 7, unless: ['杂草'], words: ['树倒', '倒的树', '大树倒', '树刮倒', '倒伏', '断枝', '枯树', '树歪', '树枝', '修剪', '行道树', '树干', '树断', '树被刮倒', '树被吹倒', '树被风刮', '树吹倒', '树被吹断', '吹断的树', '刮倒的树', '吹倒的树', '倒了一棵', '倒了棵树', '树都倒', '树也倒', '树被风吹', '大树被风', '树让风', '倒了树', '刮断的树', '树横在'], split: [['树倒', '倒的树', '刮倒', '倒伏', '横在', '拦腰', '截断', '砸坏', '砸了', '砸中', '砸在', '吹断', '树断', '吹倒'], ['修剪', '搭在线', '往电线', '歪', '枯树']] },
+  { id: 'fallen-tree', label: '树木倒伏', scope: 'public', days: 7, unless: ['杂草'], words: ['树倒', '倒的树', '大树倒', '树刮倒', '倒伏', '断枝', '枯树', '树歪', '树枝', '修剪', '行道树', '树干', '树断', '树被刮倒', '树被吹倒', '树被风刮', '树吹倒', '树被吹断', '吹断的树', '刮倒的树', '吹倒的树', '倒了一棵', '倒了棵树', '树都倒', '树也倒', '树被风吹', '大树被风', '树让风', '倒了树', '刮断的树', '树横在', '刮倒一棵', '吹倒一棵', '刮倒了一棵', '吹倒了一棵', '倒了一颗', '倒了颗树'], split: [['树倒', '倒的树', '刮倒', '倒伏', '横在', '拦腰', '截断', '砸坏', '砸了', '砸中', '砸在', '吹断', '树断', '吹倒'], ['修剪', '搭在线', '往电线', '歪', '枯树']] },
   { id: 'street-vendor', label: '占道经营', scope: 'public', words: ['摆摊', '摊贩', '马路市场', '占道经营', '摊子占道', '摊位占道', '早点摊', '小摊占道', '流动摊', '小吃摊', '早市', '地摊', '小贩', '摆卖', '烧烤摊', '商贩', '夜宵摊', '大排档', '外摆', '店外经营', '出店经营', '跨门经营', '游商', '走鬼', '菜摊', '临时摊点', '摆到马路', '摆到路上', '摆到人行道', '桌椅全摆', '桌椅摆', '卖菜卖', '卖菜的', '马路边上卖', '摊位越摆'], weak: ['夜市'], split: [['不让摆摊', '不让我们摆', '一刀切', '没人气', '冷清', '夜市取消', '取消了夜市', '夜市被取消', '夜市停了', '被赶走', '被驱赶', '被没收', '清走'], ['外摆', '店门口摆', '桌子', '桌椅', '遮阳伞'], ['垃圾', '油污', '剩饭', '餐盒', '竹签', '一地'], ['摊位费', '收据', '收费'], ['申请表', '抽签', '抽上', '报名', '审批', '申请']] },
   { id: 'bank-branch', label: '银行网点', scope: 'public', words: ['营业网点', '农商行', '信用社', '银行撤', '银行关', '银行网点', '取现', '自助机', '取钱', 'atm', '取款机', '银行搬'], split: [['撤', '关了', '关门', '关闭', '搬', '没有银行', '太远', '撤销', '取消'], ['自助机', '取款机', 'atm', '取不出', '吞卡', '存不进'], ['排队', '人太多', '窗口少', '等太久']] },
   { id: 'property-fee', label: '物业费', scope: 'public', words: ['物业费', '管理费', '物业涨', '物业单方面', '物管费', '物业乱收', '公摊', '物业不开', '物业开票', '物业发票', '商场扣点', '联营扣点', '进场费', '条码费', '堆头费', '商场收费', '商场乱收', '商场推广费', '收推广费', '推广费太高', '强制推广费', '交推广费', '强制促销', '物业收费', '能耗费', '装修押金', '装修保证金', '装修管理费', '施工押金', '垃圾清运费', '水电公摊', '公摊水电'], split: [['涨', '调价', '上调', '翻倍', '收费标准'], ['发票', '开票', '没开票'], ['推广费', '促销费', '营销费', '扣点', '进场费', '条码费', '堆头费'], ['装修押金', '装修保证金', '装修管理费', '施工押金'], ['公摊', '分摊', '能耗费']] },
