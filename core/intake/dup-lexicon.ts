@@ -452,16 +452,20 @@ export const DUP_KINDS: DupKind[] = [
   { id: 'reg-address', label: '注册地址', scope: 'own', words: ['注册地址', '地址挂靠', '挂靠地址', '集群注册', '虚拟地址', '工位注册', '地址托管', '托管地址', '一址多照', '住所证明', '场地证明', '经营场所证明', '地址异常', '住所无法联系', '登记的住所'], split: [['挂靠', '集群注册', '虚拟地址', '工位注册', '托管', '一址多照'], ['证明', '租赁合同'], ['异常', '无法联系', '联系不上', '核查']] },
   { id: 'amenities', label: '园区生活配套', scope: 'public', words: ['生活配套', '配套不足', '配套太差', '配套跟不上', '配套不完善', '没有便利店', '没有超市', '买东西不方便', '没地方买东西', '买个东西都', '没有药店', '没有医务室', '看病不方便', '没有健身'], split: [['超市', '便利店', '买东西', '买个东西'], ['药店', '医务室', '诊所', '看病'], ['健身', '运动场', '篮球场', '球场']] },
 ];
-/**
- * Words written more than one way, rewritten to one form before the character pairs are taken:
- * typos and homophones enterprises make, and the domain's synonyms. Variant → form.
- */
+
+/** an electric heater and its other names: a firm's own appliance */
+const ELECTRIC_HEATERS = ['电暖器', '电暖气', '电采暖', '电暖风', '电暖炉'];
+
 /**
  * Words that hold a kind's word but name something else: read for no kind, as written or rewritten
  * (an electric heater, 电暖器, is a firm's own appliance; its 暖器 is not the district heating).
  */
-export const DUP_LOOKALIKES = ['电暖器', '电暖气', '电采暖', '电暖风', '电暖炉'];
+export const DUP_LOOKALIKES = [...ELECTRIC_HEATERS];
 
+/**
+ * Words written more than one way, rewritten to one form before the character pairs are taken:
+ * typos and homophones enterprises make, and the domain's synonyms. Variant → form.
+ */
 export const DUP_SAME: Array<[form: string, variants: string[]]> = [
   // what voice input writes for the domain's words: the right sound, another character (dictated requests)
   ['停电', ['听电', '停店']],
@@ -474,7 +478,7 @@ export const DUP_SAME: Array<[form: string, variants: string[]]> = [
   // a heating fee cut for small firms, refunded after the season: one programme however the fee is called
   ['取暖费减免', ['取暖费减半', '暖气费减半', '暖气费减免', '供暖费减免', '供暖费减半', '采暖费减免', '采暖费减半']],
   // an electric heater (DUP_LOOKALIKES), in a form that names no kind
-  ['电取暖', ['电暖器', '电暖气', '电采暖', '电暖风', '电暖炉']],
+  ['电取暖', ELECTRIC_HEATERS],
   // the subsidy for heating by electricity, however it is put (a programme: 电取暖补贴)
   ['电取暖补贴', ['电采暖补贴', '电采暖那个补贴', '电采暖的补贴', '电采暖这个补贴', '电取暖那个补贴', '电取暖的补贴']],
   ['积水', ['及水']],

@@ -167,10 +167,10 @@ function rewrite(normalized: string): string {
 /** characters that end a run before a road's name: verbs and words around a road, not part of its name */
 const NOT_NAME = new Set('第回的了是在和与这那条段修走过绕挖堵把被往到从沿上下去来门口马公铁线电水网管一个两几些每各该道边旁近烂坏土泥面里内们车货骑行铺封占挡拦给字岔叉不头半片区坑洼险说讲问称撞推'.split(''));
 
-/** what comes before 路滑 when it is the weather that makes a road slippery */
-const WEATHER = new Set(['天黑', '雨天', '雪天', '冬天', '下雨', '下雪', '结冰', '天冷', '早上', '晚上', '夜里']);
-/** rain and snow, which no road is named after (每次暴雨路上的水) */
+/** rain and snow, which no road is named after (每次暴雨路上的水, 雪天路滑) */
 const RAIN = new Set(['暴雨', '大雨', '下雨', '雨天', '雨后', '下雪', '大雪', '雪天', '雪后']);
+/** what else comes before 路滑 when it is the weather or the hour that makes a road slippery (天黑路滑) */
+const WEATHER = new Set(['冬天', '结冰', '天冷', '天黑', '早上', '晚上', '夜里']);
 
 /**
  * Place words: roads and streets named by two characters (东城路, 经五路, 纬二路), lines (东03线; a
@@ -183,9 +183,9 @@ export function placeWords(norm: string): { roads: string[]; things: string[] } 
     if (NOT_NAME.has(name[0]) || NOT_NAME.has(name[1])) continue;
     // 柳岸老街, 东城老街: an old street of a place, not a street called 岸老
     if (name[1] === '老' && m[0].endsWith('街')) continue;
-    // 天黑路滑, 雪天路滑: the weather, not a road's name; 暴雨路上的水: the rain, whatever follows
-    if (WEATHER.has(name) && norm[m.index! + m[0].length] === '滑') continue;
+    // 暴雨路上的水, 雪天路滑: the rain, whatever follows; 天黑路滑: the hour, not a road's name
     if (RAIN.has(name)) continue;
+    if (WEATHER.has(name) && norm[m.index! + m[0].length] === '滑') continue;
     roads.add(`${name}${m[0].slice(2)}`);
   }
   const things = new Set<string>();
