@@ -6,7 +6,7 @@
  * three timers each ticking once mid-run. Printed beside the raw SQLite single-row insert rate at the
  * same synchronous setting, measured in the same run on the same disk, and the ratio of the two.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -115,6 +115,10 @@ export async function benchThroughput() {
     // the server thread's busy time over the run: CPU per submit, which a busy machine changes less than the rate
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
+    // the write-ahead log's size through the run: the store keeps it near its limit (64 MiB) under a steady stream of commits
+    let logPeak = 0;
+    const logSize = () => { try { return statSync(join(dataDir, 'app.db-wal')).size; } catch { return 0; } };
+    const sampler = setInterval(() => { logPeak = Math.max(logPeak, logSize()); }, 100);
     const clients = new Worker(CLIENT_LOOP, { eval: true, workerData: { base, tokens, clients: CLIENTS, ms: SECONDS * 1000 } });
     const done = new Promise<{ latencies: number[]; starts: number[]; unassigned: number; failed: number; seconds: number; clientBusy: number }>((ok, bad) => {
       clients.once('message', ok);
@@ -132,6 +136,7 @@ export async function benchThroughput() {
       done,
       tick('assign', SECONDS * 250), tick('notify', SECONDS * 500), tick('sweep', SECONDS * 750),
     ]);
+    clearInterval(sampler);
     const behind = Date.now();
     await server.followUpsIdle();
     const caughtUp = (Date.now() - behind) / 1000;
@@ -150,6 +155,8 @@ export async function benchThroughput() {
     console.log(`  timers ticking during the run: ${ticks.join(', ')}; the follow-ups of the last answers done ${caughtUp.toFixed(1)} s after the timers`);
     console.log(`  server thread busy ${(busy.utilization * 100).toFixed(0)}% of the run: ${(busy.active / latencies.length).toFixed(2)} ms per submit (its answer, its follow-ups, its share of the timers); the clients' thread busy ${(clientBusy * 100).toFixed(0)}%; ` +
       `the whole process (server, clients, fsyncs, checkpoints, GC) used ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms of CPU per submit (${((cpu.user + cpu.system) / (seconds * 1e4)).toFixed(0)}% of one core)`);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    console.log(`  the write-ahead log peaked at ${mb(logPeak)} during the run (${mb(logSize())} at its end); the database file is ${mb(statSync(join(dataDir, 'app.db')).size)}`);
     console.log(`  raw SQLite single-row inserts, synchronous=FULL, same disk: ${Math.round(raw)}/s; submit throughput is ${((rate / raw) * 100).toFixed(1)}% of it`);
   } finally {
     await server.close();

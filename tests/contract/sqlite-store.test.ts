@@ -245,6 +245,29 @@ describe('SQLite store specifics', () => {
       expect(await docs.count({})).toBe(2500);
     });
 
+    it('keeps the log near its limit under a steady stream of commits: the main connection finishes what the worker cannot', async () => {
+      const s = openSqliteStore({ file, groupCommit: true, checkpointWorker: true, logLimitBytes: 1024 * 1024 });
+      open.push(s);
+      const docs = s.collection('docs');
+      const text = 'x'.repeat(4000);
+      // commits one after another for 3 s, never a pause for the log to start over by itself
+      let i = 0;
+      let largest = 0;
+      const end = Date.now() + 3000;
+      while (Date.now() < end) {
+        for (let k = 0; k < 5; k++) await docs.add({ _id: `d${i++}`, text });
+        await s.sync();
+        if (i % 100 === 0) largest = Math.max(largest, fs.statSync(`${file}-wal`).size);
+      }
+      // tens of MB were written (a page or more per document): without the catch-up the log holds all of
+      // them; with it, the limit plus what is committed between two of the worker's passes
+      const written = i * 4096;
+      expect(written).toBeGreaterThan(16 * 1024 * 1024);
+      expect(largest).toBeLessThan(written / 3);
+      expect(fs.statSync(`${file}-wal`).size).toBeLessThan(written / 3);
+      expect(await docs.count({})).toBe(i);
+    });
+
     it('without the worker, a connection with automatic checkpoints off leaves the data in the log (the test above would fail)', async () => {
       const s = openSqliteStore({ file, groupCommit: true });
       open.push(s);
