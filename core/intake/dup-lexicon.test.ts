@@ -942,6 +942,18 @@ const WINTER: Record<string, Partial<Probes>> = {
   },
 };
 addProbes(WINTER);
+/**
+ * A street of car repair shops and a cultural and creative park (the seventy-third and seventy-fourth),
+ * read after their blind measure: a signal flashing yellow is a signal fault, works left open are works
+ * dragging on, wrecks parked for half a year are abandoned cars, a film crew's 拍 is no traffic camera.
+ */
+const MOTOR_AND_FILM: Record<string, Partial<Probes>> = {
+  'traffic-signal': { yes: ['东城路跟纺机巷那个十字路口灯一直黄闪 早晚高峰堵死'] },
+  'works-delay': { yes: ['西湖路东段开挖以后就停工了 晚上也没警示灯', '门口挖开的那个坑快一个月了 没人填', '管线开挖后沟槽未回填 围挡还占着道', '修管道挖的沟一直敞着 尘土飞扬'] },
+  parking: { yes: ['滨河街口那几辆破车停了大半年 里头塞满垃圾', '每到周末看演出的车停满东城路南段两边'] },
+  'traffic-camera': { no: ['朝阳路西门那段天天被拍电影的拦着 说是有审批'] },
+};
+addProbes(MOTOR_AND_FILM);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -990,6 +1002,9 @@ const SAME: Array<[text: string, form: string]> = [
   // the plum rain's and the winter's sets
   ['电采暖那个补贴 社区说第一批就有我们', '电取暖补贴'], ['冬季取暖燃气补贴 头一批 我们报了', '燃气取暖补贴'], ['企业冬季燃气取暖补帖第一批', '燃气取暖补贴'],
   ['暖气费减半的退款 年底前能到吗', '取暖费减免'], ['2025年度出口信用保险保费补助资金一直未拨付', '出口信保'], ['喷涂线废气治理升级的补助资金还没拨', '环保改造补贴'], ['挥发性有机物治理设施提标改造补助尚未拨付', '环保改造补贴'],
+  // the motor-services street's and the creative park's sets
+  ['维修工培训的补贴啥时候到', '培训补贴'], ['喷漆房活性炭吸附改造补助 说3月发', '环保改造补贴'], ['仓库消防那个验收还卡着呢', '消防验收'],
+  ['区里的算力补贴啥时候兑现', '算力券'], ['文创专项资金第二批什么时候兑现', '文化产业'], ['朝阳路被拍电影的拦着不让走', '剧组'],
   ['外国人工作需可延期的事再催一下', '工作许可'], ['职工食糖关门快一个月了', '食堂'], ['宿舍暧气一直不热', '暖气'], ['托管般到底还办不办', '托管班'], ['废气治理那个补助啥时候发', '环保改造补贴'],
 ];
 

@@ -734,7 +734,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th, 67th, 68th, 71st and 72nd to 75th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th, 67th, 68th, 71st, 72nd and 75th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -808,10 +808,10 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['sixty-ninth, furniture and woodworking makers in the plum-rain season, training (0.739 and 0.773; blind 0.661 / 0.621 at e7df5dd)', [H69.DUP_HOLDOUT69_REQUESTS, H69.DUP_HOLDOUT69_PAIRS, H69.NEAR_MISS_HOLDOUT69_PAIRS], { precision: 0.68, recall: 0.71, nearMisses: 2 }],
   ['seventieth, the winter heating season in an older district, typed by older owners with many typos, training (0.629 and 0.726; blind 0.373 / 0.631 at e7df5dd)', [H70.DUP_HOLDOUT70_REQUESTS, H70.DUP_HOLDOUT70_PAIRS, H70.NEAR_MISS_HOLDOUT70_PAIRS], { precision: 0.58, recall: 0.68, nearMisses: 3 }],
   ['seventy-first, medical-device and biotech start-ups in an incubator, never read (blind 0.696 / 0.753 at e7df5dd)', [H71.DUP_HOLDOUT71_REQUESTS, H71.DUP_HOLDOUT71_PAIRS, H71.NEAR_MISS_HOLDOUT71_PAIRS], { precision: 0.65, recall: 0.71, nearMisses: 6 }],
-  ['seventy-second, a river port and its wharf economy in late autumn, never read (blind 0.681 / 0.662 at b97e8b6)', [H72.DUP_HOLDOUT72_REQUESTS, H72.DUP_HOLDOUT72_PAIRS, H72.NEAR_MISS_HOLDOUT72_PAIRS], { precision: 0.64, recall: 0.62, nearMisses: 4 }],
-  ['seventy-third, a motor-services street in spring, never read (blind 0.719 / 0.577 at b97e8b6)', [H73.DUP_HOLDOUT73_REQUESTS, H73.DUP_HOLDOUT73_PAIRS, H73.NEAR_MISS_HOLDOUT73_PAIRS], { precision: 0.68, recall: 0.53, nearMisses: 5 }],
-  ['seventy-fourth, a cultural and creative park in an old factory in summer, never read (blind 0.545 / 0.474 at b97e8b6)', [H74.DUP_HOLDOUT74_REQUESTS, H74.DUP_HOLDOUT74_PAIRS, H74.NEAR_MISS_HOLDOUT74_PAIRS], { precision: 0.5, recall: 0.43, nearMisses: 7 }],
-  ['seventy-fifth, elderly care, home services, canteens and pharmacies in winter, never read (blind 0.733 / 0.603 at b97e8b6)', [H75.DUP_HOLDOUT75_REQUESTS, H75.DUP_HOLDOUT75_PAIRS, H75.NEAR_MISS_HOLDOUT75_PAIRS], { precision: 0.69, recall: 0.56, nearMisses: 7 }],
+  ['seventy-second, a river port and its wharf economy in late autumn, never read (blind 0.681 / 0.662 at b97e8b6)', [H72.DUP_HOLDOUT72_REQUESTS, H72.DUP_HOLDOUT72_PAIRS, H72.NEAR_MISS_HOLDOUT72_PAIRS], { precision: 0.62, recall: 0.72, nearMisses: 6 }],
+  ['seventy-third, a motor-services street in spring, training (0.808 and 0.831; blind 0.719 / 0.577 at b97e8b6)', [H73.DUP_HOLDOUT73_REQUESTS, H73.DUP_HOLDOUT73_PAIRS, H73.NEAR_MISS_HOLDOUT73_PAIRS], { precision: 0.77, recall: 0.79, nearMisses: 4 }],
+  ['seventy-fourth, a cultural and creative park in an old factory in summer, training (0.800 and 0.842; blind 0.545 / 0.474 at b97e8b6)', [H74.DUP_HOLDOUT74_REQUESTS, H74.DUP_HOLDOUT74_PAIRS, H74.NEAR_MISS_HOLDOUT74_PAIRS], { precision: 0.76, recall: 0.8, nearMisses: 3 }],
+  ['seventy-fifth, elderly care, home services, canteens and pharmacies in winter, never read (blind 0.733 / 0.603 at b97e8b6)', [H75.DUP_HOLDOUT75_REQUESTS, H75.DUP_HOLDOUT75_PAIRS, H75.NEAR_MISS_HOLDOUT75_PAIRS], { precision: 0.7, recall: 0.59, nearMisses: 7 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
@@ -1019,3 +1019,38 @@ test('programmes by their other names: export credit insurance (信保), the Can
   expect(two('企业冬季燃气取暖补帖第一批 说11月底到帐 到现在也没见钱', '燃气采暖补贴第一批名单公示完快一个月了 钱还没拨下来')).toHaveLength(1);
 });
 
+
+test('a programme neither names (a district\'s award for model shops) is one where both describe it in much the same words, not where their words part', () => {
+  // among a district's other open requests (the first labelled set's), where words of chasing (到现在, 没见) are common
+  const others = DUP_REQUESTS.map((r) => ({ ...r, communityId: null, createdAt: T0 }));
+  const linked = (a: string, b: string) => {
+    const [x, y] = [req('e-1', 'g-dc1', a, { category: 'zhengce' }), req('e-2', 'g-dc1', b, { category: 'zhengce' })];
+    return !!pairOf(duplicateLinks([x, y, ...others]), x, y);
+  };
+  expect(linked('去年评上汽车后市场示范店 说有五万奖励 到现在一分没见', '汽车后市场示范店的奖补资金 公示完半年了 还没拨付')).toBe(true);
+  expect(linked('去年评上汽车后市场示范店 说有五万奖励 到现在一分没见', '老旧厂房外立面改造的补助 到现在一分没见')).toBe(false);
+});
+
+test('a question how to do something of one\'s own at a place (a film shoot there, how to apply) is not the problem others report there', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-cy1', a), req('e-2', 'g-cy1', b)]);
+  expect(two('下个月想在朝阳路槐树街口拍个宣传片 要临时占道半天 怎么申请', '朝阳路槐树街口雨水篦子全堵了 下点雨就积水')).toHaveLength(0);
+});
+
+test('a firm the checks blamed that names who is really at fault reports that problem as its neighbours do', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-xh2', a), req('e-2', 'g-xh2', b)]);
+  expect(two('西湖路西段渣土撒漏 路面扬尘 环保检查说我们厂扬尘超标 其实是渣土车搞的', '西湖路西段夜里渣土车一趟接一趟 撒得满地都是土')).toHaveLength(1);
+});
+
+test('broadband too slow is not the fibre the works cut; a lane\'s mouth (纺机巷路口) names no road called 机巷路', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-xh2', a), req('e-2', 'g-xh2', b)]);
+  expect(two('西湖路西段宽带一到晚上就卡 网速太慢 能不能换运营商', '西湖路西段光缆被挖断了 从昨天到现在都没网')).toHaveLength(0);
+  expect(placeWords(dupNormalize('东城路纺机巷路口红绿灯坏了好几天了')).roads).toEqual(['东城路']);
+});
+
+test('programmes by their other names: the cultural programme\'s funds (文创专项, 动漫扶持), compute vouchers, a VOCs upgrade by its activated carbon; 第二批文化产业 is no approval (批文)', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-dc1', a), req('e-2', 'g-dc1', b)]);
+  expect(two('文创专项资金第二批什么时候兑现 公示完好久了', '区里动漫扶持资金第二批一直没拨 公示名单上有我们')).toHaveLength(1);
+  expect(two('算力券那笔钱拖太久了 我们先垫付给云服务商了', '区里的算力补贴到底啥时候兑现 名单早就出来了')).toHaveLength(1);
+  expect(two('喷漆房活性炭吸附改造补贴 说3月发 现在还没信儿', '汽修行业VOCs治理补助我们也报了 说区里统一拨付')).toHaveLength(1);
+  expect(dupNormalize('去年第二批文化产业专项资金')).not.toContain('批复');
+});
