@@ -67,7 +67,11 @@
  * the seventy-third (a street of car repair shops, car washes and used-car dealers), 0.545 / 0.474 on the
  * seventy-fourth (a cultural and creative park: film crews, studios, a livehouse) and 0.733 / 0.603 on
  * the seventy-fifth (elderly care, home services, community canteens and pharmacies); 0.667 / 0.577 pooled;
- * the second and third read since.
+ * the second and third read since. The next four, at 1f58646: 0.562 / 0.577 on the seventy-sixth
+ * (quarries, a cement plant and brick works at the mountain edge), 0.687 / 0.814 on the seventy-seventh (a
+ * university town as term begins), 0.494 / 0.586 on the seventy-eighth (a fishing port and its seafood
+ * processors in the summer moratorium) and 0.644 / 0.778 on the seventy-ninth (the works around a new
+ * high-speed rail station); 0.598 / 0.689 pooled.
  * Pooled over the thirty-one sets never read (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th,
  * 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th, 67th,
  * 68th, 71st, 72nd, 75th; 2,165 labelled pairs) it is about 0.79 / 0.70: about four links in five it proposes
