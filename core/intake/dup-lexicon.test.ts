@@ -954,6 +954,20 @@ const MOTOR_AND_FILM: Record<string, Partial<Probes>> = {
   'traffic-camera': { no: ['朝阳路西门那段天天被拍电影的拦着 说是有审批'] },
 };
 addProbes(MOTOR_AND_FILM);
+/**
+ * Quarries at the mountain edge and a fishing port (the seventy-sixth and seventy-eighth), read after their
+ * blind measure: a quarry's 放炮 is its blasting, not fireworks; cement dust blown over (冒灰, 灰太大) is
+ * dust; a road the stone trucks crushed (石料车压坏) is a broken road.
+ */
+const QUARRY_AND_PORT: Record<string, Partial<Probes>> = {
+  blasting: {
+    yes: ['东山采石场放炮 震的车间里机床精度都跑了', '北山那边一放炮 我们饭店玻璃都震裂了两块', '石场天天爆破 厂房墙上裂了好几道缝', '南山石场放炮飞石把大棚砸坏了', '放炮以后我们厂里那口深井水发浑'],
+  },
+  fireworks: { no: ['北山采石场放炮震得墙都裂了'] },
+  pollution: { yes: ['旁边水泥厂灰太大 新风过滤器半个月就得换', '朝阳路东头水泥厂最近又冒灰了'] },
+  'road-surface': { yes: ['门口东城路北段被石料车压坏了 下点雨全是泥汤'], no: ['学校门口那段减速带被大车压坏了 钉子都露出来'] },
+};
+addProbes(QUARRY_AND_PORT);
 
 const yes = Object.entries(PROBES).flatMap(([kind, p]) => p.yes.map((text) => [kind, text] as const));
 const no = Object.entries(PROBES).flatMap(([kind, p]) => (p.no ?? []).map((text) => [kind, text] as const));
@@ -1002,6 +1016,8 @@ const SAME: Array<[text: string, form: string]> = [
   // the plum rain's and the winter's sets
   ['电采暖那个补贴 社区说第一批就有我们', '电取暖补贴'], ['冬季取暖燃气补贴 头一批 我们报了', '燃气取暖补贴'], ['企业冬季燃气取暖补帖第一批', '燃气取暖补贴'],
   ['暖气费减半的退款 年底前能到吗', '取暖费减免'], ['2025年度出口信用保险保费补助资金一直未拨付', '出口信保'], ['喷涂线废气治理升级的补助资金还没拨', '环保改造补贴'], ['挥发性有机物治理设施提标改造补助尚未拨付', '环保改造补贴'],
+  // the quarries' and the fishing port's sets
+  ['油补二批一直没发放', '燃油补贴'], ['渔业油补第二批到现在没到帐', '燃油补贴'],
   // the motor-services street's and the creative park's sets
   ['维修工培训的补贴啥时候到', '培训补贴'], ['喷漆房活性炭吸附改造补助 说3月发', '环保改造补贴'], ['仓库消防那个验收还卡着呢', '消防验收'],
   ['区里的算力补贴啥时候兑现', '算力券'], ['文创专项资金第二批什么时候兑现', '文化产业'], ['朝阳路被拍电影的拦着不让走', '剧组'],

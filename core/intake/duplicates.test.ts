@@ -738,7 +738,7 @@ test('on the first held-out set, now training data: a floor under what it reache
 /**
  * The held-out sets from the second on, each with the floor under what it reaches now and what it
  * scored when first measured blind (the commit the method was frozen at). Those marked never read
- * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th, 67th, 68th, 71st, 72nd and 75th to 79th) only show a regression; the others were read after
+ * (the 9th, 11th, 17th, 19th, 20th, 23rd, 25th, 28th, 29th, 32nd to 36th, 39th, 42nd, 44th, 45th, 51st, 52nd, 55th, 56th, 58th, 61st, 63rd, 64th, 67th, 68th, 71st, 72nd, 75th, 77th and 79th) only show a regression; the others were read after
  * their blind measure and are training data now.
  */
 const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>, floor: { precision: number; recall: number; nearMisses: number }]> = [
@@ -816,10 +816,10 @@ const LATER_SETS: Array<[name: string, set: Parameters<typeof duplicateFigures>,
   ['seventy-third, a motor-services street in spring, training (0.808 and 0.831; blind 0.719 / 0.577 at b97e8b6)', [H73.DUP_HOLDOUT73_REQUESTS, H73.DUP_HOLDOUT73_PAIRS, H73.NEAR_MISS_HOLDOUT73_PAIRS], { precision: 0.77, recall: 0.79, nearMisses: 4 }],
   ['seventy-fourth, a cultural and creative park in an old factory in summer, training (0.800 and 0.842; blind 0.545 / 0.474 at b97e8b6)', [H74.DUP_HOLDOUT74_REQUESTS, H74.DUP_HOLDOUT74_PAIRS, H74.NEAR_MISS_HOLDOUT74_PAIRS], { precision: 0.76, recall: 0.8, nearMisses: 3 }],
   ['seventy-fifth, elderly care, home services, canteens and pharmacies in winter, never read (blind 0.733 / 0.603 at b97e8b6)', [H75.DUP_HOLDOUT75_REQUESTS, H75.DUP_HOLDOUT75_PAIRS, H75.NEAR_MISS_HOLDOUT75_PAIRS], { precision: 0.7, recall: 0.59, nearMisses: 7 }],
-  ['seventy-sixth, quarries, a cement plant and brick works at the mountain edge in early spring, never read (blind 0.562 / 0.577 at 1f58646)', [H76.DUP_HOLDOUT76_REQUESTS, H76.DUP_HOLDOUT76_PAIRS, H76.NEAR_MISS_HOLDOUT76_PAIRS], { precision: 0.52, recall: 0.53, nearMisses: 5 }],
+  ['seventy-sixth, quarries, a cement plant and brick works at the mountain edge in early spring, training (0.611 and 0.775; blind 0.562 / 0.577 at 1f58646)', [H76.DUP_HOLDOUT76_REQUESTS, H76.DUP_HOLDOUT76_PAIRS, H76.NEAR_MISS_HOLDOUT76_PAIRS], { precision: 0.57, recall: 0.73, nearMisses: 4 }],
   ['seventy-seventh, a university town as term begins, never read (blind 0.687 / 0.814 at 1f58646)', [H77.DUP_HOLDOUT77_REQUESTS, H77.DUP_HOLDOUT77_PAIRS, H77.NEAR_MISS_HOLDOUT77_PAIRS], { precision: 0.64, recall: 0.77, nearMisses: 7 }],
-  ['seventy-eighth, a fishing port and aquatic-products processing in the summer moratorium, never read (blind 0.494 / 0.586 at 1f58646)', [H78.DUP_HOLDOUT78_REQUESTS, H78.DUP_HOLDOUT78_PAIRS, H78.NEAR_MISS_HOLDOUT78_PAIRS], { precision: 0.45, recall: 0.54, nearMisses: 5 }],
-  ['seventy-ninth, the works around a new high-speed rail station through one autumn, never read (blind 0.644 / 0.778 at 1f58646)', [H79.DUP_HOLDOUT79_REQUESTS, H79.DUP_HOLDOUT79_PAIRS, H79.NEAR_MISS_HOLDOUT79_PAIRS], { precision: 0.6, recall: 0.73, nearMisses: 3 }],
+  ['seventy-eighth, a fishing port and aquatic-products processing in the summer moratorium, training (0.578 and 0.686; blind 0.494 / 0.586 at 1f58646)', [H78.DUP_HOLDOUT78_REQUESTS, H78.DUP_HOLDOUT78_PAIRS, H78.NEAR_MISS_HOLDOUT78_PAIRS], { precision: 0.54, recall: 0.64, nearMisses: 5 }],
+  ['seventy-ninth, the works around a new high-speed rail station through one autumn, never read (blind 0.644 / 0.778 at 1f58646)', [H79.DUP_HOLDOUT79_REQUESTS, H79.DUP_HOLDOUT79_PAIRS, H79.NEAR_MISS_HOLDOUT79_PAIRS], { precision: 0.6, recall: 0.75, nearMisses: 3 }],
 ];
 
 test.each(LATER_SETS)('on the %s held-out set: a floor under what it reaches', (_name, set, floor) => {
@@ -1061,4 +1061,19 @@ test('programmes by their other names: the cultural programme\'s funds (文创�
   expect(two('算力券那笔钱拖太久了 我们先垫付给云服务商了', '区里的算力补贴到底啥时候兑现 名单早就出来了')).toHaveLength(1);
   expect(two('喷漆房活性炭吸附改造补贴 说3月发 现在还没信儿', '汽修行业VOCs治理补助我们也报了 说区里统一拨付')).toHaveLength(1);
   expect(dupNormalize('去年第二批文化产业专项资金')).not.toContain('批复');
+});
+
+test('power: a rationing notice (错峰用电) is not a planned outage, nor is one that came with no notice; a quarry\'s blast that cut the line is an outage nobody planned', () => {
+  const two = (a: string, b: string) => duplicateLinks([req('e-1', 'g-xh2', a, { category: 'dianli' }), req('e-2', 'g-xh2', b, { category: 'dianli' })]);
+  expect(two('接到通知西湖路北段开海期间错峰用电 白天限负荷30% 能不能照顾下', '听说西湖路北段下个月要换高压线 停电三天 能不能分段停')).toHaveLength(0);
+  expect(two('东城路港区东头昨天下午停电 没有任何通知 生产线全停了', '东城路渔港那边贴了停电通知 下周三检修停一天')).toHaveLength(0);
+  expect(two('收到通知3月15号西湖路计划检修停电 能不能改到周末', '3月2号西湖路西段停电七个多小时 听说是西山放炮崩断了线')).toHaveLength(0);
+});
+
+test('a batch numbered without 第 (油补二批) is that batch; a numbered berth (3号泊位) is a place; a bus line that no longer stops (18路不在那站停了) is the stop\'s problem', () => {
+  const two = (a: string, b: string, grid = 'g-dc1') => duplicateLinks([req('e-1', grid, a, { category: 'zhengce' }), req('e-2', grid, b, { category: 'zhengce' })]);
+  expect(two('渔业油补二批一直没发放 农业局说在走流程', '渔船燃油补贴第一批啥时候发 公示完俩月了')).toHaveLength(0);
+  expect(two('渔业油补二批一直没发放 农业局说在走流程', '渔船燃油补贴第二批啥时候发 公示完俩月了')).toHaveLength(1);
+  expect(two('西湖路码头3号泊位坍塌 建议尽快抢修 开海后船多很危险', '3号泊位那块岸壁塌了俩月 船靠不了岸', 'g-xh2')).toHaveLength(1);
+  expect(dupNormalize('18路现在不在渔港那站停了')).toContain('不停靠');
 });
