@@ -104,7 +104,8 @@ export type SqliteOptions = {
    * worker's PASSIVE checkpoints never catch up with the last commit, so SQLite never starts the log
    * over and it grows for as long as the stream lasts (300 MB in a 10 s bench run). Copying the few
    * frames committed since the worker's pass lets the next write start the log from its beginning;
-   * the file is then cut back to this size.
+   * the file is then cut back to this size. That copy and its fsync run on the event loop, a few ms
+   * once per limit's worth of log.
    */
   logLimitBytes?: number;
   /**
@@ -690,8 +691,10 @@ export function openSqliteStore(opts: SqliteOptions): SqliteStore {
 /**
  * The checkpoint thread (SqliteOptions.checkpointWorker): its own connection to the same file runs a
  * PASSIVE checkpoint every `everyMs`, and the main connection's automatic checkpoints are off. The
- * log is restarted by SQLite itself once a checkpoint has copied everything and no reader holds it.
- * If the thread cannot start (or dies), the main connection checkpoints as before.
+ * log is restarted by SQLite itself once a checkpoint has copied everything and no reader holds it;
+ * past SqliteOptions.logLimitBytes the main connection copies the rest itself (`onPass`), since under
+ * a steady stream of commits no pass of the thread's ever does. If the thread cannot start (or dies),
+ * the main connection checkpoints as before.
  */
 function startCheckpointer(db: Database.Database, file: string, onPass: (logFrames: number) => void, everyMs = 200): { stop(): void } {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
